@@ -1,0 +1,84 @@
+"""Command line: `presenter [SHOW] [--check] ...`; opens the windows or runs the headless preflight."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from presenter import __version__
+
+BUNDLED_SHOW = Path(__file__).resolve().parent.parent / "assets" / "smart-rlp.yaml"
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse's own wording, without the traceback-looking usage dump
+        self.print_usage(sys.stderr)
+        self.exit(2, f"presenter: {message}\n")
+
+
+def _screen_index(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f'"{text}" is not a screen number (0, 1, 2, …)') from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f'"{text}" is not a screen number (0, 1, 2, …)')
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="presenter",
+        description="Run a live-streamed show: director, moderator and program output windows.",
+    )
+    parser.add_argument(
+        "show", nargs="?", type=Path, default=BUNDLED_SHOW, help="the show file (default: the bundled Smart RLP show)"
+    )
+    parser.add_argument("--check", action="store_true", help="check the show file and every clip, then exit")
+    parser.add_argument("--json", action="store_true", help="with --check: print the result as JSON")
+    parser.add_argument(
+        "--output-screen", type=_screen_index, metavar="N", help="program output fullscreen on screen N (0-based)"
+    )
+    parser.add_argument(
+        "--moderator-screen", type=_screen_index, metavar="N", help="moderator window fullscreen on screen N"
+    )
+    parser.add_argument("--windowed", action="store_true", help="keep every window windowed (rehearsals)")
+    parser.add_argument("--version", action="version", version=f"presenter {__version__}")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.json and not args.check:
+        print("presenter: --json goes with --check", file=sys.stderr)
+        return 2
+    if args.check:
+        return _check(args)
+    from presenter.ui.app import run_app
+
+    return run_app(args)
+
+
+def _check(args: argparse.Namespace) -> int:
+    from presenter.preflight import run_check
+
+    probe, notes = _probe_or_note()
+    return run_check(args.show, probe, notes, args.json, sys.stdout, sys.stderr)
+
+
+def _probe_or_note():
+    """The libVLC probe, or None with a note saying why clips are only checked as files."""
+    try:
+        from presenter.playout import vlc_adapter
+        from presenter.playout.probe import probe
+    except ImportError as exc:  # pragma: no cover - the adapter ships with the package
+        return None, (f"clips not probed: {exc}",)
+    ok, message = vlc_adapter.vlc_status()
+    if not ok:
+        return None, (message,)
+    return probe, ()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

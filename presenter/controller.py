@@ -1,0 +1,203 @@
+"""The show controller: the one place where the show state meets the playout and the windows.
+
+Windows call its intents and render `snapshot()`; it turns state changes into playout commands
+(take the clip, arm the next one, go black) and playout reports into show state. It is a QObject
+only for its signals; it holds no widgets.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from presenter.clock import Clock
+from presenter.engine import Mode, ShowEngine, ShowEvent, ShowSnapshot
+from presenter.show import Segment, Show
+
+NO_PLAYOUT = "clips cannot play: libVLC is not available"
+
+
+def _intent(method):
+    """Run an intent as one change: windows hear `changed` once, after the state is whole again."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        self._depth += 1
+        try:
+            return method(self, *args, **kwargs)
+        finally:
+            self._depth -= 1
+            if self._depth == 0 and self._dirty:
+                self._dirty = False
+                self._after_change()
+
+    return wrapper
+
+
+class ShowController(QObject):
+    changed = Signal()  # the show state changed; windows repaint from snapshot()
+    problem = Signal(str)  # something the director must read (not fatal)
+
+    def __init__(self, show: Show, clock: Clock | None = None, playout=None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.engine = ShowEngine(show, clock)
+        self._depth = 0
+        self._dirty = False
+        self.playout = playout
+        self.playout_problem: str | None = None if playout is not None else NO_PLAYOUT
+        self._on_air_id: str | None = None
+        self._armed: tuple[str, Path] | None = None
+        self.engine.subscribe(self._on_event)
+        if playout is not None:
+            playout.clip_ended.connect(self._clip_ended)
+            playout.clip_failed.connect(self._clip_failed)
+            playout.status_changed.connect(self._playout_status)
+        self._arm_next()
+
+    # ------------------------------------------------------------------ reading
+
+    @property
+    def show(self) -> Show:
+        return self.engine.show
+
+    def snapshot(self) -> ShowSnapshot:
+        return self.engine.snapshot()
+
+    # ------------------------------------------------------------------ intents
+
+    @_intent
+    def go(self) -> bool:
+        return self.engine.go()
+
+    @_intent
+    def back(self) -> None:
+        self.engine.back()
+
+    @_intent
+    def jump(self, index: int) -> None:
+        self.engine.jump(index)
+
+    @_intent
+    def skip(self, index: int | None = None) -> None:
+        self.engine.skip(index)
+
+    @_intent
+    def unskip(self, index: int) -> None:
+        self.engine.unskip(index)
+
+    @_intent
+    def add_time(self, seconds: float) -> None:
+        self.engine.add_time(seconds)
+
+    @_intent
+    def send_message(self, text: str, blink: bool = False) -> None:
+        self.engine.send_message(text, blink)
+
+    @_intent
+    def clear_message(self) -> None:
+        self.engine.clear_message()
+
+    def pause_clip(self) -> None:
+        if self.playout is not None and self._clip_on_air():
+            self.playout.pause()
+
+    def resume_clip(self) -> None:
+        if self.playout is not None and self._clip_on_air():
+            self.playout.resume()
+
+    def restart_clip(self) -> None:
+        if self.playout is not None and self._clip_on_air():
+            self.playout.restart()
+
+    @_intent
+    def panic(self) -> None:
+        """Esc: stop every clip to black at once; the segment stays on air."""
+        if self.playout is not None:
+            self.playout.panic()
+        self.engine.panic()
+
+    @_intent
+    def set_media_durations(self, durations: dict[str, float]) -> None:
+        """Clip durations from the probe: the plan of a clip without a written duration."""
+        self.engine.set_media_durations(durations)
+
+    @_intent
+    def replace_show(self, show: Show) -> None:
+        self.engine.replace_show(show)
+        self._arm_next()
+
+    # ------------------------------------------------------------------ state → playout
+
+    def _clip_on_air(self) -> bool:
+        snap_current = self.engine.current
+        return snap_current is not None and self.engine.mode is Mode.ON_AIR and self.show.segments[snap_current].is_clip
+
+    def _on_event(self, event: ShowEvent) -> None:
+        self._dirty = True
+        if self._depth == 0:  # a change outside an intent (should not happen): still tell everyone
+            self._dirty = False
+            self._after_change()
+
+    def _after_change(self) -> None:
+        self._follow_on_air()
+        self.changed.emit()
+
+    def _follow_on_air(self) -> None:
+        engine = self.engine
+        segment = engine.show.segments[engine.current] if engine.current is not None else None
+        on_air_id = segment.id if segment is not None and engine.mode is Mode.ON_AIR else None
+        if on_air_id == self._on_air_id:
+            return
+        self._on_air_id = on_air_id
+        if segment is not None and on_air_id is not None and segment.is_clip:
+            self._take(segment)
+        elif self.playout is not None:
+            self.playout.go_black()
+        self._arm_next()
+
+    def _take(self, segment: Segment) -> None:
+        if self.playout is None:
+            self.engine.clip_failed(segment.id, self.playout_problem or NO_PLAYOUT)
+            self.problem.emit(f'"{segment.title}": {self.playout_problem or NO_PLAYOUT}')
+            return
+        self._armed = None
+        self.playout.take(segment.id, segment.clip, segment.end_action)
+
+    def _arm_next(self) -> None:
+        """Pre-roll the next clip segment in the running order (one ahead, not all)."""
+        if self.playout is None:
+            return
+        following = self.engine.snapshot().next
+        if following is None or not following.segment.is_clip or following.segment.clip is None:
+            return
+        wanted = (following.segment.id, following.segment.clip)
+        if self._armed == wanted:
+            return
+        self._armed = wanted
+        self.playout.arm(following.segment.id, following.segment.clip, following.segment.end_action)
+
+    # ------------------------------------------------------------------ playout → state
+
+    @_intent
+    def _clip_ended(self, segment_id: str) -> None:
+        self.engine.clip_ended(segment_id)
+
+    @_intent
+    def _clip_failed(self, segment_id: str, message: str) -> None:
+        titles = {segment.id: segment.title for segment in self.show.segments}
+        title = titles.get(segment_id, segment_id)
+        if self._on_air_id == segment_id:
+            self.engine.clip_failed(segment_id, message)
+        elif self._armed and self._armed[0] == segment_id:
+            self._armed = None
+        self.problem.emit(f'"{title}": {message}')
+
+    @_intent
+    def _playout_status(self, status) -> None:
+        if status.segment_id is None or status.segment_id != self._on_air_id:
+            return
+        state = getattr(status.state, "name", str(status.state))
+        if state in ("PLAYING", "PAUSED"):
+            self.engine.clip_progress(status.segment_id, status.position_s, status.duration_s, state == "PLAYING")

@@ -1,0 +1,553 @@
+"""The show state machine and its timing: the one source of truth every window renders from.
+
+Plain Python with an injected clock. Every remaining time is computed from timestamps when it is
+asked for (never by counting ticks), so a display can never drift from the truth.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from presenter.clock import Clock, SystemClock
+from presenter.show import Segment, Show
+
+GO_GUARD_S = 0.3  # a second GO within this time is a double press, not an intent
+
+
+class Mode(enum.Enum):
+    STANDBY = "standby"
+    ON_AIR = "on air"
+    ENDED = "ended"
+
+
+class Phase(enum.Enum):
+    STANDBY = "standby"
+    NORMAL = "normal"
+    WARNING = "warning"
+    DANGER = "danger"
+    OVERTIME = "overtime"
+
+
+class SegmentStatus(enum.Enum):
+    PENDING = "pending"
+    ON_AIR = "on air"
+    DONE = "done"
+    SKIPPED = "skipped"
+
+
+class ClipState(enum.Enum):
+    WAITING = "waiting"  # on air, the player has not reported yet
+    PLAYING = "playing"
+    PAUSED = "paused"
+    HELD = "held"  # ended, last frame on screen
+    BLACK = "black"  # ended, output black
+    FAILED = "failed"
+
+
+@dataclass
+class SegmentRun:
+    """What actually happened to one segment: the as-run record."""
+
+    status: SegmentStatus = SegmentStatus.PENDING
+    actual_start: datetime | None = None
+    actual_end: datetime | None = None
+    elapsed_before_s: float = 0.0  # on-air time of earlier periods (after back/jump)
+    on_air_since: float | None = None  # monotonic
+    added_s: float = 0.0
+    end_reason: str | None = None
+    clip_state: ClipState | None = None
+    clip_problem: str | None = None
+    # Last media position reported by the player, at a monotonic time, for extrapolation.
+    clip_position_s: float | None = None
+    clip_position_at: float | None = None
+    clip_duration_s: float | None = None
+
+
+@dataclass(frozen=True)
+class Message:
+    text: str
+    blink: bool
+    sent_at: datetime
+
+
+@dataclass(frozen=True)
+class ShowEvent:
+    """One change of the show state, in the order it happened (the journal's unit)."""
+
+    kind: str
+    segment_id: str | None
+    wall: datetime
+    monotonic: float
+    data: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SegmentView:
+    index: int
+    segment: Segment
+    status: SegmentStatus
+    planned_start: datetime
+    planned_duration_s: float  # including added time
+    actual_start: datetime | None
+    actual_duration_s: float | None
+    is_next: bool
+    clip_state: ClipState | None
+    clip_problem: str | None
+
+
+@dataclass(frozen=True)
+class ClipView:
+    state: ClipState
+    position_s: float | None
+    duration_s: float | None
+    back_on_air_in_s: float | None
+    problem: str | None
+
+
+@dataclass(frozen=True)
+class ShowSnapshot:
+    """Everything a window shows, computed for one instant."""
+
+    show: Show
+    mode: Mode
+    now: datetime
+    segments: tuple[SegmentView, ...]
+    current: SegmentView | None
+    next: SegmentView | None
+    elapsed_s: float | None
+    remaining_s: float | None  # negative in overtime
+    phase: Phase
+    clip: ClipView | None
+    until_start_s: float  # to the planned start; negative once it has passed
+    planned_end: datetime
+    projected_end: datetime
+    over_under_s: float  # projected end minus planned end: positive = late
+    hard_out: datetime
+    hard_out_margin_s: float  # hard out minus projected end: negative = past the hard out
+    message: Message | None
+    show_started: datetime | None
+    show_ended: datetime | None
+
+
+class ShowEngine:
+    """The running show. Intents change it; `snapshot()` reads it."""
+
+    def __init__(self, show: Show, clock: Clock | None = None):
+        self.clock: Clock = clock or SystemClock()
+        self.show = show
+        self.mode = Mode.STANDBY
+        self.current: int | None = None
+        self.runs = [SegmentRun() for _ in show.segments]
+        self.message: Message | None = None
+        self.events: list[ShowEvent] = []
+        self.show_started: datetime | None = None
+        self.show_ended: datetime | None = None
+        self._listeners: list[Callable[[ShowEvent], None]] = []
+        self._last_go: float | None = None
+
+    # ------------------------------------------------------------------ listening
+
+    def subscribe(self, listener: Callable[[ShowEvent], None]) -> None:
+        self._listeners.append(listener)
+
+    def _record(self, kind: str, segment_id: str | None = None, **data) -> ShowEvent:
+        event = ShowEvent(kind, segment_id, self.clock.now(), self.clock.monotonic(), data)
+        self.events.append(event)
+        for listener in list(self._listeners):
+            listener(event)
+        return event
+
+    # ------------------------------------------------------------------ intents
+
+    def go(self) -> bool:
+        """Next segment on air (or the end of the show). False when ignored as a double press."""
+        mono = self.clock.monotonic()
+        if self._last_go is not None and mono - self._last_go < GO_GUARD_S:
+            return False
+        if self.mode is Mode.ENDED:
+            return False
+        self._last_go = mono
+        self._advance("go")
+        return True
+
+    def back(self) -> None:
+        """Undo the last GO: the segment on air returns to pending, the one before goes on air again."""
+        if self.mode is Mode.STANDBY:
+            return
+        if self.mode is Mode.ENDED:
+            last = self._previous_index(len(self.show.segments))
+            if last is None:
+                return
+            self.mode = Mode.ON_AIR
+            self.show_ended = None
+            self._put_on_air(last, reentry=True)
+            self._record("back", self.show.segments[last].id)
+            return
+        assert self.current is not None
+        leaving = self.current
+        self._reset(leaving)
+        previous = self._previous_index(leaving)
+        if previous is None:
+            self.current = None
+            self.mode = Mode.STANDBY
+            self.show_started = None
+            self._record("back", None)
+            return
+        self._put_on_air(previous, reentry=True)
+        self._record("back", self.show.segments[previous].id)
+
+    def jump(self, index: int) -> None:
+        """Put segment `index` on air now, whatever is on air."""
+        self._check_index(index)
+        if index == self.current and self.mode is Mode.ON_AIR:
+            return
+        if self.current is not None and self.mode is Mode.ON_AIR:
+            self._finish(self.current, SegmentStatus.DONE, "jump")
+        if self.mode is Mode.STANDBY:
+            self._start_show()
+        self.show_ended = None
+        reentry = self.runs[index].actual_start is not None
+        self.runs[index].status = SegmentStatus.PENDING
+        self._put_on_air(index, reentry=reentry)
+        self._record("jump", self.show.segments[index].id)
+
+    def skip(self, index: int | None = None) -> None:
+        """Skip a segment: a pending one is passed over by GO; the one on air ends and GO follows."""
+        if index is None:
+            index = self.current if self.current is not None else self._next_index()
+            if index is None:
+                return
+        self._check_index(index)
+        run = self.runs[index]
+        segment_id = self.show.segments[index].id
+        if index == self.current and self.mode is Mode.ON_AIR:
+            self._finish(index, SegmentStatus.SKIPPED, "skip")
+            self._record("skip", segment_id)
+            self._advance("skip")
+        elif run.status is SegmentStatus.PENDING:
+            run.status = SegmentStatus.SKIPPED
+            self._record("skip", segment_id)
+
+    def unskip(self, index: int) -> None:
+        self._check_index(index)
+        run = self.runs[index]
+        if run.status is SegmentStatus.SKIPPED and run.actual_start is None:
+            run.status = SegmentStatus.PENDING
+            self._record("unskip", self.show.segments[index].id)
+
+    def add_time(self, seconds: float) -> None:
+        """Lengthen (or shorten, with a negative amount) the segment on air."""
+        if self.current is None or self.mode is not Mode.ON_AIR:
+            return
+        self.runs[self.current].added_s += seconds
+        self._record("add_time", self.show.segments[self.current].id, seconds=seconds)
+
+    def send_message(self, text: str, blink: bool = False) -> None:
+        text = text.strip()
+        if not text:
+            self.clear_message()
+            return
+        self.message = Message(text, blink, self.clock.now())
+        self._record("message", None, text=text, blink=blink)
+
+    def clear_message(self) -> None:
+        if self.message is not None:
+            self.message = None
+            self._record("message_cleared", None)
+
+    # ------------------------------------------------------------------ reports from the playout
+
+    def clip_progress(self, segment_id: str, position_s: float, duration_s: float | None, playing: bool) -> None:
+        """The player's position of the clip on air; extrapolated by the clock while playing."""
+        run = self._clip_run(segment_id)
+        if run is None:
+            return
+        run.clip_position_s = position_s
+        run.clip_position_at = self.clock.monotonic()
+        if duration_s:
+            run.clip_duration_s = duration_s
+        new_state = ClipState.PLAYING if playing else ClipState.PAUSED
+        if (
+            run.clip_state in (ClipState.WAITING, ClipState.PLAYING, ClipState.PAUSED)
+            and run.clip_state is not new_state
+        ):
+            run.clip_state = new_state
+            self._record("clip_" + new_state.value, segment_id, position_s=round(position_s, 3))
+
+    def clip_ended(self, segment_id: str) -> None:
+        """The clip on air reached its end: apply the segment's end action."""
+        run = self._clip_run(segment_id)
+        if run is None or run.clip_state in (ClipState.HELD, ClipState.BLACK):
+            return
+        segment = self.show.segments[self.current]  # type: ignore[index]
+        if run.clip_duration_s is not None:
+            run.clip_position_s = run.clip_duration_s
+            run.clip_position_at = self.clock.monotonic()
+        self._record("clip_ended", segment_id, end_action=segment.end_action)
+        if segment.end_action == "next":
+            run.clip_state = ClipState.BLACK
+            self._advance("clip ended")
+        else:
+            run.clip_state = ClipState.HELD if segment.end_action == "hold" else ClipState.BLACK
+
+    def clip_failed(self, segment_id: str, problem: str) -> None:
+        """The clip on air cannot play: the segment stays on air on its planned time."""
+        run = self._clip_run(segment_id)
+        if run is None:
+            return
+        run.clip_state = ClipState.FAILED
+        run.clip_problem = problem
+        run.clip_position_s = None
+        self._record("clip_failed", segment_id, problem=problem)
+
+    def panic(self) -> None:
+        """Every clip stopped to black by hand (Esc); the segment on air stays on air."""
+        segment_id = None
+        if self.current is not None and self.mode is Mode.ON_AIR:
+            segment = self.show.segments[self.current]
+            segment_id = segment.id
+            if segment.is_clip:
+                self.runs[self.current].clip_state = ClipState.BLACK
+        self._record("panic", segment_id)
+
+    def _clip_run(self, segment_id: str) -> SegmentRun | None:
+        if self.current is None or self.mode is not Mode.ON_AIR:
+            return None
+        if self.show.segments[self.current].id != segment_id:
+            return None
+        return self.runs[self.current]
+
+    # ------------------------------------------------------------------ the show file
+
+    def set_media_durations(self, durations: dict[str, float]) -> None:
+        self.show = self.show.with_media_durations(durations)
+        self._record("media_durations", None)
+
+    def replace_show(self, show: Show) -> None:
+        """Take a changed show file; runs are kept by segment id, the one on air stays on air."""
+        old_ids = [segment.id for segment in self.show.segments]
+        by_id = dict(zip(old_ids, self.runs, strict=True))
+        current_id = old_ids[self.current] if self.current is not None else None
+        self.show = show
+        self.runs = [by_id.get(segment.id, SegmentRun()) for segment in show.segments]
+        if current_id is not None:
+            ids = [segment.id for segment in show.segments]
+            if current_id in ids:
+                self.current = ids.index(current_id)
+            else:  # the segment on air was removed from the file: it stays on air until the next GO
+                self.current = None if self.mode is not Mode.ON_AIR else self._keep_orphan(by_id[current_id])
+        self._record("show_replaced", None)
+
+    def _keep_orphan(self, run: SegmentRun) -> int | None:
+        # Rare: the on-air segment disappeared from the file. Put the next pending one on air.
+        run.status = SegmentStatus.DONE
+        index = self._next_index()
+        if index is None:
+            self._end_show()
+            return None
+        self._put_on_air(index, reentry=False)
+        return index
+
+    # ------------------------------------------------------------------ transitions
+
+    def _advance(self, reason: str) -> None:
+        if self.mode is Mode.STANDBY:
+            self._start_show()
+        elif self.current is not None:
+            self._finish(self.current, SegmentStatus.DONE, reason)
+        following = self._next_index()
+        if following is None:
+            self._end_show()
+            return
+        self._put_on_air(following, reentry=False)
+        self._record("on_air", self.show.segments[following].id, reason=reason)
+
+    def _start_show(self) -> None:
+        self.mode = Mode.ON_AIR
+        self.show_started = self.clock.now()
+        self.show_ended = None
+        self._record("show_started", None)
+
+    def _end_show(self) -> None:
+        self.mode = Mode.ENDED
+        self.current = None
+        self.show_ended = self.clock.now()
+        self._record("show_ended", None)
+
+    def _put_on_air(self, index: int, *, reentry: bool) -> None:
+        run = self.runs[index]
+        if not reentry or run.actual_start is None:
+            run.actual_start = self.clock.now()
+            run.elapsed_before_s = 0.0
+        run.status = SegmentStatus.ON_AIR
+        run.on_air_since = self.clock.monotonic()
+        run.actual_end = None
+        run.end_reason = None
+        segment = self.show.segments[index]
+        if segment.is_clip:
+            run.clip_state = ClipState.WAITING
+            run.clip_problem = None
+            run.clip_position_s = None
+            run.clip_position_at = None
+        self.current = index
+        self.mode = Mode.ON_AIR
+
+    def _finish(self, index: int, status: SegmentStatus, reason: str) -> None:
+        run = self.runs[index]
+        if run.on_air_since is not None:
+            run.elapsed_before_s += self.clock.monotonic() - run.on_air_since
+        run.on_air_since = None
+        run.status = status
+        run.actual_end = self.clock.now()
+        run.end_reason = reason
+
+    def _reset(self, index: int) -> None:
+        self.runs[index] = SegmentRun()
+
+    def _next_index(self) -> int | None:
+        start = 0 if self.current is None else self.current + 1
+        for index in range(start, len(self.show.segments)):
+            if self.runs[index].status is SegmentStatus.PENDING:
+                return index
+        return None
+
+    def _previous_index(self, before: int) -> int | None:
+        for index in range(before - 1, -1, -1):
+            if self.runs[index].status is not SegmentStatus.SKIPPED:
+                return index
+        return None
+
+    def _check_index(self, index: int) -> None:
+        if not 0 <= index < len(self.show.segments):
+            raise IndexError(f"no segment {index + 1} in the running order")
+
+    # ------------------------------------------------------------------ reading
+
+    def elapsed(self, index: int) -> float:
+        run = self.runs[index]
+        total = run.elapsed_before_s
+        if run.on_air_since is not None:
+            total += self.clock.monotonic() - run.on_air_since
+        return total
+
+    def planned_duration(self, index: int) -> float:
+        return self.show.planned_duration(self.show.segments[index]) + self.runs[index].added_s
+
+    def remaining(self, index: int) -> float:
+        """Time left in a segment; negative in overtime. A playing clip follows its real position."""
+        run = self.runs[index]
+        clip = self._clip_position(run)
+        if clip is not None:
+            position, duration = clip
+            return duration + run.added_s - position
+        return self.planned_duration(index) - self.elapsed(index)
+
+    def _clip_position(self, run: SegmentRun) -> tuple[float, float] | None:
+        if run.clip_position_s is None or run.clip_duration_s is None or run.clip_position_at is None:
+            return None
+        position = run.clip_position_s
+        if run.clip_state is ClipState.PLAYING:
+            position += self.clock.monotonic() - run.clip_position_at
+        return min(position, run.clip_duration_s), run.clip_duration_s
+
+    def phase(self, index: int, remaining: float) -> Phase:
+        segment = self.show.segments[index]
+        if remaining < 0:
+            return Phase.OVERTIME
+        if remaining <= self.show.danger_for(segment):
+            return Phase.DANGER
+        if remaining <= self.show.warning_for(segment):
+            return Phase.WARNING
+        return Phase.NORMAL
+
+    def snapshot(self) -> ShowSnapshot:
+        show = self.show
+        now = self.clock.now()
+        next_index = self._next_index() if self.mode is not Mode.ENDED else None
+
+        planned_starts: list[datetime] = []
+        cursor = show.start_datetime
+        for segment in show.segments:
+            planned_starts.append(cursor)
+            cursor += timedelta(seconds=show.planned_duration(segment))
+        planned_end = cursor
+
+        views = []
+        for index, (segment, run) in enumerate(zip(show.segments, self.runs, strict=True)):
+            actual = None if run.actual_start is None else self.elapsed(index)
+            views.append(
+                SegmentView(
+                    index=index,
+                    segment=segment,
+                    status=run.status,
+                    planned_start=planned_starts[index],
+                    planned_duration_s=self.planned_duration(index),
+                    actual_start=run.actual_start,
+                    actual_duration_s=actual,
+                    is_next=index == next_index,
+                    clip_state=run.clip_state,
+                    clip_problem=run.clip_problem,
+                )
+            )
+
+        current = views[self.current] if self.current is not None and self.mode is Mode.ON_AIR else None
+        remaining = elapsed = None
+        phase = Phase.STANDBY
+        clip_view = None
+        if current is not None:
+            index = current.index
+            elapsed = self.elapsed(index)
+            remaining = self.remaining(index)
+            phase = self.phase(index, remaining)
+            run = self.runs[index]
+            if current.segment.is_clip and run.clip_state is not None:
+                position = self._clip_position(run)
+                back_in = max(remaining, 0.0) if run.clip_state not in (ClipState.HELD, ClipState.BLACK) else 0.0
+                clip_view = ClipView(
+                    state=run.clip_state,
+                    position_s=None if position is None else position[0],
+                    duration_s=run.clip_duration_s or show.planned_duration(current.segment) or None,
+                    back_on_air_in_s=back_in,
+                    problem=run.clip_problem,
+                )
+
+        # Projection: the segment on air ends when its time is up (or now, in overtime), then the plan.
+        if self.mode is Mode.ENDED:
+            projected_end = self.show_ended or now
+        else:
+            if current is not None:
+                cursor = now + timedelta(seconds=max(remaining or 0.0, 0.0))
+                following = range(current.index + 1, len(views))
+            else:
+                cursor = max(now, show.start_datetime)
+                following = range(len(views))
+            for index in following:
+                if self.runs[index].status is SegmentStatus.PENDING:
+                    cursor += timedelta(seconds=self.planned_duration(index))
+            projected_end = cursor
+
+        hard_out = show.end_datetime
+        return ShowSnapshot(
+            show=show,
+            mode=self.mode,
+            now=now,
+            segments=tuple(views),
+            current=current,
+            next=views[next_index] if next_index is not None else None,
+            elapsed_s=elapsed,
+            remaining_s=remaining,
+            phase=phase,
+            clip=clip_view,
+            until_start_s=(show.start_datetime - now).total_seconds(),
+            planned_end=planned_end,
+            projected_end=projected_end,
+            over_under_s=(projected_end - planned_end).total_seconds(),
+            hard_out=hard_out,
+            hard_out_margin_s=(hard_out - projected_end).total_seconds(),
+            message=self.message,
+            show_started=self.show_started,
+            show_ended=self.show_ended,
+        )

@@ -1,0 +1,207 @@
+"""The preflight check: is the show file valid and will every clip play?
+
+Used by `--check` (headless) and by the technician's preflight view. Probing is injected, so the
+check runs with libVLC (the real probe) or without it (file checks only).
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from presenter.show import Segment, Show, ShowFileError, load_show
+from presenter.timefmt import format_duration
+
+# A clip may differ from a duration written in the show file by this much before it is flagged.
+DURATION_TOLERANCE_S = 1.0
+
+
+class Status(enum.Enum):
+    READY = "ready"
+    WARNING = "warning"
+    BROKEN = "broken"
+
+
+class MediaFacts(Protocol):
+    """What a probe tells about a clip (presenter.playout.probe.MediaInfo fits)."""
+
+    ok: bool
+    problem: str | None
+    duration_s: float | None
+    width: int | None
+    height: int | None
+    fps: float | None
+    video_codec: str | None
+    audio_codec: str | None
+    warnings: tuple[str, ...]
+
+
+Probe = Callable[[Path], MediaFacts]
+
+
+@dataclass(frozen=True)
+class SegmentCheck:
+    number: int
+    segment: Segment
+    planned_s: float | None
+    status: Status
+    problems: tuple[str, ...] = ()
+    media: MediaFacts | None = None
+
+    @property
+    def summary(self) -> str:
+        return "; ".join(self.problems) if self.problems else "ok"
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    show: Show
+    rows: tuple[SegmentCheck, ...]
+    notes: tuple[str, ...] = field(default=())  # about the check itself, e.g. "libVLC missing: clips not probed"
+
+    @property
+    def ready(self) -> bool:
+        return all(row.status is Status.READY for row in self.rows) and not self.notes
+
+    @property
+    def counts(self) -> dict[Status, int]:
+        counts = dict.fromkeys(Status, 0)
+        for row in self.rows:
+            counts[row.status] += 1
+        return counts
+
+    def media_durations(self) -> dict[str, float]:
+        return {
+            row.segment.id: row.media.duration_s for row in self.rows if row.media is not None and row.media.duration_s
+        }
+
+
+def file_problem(path: Path) -> str | None:
+    """The plain-words problem with a clip file, or None when it exists and can be read."""
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return f"clip file not found: {path}"
+    except OSError as exc:
+        return f"clip file cannot be read: {exc.strerror or exc}"
+    if not path.is_file():
+        return f"clip is not a file: {path}"
+    if stat.st_size == 0:
+        return "clip file is empty (0 bytes)"
+    if not os.access(path, os.R_OK):
+        return "clip file cannot be read (permission denied)"
+    return None
+
+
+def check_segment(show: Show, number: int, segment: Segment, probe: Probe | None) -> SegmentCheck:
+    planned = segment.duration_s
+    if not segment.is_clip or segment.clip is None:
+        return SegmentCheck(number, segment, planned, Status.READY)
+    problem = file_problem(segment.clip)
+    if problem:
+        return SegmentCheck(number, segment, planned, Status.BROKEN, (problem,))
+    if probe is None:
+        return SegmentCheck(number, segment, planned, Status.READY)
+    media = probe(segment.clip)
+    if not media.ok:
+        return SegmentCheck(number, segment, planned, Status.BROKEN, (media.problem or "cannot be played",), media)
+    problems = list(media.warnings)
+    if planned is not None and media.duration_s is not None and abs(media.duration_s - planned) > DURATION_TOLERANCE_S:
+        longer = "longer" if media.duration_s > planned else "shorter"
+        problems.append(
+            f"clip is {format_duration(media.duration_s)}, {longer} than the planned {format_duration(planned)}"
+        )
+    status = Status.WARNING if problems else Status.READY
+    return SegmentCheck(number, segment, planned, status, tuple(problems), media)
+
+
+def check_show(show: Show, probe: Probe | None = None, notes: tuple[str, ...] = ()) -> CheckReport:
+    rows = tuple(check_segment(show, number, segment, probe) for number, segment in enumerate(show.segments, 1))
+    return CheckReport(show, rows, notes)
+
+
+# ------------------------------------------------------------------------------------------ the CLI
+
+
+def _row_text(row: SegmentCheck) -> str:
+    segment = row.segment
+    planned = format_duration(row.planned_s) if row.planned_s is not None else "(media)"
+    parts = [f"{row.number:>3}  {segment.title[:40]:<40}  {segment.kind:<4}  {planned:>8}"]
+    media = row.media
+    if media is not None and media.ok:
+        size = f"{media.width}x{media.height}" if media.width else "-"
+        fps = f"{media.fps:g} fps" if media.fps else "-"
+        duration = format_duration(media.duration_s) if media.duration_s else "-"
+        codecs = "/".join(c for c in (media.video_codec, media.audio_codec) if c) or "-"
+        parts.append(f"  {duration:>8} {size:>9} {fps:>9} {codecs:<10}")
+    parts.append(f"  {row.status.value.upper()}")
+    if row.problems:
+        parts.append(f": {row.summary}")
+    return "".join(parts)
+
+
+def report_as_json(report: CheckReport) -> str:
+    def media_dict(media: MediaFacts | None) -> dict | None:
+        if media is None:
+            return None
+        names = ("ok", "problem", "duration_s", "width", "height", "fps", "video_codec", "audio_codec", "warnings")
+        return {name: getattr(media, name, None) for name in names} | {"warnings": list(media.warnings)}
+
+    counts = report.counts
+    return json.dumps(
+        {
+            "show": report.show.title,
+            "file": str(report.show.path),
+            "ready": report.ready,
+            "segments": [
+                {
+                    "number": row.number,
+                    "id": row.segment.id,
+                    "title": row.segment.title,
+                    "kind": row.segment.kind,
+                    "planned_s": row.planned_s,
+                    "clip": str(row.segment.clip) if row.segment.clip else None,
+                    "status": row.status.value,
+                    "problems": list(row.problems),
+                    "media": media_dict(row.media),
+                }
+                for row in report.rows
+            ],
+            "summary": {status.value: counts[status] for status in Status},
+            "notes": list(report.notes),
+        },
+        ensure_ascii=False,
+        indent=2,
+    )
+
+
+def report_as_text(report: CheckReport) -> str:
+    lines = [f"{report.show.title} — {report.show.date:%d.%m.%Y} {report.show.start:%H:%M}–{report.show.end:%H:%M}"]
+    lines += [_row_text(row) for row in report.rows]
+    lines += [f"note: {note}" for note in report.notes]
+    counts = report.counts
+    verdict = "READY" if report.ready else "NOT READY"
+    lines.append(
+        f"{verdict}: {len(report.rows)} segments, {counts[Status.READY]} ready, "
+        f"{counts[Status.WARNING]} warning, {counts[Status.BROKEN]} broken"
+    )
+    return "\n".join(lines)
+
+
+def run_check(path: Path, probe: Probe | None, notes: tuple[str, ...], as_json: bool, out, err) -> int:
+    """--check: exit 0 ready, 1 loads but has problems, 2 the show file itself is invalid."""
+    try:
+        show = load_show(path)
+    except ShowFileError as exc:
+        if as_json:
+            print(json.dumps({"file": str(path), "ready": False, "error": str(exc)}, ensure_ascii=False), file=out)
+        print(str(exc), file=err)
+        return 2
+    report = check_show(show, probe, notes)
+    print(report_as_json(report) if as_json else report_as_text(report), file=out)
+    return 0 if report.ready else 1

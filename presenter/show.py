@@ -1,0 +1,445 @@
+"""The show file: its model and a loader that explains every mistake in the user's terms.
+
+The loader walks YAML *nodes* (not constructed objects), so every message can name the line and
+column of the value at fault, scalar values keep the exact text the user wrote ("17:30" is never
+read as the YAML 1.1 sexagesimal integer 1050), no tag can construct an object, and alias bombs
+are refused by a node budget instead of expanding.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime, time
+from pathlib import Path
+
+import yaml
+
+from presenter.timefmt import TimeFormatError, parse_duration, parse_time_of_day
+
+FORMAT_VERSION = 1
+KINDS = ("live", "clip")
+END_ACTIONS = ("next", "hold", "black")
+DEFAULT_WARNING_S = 120.0
+DEFAULT_DANGER_S = 30.0
+MAX_FILE_BYTES = 20 * 1024 * 1024
+# Each segment has a dozen nodes; this allows far more than any real show and stops alias bombs early.
+MAX_NODES = 2_000_000
+
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:map",
+}
+
+
+class ShowFileError(Exception):
+    """A mistake in a show file, located as file:line:col (1-based)."""
+
+    def __init__(self, path: Path | str, line: int | None, column: int | None, message: str):
+        self.path = Path(path)
+        self.line = line
+        self.column = column
+        self.message = message
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        where = self.path.name
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Segment:
+    id: str
+    title: str
+    kind: str  # "live" | "clip"
+    duration_s: float | None  # planned; None for a clip whose duration comes from the media
+    speakers: tuple[str, ...] = ()
+    talking_points: tuple[str, ...] = ()
+    notes: str = ""
+    clip: Path | None = None  # absolute, resolved against the show file's folder
+    end_action: str = "next"
+    warning_s: float | None = None  # per-segment thresholds override the show's
+    danger_s: float | None = None
+    line: int | None = None  # where the segment starts in the show file
+
+    @property
+    def is_clip(self) -> bool:
+        return self.kind == "clip"
+
+
+@dataclass(frozen=True)
+class Show:
+    title: str
+    date: date
+    start: time
+    end: time
+    segments: tuple[Segment, ...]
+    warning_s: float = DEFAULT_WARNING_S
+    danger_s: float = DEFAULT_DANGER_S
+    description: str = ""
+    path: Path | None = None
+    # Durations read from the media, for clip segments without a planned duration.
+    media_durations: dict[str, float] = field(default_factory=dict, compare=False)
+
+    @property
+    def start_datetime(self) -> datetime:
+        return datetime.combine(self.date, self.start)
+
+    @property
+    def end_datetime(self) -> datetime:
+        return datetime.combine(self.date, self.end)
+
+    def planned_duration(self, segment: Segment) -> float:
+        if segment.duration_s is not None:
+            return segment.duration_s
+        return self.media_durations.get(segment.id, 0.0)
+
+    def warning_for(self, segment: Segment) -> float:
+        return self.warning_s if segment.warning_s is None else segment.warning_s
+
+    def danger_for(self, segment: Segment) -> float:
+        return self.danger_s if segment.danger_s is None else segment.danger_s
+
+    def index_of(self, segment_id: str) -> int:
+        for index, segment in enumerate(self.segments):
+            if segment.id == segment_id:
+                return index
+        raise KeyError(segment_id)
+
+    def with_media_durations(self, durations: dict[str, float]) -> Show:
+        merged = {**self.media_durations, **durations}
+        return replace(self, media_durations=merged)
+
+
+# --------------------------------------------------------------------------------------------- loading
+
+
+def slugify(title: str) -> str:
+    """A segment id from a title: "Clip: MiniMOGLI" → "clip-minimogli"."""
+    text = unicodedata.normalize("NFKD", title.replace("ß", "ss"))
+    text = text.encode("ascii", "ignore").decode().lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-") or "segment"
+
+
+def load_show(path: Path | str) -> Show:
+    """Load and validate a show file; raises ShowFileError with a file:line:col message."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ShowFileError(path, None, None, f"is {size // (1024 * 1024)} MB; a show file is at most 20 MB")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ShowFileError(path, None, None, "file not found") from None
+    except IsADirectoryError:
+        raise ShowFileError(path, None, None, "is a folder, not a show file") from None
+    except PermissionError:
+        raise ShowFileError(path, None, None, "cannot be read (permission denied)") from None
+    except OSError as exc:
+        raise ShowFileError(path, None, None, f"cannot be read ({exc.strerror or exc})") from None
+    return parse_show(data, path)
+
+
+def parse_show(data: bytes, path: Path) -> Show:
+    text = _decode(data, path)
+    root = _compose(text, path)
+    return _ShowReader(path).read(root)
+
+
+def _decode(data: bytes, path: Path) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise ShowFileError(
+            path, line, column, f"is not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8"
+        ) from None
+
+
+def _compose(text: str, path: Path) -> yaml.Node:
+    loader = _Loader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "is not valid YAML"
+        if exc.context and exc.problem:
+            problem = f"{exc.problem} ({exc.context})"
+        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        raise ShowFileError(path, line, column, f"not valid YAML: {problem}") from None
+    except yaml.YAMLError as exc:
+        raise ShowFileError(path, None, None, f"not valid YAML: {exc}") from None
+    finally:
+        loader.dispose()
+    if root is None:
+        raise ShowFileError(path, 1, 1, "the file is empty; a show file starts with 'version: 1'")
+    return root
+
+
+_SHOW_KEYS = ("version", "title", "date", "start", "end", "warning", "danger", "description", "segments")
+_SEGMENT_KEYS = (
+    "id",
+    "title",
+    "kind",
+    "duration",
+    "speakers",
+    "talking_points",
+    "notes",
+    "clip",
+    "end_action",
+    "warning",
+    "danger",
+)
+_TYPE_NAMES = {
+    yaml.MappingNode: "a mapping (key: value)",
+    yaml.SequenceNode: "a list",
+    yaml.ScalarNode: "a single value",
+}
+
+
+class _ShowReader:
+    def __init__(self, path: Path):
+        self.path = path
+        self.budget = MAX_NODES
+
+    # -- helpers
+
+    def error(self, node: yaml.Node, message: str) -> ShowFileError:
+        mark = node.start_mark
+        return ShowFileError(self.path, mark.line + 1, mark.column + 1, message)
+
+    def spend(self, node: yaml.Node) -> None:
+        self.budget -= 1
+        if self.budget < 0:
+            raise self.error(node, "too many values (nested aliases?); refusing to expand the file")
+
+    def check_tag(self, node: yaml.Node) -> None:
+        if node.tag not in _PLAIN_TAGS:
+            raise self.error(node, f"the YAML tag {node.tag!r} is not allowed in a show file")
+
+    def mapping(self, node: yaml.Node, what: str, known: Iterable[str]) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+        self.spend(node)
+        self.check_tag(node)
+        if not isinstance(node, yaml.MappingNode):
+            raise self.error(node, f"{what} must be {_TYPE_NAMES[yaml.MappingNode]}, not {self.describe(node)}")
+        known = tuple(known)
+        entries: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        for key_node, value_node in node.value:
+            self.spend(key_node)
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise self.error(key_node, "merge keys ('<<') are not supported in a show file")
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise self.error(key_node, f"a key in {what} must be a plain name")
+            key = key_node.value
+            if key in entries:
+                first = entries[key][0].start_mark.line + 1
+                raise self.error(key_node, f'duplicate key "{key}" (first given on line {first})')
+            if key not in known:
+                hint = difflib.get_close_matches(key, known, n=1, cutoff=0.5)
+                suggestion = f'; did you mean "{hint[0]}"?' if hint else f"; known keys: {', '.join(known)}"
+                raise self.error(key_node, f'unknown key "{key}" in {what}{suggestion}')
+            entries[key] = (key_node, value_node)
+        return entries
+
+    def describe(self, node: yaml.Node) -> str:
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == "tag:yaml.org,2002:null":
+                return "empty"
+            return f'"{node.value}"'
+        return _TYPE_NAMES[type(node)]
+
+    def scalar(self, node: yaml.Node, key: str) -> yaml.ScalarNode:
+        self.spend(node)
+        self.check_tag(node)
+        if not isinstance(node, yaml.ScalarNode):
+            raise self.error(node, f'"{key}" must be {_TYPE_NAMES[yaml.ScalarNode]}, not {self.describe(node)}')
+        return node
+
+    def text(self, node: yaml.Node, key: str, *, allow_empty: bool = False) -> str:
+        node = self.scalar(node, key)
+        if node.tag == "tag:yaml.org,2002:null":
+            if allow_empty:
+                return ""
+            raise self.error(node, f'"{key}" is empty')
+        value = node.value.strip()
+        if not value and not allow_empty:
+            raise self.error(node, f'"{key}" is empty')
+        return value
+
+    def parsed(self, node: yaml.Node, key: str, parse: Callable[[str], object]):
+        value = self.text(node, key)
+        try:
+            return parse(value)
+        except TimeFormatError as exc:
+            raise self.error(node, f"{key} {exc}") from None
+
+    def duration(self, node: yaml.Node, key: str) -> float:
+        return self.parsed(node, key, parse_duration)  # type: ignore[return-value]
+
+    def text_list(self, node: yaml.Node, key: str) -> tuple[str, ...]:
+        self.spend(node)
+        self.check_tag(node)
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == "tag:yaml.org,2002:null":
+                return ()
+            return (self.text(node, key),)
+        if not isinstance(node, yaml.SequenceNode):
+            raise self.error(node, f'"{key}" must be a list of texts, not {self.describe(node)}')
+        return tuple(self.text(item, key) for item in node.value)
+
+    # -- the show
+
+    def read(self, root: yaml.Node) -> Show:
+        if not isinstance(root, yaml.MappingNode):
+            raise self.error(
+                root, f"a show file must be a mapping with 'version', 'title' and 'segments', not {self.describe(root)}"
+            )
+        entries = self.mapping(root, "the show", _SHOW_KEYS)
+        for required in ("version", "title", "date", "start", "end", "segments"):
+            if required not in entries:
+                raise self.error(root, f'the show has no "{required}"')
+
+        version_node = self.scalar(entries["version"][1], "version")
+        if version_node.value.strip() != str(FORMAT_VERSION):
+            raise self.error(
+                version_node, f'version "{version_node.value}" is not supported; this Presenter reads version 1'
+            )
+
+        title = self.text(entries["title"][1], "title")
+        show_date = self.parsed(entries["date"][1], "date", _parse_date)
+        start = self.parsed(entries["start"][1], "start", parse_time_of_day)
+        end_node = entries["end"][1]
+        end = self.parsed(end_node, "end", parse_time_of_day)
+        if end <= start:  # type: ignore[operator]
+            raise self.error(end_node, f'end "{end_node.value}" is not after start "{entries["start"][1].value}"')
+        warning = self.duration(entries["warning"][1], "warning") if "warning" in entries else DEFAULT_WARNING_S
+        danger = self.duration(entries["danger"][1], "danger") if "danger" in entries else DEFAULT_DANGER_S
+        if danger > warning:
+            raise self.error(entries["danger"][1] if "danger" in entries else root, "danger is longer than warning")
+        description = (
+            self.text(entries["description"][1], "description", allow_empty=True) if "description" in entries else ""
+        )
+
+        segments_node = entries["segments"][1]
+        self.spend(segments_node)
+        self.check_tag(segments_node)
+        if not isinstance(segments_node, yaml.SequenceNode):
+            raise self.error(segments_node, f'"segments" must be a list, not {self.describe(segments_node)}')
+        if not segments_node.value:
+            raise self.error(segments_node, '"segments" is empty; a show needs at least one segment')
+
+        segments: list[Segment] = []
+        seen: dict[str, int] = {}
+        for number, node in enumerate(segments_node.value, start=1):
+            segment, id_node = self.segment(node, number)
+            if segment.id in seen:
+                raise self.error(
+                    id_node, f'duplicate segment id "{segment.id}" (segment {seen[segment.id]} has it already)'
+                )
+            seen[segment.id] = number
+            segments.append(segment)
+
+        return Show(
+            title=title,
+            date=show_date,  # type: ignore[arg-type]
+            start=start,  # type: ignore[arg-type]
+            end=end,  # type: ignore[arg-type]
+            segments=tuple(segments),
+            warning_s=warning,
+            danger_s=danger,
+            description=description,
+            path=self.path.resolve(),
+        )
+
+    def segment(self, node: yaml.Node, number: int) -> tuple[Segment, yaml.Node]:
+        what = f"segment {number}"
+        entries = self.mapping(node, what, _SEGMENT_KEYS)
+        if "title" not in entries:
+            raise self.error(node, f'{what} has no "title"')
+        title = self.text(entries["title"][1], "title")
+        if "id" in entries:
+            id_node = entries["id"][1]
+            segment_id = self.text(id_node, "id")
+            if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", segment_id):
+                raise self.error(id_node, f'id "{segment_id}" may only use letters, digits, "-", "_" and "."')
+        else:
+            id_node = entries["title"][1]
+            segment_id = slugify(title)
+
+        kind = "live"
+        if "kind" in entries:
+            kind_node = entries["kind"][1]
+            kind = self.text(kind_node, "kind")
+            if kind not in KINDS:
+                raise self.error(kind_node, f'kind "{kind}" is not one of: {", ".join(KINDS)}')
+
+        duration = self.duration(entries["duration"][1], "duration") if "duration" in entries else None
+        if duration is None and kind == "live":
+            raise self.error(node, f'{what} ("{title}") is live and has no "duration"')
+        if duration == 0:
+            raise self.error(entries["duration"][1], "duration is 0:00")
+
+        clip: Path | None = None
+        if "clip" in entries:
+            clip_node = entries["clip"][1]
+            if kind != "clip":
+                raise self.error(clip_node, f'{what} has a "clip" but its kind is "{kind}"; use kind: clip')
+            clip_text = self.text(clip_node, "clip")
+            clip = Path(clip_text).expanduser()
+            if not clip.is_absolute():
+                clip = self.path.resolve().parent / clip
+        elif kind == "clip":
+            raise self.error(node, f'{what} ("{title}") is a clip segment without "clip" (the video file)')
+
+        end_action = "next"
+        if "end_action" in entries:
+            action_node = entries["end_action"][1]
+            end_action = self.text(action_node, "end_action")
+            if kind != "clip":
+                raise self.error(action_node, f'{what} is live; "end_action" only applies to clip segments')
+            if end_action not in END_ACTIONS:
+                raise self.error(action_node, f'end_action "{end_action}" is not one of: {", ".join(END_ACTIONS)}')
+
+        warning = self.duration(entries["warning"][1], "warning") if "warning" in entries else None
+        danger = self.duration(entries["danger"][1], "danger") if "danger" in entries else None
+        notes = self.text(entries["notes"][1], "notes", allow_empty=True) if "notes" in entries else ""
+        speakers = self.text_list(entries["speakers"][1], "speakers") if "speakers" in entries else ()
+        points = self.text_list(entries["talking_points"][1], "talking_points") if "talking_points" in entries else ()
+        segment = Segment(
+            id=segment_id,
+            title=title,
+            kind=kind,
+            duration_s=duration,
+            speakers=speakers,
+            talking_points=points,
+            notes=notes,
+            clip=clip,
+            end_action=end_action,
+            warning_s=warning,
+            danger_s=danger,
+            line=node.start_mark.line + 1,
+        )
+        return segment, id_node
+
+
+def _parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise TimeFormatError(f'"{text}" is not a date YYYY-MM-DD') from None

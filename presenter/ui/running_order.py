@@ -1,0 +1,119 @@
+"""The running order as a Qt table model, rendered from the show snapshot."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from presenter.engine import Phase, SegmentStatus, SegmentView, ShowSnapshot
+from presenter.timefmt import format_duration
+from presenter.ui import theme
+
+COLUMNS = ("#", "Planned", "Title", "Kind", "Duration", "Actual start", "Actual", "State")
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def _state_text(view: SegmentView) -> str:
+    text = theme.STATUS_LABEL[view.status]
+    if view.is_next and view.status is SegmentStatus.PENDING:
+        text = "NEXT"
+    if view.clip_problem:
+        text = (text + " – " if text else "") + "clip problem"
+    return text
+
+
+class RunningOrderModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: tuple[SegmentView, ...] = ()
+        self._cells: list[tuple[str, ...]] = []
+        self._warnings: dict[str, str] = {}
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def set_clip_warnings(self, warnings: dict[str, str]) -> None:
+        """Preflight problems by segment id, shown on the row before the clip goes on air."""
+        self._warnings = dict(warnings)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(COLUMNS) - 1))
+
+    def update_from(self, snapshot: ShowSnapshot) -> None:
+        rows = snapshot.segments
+        cells = [self._cells_for(view) for view in rows]
+        if len(rows) != len(self._rows) or [v.segment for v in rows] != [v.segment for v in self._rows]:
+            self.beginResetModel()
+            self._rows, self._cells = rows, cells
+            self.endResetModel()
+            return
+        changed = [i for i, (old, new) in enumerate(zip(self._cells, cells, strict=True)) if old != new]
+        changed += [i for i, (old, new) in enumerate(zip(self._rows, rows, strict=True)) if old.status != new.status]
+        self._rows, self._cells = rows, cells
+        for row in sorted(set(changed)):
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+
+    def _cells_for(self, view: SegmentView) -> tuple[str, ...]:
+        segment = view.segment
+        actual_start = f"{view.actual_start:%H:%M:%S}" if view.actual_start else ""
+        actual = format_duration(view.actual_duration_s) if view.actual_duration_s is not None else ""
+        return (
+            str(view.index + 1),
+            f"{view.planned_start:%H:%M:%S}",
+            segment.title,
+            segment.kind,
+            format_duration(view.planned_duration_s),
+            actual_start,
+            actual,
+            _state_text(view),
+        )
+
+    def segment_at(self, row: int) -> SegmentView | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    # -- Qt model protocol
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        view = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._cells[index.row()][index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            problem = view.clip_problem or self._warnings.get(view.segment.id)
+            clip = f"\n{view.segment.clip}" if view.segment.clip else ""
+            return f"{view.segment.title}{clip}" + (f"\n⚠ {problem}" if problem else "")
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if view.status is SegmentStatus.ON_AIR:
+                return QBrush(QColor(theme.ON_AIR))
+            if view.is_next:
+                return QBrush(QColor("#24384a"))
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if view.status is SegmentStatus.ON_AIR:
+                return QBrush(QColor("#ffffff"))
+            if view.status in (SegmentStatus.DONE, SegmentStatus.SKIPPED):
+                return QBrush(QColor(theme.MUTED))
+            if index.column() == 7 and (view.clip_problem or view.segment.id in self._warnings):
+                return QBrush(QColor(theme.PHASE_FOREGROUND[Phase.DANGER]))
+            return None
+        if role == Qt.ItemDataRole.FontRole:
+            if view.status is SegmentStatus.ON_AIR or view.is_next:
+                return self._bold
+            if view.status is SegmentStatus.SKIPPED:
+                font = QFont()
+                font.setStrikeOut(True)
+                return font
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in (0, 1, 4, 5, 6):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Sets everything up (tools/setup.sh) and runs the whole test suite headless (pytest-xvfb starts
+# Xvfb itself). Arguments go to pytest: `bash tools/test.sh tests/test_engine.py -x`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash tools/setup.sh
+.venv/bin/ruff check .
+exec .venv/bin/python -m pytest "$@"
