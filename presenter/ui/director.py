@@ -136,6 +136,10 @@ class DirectorWindow(QWidget):
         self.phase_label.setFont(phase_font)
         self.clip_label = QLabel(objectName="clipState")
         self.clip_label.setWordWrap(True)
+        self.details_label = QLabel(objectName="segmentDetails")
+        self.details_label.setWordWrap(True)
+        self.details_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details_label.setTextFormat(Qt.TextFormat.PlainText)
         self.next_label = QLabel(objectName="next")
         self.next_label.setWordWrap(True)
 
@@ -185,6 +189,7 @@ class DirectorWindow(QWidget):
         on_air_layout.addWidget(self.countdown)
         on_air_layout.addWidget(self.phase_label)
         on_air_layout.addWidget(self.clip_label)
+        on_air_layout.addWidget(self.details_label, 1)
         on_air_layout.addWidget(self.next_label)
         on_air_layout.addLayout(buttons)
         on_air_layout.addWidget(clip_box)
@@ -381,6 +386,17 @@ class DirectorWindow(QWidget):
             if clip.problem:
                 text += f" — {clip.problem}"
             _set_text(self.clip_label, text)
+
+        details = ""
+        if snapshot.current is not None:
+            segment = snapshot.current.segment
+            lines = []
+            if segment.speakers:
+                lines.append("With: " + ", ".join(segment.speakers))
+            if segment.notes:
+                lines.append("Notes: " + segment.notes)
+            details = "\n".join(lines)
+        _set_text(self.details_label, details)
 
         following = snapshot.next
         if following is None:

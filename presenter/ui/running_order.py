@@ -96,7 +96,7 @@ class RunningOrderModel(QAbstractTableModel):
             if view.status is SegmentStatus.ON_AIR:
                 return QBrush(QColor(theme.ON_AIR))
             if view.is_next:
-                return QBrush(QColor("#24384a"))
+                return QBrush(QColor(theme.NEXT_ROW))
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             if view.status is SegmentStatus.ON_AIR:

@@ -13,6 +13,7 @@ PANEL = "#1b2128"
 TEXT = "#f2f2f2"
 MUTED = "#9aa4ae"
 ON_AIR = "#d55e00"  # vermillion: the on-air row and tally
+NEXT_ROW = "#cfe3f5"  # light blue behind the next segment in the (light) running order
 
 PHASE_FOREGROUND = {
     Phase.STANDBY: MUTED,
