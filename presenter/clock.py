@@ -46,3 +46,7 @@ class FakeClock:
         delta = (now - self._now).total_seconds()
         self._now = now
         self._mono += max(delta, 0.0)
+
+    def jump_wall(self, seconds: float) -> None:
+        """Step only the time of day (an NTP correction); the monotonic clock does not move."""
+        self._now += timedelta(seconds=seconds)

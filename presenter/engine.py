@@ -242,7 +242,13 @@ class ShowEngine:
         """Lengthen (or shorten, with a negative amount) the segment on air."""
         if self.current is None or self.mode is not Mode.ON_AIR:
             return
-        self.runs[self.current].added_s += seconds
+        run = self.runs[self.current]
+        # Never plan a segment shorter than nothing: −1 min on a 0:30 segment takes it to 0:00.
+        planned = self.show.planned_duration(self.show.segments[self.current])
+        seconds = max(seconds, -(planned + run.added_s))
+        if seconds == 0:
+            return
+        run.added_s += seconds
         self._record("add_time", self.show.segments[self.current].id, seconds=seconds)
 
     def send_message(self, text: str, blink: bool = False) -> None:
@@ -263,7 +269,7 @@ class ShowEngine:
     def clip_progress(self, segment_id: str, position_s: float, duration_s: float | None, playing: bool) -> None:
         """The player's position of the clip on air; extrapolated by the clock while playing."""
         run = self._clip_run(segment_id)
-        if run is None:
+        if run is None or run.clip_state is ClipState.FAILED:
             return
         run.clip_position_s = position_s
         run.clip_position_at = self.clock.monotonic()
@@ -289,6 +295,8 @@ class ShowEngine:
         self._record("clip_ended", segment_id, end_action=segment.end_action)
         if segment.end_action == "next":
             run.clip_state = ClipState.BLACK
+            # A GO pressed just as the clip hands back by itself is the same intent, not a second one.
+            self._last_go = self.clock.monotonic()
             self._advance("clip ended")
         else:
             run.clip_state = ClipState.HELD if segment.end_action == "hold" else ClipState.BLACK
@@ -310,7 +318,13 @@ class ShowEngine:
             segment = self.show.segments[self.current]
             segment_id = segment.id
             if segment.is_clip:
-                self.runs[self.current].clip_state = ClipState.BLACK
+                run = self.runs[self.current]
+                # Freeze the clip's position where it was stopped, not at the player's last report.
+                position = self._clip_position(run)
+                if position is not None:
+                    run.clip_position_s = position[0]
+                    run.clip_position_at = self.clock.monotonic()
+                run.clip_state = ClipState.BLACK
         self._record("panic", segment_id)
 
     def _clip_run(self, segment_id: str) -> SegmentRun | None:
@@ -331,32 +345,38 @@ class ShowEngine:
         old_ids = [segment.id for segment in self.show.segments]
         by_id = dict(zip(old_ids, self.runs, strict=True))
         current_id = old_ids[self.current] if self.current is not None else None
+        show = show.with_media_durations({**self.show.media_durations, **show.media_durations})
         self.show = show
         self.runs = [by_id.get(segment.id, SegmentRun()) for segment in show.segments]
         if current_id is not None:
             ids = [segment.id for segment in show.segments]
             if current_id in ids:
                 self.current = ids.index(current_id)
-            else:  # the segment on air was removed from the file: it stays on air until the next GO
-                self.current = None if self.mode is not Mode.ON_AIR else self._keep_orphan(by_id[current_id])
+            else:  # the segment on air was removed from the file: the next pending one goes on air
+                self.current = None
+                if self.mode is Mode.ON_AIR:
+                    self._replace_orphan()
         self._record("show_replaced", None)
 
-    def _keep_orphan(self, run: SegmentRun) -> int | None:
-        # Rare: the on-air segment disappeared from the file. Put the next pending one on air.
-        run.status = SegmentStatus.DONE
+    def _replace_orphan(self) -> None:
+        # Rare: the on-air segment disappeared from the file. Put the first pending segment after the
+        # last one that was on air (positions in the *new* running order) on air.
+        aired = [index for index, run in enumerate(self.runs) if run.actual_start is not None]
+        self.current = max(aired) if aired else None
         index = self._next_index()
         if index is None:
             self._end_show()
-            return None
+            return
         self._put_on_air(index, reentry=False)
-        return index
+        self._record("on_air", self.show.segments[index].id, reason="show replaced")
 
     # ------------------------------------------------------------------ transitions
 
     def _advance(self, reason: str) -> None:
         if self.mode is Mode.STANDBY:
             self._start_show()
-        elif self.current is not None:
+        elif self.current is not None and self.runs[self.current].status is SegmentStatus.ON_AIR:
+            # (a segment skipped on air is already finished as SKIPPED: do not turn it into DONE)
             self._finish(self.current, SegmentStatus.DONE, reason)
         following = self._next_index()
         if following is None:
