@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 
 from presenter.controller import ShowController
 from presenter.engine import Mode, ShowSnapshot
-from presenter.timefmt import format_countdown, format_duration, format_signed
+from presenter.timefmt import format_countdown, format_duration
 from presenter.ui import theme
+from presenter.ui.moderator import describe
 from presenter.ui.running_order import COLUMNS, RunningOrderModel
 
 MESSAGE_PRESETS = ("Please wrap up", "1 minute", "Question from the chat", "Speak up")
@@ -40,12 +41,6 @@ def _set_text(label: QLabel, text: str) -> None:
     """setText only on change: a 10 Hz refresh must not relayout the window ten times a second."""
     if label.text() != text:
         label.setText(text)
-
-
-def _over_under_text(seconds: float) -> str:
-    if round(seconds) == 0:
-        return "on time"
-    return f"{format_signed(seconds)} {'late' if seconds > 0 else 'early'}"
 
 
 class DirectorWindow(QWidget):
@@ -339,12 +334,10 @@ class DirectorWindow(QWidget):
         show = snapshot.show
         _set_text(self.show_title, f"{show.title} — {show.date:%d.%m.%Y}, {show.start:%H:%M}–{show.end:%H:%M}")
         _set_text(self.clock_label, f"{snapshot.now:%H:%M:%S}")
-        _set_text(self.over_under_label, _over_under_text(snapshot.over_under_s))
-        margin = snapshot.hard_out_margin_s
-        past = "" if margin >= 0 else f" — {format_duration(-margin)} past hard out"
-        _set_text(
-            self.projected_label, f"ends {snapshot.projected_end:%H:%M:%S} (hard out {snapshot.hard_out:%H:%M}){past}"
-        )
+        # The same words and rounding as the moderator reads, so the two never disagree by a second.
+        status = describe(snapshot)
+        _set_text(self.over_under_label, status.over_under)
+        _set_text(self.projected_label, status.projection)
         self._render_on_air(snapshot)
         message = snapshot.message
         _set_text(

@@ -1,0 +1,304 @@
+#!/usr/bin/env python3
+"""How far can the moderator trust the timer? Drives the real moderator window.
+
+1. Accuracy: the bundled 90-minute show on a fake clock advanced in irregular steps of 37–113 ms,
+   from four minutes before the start to off air; each live segment ends by GO at its planned end
+   plus an overrun (or a little early), each clip plays its full length with position reports as a
+   player sends them. At every step the window renders (and paints what changed), and its digits
+   are compared with the truth the benchmark computes itself from the GO timestamps:
+     - max_error_s: the largest |displayed − true remaining| (one display tick = 1 s allows < 1 s),
+     - drift_s: mean (displayed − truth rounded the display's way) over the last tenth of the show
+       minus the same over the first tenth: 0 unless the display drifts from the timestamps,
+     - skipped_seconds / repeated_seconds: displayed seconds jumped over or shown a second time.
+2. CPU: process CPU time over a few real seconds with the real SystemClock while the window is
+   idle (off air: nothing moves but the clock), in standby (countdown) and counting (on air).
+
+    .venv/bin/python benchmarks/timer_accuracy.py            # Qt offscreen unless DISPLAY is set
+    xvfb-run -s "-screen 0 1920x1080x24" .venv/bin/python benchmarks/timer_accuracy.py
+
+The last line is one JSON object with the figures.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import random
+import statistics
+import sys
+import time
+from dataclasses import replace
+from datetime import datetime, timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+if not os.environ.get("QT_QPA_PLATFORM"):
+    os.environ["QT_QPA_PLATFORM"] = "xcb" if os.environ.get("DISPLAY") else "offscreen"
+
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QObject, QTimer, Signal  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from presenter.clock import FakeClock, SystemClock  # noqa: E402
+from presenter.controller import ShowController  # noqa: E402
+from presenter.engine import Mode  # noqa: E402
+from presenter.show import load_show  # noqa: E402
+from presenter.ui.moderator import ModeratorWindow  # noqa: E402
+
+SHOW = ROOT / "assets" / "smart-rlp.yaml"
+SIZE = (1920, 1080)
+SEED = 20210119
+STEP_S = (0.037, 0.113)
+OVERRUN_S = (-20.0, 75.0)  # GO this long after a live segment's planned end
+REPORT_EVERY_S = 0.25  # a player's position reports during a clip
+CPU_SECONDS = 4.0
+
+
+class QuietPlayout(QObject):
+    """Stands in for the program playout; the benchmark reports the clip positions itself."""
+
+    clip_ended = Signal(str)
+    clip_failed = Signal(str, str)
+    status_changed = Signal(object)
+
+    def take(self, segment_id, path, end_action) -> None: ...
+    def arm(self, segment_id, path, end_action) -> None: ...
+    def go_black(self) -> None: ...
+    def pause(self) -> None: ...
+    def resume(self) -> None: ...
+    def restart(self) -> None: ...
+    def panic(self) -> None: ...
+
+
+def displayed_seconds(text: str) -> int:
+    """'4:12' → 252, '+1:23' → −83, '1:02:03' → 3723."""
+    sign = -1 if text.startswith("+") else 1
+    total = 0
+    for part in text.lstrip("+").split(":"):
+        total = total * 60 + int(part)
+    return sign * total
+
+
+def ideal_display(truth: float) -> int:
+    """The truth rounded the display's way: up in magnitude, so each value shows for one second."""
+    return math.ceil(truth - 1e-9) if truth >= 0 else -math.ceil(-truth - 1e-9)
+
+
+def ordinal(value: int) -> int:
+    """Consecutive display states: … 0:02 → 2, 0:01 → 1, +0:01 → 0, +0:02 → −1 (0:00 lasts no time)."""
+    return value if value > 0 else value + 1
+
+
+class Run:
+    """The accuracy run: the benchmark keeps its own timestamps and compares."""
+
+    def __init__(self, app: QApplication):
+        self.app = app
+        self.rng = random.Random(SEED)
+        self.show = load_show(SHOW)
+        start = self.show.start_datetime
+        self.clock = FakeClock(start - timedelta(minutes=4, seconds=12.3))
+        self.controller = ShowController(self.show, self.clock, playout=QuietPlayout())
+        self.window = ModeratorWindow(self.controller, self.clock)
+        self.window.resize(*SIZE)
+        self.window.show()
+        app.processEvents()
+        self.errors: list[float] = []
+        self.tick_errors: list[int] = []  # displayed − ideal, 0 when right
+        self.render_ms: list[float] = []
+        self.skipped = 0
+        self.repeated = 0
+        self.shown_for: list[float] = []  # how long each displayed second stayed (fake time)
+        # (context, ordinal, since, whether that value was entered by a change we saw)
+        self._last: tuple[str, int, float, bool] | None = None
+
+    def sample(self, context: str, truth: float) -> None:
+        timer = QElapsedTimer()
+        timer.start()
+        self.window.render_now()
+        self.app.processEvents()  # paint what changed, as the event loop would
+        self.render_ms.append(timer.nsecsElapsed() / 1e6)
+        text = self.window.timer.text()
+        value = displayed_seconds(text)
+        self.errors.append(value - truth)
+        self.tick_errors.append(value - ideal_display(truth))
+        now = self.clock.monotonic()
+        current = ordinal(value)
+        if self._last is not None and self._last[0] == context:
+            _, previous, since, whole = self._last
+            if current != previous:
+                step = previous - current
+                if step > 1:
+                    self.skipped += step - 1
+                elif step < 1:
+                    self.repeated += 1
+                if whole:  # the first value of a segment was on screen before we looked
+                    self.shown_for.append(now - since)
+                self._last = (context, current, now, True)
+            return
+        self._last = (context, current, now, False)
+
+    def step(self) -> None:
+        self.clock.advance(self.rng.uniform(*STEP_S))
+
+    def standby(self) -> None:
+        start = self.show.start_datetime
+        while True:
+            self.step()
+            truth = (start - self.clock.now()).total_seconds()
+            if truth <= 0:
+                break
+            self.sample("standby", truth)
+        self.controller.go()
+
+    def segments(self) -> None:
+        engine = self.controller.engine
+        for index, segment in enumerate(self.show.segments):
+            on_air = self.clock.monotonic()
+            planned = self.show.planned_duration(segment)
+            snapshot = self.controller.snapshot()
+            assert snapshot.current is not None and snapshot.current.index == index, "the show ran off its order"
+            if segment.is_clip:
+                last_report = -math.inf
+                while True:
+                    self.step()
+                    position = self.clock.monotonic() - on_air
+                    if position >= planned:
+                        break
+                    if position - last_report >= REPORT_EVERY_S:
+                        engine.clip_progress(segment.id, position, planned, playing=True)
+                        last_report = position
+                    self.sample(segment.id, planned - position)
+                engine.clip_ended(segment.id)  # end action "next"
+            else:
+                go_at = planned + self.rng.uniform(*OVERRUN_S)
+                while True:
+                    self.step()
+                    elapsed = self.clock.monotonic() - on_air
+                    if elapsed >= go_at:
+                        break
+                    self.sample(segment.id, planned - elapsed)
+                self.controller.go()
+        assert self.controller.snapshot().mode is Mode.ENDED
+        self.window.render_now()
+        assert self.window.timer.text() == "off air"
+
+    def close(self) -> None:
+        self.window.close()
+        self.window.deleteLater()
+        self.app.processEvents()
+
+
+def cpu_percent(app: QApplication, window: ModeratorWindow, seconds: float) -> tuple[float, int]:
+    """Process CPU over `seconds` of the real event loop, in % of one core, and the refreshes done."""
+    refreshes = 0
+
+    def count() -> None:
+        nonlocal refreshes
+        refreshes += 1
+
+    window._refresh.timeout.connect(count)
+    app.processEvents()
+    wall0, cpu0 = time.perf_counter(), time.process_time()
+    loop = QEventLoop()
+    QTimer.singleShot(round(seconds * 1000), loop.quit)
+    loop.exec()  # a real event loop: it sleeps until the window's refresh timer fires
+    wall, cpu = time.perf_counter() - wall0, time.process_time() - cpu0
+    window._refresh.timeout.disconnect(count)
+    return 100.0 * cpu / wall, refreshes
+
+
+def cpu_run(app: QApplication) -> dict[str, tuple[float, int]]:
+    show = load_show(SHOW)
+    now = datetime.now()
+    results = {}
+    # Standby: the planned start twenty minutes from now, today.
+    if (now + timedelta(minutes=30)).date() == now.date():
+        start = (now + timedelta(minutes=20)).time().replace(microsecond=0)
+        end = (now + timedelta(minutes=29)).time().replace(microsecond=0)
+        show = replace(show, date=now.date(), start=start, end=end)
+    controller = ShowController(show, SystemClock(), playout=QuietPlayout())
+    window = ModeratorWindow(controller)
+    window.resize(*SIZE)
+    window.show()
+    app.processEvents()
+    results["standby"] = cpu_percent(app, window, CPU_SECONDS)
+    controller.go()
+    results["counting"] = cpu_percent(app, window, CPU_SECONDS)
+    controller.jump(len(show.segments) - 1)  # the last segment, then GO: off air
+    controller.go()
+    assert controller.snapshot().mode is Mode.ENDED
+    window.render_now()
+    results["idle"] = cpu_percent(app, window, CPU_SECONDS)
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    return results
+
+
+def main() -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    platform = app.platformName()
+    print(f"moderator window {SIZE[0]}x{SIZE[1]} on Qt platform '{platform}'")
+
+    started = time.perf_counter()
+    run = Run(app)
+    run.standby()
+    run.segments()
+    show_s = run.clock.monotonic() - 1000.0
+    run.close()
+    took = time.perf_counter() - started
+
+    n = len(run.errors)
+    max_error = max(abs(e) for e in run.errors)
+    tenth = max(n // 10, 1)
+    drift = statistics.fmean(run.tick_errors[-tenth:]) - statistics.fmean(run.tick_errors[:tenth])
+    wrong_ticks = sum(1 for e in run.tick_errors if e)
+    render = sorted(run.render_ms)
+    median_render = statistics.median(render)
+    p95_render = render[min(int(0.95 * len(render)), len(render) - 1)]
+    longest = max(run.shown_for)
+    print(
+        f"accuracy: {n} renders over {show_s / 60:.1f} simulated minutes "
+        f"(steps {STEP_S[0] * 1000:.0f}–{STEP_S[1] * 1000:.0f} ms, {took:.1f} s real)"
+    )
+    print(f"  largest |displayed − true remaining|: {max_error:.4f} s (one display tick: 1 s)")
+    print(f"  drift (last tenth − first tenth, against the ideal display): {drift:+.3f} s")
+    print(f"  renders showing another value than the ideal display: {wrong_ticks}")
+    print(f"  seconds skipped: {run.skipped}, seconds shown twice: {run.repeated}")
+    print(
+        f"  each displayed second stayed {min(run.shown_for):.3f}–{longest:.3f} s "
+        f"(steps up to {STEP_S[1]:.3f} s make it ±one step)"
+    )
+    print(f"  render (render_now + paint): median {median_render:.3f} ms, p95 {p95_render:.3f} ms")
+
+    cpu = cpu_run(app)
+    for state, (percent, refreshes) in cpu.items():
+        print(
+            f"cpu {state:>8}: {percent:.2f} % of one core over {CPU_SECONDS:.0f} s, "
+            f"{refreshes} refreshes ({refreshes / CPU_SECONDS:.1f}/s)"
+        )
+
+    result = {
+        "benchmark": "timer_accuracy",
+        "max_error_s": round(max_error, 4),
+        "drift_s": round(drift, 3),
+        "skipped_seconds": run.skipped,
+        "repeated_seconds": run.repeated,
+        "n": n,
+        "cpu_idle_percent": round(cpu["idle"][0], 2),
+        "cpu_standby_percent": round(cpu["standby"][0], 2),
+        "cpu_counting_percent": round(cpu["counting"][0], 2),
+        "median_render_ms": round(median_render, 3),
+        "p95_render_ms": round(p95_render, 3),
+        "platform": platform,
+        "baseline": "truth computed from timestamps; 1 s display tick",
+        "goal": {"max_error_s": 1.0, "drift_s": 0, "cpu_counting_percent": 2.0},
+    }
+    print(json.dumps(result, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,530 @@
+"""The moderator window, driven by a fake clock through the whole Smart RLP show.
+
+Everything is asserted on what the window shows: the texts and colours of its named child widgets.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+import pytest
+from PySide6.QtCore import QObject, QRect, QSize, Signal
+from PySide6.QtGui import QFontMetricsF, QGuiApplication
+
+from presenter.controller import ShowController
+from presenter.engine import Phase
+from presenter.ui import theme
+from presenter.ui.moderator import (
+    CLIP_COLOUR,
+    MESSAGE_BACKGROUND,
+    MESSAGE_BLINK_BACKGROUND,
+    OVERTIME_DIM,
+    FitText,
+    ModeratorWindow,
+)
+
+DAY = datetime(2021, 1, 19)
+START = DAY.replace(hour=17, minute=30)
+
+
+class QuietPlayout(QObject):
+    """Stands in for the program playout: takes every command, reports only what a test tells it."""
+
+    clip_ended = Signal(str)
+    clip_failed = Signal(str, str)
+    status_changed = Signal(object)
+
+    def take(self, segment_id, path, end_action) -> None: ...
+    def arm(self, segment_id, path, end_action) -> None: ...
+    def go_black(self) -> None: ...
+    def pause(self) -> None: ...
+    def resume(self) -> None: ...
+    def restart(self) -> None: ...
+    def panic(self) -> None: ...
+
+
+def _window(qtbot, controller, clock, size=(1280, 720)) -> ModeratorWindow:
+    window = ModeratorWindow(controller, clock)
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    qtbot.waitExposed(window)
+    window.render_now()
+    return window
+
+
+@pytest.fixture
+def rig(qtbot, bundled_show, fake_clock):
+    controller = ShowController(bundled_show, fake_clock, playout=QuietPlayout())
+    window = _window(qtbot, controller, fake_clock)
+    return fake_clock, controller, window
+
+
+def shown(window: ModeratorWindow) -> dict[str, str]:
+    """The texts the moderator sees, by widget name."""
+    texts = {w.objectName(): w.text() for w in window.findChildren(FitText) if w.isVisible()}
+    texts["talkingPoints"] = window.points.displayed_text()
+    texts["message"] = window.message.text() if window.message.isVisible() else ""
+    return texts
+
+
+def step(clock, window, seconds: float) -> dict[str, str]:
+    clock.advance(seconds)
+    window.render_now()
+    return shown(window)
+
+
+def remaining_until(clock, window, controller, remaining: float) -> dict[str, str]:
+    """Advance the clock until the segment on air has exactly `remaining` seconds left."""
+    clock.advance(controller.snapshot().remaining_s - remaining)
+    window.render_now()
+    return shown(window)
+
+
+# ---------------------------------------------------------------------------------------------- phases
+
+
+def test_before_the_start_counts_down_to_the_planned_start(rig):
+    clock, _controller, window = rig
+    assert "Moderator" in window.windowTitle()
+    texts = shown(window)
+    assert texts["phaseLabel"] == "STANDBY"
+    assert texts["timerCaption"] == "on air in"
+    assert texts["timer"] == "4:12"  # 17:25:48 → 17:30
+    assert texts["clock"] == "17:25:48"
+    assert texts["segmentTitle"] == "Smart RLP"
+    assert texts["nextTitle"] == "Next: Begrüßung"
+    assert texts["nextDuration"] == "5:00"
+    assert texts["overUnder"] == "on time"
+    assert texts["projectedEnd"] == "ends 19:00:00 · hard out 19:00"
+    assert window.refresh_interval_ms() == 100  # a countdown moves: 10 Hz
+
+    assert step(clock, window, 0.5)["timer"] == "4:12"  # 4:11.5 left still reads 4:12
+    assert step(clock, window, 0.6)["timer"] == "4:11"
+    clock.set_now(START + timedelta(seconds=65))
+    window.render_now()
+    texts = shown(window)
+    assert (texts["timerCaption"], texts["timer"]) == ("start overdue by", "+1:05")
+
+
+def test_a_live_segment_through_normal_warning_danger_and_overtime(rig):
+    clock, controller, window = rig
+    clock.set_now(START)
+    controller.go()
+    texts = shown(window)
+    assert (texts["phaseLabel"], texts["timerCaption"], texts["timer"]) == ("", "remaining", "5:00")
+    assert texts["segmentTitle"] == "Begrüßung"
+    assert texts["speakers"] == "Oberbürgermeister Klaus Weichel"
+    assert texts["talkingPoints"].startswith("• Herzlich willkommen zu „Smart RLP“")
+    assert texts["nextTitle"] == "Next: Diskussion: Digitale Kommunen in Rheinland-Pfalz"
+    assert texts["nextDuration"] == "37:45"
+    assert texts["clock"] == "17:30:00"
+    assert window.timer.color() == theme.PHASE_FOREGROUND[Phase.NORMAL]
+    assert step(clock, window, 0.4)["timer"] == "5:00"
+    assert step(clock, window, 0.6)["timer"] == "4:59"
+
+    texts = remaining_until(clock, window, controller, 120.5)
+    assert (texts["phaseLabel"], texts["timer"]) == ("", "2:01")
+    texts = step(clock, window, 0.5)  # 2:00 left: wrap up
+    assert (texts["phaseLabel"], texts["timer"]) == ("WRAP UP", "2:00")
+    assert window.timer.color() == window.phase_label.color() == theme.PHASE_FOREGROUND[Phase.WARNING]
+
+    texts = remaining_until(clock, window, controller, 29.2)
+    assert (texts["phaseLabel"], texts["timer"]) == ("TIME", "0:30")
+    assert window.panel.background() == theme.PHASE_BACKGROUND[Phase.DANGER]
+
+    texts = remaining_until(clock, window, controller, -82.5)
+    assert (texts["phaseLabel"], texts["timerCaption"], texts["timer"]) == ("OVERTIME", "over by", "+1:23")
+    assert texts["overUnder"] == "+1:23 late"
+    assert texts["projectedEnd"] == "ends 19:01:23 — 1:23 past hard out"
+    assert window.projection.color() == theme.PHASE_FOREGROUND[Phase.WARNING]
+    # Blinks gently: the panel's brightness alternates once a second, in step with the digits.
+    beats = []
+    for _ in range(4):
+        beats.append((window.timer.text(), window.panel.blink_on, window.panel.background()))
+        step(clock, window, 1.0)
+    bright, dim = theme.PHASE_BACKGROUND[Phase.OVERTIME], OVERTIME_DIM
+    assert beats == [("+1:23", True, bright), ("+1:24", False, dim), ("+1:25", True, bright), ("+1:26", False, dim)]
+    assert step(clock, window, 0.3)["timer"] == "+1:27"  # counting up, not blinking faster
+    assert window.panel.background() == bright
+
+
+def test_the_whole_show_from_standby_to_off_air(rig):
+    clock, controller, window = rig
+    engine = controller.engine
+    clock.set_now(START)
+    controller.go()
+    clock.set_now(START + timedelta(minutes=5, seconds=30))  # welcome ran 0:30 long
+    controller.go()
+    texts = shown(window)
+    assert texts["segmentTitle"] == "Diskussion: Digitale Kommunen in Rheinland-Pfalz"
+    assert texts["speakers"] == "Malu Dreyer · Nicole Steingaß · Klaus Weichel"
+    assert texts["timer"] == "37:45"
+    assert texts["overUnder"] == "+0:30 late"
+    assert texts["projectedEnd"] == "ends 19:00:30 — 0:30 past hard out"
+    assert texts["nextTitle"] == "Next: Clip: MiniMOGLI"
+    assert texts["nextDuration"] == "1:15"
+    assert remaining_until(clock, window, controller, 300)["phaseLabel"] == "WRAP UP"  # this segment: 5:00
+    assert remaining_until(clock, window, controller, 60)["phaseLabel"] == "TIME"  # and 1:00
+
+    # The clip: its title and "back on air in" from the player's position.
+    clock.advance(60 - 45)  # GO 45 s early: back on schedule but 15 s late
+    controller.go()
+    texts = shown(window)
+    assert (texts["phaseLabel"], texts["timerCaption"]) == ("CLIP", "back on air in")
+    assert texts["segmentTitle"] == "Clip: MiniMOGLI"
+    assert texts["timer"] == "1:15"  # the player has not reported yet: the planned duration
+    assert window.phase_label.color() == CLIP_COLOUR
+    clock.advance(0.4)
+    engine.clip_progress("minimogli", 52.0, 75.0, playing=True)
+    window.render_now()
+    assert shown(window)["timer"] == "0:23"
+    assert step(clock, window, 10.2)["timer"] == "0:13"
+    engine.clip_progress("minimogli", 62.2, 75.0, playing=False)
+    texts = step(clock, window, 5.0)
+    assert (texts["timerCaption"], texts["timer"]) == ("clip paused · back on air in", "0:13")
+    engine.clip_progress("minimogli", 62.2, 75.0, playing=True)
+    clock.advance(12.8)
+    engine.clip_ended("minimogli")  # end action "next": the second clip follows
+    texts = shown(window)
+    assert (texts["segmentTitle"], texts["timer"]) == ("Clip: Teilautonomes Fahren", "1:00")
+    assert texts["nextTitle"] == "Next: Fragerunde: Ihre Fragen aus Facebook und YouTube"
+    assert texts["nextDuration"] == "40:00"
+    clock.advance(0.2)
+    engine.clip_progress("autonomous-driving", 0.0, 60.0, playing=True)
+    assert step(clock, window, 36.9)["timer"] == "0:24"
+    clock.advance(23.1)
+    engine.clip_ended("autonomous-driving")
+
+    texts = shown(window)
+    assert (texts["segmentTitle"], texts["timer"], texts["phaseLabel"]) == (
+        "Fragerunde: Ihre Fragen aus Facebook und YouTube",
+        "40:00",
+        "",
+    )
+    clock.advance(40 * 60)
+    controller.go()
+    texts = shown(window)
+    assert (texts["segmentTitle"], texts["nextTitle"], texts["nextDuration"]) == (
+        "Verabschiedung",
+        "Next: end of show",
+        "hard out 19:00",
+    )
+    clock.advance(5 * 60)
+    controller.go()
+    texts = shown(window)
+    assert texts["timer"] == "off air"
+    assert texts["timerCaption"] == f"ended {controller.snapshot().show_ended:%H:%M:%S}"
+    assert texts["phaseLabel"] == ""
+    assert texts["segmentTitle"] == "Smart RLP"
+    assert texts["nextTitle"] == ""
+    assert texts["projectedEnd"] == "ended 18:58:59 · hard out 19:00"  # 1:01 early in all
+    # Nothing moves any more: the window only wakes once a second, on the second, for the clock.
+    interval = window.refresh_interval_ms()
+    assert interval is not None and interval > 100 and window._refresh.isSingleShot()
+    assert step(clock, window, 3.0)["clock"] == f"{controller.snapshot().now:%H:%M:%S}"
+
+
+def test_a_failed_clip_says_the_moderator_is_live(qtbot, bundled_show, fake_clock):
+    controller = ShowController(bundled_show, fake_clock)  # no playout: every clip fails
+    window = _window(qtbot, controller, fake_clock)
+    fake_clock.set_now(START)
+    controller.go()
+    assert not window.notice.isVisible()
+    controller.jump(2)
+    texts = shown(window)
+    assert texts["notice"] == "clip failed – you are live"
+    assert window.notice.isVisible()
+    assert texts["segmentTitle"] == "Clip: MiniMOGLI"
+    assert texts["phaseLabel"] != "CLIP"
+    assert texts["timer"] == "1:15"  # the clip's slot, on its planned time
+    assert step(fake_clock, window, 45.5)["timer"] == "0:30"
+    assert shown(window)["phaseLabel"] == "TIME"
+    controller.go()  # the next clip fails as well
+    assert shown(window)["notice"] == "clip failed – you are live"
+    controller.jump(4)  # live again: the notice goes
+    assert not window.notice.isVisible()
+
+
+def test_a_clip_holding_its_last_frame_waits_for_the_directors_go(qtbot, bundled_show, fake_clock):
+    segments = list(bundled_show.segments)
+    segments[2] = replace(segments[2], end_action="hold")
+    controller = ShowController(replace(bundled_show, segments=tuple(segments)), fake_clock, playout=QuietPlayout())
+    window = _window(qtbot, controller, fake_clock)
+    fake_clock.set_now(START)
+    controller.jump(2)
+    controller.engine.clip_progress("minimogli", 0.0, 75.0, playing=True)
+    assert step(fake_clock, window, 70.5)["timer"] == "0:05"
+    assert not window.notice.isVisible()
+    fake_clock.advance(4.5)
+    controller.engine.clip_ended("minimogli")
+    texts = step(fake_clock, window, 3.0)
+    assert (texts["phaseLabel"], texts["timerCaption"], texts["timer"]) == ("CLIP", "clip ended", "0:00")
+    assert texts["notice"] == "clip ended – stand by for the director's GO"
+
+
+# ---------------------------------------------------------------------------------------------- messages
+
+
+def test_a_director_message_shows_large_until_cleared(rig, qtbot):
+    clock, controller, window = rig
+    clock.set_now(START)
+    controller.go()
+    assert not window.message.isVisible()
+    assert window.visible_message() is None
+    assert shown(window)["message"] == ""
+    seen = []
+    window.message_changed.connect(seen.append)
+
+    controller.send_message("Bitte zum Ende kommen")
+    assert window.message.isVisible()
+    assert shown(window)["message"] == "Bitte zum Ende kommen"
+    assert window.visible_message() == controller.snapshot().message
+    assert seen == [controller.snapshot().message]
+    # Large: bigger than the talking points, and the box sits within the window.
+    assert window.message.draw_font().pixelSize() > 1.5 * window.points.draw_font().pixelSize()
+    assert window.rect().contains(window.message.geometry())
+    assert not window.message.is_elided()
+    # Not blinking: the box stays as it is.
+    backgrounds = {window.message.background()}
+    for _ in range(6):
+        step(clock, window, 0.25)
+        backgrounds.add(window.message.background())
+    assert backgrounds == {MESSAGE_BACKGROUND}
+    assert shown(window)["message"] == "Bitte zum Ende kommen"  # until cleared
+
+    controller.clear_message()
+    assert not window.message.isVisible()
+    assert window.visible_message() is None
+    assert seen[-1] is None
+    assert shown(window)["timer"] == "4:59"  # the timer is untouched by messages (1.5 s on air)
+
+
+def test_a_blinking_message_alternates_gently(rig):
+    clock, controller, window = rig
+    clock.set_now(START)
+    controller.go()
+    controller.send_message("1 minute", blink=True)
+    assert window.visible_message().blink
+    beats = []
+    for _ in range(4):
+        beats.append(window.message.background())
+        step(clock, window, 0.5)
+    assert beats == [MESSAGE_BACKGROUND, MESSAGE_BLINK_BACKGROUND] * 2  # once a second, not a strobe
+    # After the show a blinking message still moves: the window keeps its 10 Hz refresh.
+    clock.advance(90 * 60)
+    controller.go()
+    while controller.snapshot().mode.value != "ended":
+        clock.advance(1)
+        controller.go()
+    assert window.refresh_interval_ms() == 100
+    controller.clear_message()
+    assert window.refresh_interval_ms() > 100
+
+
+# ---------------------------------------------------------------------------------------------- timing
+
+
+def test_the_displayed_time_follows_the_timestamps_and_never_drifts(rig):
+    """Ten minutes in irregular steps: the digits always show the true remaining time rounded up,
+    each second exactly once."""
+    clock, controller, window = rig
+    clock.set_now(START)
+    controller.go()
+    went_on_air = clock.monotonic()
+    rng = random.Random(4)
+    seen: list[str] = []
+    while clock.monotonic() - went_on_air < 600:
+        clock.advance(rng.uniform(0.037, 0.113))
+        window.render_now()
+        truth = 300 - (clock.monotonic() - went_on_air)
+        text = window.timer.text()
+        sign = -1 if text.startswith("+") else 1
+        minutes, seconds = text.lstrip("+").split(":")
+        displayed = sign * (int(minutes) * 60 + int(seconds))
+        assert 0 <= displayed - truth < 1 if truth > 0 else -1 < displayed - truth <= 0
+        if not seen or seen[-1] != text:
+            seen.append(text)
+    expected = [f"{s // 60}:{s % 60:02d}" for s in range(300, 0, -1)]
+    expected += [f"+{s // 60}:{s % 60:02d}" for s in range(1, 301)]
+    assert seen[: len(expected)] == expected[: len(seen)]
+    assert len(seen) >= 599
+
+
+def test_texts_are_only_set_when_they_change(rig):
+    clock, controller, window = rig
+    clock.set_now(START)
+    controller.go()
+    clock.advance(0.05)
+    window.render_now()
+    widgets = [*window.findChildren(FitText), window.points, window.message]
+    before = {w.objectName(): w.text_changes for w in widgets}
+    for _ in range(9):  # nine 10 Hz ticks within one displayed second
+        step(clock, window, 0.1)
+    assert {w.objectName(): w.text_changes for w in widgets} == before
+    step(clock, window, 0.1)
+    changed = {w.objectName() for w in widgets if w.text_changes != before[w.objectName()]}
+    assert changed == {"timer", "clock"}
+
+
+def test_the_status_line_stands_still_while_nothing_changes(rig):
+    """Over/under and projected end sum wall-clock and monotonic readings; their microsecond
+    jitter must not make a second flicker."""
+    clock, controller, window = rig
+    clock.set_now(START + timedelta(seconds=30))  # 0:30 late, on a whole second
+    controller.go()
+    clock.advance(0.05)
+    window.render_now()
+    assert shown(window)["overUnder"] == "+0:30 late"
+    assert shown(window)["projectedEnd"] == "ends 19:00:30 — 0:30 past hard out"
+    before = window.over_under.text_changes, window.projection.text_changes
+    rng = random.Random(7)
+    for _ in range(600):
+        step(clock, window, rng.uniform(0.037, 0.113))
+    assert (window.over_under.text_changes, window.projection.text_changes) == before
+
+
+def test_repaints_at_ten_hertz_while_on_air_and_stops_when_hidden(rig):
+    clock, controller, window = rig
+    clock.set_now(START)
+    controller.go()
+    assert window.refresh_interval_ms() == 100
+    window.hide()
+    assert window.refresh_interval_ms() is None
+    window.show()
+    assert window.refresh_interval_ms() == 100
+
+
+# ---------------------------------------------------------------------------------------------- layout
+
+LONG_TITLE = (
+    "Podiumsdiskussion: Die Digitalisierungsstrategie der rheinland-pfälzischen Verbandsgemeinden "
+    "und Ortsgemeinden im ländlichen Raum zwischen Glasfaserausbau und Onlinezugangsgesetz"
+)
+LONG_POINTS = (
+    "Breitbandausbau: Wie kommt das schnelle Internet in jedes Dorf zwischen Hunsrück, Eifel und Westerwald?",
+    "Onlinezugangsgesetz: Welche Verwaltungsleistungen sind bereits digital verfügbar und welche fehlen?",
+    "Datenschutzgrundverordnungskonformität kommunaler Bürgerbeteiligungsplattformen",
+    "Interkommunale Zusammenarbeit und gemeinsame Rechenzentren der Verbandsgemeinden",
+    "Fachkräftemangel in den IT-Abteilungen der Kreisverwaltungen",
+    "Förderprogramme des Landes und des Bundes: Antragsverfahren vereinfachen",
+    "Digitale Bildung: Endgeräte, Lernplattformen und Support für Schulen",
+    "Ausblick auf 2021: Smart City, Smart Country, Netzwerke und Kooperationen",
+)
+
+
+def _long_show(show):
+    segments = list(show.segments)
+    segments[1] = replace(
+        segments[1],
+        title=LONG_TITLE,
+        talking_points=LONG_POINTS,
+        speakers=(
+            "Ministerpräsidentin Malu Dreyer",
+            "Staatssekretärin Nicole Steingaß",
+            "Oberbürgermeister Klaus Weichel",
+            "Moderation: Dr. Hannelore Schwarzenbach-Müller",
+        ),
+    )
+    segments[2] = replace(segments[2], title="Nächster Clip: " + LONG_TITLE)
+    return replace(show, segments=tuple(segments))
+
+
+def _assert_nothing_cut_off(window: ModeratorWindow) -> None:
+    bounds = window.rect()
+    placed: list[tuple[str, QRect]] = []
+    for widget in window.findChildren(FitText):
+        if not widget.isVisible() or not widget.text():
+            continue
+        assert widget.fits(), f"{widget.objectName()} is cut off: {widget.displayed_lines()}"
+        if widget.is_elided():
+            assert widget.displayed_text().endswith("…"), widget.objectName()
+        rect = QRect(widget.mapTo(window, widget.rect().topLeft()), widget.size())
+        assert bounds.contains(rect), f"{widget.objectName()} {rect} outside {bounds}"
+        placed.append((widget.objectName(), rect))
+    for other, geometry in (("talkingPoints", window.points.geometry()), ("message", window.message.geometry())):
+        if (other == "message" and window.message.isVisible()) or other == "talkingPoints":
+            assert bounds.contains(geometry), other
+            placed.append((other, geometry))
+    for index, (name, rect) in enumerate(placed):
+        for other_name, other_rect in placed[index + 1 :]:
+            assert not rect.intersects(other_rect), f"{name} {rect} overlaps {other_name} {other_rect}"
+    points = window.points
+    assert points.needed_height() <= points.height() + 0.5
+    metrics = QFontMetricsF(points.draw_font())
+    indent = metrics.horizontalAdvance("•  ")
+    for line in points.displayed_lines():
+        assert metrics.horizontalAdvance(line) <= points.width() - indent + 1, line
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["1280x720", "1920x1080"])
+@pytest.mark.parametrize("with_message", [False, True], ids=["no-message", "message"])
+def test_long_german_texts_wrap_or_elide_and_nothing_is_cut_off(qtbot, bundled_show, fake_clock, size, with_message):
+    controller = ShowController(_long_show(bundled_show), fake_clock, playout=QuietPlayout())
+    window = _window(qtbot, controller, fake_clock, size)
+    fake_clock.set_now(START)
+    controller.go()
+    fake_clock.advance(5 * 60 + 83)  # welcome in overtime: the widest timer text "+1:23"
+    window.render_now()
+    _assert_nothing_cut_off(window)
+    controller.go()
+    fake_clock.advance(37 * 60 + 45 - 200)
+    if with_message:
+        controller.send_message(
+            "Frage aus dem Chat von Bürgermeisterin Gisela Oberhausen-Schmidt: Wann bekommt unsere "
+            "Ortsgemeinde endlich Glasfaser, und wer bezahlt die Hausanschlüsse?",
+            blink=True,
+        )
+    window.render_now()
+    assert window.size().width() == size[0] and window.size().height() == size[1]
+    _assert_nothing_cut_off(window)
+    title = window.title
+    assert title.is_elided() and title.displayed_text().endswith("…")
+    assert len(title.displayed_lines()) == 2
+    assert title.text() == LONG_TITLE  # the full title is kept; only the display is shortened
+    assert window.points.hidden_count() > 0
+    assert window.points.displayed_text().endswith(f"+ {window.points.hidden_count()} more")
+    assert window.next_title.displayed_text().endswith("…")
+    assert window.next_duration.text() == "1:15"
+    # The remaining time is huge: its digits are over a quarter of the window height.
+    assert QFontMetricsF(window.timer.draw_font()).capHeight() >= size[1] / 4
+    assert window.timer.text() == "3:20" and window.timer.fits()
+    if with_message:
+        assert window.message.isVisible() and window.message.displayed_text()
+        assert window.message.text_rect().height() > size[1] * 0.3
+
+
+def test_font_sizes_follow_the_window_size(rig):
+    _clock, _controller, window = rig
+    small = window.timer.pixel_size(), window.title.pixel_size(), window.points.draw_font().pixelSize()
+    window.resize(1920, 1080)
+    large = window.timer.pixel_size(), window.title.pixel_size(), window.points.draw_font().pixelSize()
+    for a, b in zip(small, large, strict=True):
+        assert b == pytest.approx(a * 1.5, abs=2)
+
+
+# ---------------------------------------------------------------------------------------------- placement
+
+
+def test_placement_windowed_fullscreen_and_a_missing_screen(rig):
+    _clock, _controller, window = rig
+    count = len(QGuiApplication.screens())
+    assert window.place(None, windowed=True) is None
+    assert not window.isFullScreen()
+    available = QGuiApplication.primaryScreen().availableGeometry().size()
+    assert window.size() == QSize(1280, 720).boundedTo(available)  # Xvfb's screen may be smaller
+    warning = window.place(count + 2, windowed=False)
+    plural = "screen" if count == 1 else "screens"
+    assert warning == f"moderator screen {count + 2} does not exist ({count} {plural}); using screen 0"
+    assert window.isFullScreen()
+    window.toggle_fullscreen()
+    assert not window.isFullScreen()
+    window.toggle_fullscreen()
+    assert window.isFullScreen()
+    assert window.move_to_screen(0) is None
+    assert window.isFullScreen()
+    assert "does not exist" in window.move_to_screen(count)
+    assert window.place(0, windowed=True) is None
+    assert not window.isFullScreen()
