@@ -7,7 +7,7 @@ asked for (never by counting ticks), so a display can never drift from the truth
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -132,6 +132,22 @@ class ShowSnapshot:
     show_ended: datetime | None
 
 
+class _ReplayClock:
+    """Replays a journal: the monotonic reading is the wall clock's, rebased afterwards."""
+
+    def __init__(self) -> None:
+        self._now = datetime.fromtimestamp(0)
+
+    def at(self, now: datetime) -> None:
+        self._now = max(now, self._now)
+
+    def now(self) -> datetime:
+        return self._now
+
+    def monotonic(self) -> float:
+        return self._now.timestamp()
+
+
 class ShowEngine:
     """The running show. Intents change it; `snapshot()` reads it."""
 
@@ -147,6 +163,8 @@ class ShowEngine:
         self.show_ended: datetime | None = None
         self._listeners: list[Callable[[ShowEvent], None]] = []
         self._last_go: float | None = None
+        # Called with every input before it takes effect (the crash journal); None while replaying.
+        self.journal: Callable[[dict], None] | None = None
 
     # ------------------------------------------------------------------ listening
 
@@ -160,6 +178,17 @@ class ShowEngine:
             listener(event)
         return event
 
+    def _log(self, op: str, **args) -> None:
+        if self.journal is not None:
+            self.journal({"op": op, "wall": self.clock.now().isoformat(), **args})
+
+    def heartbeat(self) -> None:
+        """Note in the journal that the show is still running (when a crash happens, and the as-run's end)."""
+        self._log("alive")
+
+    def _segment_id(self, index: int | None) -> str | None:
+        return None if index is None else self.show.segments[index].id
+
     # ------------------------------------------------------------------ intents
 
     def go(self) -> bool:
@@ -169,6 +198,7 @@ class ShowEngine:
             return False
         if self.mode is Mode.ENDED:
             return False
+        self._log("go")
         self._last_go = mono
         self._advance("go")
         return True
@@ -177,6 +207,7 @@ class ShowEngine:
         """Undo the last GO: the segment on air returns to pending, the one before goes on air again."""
         if self.mode is Mode.STANDBY:
             return
+        self._log("back")
         if self.mode is Mode.ENDED:
             last = self._previous_index(len(self.show.segments))
             if last is None:
@@ -204,6 +235,7 @@ class ShowEngine:
         self._check_index(index)
         if index == self.current and self.mode is Mode.ON_AIR:
             return
+        self._log("jump", segment=self._segment_id(index))
         if self.current is not None and self.mode is Mode.ON_AIR:
             self._finish(self.current, SegmentStatus.DONE, "jump")
         if self.mode is Mode.STANDBY:
@@ -223,6 +255,7 @@ class ShowEngine:
         self._check_index(index)
         run = self.runs[index]
         segment_id = self.show.segments[index].id
+        self._log("skip", segment=segment_id)
         if index == self.current and self.mode is Mode.ON_AIR:
             self._finish(index, SegmentStatus.SKIPPED, "skip")
             self._record("skip", segment_id)
@@ -235,6 +268,7 @@ class ShowEngine:
         self._check_index(index)
         run = self.runs[index]
         if run.status is SegmentStatus.SKIPPED and run.actual_start is None:
+            self._log("unskip", segment=self._segment_id(index))
             run.status = SegmentStatus.PENDING
             self._record("unskip", self.show.segments[index].id)
 
@@ -248,6 +282,7 @@ class ShowEngine:
         seconds = max(seconds, -(planned + run.added_s))
         if seconds == 0:
             return
+        self._log("add_time", seconds=seconds)
         run.added_s += seconds
         self._record("add_time", self.show.segments[self.current].id, seconds=seconds)
 
@@ -256,11 +291,13 @@ class ShowEngine:
         if not text:
             self.clear_message()
             return
+        self._log("send_message", text=text, blink=blink)
         self.message = Message(text, blink, self.clock.now())
         self._record("message", None, text=text, blink=blink)
 
     def clear_message(self) -> None:
         if self.message is not None:
+            self._log("clear_message")
             self.message = None
             self._record("message_cleared", None)
 
@@ -271,15 +308,20 @@ class ShowEngine:
         run = self._clip_run(segment_id)
         if run is None or run.clip_state is ClipState.FAILED:
             return
+        new_state = ClipState.PLAYING if playing else ClipState.PAUSED
+        changes = (
+            run.clip_state in (ClipState.WAITING, ClipState.PLAYING, ClipState.PAUSED)
+            and run.clip_state is not new_state
+        )
+        if changes:  # the journal needs only the turns, not every position report
+            self._log(
+                "clip_progress", segment=segment_id, position_s=position_s, duration_s=duration_s, playing=playing
+            )
         run.clip_position_s = position_s
         run.clip_position_at = self.clock.monotonic()
         if duration_s:
             run.clip_duration_s = duration_s
-        new_state = ClipState.PLAYING if playing else ClipState.PAUSED
-        if (
-            run.clip_state in (ClipState.WAITING, ClipState.PLAYING, ClipState.PAUSED)
-            and run.clip_state is not new_state
-        ):
+        if changes:
             run.clip_state = new_state
             self._record("clip_" + new_state.value, segment_id, position_s=round(position_s, 3))
 
@@ -288,6 +330,7 @@ class ShowEngine:
         run = self._clip_run(segment_id)
         if run is None or run.clip_state in (ClipState.HELD, ClipState.BLACK):
             return
+        self._log("clip_ended", segment=segment_id)
         segment = self.show.segments[self.current]  # type: ignore[index]
         if run.clip_duration_s is not None:
             run.clip_position_s = run.clip_duration_s
@@ -306,6 +349,7 @@ class ShowEngine:
         run = self._clip_run(segment_id)
         if run is None:
             return
+        self._log("clip_failed", segment=segment_id, problem=problem)
         run.clip_state = ClipState.FAILED
         run.clip_problem = problem
         run.clip_position_s = None
@@ -313,6 +357,7 @@ class ShowEngine:
 
     def panic(self) -> None:
         """Every clip stopped to black by hand (Esc); the segment on air stays on air."""
+        self._log("panic")
         segment_id = None
         if self.current is not None and self.mode is Mode.ON_AIR:
             segment = self.show.segments[self.current]
@@ -337,6 +382,7 @@ class ShowEngine:
     # ------------------------------------------------------------------ the show file
 
     def set_media_durations(self, durations: dict[str, float]) -> None:
+        self._log("media_durations", durations=durations)
         self.show = self.show.with_media_durations(durations)
         self._record("media_durations", None)
 
@@ -443,6 +489,77 @@ class ShowEngine:
     def _check_index(self, index: int) -> None:
         if not 0 <= index < len(self.show.segments):
             raise IndexError(f"no segment {index + 1} in the running order")
+
+    # ------------------------------------------------------------------ resume after a crash
+
+    def replay(self, records: Iterable[dict]) -> list[str]:
+        """Re-apply journaled inputs at their own times of day, then continue on the real clock.
+
+        The downtime counts as elapsed, as if on air: a segment's timer runs on from its real start.
+        Returns a plain warning for every record that no longer fits the show file.
+        """
+        real_clock, journal = self.clock, self.journal
+        replay_clock = _ReplayClock()
+        self.clock, self.journal = replay_clock, None
+        warnings = []
+        try:
+            for record in records:
+                try:
+                    replay_clock.at(datetime.fromisoformat(record["wall"]))
+                    self._apply(record)
+                except (KeyError, ValueError, TypeError, IndexError) as exc:
+                    warnings.append(f"journal entry {record.get('op')!r} ignored ({exc!r})")
+        finally:
+            self.clock, self.journal = real_clock, journal
+            self._rebase(real_clock)
+        return warnings
+
+    def _apply(self, record: dict) -> None:
+        op = record["op"]
+        segment = record.get("segment")
+        match op:
+            case "go":
+                self.go()
+            case "back":
+                self.back()
+            case "jump":
+                self.jump(self.show.index_of(segment))
+            case "skip":
+                self.skip(self.show.index_of(segment))
+            case "unskip":
+                self.unskip(self.show.index_of(segment))
+            case "add_time":
+                self.add_time(float(record["seconds"]))
+            case "send_message":
+                self.send_message(str(record["text"]), bool(record["blink"]))
+            case "clear_message":
+                self.clear_message()
+            case "clip_progress":
+                position, duration = float(record["position_s"]), record["duration_s"]
+                self.clip_progress(segment, position, duration, bool(record["playing"]))
+            case "clip_ended":
+                self.clip_ended(segment)
+            case "clip_failed":
+                self.clip_failed(segment, str(record["problem"]))
+            case "panic":
+                self.panic()
+            case "alive":
+                pass
+            case "media_durations":
+                self.set_media_durations({str(k): float(v) for k, v in record["durations"].items()})
+            case _:
+                raise ValueError(f"unknown entry {op!r}")
+
+    def _rebase(self, clock: Clock) -> None:
+        """Move monotonic readings taken during replay (wall-clock seconds) onto `clock`'s scale."""
+        delta = clock.monotonic() - clock.now().timestamp()
+        for run in self.runs:
+            if run.on_air_since is not None:
+                run.on_air_since += delta
+            if run.clip_position_at is not None:
+                run.clip_position_at += delta
+        if self._last_go is not None:
+            self._last_go += delta
 
     # ------------------------------------------------------------------ reading
 

@@ -1,0 +1,212 @@
+"""The crash journal: every input to the show, one JSON line each, on disk before it takes effect.
+
+A run's journal starts with a header line (which show file, which day); the lines after it are
+the engine's inputs (`ShowEngine.journal`). Replaying them rebuilds the show state after a crash,
+and the same replay gives the as-run record.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from presenter.engine import Mode, ShowEngine
+from presenter.show import Show
+
+JOURNAL_DIR = "journals"
+STARTS_FILE = "starts.log"
+CRASH_LOOP_STARTS = 3
+CRASH_LOOP_WINDOW_S = 60.0
+
+
+def default_state_dir() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("presenter", appauthor=False))
+
+
+def show_fingerprint(show: Show) -> str:
+    """Which show file a journal belongs to: its absolute path (contents may change mid-show)."""
+    return hashlib.sha256(str(show.path).encode()).hexdigest()[:16]
+
+
+class JournalWriter:
+    """Appends records with flush + fsync. A write that fails is reported, never raised: the show goes on."""
+
+    def __init__(self, path: Path, on_problem: Callable[[str], None] | None = None):
+        self.path = path
+        self.on_problem = on_problem
+        self.problem: str | None = None
+        self._file = None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._file = open(path, "a", encoding="utf-8")  # noqa: SIM115 - kept open for the whole run
+        except OSError as exc:
+            self._fail(exc)
+
+    def append(self, record: dict) -> bool:
+        if self._file is None:
+            return False
+        try:
+            self._file.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+            self._file.flush()
+            os.fsync(self._file.fileno())
+        except OSError as exc:
+            self._fail(exc)
+            return False
+        if self.problem is not None:
+            self.problem = None
+            if self.on_problem:
+                self.on_problem("")
+        return True
+
+    def _fail(self, exc: OSError) -> None:
+        message = f"the journal cannot be written ({exc.strerror or exc}): a crash now would lose the show state"
+        if message != self.problem:
+            self.problem = message
+            if self.on_problem:
+                self.on_problem(message)
+
+    def close(self) -> None:
+        if self._file is not None:
+            with contextlib.suppress(OSError):
+                self._file.close()
+            self._file = None
+
+
+@dataclass
+class JournalContents:
+    path: Path
+    header: dict
+    records: list[dict]
+    warnings: list[str]
+
+
+def read_journal(path: Path) -> JournalContents:
+    """Read a journal; a torn last line (power loss mid-write) or a damaged line is skipped with a warning."""
+    header: dict = {}
+    records: list[dict] = []
+    warnings: list[str] = []
+    raw = path.read_bytes()
+    lines = raw.split(b"\n")
+    torn_tail = not raw.endswith(b"\n") and lines[-1] != b""
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line.decode("utf-8"))
+            if not isinstance(record, dict):
+                raise ValueError("not an object")
+        except (ValueError, UnicodeDecodeError):
+            last = number == len(lines) and torn_tail
+            what = "its last line was cut off (power loss?)" if last else f"line {number} is damaged"
+            warnings.append(f"journal {path.name}: {what}; that entry is ignored")
+            continue
+        if record.get("type") == "run":
+            header = record
+        else:
+            records.append(record)
+    return JournalContents(path, header, records, warnings)
+
+
+class StateDir:
+    """The state directory: journals of every run, kept; the start log for crash-loop detection."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    @property
+    def journals(self) -> Path:
+        return self.path / JOURNAL_DIR
+
+    def new_journal(self, show: Show, now: datetime, on_problem=None) -> JournalWriter:
+        stamp = now.strftime("%Y%m%d-%H%M%S-%f")
+        writer = JournalWriter(self.journals / f"{stamp}-{show_fingerprint(show)}.jsonl", on_problem)
+        writer.append(
+            {
+                "type": "run",
+                "show": str(show.path),
+                "show_id": show_fingerprint(show),
+                "title": show.title,
+                "day": now.date().isoformat(),
+                "started": now.isoformat(),
+            }
+        )
+        return writer
+
+    def reopen(self, path: Path, on_problem=None) -> JournalWriter:
+        return JournalWriter(path, on_problem)
+
+    def all_journals(self, show: Show | None = None) -> list[Path]:
+        try:
+            paths = sorted(self.journals.glob("*.jsonl"))
+        except OSError:
+            return []
+        if show is not None:
+            suffix = f"-{show_fingerprint(show)}.jsonl"
+            paths = [p for p in paths if p.name.endswith(suffix)]
+        return paths
+
+    def latest_journal(self, show: Show | None = None) -> Path | None:
+        paths = self.all_journals(show)
+        return paths[-1] if paths else None
+
+    def record_start(self, now: float | None = None) -> list[float]:
+        """Log this start; returns the recent start times (for crash-loop detection)."""
+        now = time.time() if now is None else now
+        path = self.path / STARTS_FILE
+        starts: list[float] = []
+        try:
+            starts = [float(x) for x in path.read_text().split() if x.strip()]
+        except (OSError, ValueError):
+            starts = []
+        starts = [*[t for t in starts if now - t < 24 * 3600][-20:], now]
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            path.write_text("\n".join(f"{t:.3f}" for t in starts) + "\n")
+        except OSError:
+            pass
+        return starts
+
+
+def is_crash_loop(starts: list[float]) -> bool:
+    """Three starts within a minute: do not resume automatically again."""
+    if len(starts) < CRASH_LOOP_STARTS:
+        return False
+    recent = starts[-CRASH_LOOP_STARTS:]
+    return recent[-1] - recent[0] < CRASH_LOOP_WINDOW_S
+
+
+@dataclass
+class Resumable:
+    journal: JournalContents
+    engine: ShowEngine
+    interrupted_at: datetime | None  # the time of the last journal entry
+    warnings: list[str]
+
+
+def find_resumable(state: StateDir, show: Show, today: date, clock) -> Resumable | None:
+    """The latest run of this show file today that had not ended, replayed onto `clock`."""
+    path = state.latest_journal(show)
+    if path is None:
+        return None
+    try:
+        contents = read_journal(path)
+    except OSError:
+        return None
+    if contents.header.get("day") != today.isoformat() or contents.header.get("show") != str(show.path):
+        return None
+    engine = ShowEngine(show, clock)
+    warnings = contents.warnings + engine.replay(contents.records)
+    if engine.mode is not Mode.ON_AIR:
+        return None
+    last = contents.records[-1]["wall"] if contents.records else contents.header.get("started")
+    interrupted = datetime.fromisoformat(last) if last else None
+    return Resumable(contents, engine, interrupted, warnings)
