@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import sys
 from pathlib import Path
 
@@ -69,6 +70,8 @@ def _check(args: argparse.Namespace) -> int:
 
 def _probe_or_note():
     """The libVLC probe, or None with a note saying why clips are only checked as files."""
+    if not all(importlib.util.find_spec(f"presenter.playout.{name}") for name in ("vlc_adapter", "probe")):
+        return None, ()  # a build without media probing: clips are checked as files (exist, readable)
     try:
         from presenter.playout import vlc_adapter
         from presenter.playout.probe import probe

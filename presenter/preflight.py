@@ -107,7 +107,10 @@ def check_segment(show: Show, number: int, segment: Segment, probe: Probe | None
         return SegmentCheck(number, segment, planned, Status.BROKEN, (problem,))
     if probe is None:
         return SegmentCheck(number, segment, planned, Status.READY)
-    media = probe(segment.clip)
+    try:
+        media = probe(segment.clip)
+    except Exception as exc:  # a probe that crashes is a broken row, never a traceback
+        return SegmentCheck(number, segment, planned, Status.BROKEN, (f"clip could not be probed: {exc}",))
     if not media.ok:
         return SegmentCheck(number, segment, planned, Status.BROKEN, (media.problem or "cannot be played",), media)
     problems = list(media.warnings)

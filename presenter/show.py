@@ -9,7 +9,9 @@ are refused by a node budget instead of expanding.
 from __future__ import annotations
 
 import difflib
+import gc
 import re
+import stat
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -29,7 +31,14 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 # Each segment has a dozen nodes; this allows far more than any real show and stops alias bombs early.
 MAX_NODES = 2_000_000
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# Characters YAML does not allow in a document (the set PyYAML's and libyaml's readers accept).
+_NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NULL_WORDS = frozenset(("", "~", "null", "Null", "NULL"))
+_STR_TAG = "tag:yaml.org,2002:str"
+_NULL_TAG = "tag:yaml.org,2002:null"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MAP_TAG = "tag:yaml.org,2002:map"
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -39,7 +48,37 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:timestamp",
     "tag:yaml.org,2002:seq",
     "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:merge",  # "<<" as a value is just text; as a key, mapping() refuses it
 }
+
+
+class _TextResolver:
+    """Tags for untagged nodes: a plain scalar is text, empty/"~"/"null" or the merge key "<<".
+
+    The reader only ever looks at the text the user wrote, so guessing ints, floats, booleans and
+    timestamps (what yaml.resolver does with a dozen regexes per scalar) is wasted work.
+    """
+
+    def resolve(self, kind, value, implicit):
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                if value in _NULL_WORDS:
+                    return _NULL_TAG
+                if value == "<<":
+                    return _MERGE_TAG
+            return _STR_TAG
+        return _SEQ_TAG if kind is yaml.SequenceNode else _MAP_TAG
+
+    def descend_resolver(self, current_node, current_index):
+        pass
+
+    def ascend_resolver(self):
+        pass
+
+
+# libyaml's parser when it is there (it is, in every PyYAML wheel); only safe loaders, only composed, never constructed.
+class _Loader(_TextResolver, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    pass
 
 
 class ShowFileError(Exception):
@@ -139,9 +178,14 @@ def load_show(path: Path | str) -> Show:
     """Load and validate a show file; raises ShowFileError with a file:line:col message."""
     path = Path(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ShowFileError(path, None, None, f"is {size // (1024 * 1024)} MB; a show file is at most 20 MB")
+        status = path.stat()
+        if stat.S_ISDIR(status.st_mode):
+            raise ShowFileError(path, None, None, "is a folder, not a show file")
+        if not stat.S_ISREG(status.st_mode):
+            raise ShowFileError(path, None, None, "is not a regular file")
+        if status.st_size > MAX_FILE_BYTES:
+            size_mb = status.st_size / (1024 * 1024)
+            raise ShowFileError(path, None, None, f"is {size_mb:.1f} MB; a show file is at most 20 MB")
         data = path.read_bytes()
     except FileNotFoundError:
         raise ShowFileError(path, None, None, "file not found") from None
@@ -156,8 +200,16 @@ def load_show(path: Path | str) -> Show:
 
 def parse_show(data: bytes, path: Path) -> Show:
     text = _decode(data, path)
-    root = _compose(text, path)
-    return _ShowReader(path).read(root)
+    # A big show is hundreds of thousands of small node objects without a single reference cycle;
+    # the cyclic garbage collector would walk them again and again (more than half the load time).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        root = _compose(text, path)
+        return _ShowReader(path).read(root)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _decode(data: bytes, path: Path) -> str:
@@ -166,13 +218,24 @@ def _decode(data: bytes, path: Path) -> str:
     except UnicodeDecodeError as exc:
         before = data[: exc.start]
         line = before.count(b"\n") + 1
-        column = exc.start - (before.rfind(b"\n") + 1) + 1
+        line_start = before.rfind(b"\n") + 1
+        column = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1  # characters, as YAML counts
+        if line == 1 and data.startswith(b"\xef\xbb\xbf"):
+            column -= 1
         raise ShowFileError(
             path, line, column, f"is not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8"
         ) from None
 
 
 def _compose(text: str, path: Path) -> yaml.Node:
+    bad = _NOT_PRINTABLE.search(text)
+    if bad:
+        before = text[: bad.start()]
+        line = before.count("\n") + 1
+        column = bad.start() - (before.rfind("\n") + 1) + 1
+        raise ShowFileError(
+            path, line, column, f"contains the control character U+{ord(bad.group()):04X}, which YAML does not allow"
+        )
     loader = _Loader(text)
     try:
         root = loader.get_single_node()
@@ -185,6 +248,8 @@ def _compose(text: str, path: Path) -> yaml.Node:
         raise ShowFileError(path, line, column, f"not valid YAML: {problem}") from None
     except yaml.YAMLError as exc:
         raise ShowFileError(path, None, None, f"not valid YAML: {exc}") from None
+    except RecursionError:  # only the pure-Python parser recurses; libyaml stops at a nesting depth of 1000
+        raise ShowFileError(path, None, None, "not valid YAML: nested too deeply") from None
     finally:
         loader.dispose()
     if root is None:
@@ -217,6 +282,7 @@ class _ShowReader:
     def __init__(self, path: Path):
         self.path = path
         self.budget = MAX_NODES
+        self.folder = path.resolve().parent
 
     # -- helpers
 
@@ -231,7 +297,10 @@ class _ShowReader:
 
     def check_tag(self, node: yaml.Node) -> None:
         if node.tag not in _PLAIN_TAGS:
-            raise self.error(node, f"the YAML tag {node.tag!r} is not allowed in a show file")
+            tag = node.tag
+            if tag.startswith("tag:yaml.org,2002:"):  # show it as written: !!python/object/apply:os.system
+                tag = "!!" + tag.removeprefix("tag:yaml.org,2002:")
+            raise self.error(node, f"the YAML tag {tag} is not allowed in a show file")
 
     def mapping(self, node: yaml.Node, what: str, known: Iterable[str]) -> dict[str, tuple[yaml.Node, yaml.Node]]:
         self.spend(node)
@@ -240,28 +309,38 @@ class _ShowReader:
             raise self.error(node, f"{what} must be {_TYPE_NAMES[yaml.MappingNode]}, not {self.describe(node)}")
         known = tuple(known)
         entries: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        self.budget -= len(node.value)
+        if self.budget < 0:
+            raise self.error(node, "too many values (nested aliases?); refusing to expand the file")
         for key_node, value_node in node.value:
-            self.spend(key_node)
-            if key_node.tag == "tag:yaml.org,2002:merge":
-                raise self.error(key_node, "merge keys ('<<') are not supported in a show file")
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise self.error(key_node, f"a key in {what} must be a plain name")
             key = key_node.value
-            if key in entries:
-                first = entries[key][0].start_mark.line + 1
-                raise self.error(key_node, f'duplicate key "{key}" (first given on line {first})')
-            if key not in known:
-                hint = difflib.get_close_matches(key, known, n=1, cutoff=0.5)
-                suggestion = f'; did you mean "{hint[0]}"?' if hint else f"; known keys: {', '.join(known)}"
-                raise self.error(key_node, f'unknown key "{key}" in {what}{suggestion}')
+            # The common case in one test; anything else goes through the checks that explain it.
+            if key_node.tag != _STR_TAG or type(key_node) is not yaml.ScalarNode or key in entries or key not in known:
+                self.check_key(key_node, what, known, entries)
             entries[key] = (key_node, value_node)
         return entries
 
+    def check_key(self, key_node: yaml.Node, what: str, known: tuple[str, ...], entries: dict) -> None:
+        if key_node.tag == _MERGE_TAG:
+            raise self.error(key_node, "merge keys ('<<') are not supported in a show file")
+        if not isinstance(key_node, yaml.ScalarNode):
+            raise self.error(key_node, f"a key in {what} must be a plain name")
+        self.check_tag(key_node)
+        key = key_node.value
+        if key in entries:
+            first = entries[key][0].start_mark.line + 1
+            raise self.error(key_node, f'duplicate key "{key}" (first given on line {first})')
+        if key not in known:
+            hint = difflib.get_close_matches(key, known, n=1, cutoff=0.5)
+            suggestion = f'; did you mean "{hint[0]}"?' if hint else f"; known keys: {', '.join(known)}"
+            raise self.error(key_node, f'unknown key "{key}" in {what}{suggestion}')
+
     def describe(self, node: yaml.Node) -> str:
         if isinstance(node, yaml.ScalarNode):
-            if node.tag == "tag:yaml.org,2002:null":
+            if node.tag == _NULL_TAG:
                 return "empty"
-            return f'"{node.value}"'
+            value = node.value if len(node.value) <= 40 else node.value[:39] + "…"
+            return f'"{value}"'
         return _TYPE_NAMES[type(node)]
 
     def scalar(self, node: yaml.Node, key: str) -> yaml.ScalarNode:
@@ -272,8 +351,13 @@ class _ShowReader:
         return node
 
     def text(self, node: yaml.Node, key: str, *, allow_empty: bool = False) -> str:
+        if node.tag == _STR_TAG and type(node) is yaml.ScalarNode:  # the common case, fast
+            value = node.value.strip()
+            if value or allow_empty:
+                self.budget -= 1
+                return value
         node = self.scalar(node, key)
-        if node.tag == "tag:yaml.org,2002:null":
+        if node.tag == _NULL_TAG:
             if allow_empty:
                 return ""
             raise self.error(node, f'"{key}" is empty')
@@ -296,12 +380,22 @@ class _ShowReader:
         self.spend(node)
         self.check_tag(node)
         if isinstance(node, yaml.ScalarNode):
-            if node.tag == "tag:yaml.org,2002:null":
+            if node.tag == _NULL_TAG:
                 return ()
             return (self.text(node, key),)
         if not isinstance(node, yaml.SequenceNode):
             raise self.error(node, f'"{key}" must be a list of texts, not {self.describe(node)}')
-        return tuple(self.text(item, key) for item in node.value)
+        items = []
+        for item in node.value:
+            if item.tag != _STR_TAG or type(item) is not yaml.ScalarNode:
+                self.check_tag(item)
+                if not isinstance(item, yaml.ScalarNode):
+                    raise self.error(item, f'an entry of "{key}" must be a text, not {self.describe(item)}')
+            text = self.text(item, key, allow_empty=True)
+            if not text:
+                raise self.error(item, f'an entry of "{key}" is empty')
+            items.append(text)
+        return tuple(items)
 
     # -- the show
 
@@ -349,9 +443,10 @@ class _ShowReader:
         for number, node in enumerate(segments_node.value, start=1):
             segment, id_node = self.segment(node, number)
             if segment.id in seen:
-                raise self.error(
-                    id_node, f'duplicate segment id "{segment.id}" (segment {seen[segment.id]} has it already)'
-                )
+                message = f'duplicate segment id "{segment.id}" (segment {seen[segment.id]} has it already)'
+                if not any(key_node.value == "id" for key_node, _ in node.value):
+                    message += '; the id comes from the title, so give this segment its own "id"'
+                raise self.error(id_node, message)
             seen[segment.id] = number
             segments.append(segment)
 
@@ -403,7 +498,7 @@ class _ShowReader:
             clip_text = self.text(clip_node, "clip")
             clip = Path(clip_text).expanduser()
             if not clip.is_absolute():
-                clip = self.path.resolve().parent / clip
+                clip = self.folder / clip
         elif kind == "clip":
             raise self.error(node, f'{what} ("{title}") is a clip segment without "clip" (the video file)')
 
@@ -418,6 +513,8 @@ class _ShowReader:
 
         warning = self.duration(entries["warning"][1], "warning") if "warning" in entries else None
         danger = self.duration(entries["danger"][1], "danger") if "danger" in entries else None
+        if warning is not None and danger is not None and danger > warning:
+            raise self.error(entries["danger"][1], f"{what}: danger is longer than warning")
         notes = self.text(entries["notes"][1], "notes", allow_empty=True) if "notes" in entries else ""
         speakers = self.text_list(entries["speakers"][1], "speakers") if "speakers" in entries else ()
         points = self.text_list(entries["talking_points"][1], "talking_points") if "talking_points" in entries else ()
@@ -440,6 +537,8 @@ class _ShowReader:
 
 def _parse_date(text: str) -> date:
     try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text, re.ASCII):
+            raise ValueError(text)  # fromisoformat also takes "20210119" and "2021-W03-2"
         return date.fromisoformat(text)
     except ValueError:
         raise TimeFormatError(f'"{text}" is not a date YYYY-MM-DD') from None

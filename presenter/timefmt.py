@@ -37,8 +37,8 @@ def parse_time_of_day(text: str) -> time:
 
 
 def format_duration(seconds: float) -> str:
-    """Whole seconds as m:ss (or h:mm:ss from one hour); rounds to the nearest second."""
-    total = round(abs(seconds))
+    """Whole seconds as m:ss (or h:mm:ss from one hour); rounds to the nearest second, halves away from zero."""
+    total = math.floor(abs(seconds) + 0.5)  # not round(): banker's rounding shows 2.5 as 0:02 but 3.5 as 0:04
     sign = "-" if seconds < 0 and total else ""
     hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)
@@ -55,12 +55,13 @@ def format_countdown(remaining: float) -> str:
     """
     if remaining >= 0:
         return format_duration(math.ceil(remaining - 1e-9))
-    return "+" + format_duration(math.ceil(-remaining - 1e-9))
+    over = math.ceil(-remaining - 1e-9)
+    return "+" + format_duration(over) if over else "0:00"  # a hair past zero is still 0:00, not +0:00
 
 
 def format_signed(seconds: float) -> str:
     """Over/under as +m:ss (late) or −m:ss (early); "±0:00" on time."""
-    whole = round(seconds)
+    whole = math.copysign(math.floor(abs(seconds) + 0.5), seconds)
     if whole == 0:
         return "±0:00"
     return ("+" if whole > 0 else "−") + format_duration(abs(whole))
