@@ -34,7 +34,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Run a live-streamed show: director, moderator and program output windows.",
     )
     parser.add_argument(
-        "show", nargs="?", type=Path, default=BUNDLED_SHOW, help="the show file (default: the bundled Smart RLP show)"
+        "show", nargs="?", type=Path, default=None, help="the show file (default: the bundled Smart RLP show)"
     )
     parser.add_argument("--check", action="store_true", help="check the show file and every clip, then exit")
     parser.add_argument("--json", action="store_true", help="with --check: print the result as JSON")
@@ -45,17 +45,31 @@ def build_parser() -> argparse.ArgumentParser:
         "--moderator-screen", type=_screen_index, metavar="N", help="moderator window fullscreen on screen N"
     )
     parser.add_argument("--windowed", action="store_true", help="keep every window windowed (rehearsals)")
+    parser.add_argument(
+        "--state-dir",
+        type=Path,
+        metavar="DIR",
+        help="where journals (crash recovery, as-run) are kept (default: the per-user data folder)",
+    )
+    parser.add_argument(
+        "--new-run", action="store_true", help="start in standby with a new journal, even if a run was interrupted"
+    )
+    parser.add_argument("--as-run", action="store_true", help="print the as-run record of the latest run as CSV")
     parser.add_argument("--version", action="version", version=f"presenter {__version__}")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    explicit_show = args.show is not None
+    args.show = args.show or BUNDLED_SHOW
     if args.json and not args.check:
         print("presenter: --json goes with --check", file=sys.stderr)
         return 2
     if args.check:
         return _check(args)
+    if args.as_run:
+        return _as_run(args, explicit_show)
     from presenter.ui.app import run_app
 
     return run_app(args)
@@ -66,6 +80,36 @@ def _check(args: argparse.Namespace) -> int:
 
     probe, notes = _probe_or_note()
     return run_check(args.show, probe, notes, args.json, sys.stdout, sys.stderr)
+
+
+def _as_run(args: argparse.Namespace, explicit_show: bool) -> int:
+    """--as-run: the latest run of SHOW (or of any show when none is named) as CSV on stdout."""
+    from presenter.as_run import as_run_csv, engine_from_journal
+    from presenter.journal import StateDir, default_state_dir, read_journal
+    from presenter.show import ShowFileError, load_show
+
+    state = StateDir(args.state_dir or default_state_dir())
+    try:
+        show = load_show(args.show) if explicit_show else None
+        journal = state.latest_journal(show)
+        if journal is None:
+            what = f"of {args.show}" if explicit_show else "at all"
+            print(f"presenter: no run {what} in {state.path}", file=sys.stderr)
+            return 1
+        if show is None:
+            header = read_journal(journal).header
+            show = load_show(Path(header.get("show", args.show)))
+        engine, warnings = engine_from_journal(journal, show)
+    except ShowFileError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"presenter: cannot read the journal: {exc}", file=sys.stderr)
+        return 1
+    for warning in warnings:
+        print(f"presenter: {warning}", file=sys.stderr)
+    sys.stdout.write(as_run_csv(engine))
+    return 0
 
 
 def _probe_or_note():

@@ -10,13 +10,14 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from presenter.clock import Clock
 from presenter.engine import Mode, ShowEngine, ShowEvent, ShowSnapshot
 from presenter.show import Segment, Show
 
 NO_PLAYOUT = "clips cannot play: libVLC is not available"
+HEARTBEAT_MS = 2000  # the journal notes the show is alive this often (the crash time on resume)
 
 
 def _intent(method):
@@ -40,9 +41,17 @@ class ShowController(QObject):
     changed = Signal()  # the show state changed; windows repaint from snapshot()
     problem = Signal(str)  # something the director must read (not fatal)
 
-    def __init__(self, show: Show, clock: Clock | None = None, playout=None, parent: QObject | None = None):
+    def __init__(
+        self,
+        show: Show,
+        clock: Clock | None = None,
+        playout=None,
+        parent: QObject | None = None,
+        engine: ShowEngine | None = None,
+    ):
+        """`engine` is a resumed run (replayed from its journal); otherwise the show starts in standby."""
         super().__init__(parent)
-        self.engine = ShowEngine(show, clock)
+        self.engine = engine or ShowEngine(show, clock)
         self._depth = 0
         self._dirty = False
         self.playout = playout
@@ -50,11 +59,44 @@ class ShowController(QObject):
         self._on_air_id: str | None = None
         self._armed: tuple[str, Path] | None = None
         self.engine.subscribe(self._on_event)
+        self._heartbeat = QTimer(self)
+        self._heartbeat.setInterval(HEARTBEAT_MS)
+        self._heartbeat.timeout.connect(self._beat)
         if playout is not None:
             playout.clip_ended.connect(self._clip_ended)
             playout.clip_failed.connect(self._clip_failed)
             playout.status_changed.connect(self._playout_status)
-        self._arm_next()
+        if self.engine.mode is Mode.ON_AIR:  # a resumed run: put back on air what was on air
+            self._follow_on_air()
+        else:
+            self._arm_next()
+
+    # ------------------------------------------------------------------ the journal
+
+    def attach_journal(self, append) -> None:
+        """Every input goes through `append` (flushed to disk) before it takes effect."""
+        self.engine.journal = append
+        self._heartbeat.start()
+
+    def _beat(self) -> None:
+        if self.engine.mode is Mode.ON_AIR:
+            self.engine.heartbeat()
+
+    @_intent
+    def start_new_run(self, append=None, engine: ShowEngine | None = None) -> None:
+        """Switch runs: back to standby with a fresh one, or to `engine` (a resumed run)."""
+        show = self.engine.show
+        clock = self.engine.clock
+        self.engine.journal = None
+        self.engine = engine or ShowEngine(show, clock)
+        self.engine.subscribe(self._on_event)
+        if append is not None:
+            self.attach_journal(append)
+        self._on_air_id = None
+        if self.playout is not None:
+            self.playout.go_black()
+        self._armed = None
+        self._dirty = True
 
     # ------------------------------------------------------------------ reading
 

@@ -63,7 +63,7 @@ def test_bad_arguments(capsys, args, message):
 def test_screen_numbers_are_parsed():
     args = cli.build_parser().parse_args(["--output-screen", "1", "--moderator-screen", "0", "--windowed"])
     assert (args.output_screen, args.moderator_screen, args.windowed) == (1, 0, True)
-    assert cli.build_parser().parse_args([]).show == BUNDLED
+    assert cli.build_parser().parse_args([]).show is None  # main() then opens the bundled show
 
 
 def test_version(capsys):

@@ -6,15 +6,18 @@ import argparse
 import os
 import sys
 import traceback
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
+from presenter.clock import SystemClock
 from presenter.controller import ShowController
+from presenter.journal import JournalWriter, Resumable, StateDir, default_state_dir, find_resumable, is_crash_loop
 from presenter.preflight import CheckReport, Status, check_show
-from presenter.show import Show, ShowFileError, load_show
+from presenter.show import Show, ShowFileError, load_show, slugify
 
 
 def choose_platform(environ: dict[str, str] | None = None, platform: str = sys.platform) -> str | None:
@@ -85,12 +88,42 @@ class PresenterApp(QObject):
         self.playout = None
         self.output_window = None
         self.moderator = None
+        self.journal: JournalWriter | None = None
+        self.state = StateDir(args.state_dir or default_state_dir())
+        clock = SystemClock()
+        crash_loop = is_crash_loop(self.state.record_start())
+        resumable = None if args.new_run else find_resumable(self.state, show, clock.now().date(), clock)
         vlc_message = self._start_playout()
-        self.controller = ShowController(show, playout=self.playout)
+        resume_now = resumable is not None and not crash_loop
+        self.controller = ShowController(
+            show, clock=clock, playout=self.playout, engine=resumable.engine if resume_now else None
+        )
         if vlc_message:
             self.controller.playout_problem = vlc_message
         self.director = DirectorWindow(self.controller)
+        self.director.export_as_run_requested.connect(self.export_as_run)
         if vlc_message:
+            self.director.add_problem(vlc_message)
+        if resumable is not None and resume_now:
+            self.journal = self.state.reopen(resumable.journal.path, self._journal_problem)
+            self.controller.attach_journal(self.journal.append)
+            when = f"{resumable.interrupted_at:%H:%M:%S}" if resumable.interrupted_at else "an unknown time"
+            self.director.show_banner(
+                f"Resumed after interruption at {when}: the show state is restored.",
+                "Back to standby (new run)",
+                self.new_run,
+            )
+        else:
+            self._open_new_journal()
+            if resumable is not None:
+                self.director.show_banner(
+                    "Presenter was started 3 times within a minute: the interrupted run was not resumed automatically.",
+                    "Resume the interrupted run",
+                    lambda: self._resume(resumable),
+                )
+        for warning in resumable.warnings if resumable else ():
+            self.director.add_problem(warning)
+        if vlc_message and not self.director.banner.isVisible():
             self.director.show_banner(vlc_message)
         if self.playout is not None:
             self.playout.status_changed.connect(self._output_status)
@@ -98,6 +131,49 @@ class PresenterApp(QObject):
         self._start_moderator()
         self._place_windows()
         self._preflight()
+
+    # ------------------------------------------------------------------ runs and the journal
+
+    def _journal_problem(self, message: str) -> None:
+        self.director.set_persistent_warning(message or None)
+
+    def _open_new_journal(self) -> None:
+        if self.journal is not None:
+            self.journal.close()
+        self.journal = self.state.new_journal(self.controller.show, datetime.now(), self._journal_problem)
+        self.controller.attach_journal(self.journal.append)
+
+    def new_run(self) -> None:
+        """Standby with a fresh journal; the interrupted run's journal is kept."""
+        if self.journal is not None:
+            self.journal.close()
+        self.journal = self.state.new_journal(self.controller.show, datetime.now(), self._journal_problem)
+        self.controller.start_new_run(self.journal.append)
+
+    def _resume(self, resumable: Resumable) -> None:
+        fresh = find_resumable(self.state, self.controller.show, datetime.now().date(), self.controller.engine.clock)
+        if fresh is None or fresh.journal.path != resumable.journal.path:
+            self.director.add_problem("The interrupted run cannot be resumed any more.")
+            return
+        if self.journal is not None:
+            self.journal.close()
+        self.journal = self.state.reopen(fresh.journal.path, self._journal_problem)
+        self.controller.start_new_run(self.journal.append, engine=fresh.engine)
+
+    def export_as_run(self) -> None:
+        from presenter.as_run import as_run_csv
+        from presenter.files import atomic_write
+
+        suggested = f"as-run-{self.controller.show.date:%Y-%m-%d}-{slugify(self.controller.show.title)}.csv"
+        chosen, _ = QFileDialog.getSaveFileName(self.director, "Export as-run", suggested, "CSV files (*.csv)")
+        if not chosen:
+            return
+        try:
+            atomic_write(Path(chosen), as_run_csv(self.controller.engine))
+        except OSError as exc:
+            self.director.add_problem(f"As-run not saved: {exc.strerror or exc}")
+        else:
+            self.director.add_problem(f"As-run saved to {chosen}")
 
     def _start_playout(self) -> str | None:
         try:
@@ -176,6 +252,8 @@ class PresenterApp(QObject):
     def shutdown(self) -> None:
         if self.playout is not None:
             self.playout.shutdown()
+        if self.journal is not None:
+            self.journal.close()
 
 
 def _install_excepthook(app_ref: list) -> None:

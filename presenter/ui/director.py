@@ -48,6 +48,7 @@ class DirectorWindow(QWidget):
 
     moderator_screen_requested = Signal(int)
     moderator_fullscreen_toggled = Signal()
+    export_as_run_requested = Signal()
 
     def __init__(self, controller: ShowController, parent: QWidget | None = None):
         super().__init__(parent)
@@ -88,10 +89,22 @@ class DirectorWindow(QWidget):
             header.addSpacing(18)
             header.addWidget(widget)
 
-        self.banner = QLabel(objectName="banner")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet("background:#5a3a00;color:#fff;padding:6px;font-weight:bold;")
+        self.banner = QFrame(objectName="bannerFrame")
+        self.banner.setStyleSheet("QFrame#bannerFrame{background:#5a3a00;} QLabel{color:#fff;font-weight:bold;}")
+        self.banner_text = QLabel(objectName="banner")
+        self.banner_text.setWordWrap(True)
+        self.banner_button = QPushButton(objectName="bannerAction")
+        self.banner_button.hide()
+        self.banner_button.clicked.connect(self._banner_clicked)
+        banner_layout = QHBoxLayout(self.banner)
+        banner_layout.addWidget(self.banner_text, 1)
+        banner_layout.addWidget(self.banner_button)
+        self._banner_action = None
         self.banner.hide()
+        self.warning_label = QLabel(objectName="persistentWarning")
+        self.warning_label.setWordWrap(True)
+        self.warning_label.setStyleSheet("background:#7a1f1f;color:#fff;padding:6px;font-weight:bold;")
+        self.warning_label.hide()
 
         # Running order
         self.model = RunningOrderModel(self)
@@ -229,12 +242,15 @@ class DirectorWindow(QWidget):
         screen_row.addWidget(fullscreen)
         message_layout.addLayout(screen_row)
 
+        self.export_button = QPushButton("Export as-run…", objectName="exportAsRun")
+        self.export_button.clicked.connect(self.export_as_run_requested.emit)
         self.problems = QListWidget(objectName="problems")
         self.problems.setMaximumHeight(110)
         self.problems.setWordWrap(True)
         problems_box = QGroupBox("Problems")
         problems_layout = QVBoxLayout(problems_box)
         problems_layout.addWidget(self.problems)
+        problems_layout.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignRight)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -259,6 +275,7 @@ class DirectorWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.banner)
+        layout.addWidget(self.warning_label)
         layout.addWidget(splitter, 1)
 
     def _bind_keys(self) -> None:
@@ -312,12 +329,27 @@ class DirectorWindow(QWidget):
     def add_problem(self, text: str) -> None:
         self.problems.insertItem(0, f"{datetime.now():%H:%M:%S}  {text}")
 
-    def show_banner(self, text: str | None) -> None:
-        if text:
-            self.banner.setText(text)
-            self.banner.show()
-        else:
+    def show_banner(self, text: str | None, action_text: str | None = None, action=None) -> None:
+        """A notice across the top (resumed run, libVLC missing), optionally with one button."""
+        self._banner_action = action
+        if not text:
             self.banner.hide()
+            return
+        self.banner_text.setText(text)
+        self.banner_button.setVisible(bool(action_text))
+        self.banner_button.setText(action_text or "")
+        self.banner.show()
+
+    def _banner_clicked(self) -> None:
+        action, self._banner_action = self._banner_action, None
+        self.banner.hide()
+        if action is not None:
+            action()
+
+    def set_persistent_warning(self, text: str | None) -> None:
+        """A warning that stays until its cause is gone (journal not writable, disk full)."""
+        self.warning_label.setText(text or "")
+        self.warning_label.setVisible(bool(text))
 
     def set_output_state(self, text: str) -> None:
         _set_text(self.output_label, f"Output: {text}")
