@@ -9,7 +9,7 @@ import traceback
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QSettings, QThreadPool, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
@@ -131,6 +131,7 @@ class PresenterApp(QObject):
         self._start_moderator()
         self._place_windows()
         self._preflight()
+        self._watch_show_file()
 
     # ------------------------------------------------------------------ runs and the journal
 
@@ -159,6 +160,41 @@ class PresenterApp(QObject):
             self.journal.close()
         self.journal = self.state.reopen(fresh.journal.path, self._journal_problem)
         self.controller.start_new_run(self.journal.append, engine=fresh.engine)
+
+    # ------------------------------------------------------------------ the show file changes on disk
+
+    def _watch_show_file(self) -> None:
+        from presenter.watch import ShowFileWatcher
+
+        self.watcher = ShowFileWatcher(self.controller.show.path)
+        self.watcher.reloaded.connect(self._show_file_changed)
+        self.watcher.invalid.connect(self._show_file_invalid)
+
+    def _show_file_invalid(self, message: str) -> None:
+        self.director.add_problem(f"Show file changed but cannot be used; the show goes on unchanged: {message}")
+        self.director.set_persistent_warning(f"Show file has a mistake (the running show is unchanged): {message}")
+
+    def _show_file_changed(self, show: Show) -> None:
+        self.director.set_persistent_warning(self.journal.problem if self.journal else None)
+        old_order = [segment.id for segment in self.controller.show.segments]
+        new_order = [segment.id for segment in show.segments]
+        if old_order == new_order:
+            self.controller.replace_show(show)
+            self.director.add_problem("Show file changed: titles, durations and notes updated.")
+            self._preflight()
+            return
+
+        def apply() -> None:
+            self.controller.replace_show(show)
+            self.director.add_problem("Show file changed: new running order applied.")
+            self._preflight()
+
+        self.director.show_banner(
+            "The show file changed its running order (segments added, removed or moved). "
+            "The segment on air stays on air.",
+            "Apply the new running order",
+            apply,
+        )
 
     def export_as_run(self) -> None:
         from presenter.as_run import as_run_csv
@@ -194,24 +230,36 @@ class PresenterApp(QObject):
         from presenter.ui.moderator import ModeratorWindow
 
         self.moderator = ModeratorWindow(self.controller)
-        self.director.moderator_screen_requested.connect(self.moderator.move_to_screen)
+        self.director.moderator_screen_requested.connect(self._move_moderator)
         self.director.moderator_fullscreen_toggled.connect(self.moderator.toggle_fullscreen)
 
     def _place_windows(self) -> None:
+        from presenter.ui.screens import WindowPlacement
+
+        settings = QSettings(str(self.state.path / "settings.ini"), QSettings.Format.IniFormat)
+        self.placement = WindowPlacement(settings, self.director.add_problem, self)
         screens = QGuiApplication.screens()
         names = [f"{i}: {s.name()} {s.size().width()}x{s.size().height()}" for i, s in enumerate(screens)]
         self.director.set_screens(names, self.args.moderator_screen)
         self.director.show()
         if self.moderator is not None:
-            warning = self.moderator.place(self.args.moderator_screen, self.args.windowed)
-            if warning:
-                self.director.add_problem(warning)
+            self.placement.manage(
+                "moderator", "moderator window", self.moderator, self.args.moderator_screen, self.args.windowed
+            )
         if self.output_window is not None:
-            warning = self.output_window.place(self.args.output_screen, self.args.windowed)
-            if warning:
-                self.director.add_problem(warning)
+            self.placement.manage(
+                "output", "program output", self.output_window, self.args.output_screen, self.args.windowed
+            )
+        self.director.moderator_fullscreen_toggled.connect(self.placement.remember)
         self.director.raise_()
         self.director.activateWindow()
+
+    def _move_moderator(self, index: int) -> None:
+        warning = self.moderator.move_to_screen(index)
+        if warning:
+            self.director.add_problem(warning)
+        else:
+            self.placement.move("moderator", index)
 
     def _preflight(self) -> None:
         probe = None
@@ -250,6 +298,8 @@ class PresenterApp(QObject):
         self.director.set_output_state(text)
 
     def shutdown(self) -> None:
+        if getattr(self, "placement", None) is not None:
+            self.placement.remember()
         if self.playout is not None:
             self.playout.shutdown()
         if self.journal is not None:
@@ -283,4 +333,19 @@ def run_app(args: argparse.Namespace) -> int:
     app = PresenterApp(args, show)
     app_ref[0] = app
     qt_app.aboutToQuit.connect(app.shutdown)
+    _quit_on_signals(qt_app)
     return qt_app.exec()
+
+
+def _quit_on_signals(qt_app: QApplication) -> None:
+    """SIGTERM / Ctrl+C end the event loop cleanly (players stopped, journal closed, placement saved)."""
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda *_: qt_app.quit())
+    # Python runs signal handlers only between bytecodes: wake the interpreter now and then.
+    wake = QTimer(qt_app)
+    wake.timeout.connect(lambda: None)
+    wake.start(250)
