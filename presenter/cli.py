@@ -55,6 +55,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--new-run", action="store_true", help="start in standby with a new journal, even if a run was interrupted"
     )
     parser.add_argument("--as-run", action="store_true", help="print the as-run record of the latest run as CSV")
+    parser.add_argument(
+        "--status-file",
+        type=Path,
+        metavar="FILE",
+        help="keep FILE updated with the show state as JSON (monitoring, end-to-end tests)",
+    )
     parser.add_argument("--version", action="version", version=f"presenter {__version__}")
     return parser
 

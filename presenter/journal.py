@@ -195,8 +195,11 @@ class Resumable:
 def find_resumable(state: StateDir, show: Show, today: date, clock) -> Resumable | None:
     """The latest run of this show file today that had not ended, replayed onto `clock`."""
     path = state.latest_journal(show)
-    if path is None:
-        return None
+    return None if path is None else resumable_from(path, show, today, clock)
+
+
+def resumable_from(path: Path, show: Show, today: date, clock) -> Resumable | None:
+    """The run in journal `path`, replayed onto `clock`, if it is of this show, today, and still on air."""
     try:
         contents = read_journal(path)
     except OSError:

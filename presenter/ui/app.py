@@ -3,21 +3,32 @@
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import traceback
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QSettings, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, QSettings, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from presenter.clock import SystemClock
 from presenter.controller import ShowController
-from presenter.journal import JournalWriter, Resumable, StateDir, default_state_dir, find_resumable, is_crash_loop
+from presenter.journal import (
+    JournalWriter,
+    Resumable,
+    StateDir,
+    default_state_dir,
+    find_resumable,
+    is_crash_loop,
+    resumable_from,
+)
 from presenter.preflight import CheckReport, Status, check_show
 from presenter.show import Show, ShowFileError, load_show, slugify
+
+STATUS_INTERVAL_MS = 250
 
 
 def choose_platform(environ: dict[str, str] | None = None, platform: str = sys.platform) -> str | None:
@@ -123,7 +134,7 @@ class PresenterApp(QObject):
                 )
         for warning in resumable.warnings if resumable else ():
             self.director.add_problem(warning)
-        if vlc_message and not self.director.banner.isVisible():
+        if vlc_message and self.director.banner.isHidden():
             self.director.show_banner(vlc_message)
         if self.playout is not None:
             self.playout.status_changed.connect(self._output_status)
@@ -132,6 +143,12 @@ class PresenterApp(QObject):
         self._place_windows()
         self._preflight()
         self._watch_show_file()
+        self.resumed_from = resumable.interrupted_at if resumable is not None and resume_now else None
+        if getattr(args, "status_file", None):
+            self._status_timer = QTimer(self)
+            self._status_timer.timeout.connect(self.write_status)
+            self._status_timer.start(STATUS_INTERVAL_MS)
+            self.write_status()
 
     # ------------------------------------------------------------------ runs and the journal
 
@@ -152,8 +169,9 @@ class PresenterApp(QObject):
         self.controller.start_new_run(self.journal.append)
 
     def _resume(self, resumable: Resumable) -> None:
-        fresh = find_resumable(self.state, self.controller.show, datetime.now().date(), self.controller.engine.clock)
-        if fresh is None or fresh.journal.path != resumable.journal.path:
+        path = resumable.journal.path
+        fresh = resumable_from(path, self.controller.show, datetime.now().date(), self.controller.engine.clock)
+        if fresh is None:
             self.director.add_problem("The interrupted run cannot be resumed any more.")
             return
         if self.journal is not None:
@@ -195,6 +213,30 @@ class PresenterApp(QObject):
             "Apply the new running order",
             apply,
         )
+
+    def write_status(self) -> None:
+        """--status-file: the state as JSON for monitoring and end-to-end tests (replaced atomically)."""
+        snapshot = self.controller.snapshot()
+        status = {
+            "pid": os.getpid(),
+            "written_at": snapshot.now.isoformat(),
+            "mode": snapshot.mode.value,
+            "segment": snapshot.current.segment.id if snapshot.current else None,
+            "remaining_s": snapshot.remaining_s,
+            "elapsed_s": snapshot.elapsed_s,
+            "clip_state": snapshot.clip.state.value if snapshot.clip else None,
+            "clip_position_s": snapshot.clip.position_s if snapshot.clip else None,
+            "message": snapshot.message.text if snapshot.message else None,
+            "resumed_from": self.resumed_from.isoformat() if self.resumed_from else None,
+            "journal": str(self.journal.path) if self.journal else None,
+        }
+        path = Path(self.args.status_file)
+        tmp = path.with_name(path.name + ".tmp")
+        try:
+            tmp.write_text(json.dumps(status))
+            os.replace(tmp, path)
+        except OSError:
+            pass
 
     def export_as_run(self) -> None:
         from presenter.as_run import as_run_csv
@@ -340,8 +382,6 @@ def run_app(args: argparse.Namespace) -> int:
 def _quit_on_signals(qt_app: QApplication) -> None:
     """SIGTERM / Ctrl+C end the event loop cleanly (players stopped, journal closed, placement saved)."""
     import signal
-
-    from PySide6.QtCore import QTimer
 
     for number in (signal.SIGINT, signal.SIGTERM):
         signal.signal(number, lambda *_: qt_app.quit())

@@ -1,0 +1,181 @@
+"""The application as a whole, in-process: journal, resume banner, show file changes, screens."""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from presenter.ui import app as app_module
+from presenter.ui.app import PresenterApp, choose_platform
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def make_args(show: Path, state: Path, **extra) -> argparse.Namespace:
+    values = dict(
+        show=show, check=False, json=False, output_screen=None, moderator_screen=None, windowed=True,
+        state_dir=state, new_run=False, as_run=False, status_file=None,
+    )  # fmt: skip
+    values.update(extra)
+    return argparse.Namespace(**values)
+
+
+@pytest.fixture
+def show_copy(tmp_path):
+    folder = tmp_path / "show"
+    folder.mkdir()
+    shutil.copy(ROOT / "assets" / "smart-rlp.yaml", folder / "smart-rlp.yaml")
+    shutil.copytree(ROOT / "assets" / "clips", folder / "clips")
+    return folder / "smart-rlp.yaml"
+
+
+@pytest.fixture
+def start_app(qtbot, tmp_path, monkeypatch):
+    started: list[PresenterApp] = []
+    # No real VLC output in these tests: the playout is covered in tests/playout.
+    monkeypatch.setenv("PRESENTER_SIMULATE_NO_LIBVLC", "1")
+    from presenter.playout import vlc_adapter
+
+    monkeypatch.setattr(vlc_adapter, "_loaded", None)
+
+    def start(show: Path, **extra) -> PresenterApp:
+        from presenter.show import load_show
+
+        app = PresenterApp(make_args(show, tmp_path / "state", **extra), load_show(show))
+        started.append(app)
+        for window in (app.director, app.moderator):
+            qtbot.addWidget(window)
+        return app
+
+    yield start
+    for app in started:
+        app.shutdown()
+        app.watcher.deleteLater()
+    vlc_adapter._loaded = None
+
+
+def problems(app: PresenterApp) -> list[str]:
+    return [app.director.problems.item(i).text() for i in range(app.director.problems.count())]
+
+
+def test_linux_runs_qt_on_xcb():
+    assert choose_platform({}, "linux") == "xcb"
+    assert choose_platform({"QT_QPA_PLATFORM": "offscreen"}, "linux") is None
+    assert choose_platform({}, "win32") is None
+
+
+def test_without_libvlc_the_show_still_runs_with_a_plain_message(start_app, show_copy):
+    app = start_app(show_copy)
+    assert app.playout is None
+    assert "libVLC 3 is not installed" in app.director.banner_text.text()
+    app.controller.jump(2)
+    snapshot = app.controller.snapshot()
+    assert snapshot.current.segment.id == "minimogli"
+    assert "libVLC" in snapshot.clip.problem
+
+
+def test_resume_banner_and_back_to_standby(start_app, show_copy, qtbot):
+    first = start_app(show_copy)
+    first.controller.go()
+    qtbot.wait(350)
+    first.controller.go()
+    first.shutdown()
+
+    second = start_app(show_copy)
+    assert second.controller.snapshot().current.segment.id == "discussion"
+    assert second.director.banner.isVisible()
+    assert second.director.banner_text.text().startswith("Resumed after interruption at ")
+    journals_before = sorted((second.state.journals).glob("*.jsonl"))
+    second.director.banner_button.click()
+    assert second.controller.snapshot().mode.value == "standby"
+    journals_after = sorted((second.state.journals).glob("*.jsonl"))
+    assert len(journals_after) == len(journals_before) + 1  # the old journal is kept
+
+
+def test_a_crash_loop_does_not_resume_by_itself(start_app, show_copy, qtbot):
+    first = start_app(show_copy)
+    first.controller.go()
+    first.shutdown()
+    start_app(show_copy).shutdown()  # the second start resumes
+    third = start_app(show_copy)  # three starts within a minute
+    assert third.controller.snapshot().mode.value == "standby"
+    assert "3 times within a minute" in third.director.banner_text.text()
+    third.director.banner_button.click()  # "Resume the interrupted run"
+    assert third.controller.snapshot().current.segment.id == "welcome"
+
+
+def test_unwritable_state_dir_is_a_persistent_warning_and_the_show_goes_on(qtbot, tmp_path, show_copy, start_app):
+    (tmp_path / "state").write_text("not a folder")
+    app = start_app(show_copy)
+    app.controller.go()
+    assert app.controller.snapshot().current.segment.id == "welcome"
+    assert not app.director.warning_label.isHidden()
+    assert "journal cannot be written" in app.director.warning_label.text()
+
+
+def test_invalid_show_file_mid_show_keeps_the_running_show(start_app, show_copy, qtbot):
+    app = start_app(show_copy)
+    app.controller.go()
+    good = show_copy.read_text(encoding="utf-8")
+    show_copy.write_text(good.replace('duration: "5:00"', 'duration: "5 Min"', 1), encoding="utf-8")
+    qtbot.waitUntil(lambda: not app.director.warning_label.isHidden(), timeout=5000)
+    assert 'duration "5 Min" is not m:ss or h:mm:ss' in app.director.warning_label.text()
+    assert "smart-rlp.yaml:19:15" in app.director.warning_label.text()
+    assert app.controller.snapshot().current.segment.id == "welcome"
+    assert app.controller.show.segments[0].duration_s == 300
+
+    # A valid change with the same running order applies without touching the segment on air.
+    show_copy.write_text(good.replace('duration: "5:00"', 'duration: "6:00"', 1), encoding="utf-8")
+    qtbot.waitUntil(lambda: app.controller.show.segments[0].duration_s == 360, timeout=5000)
+    assert app.director.warning_label.isHidden()
+    assert app.controller.snapshot().current.segment.id == "welcome"
+
+
+def test_changed_running_order_waits_for_the_director(start_app, show_copy, qtbot):
+    app = start_app(show_copy)
+    app.controller.go()
+    text = show_copy.read_text(encoding="utf-8")
+    closing = text.index("  - id: closing")
+    show_copy.write_text(text[:closing], encoding="utf-8")  # the closing segment removed
+    qtbot.waitUntil(lambda: app.director.banner.isVisible() and "running order" in app.director.banner_text.text())
+    assert len(app.controller.show.segments) == 6
+    app.director.banner_button.click()
+    assert len(app.controller.show.segments) == 5
+    assert app.controller.snapshot().current.segment.id == "welcome"
+
+
+def test_unplugged_screen_moves_windows_and_they_come_back(start_app, show_copy):
+    app = start_app(show_copy, moderator_screen=0, windowed=False)
+    placement = app.placement
+    screen = QApplication.primaryScreen()
+    moves = []
+    app.moderator.place = lambda index, windowed: moves.append((index, windowed))  # type: ignore[method-assign]
+    # Xvfb cannot unplug a screen: call what Qt's screenRemoved/screenAdded signals call.
+    placement.screen_removed(screen)  # the only screen: nothing to move to, nothing breaks
+    assert moves == []
+    placement.screen_added(screen)
+    assert moves == [(0, False)]
+    assert any("is back on it" in p for p in problems(app))
+
+
+def test_window_screens_are_remembered(start_app, show_copy):
+    app = start_app(show_copy, moderator_screen=0, windowed=False)
+    app.shutdown()
+    settings = (app.state.path / "settings.ini").read_text()
+    assert "moderator\\screen=" in settings
+    assert "moderator\\fullscreen=true" in settings
+
+
+def test_as_run_export_is_atomic(start_app, show_copy, tmp_path, monkeypatch):
+    app = start_app(show_copy)
+    app.controller.go()
+    target = tmp_path / "as-run.csv"
+    target.write_text("previous export")
+    monkeypatch.setattr(app_module.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    app.export_as_run()
+    assert target.read_text().startswith("number,segment,title")
+    assert (tmp_path / "as-run.csv~").read_text() == "previous export"
