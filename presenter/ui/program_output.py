@@ -6,6 +6,12 @@ raised the X server keeps what was on screen until libVLC repaints it (it does, 
 while paused): no black or desktop flash at a cut. Black is a third native child, painted black by
 Qt and raised over the surfaces. The window's own background is black too.
 
+An obscured X window keeps no pixels, and a paused libVLC only redraws every 80 ms, so raising an
+armed surface would show its first frame 0-80 ms late. The surfaces therefore ask the X server for
+backing store (``XChangeWindowAttributes``, via libX11 and ctypes): with it the armed picture is
+already there when the surface is raised (measured: the cut is visible in ~2 ms instead of ~50 ms).
+Without backing store (a server that refuses it) everything still works, only the cut is slower.
+
 Hiding or recreating this window flashes the desktop to the stream: ``place()`` it once before it
 is shown, keep it until the playout engine has been shut down (libVLC must stop drawing into the
 surfaces before they go). A close request from the window manager is ignored.
@@ -13,12 +19,124 @@ surfaces before they go). A close request from the window manager is ignored.
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
+import logging
+import os
+
 from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QColor, QGuiApplication, QKeyEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import QWidget
 
+log = logging.getLogger(__name__)
+
 WINDOWED_SIZE = (1280, 720)
 SURFACE_COUNT = 2
+
+
+class _XSetWindowAttributes(ctypes.Structure):
+    _fields_ = (
+        ("background_pixmap", ctypes.c_ulong),
+        ("background_pixel", ctypes.c_ulong),
+        ("border_pixmap", ctypes.c_ulong),
+        ("border_pixel", ctypes.c_ulong),
+        ("bit_gravity", ctypes.c_int),
+        ("win_gravity", ctypes.c_int),
+        ("backing_store", ctypes.c_int),
+        ("backing_planes", ctypes.c_ulong),
+        ("backing_pixel", ctypes.c_ulong),
+        ("save_under", ctypes.c_int),
+        ("event_mask", ctypes.c_long),
+        ("do_not_propagate_mask", ctypes.c_long),
+        ("override_redirect", ctypes.c_int),
+        ("colormap", ctypes.c_ulong),
+        ("cursor", ctypes.c_ulong),
+    )
+
+
+_CW_BACKING_STORE = 1 << 6
+_WHEN_MAPPED = 1
+
+
+_x11_lib: ctypes.CDLL | None = None
+
+
+def _x11() -> ctypes.CDLL | None:
+    """libX11 with the prototypes used here (a private connection per call: no Xlib threading)."""
+    global _x11_lib
+    if _x11_lib is None:
+        name = ctypes.util.find_library("X11")
+        if not name:
+            return None
+        x11 = ctypes.CDLL(name)
+        vp, ul = ctypes.c_void_p, ctypes.c_ulong
+        x11.XOpenDisplay.restype = vp
+        x11.XOpenDisplay.argtypes = [ctypes.c_char_p]
+        x11.XDefaultScreenOfDisplay.restype = vp
+        x11.XDefaultScreenOfDisplay.argtypes = [vp]
+        x11.XDoesBackingStore.argtypes = [vp]
+        x11.XChangeWindowAttributes.argtypes = [vp, ul, ul, ctypes.POINTER(_XSetWindowAttributes)]
+        x11.XSync.argtypes = [vp, ctypes.c_int]
+        x11.XCloseDisplay.argtypes = [vp]
+        x11.XCreateGC.restype = vp
+        x11.XCreateGC.argtypes = [vp, ul, ul, vp]
+        x11.XSetForeground.argtypes = [vp, vp, ul]
+        x11.XFillRectangle.argtypes = [vp, ul, vp, ctypes.c_int, ctypes.c_int, ctypes.c_uint, ctypes.c_uint]
+        x11.XFreeGC.argtypes = [vp, vp]
+        x11.XBlackPixelOfScreen.restype = ul
+        x11.XBlackPixelOfScreen.argtypes = [vp]
+        _x11_lib = x11
+    return _x11_lib
+
+
+def fill_black_x11(window_id: int) -> bool:
+    """Paint an X window black from any thread (its own connection); also fills its backing store."""
+    if not os.environ.get("DISPLAY"):
+        return False
+    try:
+        x11 = _x11()
+        if x11 is None:
+            return False
+        dpy = x11.XOpenDisplay(None)
+        if not dpy:
+            return False
+        try:
+            gc = x11.XCreateGC(dpy, window_id, 0, None)
+            x11.XSetForeground(dpy, gc, x11.XBlackPixelOfScreen(x11.XDefaultScreenOfDisplay(dpy)))
+            x11.XFillRectangle(dpy, window_id, gc, 0, 0, 16384, 16384)
+            x11.XFreeGC(dpy, gc)
+            x11.XSync(dpy, 0)
+        finally:
+            x11.XCloseDisplay(dpy)
+        return True
+    except (OSError, AttributeError) as exc:
+        log.warning("could not clear a video surface: %s", exc)
+        return False
+
+
+def request_x11_backing_store(window_ids: list[int]) -> bool:
+    """Ask the X server to keep the pixels of *window_ids* while obscured. ``True`` if it does."""
+    if not os.environ.get("DISPLAY"):
+        return False
+    try:
+        x11 = _x11()
+        if x11 is None:
+            return False
+        dpy = x11.XOpenDisplay(None)
+        if not dpy:
+            return False
+        try:
+            supported = x11.XDoesBackingStore(x11.XDefaultScreenOfDisplay(dpy)) != 0
+            attrs = _XSetWindowAttributes(backing_store=_WHEN_MAPPED)
+            for wid in window_ids:
+                x11.XChangeWindowAttributes(dpy, wid, _CW_BACKING_STORE, ctypes.byref(attrs))
+            x11.XSync(dpy, 0)
+        finally:
+            x11.XCloseDisplay(dpy)
+        return supported
+    except (OSError, AttributeError) as exc:
+        log.warning("X11 backing store not requested: %s", exc)
+        return False
 
 
 def _black_palette(widget: QWidget) -> None:
@@ -78,6 +196,9 @@ class ProgramOutputWindow(QWidget):
         self._surfaces = [VideoSurface(self) for _ in range(SURFACE_COUNT)]
         self._cover = _BlackCover(self)
         self._top: int | None = None  # index of the raised surface; None = black
+        self._backing_store: bool | None = None  # None: not asked yet
+        self._backing_store_ids: set[int] = set()
+        self._surface_ids = [0] * SURFACE_COUNT  # plain ints, readable from the control thread
         self.resize(*WINDOWED_SIZE)
         self._cover.raise_()
 
@@ -90,7 +211,30 @@ class ProgramOutputWindow(QWidget):
         return self._surfaces[index]
 
     def surface_handle(self, index: int) -> int:
-        return int(self._surfaces[index].winId())
+        self._ensure_backing_store()
+        wid = int(self._surfaces[index].winId())
+        self._surface_ids[index] = wid
+        return wid
+
+    @property
+    def backing_store(self) -> bool | None:
+        """Whether the X server keeps the armed picture of a hidden surface (None: not X11/not asked)."""
+        return self._backing_store
+
+    def _ensure_backing_store(self) -> None:
+        if QGuiApplication.platformName() != "xcb":
+            return
+        ids = {int(s.winId()) for s in self._surfaces}
+        if ids <= self._backing_store_ids:
+            return
+        new = sorted(ids - self._backing_store_ids)
+        self._backing_store = request_x11_backing_store(new)
+        self._backing_store_ids |= ids
+        if self._backing_store:
+            for wid in new:
+                fill_black_x11(wid)  # a fresh backing store holds undefined pixels
+        if not self._backing_store:
+            log.warning("the X server keeps no backing store: a cut to an armed clip may take up to 80 ms")
 
     def raise_surface(self, index: int) -> None:
         self._surfaces[index].raise_()
@@ -99,6 +243,16 @@ class ProgramOutputWindow(QWidget):
     def show_black(self) -> None:
         self._cover.raise_()
         self._top = None
+
+    def clear_surface_threadsafe(self, index: int) -> None:
+        """Blank surface *index* (its backing store keeps the last picture of the stopped player).
+
+        Safe from the playout control thread; call it after the surface's player has stopped and
+        before the next player starts drawing into it.
+        """
+        wid = self._surface_ids[index]
+        if self._backing_store and wid:
+            fill_black_x11(wid)
 
     def is_black(self) -> bool:
         return self._top is None
@@ -152,6 +306,10 @@ class ProgramOutputWindow(QWidget):
         return warning
 
     # ---- events
+
+    def showEvent(self, event) -> None:
+        self._ensure_backing_store()
+        super().showEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         rect = self.rect()

@@ -1,0 +1,693 @@
+"""The program playout engine: arms the next clip, cuts to it, reports its end. A QObject, no widgets.
+
+Two video surfaces (native child windows of the program output window) take turns: the clip on air
+plays in one, the next clip is *armed* in the other (opened, first frame decoded, paused) so GO is a
+raise of that surface plus an unpause. The previous player is stopped afterwards, off the UI thread
+and off the critical path.
+
+Everything here runs on the Qt main thread. libVLC events arrive through a queued signal; libVLC
+calls go to the adapter's control thread. Only :mod:`presenter.playout.vlc_adapter` touches libVLC.
+
+"Armed" means: after ``:start-paused`` the player paused, a seek to 0 while paused made the decoder
+produce the first picture and libVLC reported its video output (``MediaPlayerVout``), and no further
+video-output change came for :data:`ARM_SETTLE_MS` (on this stack libVLC reconfigures the output up
+to three times while it tries hardware decoders; the picture is on the surface 20-90 ms after the
+last one).
+"""
+
+from __future__ import annotations
+
+import enum
+import itertools
+import logging
+import os
+import stat as stat_mod
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QGuiApplication
+
+from presenter.playout.probe import quick_check
+from presenter.playout.vlc_adapter import Ev, EventSink, VlcBackend
+
+log = logging.getLogger(__name__)
+
+END_ACTIONS = ("next", "hold", "black")
+ARM_SETTLE_MS = 120
+#: Cold start: raise the surface this long after the last video-output change (the picture follows).
+COLD_RAISE_SETTLE_MS = 40
+#: libVLC normally reports the tracks before Paused/Playing; some containers add them late.
+NO_TRACKS_GRACE_MS = 1000
+#: A clip must show its first picture within this time (arm) or start playing (cold start).
+START_TIMEOUT_S = 5.0
+#: Qt platforms whose window ids libVLC can draw into.
+EMBEDDABLE_PLATFORMS = ("xcb", "windows", "cocoa")
+
+
+class OutputState(enum.Enum):
+    IDLE = "idle"  # nothing has been on air yet; output black
+    ARMED = "armed"  # output black (or idle) and the next clip is armed
+    PLAYING = "playing"
+    PAUSED = "paused"
+    HELD = "held"  # the clip ended; its last frame stays on the output
+    BLACK = "black"
+    ERROR = "error"  # the last take failed; output black; see message
+
+
+@dataclass(frozen=True)
+class OutputStatus:
+    state: OutputState
+    segment_id: str | None
+    position_s: float
+    duration_s: float | None
+    message: str | None
+    armed_segment_id: str | None
+
+
+class ProgramOutputSurfaces(Protocol):
+    """What the engine needs from the program output window."""
+
+    def surface_count(self) -> int: ...
+    def surface_handle(self, index: int) -> int: ...  # native window id for libVLC
+    def raise_surface(self, index: int) -> None: ...
+    def show_black(self) -> None: ...
+
+    # Optional: blank a surface from the control thread after its player stopped (X backing store).
+    # def clear_surface_threadsafe(self, index: int) -> None: ...
+
+
+class Backend(Protocol):
+    """The part of :class:`VlcBackend` the engine uses (a fake implements it in unit tests)."""
+
+    ok: bool
+    message: str
+
+    def open(self, token: int, path: Path | str, *, window: int | None, start_paused: bool,
+             hold_at_end: bool, options: Sequence[str] = (),
+             precheck: Callable[[Path], str | None] | None = None) -> None: ...  # fmt: skip
+    def show_first_frame(self, token: int) -> None: ...
+    def resume(self, token: int, *, urgent: bool = True) -> None: ...
+    def pause(self, token: int) -> None: ...
+    def restart(self, token: int) -> None: ...
+    def close(self, token: int, *, urgent: bool = False, after: Callable[[], Any] | None = None) -> None: ...
+    def shutdown(self, timeout_s: float = 3.0) -> bool: ...
+
+
+BackendFactory = Callable[[list[str], EventSink], Backend]
+
+
+class _Phase(enum.Enum):
+    OPENING = "opening"  # arm: waiting for the start-paused pause
+    FIRST_FRAME = "first frame"  # arm: seek sent, waiting for the video output
+    SETTLING = "settling"  # arm: video output there, waiting for it to settle
+    ARMED = "armed"
+    STARTING = "starting"  # cold start: play() sent, waiting for Playing
+    PLAYING = "playing"
+    PAUSED = "paused"
+    ENDED = "ended"
+
+
+_ARMING = (_Phase.OPENING, _Phase.FIRST_FRAME, _Phase.SETTLING)
+
+
+@dataclass(eq=False)
+class _Slot:
+    token: int
+    surface: int
+    segment_id: str
+    path: Path
+    end_action: str
+    file_id: tuple[int, float] | None
+    phase: _Phase
+    has_video: bool = False
+    has_audio: bool = False
+    length_ms: int | None = None
+    time_ms: int = 0
+    time_mono: float | None = None
+    pos_floor: float = 0.0
+    vout_gen: int = 0
+    playing_seen: bool = False
+    raise_on_vout: bool = False  # cold start: raise the surface once libVLC has a video output
+    pending_take: bool = False
+    pause_requested: bool = False
+    expected_pauses: int = 0  # Paused events still to come for pause() calls
+    started: bool = False
+    on_air: bool = False
+
+
+def _no_video_message(slot: _Slot) -> str:
+    # libVLC adds the tracks (ES) when it opens the file, before it reports Playing/Paused.
+    return "no video track (audio only)" if slot.has_audio else "not a video file"
+
+
+def file_identity(path: Path) -> tuple[int, float] | None:
+    """``(size, mtime)`` of *path*, or ``None`` when it cannot be read."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime
+
+
+def file_problem(path: Path) -> str | None:
+    """Cheap checks before libVLC sees a file: plain words, or ``None`` when it looks fine."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return f"file is missing: {path}"
+    except OSError as exc:
+        return f"file cannot be read ({exc.strerror or exc}): {path}"
+    if stat_mod.S_ISDIR(st.st_mode):
+        return f"is a folder, not a file: {path}"
+    if st.st_size == 0:
+        return f"file is empty (0 bytes): {path}"
+    if not os.access(path, os.R_OK):
+        return f"file cannot be read (permission denied): {path}"
+    return None
+
+
+class _Bridge(QObject):
+    """Carries libVLC events (from libVLC's threads) to the main thread, queued."""
+
+    event = Signal(int, str, object)
+
+
+class ProgramPlayout(QObject):
+    status_changed = Signal(object)  # OutputStatus
+    armed = Signal(str)  # segment_id: first frame decoded and on its (hidden) surface
+    clip_started = Signal(str)
+    clip_ended = Signal(str)  # reached its end, whatever the end action
+    clip_failed = Signal(str, str)  # segment_id, plain message (also for a failed arm)
+    clip_warning = Signal(str, str)  # segment_id, plain message; the clip still plays
+
+    def __init__(
+        self,
+        output: ProgramOutputSurfaces | None,
+        vlc_args: list[str] | None = None,
+        monotonic: Callable[[], float] = time.monotonic,
+        *,
+        backend_factory: BackendFactory | None = None,
+        start_timeout_s: float = START_TIMEOUT_S,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._output = output
+        self._now = monotonic
+        self._start_timeout_ms = int(start_timeout_s * 1000)
+        self._tokens = itertools.count(1)
+        self._slots: dict[int, _Slot] = {}
+        self._air: _Slot | None = None
+        self._arm: _Slot | None = None
+        self._state = OutputState.IDLE  # used when nothing is on air
+        self._message: str | None = None
+        self._error_segment: str | None = None
+        self._last_take: tuple[str, Path, str] | None = None
+        self._panic_listeners: list[Callable[[], Any]] = []
+        self._closed = False
+        self._stop_ms: list[float] = []
+        self._last_surface = 1
+
+        self._bridge = _Bridge(self)
+        self._bridge.event.connect(self._on_event, Qt.ConnectionType.QueuedConnection)
+
+        args = list(vlc_args or [])
+        self._embed_problem: str | None = None
+        if output is None:
+            if not any(a.startswith("--vout") for a in args):
+                args.append("--vout=dummy")
+        else:
+            platform = QGuiApplication.platformName()
+            if platform not in EMBEDDABLE_PLATFORMS:
+                self._embed_problem = (
+                    f"video cannot be shown: Qt runs on '{platform}', libVLC can only draw into xcb "
+                    "(X11/XWayland), Windows or macOS windows. Start with QT_QPA_PLATFORM=xcb."
+                )
+        factory = backend_factory or (lambda a, sink: VlcBackend(a, sink))
+        self._backend: Backend = factory(args, self._bridge.event.emit)
+        if output is not None:
+            output.show_black()
+
+    # ------------------------------------------------------------------ public API
+
+    @property
+    def playable(self) -> bool:
+        """Whether clips can play at all (libVLC there, video embeddable)."""
+        return self._backend.ok and self._embed_problem is None
+
+    @property
+    def unplayable_reason(self) -> str | None:
+        if not self._backend.ok:
+            return self._backend.message
+        return self._embed_problem
+
+    @property
+    def backend(self) -> Backend:
+        return self._backend
+
+    def add_panic_listener(self, listener: Callable[[], Any]) -> None:
+        """*listener()* runs on :meth:`panic` (e.g. stop the preview player)."""
+        self._panic_listeners.append(listener)
+
+    def arm(self, segment_id: str, path: Path, end_action: str, *, expected: Any = None) -> None:
+        """Pre-roll *path* into the hidden surface (replaces a previous arm).
+
+        *expected*: optional object with ``size_bytes`` and ``mtime`` (a ``MediaInfo`` from load time);
+        when the file differs, ``clip_warning`` says it was replaced since.
+        """
+        self._check_end_action(end_action)
+        if self._closed:
+            return
+        path = Path(path)
+        reason = self.unplayable_reason
+        if reason:
+            self._drop_arm()
+            self.clip_failed.emit(segment_id, reason)
+            return
+        problem = file_problem(path)
+        if problem:
+            self._drop_arm()
+            self._message = f"{segment_id}: {problem}"
+            self.clip_failed.emit(segment_id, problem)
+            self._emit_status()
+            return
+        ident = file_identity(path)
+        if expected is not None and ident is not None:
+            size, mtime = getattr(expected, "size_bytes", None), getattr(expected, "mtime", None)
+            if size is not None and mtime is not None and (size, mtime) != ident:
+                self.clip_warning.emit(segment_id, f"file was replaced since the show was loaded: {path}")
+        cur = self._arm
+        if cur is not None and cur.segment_id == segment_id and cur.path == path and cur.file_id == ident:
+            cur.end_action = end_action
+            return
+        self._drop_arm()
+        slot = self._open(segment_id, path, end_action, ident, arm=True)
+        self._arm = slot
+        self._emit_status()
+
+    def take(self, segment_id: str, path: Path, end_action: str) -> None:
+        """Put the clip on air: instant if armed with the same id and path, else a cold start."""
+        self._check_end_action(end_action)
+        if self._closed:
+            return
+        path = Path(path)
+        self._last_take = (segment_id, path, end_action)
+        reason = self.unplayable_reason or file_problem(path)
+        if reason:
+            self._take_failed(segment_id, reason)
+            return
+        arm = self._arm
+        warning = None
+        if arm is not None and arm.segment_id == segment_id and arm.path == path:
+            if file_identity(path) != arm.file_id:
+                self._drop_arm()
+                warning = "file changed on disk after it was armed; started the new file cold"
+            elif arm.phase is _Phase.ARMED:
+                arm.end_action = end_action
+                self._cut(arm)
+                return
+            else:  # still arming: it is on air now, cut to it the moment its first frame is there
+                arm.end_action = end_action
+                self._pending_take(arm)
+                return
+        else:
+            self._drop_arm()
+        self._cold(segment_id, path, end_action)
+        if warning:
+            self._message = f"{segment_id}: {warning}"
+            self.clip_warning.emit(segment_id, warning)
+            self._emit_status()
+
+    def pause(self) -> None:
+        s = self._air
+        if s is not None and s.phase is _Phase.PLAYING:
+            s.time_ms = int(self._position(s) * 1000)
+            s.time_mono = None
+            s.pause_requested = True
+            s.expected_pauses += 1
+            s.phase = _Phase.PAUSED
+            self._backend.pause(s.token)
+            self._emit_status()
+
+    def resume(self) -> None:
+        s = self._air
+        if s is not None and s.phase is _Phase.PAUSED:
+            s.pause_requested = False
+            s.phase = _Phase.PLAYING
+            s.time_mono = self._now()
+            self._backend.resume(s.token)
+            self._emit_status()
+
+    def restart(self) -> None:
+        """Play the clip on air (or the last one taken) again from its start."""
+        s = self._air
+        if s is not None and s.phase in (_Phase.PLAYING, _Phase.PAUSED, _Phase.ENDED):
+            s.pause_requested = False
+            s.phase = _Phase.PLAYING
+            s.time_ms, s.time_mono, s.pos_floor = 0, self._now(), 0.0
+            self._backend.restart(s.token)
+            self._emit_status()
+        elif s is None and self._last_take is not None:
+            self.take(*self._last_take)
+
+    def panic(self) -> None:
+        """Esc: black at once, the clip on air stopped (urgently), panic listeners called."""
+        for listener in list(self._panic_listeners):
+            try:
+                listener()
+            except Exception:
+                log.exception("panic listener failed")
+        if self._output is not None:
+            self._output.show_black()
+        if self._air is not None:
+            self._retire(self._air, urgent=True)
+            self._air = None
+        self._state = OutputState.BLACK
+        self._message = "stopped (panic)"
+        self._error_segment = None
+        self._emit_status()
+
+    def go_black(self) -> None:
+        """Output black; the clip on air is stopped off-thread. The armed clip stays armed."""
+        if self._output is not None:
+            self._output.show_black()
+        if self._air is not None:
+            self._retire(self._air)
+            self._air = None
+        self._state = OutputState.BLACK
+        self._error_segment = None
+        self._emit_status()
+
+    def status(self) -> OutputStatus:
+        armed = self._arm.segment_id if self._arm is not None and self._arm.phase is _Phase.ARMED else None
+        s = self._air
+        if s is not None:
+            state = {
+                _Phase.STARTING: OutputState.PLAYING,
+                _Phase.PLAYING: OutputState.PLAYING,
+                _Phase.PAUSED: OutputState.PAUSED,
+                _Phase.ENDED: OutputState.HELD,
+            }.get(s.phase, OutputState.PLAYING)
+            duration = s.length_ms / 1000.0 if s.length_ms else None
+            return OutputStatus(state, s.segment_id, self._position(s), duration, self._message, armed)
+        state = self._state
+        if armed is not None and state in (OutputState.IDLE, OutputState.BLACK):
+            state = OutputState.ARMED
+        seg = self._error_segment if state is OutputState.ERROR else None
+        return OutputStatus(state, seg, 0.0, None, self._message, armed)
+
+    def shutdown(self, timeout_s: float = 3.0) -> bool:
+        """Stop everything and join the control thread (bounded). Call before the window goes."""
+        if self._closed:
+            return True
+        self._closed = True
+        if self._output is not None:
+            self._output.show_black()
+        for slot in list(self._slots.values()):
+            self._retire(slot)
+        self._air = self._arm = None
+        return self._backend.shutdown(timeout_s)
+
+    @property
+    def stop_durations_ms(self) -> list[float]:
+        """How long each libVLC ``stop()`` took on the control thread (diagnostics, benchmark)."""
+        return list(self._stop_ms)
+
+    # ------------------------------------------------------------------ internals
+
+    @staticmethod
+    def _check_end_action(end_action: str) -> None:
+        if end_action not in END_ACTIONS:
+            raise ValueError(f"end_action must be one of {END_ACTIONS}, not {end_action!r}")
+
+    def _free_surface(self) -> int:
+        if self._air is not None:
+            return 1 - self._air.surface
+        return 1 - self._last_surface  # alternate, so a just-retired surface is not reused at once
+
+    def _open(
+        self, segment_id: str, path: Path, end_action: str, ident: tuple[int, float] | None, *, arm: bool
+    ) -> _Slot:
+        surface = self._free_surface()
+        self._last_surface = surface
+        slot = _Slot(
+            token=next(self._tokens),
+            surface=surface,
+            segment_id=segment_id,
+            path=path,
+            end_action=end_action,
+            file_id=ident,
+            phase=_Phase.OPENING if arm else _Phase.STARTING,
+        )
+        self._slots[slot.token] = slot
+        window = self._output.surface_handle(surface) if self._output is not None else None
+        # ":play-and-pause" for every clip: at its end the player pauses on the last frame (Paused,
+        # not EndReached), so "hold" keeps it and "next"/"black" cut away from a still picture.
+        self._backend.open(slot.token, path, window=window, start_paused=arm, hold_at_end=True, precheck=quick_check)
+        QTimer.singleShot(self._start_timeout_ms, self, lambda tok=slot.token: self._start_timeout(tok))
+        return slot
+
+    def _pending_take(self, slot: _Slot) -> None:
+        # Like a cold start: black at once, the old clip silent and stopped. The arming slot is the
+        # one on air (a following arm() must neither drop it nor use its surface).
+        old = self._air
+        if self._output is not None:
+            self._output.show_black()
+        if old is not None:
+            self._backend.pause(old.token)
+            self._retire(old)
+        self._arm = None
+        self._air = slot
+        slot.pending_take = True
+        slot.on_air = True
+        self._message = None
+        self._error_segment = None
+        self._emit_status()
+
+    def _cold(self, segment_id: str, path: Path, end_action: str) -> None:
+        # Black at once, the clip on air stopped; the new surface is raised only when its player has
+        # a video output. By then (one control thread, in order) the player that used that surface
+        # before has stopped and the surface was blanked: no stale or old picture on air.
+        old = self._air
+        if self._output is not None:
+            self._output.show_black()
+        if old is not None:
+            self._backend.pause(old.token)  # silent at once (urgent); stopped after the new one opened
+        slot = self._open(segment_id, path, end_action, file_identity(path), arm=False)  # other surface
+        if old is not None:
+            self._retire(old)
+        slot.on_air = True
+        slot.raise_on_vout = self._output is not None
+        slot.time_mono = None
+        self._air = slot
+        self._message = None
+        self._error_segment = None
+        self._emit_status()
+
+    def _raise_cold(self, token: int, gen: int) -> None:
+        slot = self._slots.get(token)
+        if slot is None or not slot.raise_on_vout or slot.vout_gen != gen or slot is not self._air:
+            return
+        slot.raise_on_vout = False
+        if self._output is not None:
+            self._output.raise_surface(slot.surface)
+
+    def _cut(self, slot: _Slot) -> None:
+        old = self._air if self._air is not slot else None
+        if self._output is not None:
+            self._output.raise_surface(slot.surface)
+        self._backend.resume(slot.token, urgent=True)
+        slot.phase = _Phase.PLAYING
+        slot.on_air = True
+        slot.pending_take = False
+        slot.time_ms, slot.time_mono, slot.pos_floor = 0, self._now(), 0.0
+        self._arm = None
+        self._air = slot
+        self._message = None
+        self._error_segment = None
+        if old is not None:
+            self._retire(old)  # after the cut, queued behind the (urgent) resume
+        self._emit_status()
+
+    def _retire(self, slot: _Slot, *, urgent: bool = False) -> None:
+        if self._slots.pop(slot.token, None) is None:
+            return
+        slot.on_air = False
+        clear = getattr(self._output, "clear_surface_threadsafe", None)
+        after = (lambda i=slot.surface: clear(i)) if clear is not None else None
+        self._backend.close(slot.token, urgent=urgent, after=after)
+
+    def _drop_arm(self) -> None:
+        if self._arm is not None:
+            self._retire(self._arm)
+            self._arm = None
+
+    def _take_failed(self, segment_id: str, message: str) -> None:
+        if self._output is not None:
+            self._output.show_black()
+        if self._air is not None:
+            self._retire(self._air)
+            self._air = None
+        if self._arm is not None and self._arm.segment_id == segment_id:
+            self._drop_arm()
+        self._state = OutputState.ERROR
+        self._message = f"{segment_id}: {message}"
+        self._error_segment = segment_id
+        self.clip_failed.emit(segment_id, message)
+        self._emit_status()
+
+    def _fail(self, slot: _Slot, message: str) -> None:
+        if slot.token not in self._slots:
+            return
+        was_on_air = slot.on_air or slot.pending_take
+        if slot is self._arm:
+            self._arm = None
+        if slot is self._air:
+            self._air = None
+        self._retire(slot)
+        if was_on_air:
+            self._take_failed(slot.segment_id, message)
+        else:
+            self._message = f"{slot.segment_id}: {message}"
+            self.clip_failed.emit(slot.segment_id, message)
+            self._emit_status()
+
+    def _start_timeout(self, token: int) -> None:
+        slot = self._slots.get(token)
+        if slot is None:
+            return
+        if slot.phase in _ARMING:
+            self._fail(slot, f"no picture within {self._start_timeout_ms / 1000:g} s (cannot be decoded?)")
+        elif slot.phase is _Phase.STARTING:
+            self._fail(slot, f"did not start within {self._start_timeout_ms / 1000:g} s (cannot be decoded?)")
+
+    def _settled(self, token: int, gen: int) -> None:
+        slot = self._slots.get(token)
+        if slot is None or slot.phase is not _Phase.SETTLING or slot.vout_gen != gen:
+            return
+        slot.phase = _Phase.ARMED
+        self.armed.emit(slot.segment_id)
+        if slot.pending_take and slot is self._air:
+            self._cut(slot)
+        else:
+            self._emit_status()
+
+    def _on_end(self, slot: _Slot) -> None:
+        if slot.phase is _Phase.ENDED:
+            return
+        slot.phase = _Phase.ENDED
+        if slot.length_ms:
+            slot.time_ms = slot.length_ms
+        else:
+            slot.time_ms = int(self._position(slot) * 1000)
+        slot.time_mono = None
+        seg = slot.segment_id
+        if slot.end_action == "black":
+            self.go_black()
+        else:
+            self._emit_status()
+        # After the end action, so a handler that takes the next clip is not undone by it.
+        self.clip_ended.emit(seg)
+
+    @Slot(int, str, object)
+    def _on_event(self, token: int, kind: str, value: Any) -> None:
+        if kind == Ev.CLOSED:
+            if isinstance(value, float) and value > 0:
+                self._stop_ms.append(value)
+            return
+        slot = self._slots.get(token)
+        if slot is None or self._closed:
+            return  # a retired player
+        if kind == Ev.ES_ADDED:
+            if value == "video":
+                slot.has_video = True
+                if slot.phase is _Phase.STARTING and slot.playing_seen:
+                    self._on_playing(slot)
+            elif value == "audio":
+                slot.has_audio = True
+        elif kind == Ev.LENGTH:
+            if value and value > 0:
+                slot.length_ms = int(value)
+        elif kind == Ev.TIME:
+            if slot.phase is _Phase.PLAYING:
+                slot.time_ms = int(value)
+                slot.time_mono = self._now()
+        elif kind == Ev.PAUSED:
+            self._on_paused(slot)
+        elif kind == Ev.VOUT:
+            if value and slot.raise_on_vout:
+                slot.vout_gen += 1
+                QTimer.singleShot(COLD_RAISE_SETTLE_MS, self, lambda t=token, g=slot.vout_gen: self._raise_cold(t, g))
+            elif value and slot.phase in (_Phase.FIRST_FRAME, _Phase.SETTLING):
+                slot.phase = _Phase.SETTLING
+                slot.vout_gen += 1
+                QTimer.singleShot(ARM_SETTLE_MS, self, lambda t=token, g=slot.vout_gen: self._settled(t, g))
+        elif kind == Ev.PLAYING:
+            self._on_playing(slot)
+        elif kind == Ev.END:
+            if slot.phase in _ARMING or slot.phase is _Phase.STARTING or not slot.has_video:
+                self._fail(slot, "cannot be played: not a video file, or damaged")
+            elif slot.on_air:
+                self._on_end(slot)
+        elif kind == Ev.ERROR:
+            self._fail(slot, str(value))
+
+    def _on_paused(self, slot: _Slot) -> None:
+        if slot.phase is _Phase.OPENING:
+            if slot.has_audio and not slot.has_video:
+                self._fail(slot, _no_video_message(slot))
+                return
+            if not slot.has_video:
+                self._check_tracks_later(slot)
+            slot.phase = _Phase.FIRST_FRAME
+            self._backend.show_first_frame(slot.token)
+        elif slot.expected_pauses > 0:
+            slot.expected_pauses -= 1  # the answer to pause()
+        elif slot.phase is _Phase.STARTING:
+            self._fail(slot, _no_video_message(slot) if not slot.has_video else "cannot be played: damaged")
+        elif slot.phase is _Phase.PLAYING and slot.on_air:
+            self._on_end(slot)  # :play-and-pause paused on the last frame: that is the end
+
+    def _on_playing(self, slot: _Slot) -> None:
+        if not slot.on_air:
+            return
+        if slot.phase is _Phase.STARTING:
+            slot.playing_seen = True
+            if slot.has_audio and not slot.has_video:
+                self._fail(slot, _no_video_message(slot))
+                return
+            if not slot.has_video:
+                self._check_tracks_later(slot)
+                return
+            slot.phase = _Phase.PLAYING
+            slot.time_ms, slot.time_mono, slot.pos_floor = 0, self._now(), 0.0
+        if not slot.started and slot.phase is _Phase.PLAYING:
+            slot.started = True
+            self.clip_started.emit(slot.segment_id)
+            self._emit_status()
+
+    def _check_tracks_later(self, slot: _Slot) -> None:
+        def check(token: int = slot.token) -> None:
+            s = self._slots.get(token)
+            if s is not None and not s.has_video and s.phase in (_Phase.FIRST_FRAME, _Phase.STARTING):
+                self._fail(s, _no_video_message(s))
+
+        QTimer.singleShot(NO_TRACKS_GRACE_MS, self, check)
+
+    def _position(self, s: _Slot) -> float:
+        pos = s.time_ms / 1000.0
+        if s.phase is _Phase.PLAYING and s.time_mono is not None:
+            pos += max(0.0, self._now() - s.time_mono)
+        if s.length_ms:
+            pos = min(pos, s.length_ms / 1000.0)
+        if s.phase is _Phase.PLAYING:
+            pos = max(pos, s.pos_floor)  # libVLC's coarse time updates must not make it step back
+            s.pos_floor = pos
+        return pos
+
+    def _emit_status(self) -> None:
+        if not self._closed:
+            self.status_changed.emit(self.status())

@@ -1,0 +1,210 @@
+"""ProgramPlayout with the real libVLC and real files, without a window (``--vout=dummy``).
+
+The picture itself is checked under Xvfb in tests/ui/test_program_output.py.
+"""
+
+from __future__ import annotations
+
+import shutil
+import threading
+
+import pytest
+from playout_helpers import MEDIA, SHORT_OK
+
+from presenter.playout.program import OutputState, ProgramPlayout
+
+pytestmark = pytest.mark.vlc
+
+ARGS = ["--aout=adummy"]
+
+
+@pytest.fixture
+def po(qtbot):
+    p = ProgramPlayout(None, ARGS, start_timeout_s=3.0)
+    assert p.playable, p.unplayable_reason
+    yield p
+    assert p.shutdown(3.0)
+
+
+def arm(qtbot, po, seg, path, end_action="next"):
+    with qtbot.waitSignal(po.armed, timeout=3000) as sig:
+        po.arm(seg, path, end_action)
+    assert sig.args == [seg]
+    return path
+
+
+@pytest.mark.parametrize(
+    ("clip", "end_action", "state"),
+    [
+        ("fifty-fps.mp4", "next", OutputState.HELD),
+        ("vp9.webm", "hold", OutputState.HELD),
+        ("odd-size.mp4", "black", OutputState.BLACK),
+    ],
+)
+def test_armed_clip_plays_to_its_end(qtbot, po, clip, end_action, state):
+    path = arm(qtbot, po, "s1", MEDIA / clip, end_action)
+    st = po.status()
+    assert st.state is OutputState.ARMED and st.armed_segment_id == "s1"
+    with qtbot.waitSignal(po.clip_started, timeout=1000):
+        po.take("s1", path, end_action)
+    st = po.status()
+    assert st.state is OutputState.PLAYING and st.segment_id == "s1"
+    assert st.duration_s == pytest.approx(2.0, abs=0.01)
+    with qtbot.waitSignal(po.clip_ended, timeout=4000) as ended:
+        pass
+    assert ended.args == ["s1"]
+    st = po.status()
+    assert st.state is state
+    if state is OutputState.HELD:
+        assert st.segment_id == "s1" and st.position_s == pytest.approx(st.duration_s, abs=0.01)
+
+
+def test_cold_start_next_clip_then_cut_to_an_armed_one(qtbot, po):
+    starts = []
+    po.clip_started.connect(starts.append)
+    with qtbot.waitSignal(po.clip_started, timeout=2000):
+        po.take("cold", MEDIA / "vertical.mp4", "next")
+    arm(qtbot, po, "warm", SHORT_OK)
+    assert po.status().armed_segment_id == "warm"
+    with qtbot.waitSignal(po.clip_started, timeout=1000):
+        po.take("warm", SHORT_OK, "next")
+    assert starts == ["cold", "warm"]
+    assert po.status().segment_id == "warm"
+    qtbot.waitUntil(lambda: len(po.stop_durations_ms) >= 1, timeout=2000)  # the old one stopped off-thread
+
+
+def test_pause_resume_restart_panic(qtbot, po):
+    ended = []
+    po.clip_ended.connect(ended.append)
+    stopped = []
+    po.add_panic_listener(lambda: stopped.append("preview"))
+    path = arm(qtbot, po, "s", SHORT_OK)
+    with qtbot.waitSignal(po.clip_started, timeout=1000):
+        po.take("s", path, "next")
+    qtbot.wait(600)
+    po.pause()
+    assert po.status().state is OutputState.PAUSED
+    qtbot.wait(100)
+    frozen = po.status().position_s
+    assert 0.4 < frozen < 1.2
+    qtbot.wait(400)
+    assert po.status().position_s == pytest.approx(frozen, abs=0.001)
+    assert ended == []  # a requested pause is not the end
+    po.resume()
+    qtbot.wait(400)
+    st = po.status()
+    assert st.state is OutputState.PLAYING and st.position_s > frozen + 0.25
+    po.restart()
+    qtbot.wait(200)
+    assert po.status().position_s < 0.6
+    qtbot.wait(300)
+    po.panic()
+    st = po.status()
+    assert st.state is OutputState.BLACK and st.message == "stopped (panic)"
+    assert stopped == ["preview"]
+    qtbot.wait(200)
+    assert ended == []
+
+
+@pytest.mark.parametrize(
+    ("fault", "message"),
+    [
+        ("zero-bytes", "file is empty (0 bytes)"),
+        ("truncated", "cannot be decoded: truncated"),
+        ("text-as-mp4", "not a video file"),
+        ("missing", "file is missing"),
+        ("audio-only", "no video track (audio only)"),
+    ],
+)
+def test_bad_files_fail_at_arm_and_at_take_and_the_next_go_works(qtbot, po, faults, fault, message):
+    path = faults.get(fault, MEDIA / "audio-only.m4a")
+    with qtbot.waitSignal(po.clip_failed, timeout=3000) as sig:
+        po.arm("bad", path, "next")
+    assert sig.args[0] == "bad" and sig.args[1].startswith(message), sig.args
+    with qtbot.waitSignal(po.clip_failed, timeout=3000) as sig:
+        po.take("bad", path, "next")
+    assert sig.args[1].startswith(message)
+    st = po.status()
+    assert st.state is OutputState.ERROR and st.segment_id == "bad" and message in st.message
+    with qtbot.waitSignal(po.clip_started, timeout=2000):
+        po.take("good", MEDIA / "fifty-fps.mp4", "next")
+    assert po.status().message is None
+
+
+def test_file_deleted_between_arm_and_take(qtbot, po, tmp_path):
+    path = tmp_path / "clip.mp4"
+    shutil.copy(SHORT_OK, path)
+    arm(qtbot, po, "s", path)
+    path.unlink()
+    with qtbot.waitSignal(po.clip_failed, timeout=1000) as sig:
+        po.take("s", path, "next")
+    assert sig.args == ["s", f"file is missing: {path}"]
+    assert po.status().state is OutputState.ERROR
+
+
+def test_file_replaced_between_arm_and_take(qtbot, po, tmp_path):
+    path = tmp_path / "clip.mp4"
+    shutil.copy(SHORT_OK, path)
+    arm(qtbot, po, "s", path)
+    shutil.copy(MEDIA / "fifty-fps.mp4", path)  # same name, other content
+    with qtbot.waitSignals([po.clip_warning, po.clip_started], timeout=2000):
+        po.take("s", path, "next")
+    st = po.status()
+    assert st.state is OutputState.PLAYING and "changed on disk" in st.message
+    qtbot.waitUntil(lambda: po.status().duration_s is not None, timeout=1000)
+    assert po.status().duration_s == pytest.approx(2.0, abs=0.01)  # the new file plays
+
+
+def test_unicode_file_name(qtbot, po):
+    arm(qtbot, po, "ü", MEDIA / "Umlaut Clip – Straße.mp4")
+
+
+def test_libvlc_missing_makes_every_clip_unplayable(qtbot, no_libvlc):
+    po = ProgramPlayout(None, ARGS)
+    try:
+        assert not po.playable
+        assert po.unplayable_reason.startswith("libVLC 3 is not installed")
+        with qtbot.waitSignal(po.clip_failed, timeout=1000) as sig:
+            po.take("s", SHORT_OK, "next")
+        assert sig.args[1].startswith("libVLC 3 is not installed")
+        st = po.status()
+        assert st.state is OutputState.ERROR and "libVLC 3 is not installed" in st.message
+        po.go_black()  # live segments go on
+        assert po.status().state is OutputState.BLACK
+    finally:
+        assert po.shutdown()
+
+
+def test_libvlc_is_only_called_on_the_control_thread(qtbot, monkeypatch):
+    from presenter.playout import vlc_adapter
+
+    vlc = vlc_adapter._vlc()
+    threads: set[int] = set()
+    for cls, names in (
+        (vlc.MediaPlayer, ("play", "stop", "set_pause", "set_time", "set_media", "release", "set_xwindow")),
+        (vlc.Instance, ("media_player_new", "media_new_path")),
+    ):
+        for name in names:
+            original = getattr(cls, name)
+
+            def spy(self, *a, _original=original, **k):
+                threads.add(threading.get_ident())
+                return _original(self, *a, **k)
+
+            monkeypatch.setattr(cls, name, spy)
+    po = ProgramPlayout(None, ARGS)
+    try:
+        arm(qtbot, po, "a", SHORT_OK)
+        with qtbot.waitSignal(po.clip_started, timeout=1000):
+            po.take("a", SHORT_OK, "next")
+        po.pause()
+        po.resume()
+        po.restart()
+        arm(qtbot, po, "b", MEDIA / "fifty-fps.mp4")
+        po.take("b", MEDIA / "fifty-fps.mp4", "next")
+        po.go_black()
+    finally:
+        control = po.backend.control_thread_ident
+        assert po.shutdown(3.0)
+    assert threads == {control}
+    assert threading.get_ident() not in threads
