@@ -13,10 +13,11 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from presenter.clock import Clock
-from presenter.engine import Mode, ShowEngine, ShowEvent, ShowSnapshot
+from presenter.engine import ClipState, Mode, ShowEngine, ShowEvent, ShowSnapshot
 from presenter.show import Segment, Show
 
 NO_PLAYOUT = "clips cannot play: libVLC is not available"
+RESUME_END_MARGIN_S = 0.5
 HEARTBEAT_MS = 2000  # the journal notes the show is alive this often (the crash time on resume)
 
 
@@ -58,6 +59,7 @@ class ShowController(QObject):
         self.playout_problem: str | None = None if playout is not None else NO_PLAYOUT
         self._on_air_id: str | None = None
         self._armed: tuple[str, Path] | None = None
+        self.media_info: dict[str, object] = {}  # probed at load, by segment id: arm checks the file is unchanged
         self.engine.subscribe(self._on_event)
         self._heartbeat = QTimer(self)
         self._heartbeat.setInterval(HEARTBEAT_MS)
@@ -65,6 +67,7 @@ class ShowController(QObject):
         if playout is not None:
             playout.clip_ended.connect(self._clip_ended)
             playout.clip_failed.connect(self._clip_failed)
+            playout.clip_warning.connect(self._clip_warning)
             playout.status_changed.connect(self._playout_status)
         if self.engine.mode is Mode.ON_AIR:  # a resumed run: put back on air what was on air
             self._follow_on_air()
@@ -205,7 +208,23 @@ class ShowController(QObject):
             self.problem.emit(f'"{segment.title}": {self.playout_problem or NO_PLAYOUT}')
             return
         self._armed = None
-        self.playout.take(segment.id, segment.clip, segment.end_action)
+        clip = self.engine.snapshot().clip
+        if clip is None or clip.position_s is None or clip.state is ClipState.WAITING:
+            self.playout.take(segment.id, segment.clip, segment.end_action)
+            return
+        # A resumed run: the clip was on air when Presenter stopped. Continue where it would be now.
+        if clip.state in (ClipState.BLACK, ClipState.FAILED):
+            self.playout.go_black()
+        elif clip.duration_s is not None and clip.position_s >= clip.duration_s - RESUME_END_MARGIN_S:
+            if clip.state is ClipState.HELD or segment.end_action == "hold":
+                self.playout.take(segment.id, segment.clip, "hold", start_at_s=max(clip.duration_s - 0.2, 0.01))
+            else:
+                self.playout.go_black()
+            self.engine.clip_ended(segment.id)  # it would have ended during the downtime
+        else:
+            self.playout.take(segment.id, segment.clip, segment.end_action, start_at_s=max(clip.position_s, 0.01))
+            if clip.state is ClipState.PAUSED:
+                self.playout.pause()
 
     def _arm_next(self) -> None:
         """Pre-roll the next clip segment in the running order (one ahead, not all)."""
@@ -218,7 +237,12 @@ class ShowController(QObject):
         if self._armed == wanted:
             return
         self._armed = wanted
-        self.playout.arm(following.segment.id, following.segment.clip, following.segment.end_action)
+        self.playout.arm(
+            following.segment.id,
+            following.segment.clip,
+            following.segment.end_action,
+            expected=self.media_info.get(following.segment.id),
+        )
 
     # ------------------------------------------------------------------ playout → state
 
@@ -237,6 +261,10 @@ class ShowController(QObject):
         self.problem.emit(f'"{title}": {message}')
 
     @_intent
+    def _clip_warning(self, segment_id: str, message: str) -> None:
+        titles = {segment.id: segment.title for segment in self.show.segments}
+        self.problem.emit(f'"{titles.get(segment_id, segment_id)}": {message}')
+
     def _playout_status(self, status) -> None:
         if status.segment_id is None or status.segment_id != self._on_air_id:
             return

@@ -127,6 +127,7 @@ class _Slot:
     has_audio: bool = False
     length_ms: int | None = None
     time_ms: int = 0
+    start_ms: int = 0  # where a resumed clip starts (":start-time")
     time_mono: float | None = None
     pos_floor: float = 0.0
     vout_gen: int = 0
@@ -288,8 +289,11 @@ class ProgramPlayout(QObject):
         self._arm = slot
         self._emit_status()
 
-    def take(self, segment_id: str, path: Path, end_action: str) -> None:
-        """Put the clip on air: instant if armed with the same id and path, else a cold start."""
+    def take(self, segment_id: str, path: Path, end_action: str, *, start_at_s: float = 0.0) -> None:
+        """Put the clip on air: instant if armed with the same id and path, else a cold start.
+
+        *start_at_s* > 0 starts the clip part-way in (resume after a crash): always a cold start.
+        """
         self._check_end_action(end_action)
         if self._closed:
             return
@@ -301,6 +305,13 @@ class ProgramPlayout(QObject):
             return
         arm = self._arm
         warning = None
+        if start_at_s > 0:
+            self._drop_arm()
+            self._cold(segment_id, path, end_action, options=(f":start-time={start_at_s:.3f}",))
+            slot = self._air
+            slot.start_ms = slot.time_ms = int(start_at_s * 1000)
+            slot.pos_floor = start_at_s
+            return
         if arm is not None and arm.segment_id == segment_id and arm.path == path:
             if file_identity(path) != arm.file_id:
                 self._drop_arm()
@@ -429,7 +440,14 @@ class ProgramPlayout(QObject):
         return 1 - self._last_surface  # alternate, so a just-retired surface is not reused at once
 
     def _open(
-        self, segment_id: str, path: Path, end_action: str, ident: tuple[int, float] | None, *, arm: bool
+        self,
+        segment_id: str,
+        path: Path,
+        end_action: str,
+        ident: tuple[int, float] | None,
+        *,
+        arm: bool,
+        options: Sequence[str] = (),
     ) -> _Slot:
         surface = self._free_surface()
         self._last_surface = surface
@@ -446,7 +464,9 @@ class ProgramPlayout(QObject):
         window = self._output.surface_handle(surface) if self._output is not None else None
         # ":play-and-pause" for every clip: at its end the player pauses on the last frame (Paused,
         # not EndReached), so "hold" keeps it and "next"/"black" cut away from a still picture.
-        self._backend.open(slot.token, path, window=window, start_paused=arm, hold_at_end=True, precheck=quick_check)
+        self._backend.open(
+            slot.token, path, window=window, start_paused=arm, hold_at_end=True, options=options, precheck=quick_check
+        )
         QTimer.singleShot(self._start_timeout_ms, self, lambda tok=slot.token: self._start_timeout(tok))
         return slot
 
@@ -467,7 +487,7 @@ class ProgramPlayout(QObject):
         self._error_segment = None
         self._emit_status()
 
-    def _cold(self, segment_id: str, path: Path, end_action: str) -> None:
+    def _cold(self, segment_id: str, path: Path, end_action: str, options: Sequence[str] = ()) -> None:
         # Black at once, the clip on air stopped; the new surface is raised only when its player has
         # a video output. By then (one control thread, in order) the player that used that surface
         # before has stopped and the surface was blanked: no stale or old picture on air.
@@ -476,7 +496,7 @@ class ProgramPlayout(QObject):
             self._output.show_black()
         if old is not None:
             self._backend.pause(old.token)  # silent at once (urgent); stopped after the new one opened
-        slot = self._open(segment_id, path, end_action, file_identity(path), arm=False)  # other surface
+        slot = self._open(segment_id, path, end_action, file_identity(path), arm=False, options=options)
         if old is not None:
             self._retire(old)
         slot.on_air = True
@@ -663,7 +683,7 @@ class ProgramPlayout(QObject):
                 self._check_tracks_later(slot)
                 return
             slot.phase = _Phase.PLAYING
-            slot.time_ms, slot.time_mono, slot.pos_floor = 0, self._now(), 0.0
+            slot.time_ms, slot.time_mono, slot.pos_floor = slot.start_ms, self._now(), slot.start_ms / 1000
         if not slot.started and slot.phase is _Phase.PLAYING:
             slot.started = True
             self.clip_started.emit(slot.segment_id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shlex
 import sys
 import traceback
 from datetime import datetime
@@ -29,6 +30,7 @@ from presenter.preflight import CheckReport, Status, check_show
 from presenter.show import Show, ShowFileError, load_show, slugify
 
 STATUS_INTERVAL_MS = 250
+VLC_ARGS_ENV = "PRESENTER_VLC_ARGS"  # extra libVLC options, e.g. "--aout=adummy" for silent rehearsals
 
 
 def choose_platform(environ: dict[str, str] | None = None, platform: str = sys.platform) -> str | None:
@@ -264,7 +266,8 @@ class PresenterApp(QObject):
         if not ok:
             return message
         self.output_window = ProgramOutputWindow()
-        self.playout = ProgramPlayout(self.output_window)
+        extra_args = shlex.split(os.environ.get(VLC_ARGS_ENV, ""))
+        self.playout = ProgramPlayout(self.output_window, vlc_args=extra_args or None)
         self.output_window.panic_requested.connect(lambda: self.controller.panic())
         return None
 
@@ -313,6 +316,7 @@ class PresenterApp(QObject):
         QThreadPool.globalInstance().start(task)
 
     def _preflight_done(self, report: CheckReport) -> None:
+        self.controller.media_info = {row.segment.id: row.media for row in report.rows if row.media is not None}
         durations = report.media_durations()
         if durations:
             self.controller.set_media_durations(durations)
