@@ -37,12 +37,13 @@ sys.path.insert(0, str(ROOT))
 if not os.environ.get("QT_QPA_PLATFORM"):
     os.environ["QT_QPA_PLATFORM"] = "xcb" if os.environ.get("DISPLAY") else "offscreen"
 
-from PySide6.QtCore import QElapsedTimer, QEventLoop, QObject, QTimer, Signal  # noqa: E402
+from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from presenter.clock import FakeClock, SystemClock  # noqa: E402
 from presenter.controller import ShowController  # noqa: E402
 from presenter.engine import Mode  # noqa: E402
+from presenter.playout.silent import SilentPlayout  # noqa: E402
 from presenter.show import load_show  # noqa: E402
 from presenter.ui.moderator import ModeratorWindow  # noqa: E402
 
@@ -54,21 +55,6 @@ OVERRUN_S = (-20.0, 75.0)  # GO this long after a live segment's planned end
 REPORT_EVERY_S = 0.25  # a player's position reports during a clip
 CPU_SECONDS = 4.0
 
-
-class QuietPlayout(QObject):
-    """Stands in for the program playout; the benchmark reports the clip positions itself."""
-
-    clip_ended = Signal(str)
-    clip_failed = Signal(str, str)
-    status_changed = Signal(object)
-
-    def take(self, segment_id, path, end_action) -> None: ...
-    def arm(self, segment_id, path, end_action) -> None: ...
-    def go_black(self) -> None: ...
-    def pause(self) -> None: ...
-    def resume(self) -> None: ...
-    def restart(self) -> None: ...
-    def panic(self) -> None: ...
 
 
 def displayed_seconds(text: str) -> int:
@@ -99,7 +85,7 @@ class Run:
         self.show = load_show(SHOW)
         start = self.show.start_datetime
         self.clock = FakeClock(start - timedelta(minutes=4, seconds=12.3))
-        self.controller = ShowController(self.show, self.clock, playout=QuietPlayout())
+        self.controller = ShowController(self.show, self.clock, playout=SilentPlayout())
         self.window = ModeratorWindow(self.controller, self.clock)
         self.window.resize(*SIZE)
         self.window.show()
@@ -218,7 +204,7 @@ def cpu_run(app: QApplication) -> dict[str, tuple[float, int]]:
         start = (now + timedelta(minutes=20)).time().replace(microsecond=0)
         end = (now + timedelta(minutes=29)).time().replace(microsecond=0)
         show = replace(show, date=now.date(), start=start, end=end)
-    controller = ShowController(show, SystemClock(), playout=QuietPlayout())
+    controller = ShowController(show, SystemClock(), playout=SilentPlayout())
     window = ModeratorWindow(controller)
     window.resize(*SIZE)
     window.show()

@@ -19,11 +19,11 @@ sys.path.insert(0, str(ROOT))
 if not os.environ.get("QT_QPA_PLATFORM"):
     os.environ["QT_QPA_PLATFORM"] = "xcb" if os.environ.get("DISPLAY") else "offscreen"
 
-from PySide6.QtCore import QObject, Signal  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from presenter.clock import FakeClock  # noqa: E402
 from presenter.controller import ShowController  # noqa: E402
+from presenter.playout.silent import SilentPlayout  # noqa: E402
 from presenter.show import load_show  # noqa: E402
 from presenter.ui.moderator import ModeratorWindow  # noqa: E402
 
@@ -31,25 +31,10 @@ OUT = ROOT / "docs" / "screenshots"
 SHOW = ROOT / "assets" / "smart-rlp.yaml"
 
 
-class QuietPlayout(QObject):
-    """Stands in for the program playout: accepts every command, reports only what we tell it."""
-
-    clip_ended = Signal(str)
-    clip_failed = Signal(str, str)
-    status_changed = Signal(object)
-
-    def take(self, segment_id, path, end_action) -> None: ...
-    def arm(self, segment_id, path, end_action) -> None: ...
-    def go_black(self) -> None: ...
-    def pause(self) -> None: ...
-    def resume(self) -> None: ...
-    def restart(self) -> None: ...
-    def panic(self) -> None: ...
-
 
 def _setup(start: datetime):
     clock = FakeClock(start)
-    controller = ShowController(load_show(SHOW), clock, playout=QuietPlayout())
+    controller = ShowController(load_show(SHOW), clock, playout=SilentPlayout())
     return clock, controller
 
 

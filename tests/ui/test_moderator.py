@@ -10,11 +10,12 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QObject, QRect, QSize, Signal
+from PySide6.QtCore import QRect, QSize
 from PySide6.QtGui import QFontMetricsF, QGuiApplication
 
 from presenter.controller import ShowController
 from presenter.engine import Phase
+from presenter.playout.silent import SilentPlayout
 from presenter.ui import theme
 from presenter.ui.moderator import (
     CLIP_COLOUR,
@@ -29,21 +30,6 @@ DAY = datetime(2021, 1, 19)
 START = DAY.replace(hour=17, minute=30)
 
 
-class QuietPlayout(QObject):
-    """Stands in for the program playout: takes every command, reports only what a test tells it."""
-
-    clip_ended = Signal(str)
-    clip_failed = Signal(str, str)
-    status_changed = Signal(object)
-
-    def take(self, segment_id, path, end_action) -> None: ...
-    def arm(self, segment_id, path, end_action) -> None: ...
-    def go_black(self) -> None: ...
-    def pause(self) -> None: ...
-    def resume(self) -> None: ...
-    def restart(self) -> None: ...
-    def panic(self) -> None: ...
-
 
 def _window(qtbot, controller, clock, size=(1280, 720)) -> ModeratorWindow:
     window = ModeratorWindow(controller, clock)
@@ -57,7 +43,7 @@ def _window(qtbot, controller, clock, size=(1280, 720)) -> ModeratorWindow:
 
 @pytest.fixture
 def rig(qtbot, bundled_show, fake_clock):
-    controller = ShowController(bundled_show, fake_clock, playout=QuietPlayout())
+    controller = ShowController(bundled_show, fake_clock, playout=SilentPlayout())
     window = _window(qtbot, controller, fake_clock)
     return fake_clock, controller, window
 
@@ -251,7 +237,7 @@ def test_a_failed_clip_says_the_moderator_is_live(qtbot, bundled_show, fake_cloc
 def test_a_clip_holding_its_last_frame_waits_for_the_directors_go(qtbot, bundled_show, fake_clock):
     segments = list(bundled_show.segments)
     segments[2] = replace(segments[2], end_action="hold")
-    controller = ShowController(replace(bundled_show, segments=tuple(segments)), fake_clock, playout=QuietPlayout())
+    controller = ShowController(replace(bundled_show, segments=tuple(segments)), fake_clock, playout=SilentPlayout())
     window = _window(qtbot, controller, fake_clock)
     fake_clock.set_now(START)
     controller.jump(2)
@@ -462,7 +448,7 @@ def _assert_nothing_cut_off(window: ModeratorWindow) -> None:
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["1280x720", "1920x1080"])
 @pytest.mark.parametrize("with_message", [False, True], ids=["no-message", "message"])
 def test_long_german_texts_wrap_or_elide_and_nothing_is_cut_off(qtbot, bundled_show, fake_clock, size, with_message):
-    controller = ShowController(_long_show(bundled_show), fake_clock, playout=QuietPlayout())
+    controller = ShowController(_long_show(bundled_show), fake_clock, playout=SilentPlayout())
     window = _window(qtbot, controller, fake_clock, size)
     fake_clock.set_now(START)
     controller.go()
