@@ -110,6 +110,10 @@ class ShowController(QObject):
     def snapshot(self) -> ShowSnapshot:
         return self.engine.snapshot()
 
+    def output_status(self):
+        """What the program output shows now (OutputStatus), or None without a playout."""
+        return self.playout.status() if self.playout is not None and hasattr(self.playout, "status") else None
+
     # ------------------------------------------------------------------ intents
 
     @_intent

@@ -130,6 +130,7 @@ class ShowSnapshot:
     message: Message | None
     show_started: datetime | None
     show_ended: datetime | None
+    rehearsal: bool  # run on another day than the show's date: planned times are on that day
 
 
 class _ReplayClock:
@@ -605,8 +606,11 @@ class ShowEngine:
         now = self.clock.now()
         next_index = self._next_index() if self.mode is not Mode.ENDED else None
 
+        # The plan is on the show's date; run on another day (a rehearsal), it is on that day.
+        day = (self.show_started or now).date()
+        show_start = datetime.combine(day, show.start)
         planned_starts: list[datetime] = []
-        cursor = show.start_datetime
+        cursor = show_start
         for segment in show.segments:
             planned_starts.append(cursor)
             cursor += timedelta(seconds=show.planned_duration(segment))
@@ -659,14 +663,14 @@ class ShowEngine:
                 cursor = now + timedelta(seconds=max(remaining or 0.0, 0.0))
                 following = range(current.index + 1, len(views))
             else:
-                cursor = max(now, show.start_datetime)
+                cursor = max(now, show_start)
                 following = range(len(views))
             for index in following:
                 if self.runs[index].status is SegmentStatus.PENDING:
                     cursor += timedelta(seconds=self.planned_duration(index))
             projected_end = cursor
 
-        hard_out = show.end_datetime
+        hard_out = datetime.combine(day, show.end)
         return ShowSnapshot(
             show=show,
             mode=self.mode,
@@ -678,7 +682,7 @@ class ShowEngine:
             remaining_s=remaining,
             phase=phase,
             clip=clip_view,
-            until_start_s=(show.start_datetime - now).total_seconds(),
+            until_start_s=(show_start - now).total_seconds(),
             planned_end=planned_end,
             projected_end=projected_end,
             over_under_s=(projected_end - planned_end).total_seconds(),
@@ -687,4 +691,5 @@ class ShowEngine:
             message=self.message,
             show_started=self.show_started,
             show_ended=self.show_ended,
+            rehearsal=day != show.date,
         )

@@ -1048,3 +1048,23 @@ def test_fake_clock_set_now_moves_both_clocks_forward_and_never_monotonic_back(c
     assert (clock.now(), clock.monotonic()) == (START, 1010.0)
     clock.advance(1.5)
     assert (clock.now(), clock.monotonic()) == (START + timedelta(seconds=1.5), 1011.5)
+
+
+def test_a_rehearsal_on_another_day_plans_on_that_day(bundled: Show):
+    clock = FakeClock(datetime(2026, 11, 26, 17, 25))
+    engine = ShowEngine(bundled, clock)
+    snap = engine.snapshot()
+    assert snap.rehearsal
+    assert snap.until_start_s == 300
+    assert snap.segments[1].planned_start == datetime(2026, 11, 26, 17, 35)
+    assert snap.hard_out == datetime(2026, 11, 26, 19, 0)
+    clock.advance(300)
+    engine.go()
+    clock.advance(330)
+    snap = engine.snapshot()
+    assert snap.over_under_s == pytest.approx(30)
+    assert snap.projected_end == datetime(2026, 11, 26, 19, 0, 30)
+
+
+def test_on_the_show_date_it_is_no_rehearsal(engine: ShowEngine):
+    assert not engine.snapshot().rehearsal

@@ -138,9 +138,6 @@ class PresenterApp(QObject):
             self.director.add_problem(warning)
         if vlc_message and self.director.banner.isHidden():
             self.director.show_banner(vlc_message)
-        if self.playout is not None:
-            self.playout.status_changed.connect(self._output_status)
-        self.director.set_output_state("no program output" if self.playout is None else "idle (black)")
         self._start_moderator()
         self._place_windows()
         self._preflight()
@@ -327,21 +324,6 @@ class PresenterApp(QObject):
                 self.director.add_problem(f'{row.number}. "{row.segment.title}": {row.status.value}: {row.summary}')
         for note in report.notes:
             self.director.add_problem(note)
-
-    def _output_status(self, status) -> None:
-        from presenter.timefmt import format_duration
-
-        state = status.state.name.lower()
-        if state in ("playing", "paused") and status.segment_id:
-            duration = format_duration(status.duration_s) if status.duration_s else "–"
-            text = f"{state} {format_duration(status.position_s)} / {duration}"
-        else:
-            text = state
-        if status.armed_segment_id:
-            text += f" · armed: {status.armed_segment_id}"
-        if status.message and state == "error":
-            text += f" — {status.message}"
-        self.director.set_output_state(text)
 
     def shutdown(self) -> None:
         if getattr(self, "placement", None) is not None:

@@ -351,8 +351,21 @@ class DirectorWindow(QWidget):
         self.warning_label.setText(text or "")
         self.warning_label.setVisible(bool(text))
 
-    def set_output_state(self, text: str) -> None:
-        _set_text(self.output_label, f"Output: {text}")
+    def _render_output(self) -> None:
+        status = self.controller.output_status()
+        if status is None:
+            _set_text(self.output_label, "Output: none (clips cannot play)")
+            return
+        state = status.state.value
+        text = f"Output: {state}"
+        if state in ("playing", "paused", "held") and status.segment_id:
+            duration = format_duration(status.duration_s) if status.duration_s else "–"
+            text += f" {format_duration(status.position_s)} / {duration}"
+        if status.armed_segment_id:
+            text += f" · armed: {status.armed_segment_id}"
+        if status.message and state == "error":
+            text += f" — {status.message}"
+        _set_text(self.output_label, text)
 
     def set_screens(self, names: list[str], current: int | None) -> None:
         self.moderator_screen.clear()
@@ -364,13 +377,17 @@ class DirectorWindow(QWidget):
         snapshot = self.controller.snapshot()
         self.model.update_from(snapshot)
         show = snapshot.show
-        _set_text(self.show_title, f"{show.title} — {show.date:%d.%m.%Y}, {show.start:%H:%M}–{show.end:%H:%M}")
+        title = f"{show.title} — {show.date:%d.%m.%Y}, {show.start:%H:%M}–{show.end:%H:%M}"
+        if snapshot.rehearsal:
+            title += f" · REHEARSAL (times on {snapshot.now:%d.%m.})"
+        _set_text(self.show_title, title)
         _set_text(self.clock_label, f"{snapshot.now:%H:%M:%S}")
         # The same words and rounding as the moderator reads, so the two never disagree by a second.
         status = describe(snapshot)
         _set_text(self.over_under_label, status.over_under)
         _set_text(self.projected_label, status.projection)
         self._render_on_air(snapshot)
+        self._render_output()
         message = snapshot.message
         _set_text(
             self.moderator_sees,
