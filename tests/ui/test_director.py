@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from presenter.controller import ShowController
 from presenter.engine import GO_GUARD_S, Mode
@@ -31,6 +31,9 @@ def text(window, name: str) -> str:
 
 def press_space(qtbot, window, clock) -> None:
     clock.advance(GO_GUARD_S + 0.01)
+    if QApplication.activeWindow() is not window:  # Space is a shortcut of the active window only
+        window.activateWindow()
+        qtbot.waitActive(window)
     qtbot.keyClick(window, Qt.Key.Key_Space)
 
 
