@@ -103,6 +103,7 @@ class PresenterApp(QObject):
         self.moderator = None
         self.journal: JournalWriter | None = None
         self.state = StateDir(args.state_dir or default_state_dir())
+        self.settings = QSettings(str(self.state.path / "settings.ini"), QSettings.Format.IniFormat)
         clock = SystemClock()
         crash_loop = is_crash_loop(self.state.record_start())
         resumable = None if args.new_run else find_resumable(self.state, show, clock.now().date(), clock)
@@ -139,6 +140,7 @@ class PresenterApp(QObject):
         if vlc_message and self.director.banner.isHidden():
             self.director.show_banner(vlc_message)
         self._start_moderator()
+        self._start_preview()
         self._place_windows()
         self._preflight()
         self._watch_show_file()
@@ -275,11 +277,27 @@ class PresenterApp(QObject):
         self.director.moderator_screen_requested.connect(self._move_moderator)
         self.director.moderator_fullscreen_toggled.connect(self.moderator.toggle_fullscreen)
 
+    def _start_preview(self) -> None:
+        """The technician's preview: its own libVLC player, never the program's."""
+        from presenter.ui.preview import PreviewWindow
+
+        self.preview = PreviewWindow(
+            self.controller,
+            self.playout,
+            settings=self.settings,
+            cache_dir=self.state.path / "thumbnails",
+            vlc_args=shlex.split(os.environ.get(VLC_ARGS_ENV, "")) or None,
+        )
+        self.director.preview_requested.connect(self._show_preview)
+
+    def _show_preview(self) -> None:
+        self.preview.show()
+        self.preview.raise_()
+
     def _place_windows(self) -> None:
         from presenter.ui.screens import WindowPlacement
 
-        settings = QSettings(str(self.state.path / "settings.ini"), QSettings.Format.IniFormat)
-        self.placement = WindowPlacement(settings, self.director.add_problem, self)
+        self.placement = WindowPlacement(self.settings, self.director.add_problem, self)
         screens = QGuiApplication.screens()
         names = [f"{i}: {s.name()} {s.size().width()}x{s.size().height()}" for i, s in enumerate(screens)]
         self.director.set_screens(names, self.args.moderator_screen)
@@ -293,6 +311,7 @@ class PresenterApp(QObject):
                 "output", "program output", self.output_window, self.args.output_screen, self.args.windowed
             )
         self.director.moderator_fullscreen_toggled.connect(self.placement.remember)
+        self.preview.show()
         self.director.raise_()
         self.director.activateWindow()
 
@@ -328,6 +347,8 @@ class PresenterApp(QObject):
     def shutdown(self) -> None:
         if getattr(self, "placement", None) is not None:
             self.placement.remember()
+        if getattr(self, "preview", None) is not None:
+            self.preview.shutdown()
         if self.playout is not None:
             self.playout.shutdown()
         if self.journal is not None:

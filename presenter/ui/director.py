@@ -49,6 +49,7 @@ class DirectorWindow(QWidget):
     moderator_screen_requested = Signal(int)
     moderator_fullscreen_toggled = Signal()
     export_as_run_requested = Signal()
+    preview_requested = Signal()
 
     def __init__(self, controller: ShowController, parent: QWidget | None = None):
         super().__init__(parent)
@@ -250,7 +251,13 @@ class DirectorWindow(QWidget):
         problems_box = QGroupBox("Problems")
         problems_layout = QVBoxLayout(problems_box)
         problems_layout.addWidget(self.problems)
-        problems_layout.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignRight)
+        preview_button = QPushButton("Technician preview…", objectName="showPreview")
+        preview_button.clicked.connect(self.preview_requested.emit)
+        bottom_row = QHBoxLayout()
+        bottom_row.addWidget(preview_button)
+        bottom_row.addStretch(1)
+        bottom_row.addWidget(self.export_button)
+        problems_layout.addLayout(bottom_row)
 
         right = QWidget()
         right_layout = QVBoxLayout(right)

@@ -1,0 +1,595 @@
+"""The technician's preview player: its own libVLC instance and control thread, never the program's.
+
+Nothing here can reach the program output: the player lives in a :class:`PreviewBackend` of its own
+(own instance, own control thread, own audio output), draws only into the preview window's surface
+(or nowhere, ``--vout=dummy``) and plays its sound on the device the technician chose.
+
+Sound safety: when a device is chosen, the player is muted until ``audio_output_device_get()``
+confirms that the player's audio is on that device; if it cannot be confirmed the preview stays muted
+and says so (its sound might otherwise go to the program's device and into the stream). libVLC 3
+ignores a device set before the audio output exists and forgets it with the next media, so the
+device is applied after each ``load()`` and ``play()`` and checked every time.
+
+Decoding is done in software (``--avcodec-hw=none``) and, on X11, the picture drawn without OpenGL
+(``--vout=xcb_x11``): no GPU driver state is shared with the program output's players.
+
+Everything here runs on the Qt main thread and returns at once; libVLC events arrive through a
+queued signal. A clip is loaded with ``:start-paused`` (first picture decoded by a seek while paused,
+no sound leaks) and ``:play-and-pause`` (at its end it pauses on the last frame: "ended").
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import logging
+import math
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QGuiApplication
+
+from presenter.playout.probe import quick_check
+from presenter.playout.vlc_adapter import AudioState, Ev, PreviewBackend
+
+log = logging.getLogger(__name__)
+
+EMPTY = "empty"  # nothing loaded
+LOADING = "loading"  # opened, waiting for the first picture
+PAUSED = "paused"
+PLAYING = "playing"
+ENDED = "ended"  # paused on the last frame
+STOPPED = "stopped"  # stop() / panic
+ERROR = "error"  # the clip cannot be previewed; problem() said why
+STATES = (EMPTY, LOADING, PAUSED, PLAYING, ENDED, STOPPED, ERROR)
+
+LOAD_TIMEOUT_S = 5.0
+NO_TRACKS_GRACE_MS = 1000
+POSITION_INTERVAL_MS = 100
+DEVICE_ATTEMPTS = 5
+DEVICE_RETRY_MS = 100
+DEFAULT_FPS = 25.0
+DEFAULT_VOLUME = 80
+
+SETTING_DEVICE = "preview/audio_device"
+SETTING_VOLUME = "preview/volume"
+
+#: Qt platforms whose window ids libVLC can draw into (as for the program output).
+EMBEDDABLE_PLATFORMS = ("xcb", "windows", "cocoa")
+#: On X11 the preview draws with plain X11 calls, not OpenGL: libVLC's OpenGL output (EGL on Mesa)
+#: crashed the process when it set up a GL context while another player in the process did the
+#: same (seen under Xvfb, swrast). The preview must never put the program output at risk.
+X11_VOUT = "--vout=xcb_x11"
+
+
+class _Bridge(QObject):
+    """Carries results from libVLC's and the control thread to the main thread, queued."""
+
+    event = Signal(int, str, object)
+    device = Signal(int, str, int, object)  # token, wanted, attempt, (device_get() result, listed?)
+    devices = Signal(object)  # [(id, description)]
+
+
+class PreviewPlayer(QObject):
+    """Load a clip paused on its first frame; play, pause, scrub, step, listen on a chosen device.
+
+    *settings* remembers the audio device and the volume (pass your own ``QSettings`` so tests can
+    isolate it). *video_window* returns the native window id of the preview surface at load time;
+    without it, no video is shown anywhere (``--vout=dummy``).
+    """
+
+    position_changed = Signal(float, float)  # position s, duration s (0 when not known yet)
+    state_changed = Signal(str)  # one of STATES
+    problem = Signal(str)  # plain words for the technician
+    audio_devices_changed = Signal(list)  # [(id, description)] after refresh_audio_devices()
+    audio_device_changed = Signal(str, bool)  # device id ("" = system default), confirmed on the player
+
+    def __init__(
+        self,
+        settings: QSettings,
+        video_window: Callable[[], int | None] | None = None,
+        vlc_args: Sequence[str] | None = None,
+        *,
+        load_timeout_s: float = LOAD_TIMEOUT_S,
+        monotonic: Callable[[], float] = time.monotonic,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self._now = monotonic
+        self._load_timeout_ms = int(load_timeout_s * 1000)
+        self._tokens = itertools.count(1)
+        self._token: int | None = None
+        self._path: Path | None = None
+        self._state = EMPTY
+        self._closed = False
+        self._reset_clip()
+        self._muted = False
+        self._safety_muted = False
+        self._volume = _int_setting(settings.value(SETTING_VOLUME, DEFAULT_VOLUME), DEFAULT_VOLUME)
+        self._device = str(settings.value(SETTING_DEVICE, "") or "")
+        self._device_confirmed = False
+        self._devices: list[tuple[str, str]] = []
+
+        self._bridge = _Bridge(self)
+        queued = Qt.ConnectionType.QueuedConnection
+        self._bridge.event.connect(self._on_event, queued)
+        self._bridge.device.connect(self._on_device_result, queued)
+        self._bridge.devices.connect(self._on_devices, queued)
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(POSITION_INTERVAL_MS)
+        self._ticker.timeout.connect(self._tick)
+
+        args = list(vlc_args or [])
+        self._window = video_window
+        self.video_problem: str | None = None
+        if video_window is not None:
+            platform = QGuiApplication.platformName()
+            if platform not in EMBEDDABLE_PLATFORMS:
+                self.video_problem = (
+                    f"no preview picture: Qt runs on '{platform}', libVLC can only draw into xcb "
+                    "(X11/XWayland), Windows or macOS windows. Start with QT_QPA_PLATFORM=xcb."
+                )
+                self._window = None
+        if not any(a.startswith("--vout") for a in args):
+            if self._window is None:
+                args.append("--vout=dummy")  # never a window of libVLC's own (it could open on the output screen)
+            elif QGuiApplication.platformName() == "xcb":
+                args.append(X11_VOUT)
+        if not any(a.startswith("--avcodec-hw") for a in args):
+            args.append("--avcodec-hw=none")
+        self._backend = PreviewBackend(args, self._bridge.event.emit)
+
+    # ------------------------------------------------------------------ reading
+
+    @property
+    def ok(self) -> bool:
+        return self._backend.ok
+
+    @property
+    def message(self) -> str:
+        return self._backend.message
+
+    @property
+    def backend(self) -> PreviewBackend:
+        return self._backend
+
+    @property
+    def token(self) -> int | None:
+        """The libVLC player of the loaded clip in :attr:`backend` (diagnostics)."""
+        return self._token
+
+    @property
+    def state(self) -> str:
+        return self._state
+
+    @property
+    def path(self) -> Path | None:
+        return self._path
+
+    @property
+    def duration(self) -> float | None:
+        return self._length_ms / 1000.0 if self._length_ms else None
+
+    @property
+    def has_video(self) -> bool:
+        return self._has_video
+
+    @property
+    def muted(self) -> bool:
+        """Muted by the technician (see :attr:`safety_muted` for the device check)."""
+        return self._muted
+
+    @property
+    def safety_muted(self) -> bool:
+        """Muted because the chosen device is not (yet) confirmed on the player."""
+        return self._safety_muted
+
+    @property
+    def volume(self) -> int:
+        return self._volume
+
+    @property
+    def audio_device(self) -> str:
+        """The chosen device id; ``""`` is the system default."""
+        return self._device
+
+    @property
+    def audio_device_confirmed(self) -> bool:
+        """libVLC said the loaded clip's audio is on the chosen device."""
+        return self._device_confirmed
+
+    def position(self) -> float:
+        s = self._time_ms / 1000.0
+        if self._state == PLAYING and self._time_mono is not None:
+            s += max(0.0, self._now() - self._time_mono)
+        if self._length_ms:
+            s = min(s, self._length_ms / 1000.0)
+        if self._state == PLAYING:
+            s = max(s, self._pos_floor)  # libVLC's coarse time updates must not make it step back
+            self._pos_floor = s
+        return s
+
+    # ------------------------------------------------------------------ transport
+
+    def load(self, path: Path | str, *, fps: float | None = None) -> None:
+        """Open *path* paused on its first frame (previous clip stopped off this thread)."""
+        if self._closed:
+            return
+        self._close_player()
+        self._path = Path(path)
+        self._reset_clip()
+        if fps:
+            self._fps = float(fps)
+        if not self._backend.ok:
+            self._set_state(ERROR)
+            self.problem.emit(self._backend.message)
+            return
+        token = next(self._tokens)
+        self._token = token
+        self._set_state(LOADING)
+        window = self._window() if self._window is not None else None
+        self._backend.open(token, self._path, window=window, start_paused=True, hold_at_end=True, precheck=quick_check)
+        self._safety_muted = bool(self._device)  # unmuted once the device is confirmed
+        self._send_audio(urgent=False)  # queued behind the open: the player exists by then
+        QTimer.singleShot(self._load_timeout_ms, self, lambda t=token: self._load_timed_out(t))
+        self._emit_position()
+
+    def play(self) -> None:
+        if self._token is None:
+            return
+        if self._state == LOADING:
+            self._play_when_loaded = True
+            return
+        if self._state not in (PAUSED, ENDED):
+            return
+        if self._state == ENDED or (self._length_ms and self._time_ms >= self._length_ms - 50):
+            self._backend.seek(self._token, 0)  # from the start again
+            self._time_ms = 0
+        # The device before the sound: muted until libVLC confirms it (urgent jobs run in order).
+        if self._device and not self._device_confirmed:
+            self._safety_muted = True
+            self._send_audio()
+        self._apply_device()
+        self._backend.resume(self._token)
+        self._time_mono = self._now()
+        self._pos_floor = self._time_ms / 1000.0
+        self._set_state(PLAYING)
+
+    def pause(self) -> None:
+        if self._state == LOADING:
+            self._play_when_loaded = False
+        if self._state != PLAYING or self._token is None:
+            return
+        self._time_ms = int(self.position() * 1000)
+        self._time_mono = None
+        self._expected_pauses += 1
+        self._backend.pause(self._token)
+        self._set_state(PAUSED)
+
+    def toggle(self) -> None:
+        if self._state in (PLAYING,) or (self._state == LOADING and self._play_when_loaded):
+            self.pause()
+        else:
+            self.play()
+
+    def seek(self, seconds: float) -> None:
+        """Show the picture at *seconds* (paused: stays paused; playing: plays on from there)."""
+        if self._token is None or self._state in (EMPTY, STOPPED, ERROR):
+            return
+        seconds = max(0.0, float(seconds))
+        if self._length_ms:
+            seconds = min(seconds, max(0.0, self._length_ms / 1000.0 - 0.04))
+        if self._state == LOADING:
+            self._seek_when_loaded = seconds
+            return
+        ms = round(seconds * 1000)
+        self._backend.seek(self._token, ms)
+        self._time_ms = ms
+        self._pos_floor = seconds
+        self._time_mono = self._now() if self._state == PLAYING else None
+        if self._state == ENDED:
+            self._set_state(PAUSED)  # the player stays paused, now on that picture
+        self._emit_position()
+
+    def step_frame(self) -> None:
+        """One frame forward (pauses first). A seek while paused, not libVLC's next_frame(): after
+        that, the next resume skips about a second of the clip on this libVLC."""
+        if self._state == PLAYING:
+            self.pause()
+        if self._state not in (PAUSED, ENDED):
+            return
+        fps = self._fps if self._fps and self._fps > 0 else DEFAULT_FPS
+        frame = math.floor(self._time_ms / 1000.0 * fps + 1e-6) + 1
+        self.seek(frame / fps)
+
+    def jump_to_end(self, seconds: float = 10.0) -> None:
+        """Play the last *seconds* of the clip (to check its end and the hand-back)."""
+        if self._token is None or self._state in (EMPTY, STOPPED, ERROR):
+            return
+        if self._state == LOADING or not self._length_ms:
+            self._end_when_loaded = seconds
+            self._play_when_loaded = True
+            return
+        self.seek(max(0.0, self._length_ms / 1000.0 - seconds))
+        self.play()
+
+    def stop(self) -> None:
+        """Stop the preview now (also the panic listener of the program playout). Never blocks."""
+        if self._token is not None:
+            self._backend.close(self._token, urgent=True)
+            self._token = None
+        self._ticker.stop()
+        if self._state not in (EMPTY, STOPPED):
+            self._time_ms, self._time_mono = 0, None
+            self._set_state(STOPPED)
+            self._emit_position()
+
+    # ------------------------------------------------------------------ audio
+
+    def set_muted(self, muted: bool) -> None:
+        self._muted = bool(muted)
+        self._send_audio()
+
+    def set_volume(self, volume: int) -> None:
+        self._volume = max(0, min(100, int(volume)))
+        self._settings.setValue(SETTING_VOLUME, self._volume)
+        self._send_audio()
+
+    def audio_devices(self, timeout_s: float = 2.0) -> list[tuple[str, str]]:
+        """``[(id, description)]`` from libVLC's enumeration. Blocks up to *timeout_s* (the control
+        thread may be stopping a player): the window uses :meth:`refresh_audio_devices`."""
+        fut = self._backend.audio_devices(self._token)
+        if fut is None:
+            return []
+        try:
+            devices = list(fut.result(timeout_s))
+        except Exception as exc:
+            log.warning("audio devices not listed: %s", exc)
+            return []
+        self._devices = devices
+        return devices
+
+    def refresh_audio_devices(self) -> None:
+        """List the devices off this thread; ``audio_devices_changed`` follows."""
+        fut = self._backend.audio_devices(self._token)
+        if fut is None:
+            self.audio_devices_changed.emit([])
+            return
+        bridge = self._bridge
+
+        def done(f: Any) -> None:
+            try:
+                devices = f.result()
+            except Exception:
+                devices = []
+            with contextlib.suppress(RuntimeError):  # shut down meanwhile
+                bridge.devices.emit(devices)
+
+        fut.add_done_callback(done)
+
+    def set_audio_device(self, device_id: str | None) -> None:
+        """Play the preview's sound on *device_id* (``""``/``None``: system default). Remembered.
+
+        Applied to the loaded clip at once (muted until libVLC confirms it) and to every later one.
+        Going back to the system default takes effect with the next clip.
+        """
+        self._device = str(device_id or "")
+        self._settings.setValue(SETTING_DEVICE, self._device)
+        self._device_confirmed = False
+        if not self._device:
+            self._safety_muted = False
+            self._send_audio()
+            self.audio_device_changed.emit("", False)
+            return
+        if self._token is not None and self._state not in (EMPTY, STOPPED, ERROR):
+            self._safety_muted = True
+            self._send_audio()
+            self._apply_device()
+
+    def audio_state(self, timeout_s: float = 2.0) -> AudioState | None:
+        """What libVLC says about the loaded clip's audio (blocks up to *timeout_s*; tests, diagnostics)."""
+        if self._token is None:
+            return None
+        fut = self._backend.audio_state(self._token)
+        try:
+            return fut.result(timeout_s) if fut is not None else None
+        except Exception:
+            return None
+
+    def shutdown(self, timeout_s: float = 3.0) -> bool:
+        """Stop the player and join the control thread (bounded). Before the preview surface goes."""
+        if self._closed:
+            return True
+        self._closed = True
+        self._ticker.stop()
+        self._token = None
+        return self._backend.shutdown(timeout_s)
+
+    # ------------------------------------------------------------------ internals
+
+    def _reset_clip(self) -> None:
+        self._has_video = False
+        self._has_audio = False
+        self._length_ms: int | None = None
+        self._time_ms = 0
+        self._time_mono: float | None = None
+        self._pos_floor = 0.0
+        self._expected_pauses = 0
+        self._play_when_loaded = False
+        self._seek_when_loaded: float | None = None
+        self._end_when_loaded: float | None = None
+        self._fps = DEFAULT_FPS
+        self._device_confirmed = False
+
+    def set_frame_rate(self, fps: float | None) -> None:
+        """The clip's frame rate (from the probe) for :meth:`step_frame`."""
+        if fps and fps > 0:
+            self._fps = float(fps)
+
+    def _close_player(self) -> None:
+        if self._token is not None:
+            self._backend.close(self._token)
+            self._token = None
+        self._ticker.stop()
+
+    def _set_state(self, state: str) -> None:
+        if state == PLAYING:
+            self._ticker.start()
+        else:
+            self._ticker.stop()
+        if state != self._state:
+            self._state = state
+            self.state_changed.emit(state)
+
+    def _emit_position(self) -> None:
+        self.position_changed.emit(self.position(), self.duration or 0.0)
+
+    def _tick(self) -> None:
+        if self._state == PLAYING:
+            self._emit_position()
+
+    def _send_audio(self, *, urgent: bool = True) -> None:
+        if self._token is not None:
+            self._backend.set_audio(self._token, self._volume, self._muted or self._safety_muted, urgent=urgent)
+
+    def _apply_device(self, attempt: int = 1) -> None:
+        token, wanted = self._token, self._device
+        if token is None or not wanted:
+            return
+        fut = self._backend.set_audio_device(token, wanted)
+        if fut is None:
+            return
+        bridge = self._bridge
+
+        def done(f: Any) -> None:
+            try:
+                got, listed = f.result()
+            except Exception:
+                got, listed = None, None
+            with contextlib.suppress(RuntimeError):
+                bridge.device.emit(token, wanted, attempt, (got, listed))
+
+        fut.add_done_callback(done)
+
+    @Slot(int, str, int, object)
+    def _on_device_result(self, token: int, wanted: str, attempt: int, result: object) -> None:
+        if token != self._token or wanted != self._device or self._closed:
+            return
+        got, listed = result  # type: ignore[misc]
+        if got == wanted and listed is not False:
+            newly = not self._device_confirmed
+            self._device_confirmed = True
+            if self._safety_muted:
+                self._safety_muted = False
+                self._send_audio()
+            if newly:
+                self.audio_device_changed.emit(wanted, True)
+            return
+        self._device_confirmed = False
+        if not self._safety_muted:
+            self._safety_muted = True  # it moved away (or never got there): silence first
+            self._send_audio()
+        if attempt < DEVICE_ATTEMPTS and listed is not False:  # not there yet? ask again
+            QTimer.singleShot(DEVICE_RETRY_MS, self, lambda a=attempt + 1: self._apply_device(a))
+            return
+        name = dict(self._devices).get(wanted, wanted)
+        why = "it is not connected" if listed is False else f"libVLC reports {got or 'no device'}"
+        self.audio_device_changed.emit(wanted, False)
+        self.problem.emit(
+            f"preview sound could not be put on '{name}' ({why}): the preview stays muted so that "
+            "it cannot reach the program sound; choose another device"
+        )
+
+    @Slot(object)
+    def _on_devices(self, devices: object) -> None:
+        self._devices = list(devices or [])  # type: ignore[call-overload]
+        self.audio_devices_changed.emit(list(self._devices))
+
+    def _fail(self, message: str) -> None:
+        self._close_player()
+        self._set_state(ERROR)
+        self.problem.emit(message)
+
+    def _load_timed_out(self, token: int) -> None:
+        if token == self._token and self._state == LOADING:
+            self._fail(f"no picture within {self._load_timeout_ms / 1000:g} s (cannot be decoded?)")
+
+    def _check_tracks(self, token: int) -> None:
+        if token == self._token and not self._has_video and not self._has_audio and self._state != ERROR:
+            self._fail("not a video file (no picture and no sound in it)")
+
+    @Slot(int, str, object)
+    def _on_event(self, token: int, kind: str, value: Any) -> None:
+        if token != self._token or self._closed or kind == Ev.CLOSED:
+            return
+        if kind == Ev.ES_ADDED:
+            if value == "video":
+                self._has_video = True
+            elif value == "audio":
+                self._has_audio = True
+        elif kind == Ev.LENGTH:
+            if value and value > 0:
+                self._length_ms = int(value)
+                self._emit_position()
+        elif kind == Ev.TIME:
+            if self._state == PLAYING:
+                self._time_ms = int(value)
+                self._time_mono = self._now()
+        elif kind == Ev.PAUSED:
+            self._on_paused()
+        elif kind == Ev.PLAYING:
+            if self._state == PLAYING:
+                self._apply_device()  # libVLC 3 may have put it back on the default: again, and check
+        elif kind == Ev.END:
+            if self._state == LOADING:
+                self._fail("cannot be played: not a video file, or damaged")
+            elif self._state in (PLAYING, PAUSED):
+                self._ended()
+        elif kind == Ev.ERROR:
+            self._fail(str(value))
+
+    def _on_paused(self) -> None:
+        if self._state == LOADING:
+            assert self._token is not None
+            token = self._token
+            self._backend.seek(token, 0)  # a seek while paused: the first picture is decoded and shown
+            self._set_state(PAUSED)
+            self._apply_device()
+            if not self._has_video:
+                if self._has_audio:
+                    self.problem.emit("no video track (audio only): on air the program output would stay black")
+                else:
+                    QTimer.singleShot(NO_TRACKS_GRACE_MS, self, lambda t=token: self._check_tracks(t))
+            if self._end_when_loaded is not None and self._length_ms:
+                self.seek(max(0.0, self._length_ms / 1000.0 - self._end_when_loaded))
+            elif self._seek_when_loaded is not None:
+                self.seek(self._seek_when_loaded)
+            self._seek_when_loaded = self._end_when_loaded = None
+            if self._play_when_loaded:
+                self._play_when_loaded = False
+                self.play()
+            self._emit_position()
+        elif self._expected_pauses > 0:
+            self._expected_pauses -= 1  # the answer to pause()
+        elif self._state == PLAYING:
+            self._ended()  # :play-and-pause paused on the last frame: that is the end
+
+    def _ended(self) -> None:
+        if self._length_ms:
+            self._time_ms = self._length_ms
+        else:
+            self._time_ms = int(self.position() * 1000)
+        self._time_mono = None
+        self._set_state(ENDED)
+        self._emit_position()
+
+
+def _int_setting(value: object, default: int) -> int:
+    try:
+        return max(0, min(100, int(value)))  # type: ignore[call-overload]
+    except (TypeError, ValueError):
+        return default
