@@ -131,21 +131,22 @@ def check_show(show: Show, probe: Probe | None = None, notes: tuple[str, ...] = 
 # ------------------------------------------------------------------------------------------ the CLI
 
 
+_ROW = "{:>3}  {:<40}  {:<4}  {:>8}  {:>8}  {:>9}  {:>7}  {:<10}  {}"
+_HEADER = _ROW.format("#", "Title", "Kind", "Planned", "Clip", "Size", "FPS", "Codecs", "Status")
+
+
 def _row_text(row: SegmentCheck) -> str:
     segment = row.segment
     planned = format_duration(row.planned_s) if row.planned_s is not None else "(media)"
-    parts = [f"{row.number:>3}  {segment.title[:40]:<40}  {segment.kind:<4}  {planned:>8}"]
+    duration = size = fps = codecs = ""
     media = row.media
     if media is not None and media.ok:
         size = f"{media.width}x{media.height}" if media.width else "-"
-        fps = f"{media.fps:g} fps" if media.fps else "-"
+        fps = f"{media.fps:g}" if media.fps else "-"
         duration = format_duration(media.duration_s) if media.duration_s else "-"
         codecs = "/".join(c for c in (media.video_codec, media.audio_codec) if c) or "-"
-        parts.append(f"  {duration:>8} {size:>9} {fps:>9} {codecs:<10}")
-    parts.append(f"  {row.status.value.upper()}")
-    if row.problems:
-        parts.append(f": {row.summary}")
-    return "".join(parts)
+    status = row.status.value.upper() + (f": {row.summary}" if row.problems else "")
+    return _ROW.format(row.number, segment.title[:40], segment.kind, planned, duration, size, fps, codecs, status)
 
 
 def report_as_json(report: CheckReport) -> str:
@@ -185,6 +186,7 @@ def report_as_json(report: CheckReport) -> str:
 
 def report_as_text(report: CheckReport) -> str:
     lines = [f"{report.show.title} — {report.show.date:%d.%m.%Y} {report.show.start:%H:%M}–{report.show.end:%H:%M}"]
+    lines.append(_HEADER)
     lines += [_row_text(row) for row in report.rows]
     lines += [f"note: {note}" for note in report.notes]
     counts = report.counts

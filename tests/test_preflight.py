@@ -80,10 +80,11 @@ def test_bundled_show_is_ready():
     assert (code, err) == (0, "")
     lines = out.splitlines()
     assert lines[0] == "Smart RLP — 19.01.2021 17:30–19:00"
-    assert len(lines) == 1 + 6 + 1
-    assert all(line.endswith("READY") for line in lines[1:7])
-    assert lines[1].split()[:2] == ["1", "Begrüßung"]
-    assert "Clip: MiniMOGLI" in lines[3] and " clip " in lines[3] and "1:15" in lines[3]
+    assert len(lines) == 1 + 1 + 6 + 1  # title, column header, six segments, summary
+    assert lines[1].split() == ["#", "Title", "Kind", "Planned", "Clip", "Size", "FPS", "Codecs", "Status"]
+    assert all(line.endswith("READY") for line in lines[2:8])
+    assert lines[2].split()[:2] == ["1", "Begrüßung"]
+    assert "Clip: MiniMOGLI" in lines[4] and " clip " in lines[4] and "1:15" in lines[4]
     assert lines[-1] == "READY: 6 segments, 6 ready, 0 warning, 0 broken"
 
 
@@ -123,7 +124,7 @@ def test_missing_clip(show_dir):
     (show_dir / "clips" / "film.mp4").unlink()
     code, out, err = check(show_dir / "show.yaml")
     assert (code, err) == (1, "")
-    row = out.splitlines()[2]
+    row = out.splitlines()[3]
     assert row.endswith(f"BROKEN: clip file not found: {show_dir / 'clips' / 'film.mp4'}")
     assert out.splitlines()[-1] == "NOT READY: 2 segments, 1 ready, 0 warning, 1 broken"
 
@@ -143,7 +144,7 @@ def test_empty_clip(show_dir):
     (show_dir / "clips" / "film.mp4").write_bytes(b"")
     code, out, _ = check(show_dir / "show.yaml")
     assert code == 1
-    assert out.splitlines()[2].endswith("BROKEN: clip file is empty (0 bytes)")
+    assert out.splitlines()[3].endswith("BROKEN: clip file is empty (0 bytes)")
 
 
 def test_clip_that_is_a_folder(show_dir):
@@ -198,15 +199,15 @@ def test_probe_agreeing_with_the_plan(show_dir):
     code, out, _ = check(show_dir / "show.yaml", probe)
     assert code == 0
     assert probe.seen == [show_dir / "clips" / "film.mp4"]  # live segments are not probed
-    row = out.splitlines()[2]
-    assert "1:15  1280x720    25 fps H.264/AAC" in row
+    row = out.splitlines()[3]
+    assert row.split()[5:9] == ["1:15", "1280x720", "25", "H.264/AAC"]
     assert row.endswith("READY")
 
 
 def test_clip_longer_than_planned_is_a_warning(show_dir):
     code, out, _ = check(show_dir / "show.yaml", fake_probe(FakeMedia(duration_s=85.0)))
     assert code == 1
-    assert out.splitlines()[2].endswith("WARNING: clip is 1:25, longer than the planned 1:15")
+    assert out.splitlines()[3].endswith("WARNING: clip is 1:25, longer than the planned 1:15")
     assert out.splitlines()[-1] == "NOT READY: 2 segments, 1 ready, 1 warning, 0 broken"
 
 
@@ -221,7 +222,7 @@ def test_probe_warnings_are_shown(show_dir):
     media = FakeMedia(fps=29.97, warnings=("29.97 fps; the stream runs at 25 fps",))
     code, out, _ = check(show_dir / "show.yaml", fake_probe(media))
     assert code == 1
-    assert out.splitlines()[2].endswith("WARNING: 29.97 fps; the stream runs at 25 fps")
+    assert out.splitlines()[3].endswith("WARNING: 29.97 fps; the stream runs at 25 fps")
 
 
 def test_clip_the_probe_cannot_play(show_dir):
@@ -240,7 +241,7 @@ def test_probe_that_crashes_is_a_broken_row_not_a_traceback(show_dir):
 
     code, out, err = check(show_dir / "show.yaml", probe)
     assert (code, err) == (1, "")
-    assert out.splitlines()[2].endswith("BROKEN: clip could not be probed: libVLC went away")
+    assert out.splitlines()[3].endswith("BROKEN: clip could not be probed: libVLC went away")
 
 
 def test_missing_clip_is_not_probed(show_dir):
@@ -274,7 +275,7 @@ def test_clip_without_planned_duration_takes_the_media_duration(show_dir):
     assert report.ready
     assert report.rows[1].planned_s is None
     assert report.media_durations() == {"film": 81.0}
-    assert "(media)" in report_as_text(report).splitlines()[2]
+    assert "(media)" in report_as_text(report).splitlines()[3]
     assert json.loads(report_as_json(report))["segments"][1]["planned_s"] is None
 
 
