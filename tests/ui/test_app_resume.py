@@ -127,7 +127,8 @@ def test_kill_during_live_segment_and_during_clip_then_resume(app, tmp_path):
     resumed = app.wait_for(lambda s: s["resumed_from"] is not None, timeout=10)
     time_to_resume = time.monotonic() - app.started_at
     assert resumed["segment"] == "discussion"
-    assert resumed["remaining_s"] == pytest.approx(expected_now(last, resumed, "remaining_s"), abs=1.0)
+    live_error = resumed["remaining_s"] - expected_now(last, resumed, "remaining_s")
+    assert abs(live_error) <= 1.0
     assert time_to_resume < 3.0, f"resume took {time_to_resume:.2f} s"
 
     # 2. kill -9 during a clip
@@ -144,7 +145,8 @@ def test_kill_during_live_segment_and_during_clip_then_resume(app, tmp_path):
     app.start()
     resumed = app.wait_for(lambda s: s["resumed_from"] is not None and s["clip_state"] == "playing", timeout=10)
     assert resumed["segment"] == "minimogli"
-    assert resumed["remaining_s"] == pytest.approx(expected_now(last, resumed, "remaining_s"), abs=1.0)
+    clip_error = resumed["remaining_s"] - expected_now(last, resumed, "remaining_s")
+    assert abs(clip_error) <= 1.0
     assert playing["clip_position_s"] is not None
     # The player itself (not only the show state) continues at the position plus the downtime.
     time.sleep(1.0)
@@ -166,4 +168,6 @@ def test_kill_during_live_segment_and_during_clip_then_resume(app, tmp_path):
     ]  # fmt: skip
     assert all(rows[i]["actual_start"] for i in range(3))
     assert rows[0]["ended_by"] == "go" and rows[1]["ended_by"] == "go"
-    print(f"time to resume: {time_to_resume:.2f} s")
+    lost = 6 - len(rows)
+    print(f"time to resume: {time_to_resume:.2f} s; timer error live {live_error:+.3f} s, clip {clip_error:+.3f} s; "
+          f"as-run rows lost: {lost}")
