@@ -10,12 +10,15 @@ and says so (its sound might otherwise go to the program's device and into the s
 ignores a device set before the audio output exists and forgets it with the next media, so the
 device is applied after each ``load()`` and ``play()`` and checked every time.
 
-Decoding is done in software (``--avcodec-hw=none``) and, on X11, the picture drawn without OpenGL
-(``--vout=xcb_x11``): no GPU driver state is shared with the program output's players.
+On X11 the preview's picture is drawn without OpenGL (``PREVIEW_X11_ARGS``): libVLC's OpenGL
+output crashed the process now and then when players started and stopped at the same time.
 
 Everything here runs on the Qt main thread and returns at once; libVLC events arrive through a
-queued signal. A clip is loaded with ``:start-paused`` (first picture decoded by a seek while paused,
-no sound leaks) and ``:play-and-pause`` (at its end it pauses on the last frame: "ended").
+queued signal. A clip is loaded with ``:start-paused`` and then *primed* (played muted until libVLC
+says Playing, paused, first picture shown by a seek), so that later seeks while paused show their
+picture; with ``:play-and-pause`` it pauses on its last frame at the end ("ended"). Frame step is
+libVLC's ``next_frame()`` (exactly one frame); the next play() seeks to the stepped position right
+after resuming, because libVLC 3 otherwise jumps about a second ahead.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 
 from presenter.playout.probe import quick_check
-from presenter.playout.vlc_adapter import AudioState, Ev, PreviewBackend
+from presenter.playout.vlc_adapter import PREVIEW_X11_ARGS, AudioState, Ev, PreviewBackend
 
 log = logging.getLogger(__name__)
 
@@ -59,10 +62,6 @@ SETTING_VOLUME = "preview/volume"
 
 #: Qt platforms whose window ids libVLC can draw into (as for the program output).
 EMBEDDABLE_PLATFORMS = ("xcb", "windows", "cocoa")
-#: On X11 the preview draws with plain X11 calls, not OpenGL: libVLC's OpenGL output (EGL on Mesa)
-#: crashed the process when it set up a GL context while another player in the process did the
-#: same (seen under Xvfb, swrast). The preview must never put the program output at risk.
-X11_VOUT = "--vout=xcb_x11"
 
 
 class _Bridge(QObject):
@@ -71,6 +70,7 @@ class _Bridge(QObject):
     event = Signal(int, str, object)
     device = Signal(int, str, int, object)  # token, wanted, attempt, (device_get() result, listed?)
     devices = Signal(object)  # [(id, description)]
+    primed = Signal(int, bool)  # token, ok
 
 
 class PreviewPlayer(QObject):
@@ -119,6 +119,7 @@ class PreviewPlayer(QObject):
         self._bridge.event.connect(self._on_event, queued)
         self._bridge.device.connect(self._on_device_result, queued)
         self._bridge.devices.connect(self._on_devices, queued)
+        self._bridge.primed.connect(self._on_primed, queued)
         self._ticker = QTimer(self)
         self._ticker.setInterval(POSITION_INTERVAL_MS)
         self._ticker.timeout.connect(self._tick)
@@ -134,13 +135,10 @@ class PreviewPlayer(QObject):
                     "(X11/XWayland), Windows or macOS windows. Start with QT_QPA_PLATFORM=xcb."
                 )
                 self._window = None
-        if not any(a.startswith("--vout") for a in args):
-            if self._window is None:
-                args.append("--vout=dummy")  # never a window of libVLC's own (it could open on the output screen)
-            elif QGuiApplication.platformName() == "xcb":
-                args.append(X11_VOUT)
-        if not any(a.startswith("--avcodec-hw") for a in args):
-            args.append("--avcodec-hw=none")
+        if self._window is None and not any(a.startswith("--vout") for a in args):
+            args.append("--vout=dummy")  # never a window of libVLC's own (it could open on the output screen)
+        elif self._window is not None and QGuiApplication.platformName() == "xcb":
+            args.extend(a for a in PREVIEW_X11_ARGS if a not in args)
         self._backend = PreviewBackend(args, self._bridge.event.emit)
 
     # ------------------------------------------------------------------ reading
@@ -249,12 +247,17 @@ class PreviewPlayer(QObject):
         if self._state == ENDED or (self._length_ms and self._time_ms >= self._length_ms - 50):
             self._backend.seek(self._token, 0)  # from the start again
             self._time_ms = 0
+            self._stepped = False
         # The device before the sound: muted until libVLC confirms it (urgent jobs run in order).
         if self._device and not self._device_confirmed:
             self._safety_muted = True
             self._send_audio()
         self._apply_device()
         self._backend.resume(self._token)
+        if self._stepped:  # after next_frame() libVLC 3 resumes ~1 s ahead unless it seeks
+            self._backend.seek(self._token, self._time_ms)
+            self._stepped = False
+        self._seeked_paused = False
         self._time_mono = self._now()
         self._pos_floor = self._time_ms / 1000.0
         self._set_state(PLAYING)
@@ -287,7 +290,12 @@ class PreviewPlayer(QObject):
             self._seek_when_loaded = seconds
             return
         ms = round(seconds * 1000)
-        self._backend.seek(self._token, ms)
+        if self._stepped and self._state in (PAUSED, ENDED):
+            self._prime(self._token, ms, urgent=True)  # after next_frame() a plain seek may show nothing
+            self._stepped = False
+        else:
+            self._backend.seek(self._token, ms)
+        self._seeked_paused = self._state in (PAUSED, ENDED)
         self._time_ms = ms
         self._pos_floor = seconds
         self._time_mono = self._now() if self._state == PLAYING else None
@@ -296,15 +304,25 @@ class PreviewPlayer(QObject):
         self._emit_position()
 
     def step_frame(self) -> None:
-        """One frame forward (pauses first). A seek while paused, not libVLC's next_frame(): after
-        that, the next resume skips about a second of the clip on this libVLC."""
+        """One frame forward (pauses first): libVLC's ``next_frame()``, exactly one frame after a
+        pause; right after a seek while paused the picture may be a few frames off (libVLC 3)."""
         if self._state == PLAYING:
             self.pause()
-        if self._state not in (PAUSED, ENDED):
+        if self._state != PAUSED or self._token is None:
             return
         fps = self._fps if self._fps and self._fps > 0 else DEFAULT_FPS
         frame = math.floor(self._time_ms / 1000.0 * fps + 1e-6) + 1
-        self.seek(frame / fps)
+        ms = round(frame * 1000.0 / fps)
+        if self._length_ms:
+            ms = min(ms, self._length_ms)
+        if self._seeked_paused:  # next_frame() right after a seek while paused may show nothing
+            self._prime(self._token, None, urgent=True)
+            self._seeked_paused = False
+        self._backend.step(self._token)
+        self._stepped = True
+        self._time_ms = ms
+        self._pos_floor = ms / 1000.0
+        self._emit_position()
 
     def jump_to_end(self, seconds: float = 10.0) -> None:
         """Play the last *seconds* of the clip (to check its end and the hand-back)."""
@@ -419,6 +437,9 @@ class PreviewPlayer(QObject):
         self._time_mono: float | None = None
         self._pos_floor = 0.0
         self._expected_pauses = 0
+        self._priming = 0  # primes under way: their Playing and Paused events are not ours
+        self._stepped = False  # next_frame() used since the last play()
+        self._seeked_paused = True  # the picture comes from a seek while paused (the load ends with one)
         self._play_when_loaded = False
         self._seek_when_loaded: float | None = None
         self._end_when_loaded: float | None = None
@@ -539,6 +560,8 @@ class PreviewPlayer(QObject):
             if self._state == PLAYING:
                 self._time_ms = int(value)
                 self._time_mono = self._now()
+        elif kind in (Ev.PAUSED, Ev.PLAYING) and self._priming > 0:
+            return  # the priming's own Playing and Paused
         elif kind == Ev.PAUSED:
             self._on_paused()
         elif kind == Ev.PLAYING:
@@ -555,28 +578,58 @@ class PreviewPlayer(QObject):
     def _on_paused(self) -> None:
         if self._state == LOADING:
             assert self._token is not None
-            token = self._token
-            self._backend.seek(token, 0)  # a seek while paused: the first picture is decoded and shown
-            self._set_state(PAUSED)
-            self._apply_device()
-            if not self._has_video:
-                if self._has_audio:
-                    self.problem.emit("no video track (audio only): on air the program output would stay black")
-                else:
-                    QTimer.singleShot(NO_TRACKS_GRACE_MS, self, lambda t=token: self._check_tracks(t))
-            if self._end_when_loaded is not None and self._length_ms:
-                self.seek(max(0.0, self._length_ms / 1000.0 - self._end_when_loaded))
-            elif self._seek_when_loaded is not None:
-                self.seek(self._seek_when_loaded)
-            self._seek_when_loaded = self._end_when_loaded = None
-            if self._play_when_loaded:
-                self._play_when_loaded = False
-                self.play()
-            self._emit_position()
+            self._prime(self._token, 0, urgent=False)  # queued behind the audio settings of the load
         elif self._expected_pauses > 0:
             self._expected_pauses -= 1  # the answer to pause()
         elif self._state == PLAYING:
             self._ended()  # :play-and-pause paused on the last frame: that is the end
+
+    def _prime(self, token: int, ms: int, *, urgent: bool) -> None:
+        fut = self._backend.prime(token, ms, urgent=urgent)
+        if fut is None:
+            return
+        self._priming += 1
+        bridge = self._bridge
+
+        def done(f: Any) -> None:
+            try:
+                ok = bool(f.result())
+            except Exception:
+                ok = False
+            with contextlib.suppress(RuntimeError):
+                bridge.primed.emit(token, ok)
+
+        fut.add_done_callback(done)
+
+    @Slot(int, bool)
+    def _on_primed(self, token: int, ok: bool) -> None:
+        if token != self._token or self._closed:
+            return
+        self._priming = max(0, self._priming - 1)
+        if self._state != LOADING:
+            return  # a seek after frame steps: the picture is there
+        if not ok:
+            if not self._has_video and not self._has_audio:
+                self._fail("not a video file (no picture and no sound in it)")
+            else:
+                self._fail("cannot be played: libVLC could not start it (damaged?)")
+            return
+        self._set_state(PAUSED)
+        self._apply_device()
+        if not self._has_video:
+            if self._has_audio:
+                self.problem.emit("no video track (audio only): on air the program output would stay black")
+            else:
+                QTimer.singleShot(NO_TRACKS_GRACE_MS, self, lambda t=token: self._check_tracks(t))
+        if self._end_when_loaded is not None and self._length_ms:
+            self.seek(max(0.0, self._length_ms / 1000.0 - self._end_when_loaded))
+        elif self._seek_when_loaded is not None:
+            self.seek(self._seek_when_loaded)
+        self._seek_when_loaded = self._end_when_loaded = None
+        if self._play_when_loaded:
+            self._play_when_loaded = False
+            self.play()
+        self._emit_position()
 
     def _ended(self) -> None:
         if self._length_ms:

@@ -740,16 +740,77 @@ def audio_snapshot(backend: VlcBackend) -> concurrent.futures.Future | None:
     return backend.call(read)
 
 
+#: Options of a preview instance on X11: no OpenGL video output. libVLC's OpenGL output (EGL on
+#: Mesa) crashed the process now and then when it set up its context while another player was
+#: starting or stopping; the preview must never take the program output down with it. (The
+#: ``--vout`` option does not help: ``set_xwindow()`` resets it, these two are inherited.)
+PREVIEW_X11_ARGS: tuple[str, ...] = ("--gl=none", "--gles2=none")
+
+
+def _wait_state(player: Any, states: tuple[Any, ...], timeout_s: float) -> Any:
+    deadline = time.monotonic() + timeout_s
+    state = player.get_state()
+    while state not in states and time.monotonic() < deadline:
+        time.sleep(0.002)
+        state = player.get_state()
+    return state
+
+
 class PreviewBackend(VlcBackend):
-    """:class:`VlcBackend` plus what the preview needs: seek, volume/mute, audio output devices.
+    """:class:`VlcBackend` plus what the preview needs: prime, seek, frame step, volume/mute, devices.
 
     Same rules: every method returns at once, the work runs on this backend's own control thread.
+
+    Measured on libVLC 3.0.24: a player opened with ``:start-paused`` does not show the picture of
+    a seek made while it is paused; once it has played (even for no frame) and paused, it does
+    (within about 3 frames of the time asked for). :meth:`prime` does that, muted. ``next_frame()``
+    steps exactly one frame, but the next resume then jumps about a second ahead unless a seek
+    follows the resume.
     """
 
     def _do_seek(self, token: int, ms: int) -> None:
         p = self._players.get(token)
         if p is not None:
-            p.player.set_time(max(0, int(ms)))  # while paused: that picture is decoded and shown
+            p.player.set_time(max(0, int(ms)))
+
+    def _do_prime(self, token: int, ms: int | None = 0) -> bool:
+        p = self._players.get(token)
+        if p is None:
+            return False
+        vlc = _vlc()
+        player = p.player
+        muted = player.audio_get_mute() == 1
+        player.audio_set_mute(True)
+        try:
+            player.set_pause(0)
+            done = (vlc.State.Ended, vlc.State.Error, vlc.State.Stopped)
+            if _wait_state(player, (vlc.State.Playing, *done), 2.0) != vlc.State.Playing:
+                return False
+            player.set_pause(1)
+            if _wait_state(player, (vlc.State.Paused, *done), 2.0) != vlc.State.Paused:
+                return False
+            if ms is not None:
+                player.set_time(max(0, int(ms)))  # its picture, shown by a seek while paused
+            time.sleep(0.02)  # the Playing/Paused events reach the sink before the caller hears "primed"
+            return True
+        finally:
+            player.audio_set_mute(muted)
+
+    def _do_step(self, token: int) -> None:
+        p = self._players.get(token)
+        if p is not None:
+            p.player.next_frame()
+
+    def prime(self, token: int, ms: int | None = 0, *, urgent: bool = False) -> concurrent.futures.Future | None:
+        """Player *token* (paused) plays muted until libVLC says Playing, pauses and shows the picture
+        at *ms* (``None``: stays where it paused). Future of ``True`` when done; it emits Playing and
+        Paused. After ``:start-paused`` and after ``next_frame()`` this is how a paused player shows
+        the picture of a seek; after a seek while paused, ``next_frame()`` needs it (``ms=None``)."""
+        return self._submit(self._do_prime, token, None if ms is None else int(ms), urgent=urgent)
+
+    def step(self, token: int) -> None:
+        """One frame forward while paused (``next_frame()``; seek after the next resume)."""
+        self._submit(self._do_step, token, urgent=True)
 
     def _do_set_audio(self, token: int, volume: int, muted: bool) -> None:
         p = self._players.get(token)
@@ -835,8 +896,9 @@ def grab_frame(path: Path | str, at_s: float, width: int, height: int, timeout_s
     vlc = _vlc()
     width, height = max(2, min(3840, int(width))), max(2, min(2160, int(height)))
     pitch = width * 4
-    buf = (ctypes.c_ubyte * (pitch * height))()
-    address = ctypes.addressof(buf)
+    size = pitch * height
+    buf = (ctypes.c_ubyte * (size + 64))()  # libVLC wants the plane aligned on 32 bytes
+    address = (ctypes.addressof(buf) + 31) & ~31
     done = threading.Event()
     frame: list[bytes] = []
 
@@ -849,7 +911,7 @@ def grab_frame(path: Path | str, at_s: float, width: int, height: int, timeout_s
     @vlc.CallbackDecorators.VideoDisplayCb
     def display(opaque: Any, picture: Any) -> None:
         if not done.is_set():
-            frame.append(bytes(buf))
+            frame.append(ctypes.string_at(address, size))
             done.set()
 
     def finished(event: Any) -> None:  # an event callback: only the flag

@@ -214,26 +214,20 @@ class VideoPane(QWidget):
 
 
 class _Surface(QWidget):
-    """A native child window only libVLC draws into (Qt never paints it)."""
+    """A native child window for libVLC, painted black by Qt.
+
+    libVLC draws the picture into a window of its own inside this one, sized to the picture; the
+    letterbox bars around it are this widget's black (the X11 output, unlike OpenGL, does not clear
+    them, and without Qt painting them they would show stale pixels).
+    """
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self.setObjectName("previewSurface")
-        for attr in (
-            Qt.WidgetAttribute.WA_NativeWindow,
-            Qt.WidgetAttribute.WA_DontCreateNativeAncestors,
-            Qt.WidgetAttribute.WA_PaintOnScreen,
-            Qt.WidgetAttribute.WA_OpaquePaintEvent,
-            Qt.WidgetAttribute.WA_NoSystemBackground,
-            Qt.WidgetAttribute.WA_TransparentForMouseEvents,
-        ):
-            self.setAttribute(attr)
-
-    def paintEngine(self):  # libVLC owns the pixels
-        return None
-
-    def paintEvent(self, event) -> None:
-        pass
+        self.setAttribute(Qt.WidgetAttribute.WA_NativeWindow)
+        self.setAttribute(Qt.WidgetAttribute.WA_DontCreateNativeAncestors)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        _black(self)
 
 
 def _black(widget: QWidget) -> None:

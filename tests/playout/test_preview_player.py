@@ -98,6 +98,25 @@ def test_load_play_pause_seek_step_and_the_last_seconds(qtbot, player):
     assert player.state == pv.STOPPED and player.token is None
 
 
+def test_frame_steps_then_play_goes_on_from_the_stepped_frame(qtbot, player):
+    load(qtbot, player, CLIPS_DIR / "minimogli.mp4")
+    player.play()
+    qtbot.wait(600)
+    player.step_frame()  # pauses first
+    assert player.state == pv.PAUSED
+    start = player.position()
+    assert start * 25 == pytest.approx(round(start * 25), abs=1e-6)  # on a frame
+    for _ in range(4):
+        player.step_frame()
+        qtbot.wait(60)
+    assert player.position() == pytest.approx(start + 4 * 0.04, abs=1e-6)
+    stepped = player.position()
+    player.play()  # libVLC 3 would jump ~1 s ahead here without the seek after resuming
+    qtbot.wait(800)
+    player.pause()
+    assert stepped + 0.4 < player.position() < stepped + 1.2
+
+
 def test_play_before_the_first_picture_and_seek_while_loading(qtbot, player):
     player.load(CLIPS_DIR / "minimogli.mp4")
     assert player.state == pv.LOADING

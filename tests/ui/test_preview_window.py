@@ -110,6 +110,14 @@ def preview_corner(win: PreviewWindow) -> tuple[int, int, int]:
     return pixel(surface, (w - pw) // 2 + pw // 10, (h - ph) // 2 + ph // 10)
 
 
+def surface_picture(win: PreviewWindow) -> bytes:
+    """The middle of the preview picture (where the test clips show their time code and frame)."""
+    surface = win.video.surface
+    w, h = surface.width(), surface.height()
+    img = surface.screen().grabWindow(int(surface.winId()), w // 4, h * 3 // 8, w // 2, h // 4).toImage()
+    return bytes(img.constBits())
+
+
 def wait_pixel(qtbot, read, ref, timeout_ms=3000) -> None:
     deadline = time.monotonic() + timeout_ms / 1000
     seen = None
@@ -283,12 +291,19 @@ def test_the_smart_rlp_clips_in_the_preview_window(qtbot, bundled_show, fake_clo
     if true_colour():
         wait_pixel(qtbot, lambda: preview_corner(win), GREEN)
 
+    before = surface_picture(win)
     qtbot.mouseClick(win.step_button, Qt.MouseButton.LeftButton)
     assert win.player.position() == pytest.approx(0.04)
+    qtbot.waitUntil(lambda: surface_picture(win) != before, timeout=2000)  # "frame 1" in the picture
+    stepped = surface_picture(win)
+    win.slider.setValue(40_000)  # scrub while paused: that picture is shown
+    qtbot.waitUntil(lambda: win.player.position() == pytest.approx(40.0), timeout=1000)
+    qtbot.waitUntil(lambda: surface_picture(win) not in (before, stepped), timeout=2000)
+    assert win.player.state == pv.PAUSED
     qtbot.mouseClick(win.end_button, Qt.MouseButton.LeftButton)
     assert win.player.state == pv.PLAYING
-    qtbot.wait(300)
-    assert 65.0 < win.player.position() < 66.0
+    qtbot.wait(800)
+    assert 65.2 < win.player.position() < 66.5
     assert win.time_label.text().endswith("/ 1:15.0") and win.slider.maximum() == 75_000
     win.activateWindow()
     qtbot.waitUntil(win.isActiveWindow, timeout=2000)
@@ -384,8 +399,8 @@ INFO = {
 def test_odd_media_get_the_right_status_and_information_and_never_hang_the_ui(qtbot, tmp_path, fake_clock, make_window):
     show = load_show(_odd_show(tmp_path, _faults(tmp_path)))
     controller = ShowController(show, fake_clock)
+    win = make_window(controller)  # (starting libVLC takes the UI thread ~0.1-0.3 s, once)
     beat = Heartbeat()
-    win = make_window(controller)
     wait_ready(qtbot, win, timeout=15000)
     rows = win.preflight_rows()
     assert set(rows) == set(EXPECTED)
