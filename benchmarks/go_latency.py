@@ -21,7 +21,6 @@ import itertools
 import json
 import math
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -31,6 +30,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from xvfb_display import start_xvfb  # noqa: E402  (beside this script)
+
 CLIPS = [
     ("green", ROOT / "assets" / "clips" / "minimogli.mp4", (0, 160, 80)),
     ("blue", ROOT / "assets" / "clips" / "autonomous-driving.mp4", (30, 60, 200)),
@@ -38,28 +39,6 @@ CLIPS = [
 GOAL = {"armed_median_ms": 40.0, "speedup_min": 5.0, "max_ui_stall_ms": 16.0, "rss_growth_mb": 10.0}
 
 
-def start_xvfb() -> subprocess.Popen:
-    exe = shutil.which("Xvfb")
-    if exe is None:
-        sys.exit("no DISPLAY and no Xvfb: install xvfb (apt install xvfb)")
-    for n in range(90, 250):
-        if Path(f"/tmp/.X{n}-lock").exists() or Path(f"/tmp/.X11-unix/X{n}").exists():
-            continue
-        proc = subprocess.Popen(
-            [exe, f":{n}", "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            if Path(f"/tmp/.X11-unix/X{n}").exists():
-                os.environ["DISPLAY"] = f":{n}"
-                return proc
-            if proc.poll() is not None:
-                break
-            time.sleep(0.05)
-        proc.kill()
-    sys.exit("could not start Xvfb")
 
 
 def rss_mb() -> float:

@@ -64,6 +64,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from xvfb_display import start_xvfb  # noqa: E402  (beside this script)
+
 SHOW = ROOT / "assets" / "smart-rlp.yaml"
 CLIP_FILES = {  # key: (source, planned duration as written in the show file)
     "short": (ROOT / "tests" / "data" / "media" / "short-ok.mp4", "0:03"),
@@ -95,28 +97,6 @@ TIME_LIMIT_S = 330.0
 # ----------------------------------------------------------------------------------- environment
 
 
-def start_xvfb() -> subprocess.Popen:
-    exe = shutil.which("Xvfb")
-    if exe is None:
-        sys.exit("no DISPLAY and no Xvfb: install xvfb (apt install xvfb)")
-    for n in range(90, 250):
-        if Path(f"/tmp/.X{n}-lock").exists() or Path(f"/tmp/.X11-unix/X{n}").exists():
-            continue
-        proc = subprocess.Popen(
-            [exe, f":{n}", "-screen", "0", "1920x1080x24", "-nolisten", "tcp"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 10
-        while time.monotonic() < deadline:
-            if Path(f"/tmp/.X11-unix/X{n}").exists():
-                os.environ["DISPLAY"] = f":{n}"
-                return proc
-            if proc.poll() is not None:
-                break
-            time.sleep(0.05)
-        proc.kill()
-    sys.exit("could not start Xvfb")
 
 
 def proc_status() -> tuple[float, int]:
