@@ -519,8 +519,10 @@ class ShowEngine:
         op = record["op"]
         segment = record.get("segment")
         match op:
-            case "go":
-                self.go()
+            case "go":  # it was accepted when it happened: the double-press guard is not asked again
+                if self.mode is not Mode.ENDED:
+                    self._last_go = self.clock.monotonic()
+                    self._advance("go")
             case "back":
                 self.back()
             case "jump":

@@ -190,3 +190,14 @@ def test_journal_lines_are_json_objects(bundled_show, tmp_path):
     lines = writer.path.read_text().splitlines()
     assert json.loads(lines[0])["type"] == "run"
     assert all(isinstance(json.loads(line), dict) for line in lines)
+
+
+def test_replay_applies_every_journaled_go_even_if_the_wall_clock_put_them_close(bundled_show):
+    # Accepted GOs 0.35 s apart on the monotonic clock, but an NTP step made their wall times 0.1 s apart.
+    records = [
+        {"op": "go", "wall": "2021-01-19T17:30:00.000000"},
+        {"op": "go", "wall": "2021-01-19T17:30:00.100000"},
+    ]
+    engine = ShowEngine(bundled_show, FakeClock(datetime(2021, 1, 19, 17, 31)))
+    assert engine.replay(records) == []
+    assert engine.snapshot().current.segment.id == "discussion"
