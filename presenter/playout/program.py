@@ -524,7 +524,8 @@ class ProgramPlayout(QObject):
         slot.on_air = True
         slot.pending_take = False
         slot.time_ms, slot.time_mono, slot.pos_floor = 0, self._now(), 0.0
-        self._arm = None
+        if self._arm is slot:  # a newer arm (the next clip) must stay armed, not leak its player
+            self._arm = None
         self._air = slot
         self._message = None
         self._error_segment = None
