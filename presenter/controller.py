@@ -95,6 +95,10 @@ class ShowController(QObject):
         self.engine.subscribe(self._on_event)
         if append is not None:
             self.attach_journal(append)
+        durations = {**show.media_durations, **self.engine.show.media_durations}
+        if durations:
+            # The new journal must stand alone: --as-run reads clip durations only from it.
+            self.engine.set_media_durations(durations)
         self._on_air_id = None
         if self.playout is not None:
             self.playout.go_black()

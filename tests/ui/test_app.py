@@ -96,6 +96,18 @@ def test_resume_banner_and_back_to_standby(start_app, show_copy, qtbot):
     assert len(journals_after) == len(journals_before) + 1  # the old journal is kept
 
 
+def test_a_new_run_journal_carries_the_probed_clip_durations(start_app, show_copy):
+    from presenter.as_run import engine_from_journal
+    from presenter.show import load_show
+
+    app = start_app(show_copy)
+    app.controller.set_media_durations({"minimogli": 12.5})
+    app.new_run()
+    replayed, warnings = engine_from_journal(app.state.latest_journal(app.controller.show), load_show(show_copy))
+    assert warnings == []
+    assert replayed.show.media_durations["minimogli"] == 12.5
+
+
 def test_a_crash_loop_does_not_resume_by_itself(start_app, show_copy, qtbot):
     first = start_app(show_copy)
     first.controller.go()
