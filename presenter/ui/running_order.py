@@ -66,6 +66,19 @@ class RunningOrderModel(QAbstractTableModel):
             _state_text(view),
         )
 
+    def widest_texts(self) -> list[list[str]]:
+        """Per column, every text it shows now or can show later in the run (for sizing it once)."""
+        columns: list[list[str]] = [[name] for name in COLUMNS]
+        for cells in self._cells:
+            for column, text in enumerate(cells):
+                columns[column].append(text)
+        hours = "-8:88:88"  # actual durations and overtime grow; digits are about equally wide
+        columns[COLUMNS.index("Actual start")].append("88:88:88")
+        columns[COLUMNS.index("Actual")].append(hours)
+        columns[COLUMNS.index("State")] += [f"{label} – clip problem" for label in theme.STATUS_LABEL.values()]
+        columns[COLUMNS.index("State")].append("NEXT – clip problem")
+        return columns
+
     def segment_at(self, row: int) -> SegmentView | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 

@@ -142,3 +142,57 @@ def test_space_in_the_message_field_types_a_space(qtbot, director):
     qtbot.keyClicks(director.message_edit, "a b")
     assert director.message_edit.text() == "a b"
     assert director.controller.engine.mode is Mode.STANDBY
+
+
+def test_every_running_order_text_fits_its_column(qtbot, director, fake_clock):
+    from PySide6.QtGui import QFont, QFontMetrics
+
+    from presenter.ui.running_order import COLUMNS
+
+    bold = QFont(director.table.font())
+    bold.setBold(True)
+    metrics = QFontMetrics(bold)
+    controller = director.controller
+    controller.go()
+    fake_clock.advance(3 * 3600 + 7)  # hours of overtime: the widest "Actual" there is
+    controller.go()
+    director.refresh()
+    for row in range(director.model.rowCount()):
+        for column, name in enumerate(COLUMNS):
+            if name == "Title":
+                continue
+            shown = director.model.index(row, column).data() or ""
+            assert metrics.horizontalAdvance(shown) < director.table.columnWidth(column), (row, name, shown)
+
+
+def test_a_go_in_a_long_running_order_reads_only_the_rows_that_changed(qtbot, tmp_path, fake_clock, monkeypatch):
+    from presenter.show import load_show
+    from presenter.ui.running_order import RunningOrderModel
+
+    segments = "".join(
+        f'  - {{id: s{n}, title: "Segment {n}", kind: live, duration: "0:10"}}\n' for n in range(1200)
+    )
+    path = tmp_path / "long.yaml"
+    path.write_text(f'version: 1\ntitle: Long\ndate: 2021-01-19\nstart: "17:30"\nend: "21:00"\nsegments:\n{segments}')
+    calls = [0]
+    original = RunningOrderModel.data
+
+    def counting(self, index, role=Qt.ItemDataRole.DisplayRole):
+        calls[0] += 1
+        return original(self, index, role)
+
+    monkeypatch.setattr(RunningOrderModel, "data", counting)
+    window = DirectorWindow(ShowController(load_show(path), clock=fake_clock, playout=None))
+    qtbot.addWidget(window)
+    window.resize(1280, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    window.controller.go()
+    window.refresh()
+    QApplication.processEvents()
+    calls[0] = 0
+    fake_clock.advance(1)
+    window.controller.go()
+    window.refresh()
+    QApplication.processEvents()
+    assert calls[0] < 2000, "a GO reads every row of the running order"
