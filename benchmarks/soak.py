@@ -421,7 +421,7 @@ def run(args: argparse.Namespace, tmp: Path, *, own_xvfb: bool) -> int:
 
     from presenter.as_run import as_run_csv, engine_from_journal
     from presenter.engine import Mode
-    from presenter.playout.vlc_adapter import vlc_status
+    from presenter.playout.vlc_adapter import tune_heap, vlc_status
     from presenter.show import load_show
     from presenter.ui import app as app_module
 
@@ -435,6 +435,7 @@ def run(args: argparse.Namespace, tmp: Path, *, own_xvfb: bool) -> int:
     planned_gos = len(runs) + sum(b.gos() for b in blocks)
     planned_plays = sum(len(b.played()) for b in blocks)
 
+    tune_heap()  # as run_app does, before Qt and libVLC start their threads
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     ok, libvlc = vlc_status()
     if not ok:

@@ -368,6 +368,9 @@ def _install_excepthook(app_ref: list) -> None:
 
 
 def run_app(args: argparse.Namespace) -> int:
+    from presenter.playout.vlc_adapter import tune_heap
+
+    tune_heap()  # before Qt and libVLC start their threads
     platform = choose_platform()
     if platform:
         os.environ["QT_QPA_PLATFORM"] = platform
