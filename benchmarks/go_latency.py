@@ -39,8 +39,6 @@ CLIPS = [
 GOAL = {"armed_median_ms": 40.0, "speedup_min": 5.0, "max_ui_stall_ms": 16.0, "rss_growth_mb": 10.0}
 
 
-
-
 def rss_mb() -> float:
     try:
         for line in Path("/proc/self/status").read_text().splitlines():

@@ -56,7 +56,6 @@ REPORT_EVERY_S = 0.25  # a player's position reports during a clip
 CPU_SECONDS = 4.0
 
 
-
 def displayed_seconds(text: str) -> int:
     """'4:12' → 252, '+1:23' → −83, '1:02:03' → 3723."""
     sign = -1 if text.startswith("+") else 1

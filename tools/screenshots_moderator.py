@@ -31,7 +31,6 @@ OUT = ROOT / "docs" / "screenshots"
 SHOW = ROOT / "assets" / "smart-rlp.yaml"
 
 
-
 def _setup(start: datetime):
     clock = FakeClock(start)
     controller = ShowController(load_show(SHOW), clock, playout=SilentPlayout())

@@ -109,7 +109,7 @@ def app(tmp_path):
 
 def expected_now(last: dict, now_status: dict, key: str) -> float:
     """What `key` (a countdown) must read in `now_status` if time ran on through the downtime."""
-    gone = (datetime.fromisoformat(now_status["written_at"]) - datetime.fromisoformat(last["written_at"]))
+    gone = datetime.fromisoformat(now_status["written_at"]) - datetime.fromisoformat(last["written_at"])
     return last[key] - gone.total_seconds()
 
 
@@ -152,8 +152,10 @@ def test_kill_during_live_segment_and_during_clip_then_resume(app, tmp_path):
     time.sleep(1.0)
     later = app.read_status()
     assert later["clip_position_s"] == pytest.approx(
-        last["clip_position_s"] + (datetime.fromisoformat(later["written_at"])
-                                   - datetime.fromisoformat(last["written_at"])).total_seconds(), abs=1.0)
+        last["clip_position_s"]
+        + (datetime.fromisoformat(later["written_at"]) - datetime.fromisoformat(last["written_at"])).total_seconds(),
+        abs=1.0,
+    )
 
     # 3. nothing lost: the as-run record has every segment, the three that went on air with their starts
     app.stop()
@@ -169,5 +171,7 @@ def test_kill_during_live_segment_and_during_clip_then_resume(app, tmp_path):
     assert all(rows[i]["actual_start"] for i in range(3))
     assert rows[0]["ended_by"] == "go" and rows[1]["ended_by"] == "go"
     lost = 6 - len(rows)
-    print(f"time to resume: {time_to_resume:.2f} s; timer error live {live_error:+.3f} s, clip {clip_error:+.3f} s; "
-          f"as-run rows lost: {lost}")
+    print(
+        f"time to resume: {time_to_resume:.2f} s; timer error live {live_error:+.3f} s, clip {clip_error:+.3f} s; "
+        f"as-run rows lost: {lost}"
+    )

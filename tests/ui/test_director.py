@@ -45,7 +45,12 @@ def test_title_and_running_order(director):
     assert titles[0] == "Begrüßung"
     assert titles[2] == "Clip: MiniMOGLI"
     assert [model.index(row, 1).data() for row in range(6)] == [
-        "17:30:00", "17:35:00", "18:12:45", "18:14:00", "18:15:00", "18:55:00",
+        "17:30:00",
+        "17:35:00",
+        "18:12:45",
+        "18:14:00",
+        "18:15:00",
+        "18:55:00",
     ]
     assert model.index(0, 7).data() == "NEXT"
     assert text(director, "phase") == "on air in 4:12"
@@ -169,9 +174,7 @@ def test_a_go_in_a_long_running_order_reads_only_the_rows_that_changed(qtbot, tm
     from presenter.show import load_show
     from presenter.ui.running_order import RunningOrderModel
 
-    segments = "".join(
-        f'  - {{id: s{n}, title: "Segment {n}", kind: live, duration: "0:10"}}\n' for n in range(1200)
-    )
+    segments = "".join(f'  - {{id: s{n}, title: "Segment {n}", kind: live, duration: "0:10"}}\n' for n in range(1200))
     path = tmp_path / "long.yaml"
     path.write_text(f'version: 1\ntitle: Long\ndate: 2021-01-19\nstart: "17:30"\nend: "21:00"\nsegments:\n{segments}')
     calls = [0]

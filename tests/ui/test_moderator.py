@@ -30,7 +30,6 @@ DAY = datetime(2021, 1, 19)
 START = DAY.replace(hour=17, minute=30)
 
 
-
 def _window(qtbot, controller, clock, size=(1280, 720)) -> ModeratorWindow:
     window = ModeratorWindow(controller, clock)
     qtbot.addWidget(window)

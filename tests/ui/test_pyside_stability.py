@@ -34,9 +34,7 @@ _SCRIPT = textwrap.dedent(
 
 
 def test_twenty_thousand_widget_updates_in_one_process():
-    result = subprocess.run(
-        [sys.executable, "-c", _SCRIPT], capture_output=True, text=True, timeout=120, check=False
-    )
+    result = subprocess.run([sys.executable, "-c", _SCRIPT], capture_output=True, text=True, timeout=120, check=False)
     assert result.returncode == 0, f"process died ({result.returncode}): {result.stderr[-2000:]}"
     lost = int(result.stdout.strip().splitlines()[-1])
     # A leaking build loses one reference per void call: tens of thousands here.
