@@ -10,9 +10,8 @@ runs a generated variant of ``assets/smart-rlp.yaml`` in a temporary folder: its
 file), the clips pointing at the 3 s ``tests/data/media/short-ok.mp4`` (most) and the two sample
 clips (always cut by GO), end actions next/hold/black mixed. The show is played to its end, then
 again as a new run (``PresenterApp.new_run``: standby, a new journal), until 1,000 GOs are sent:
-one journal of 1,000 GOs would need a show of 1,000+ segments, and the director's running order
-costs O(segments) per change (its header sizes the columns to their contents: every change reads
-every row), which would measure that table, not the soak.
+one journal of 1,000 GOs would need a show of 1,000+ segments, which is not the Smart RLP show
+(``--repeat N`` makes such a show).
 
 A seeded plan drives it through ``ShowController`` intents, the real Qt event loop running
 50-100 ms between two of them: GO (a few double presses, ignored by the 0.3 s guard), back,
@@ -28,8 +27,10 @@ its planned time (70-125 %, sometimes less). Every step is a multiple of 1/64 s,
 float and in microseconds, so the journal's times of day and the engine's monotonic readings agree
 exactly and the replayed as-run can be compared byte for byte.
 
-Measured: VmRSS and Threads (``/proc/self/status``) after the warm-up (the first 20 clip plays),
-at the end, and their maxima (sampled every 250 ms); the journals' size; UI stalls from a 1 ms
+Measured: VmRSS and Threads (``/proc/self/status``) in the same settled state twice (a run just
+ended, its players stopped, 2 s later): after the warm-up (the first run that reaches 20 clip plays)
+and at the end; their maxima (sampled every 250 ms); where any growth is (glibc's heap in use and
+free-but-kept, Python objects by type); the journals' size; UI stalls from a 1 ms
 precise QTimer heartbeat: the longest gap minus the interval in each window between two intents
 (one sample per intent after the warm-up: max, p95, median; ``n`` samples); GOs sent / accepted /
 ignored, clip plays (``clip_started``) and failures. "Nothing lost", at the end of every run: the
@@ -47,6 +48,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import ctypes
 import gc
 import json
 import math
@@ -107,6 +109,49 @@ def proc_status() -> tuple[float, int]:
         elif line.startswith("Threads:"):
             threads = int(line.split()[1])
     return rss, threads
+
+
+class _MallInfo2(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_size_t) for name in (
+        "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks", "keepcost",
+    )]  # fmt: skip
+
+
+def heap_status() -> dict[str, float]:
+    """Where the memory is: glibc's heap in use, mmapped and free-but-kept (MB), and Python's object count.
+
+    Tells a leak (in use grows) from fragmentation (free in arenas grows) from native caches.
+    """
+    status: dict[str, float] = {"python_objects": float(len(gc.get_objects()))}
+    try:
+        mallinfo2 = ctypes.CDLL(None).mallinfo2
+        mallinfo2.restype = _MallInfo2
+        info = mallinfo2()
+        mb = 1024.0 * 1024.0
+        status |= {"in_use": info.uordblks / mb, "mmapped": info.hblkhd / mb, "free_in_arenas": info.fordblks / mb}
+    except (OSError, AttributeError):
+        pass
+    return status
+
+
+def rss_by_mapping() -> collections.Counter[str]:
+    """Resident kB per mapping name (``/proc/self/smaps``): a library's file, ``[heap]``, or ``anonymous``."""
+    rss: collections.Counter[str] = collections.Counter()
+    name = "anonymous"
+    try:
+        for line in Path("/proc/self/smaps").read_text().splitlines():
+            fields = line.split()
+            if fields and "-" in fields[0] and len(fields) >= 5 and not fields[0].endswith(":"):
+                name = fields[5] if len(fields) > 5 else "anonymous"
+            elif fields and fields[0] == "Rss:":
+                rss[name] += int(fields[1])
+    except OSError:
+        pass
+    return rss
+
+
+def object_types() -> collections.Counter[str]:
+    return collections.Counter(type(o).__qualname__ for o in gc.get_objects())
 
 
 def pct(values: list[float], p: float) -> float:
@@ -498,6 +543,7 @@ def run(args: argparse.Namespace, tmp: Path, *, own_xvfb: bool) -> int:
     heart_timer.setInterval(1)
     heart_timer.timeout.connect(heart.beat)
     sampler = Sampler()
+    rss_by_run: list[float] = []  # after each run once the baseline is taken: a trend or a plateau?
     sample_timer = QTimer()
     sample_timer.setInterval(250)
     sample_timer.timeout.connect(sampler.sample)
@@ -547,16 +593,22 @@ def run(args: argparse.Namespace, tmp: Path, *, own_xvfb: bool) -> int:
             if not result and press == 0:
                 go_counts["first_press_ignored"] += 1
 
+    def settled() -> tuple[float, int, dict[str, float], collections.Counter[str]]:
+        """RSS, threads, heap and Python objects in standby at the end of a run, once the players have stopped."""
+        wait(1.5)  # the last players stop on the control thread
+        gc.collect()
+        wait(0.5)
+        return (*proc_status(), heap_status() | {"mappings": rss_by_mapping()}, object_types())
+
     def take_baseline() -> None:
+        """The same state as the end of the soak: a run just ended, the playout idle."""
         nonlocal warmup_windows
         wait_until(lambda: bool(controller.media_info), 30.0)  # the preflight report is in
-        wait(0.5)
-        gc.collect()
-        baseline["rss"], baseline["threads"] = proc_status()
+        baseline["rss"], baseline["threads"], baseline["heap"], baseline["types"] = settled()
         baseline["t"] = time.monotonic()
         warmup_windows = len(heart.windows)
-        print(f"baseline after {counts['clip_plays']} clip plays and {go_counts['sent']} GOs: "
-              f"RSS {baseline['rss']:.1f} MB, {baseline['threads']} threads")  # fmt: skip
+        print(f"baseline at the end of run {runs_done + 1}, after {counts['clip_plays']} clip plays and "
+              f"{go_counts['sent']} GOs: RSS {baseline['rss']:.1f} MB, {baseline['threads']} threads")  # fmt: skip
         unmeasured()
 
     def drive(run_blocks: list[BlockPlan]) -> bool:
@@ -592,8 +644,6 @@ def run(args: argparse.Namespace, tmp: Path, *, own_xvfb: bool) -> int:
             block, role = run_blocks[current // 6], current % 6
             first_of_block = current - role
             segment = show.segments[current]
-            if not baseline and counts["clip_plays"] >= warmup_plays and not segment.is_clip:
-                take_baseline()
 
             if segment.is_clip:
                 clip = block.clips[role]
@@ -732,15 +782,16 @@ def run(args: argparse.Namespace, tmp: Path, *, own_xvfb: bool) -> int:
             break
         heart.mark()
         compare_run(run_number)
+        if baseline:
+            rss_by_run.append(proc_status()[0])
+        elif counts["clip_plays"] >= warmup_plays:
+            take_baseline()
         runs_done += 1
         unmeasured()
     soak_s = time.monotonic() - baseline.get("t", wall_start)
 
     # ---- the end: settle and measure
-    wait(1.5)  # the last players stop on the control thread
-    gc.collect()
-    wait(0.5)
-    rss_end, threads_end = proc_status()
+    rss_end, threads_end, heap_end, types_end = settled()
     sampler.sample()
     live = engine()
     t_snapshot = time.perf_counter()
@@ -778,6 +829,23 @@ def run(args: argparse.Namespace, tmp: Path, *, own_xvfb: bool) -> int:
           f"{counts['clip_failures']} failures, {counts['clip_not_started']} not started within 7 s")  # fmt: skip
     print(f"RSS: {baseline['rss']:.1f} MB after the warm-up, {rss_end:.1f} MB at the end: growth {growth:+.1f} MB "
           f"over {soak_s:.0f} s; peak {sampler.rss_max:.1f} MB")  # fmt: skip
+    if rss_by_run:
+        quarters = [rss_by_run[min(len(rss_by_run) - 1, len(rss_by_run) * q // 4)] for q in range(5)]
+        shown = ", ".join(f"{v:.1f}" for v in quarters)
+        print(f"  RSS right after runs (players may still be stopping) at 0/25/50/75/100 % of the soak: {shown} MB")
+    if "heap" in baseline:
+        before = baseline["heap"]
+        print("  heap: " + "; ".join(
+            f"{name.replace('_', ' ')} {before[name]:.1f} → {heap_end[name]:.1f} MB"
+            for name in ("in_use", "mmapped", "free_in_arenas") if name in before
+        ) + f"; Python objects {before['python_objects']:.0f} → {heap_end['python_objects']:.0f}")  # fmt: skip
+        mappings = heap_end["mappings"]
+        mappings.subtract(before["mappings"])
+        moved = sorted(mappings.items(), key=lambda item: -abs(item[1]))[:5]
+        print("  resident memory that changed most, by mapping: "
+              + ", ".join(f"{Path(k).name or k} {v / 1024:+.1f} MB" for k, v in moved))  # fmt: skip
+        grown = (types_end - baseline["types"]).most_common(5)
+        print("  Python object types that grew most: " + (", ".join(f"{k} +{v}" for k, v in grown) or "none"))
     print(f"threads: {baseline['threads']} after the warm-up, {threads_end} at the end, max {sampler.threads_max}")
     print(f"journals: {journal_bytes} bytes, {journal_lines} lines in all")
     print(f"UI stalls (1 ms heartbeat: longest gap minus 1 ms per window between two intents after the warm-up, "
