@@ -10,8 +10,8 @@ and says so (its sound might otherwise go to the program's device and into the s
 ignores a device set before the audio output exists and forgets it with the next media, so the
 device is applied after each ``load()`` and ``play()`` and checked every time.
 
-On X11 the preview's picture is drawn without OpenGL (``PREVIEW_X11_ARGS``): libVLC's OpenGL
-output crashed the process now and then when players started and stopped at the same time.
+On X11 the preview's picture is drawn without OpenGL, as the program output's
+(``embedded_video_args``).
 
 Everything here runs on the Qt main thread and returns at once; libVLC events arrive through a
 queued signal. A clip is loaded with ``:start-paused`` and then *primed* (played muted until libVLC
@@ -36,7 +36,7 @@ from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 
 from presenter.playout.probe import quick_check
-from presenter.playout.vlc_adapter import PREVIEW_X11_ARGS, AudioState, Ev, PreviewBackend
+from presenter.playout.vlc_adapter import EMBEDDABLE_PLATFORMS, AudioState, Ev, PreviewBackend, embedded_video_args
 
 log = logging.getLogger(__name__)
 
@@ -59,9 +59,6 @@ DEFAULT_VOLUME = 80
 
 SETTING_DEVICE = "preview/audio_device"
 SETTING_VOLUME = "preview/volume"
-
-#: Qt platforms whose window ids libVLC can draw into (as for the program output).
-EMBEDDABLE_PLATFORMS = ("xcb", "windows", "cocoa")
 
 
 class _Bridge(QObject):
@@ -137,8 +134,8 @@ class PreviewPlayer(QObject):
                 self._window = None
         if self._window is None and not any(a.startswith("--vout") for a in args):
             args.append("--vout=dummy")  # never a window of libVLC's own (it could open on the output screen)
-        elif self._window is not None and QGuiApplication.platformName() == "xcb":
-            args.extend(a for a in PREVIEW_X11_ARGS if a not in args)
+        elif self._window is not None:
+            args = embedded_video_args(args, QGuiApplication.platformName())
         self._backend = PreviewBackend(args, self._bridge.event.emit)
 
     # ------------------------------------------------------------------ reading

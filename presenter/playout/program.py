@@ -32,7 +32,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 
 from presenter.playout.probe import quick_check
-from presenter.playout.vlc_adapter import Ev, EventSink, VlcBackend
+from presenter.playout.vlc_adapter import EMBEDDABLE_PLATFORMS, Ev, EventSink, VlcBackend, embedded_video_args
 
 log = logging.getLogger(__name__)
 
@@ -44,8 +44,6 @@ COLD_RAISE_SETTLE_MS = 40
 NO_TRACKS_GRACE_MS = 1000
 #: A clip must show its first picture within this time (arm) or start playing (cold start).
 START_TIMEOUT_S = 5.0
-#: Qt platforms whose window ids libVLC can draw into.
-EMBEDDABLE_PLATFORMS = ("xcb", "windows", "cocoa")
 
 
 class OutputState(enum.Enum):
@@ -222,6 +220,7 @@ class ProgramPlayout(QObject):
                 args.append("--vout=dummy")
         else:
             platform = QGuiApplication.platformName()
+            args = embedded_video_args(args, platform)
             if platform not in EMBEDDABLE_PLATFORMS:
                 self._embed_problem = (
                     f"video cannot be shown: Qt runs on '{platform}', libVLC can only draw into xcb "

@@ -227,6 +227,14 @@ def test_take_while_still_arming_cuts_as_soon_as_armed(rig, qtbot, clip):
     assert out.top == backend.opened[tok]["window"] - 1000
     st = po.status()
     assert st.state is OutputState.PLAYING and st.segment_id == "B"
+    # C, armed while B was still arming, is still the armed clip after the cut to B
+    for kind, value in ((Ev.ES_ADDED, "video"), (Ev.PAUSED, None), (Ev.VOUT, 1)):
+        deliver(qtbot, backend, tok_c, kind, value)
+    qtbot.waitUntil(lambda: po.status().armed_segment_id == "C", timeout=1000)
+    assert ("close", tok_c, False) not in backend.calls
+    po.take("C", c, "next")
+    assert out.top == backend.opened[tok_c]["window"] - 1000  # a cut, not a cold start
+    assert len(backend.opened) == 3
 
 
 @pytest.mark.parametrize(
@@ -537,3 +545,11 @@ def test_bad_end_action_is_a_programming_error(rig, clip):
     po, *_ = rig
     with pytest.raises(ValueError):
         po.take("A", clip(), "loop")
+
+
+def test_the_program_output_on_x11_draws_without_opengl(rig):
+    from PySide6.QtGui import QGuiApplication
+
+    _, backend, _, _ = rig
+    assert QGuiApplication.platformName() == "xcb"
+    assert {"--gl=none", "--gles2=none"} <= set(backend.args)

@@ -163,3 +163,11 @@ def test_only_the_adapter_imports_vlc():
         if p.name != "vlc_adapter.py" and pattern.search(p.read_text(encoding="utf-8"))
     ]
     assert offenders == []
+
+
+def test_players_drawing_into_x11_windows_do_not_use_opengl():
+    from presenter.playout.vlc_adapter import embedded_video_args
+
+    assert embedded_video_args(["--aout=adummy"], "xcb") == ["--aout=adummy", "--gl=none", "--gles2=none"]
+    assert embedded_video_args(["--gl=glx"], "xcb") == ["--gl=glx", "--gles2=none"]  # the user's choice wins
+    assert embedded_video_args(["--aout=adummy"], "windows") == ["--aout=adummy"]
