@@ -72,7 +72,7 @@ class RunningOrderModel(QAbstractTableModel):
         for cells in self._cells:
             for column, text in enumerate(cells):
                 columns[column].append(text)
-        hours = "-8:88:88"  # actual durations and overtime grow; digits are about equally wide
+        hours = "8:88:88"  # actual durations grow past their plan; digits are about equally wide
         columns[COLUMNS.index("Actual start")].append("88:88:88")
         columns[COLUMNS.index("Actual")].append(hours)
         columns[COLUMNS.index("State")] += [f"{label} – clip problem" for label in theme.STATUS_LABEL.values()]
