@@ -906,7 +906,7 @@ def run(args: argparse.Namespace, tmp: Path, *, own_xvfb: bool) -> int:
         "segments": len(show.segments),
         "wall_s": round(wall_s),
         "env": {"cpus": os.cpu_count(), "load_1min_start": round(load_start, 1), "load_1min_end": round(load_end, 1)},
-        "baseline": "state at the start of the soak (after warm-up)",
+        "baseline": "settled state at the end of the first run after the warm-up",
         "goal": GOAL,
     }
     print(json.dumps({k: None if isinstance(v, float) and math.isnan(v) else v for k, v in result.items()}))

@@ -39,16 +39,16 @@ class RunningOrderModel(QAbstractTableModel):
 
     def update_from(self, snapshot: ShowSnapshot) -> None:
         rows = snapshot.segments
-        cells = [self._cells_for(view) for view in rows]
         if len(rows) != len(self._rows) or [v.segment for v in rows] != [v.segment for v in self._rows]:
             self.beginResetModel()
-            self._rows, self._cells = rows, cells
+            self._rows, self._cells = rows, [self._cells_for(view) for view in rows]
             self.endResetModel()
             return
-        changed = [i for i, (old, new) in enumerate(zip(self._cells, cells, strict=True)) if old != new]
-        changed += [i for i, (old, new) in enumerate(zip(self._rows, rows, strict=True)) if old.status != new.status]
-        self._rows, self._cells = rows, cells
-        for row in sorted(set(changed)):
+        # Refreshed ten times a second: only the rows whose view changed are formatted and repainted.
+        changed = [i for i, (new, old) in enumerate(zip(rows, self._rows, strict=True)) if new != old]
+        self._rows = rows
+        for row in changed:
+            self._cells[row] = self._cells_for(rows[row])
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def _cells_for(self, view: SegmentView) -> tuple[str, ...]:
