@@ -87,15 +87,17 @@ class ShowController(QObject):
 
     @_intent
     def start_new_run(self, append=None, engine: ShowEngine | None = None) -> None:
-        """Switch runs: back to standby with a fresh one, or to `engine` (a resumed run)."""
+        """Switch runs: back to standby with a fresh one, or to `engine` (a resumed run, another show's run)."""
         show = self.engine.show
         clock = self.engine.clock
         self.engine.journal = None
         self.engine = engine or ShowEngine(show, clock)
+        if self.engine.show.path != show.path:
+            self.media_info = {}
         self.engine.subscribe(self._on_event)
         if append is not None:
             self.attach_journal(append)
-        durations = {**show.media_durations, **self.engine.show.media_durations}
+        durations = dict(self.engine.show.media_durations)
         if durations:
             # The new journal must stand alone: --as-run reads clip durations only from it.
             self.engine.set_media_durations(durations)
@@ -119,6 +121,10 @@ class ShowController(QObject):
         return self.playout.status() if self.playout is not None and hasattr(self.playout, "status") else None
 
     # ------------------------------------------------------------------ intents
+
+    @_intent
+    def close_run(self, reason: str) -> None:
+        self.engine.close_run(reason)
 
     @_intent
     def go(self) -> bool:

@@ -373,6 +373,19 @@ class ShowEngine:
                 run.clip_state = ClipState.BLACK
         self._record("panic", segment_id)
 
+    def close_run(self, reason: str) -> None:
+        """End this run where it is (a new run or another show follows): the segment on air is done.
+
+        Journaled like every input, so the run is not resumed after it was closed on purpose, and its
+        as-run says why it ended.
+        """
+        self._log("close_run", reason=reason)
+        if self.mode is not Mode.ON_AIR:
+            return
+        if self.current is not None and self.runs[self.current].status is SegmentStatus.ON_AIR:
+            self._finish(self.current, SegmentStatus.DONE, reason)
+        self._end_show()
+
     def _clip_run(self, segment_id: str) -> SegmentRun | None:
         if self.current is None or self.mode is not Mode.ON_AIR:
             return None
@@ -548,6 +561,8 @@ class ShowEngine:
                 self.panic()
             case "alive":
                 pass
+            case "close_run":
+                self.close_run(str(record["reason"]))
             case "media_durations":
                 self.set_media_durations({str(k): float(v) for k, v in record["durations"].items()})
             case _:

@@ -201,3 +201,25 @@ def test_replay_applies_every_journaled_go_even_if_the_wall_clock_put_them_close
     engine = ShowEngine(bundled_show, FakeClock(datetime(2021, 1, 19, 17, 31)))
     assert engine.replay(records) == []
     assert engine.snapshot().current.segment.id == "discussion"
+
+
+def test_a_run_closed_on_purpose_is_not_resumed_and_its_as_run_says_why(bundled_show, tmp_path):
+    state = StateDir(tmp_path)
+    clock = FakeClock(START)
+    engine, writer = run_with_journal(bundled_show, state, clock)
+    drive_to_discussion(engine, clock)
+    engine.close_run("another show opened")
+    assert engine.mode is Mode.ENDED
+    writer.close()
+    assert find_resumable(state, bundled_show, START.date(), FakeClock(clock.now())) is None
+    replayed, warnings = engine_from_journal(writer.path, bundled_show)
+    assert warnings == []
+    rows = list(csv.DictReader(io.StringIO(as_run_csv(replayed))))
+    assert rows[1]["ended_by"] == "another show opened" and rows[1]["actual_duration"] == "10:00"
+    assert rows[2]["actual_start"] == "" and rows[2]["ended_by"] == ""
+
+
+def test_closing_a_run_in_standby_changes_nothing(bundled_show):
+    engine = ShowEngine(bundled_show, FakeClock(START))
+    engine.close_run("new run")
+    assert engine.mode is Mode.STANDBY
