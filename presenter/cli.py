@@ -34,7 +34,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Run a live-streamed show: director, moderator and program output windows.",
     )
     parser.add_argument(
-        "show", nargs="?", type=Path, default=None, help="the show file (default: the bundled Smart RLP show)"
+        "show",
+        nargs="?",
+        type=Path,
+        default=None,
+        help="the show file (default: the windows reopen the latest run's show, --check checks the bundled show)",
     )
     parser.add_argument("--check", action="store_true", help="check the show file and every clip, then exit")
     parser.add_argument("--json", action="store_true", help="with --check: print the result as JSON")
@@ -68,7 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     explicit_show = args.show is not None
-    args.show = args.show or BUNDLED_SHOW
+    args.show = args.show or BUNDLED_SHOW  # --check and --as-run; the windows may reopen the latest run's show
+    args.show_named = explicit_show
     if args.json and not args.check:
         print("presenter: --json goes with --check", file=sys.stderr)
         return 2

@@ -158,6 +158,17 @@ class StateDir:
         paths = self.all_journals(show)
         return paths[-1] if paths else None
 
+    def last_show(self) -> Path | None:
+        """The show file of the latest run, if it is still there (what to open when no show is named)."""
+        latest = self.latest_journal()
+        if latest is None:
+            return None
+        try:
+            path = read_journal(latest).header.get("show")
+        except OSError:
+            return None
+        return Path(path) if path and Path(path).is_file() else None
+
     def record_start(self, now: float | None = None) -> list[float]:
         """Log this start; returns the recent start times (for crash-loop detection)."""
         now = time.time() if now is None else now

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from presenter.clock import SystemClock
 from presenter.controller import ShowController
+from presenter.engine import Mode, ShowEngine
 from presenter.journal import (
     JournalWriter,
     Resumable,
@@ -107,7 +108,7 @@ class PresenterApp(QObject):
         clock = SystemClock()
         crash_loop = is_crash_loop(self.state.record_start())
         resumable = None if args.new_run else find_resumable(self.state, show, clock.now().date(), clock)
-        vlc_message = self._start_playout()
+        vlc_message = self.vlc_message = self._start_playout()
         resume_now = resumable is not None and not crash_loop
         self.controller = ShowController(
             show, clock=clock, playout=self.playout, engine=resumable.engine if resume_now else None
@@ -116,6 +117,7 @@ class PresenterApp(QObject):
             self.controller.playout_problem = vlc_message
         self.director = DirectorWindow(self.controller)
         self.director.export_as_run_requested.connect(self.export_as_run)
+        self.director.open_show_requested.connect(self.choose_show)
         if vlc_message:
             self.director.add_problem(vlc_message)
         if resumable is not None and resume_now:
@@ -163,11 +165,70 @@ class PresenterApp(QObject):
         self.controller.attach_journal(self.journal.append)
 
     def new_run(self) -> None:
-        """Standby with a fresh journal; the interrupted run's journal is kept."""
+        """Standby with a fresh journal; the run before is closed where it was and its journal kept."""
+        self.controller.close_run("new run")
         if self.journal is not None:
             self.journal.close()
         self.journal = self.state.new_journal(self.controller.show, datetime.now(), self._journal_problem)
         self.controller.start_new_run(self.journal.append)
+        self.resumed_from = None
+
+    def choose_show(self) -> None:
+        """The director's "Open show…": asks first while on air, then a file dialog."""
+        if self.controller.snapshot().mode is Mode.ON_AIR:
+            answer = QMessageBox.question(
+                self.director,
+                "Open another show",
+                f"“{self.controller.show.title}” is on air. Opening another show ends this run where it is "
+                "(its journal and as-run are kept) and puts the program output to black.",
+                QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Open:
+                return
+        chosen, _ = QFileDialog.getOpenFileName(
+            self.director, "Open show file", str(self.controller.show.path.parent), "Show files (*.yaml *.yml)"
+        )
+        if chosen:
+            self.open_show(Path(chosen))
+
+    def open_show(self, path: Path) -> bool:
+        """Another show file: this run is closed (journal kept); the new show starts in standby with a
+        new journal, or resumes its run of today that was interrupted. A show file with a mistake
+        changes nothing."""
+        try:
+            show = load_show(path)
+        except ShowFileError as exc:
+            self.director.add_problem(f"Show not opened, the current show goes on: {exc}")
+            return False
+        clock = self.controller.engine.clock
+        self.controller.close_run("another show opened")
+        if self.journal is not None:
+            self.journal.close()
+        resumable = find_resumable(self.state, show, clock.now().date(), clock)
+        if resumable is not None:
+            self.journal = self.state.reopen(resumable.journal.path, self._journal_problem)
+            engine = resumable.engine
+        else:
+            self.journal = self.state.new_journal(show, datetime.now(), self._journal_problem)
+            engine = ShowEngine(show, clock)
+        self.director.model.set_clip_warnings({})
+        self.controller.start_new_run(self.journal.append, engine=engine)
+        self.resumed_from = resumable.interrupted_at if resumable is not None else None
+        self.director.add_problem(f"Opened “{show.title}” ({show.path})")
+        if resumable is not None:
+            when = f"{resumable.interrupted_at:%H:%M:%S}" if resumable.interrupted_at else "an unknown time"
+            self.director.show_banner(
+                f"Resumed this show's run that was interrupted at {when}.", "Back to standby (new run)", self.new_run
+            )
+            for warning in resumable.warnings:
+                self.director.add_problem(warning)
+        else:
+            self.director.show_banner(self.vlc_message)  # a resume banner of the show before goes
+        self.watcher.deleteLater()
+        self._watch_show_file()
+        self._preflight()
+        return True
 
     def _resume(self, resumable: Resumable) -> None:
         path = resumable.journal.path
@@ -367,6 +428,13 @@ def _install_excepthook(app_ref: list) -> None:
     sys.excepthook = hook
 
 
+def show_to_open(args: argparse.Namespace) -> Path:
+    """The show named on the command line; else the latest run's show (it may need resuming), else the bundled one."""
+    if getattr(args, "show_named", True):
+        return args.show
+    return StateDir(args.state_dir or default_state_dir()).last_show() or args.show
+
+
 def run_app(args: argparse.Namespace) -> int:
     from presenter.playout.vlc_adapter import tune_heap
 
@@ -377,6 +445,7 @@ def run_app(args: argparse.Namespace) -> int:
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     qt_app.setApplicationName("Presenter")
     qt_app.setOrganizationName("Presenter")
+    args.show = show_to_open(args)
     show = load_show_interactively(args.show)
     if show is None:
         return 2

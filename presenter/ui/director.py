@@ -51,6 +51,7 @@ class DirectorWindow(QWidget):
     moderator_fullscreen_toggled = Signal()
     export_as_run_requested = Signal()
     preview_requested = Signal()
+    open_show_requested = Signal()
 
     def __init__(self, controller: ShowController, parent: QWidget | None = None):
         super().__init__(parent)
@@ -257,9 +258,12 @@ class DirectorWindow(QWidget):
         problems_layout.addWidget(self.problems)
         preview_button = QPushButton("Technician preview…", objectName="showPreview")
         preview_button.clicked.connect(self.preview_requested.emit)
+        open_show = QPushButton("Open show…", objectName="openShow")
+        open_show.clicked.connect(self.open_show_requested.emit)
         bottom_row = QHBoxLayout()
         bottom_row.addWidget(preview_button)
         bottom_row.addStretch(1)
+        bottom_row.addWidget(open_show)
         bottom_row.addWidget(self.export_button)
         problems_layout.addLayout(bottom_row)
 
@@ -400,6 +404,9 @@ class DirectorWindow(QWidget):
         snapshot = self.controller.snapshot()
         self.model.update_from(snapshot)
         show = snapshot.show
+        window_title = f"Director — {show.title} — Presenter"
+        if self.windowTitle() != window_title:  # another show was opened
+            self.setWindowTitle(window_title)
         title = f"{show.title} — {show.date:%d.%m.%Y}, {show.start:%H:%M}–{show.end:%H:%M}"
         if snapshot.rehearsal:
             title += f" · REHEARSAL (times on {snapshot.now:%d.%m.})"

@@ -815,7 +815,11 @@ class ModeratorWindow(QWidget):
 
     def render_now(self) -> None:
         """Refresh every text from a fresh snapshot (texts are only set when they changed)."""
-        view = describe(self.controller.snapshot())
+        snapshot = self.controller.snapshot()
+        window_title = f"Moderator — {snapshot.show.title}"
+        if self.windowTitle() != window_title:  # another show was opened
+            self.setWindowTitle(window_title)
+        view = describe(snapshot)
         previous = self._view
         self._view = view
         self._apply(view, previous)

@@ -191,3 +191,101 @@ def test_as_run_export_is_atomic(start_app, show_copy, tmp_path, monkeypatch):
     app.export_as_run()
     assert target.read_text().startswith("number,segment,title")
     assert (tmp_path / "as-run.csv~").read_text() == "previous export"
+
+
+def other_show(folder: Path) -> Path:
+    path = folder / "other.yaml"
+    path.write_text(
+        'version: 1\ntitle: Bürgersprechstunde\ndate: 2021-01-19\nstart: "20:00"\nend: "20:30"\nsegments:\n'
+        '  - {id: intro, title: Begrüßung, kind: live, duration: "10:00"}\n'
+        '  - {id: talk, title: Gespräch, kind: live, duration: "20:00"}\n',
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_opening_another_show_closes_this_run_and_keeps_its_journal(start_app, show_copy, qtbot):
+    from presenter.as_run import as_run_rows, engine_from_journal
+    from presenter.show import load_show
+
+    app = start_app(show_copy)
+    app.controller.go()
+    first_journal = app.journal.path
+    other = other_show(show_copy.parent)
+    assert app.open_show(other)
+    snapshot = app.controller.snapshot()
+    assert (snapshot.show.title, snapshot.mode.value) == ("Bürgersprechstunde", "standby")
+    assert app.director.windowTitle() == "Director — Bürgersprechstunde — Presenter"
+    assert app.moderator.windowTitle() == "Moderator — Bürgersprechstunde"
+    assert app.journal.path != first_journal and first_journal.exists()
+    assert app.director.model.rowCount() == 2
+    # the Smart RLP run ended where it was: not resumable, and its as-run says why
+    closed, _ = engine_from_journal(first_journal, load_show(show_copy))
+    assert closed.mode.value == "ended"
+    assert as_run_rows(closed)[0]["ended_by"] == "another show opened"
+    # the file watcher follows the new show
+    app.controller.go()
+    other.write_text(other.read_text(encoding="utf-8").replace('"10:00"', '"12:00"'), encoding="utf-8")
+    qtbot.waitUntil(lambda: app.controller.show.segments[0].duration_s == 720, timeout=5000)
+    assert app.controller.snapshot().current.segment.id == "intro"
+
+
+def test_a_show_file_with_a_mistake_is_not_opened_and_the_show_goes_on(start_app, show_copy, qtbot):
+    app = start_app(show_copy)
+    app.controller.go()
+    journal = app.journal.path
+    broken = show_copy.parent / "broken.yaml"
+    broken.write_text('version: 1\ntitle: X\ndate: 2021-01-19\nstart: "20:00"\nend: "5 Min"\nsegments: []\n')
+    assert not app.open_show(broken)
+    expected = 'Show not opened, the current show goes on: broken.yaml:5:6: end "5 Min" is not a time of day HH:MM'
+    assert any(p.endswith(expected) for p in problems(app))  # after the time it was added
+    assert app.controller.snapshot().current.segment.id == "welcome"
+    assert app.journal.path == journal
+    qtbot.wait(350)  # past the double-press guard
+    app.controller.go()
+    assert app.controller.snapshot().current.segment.id == "discussion"
+
+
+def test_opening_a_show_with_a_run_interrupted_today_resumes_it(start_app, show_copy, qtbot):
+    other = other_show(show_copy.parent)
+    first = start_app(other)
+    first.controller.go()
+    qtbot.wait(350)
+    first.controller.go()  # "talk" on air, then the process dies (no close_run)
+    first.shutdown()
+    app = start_app(show_copy, new_run=True)
+    assert app.open_show(other)
+    assert app.controller.snapshot().current.segment.id == "talk"
+    assert app.director.banner_text.text().startswith("Resumed this show's run that was interrupted at ")
+
+
+def test_without_a_named_show_the_windows_reopen_the_latest_runs_show(start_app, show_copy):
+    from presenter.ui.app import show_to_open
+
+    other = other_show(show_copy.parent)
+    app = start_app(show_copy)
+    app.open_show(other)
+    not_named = make_args(ROOT / "assets" / "smart-rlp.yaml", app.state.path, show_named=False)
+    assert show_to_open(not_named) == other
+    assert show_to_open(make_args(show_copy, app.state.path, show_named=True)) == show_copy
+    other.unlink()
+    assert show_to_open(not_named) == ROOT / "assets" / "smart-rlp.yaml"  # gone: the bundled show
+
+
+def test_open_show_button_asks_first_while_on_air(start_app, show_copy, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox, QPushButton
+
+    other = other_show(show_copy.parent)
+    app = start_app(show_copy)
+    app.controller.go()
+    asked = []
+    answer = [QMessageBox.StandardButton.Cancel]
+    monkeypatch.setattr(app_module.QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or answer[0])
+    monkeypatch.setattr(app_module.QFileDialog, "getOpenFileName", lambda *a, **k: (str(other), ""))
+    button = app.director.findChild(QPushButton, "openShow")
+    button.click()
+    assert "is on air" in asked[0]
+    assert app.controller.show.title == "Smart RLP"
+    answer[0] = QMessageBox.StandardButton.Open
+    button.click()
+    assert app.controller.show.title == "Bürgersprechstunde"
