@@ -58,7 +58,7 @@ class ShowController(QObject):
         self.playout = playout
         self.playout_problem: str | None = None if playout is not None else NO_PLAYOUT
         self._on_air_id: str | None = None
-        self._armed: tuple[str, Path] | None = None
+        self._armed: tuple[str, Path | None] | None = None
         self.media_info: dict[str, object] = {}  # probed at load, by segment id: arm checks the file is unchanged
         self.engine.subscribe(self._on_event)
         self._heartbeat = QTimer(self)
@@ -104,7 +104,9 @@ class ShowController(QObject):
         self._on_air_id = None
         if self.playout is not None:
             self.playout.go_black()
-        self._armed = None
+        self._armed = ("", None)  # unknown: whatever the playout has armed is replaced or released
+        if self.engine.mode is not Mode.ON_AIR:
+            self._arm_next()  # on air, following the segment on air (after this intent) arms the next one
         self._dirty = True
 
     # ------------------------------------------------------------------ reading
@@ -245,12 +247,15 @@ class ShowController(QObject):
         if self.playout is None:
             return
         following = self.engine.snapshot().next
-        if following is None or not following.segment.is_clip or following.segment.clip is None:
-            return
-        wanted = (following.segment.id, following.segment.clip)
+        wanted = None
+        if following is not None and following.segment.is_clip and following.segment.clip is not None:
+            wanted = (following.segment.id, following.segment.clip)
         if self._armed == wanted:
             return
         self._armed = wanted
+        if following is None or wanted is None:
+            self.playout.disarm()  # a clip armed for a segment that is no longer next
+            return
         self.playout.arm(
             following.segment.id,
             following.segment.clip,

@@ -391,6 +391,12 @@ class ProgramPlayout(QObject):
         self._error_segment = None
         self._emit_status()
 
+    def disarm(self) -> None:
+        """Release the armed clip (the next segment is no clip, or another show was opened)."""
+        if self._arm is not None:
+            self._drop_arm()
+            self._emit_status()
+
     def status(self) -> OutputStatus:
         armed = self._arm.segment_id if self._arm is not None and self._arm.phase is _Phase.ARMED else None
         s = self._air

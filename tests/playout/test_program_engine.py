@@ -553,3 +553,13 @@ def test_the_program_output_on_x11_draws_without_opengl(rig):
     _, backend, _, _ = rig
     assert QGuiApplication.platformName() == "xcb"
     assert {"--gl=none", "--gles2=none"} <= set(backend.args)
+
+
+def test_disarm_releases_the_armed_player(rig, qtbot, clip):
+    po, backend, _, _ = rig
+    tok = arm_fully(qtbot, po, backend, "A", clip("a.mp4"))
+    po.disarm()
+    assert ("close", tok, False) in backend.calls
+    assert po.status().armed_segment_id is None
+    po.disarm()  # nothing armed: nothing happens
+    assert [c for c in backend.calls if c[0] == "close"] == [("close", tok, False)]
