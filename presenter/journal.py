@@ -155,8 +155,15 @@ class StateDir:
         return paths
 
     def latest_journal(self, show: Show | None = None) -> Path | None:
-        paths = self.all_journals(show)
-        return paths[-1] if paths else None
+        """The journal written to last: a resumed run appends to its older journal, so not the newest name."""
+
+        def written(path: Path) -> tuple[int, str]:
+            try:
+                return path.stat().st_mtime_ns, path.name
+            except OSError:
+                return 0, path.name
+
+        return max(self.all_journals(show), key=written, default=None)
 
     def last_show(self) -> Path | None:
         """The show file of the latest run, if it is still there (what to open when no show is named)."""

@@ -223,3 +223,22 @@ def test_closing_a_run_in_standby_changes_nothing(bundled_show):
     engine = ShowEngine(bundled_show, FakeClock(START))
     engine.close_run("new run")
     assert engine.mode is Mode.STANDBY
+
+
+def test_the_latest_journal_is_the_one_written_to_last(bundled_show, tmp_path):
+    # A crash loop: a new journal in standby, then the director resumes the interrupted (older) run.
+    state = StateDir(tmp_path)
+    clock = FakeClock(START)
+    engine, interrupted = run_with_journal(bundled_show, state, clock)
+    drive_to_discussion(engine, clock)
+    standby = state.new_journal(bundled_show, clock.now() + timedelta(seconds=5))
+    _open_writers.append(standby)
+    reopened = state.reopen(interrupted.path)
+    _open_writers.append(reopened)
+    engine.journal = reopened.append
+    os.utime(standby.path, ns=(1_000_000_000, 1_000_000_000))  # mtimes as they would be, whatever the fs
+    engine.heartbeat()
+    assert standby.path.name > interrupted.path.name
+    assert state.latest_journal(bundled_show) == interrupted.path
+    resumable = find_resumable(state, bundled_show, START.date(), FakeClock(clock.now() + timedelta(seconds=9)))
+    assert resumable is not None and resumable.engine.snapshot().current.segment.id == "discussion"

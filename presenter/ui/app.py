@@ -213,6 +213,7 @@ class PresenterApp(QObject):
             self.journal = self.state.new_journal(show, datetime.now(), self._journal_problem)
             engine = ShowEngine(show, clock)
         self.director.model.set_clip_warnings({})
+        self.director.set_persistent_warning(self.journal.problem)  # none about the show file before
         self.controller.start_new_run(self.journal.append, engine=engine)
         self.resumed_from = resumable.interrupted_at if resumable is not None else None
         self.director.add_problem(f"Opened “{show.title}” ({show.path})")
@@ -393,6 +394,8 @@ class PresenterApp(QObject):
         QThreadPool.globalInstance().start(task)
 
     def _preflight_done(self, report: CheckReport) -> None:
+        if report.show.path != self.controller.show.path:
+            return  # a check of the show before another one was opened
         self.controller.media_info = {row.segment.id: row.media for row in report.rows if row.media is not None}
         durations = report.media_durations()
         if durations:

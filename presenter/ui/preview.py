@@ -264,6 +264,7 @@ class PreviewWindow(QWidget):
         self._selected: Segment | None = None
         self._rows: dict[str, SegmentCheck] = {}
         self._clips: list[tuple[int, Segment]] = []
+        self._shown: tuple = ()  # which show (file, title, clips) the window lists
         self._signatures: dict[str, tuple[int, int] | None] = {}
         self._info: MediaInfo | None = None
         self._generation = 0
@@ -583,16 +584,18 @@ class PreviewWindow(QWidget):
 
     # ------------------------------------------------------------------ the show and its clips
 
-    def _clip_key(self, segments: Sequence[Segment]) -> list[tuple]:
-        return [(s.id, s.title, s.clip, s.duration_s) for s in segments if s.is_clip]
+    @staticmethod
+    def _show_key(show: Show) -> tuple:
+        return show.path, show.title, [(s.id, s.title, s.clip, s.duration_s) for s in show.segments if s.is_clip]
 
     def _on_show_changed(self) -> None:
         show = self.controller.show
-        if self._clip_key(show.segments) != self._clip_key([s for _, s in self._clips]):
+        if self._show_key(show) != self._shown:  # another show, or its clips changed
             self._set_show(show)
         self._mark_on_air()
 
     def _set_show(self, show: Show) -> None:
+        self._shown = self._show_key(show)
         self.setWindowTitle(f"Preview — {show.title} — Presenter")
         self._clips = [(n, s) for n, s in enumerate(show.segments, 1) if s.is_clip]
         current = self._selected.id if self._selected is not None else None
