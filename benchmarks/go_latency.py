@@ -89,7 +89,7 @@ def run(args: argparse.Namespace, *, own_xvfb: bool) -> int:
     from PySide6.QtWidgets import QApplication
 
     from presenter.playout.program import ProgramPlayout
-    from presenter.playout.vlc_adapter import vlc_status
+    from presenter.playout.vlc_adapter import TRIM_DELAY_S, vlc_status
     from presenter.ui.program_output import ProgramOutputWindow
 
     app = QApplication.instance() or QApplication([])
@@ -246,13 +246,13 @@ def run(args: argparse.Namespace, *, own_xvfb: bool) -> int:
     for i in range(10):
         play_once(i)
     po.go_black()
-    spin(1.0)
+    spin(TRIM_DELAY_S + 1.5)  # settled: the players closed and the freed memory given back
     rss0 = rss_mb()
     t_plays = time.perf_counter()
     for i in range(args.plays):
         play_once(i)
     po.go_black()
-    spin(1.5)
+    spin(TRIM_DELAY_S + 1.5)
     rss1 = rss_mb()
     growth = rss1 - rss0
     print(f"RSS: {rss0:.1f} MB after warm-up, {rss1:.1f} MB after {args.plays} more clip plays: "

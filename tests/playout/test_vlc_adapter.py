@@ -170,4 +170,5 @@ def test_players_drawing_into_x11_windows_do_not_use_opengl():
 
     assert embedded_video_args(["--aout=adummy"], "xcb") == ["--aout=adummy", "--gl=none", "--gles2=none"]
     assert embedded_video_args(["--gl=glx"], "xcb") == ["--gl=glx", "--gles2=none"]  # the user's choice wins
+    assert embedded_video_args(["--glconv=any"], "xcb") == ["--glconv=any", "--gl=none", "--gles2=none"]
     assert embedded_video_args(["--aout=adummy"], "windows") == ["--aout=adummy"]
