@@ -44,12 +44,17 @@ class RunningOrderModel(QAbstractTableModel):
             self._rows, self._cells = rows, [self._cells_for(view) for view in rows]
             self.endResetModel()
             return
-        # Refreshed ten times a second: only the rows whose view changed are formatted and repainted.
-        changed = [i for i, (new, old) in enumerate(zip(rows, self._rows, strict=True)) if new != old]
-        self._rows = rows
-        for row in changed:
-            self._cells[row] = self._cells_for(rows[row])
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        # Refreshed ten times a second: only rows whose view changed are formatted, and repainted only
+        # when what they show changed (the row on air: its texts once a second, not its float timings).
+        old_rows, self._rows = self._rows, rows
+        for row, (new, old) in enumerate(zip(rows, old_rows, strict=True)):
+            if new == old:
+                continue
+            cells = self._cells_for(new)
+            looks = (new.status, new.is_next, new.clip_problem)
+            if cells != self._cells[row] or looks != (old.status, old.is_next, old.clip_problem):
+                self._cells[row] = cells
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
 
     def _cells_for(self, view: SegmentView) -> tuple[str, ...]:
         segment = view.segment
