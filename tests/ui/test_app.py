@@ -289,3 +289,23 @@ def test_open_show_button_asks_first_while_on_air(start_app, show_copy, monkeypa
     answer[0] = QMessageBox.StandardButton.Open
     button.click()
     assert app.controller.show.title == "Bürgersprechstunde"
+
+
+def test_a_late_clip_check_of_the_show_before_is_not_applied_to_the_new_one(start_app, show_copy):
+    from presenter.preflight import check_show
+
+    app = start_app(show_copy)
+    old_report = check_show(app.controller.show, lambda path: _FakeMedia(12.5))
+    app.director.set_persistent_warning("Show file has a mistake (the running show is unchanged): …")
+    app.open_show(other_show(show_copy.parent))
+    assert app.director.warning_label.isHidden()
+    app._preflight_done(old_report)
+    assert app.controller.show.media_durations == {}
+    assert app.controller.media_info == {}
+
+
+class _FakeMedia:
+    def __init__(self, duration_s):
+        self.ok, self.problem, self.duration_s = True, None, duration_s
+        self.width, self.height, self.fps = 1280, 720, 25.0
+        self.video_codec, self.audio_codec, self.warnings = "h264", "aac", ()
