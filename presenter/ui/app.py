@@ -123,12 +123,7 @@ class PresenterApp(QObject):
         if resumable is not None and resume_now:
             self.journal = self.state.reopen(resumable.journal.path, self._journal_problem)
             self.controller.attach_journal(self.journal.append)
-            when = f"{resumable.interrupted_at:%H:%M:%S}" if resumable.interrupted_at else "an unknown time"
-            self.director.show_banner(
-                f"Resumed after interruption at {when}: the show state is restored.",
-                "Back to standby (new run)",
-                self.new_run,
-            )
+            self._resumed_banner(resumable)
         else:
             self._open_new_journal()
             if resumable is not None:
@@ -164,14 +159,31 @@ class PresenterApp(QObject):
         self.journal = self.state.new_journal(self.controller.show, datetime.now(), self._journal_problem)
         self.controller.attach_journal(self.journal.append)
 
+    def _switch_run(self, show: Show, resumed: Resumable | None) -> None:
+        """The next run: `resumed` in its own journal, reopened, or `show` in standby with a new journal."""
+        if self.journal is not None:
+            self.journal.close()
+        if resumed is not None:
+            self.journal = self.state.reopen(resumed.journal.path, self._journal_problem)
+            engine = resumed.engine
+        else:
+            self.journal = self.state.new_journal(show, datetime.now(), self._journal_problem)
+            engine = ShowEngine(show, self.controller.engine.clock)
+        self.controller.start_new_run(self.journal.append, engine=engine)
+        self.resumed_from = resumed.interrupted_at if resumed is not None else None
+
+    def _resumed_banner(self, resumed: Resumable) -> None:
+        when = f"{resumed.interrupted_at:%H:%M:%S}" if resumed.interrupted_at else "an unknown time"
+        self.director.show_banner(
+            f"Resumed after interruption at {when}: the show state is restored.",
+            "Back to standby (new run)",
+            self.new_run,
+        )
+
     def new_run(self) -> None:
         """Standby with a fresh journal; the run before is closed where it was and its journal kept."""
         self.controller.close_run("new run")
-        if self.journal is not None:
-            self.journal.close()
-        self.journal = self.state.new_journal(self.controller.show, datetime.now(), self._journal_problem)
-        self.controller.start_new_run(self.journal.append)
-        self.resumed_from = None
+        self._switch_run(self.controller.show, None)
 
     def choose_show(self) -> None:
         """The director's "Open show…": asks first while on air, then a file dialog."""
@@ -203,25 +215,13 @@ class PresenterApp(QObject):
             return False
         clock = self.controller.engine.clock
         self.controller.close_run("another show opened")
-        if self.journal is not None:
-            self.journal.close()
         resumable = find_resumable(self.state, show, clock.now().date(), clock)
-        if resumable is not None:
-            self.journal = self.state.reopen(resumable.journal.path, self._journal_problem)
-            engine = resumable.engine
-        else:
-            self.journal = self.state.new_journal(show, datetime.now(), self._journal_problem)
-            engine = ShowEngine(show, clock)
         self.director.model.set_clip_warnings({})
+        self._switch_run(show, resumable)
         self.director.set_persistent_warning(self.journal.problem)  # none about the show file before
-        self.controller.start_new_run(self.journal.append, engine=engine)
-        self.resumed_from = resumable.interrupted_at if resumable is not None else None
         self.director.add_problem(f"Opened “{show.title}” ({show.path})")
         if resumable is not None:
-            when = f"{resumable.interrupted_at:%H:%M:%S}" if resumable.interrupted_at else "an unknown time"
-            self.director.show_banner(
-                f"Resumed this show's run that was interrupted at {when}.", "Back to standby (new run)", self.new_run
-            )
+            self._resumed_banner(resumable)
             for warning in resumable.warnings:
                 self.director.add_problem(warning)
         else:
@@ -237,10 +237,7 @@ class PresenterApp(QObject):
         if fresh is None:
             self.director.add_problem("The interrupted run cannot be resumed any more.")
             return
-        if self.journal is not None:
-            self.journal.close()
-        self.journal = self.state.reopen(fresh.journal.path, self._journal_problem)
-        self.controller.start_new_run(self.journal.append, engine=fresh.engine)
+        self._switch_run(self.controller.show, fresh)
 
     # ------------------------------------------------------------------ the show file changes on disk
 

@@ -256,7 +256,7 @@ def test_opening_a_show_with_a_run_interrupted_today_resumes_it(start_app, show_
     app = start_app(show_copy, new_run=True)
     assert app.open_show(other)
     assert app.controller.snapshot().current.segment.id == "talk"
-    assert app.director.banner_text.text().startswith("Resumed this show's run that was interrupted at ")
+    assert app.director.banner_text.text().startswith("Resumed after interruption at ")
 
 
 def test_without_a_named_show_the_windows_reopen_the_latest_runs_show(start_app, show_copy):
