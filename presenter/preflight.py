@@ -75,6 +75,26 @@ class CheckReport:
             counts[row.status] += 1
         return counts
 
+    @property
+    def planned_total_s(self) -> float:
+        """The running order's planned length (clips without a written duration: as probed)."""
+        return sum(row.planned_s or 0.0 for row in self.rows)
+
+    @property
+    def window_s(self) -> float:
+        return (self.show.end_datetime - self.show.start_datetime).total_seconds()
+
+    def timing(self) -> str:
+        """Does the running order fit between start and end? (The director plans with this; not a fault.)"""
+        show, spare = self.show, self.window_s - self.planned_total_s
+        fit = "fits exactly" if abs(spare) < 0.5 else (
+            f"{format_duration(spare)} to spare" if spare > 0 else f"{format_duration(-spare)} past the end"
+        )  # fmt: skip
+        return (
+            f"planned {format_duration(self.planned_total_s)} for {show.start:%H:%M}–{show.end:%H:%M} "
+            f"({format_duration(self.window_s)}): {fit}"
+        )
+
     def media_durations(self) -> dict[str, float]:
         return {
             row.segment.id: row.media.duration_s for row in self.rows if row.media is not None and row.media.duration_s
@@ -177,6 +197,8 @@ def report_as_json(report: CheckReport) -> str:
                 for row in report.rows
             ],
             "summary": {status.value: counts[status] for status in Status},
+            "planned_total_s": report.planned_total_s,
+            "window_s": report.window_s,
             "notes": list(report.notes),
         },
         ensure_ascii=False,
@@ -188,6 +210,7 @@ def report_as_text(report: CheckReport) -> str:
     lines = [f"{report.show.title} — {report.show.date:%d.%m.%Y} {report.show.start:%H:%M}–{report.show.end:%H:%M}"]
     lines.append(_HEADER)
     lines += [_row_text(row) for row in report.rows]
+    lines.append(f"timing: {report.timing()}")
     lines += [f"note: {note}" for note in report.notes]
     counts = report.counts
     verdict = "READY" if report.ready else "NOT READY"

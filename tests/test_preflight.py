@@ -80,7 +80,8 @@ def test_bundled_show_is_ready():
     assert (code, err) == (0, "")
     lines = out.splitlines()
     assert lines[0] == "Smart RLP — 19.01.2021 17:30–19:00"
-    assert len(lines) == 1 + 1 + 6 + 1  # title, column header, six segments, summary
+    assert len(lines) == 1 + 1 + 6 + 1 + 1  # title, column header, six segments, timing, summary
+    assert lines[-2] == "timing: planned 1:30:00 for 17:30–19:00 (1:30:00): fits exactly"
     assert lines[1].split() == ["#", "Title", "Kind", "Planned", "Clip", "Size", "FPS", "Codecs", "Status"]
     assert all(line.endswith("READY") for line in lines[2:8])
     assert lines[2].split()[:2] == ["1", "Begrüßung"]
@@ -97,6 +98,7 @@ def test_bundled_show_as_json():
     assert report["ready"] is True
     assert report["summary"] == {"ready": 6, "warning": 0, "broken": 0}
     assert report["notes"] == []
+    assert (report["planned_total_s"], report["window_s"]) == (5400, 5400)
     assert [row["id"] for row in report["segments"]] == [
         "welcome",
         "discussion",
@@ -118,6 +120,15 @@ def test_ready_show_in_tmp(show_dir):
     code, out, _ = check(show_dir / "show.yaml")
     assert code == 0
     assert out.splitlines()[-1] == "READY: 2 segments, 2 ready, 0 warning, 0 broken"
+    assert out.splitlines()[-2] == "timing: planned 6:15 for 17:30–18:00 (30:00): 23:45 to spare"
+
+
+def test_a_running_order_longer_than_the_show_says_so_and_is_still_ready(show_dir):
+    path = show_dir / "show.yaml"
+    path.write_text(SHOW.replace('duration: "5:00"', 'duration: "32:00"'), encoding="utf-8")
+    code, out, _ = check(path)
+    assert code == 0  # planning, not a fault: the director may run over on purpose
+    assert out.splitlines()[-2] == "timing: planned 33:15 for 17:30–18:00 (30:00): 3:15 past the end"
 
 
 def test_missing_clip(show_dir):
