@@ -309,3 +309,15 @@ class _FakeMedia:
         self.ok, self.problem, self.duration_s = True, None, duration_s
         self.width, self.height, self.fps = 1280, 720, 25.0
         self.video_codec, self.audio_codec, self.warnings = "h264", "aac", ()
+
+
+@pytest.mark.parametrize("bad", ["missing.yaml", "folder", "binary.yaml"])
+def test_open_show_with_no_usable_file_is_a_message(start_app, show_copy, bad):
+    (show_copy.parent / "folder").mkdir()
+    (show_copy.parent / "binary.yaml").write_bytes(bytes(range(256)))
+    app = start_app(show_copy)
+    app.controller.go()
+    assert not app.open_show(show_copy.parent / bad)
+    message = problems(app)[0]
+    assert "Show not opened, the current show goes on: " in message and "Traceback" not in message
+    assert app.controller.snapshot().current.segment.id == "welcome"
