@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -25,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from xvfb_display import start_xvfb  # noqa: E402  (beside this script)
+from xvfb_display import start_xvfb, stop_xvfb  # noqa: E402  (beside this script)
 
 SIZES = (6, 100, 1200)
 GOS = 40
@@ -105,12 +104,7 @@ def main() -> int:
                       f"baseline (columns sized to contents) median {r['baseline_median_ms']:7.2f} ms, "
                       f"p95 {r['baseline_p95_ms']:7.2f} ms; n={r['n']}")  # fmt: skip
     finally:
-        if xvfb is not None:
-            xvfb.terminate()
-            try:
-                xvfb.wait(5)
-            except subprocess.TimeoutExpired:
-                xvfb.kill()
+        stop_xvfb(xvfb)
     met = results[SIZES[0]]["median_ms"] <= GOAL_MEDIAN_MS
     if not met:
         print(f"MISSED: median {results[SIZES[0]]['median_ms']} ms at {SIZES[0]} segments (goal ≤ {GOAL_MEDIAN_MS})")

@@ -22,7 +22,6 @@ import json
 import math
 import os
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -30,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from xvfb_display import start_xvfb  # noqa: E402  (beside this script)
+from xvfb_display import start_xvfb, stop_xvfb  # noqa: E402  (beside this script)
 
 CLIPS = [
     ("green", ROOT / "assets" / "clips" / "minimogli.mp4", (0, 160, 80)),
@@ -76,12 +75,7 @@ def main() -> int:
     try:
         return run(args, own_xvfb=xvfb is not None)
     finally:
-        if xvfb is not None:
-            xvfb.terminate()
-            try:
-                xvfb.wait(5)
-            except subprocess.TimeoutExpired:
-                xvfb.kill()
+        stop_xvfb(xvfb)
 
 
 def run(args: argparse.Namespace, *, own_xvfb: bool) -> int:

@@ -56,7 +56,6 @@ import os
 import random
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -67,7 +66,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from xvfb_display import start_xvfb  # noqa: E402  (beside this script)
+from xvfb_display import start_xvfb, stop_xvfb  # noqa: E402  (beside this script)
 
 SHOW = ROOT / "assets" / "smart-rlp.yaml"
 CLIP_FILES = {  # key: (source, planned duration as written in the show file)
@@ -452,12 +451,7 @@ def main() -> int:
             shutil.rmtree(tmp, ignore_errors=True)
         else:
             print(f"kept {tmp}")
-        if xvfb is not None:
-            xvfb.terminate()
-            try:
-                xvfb.wait(5)
-            except subprocess.TimeoutExpired:
-                xvfb.kill()
+        stop_xvfb(xvfb)
 
 
 def run(args: argparse.Namespace, tmp: Path, *, own_xvfb: bool) -> int:

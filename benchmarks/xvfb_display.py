@@ -33,3 +33,14 @@ def start_xvfb() -> subprocess.Popen:
             time.sleep(0.05)
         proc.kill()
     sys.exit("could not start Xvfb")
+
+
+def stop_xvfb(proc: subprocess.Popen | None) -> None:
+    """End an Xvfb that start_xvfb started (None: there was none to end)."""
+    if proc is None:
+        return
+    proc.terminate()
+    try:
+        proc.wait(5)
+    except subprocess.TimeoutExpired:
+        proc.kill()
