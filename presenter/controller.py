@@ -253,7 +253,7 @@ class ShowController(QObject):
         if self._armed == wanted:
             return
         self._armed = wanted
-        if following is None or wanted is None:
+        if wanted is None:
             self.playout.disarm()  # a clip armed for a segment that is no longer next
             return
         self.playout.arm(
