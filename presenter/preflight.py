@@ -173,7 +173,10 @@ def report_as_json(report: CheckReport) -> str:
     def media_dict(media: MediaFacts | None) -> dict | None:
         if media is None:
             return None
-        names = ("ok", "problem", "duration_s", "width", "height", "fps", "video_codec", "audio_codec", "warnings")
+        names = (
+            "ok", "problem", "duration_s", "width", "height", "fps", "video_codec", "audio_codec",
+            "audio_channels", "audio_rate", "container", "size_bytes", "mtime", "warnings",
+        )  # fmt: skip
         return {name: getattr(media, name, None) for name in names} | {"warnings": list(media.warnings)}
 
     counts = report.counts

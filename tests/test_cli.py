@@ -140,3 +140,16 @@ def test_bad_argument_exits_2_without_traceback():
         'presenter: argument --output-screen: "abc" is not a screen number (0, 1, 2, …)'
     )
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.vlc
+def test_check_json_has_what_the_probe_found():
+    result = run("--check", "--json")
+    report = json.loads(result.stdout)
+    media = report["segments"][2]["media"]
+    if media is None:
+        pytest.skip("libVLC is not usable here")
+    clip = BUNDLED.parent / "clips" / "minimogli.mp4"
+    assert (media["width"], media["height"], media["duration_s"]) == (1280, 720, pytest.approx(75.0, abs=0.1))
+    assert media["size_bytes"] == clip.stat().st_size and media["mtime"] == pytest.approx(clip.stat().st_mtime)
+    assert media["audio_channels"] and media["audio_rate"] and media["container"]

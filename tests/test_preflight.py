@@ -43,6 +43,11 @@ class FakeMedia:
     fps: float | None = 25.0
     video_codec: str | None = "H.264"
     audio_codec: str | None = "AAC"
+    audio_channels: int | None = 2
+    audio_rate: int | None = 48000
+    container: str | None = "MP4"
+    size_bytes: int | None = 116
+    mtime: float | None = 1611073800.0
     warnings: tuple[str, ...] = ()
 
 
@@ -275,6 +280,11 @@ def test_media_in_json(show_dir):
         "fps": 25.0,
         "video_codec": "H.264",
         "audio_codec": "AAC",
+        "audio_channels": 2,
+        "audio_rate": 48000,
+        "container": "MP4",
+        "size_bytes": 116,
+        "mtime": 1611073800.0,
         "warnings": ["odd"],
     }
 
