@@ -19,6 +19,7 @@ surfaces before they go). A close request from the window manager is ignored.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import logging
@@ -89,25 +90,32 @@ def _x11() -> ctypes.CDLL | None:
     return _x11_lib
 
 
+@contextlib.contextmanager
+def _x_display():
+    """A connection of our own to the X server (usable from any thread): (libX11, display), or None."""
+    x11 = _x11() if os.environ.get("DISPLAY") else None
+    dpy = x11.XOpenDisplay(None) if x11 is not None else None
+    if not dpy:
+        yield None
+        return
+    try:
+        yield x11, dpy
+    finally:
+        x11.XCloseDisplay(dpy)
+
+
 def fill_black_x11(window_id: int) -> bool:
     """Paint an X window black from any thread (its own connection); also fills its backing store."""
-    if not os.environ.get("DISPLAY"):
-        return False
     try:
-        x11 = _x11()
-        if x11 is None:
-            return False
-        dpy = x11.XOpenDisplay(None)
-        if not dpy:
-            return False
-        try:
+        with _x_display() as connection:
+            if connection is None:
+                return False
+            x11, dpy = connection
             gc = x11.XCreateGC(dpy, window_id, 0, None)
             x11.XSetForeground(dpy, gc, x11.XBlackPixelOfScreen(x11.XDefaultScreenOfDisplay(dpy)))
             x11.XFillRectangle(dpy, window_id, gc, 0, 0, 16384, 16384)
             x11.XFreeGC(dpy, gc)
             x11.XSync(dpy, 0)
-        finally:
-            x11.XCloseDisplay(dpy)
         return True
     except (OSError, AttributeError) as exc:
         log.warning("could not clear a video surface: %s", exc)
@@ -116,23 +124,16 @@ def fill_black_x11(window_id: int) -> bool:
 
 def request_x11_backing_store(window_ids: list[int]) -> bool:
     """Ask the X server to keep the pixels of *window_ids* while obscured. ``True`` if it does."""
-    if not os.environ.get("DISPLAY"):
-        return False
     try:
-        x11 = _x11()
-        if x11 is None:
-            return False
-        dpy = x11.XOpenDisplay(None)
-        if not dpy:
-            return False
-        try:
+        with _x_display() as connection:
+            if connection is None:
+                return False
+            x11, dpy = connection
             supported = x11.XDoesBackingStore(x11.XDefaultScreenOfDisplay(dpy)) != 0
             attrs = _XSetWindowAttributes(backing_store=_WHEN_MAPPED)
             for wid in window_ids:
                 x11.XChangeWindowAttributes(dpy, wid, _CW_BACKING_STORE, ctypes.byref(attrs))
             x11.XSync(dpy, 0)
-        finally:
-            x11.XCloseDisplay(dpy)
         return supported
     except (OSError, AttributeError) as exc:
         log.warning("X11 backing store not requested: %s", exc)
