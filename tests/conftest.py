@@ -27,3 +27,30 @@ def fake_clock():
     from presenter.clock import FakeClock
 
     return FakeClock(SHOW_DAY_BEFORE_START)
+
+
+SYSTEM_ALSA_CONF = Path("/usr/share/alsa/alsa.conf")
+TEST_ALSA_CONF = """
+pcm.!default { type null }
+pcm.headphones { type null hint { show on description "Test headphones" } }
+pcm.monitorspk { type null hint { show on description "Test monitor speakers" } }
+"""
+
+
+@pytest.fixture
+def alsa_devices(tmp_path, monkeypatch):
+    """Two audio devices ("headphones", "monitorspk") that discard the sound; ALSA's default too."""
+    if not SYSTEM_ALSA_CONF.is_file():
+        pytest.skip("ALSA (alsa.conf) is not installed")
+    conf = tmp_path / "asound-test.conf"
+    conf.write_text(TEST_ALSA_CONF)
+    monkeypatch.setenv("ALSA_CONFIG_PATH", f"{SYSTEM_ALSA_CONF}:{conf}")
+    return ["--aout=alsa"]
+
+
+@pytest.fixture
+def settings(tmp_path):
+    """The application's settings file, in a temporary folder."""
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)

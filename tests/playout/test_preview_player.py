@@ -12,36 +12,12 @@ from pathlib import Path
 
 import pytest
 from playout_helpers import CLIPS_DIR, MEDIA, SHORT_OK
-from PySide6.QtCore import QSettings
 
 from presenter.playout import preview as pv
 from presenter.playout.preview import PreviewPlayer
 from presenter.playout.program import ProgramPlayout
 
 pytestmark = pytest.mark.vlc
-
-SYSTEM_ALSA_CONF = Path("/usr/share/alsa/alsa.conf")
-TEST_ALSA_CONF = """
-pcm.!default { type null }
-pcm.headphones { type null hint { show on description "Test headphones" } }
-pcm.monitorspk { type null hint { show on description "Test monitor speakers" } }
-"""
-
-
-@pytest.fixture
-def alsa_devices(tmp_path, monkeypatch):
-    """Two audio devices ("headphones", "monitorspk") that discard the sound; ALSA's default too."""
-    if not SYSTEM_ALSA_CONF.is_file():
-        pytest.skip("ALSA (alsa.conf) is not installed")
-    conf = tmp_path / "asound-test.conf"
-    conf.write_text(TEST_ALSA_CONF)
-    monkeypatch.setenv("ALSA_CONFIG_PATH", f"{SYSTEM_ALSA_CONF}:{conf}")
-    return ["--aout=alsa"]
-
-
-@pytest.fixture
-def settings(tmp_path):
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
 @pytest.fixture

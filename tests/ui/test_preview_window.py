@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 
 from presenter.controller import ShowController
@@ -46,29 +46,6 @@ GREEN = media_faults.CLIP_COLOURS["minimogli"]
 BLUE = media_faults.CLIP_COLOURS["autonomous-driving"]
 BLACK = (0, 0, 0)
 TOLERANCE = 14
-
-SYSTEM_ALSA_CONF = Path("/usr/share/alsa/alsa.conf")
-TEST_ALSA_CONF = """
-pcm.!default { type null }
-pcm.headphones { type null hint { show on description "Test headphones" } }
-pcm.monitorspk { type null hint { show on description "Test monitor speakers" } }
-"""
-
-
-@pytest.fixture
-def alsa_devices(tmp_path, monkeypatch):
-    """ALSA devices that discard the sound: "headphones", "monitorspk" (and null, default)."""
-    if not SYSTEM_ALSA_CONF.is_file():
-        pytest.skip("ALSA (alsa.conf) is not installed")
-    conf = tmp_path / "asound-test.conf"
-    conf.write_text(TEST_ALSA_CONF)
-    monkeypatch.setenv("ALSA_CONFIG_PATH", f"{SYSTEM_ALSA_CONF}:{conf}")
-    return ["--aout=alsa"]
-
-
-@pytest.fixture
-def settings(tmp_path):
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
 @pytest.fixture
