@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shlex
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from presenter.clock import SystemClock
 from presenter.controller import ShowController
 from presenter.engine import Mode, ShowEngine
+from presenter.files import atomic_write
 from presenter.journal import (
     JournalWriter,
     Resumable,
@@ -290,17 +292,11 @@ class PresenterApp(QObject):
             "resumed_from": self.resumed_from.isoformat() if self.resumed_from else None,
             "journal": str(self.journal.path) if self.journal else None,
         }
-        path = Path(self.args.status_file)
-        tmp = path.with_name(path.name + ".tmp")
-        try:
-            tmp.write_text(json.dumps(status))
-            os.replace(tmp, path)
-        except OSError:
-            pass
+        with contextlib.suppress(OSError):  # monitoring must never disturb the show
+            atomic_write(Path(self.args.status_file), json.dumps(status), backup=False)
 
     def export_as_run(self) -> None:
         from presenter.as_run import as_run_csv
-        from presenter.files import atomic_write
 
         suggested = f"as-run-{self.controller.show.date:%Y-%m-%d}-{slugify(self.controller.show.title)}.csv"
         chosen, _ = QFileDialog.getSaveFileName(self.director, "Export as-run", suggested, "CSV files (*.csv)")

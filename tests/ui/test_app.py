@@ -321,3 +321,17 @@ def test_open_show_with_no_usable_file_is_a_message(start_app, show_copy, bad):
     message = problems(app)[0]
     assert "Show not opened, the current show goes on: " in message and "Traceback" not in message
     assert app.controller.snapshot().current.segment.id == "welcome"
+
+
+def test_status_file_never_writes_through_a_symlink(start_app, show_copy, tmp_path):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    status = tmp_path / "status.json"
+    (tmp_path / "status.json.tmp").symlink_to(victim)  # where it used to write its temporary file
+    app = start_app(show_copy, status_file=status)
+    status.unlink()
+    status.symlink_to(victim)
+    app.write_status()
+    assert victim.read_text() == "precious"
+    assert not status.is_symlink()
+    assert '"mode"' in status.read_text()
