@@ -59,6 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--new-run", action="store_true", help="start in standby with a new journal, even if a run was interrupted"
     )
     parser.add_argument("--as-run", action="store_true", help="print the as-run record of the latest run as CSV")
+    parser.add_argument("--list", action="store_true", help="with --as-run: list the runs kept, newest first")
+    parser.add_argument("--run", metavar="ID", help="with --as-run: the run with this id (from --as-run --list)")
     parser.add_argument(
         "--status-file",
         type=Path,
@@ -77,6 +79,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.json and not args.check:
         print("presenter: --json goes with --check", file=sys.stderr)
         return 2
+    if (args.list or args.run) and not args.as_run:
+        print("presenter: --list and --run go with --as-run", file=sys.stderr)
+        return 2
     if args.check:
         return _check(args)
     if args.as_run:
@@ -94,23 +99,30 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _as_run(args: argparse.Namespace, explicit_show: bool) -> int:
-    """--as-run: the latest run of SHOW (or of any show when none is named) as CSV on stdout."""
+    """--as-run: a run of SHOW (or of any show when none is named) as CSV on stdout, or --list of the runs.
+
+    The run is the latest in which something happened (a start that stayed in standby hides
+    nothing), or the one named with --run.
+    """
     from presenter.as_run import as_run_csv, engine_from_journal
-    from presenter.journal import StateDir, default_state_dir, read_journal
+    from presenter.journal import StateDir, default_state_dir
+    from presenter.runs import find_run, latest_run, list_runs
     from presenter.show import ShowFileError, load_show
 
     state = StateDir(args.state_dir or default_state_dir())
     try:
         show = load_show(args.show) if explicit_show else None
-        journal = state.latest_journal(show)
-        if journal is None:
-            what = f"of {args.show}" if explicit_show else "at all"
-            print(f"presenter: no run {what} in {state.path}", file=sys.stderr)
+        if args.list:
+            return _list_runs(list_runs(state, show), state)
+        run = find_run(state, args.run) if args.run else latest_run(state, show)
+        if run is None:
+            what = f'"{args.run}"' if args.run else f"of {args.show}" if explicit_show else "at all"
+            hint = " (see --as-run --list)" if args.run else ""
+            print(f"presenter: no run {what} in {state.path}{hint}", file=sys.stderr)
             return 1
-        if show is None:
-            header = read_journal(journal).header
-            show = load_show(Path(header.get("show", args.show)))
-        engine, warnings = engine_from_journal(journal, show)
+        if show is None or args.run:
+            show = load_show(Path(run.show)) if run.show else load_show(args.show)
+        engine, warnings = engine_from_journal(run.path, show)
     except ShowFileError as exc:
         print(str(exc), file=sys.stderr)
         return 2
@@ -121,6 +133,22 @@ def _as_run(args: argparse.Namespace, explicit_show: bool) -> int:
         print(f"presenter: {warning}", file=sys.stderr)
     sys.stdout.write(as_run_csv(engine))
     return 0
+
+
+def _list_runs(runs, state) -> int:
+    if not runs:
+        print(f"presenter: no run in {state.path}", file=sys.stderr)
+        return 1
+    print(f"{'id':<40}  {'started':<19}  {'GOs':>4}  {'state':<24}  show")
+    for run in runs:
+        started = run.started[:19].replace("T", " ")
+        print(f"{run.id:<40}  {started:<19}  {run.gos:>4}  {run.state:<24}  {_printable(run.title)}")
+    return 0
+
+
+def _printable(text: str) -> str:
+    """Control characters from a file are shown escaped, never sent to the terminal."""
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
 
 
 def _probe_or_note():

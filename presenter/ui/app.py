@@ -25,11 +25,11 @@ from presenter.journal import (
     Resumable,
     StateDir,
     default_state_dir,
-    find_resumable,
     is_crash_loop,
     resumable_from,
 )
 from presenter.preflight import CheckReport, Status, check_show
+from presenter.runs import find_resumable
 from presenter.show import Show, ShowFileError, load_show, slugify
 
 STATUS_INTERVAL_MS = 250
@@ -295,6 +295,22 @@ class PresenterApp(QObject):
         with contextlib.suppress(OSError):  # monitoring must never disturb the show
             atomic_write(Path(self.args.status_file), json.dumps(status), backup=False)
 
+    def as_run_engine(self) -> ShowEngine:
+        """The run on air; while it has not left standby, the latest run of this show in which something happened."""
+        from presenter.as_run import engine_from_journal
+        from presenter.runs import latest_run
+
+        engine = self.controller.engine
+        if engine.mode is not Mode.STANDBY:
+            return engine
+        run = latest_run(self.state, self.controller.show)
+        if run is None or not run.activity or (self.journal is not None and run.path == self.journal.path):
+            return engine
+        try:
+            return engine_from_journal(run.path, self.controller.show)[0]
+        except (OSError, ValueError):
+            return engine
+
     def export_as_run(self) -> None:
         from presenter.as_run import as_run_csv
 
@@ -303,7 +319,7 @@ class PresenterApp(QObject):
         if not chosen:
             return
         try:
-            atomic_write(Path(chosen), as_run_csv(self.controller.engine))
+            atomic_write(Path(chosen), as_run_csv(self.as_run_engine()))
         except OSError as exc:
             self.director.add_problem(f"As-run not saved: {exc.strerror or exc}")
         else:

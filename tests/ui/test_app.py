@@ -335,3 +335,16 @@ def test_status_file_never_writes_through_a_symlink(start_app, show_copy, tmp_pa
     assert victim.read_text() == "precious"
     assert not status.is_symlink()
     assert '"mode"' in status.read_text()
+
+
+def test_export_after_a_start_in_standby_is_the_run_that_happened(start_app, show_copy):
+    first = start_app(show_copy)
+    first.controller.go()
+    first.controller.go()
+    first.controller.close_run("new run")
+    first.shutdown()
+    second = start_app(show_copy, new_run=True)
+    assert second.controller.snapshot().mode.value == "standby"
+    exported = second.as_run_engine()
+    assert exported is not second.controller.engine
+    assert exported.runs[0].end_reason is not None  # the welcome segment went out and ended
