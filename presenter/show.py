@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 import gc
+import os
 import re
 import stat
 import unicodedata
@@ -177,25 +178,55 @@ def slugify(title: str) -> str:
 def load_show(path: Path | str) -> Show:
     """Load and validate a show file; raises ShowFileError with a file:line:col message."""
     path = Path(path)
+    return parse_show(read_show_bytes(path), path)
+
+
+def read_show_bytes(path: Path | str) -> bytes:
+    """The bytes of a show file, read safely: never blocks, never reads more than MAX_FILE_BYTES + 1.
+
+    A named pipe, a device (a symlink to /dev/zero), a folder or a file over the limit is refused with a
+    ShowFileError before anything is read. The checks are made on the opened file (fstat), so a file
+    replaced between the check and the read cannot slip through.
+    """
+    path = Path(path)
     try:
-        status = path.stat()
-        if stat.S_ISDIR(status.st_mode):
-            raise ShowFileError(path, None, None, "is a folder, not a show file")
-        if not stat.S_ISREG(status.st_mode):
-            raise ShowFileError(path, None, None, "is not a regular file")
-        if status.st_size > MAX_FILE_BYTES:
-            size_mb = status.st_size / (1024 * 1024)
-            raise ShowFileError(path, None, None, f"is {size_mb:.1f} MB; a show file is at most 20 MB")
-        data = path.read_bytes()
+        _check_status(path, os.stat(path))  # refuse devices and pipes before even opening them
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0))
+        try:
+            _check_status(path, os.fstat(fd))
+            chunks: list[bytes] = []
+            size = 0
+            while size <= MAX_FILE_BYTES:
+                chunk = os.read(fd, min(1024 * 1024, MAX_FILE_BYTES + 1 - size))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                size += len(chunk)
+        finally:
+            os.close(fd)
     except FileNotFoundError:
         raise ShowFileError(path, None, None, "file not found") from None
     except IsADirectoryError:
         raise ShowFileError(path, None, None, "is a folder, not a show file") from None
     except PermissionError:
         raise ShowFileError(path, None, None, "cannot be read (permission denied)") from None
+    except BlockingIOError:
+        raise ShowFileError(path, None, None, "is not a regular file") from None
     except OSError as exc:
         raise ShowFileError(path, None, None, f"cannot be read ({exc.strerror or exc})") from None
-    return parse_show(data, path)
+    if size > MAX_FILE_BYTES:  # it grew after the check
+        raise ShowFileError(path, None, None, "is more than 20 MB; a show file is at most 20 MB")
+    return b"".join(chunks)
+
+
+def _check_status(path: Path, status: os.stat_result) -> None:
+    if stat.S_ISDIR(status.st_mode):
+        raise ShowFileError(path, None, None, "is a folder, not a show file")
+    if not stat.S_ISREG(status.st_mode):
+        raise ShowFileError(path, None, None, "is not a regular file")
+    if status.st_size > MAX_FILE_BYTES:
+        size_mb = status.st_size / (1024 * 1024)
+        raise ShowFileError(path, None, None, f"is {size_mb:.1f} MB; a show file is at most 20 MB")
 
 
 def parse_show(data: bytes, path: Path) -> Show:

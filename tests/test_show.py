@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from presenter.show import Show, ShowFileError, load_show, parse_show, slugify
+from presenter.show import Show, ShowFileError, load_show, parse_show, read_show_bytes, slugify
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "assets" / "smart-rlp.yaml"
@@ -711,3 +711,39 @@ def test_index_of():
     assert show.index_of("questions") == 4
     with pytest.raises(KeyError):
         show.index_of("nope")
+
+
+@pytest.mark.timeout(10)
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
+def test_the_safe_reader_refuses_a_named_pipe_without_blocking(tmp_path):
+    pipe = tmp_path / "show.yaml"
+    os.mkfifo(pipe)
+    started = time.perf_counter()
+    with pytest.raises(ShowFileError) as caught:
+        read_show_bytes(pipe)
+    assert str(caught.value) == "show.yaml: is not a regular file"
+    assert time.perf_counter() - started < 1.0
+
+
+@pytest.mark.timeout(10)
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+@pytest.mark.parametrize("read", [load_show, read_show_bytes])
+def test_a_symlink_to_dev_zero_is_refused_without_reading(tmp_path, read):
+    link = tmp_path / "show.yaml"
+    link.symlink_to("/dev/zero")
+    tracemalloc.start()
+    started = time.perf_counter()
+    try:
+        with pytest.raises(ShowFileError) as caught:
+            read(link)
+        elapsed = time.perf_counter() - started
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert str(caught.value) == "show.yaml: is not a regular file"
+    assert elapsed < 1.0
+    assert peak < 1024 * 1024
+
+
+def test_the_safe_reader_returns_the_bytes(tmp_path):
+    assert read_show_bytes(write(tmp_path, VALID)) == VALID.encode()
