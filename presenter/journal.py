@@ -126,6 +126,15 @@ class StateDir:
     def journals(self) -> Path:
         return self.path / JOURNAL_DIR
 
+    def acquire_lock(self):
+        """Hold this state directory for this process (see presenter.statelock).
+
+        Raises StateLockError `another Presenter (pid 1234) is using the state directory …`.
+        """
+        from presenter.statelock import acquire
+
+        return acquire(self.path)
+
     def new_journal(self, show: Show, now: datetime, on_problem=None) -> JournalWriter:
         stamp = now.strftime("%Y%m%d-%H%M%S-%f")
         writer = JournalWriter(self.journals / f"{stamp}-{show_fingerprint(show)}.jsonl", on_problem)

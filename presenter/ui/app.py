@@ -449,7 +449,13 @@ def show_to_open(args: argparse.Namespace) -> Path:
 
 def run_app(args: argparse.Namespace) -> int:
     from presenter.playout.vlc_adapter import tune_heap
+    from presenter.statelock import StateLockError
 
+    try:  # one Presenter per state directory: held until this function returns (or the process dies)
+        state_lock = StateDir(args.state_dir or default_state_dir()).acquire_lock()
+    except (StateLockError, OSError) as exc:
+        print(f"presenter: {exc}", file=sys.stderr)
+        return 2
     tune_heap()  # before Qt and libVLC start their threads
     platform = choose_platform()
     if platform:
@@ -467,7 +473,10 @@ def run_app(args: argparse.Namespace) -> int:
     app_ref[0] = app
     qt_app.aboutToQuit.connect(app.shutdown)
     _quit_on_signals(qt_app)
-    return qt_app.exec()
+    try:
+        return qt_app.exec()
+    finally:
+        state_lock.release()
 
 
 def _quit_on_signals(qt_app: QApplication) -> None:
