@@ -799,6 +799,7 @@ def run(args: argparse.Namespace, tmp: Path, *, own_xvfb: bool) -> int:
     clock_timer.stop()
     presenter.shutdown()
     QThreadPool.globalInstance().waitForDone(5000)
+    presenter.director.closing_allowed = True  # no "Quit Presenter?" question at the end of the soak
     for window in (presenter.director, presenter.moderator, presenter.output_window):
         if window is not None:
             window.close()

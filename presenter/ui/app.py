@@ -120,6 +120,7 @@ class PresenterApp(QObject):
         self.director = DirectorWindow(self.controller)
         self.director.export_as_run_requested.connect(self.export_as_run)
         self.director.open_show_requested.connect(self.choose_show)
+        self.director.quit_confirmed.connect(QApplication.quit)
         if vlc_message:
             self.director.add_problem(vlc_message)
         if resumable is not None and resume_now:
@@ -417,6 +418,11 @@ class PresenterApp(QObject):
         for note in report.notes:
             self.director.add_problem(note)
 
+    def quit_without_asking(self) -> None:
+        """SIGTERM or Ctrl+C: whoever sent it meant it, so the director does not ask."""
+        self.director.closing_allowed = True
+        QApplication.quit()
+
     def shutdown(self) -> None:
         if getattr(self, "placement", None) is not None:
             self.placement.remember()
@@ -472,19 +478,19 @@ def run_app(args: argparse.Namespace) -> int:
     app = PresenterApp(args, show)
     app_ref[0] = app
     qt_app.aboutToQuit.connect(app.shutdown)
-    _quit_on_signals(qt_app)
+    _quit_on_signals(qt_app, app)
     try:
         return qt_app.exec()
     finally:
         state_lock.release()
 
 
-def _quit_on_signals(qt_app: QApplication) -> None:
+def _quit_on_signals(qt_app: QApplication, app: PresenterApp) -> None:
     """SIGTERM / Ctrl+C end the event loop cleanly (players stopped, journal closed, placement saved)."""
     import signal
 
     for number in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(number, lambda *_: qt_app.quit())
+        signal.signal(number, lambda *_: app.quit_without_asking())
     # Python runs signal handlers only between bytecodes: wake the interpreter now and then.
     wake = QTimer(qt_app)
     wake.timeout.connect(lambda: None)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -52,10 +53,12 @@ class DirectorWindow(QWidget):
     export_as_run_requested = Signal()
     preview_requested = Signal()
     open_show_requested = Signal()
+    quit_confirmed = Signal()  # the director closed the window and said yes: the whole app ends
 
     def __init__(self, controller: ShowController, parent: QWidget | None = None):
         super().__init__(parent)
         self.controller = controller
+        self.closing_allowed = False  # set when the app ends for another reason (SIGTERM): no question then
         self.setObjectName("director")
         self.setWindowTitle(f"Director — {controller.show.title} — Presenter")
         self.resize(1440, 860)
@@ -298,6 +301,32 @@ class DirectorWindow(QWidget):
         go.activated.connect(self.controller.go)
         panic = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         panic.activated.connect(self.controller.panic)
+
+    def closeEvent(self, event) -> None:
+        """Closing the director ends Presenter: ask first, so a stray click cannot end the show."""
+        if self.closing_allowed or self.confirm_quit():
+            self.closing_allowed = True
+            event.accept()
+            self.quit_confirmed.emit()
+        else:
+            event.ignore()
+
+    def confirm_quit(self) -> bool:
+        on_air = self.controller.snapshot().mode is Mode.ON_AIR
+        text = (
+            f"“{self.controller.show.title}” is on air. Quitting puts the program output to black and closes "
+            "the moderator window. The run is kept and is resumed at the next start."
+            if on_air
+            else "Quit Presenter? Every window closes."
+        )
+        answer = QMessageBox.question(
+            self,
+            "Quit Presenter",
+            text,
+            QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Close
 
     # ------------------------------------------------------------------ intents from the widgets
 

@@ -348,3 +348,41 @@ def test_export_after_a_start_in_standby_is_the_run_that_happened(start_app, sho
     exported = second.as_run_engine()
     assert exported is not second.controller.engine
     assert exported.runs[0].end_reason is not None  # the welcome segment went out and ended
+
+
+def test_closing_the_director_asks_and_a_no_keeps_the_show(start_app, show_copy, qtbot, monkeypatch):
+    app = start_app(show_copy)
+    app.director.show()
+    app.controller.go()
+    asked = []
+    monkeypatch.setattr(type(app.director), "confirm_quit", lambda self: asked.append(True) or False)
+    with qtbot.assertNotEmitted(app.director.quit_confirmed):
+        assert app.director.close() is False
+    assert asked and app.director.isVisible()
+    assert app.controller.snapshot().mode.value == "on air"
+
+
+def test_closing_the_director_confirmed_ends_the_app_cleanly(start_app, show_copy, qtbot, monkeypatch):
+    app = start_app(show_copy)
+    app.director.show()
+    app.controller.go()
+    quits = []
+    monkeypatch.setattr(QApplication, "quit", lambda: quits.append(True))
+    app.director.quit_confirmed.disconnect()
+    app.director.quit_confirmed.connect(QApplication.quit)
+    with qtbot.waitSignal(app.director.quit_confirmed):
+        assert app.director.close() is True
+    assert quits == [True]
+    app.shutdown()  # what aboutToQuit runs
+    assert app.journal._file is None  # closed
+
+
+def test_sigterm_quits_without_the_question(start_app, show_copy, monkeypatch):
+    app = start_app(show_copy)
+    app.director.show()
+    monkeypatch.setattr(type(app.director), "confirm_quit", lambda self: pytest.fail("asked on SIGTERM"))
+    quits = []
+    monkeypatch.setattr(QApplication, "quit", lambda: quits.append(True))
+    app.quit_without_asking()  # what the SIGTERM / Ctrl+C handler calls
+    assert quits == [True]
+    assert app.director.close() is True
