@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from presenter.timefmt import TimeFormatError, parse_duration, parse_time_of_day
+from presenter.timefmt import TimeFormatError, format_duration, parse_duration, parse_time_of_day
 
 FORMAT_VERSION = 1
 KINDS = ("live", "clip")
@@ -29,6 +29,7 @@ END_ACTIONS = ("next", "hold", "black")
 DEFAULT_WARNING_S = 120.0
 DEFAULT_DANGER_S = 30.0
 MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_DURATION_S = 24 * 3600  # the longest duration (segment, warning, danger) a show file may give
 # Each segment has a dozen nodes; this allows far more than any real show and stops alias bombs early.
 MAX_NODES = 2_000_000
 
@@ -405,7 +406,13 @@ class _ShowReader:
             raise self.error(node, f"{key} {exc}") from None
 
     def duration(self, node: yaml.Node, key: str) -> float:
-        return self.parsed(node, key, parse_duration)  # type: ignore[return-value]
+        try:
+            seconds = self.parsed(node, key, parse_duration)
+        except ValueError:  # matched h:mm:ss, but the hours have more digits than Python turns into a number
+            seconds = MAX_DURATION_S + 1
+        if seconds > MAX_DURATION_S:  # a show of days is not a show (and the engine's clock would overflow)
+            raise self.error(node, f"{key} {self.describe(node)} is longer than {format_duration(MAX_DURATION_S)}")
+        return seconds  # type: ignore[return-value]
 
     def text_list(self, node: yaml.Node, key: str) -> tuple[str, ...]:
         self.spend(node)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -305,3 +307,38 @@ def test_notes_make_the_show_not_ready(show_dir):
     assert code == 1
     assert "note: libVLC is not installed" in out.splitlines()
     assert out.splitlines()[-1] == "NOT READY: 2 segments, 2 ready, 0 warning, 0 broken"
+
+
+# ------------------------------------------------------------------- durations longer than a day
+
+
+def test_a_duration_of_days_exits_2_with_its_place(show_dir):
+    path = show_dir / "show.yaml"
+    path.write_text(SHOW.replace('duration: "5:00"', 'duration: "99999999999:00:00"'), encoding="utf-8")
+    code, out, err = check(path)
+    assert (code, out) == (2, "")
+    assert err == 'show.yaml:9:15: duration "99999999999:00:00" is longer than 24:00:00\n'
+
+
+def test_check_command_refuses_a_duration_of_days(show_dir, capsys, monkeypatch):
+    from presenter import cli
+
+    monkeypatch.setattr(cli, "_probe_or_note", lambda: (None, ()))
+    path = show_dir / "show.yaml"
+    path.write_text(SHOW.replace('duration: "1:15"', "duration: 99999999999:00:00"), encoding="utf-8")
+    assert cli.main(["--check", str(path)]) == 2
+    assert capsys.readouterr() == ("", 'show.yaml:14:15: duration "99999999999:00:00" is longer than 24:00:00\n')
+
+
+def test_check_command_as_a_user_runs_it_refuses_a_duration_of_days(show_dir):
+    path = show_dir / "show.yaml"
+    path.write_text(SHOW.replace('duration: "5:00"', 'duration: "99999999999:00:00"'), encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "run_presenter.py"), "--check", str(path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert (result.returncode, result.stdout) == (2, "")
+    assert result.stderr == 'show.yaml:9:15: duration "99999999999:00:00" is longer than 24:00:00\n'

@@ -747,3 +747,47 @@ def test_a_symlink_to_dev_zero_is_refused_without_reading(tmp_path, read):
 
 def test_the_safe_reader_returns_the_bytes(tmp_path):
     assert read_show_bytes(write(tmp_path, VALID)) == VALID.encode()
+
+
+# --------------------------------------------------------------------------- durations have a limit
+
+HUGE_HOURS = "9" * 5000 + ":00:00"  # more digits than Python turns into a number by default
+
+
+@pytest.mark.parametrize(
+    ("replacements", "message"),
+    [
+        (
+            [('duration: "5:00"', 'duration: "99999999999:00:00"')],
+            '12:15: duration "99999999999:00:00" is longer than 24:00:00',
+        ),
+        ([('duration: "5:00"', 'duration: "24:00:01"')], '12:15: duration "24:00:01" is longer than 24:00:00'),
+        ([('duration: "5:00"', 'duration: "1440:01"')], '12:15: duration "1440:01" is longer than 24:00:00'),
+        (
+            [('duration: "1:15"', "duration: 99999999999:00:00")],
+            '21:15: duration "99999999999:00:00" is longer than 24:00:00',
+        ),
+        ([('warning: "2:00"', 'warning: "25:00:00"')], '6:10: warning "25:00:00" is longer than 24:00:00'),
+        (
+            [('danger: "0:30"', 'danger: "99999999999:00:00"')],
+            '7:9: danger "99999999999:00:00" is longer than 24:00:00',
+        ),
+        (
+            [("notes: Kamera 1", 'notes: Kamera 1\n    warning: "48:00:00"')],
+            '17:14: warning "48:00:00" is longer than 24:00:00',
+        ),
+        (
+            [('duration: "5:00"', f'duration: "{HUGE_HOURS}"')],
+            f'12:15: duration "{HUGE_HOURS[:39]}…" is longer than 24:00:00',
+        ),
+    ],
+    ids=["issue", "one-second-over", "minutes", "clip-unquoted", "warning", "danger", "segment-warning", "5000-digits"],
+)
+def test_durations_longer_than_a_day_are_refused(tmp_path, replacements, message):
+    error = error_for(tmp_path, variant(*replacements))
+    assert str(error) == f"show.yaml:{message}"
+
+
+def test_a_duration_of_exactly_a_day_is_fine(tmp_path):
+    show = load_show(write(tmp_path, variant(('duration: "5:00"', 'duration: "24:00:00"'))))
+    assert show.segments[0].duration_s == 24 * 3600
