@@ -44,6 +44,13 @@ COLD_RAISE_SETTLE_MS = 40
 NO_TRACKS_GRACE_MS = 1000
 #: A clip must show its first picture within this time (arm) or start playing (cold start).
 START_TIMEOUT_S = 5.0
+#: The clip on air is *stalled* when libVLC's time has not moved for this long while it should play.
+STALL_AFTER_S = 1.5
+#: How often the clip on air is watched (stall, file changed on disk): a stall is told within
+#: STALL_AFTER_S + WATCH_INTERVAL_MS.
+WATCH_INTERVAL_MS = 250
+#: Near the clip's end libVLC stops sending time before it pauses on the last frame: not a stall.
+STALL_END_MARGIN_MS = 600
 
 
 class OutputState(enum.Enum):
@@ -136,11 +143,31 @@ class _Slot:
     expected_pauses: int = 0  # Paused events still to come for pause() calls
     started: bool = False
     on_air: bool = False
+    seen_ms: int = -1  # the last time libVLC reported
+    advanced_mono: float | None = None  # when that time last moved (or playing began)
+    stalled: bool = False  # told: the picture is frozen
+    change_told: bool = False  # told: the file changed on disk while on air
 
 
 def _no_video_message(slot: _Slot) -> str:
     # libVLC adds the tracks (ES) when it opens the file, before it reports Playing/Paused.
     return "no video track (audio only)" if slot.has_audio else "not a video file"
+
+
+def _clock(seconds: float) -> str:
+    m, s = divmod(max(0, int(seconds)), 60)
+    return f"{m}:{s:02d}"
+
+
+def stall_message(path: Path, position_s: float) -> str:
+    return f'clip "{path.name}" is stalled at {_clock(position_s)}: the picture is frozen (file changed or damaged?)'
+
+
+def changed_on_air_message(path: Path, position_s: float) -> str:
+    return (
+        f'clip "{path.name}" changed on disk while on air (at {_clock(position_s)}): '
+        "the picture may freeze or break up (file changed or damaged?)"
+    )
 
 
 def file_identity(path: Path) -> tuple[int, float] | None:
@@ -209,6 +236,11 @@ class ProgramPlayout(QObject):
         self._closed = False
         self._stop_ms: list[float] = []
         self._last_surface = 1
+
+        self._watch = QTimer(self)
+        self._watch.setInterval(WATCH_INTERVAL_MS)
+        self._watch.timeout.connect(self._watch_air)
+        self._watch.start()
 
         self._bridge = _Bridge(self)
         self._bridge.event.connect(self._on_event, Qt.ConnectionType.QueuedConnection)
@@ -347,7 +379,7 @@ class ProgramPlayout(QObject):
         if s is not None and s.phase is _Phase.PAUSED:
             s.pause_requested = False
             s.phase = _Phase.PLAYING
-            s.time_mono = self._now()
+            s.time_mono = s.advanced_mono = self._now()
             self._backend.resume(s.token)
             self._emit_status()
 
@@ -358,6 +390,7 @@ class ProgramPlayout(QObject):
             s.pause_requested = False
             s.phase = _Phase.PLAYING
             s.time_ms, s.time_mono, s.pos_floor = 0, self._now(), 0.0
+            s.advanced_mono, s.seen_ms = s.time_mono, -1
             self._backend.restart(s.token)
             self._emit_status()
         elif s is None and self._last_take is not None:
@@ -420,6 +453,7 @@ class ProgramPlayout(QObject):
         if self._closed:
             return True
         self._closed = True
+        self._watch.stop()
         if self._output is not None:
             self._output.show_black()
         for slot in list(self._slots.values()):
@@ -529,6 +563,7 @@ class ProgramPlayout(QObject):
         slot.on_air = True
         slot.pending_take = False
         slot.time_ms, slot.time_mono, slot.pos_floor = 0, self._now(), 0.0
+        slot.advanced_mono, slot.seen_ms = slot.time_mono, -1
         if self._arm is slot:  # a newer arm (the next clip) must stay armed, not leak its player
             self._arm = None
         self._air = slot
@@ -641,6 +676,11 @@ class ProgramPlayout(QObject):
             if slot.phase is _Phase.PLAYING:
                 slot.time_ms = int(value)
                 slot.time_mono = self._now()
+                if slot.time_ms != slot.seen_ms:
+                    slot.seen_ms = slot.time_ms
+                    slot.advanced_mono = slot.time_mono
+                    if slot.stalled:
+                        self._unstalled(slot)
         elif kind == Ev.PAUSED:
             self._on_paused(slot)
         elif kind == Ev.VOUT:
@@ -690,6 +730,7 @@ class ProgramPlayout(QObject):
                 return
             slot.phase = _Phase.PLAYING
             slot.time_ms, slot.time_mono, slot.pos_floor = slot.start_ms, self._now(), slot.start_ms / 1000
+            slot.advanced_mono, slot.seen_ms = slot.time_mono, -1
         if not slot.started and slot.phase is _Phase.PLAYING:
             slot.started = True
             self.clip_started.emit(slot.segment_id)
@@ -703,8 +744,47 @@ class ProgramPlayout(QObject):
 
         QTimer.singleShot(NO_TRACKS_GRACE_MS, self, check)
 
+    # ---- the clip on air, watched
+
+    def _watch_air(self) -> None:
+        """Every WATCH_INTERVAL_MS: tell the director when the clip on air froze or its file changed.
+
+        A frozen picture (libVLC's time stuck while it should play) or a file overwritten in place is
+        told through ``clip_warning``; the clip stays on air (cutting away is the director's call).
+        """
+        s = self._air
+        if s is None or self._closed or not s.on_air or s.phase is not _Phase.PLAYING:
+            return
+        if not s.change_told and s.file_id is not None:
+            ident = file_identity(s.path)
+            if ident != s.file_id:
+                s.change_told = True
+                self._warn(s, changed_on_air_message(s.path, self._position(s)))
+        if s.stalled or s.advanced_mono is None:
+            return
+        if s.length_ms and s.time_ms >= s.length_ms - STALL_END_MARGIN_MS:
+            return  # at its end: libVLC is about to pause on the last frame
+        if self._now() - s.advanced_mono > STALL_AFTER_S:
+            s.stalled = True
+            log.warning("clip on air stalled: %s at %d ms", s.path, s.time_ms)
+            self._warn(s, stall_message(s.path, s.time_ms / 1000.0))
+
+    def _warn(self, s: _Slot, message: str) -> None:
+        self._message = f"{s.segment_id}: {message}"
+        self.clip_warning.emit(s.segment_id, message)
+        self._emit_status()
+
+    def _unstalled(self, s: _Slot) -> None:
+        s.stalled = False
+        log.info("clip on air moves again: %s at %d ms", s.path, s.time_ms)
+        if self._message and "is stalled at" in self._message:
+            self._message = None
+        self._emit_status()
+
     def _position(self, s: _Slot) -> float:
         pos = s.time_ms / 1000.0
+        if s.stalled:
+            return max(pos, s.pos_floor)  # frozen: the clock must not run on
         if s.phase is _Phase.PLAYING and s.time_mono is not None:
             pos += max(0.0, self._now() - s.time_mono)
         if s.length_ms:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from presenter.playout.program import ARM_SETTLE_MS, OutputState, ProgramPlayout
+from presenter.playout.program import ARM_SETTLE_MS, WATCH_INTERVAL_MS, OutputState, ProgramPlayout
 from presenter.playout.vlc_adapter import Ev
 
 
@@ -563,3 +563,90 @@ def test_disarm_releases_the_armed_player(rig, qtbot, clip):
     assert po.status().armed_segment_id is None
     po.disarm()  # nothing armed: nothing happens
     assert [c for c in backend.calls if c[0] == "close"] == [("close", tok, False)]
+
+
+# ---------------------------------------------------------------- the clip on air, watched (issue 16 #8)
+
+
+def on_air(qtbot, po, backend, path, seg="A"):
+    tok = arm_fully(qtbot, po, backend, seg, path)
+    po.take(seg, path, "next")
+    with qtbot.waitSignal(po.clip_started, timeout=1000):
+        deliver(qtbot, backend, tok, Ev.PLAYING)
+    return tok
+
+
+def tick(qtbot, clock, backend, tok, seconds, time_ms=None):
+    """*seconds* of the fake clock pass; libVLC reports *time_ms* (None: nothing) on the way."""
+    clock.t += seconds
+    if time_ms is not None:
+        deliver(qtbot, backend, tok, Ev.TIME, time_ms)
+    qtbot.wait(WATCH_INTERVAL_MS + 30)  # the watchdog looks
+
+
+def test_a_stalled_picture_is_told_within_two_seconds_and_the_clip_stays_on_air(rig, qtbot, clip):
+    po, backend, out, clock = rig
+    path = clip("minimogli.mp4")
+    warnings = []
+    po.clip_warning.connect(lambda seg, msg: warnings.append((seg, msg)))
+    tok = on_air(qtbot, po, backend, path)
+    deliver(qtbot, backend, tok, Ev.LENGTH, 180_000)
+    for ms in range(500, 34_001, 500):  # plays normally: nothing to tell
+        clock.t += 0.5
+        deliver(qtbot, backend, tok, Ev.TIME, ms)
+    qtbot.wait(WATCH_INTERVAL_MS + 30)
+    assert warnings == []
+    tick(qtbot, clock, backend, tok, 0.7, 34_000)  # libVLC repeats the same time: not moving
+    tick(qtbot, clock, backend, tok, 0.7)
+    assert warnings == []  # 1.4 s: not yet
+    tick(qtbot, clock, backend, tok, 0.3)  # 1.7 s without a moving picture
+    assert warnings == [
+        ("A", 'clip "minimogli.mp4" is stalled at 0:34: the picture is frozen (file changed or damaged?)')
+    ]
+    st = po.status()
+    assert st.state is OutputState.PLAYING and st.segment_id == "A"  # still on air, not cut to black
+    assert "is stalled at 0:34" in st.message
+    assert out.top is not None and not any(c[0] == "close" and c[1] == tok for c in backend.calls)
+    frozen = st.position_s
+    assert 34.0 <= frozen < 36.0
+    tick(qtbot, clock, backend, tok, 5.0)
+    assert po.status().position_s == frozen  # the director's clock stops with the picture
+    assert len(warnings) == 1  # told once
+    tick(qtbot, clock, backend, tok, 0.3, 34_250)  # it moves again: the warning goes
+    st = po.status()
+    assert st.message is None and st.position_s >= frozen
+
+
+@pytest.mark.parametrize("how", ["paused", "at the end", "ended"])
+def test_no_stall_while_paused_or_at_the_end(rig, qtbot, clip, how):
+    po, backend, _out, clock = rig
+    warnings = []
+    po.clip_warning.connect(lambda seg, msg: warnings.append(msg))
+    tok = on_air(qtbot, po, backend, clip())
+    if how == "paused":
+        po.pause()
+    elif how == "at the end":
+        tick(qtbot, clock, backend, tok, 0.5, 2_600)  # length 3000: libVLC's last time report
+    else:
+        tick(qtbot, clock, backend, tok, 0.5, 2_000)
+        deliver(qtbot, backend, tok, Ev.PAUSED)  # :play-and-pause on the last frame
+    tick(qtbot, clock, backend, tok, 3.0)
+    tick(qtbot, clock, backend, tok, 3.0)
+    assert warnings == []
+
+
+def test_a_clip_overwritten_while_on_air_is_told(rig, qtbot, clip):
+    po, backend, _out, clock = rig
+    path = clip("onair.mp4")
+    warnings = []
+    po.clip_warning.connect(lambda seg, msg: warnings.append((seg, msg)))
+    tok = on_air(qtbot, po, backend, path)
+    tick(qtbot, clock, backend, tok, 0.5, 2_000)
+    assert warnings == []
+    path.write_bytes(b"\x01" * 100)  # cp other.mp4 onair.mp4
+    tick(qtbot, clock, backend, tok, 0.25, 2_250)
+    assert len(warnings) == 1 and warnings[0][0] == "A"
+    assert warnings[0][1].startswith('clip "onair.mp4" changed on disk while on air (at 0:02)')
+    tick(qtbot, clock, backend, tok, 0.25, 2_500)
+    assert len(warnings) == 1  # told once
+    assert po.status().state is OutputState.PLAYING
