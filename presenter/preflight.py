@@ -9,6 +9,7 @@ from __future__ import annotations
 import enum
 import json
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,24 @@ from typing import Protocol
 
 from presenter.show import Segment, Show, ShowFileError, load_show
 from presenter.timefmt import format_duration
+
+# What --check must not send to a terminal as it is: C0 and C1 control characters (ESC starts a terminal
+# command, BEL rings), line and paragraph separators, and the bidi controls that reorder what is shown.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """`text` with every character a terminal would act on written as an escape: ESC is shown as \\x1b."""
+    return _UNSAFE.sub(lambda match: repr(match.group())[1:-1], text)
+
+
+_JSON_UNSAFE = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _json_escape(text: str) -> str:
+    """JSON with the unsafe characters json.dumps leaves as they are (C1, bidi) as \\u escapes: the same data."""
+    return _JSON_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
 
 # A clip may differ from a duration written in the show file by this much before it is flagged.
 DURATION_TOLERANCE_S = 1.0
@@ -180,7 +199,7 @@ def report_as_json(report: CheckReport) -> str:
         return {name: getattr(media, name, None) for name in names} | {"warnings": list(media.warnings)}
 
     counts = report.counts
-    return json.dumps(
+    text = json.dumps(
         {
             "show": report.show.title,
             "file": str(report.show.path),
@@ -207,6 +226,7 @@ def report_as_json(report: CheckReport) -> str:
         ensure_ascii=False,
         indent=2,
     )
+    return _json_escape(text)
 
 
 def report_as_text(report: CheckReport) -> str:
@@ -221,7 +241,7 @@ def report_as_text(report: CheckReport) -> str:
         f"{verdict}: {len(report.rows)} segments, {counts[Status.READY]} ready, "
         f"{counts[Status.WARNING]} warning, {counts[Status.BROKEN]} broken"
     )
-    return "\n".join(lines)
+    return "\n".join(printable(line) for line in lines)  # a title or path from the file never drives the terminal
 
 
 def run_check(path: Path, probe: Probe | None, notes: tuple[str, ...], as_json: bool, out, err) -> int:
@@ -230,8 +250,9 @@ def run_check(path: Path, probe: Probe | None, notes: tuple[str, ...], as_json: 
         show = load_show(path)
     except ShowFileError as exc:
         if as_json:
-            print(json.dumps({"file": str(path), "ready": False, "error": str(exc)}, ensure_ascii=False), file=out)
-        print(str(exc), file=err)
+            error = {"file": str(path), "ready": False, "error": str(exc)}
+            print(_json_escape(json.dumps(error, ensure_ascii=False)), file=out)
+        print(printable(str(exc)), file=err)
         return 2
     report = check_show(show, probe, notes)
     print(report_as_json(report) if as_json else report_as_text(report), file=out)

@@ -342,3 +342,73 @@ def test_check_command_as_a_user_runs_it_refuses_a_duration_of_days(show_dir):
     )
     assert (result.returncode, result.stdout) == (2, "")
     assert result.stderr == 'show.yaml:9:15: duration "99999999999:00:00" is longer than 24:00:00\n'
+
+
+# ----------------------------------------------------------- nothing from the file drives the terminal
+
+RAW_CONTROLS = ("\x1b", "\x07", "\x9b", "\u202e", "\x08", "\r")
+
+
+def test_control_characters_in_titles_and_paths_are_escaped(show_dir):
+    """YAML's double-quoted escapes ("\\e", "\\a", "\\x9b") put raw control characters in a title or a path."""
+    path = show_dir / "show.yaml"
+    path.write_text(
+        SHOW.replace("title: Prüfung", r'title: "Pr\e[2J\afung"')
+        .replace("title: Begrüßung", r'title: "Begr\e]0;pwned\aüßung\x9b31m\u202e"')
+        .replace("clip: clips/film.mp4", r'clip: "clips/\e[31mfilm\r.mp4"'),
+        encoding="utf-8",
+    )
+    code, out, err = check(path)
+    assert code == 1
+    assert err == ""
+    assert not any(c in out for c in RAW_CONTROLS), repr(out)
+    lines = out.splitlines()
+    assert lines[0].startswith(r"Pr\x1b[2J\x07fung — 19.01.2021")
+    assert r"Begr\x1b]0;pwned\x07üßung\x9b31m\u202e" in lines[2]
+    assert r"clip file not found: " in lines[3] and r"clips/\x1b[31mfilm\r.mp4" in lines[3]
+    assert len(lines) == 6  # one line per row: nothing in a title starts a line of its own
+
+
+def test_a_newline_in_a_title_does_not_start_a_line(show_dir):
+    path = show_dir / "show.yaml"
+    path.write_text(SHOW.replace("title: Begrüßung", r'title: "Begrüßung\nREADY: 2 segments"'), encoding="utf-8")
+    _, out, _ = check(path)
+    assert r"Begrüßung\nREADY: 2 segments" in out.splitlines()[2]
+    assert len(out.splitlines()) == 6
+
+
+def test_control_characters_in_an_error_message_are_escaped(show_dir):
+    path = show_dir / "show.yaml"
+    path.write_text(SHOW.replace('duration: "5:00"', r'duration: "\e[2J\a5 Min"'), encoding="utf-8")
+    code, out, err = check(path)
+    assert (code, out) == (2, "")
+    assert err == 'show.yaml:9:15: duration "\\x1b[2J\\x075 Min" is not m:ss or h:mm:ss\n'
+
+
+def test_control_characters_in_json_are_escaped_and_the_data_is_the_same(show_dir):
+    path = show_dir / "show.yaml"
+    path.write_text(SHOW.replace("title: Begrüßung", r'title: "Begr\e[2J\aüßung\x9b31m\u202e"'), encoding="utf-8")
+    _, out, _ = check(path, as_json=True)
+    assert not any(c in out for c in RAW_CONTROLS), repr(out)
+    assert json.loads(out)["segments"][0]["title"] == "Begr\x1b[2J\x07üßung\x9b31m\u202e"
+
+
+def test_control_characters_in_a_json_error_are_escaped(show_dir):
+    path = show_dir / "show.yaml"
+    path.write_text(SHOW.replace('duration: "5:00"', r'duration: "\x9b2J5 Min"'), encoding="utf-8")
+    code, out, err = check(path, as_json=True)
+    assert code == 2
+    assert not any(c in out + err for c in RAW_CONTROLS), repr(out + err)
+    assert json.loads(out)["error"] == 'show.yaml:9:15: duration "\x9b2J5 Min" is not m:ss or h:mm:ss'
+
+
+def test_check_command_escapes_control_characters(show_dir, capsys, monkeypatch):
+    from presenter import cli
+
+    monkeypatch.setattr(cli, "_probe_or_note", lambda: (None, ()))
+    path = show_dir / "show.yaml"
+    path.write_text(SHOW.replace("title: Prüfung", r'title: "\e]2;owned\a\e[8m"'), encoding="utf-8")
+    cli.main(["--check", str(path)])
+    out, err = capsys.readouterr()
+    assert not any(c in out + err for c in RAW_CONTROLS), repr(out + err)
+    assert out.startswith(r"\x1b]2;owned\x07\x1b[8m — 19.01.2021")
