@@ -54,3 +54,14 @@ def make_text_as_mp4(dir: Path) -> Path:
     path = Path(dir) / "not-a-video.mp4"
     path.write_text("This is not a video.\nIt is a text file that was renamed to .mp4.\n", encoding="utf-8")
     return path
+
+
+def make_hls_playlist_as_mp4(dir: Path, url: str) -> Path:
+    """Create ``clip.mp4`` in *dir*: a text HLS playlist (one segment at *url*) with a video file name."""
+    path = Path(dir) / "clip.mp4"
+    path.write_text(
+        "#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:10\n#EXT-X-MEDIA-SEQUENCE:0\n"
+        f"#EXTINF:10.0,\n{url}\n#EXT-X-ENDLIST\n",
+        encoding="utf-8",
+    )
+    return path

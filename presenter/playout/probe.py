@@ -108,6 +108,34 @@ def _container(head: bytes, path: Path) -> str | None:
     return None
 
 
+#: How a text file that points elsewhere starts (a playlist saved, or renamed, as a clip).
+_PLAYLIST_STARTS = (b"#extm3u", b"#extinf", b"[playlist]", b"<?xml", b"<asx", b"<smil", b"<playlist", b"[reference]")
+_URL_SCHEMES = (b"http://", b"https://", b"rtsp://", b"rtmp://", b"udp://", b"rtp://", b"ftp://", b"mms://", b"file://")
+
+PLAYLIST_PROBLEM = (
+    "not a video file: it is a playlist (a text file that points to other files or network addresses); "
+    "a clip must be a local video file"
+)
+LINK_PROBLEM = (
+    "not a video file: it is a text file with a network address in it (a link?); a clip must be a local video file"
+)
+
+
+def _playlist_problem(head: bytes) -> str | None:
+    """A playlist or link instead of a video: libVLC would open what it points to (even over HTTP)."""
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if text.startswith(_PLAYLIST_STARTS):
+        return PLAYLIST_PROBLEM
+    if b"\x00" not in head and any(scheme in text for scheme in _URL_SCHEMES):
+        try:
+            head.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            if exc.start < len(head) - 4:  # not text (a multi-byte character cut at the end is)
+                return None
+        return LINK_PROBLEM
+    return None
+
+
 def _mp4_structure_problem(path: Path, size: int) -> str | None:
     """Walk the top-level boxes of an MP4/MOV: a box running past the end means truncated."""
     try:
@@ -165,11 +193,15 @@ def _file_checks(path: Path) -> tuple[str | None, dict]:
         return "file is empty (0 bytes)", base
     try:
         with path.open("rb") as f:
-            head = f.read(256)
+            head = f.read(4096)
     except OSError as exc:
         return f"file cannot be read ({exc.strerror or exc})", base
     container = _container(head, path)
     base["container"] = container
+    if container is None:
+        problem = _playlist_problem(head)
+        if problem:
+            return problem, base
     if container in ("MP4", "QuickTime MOV", "MP4 (M4A audio)"):
         problem = _mp4_structure_problem(path, size)
         if problem:

@@ -59,6 +59,15 @@ BASE_ARGS: tuple[str, ...] = (
     "--no-stats",
 )
 
+#: Media option of every clip: the demuxers libVLC may use for it. Clips are local video files;
+#: libVLC picks a demuxer by the content, and for a text file named ``clip.mp4`` holding an HLS
+#: playlist its ``adaptive`` (and ``avformat``'s hls) demuxer fetched the playlist's URLs over HTTP
+#: and played the remote stream; ``playlist`` turns M3U/PLS/XSPF files into other inputs. The list
+#: is strict (no ``any`` at its end): only these are tried. Measured on libVLC 3.0.24: MP4/MOV/M4A,
+#: Matroska/WebM, AVI, MPEG-TS/PS, Ogg, ASF/WMV, elementary streams and DV play; an HLS playlist
+#: makes no request. (Not listed, so not playable: FLV, MXF and other formats only libavformat reads.)
+CLIP_DEMUX_OPTION = ":demux=mp4,mkv,avi,ts,ps,ogg,asf,es,h264,hevc,mpgv,rawdv"
+
 # --------------------------------------------------------------------------------------------
 # Loading libVLC
 
@@ -275,6 +284,7 @@ def parse_media(path: Path, timeout_s: float) -> ParseResult:
         media = _parse_instance.media_new_path(str(path))
         if media is None:
             return ParseResult("failed", None)
+        media.add_option(CLIP_DEMUX_OPTION)  # what plays is what is checked
         try:
             timeout_ms = max(1, int(timeout_s * 1000))
             if media.parse_with_options(vlc.MediaParseFlag.local, timeout_ms) != 0:
@@ -575,6 +585,7 @@ class VlcBackend:
             player.release()
             self._emit(token, Ev.ERROR, "libVLC could not open the file")
             return
+        media.add_option(CLIP_DEMUX_OPTION)  # a local file only: no playlist, no network stream
         if start_paused:
             media.add_option(":start-paused")
         if hold_at_end:
@@ -982,6 +993,7 @@ def grab_frame(path: Path | str, at_s: float, width: int, height: int, timeout_s
             return None
         try:
             media.add_option(":no-audio")
+            media.add_option(CLIP_DEMUX_OPTION)
             if at_s > 0:
                 media.add_option(f":start-time={at_s:.3f}")
             player.set_media(media)

@@ -125,3 +125,28 @@ def test_probe_needs_no_qt_and_has_a_cli():
     assert lines[1] == "OK   short-ok.mp4: 320x180 25 fps H.264/AAC 0:03"
     assert lines[2] == "BAD  audio-only.m4a: no video track (audio only)"
     assert lines[3] == "False"
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        ("#EXTM3U\n#EXT-X-TARGETDURATION:10\n#EXTINF:10,\nhttp://127.0.0.1:1/x.ts\n", "it is a playlist"),
+        ("\ufeff#EXTM3U\nclip2.mp4\n", "it is a playlist"),
+        ("[playlist]\nFile1=http://127.0.0.1:1/x.mp4\n", "it is a playlist"),
+        ("https://example.invalid/video.mp4\n", "a network address in it"),
+    ],
+)
+def test_a_playlist_or_link_named_like_a_clip_is_not_a_video_file(tmp_path, content, expected):
+    """Issue 16 #9: libVLC would open what a playlist points to; --check and the playout refuse it."""
+    path = tmp_path / "clip.mp4"
+    path.write_text(content, encoding="utf-8")
+    info = probe(path, timeout_s=2.0)
+    assert not info.ok and info.problem.startswith("not a video file: ") and expected in info.problem
+    assert quick_check(path) == info.problem  # the playout's check before libVLC opens it
+
+
+def test_plain_text_is_still_left_to_libvlc(tmp_path):
+    path = tmp_path / "notes.mp4"
+    path.write_text("just some notes, no address\n", encoding="utf-8")
+    assert quick_check(path) is None
+    assert probe(path, timeout_s=2.0).problem == "not a video file"

@@ -9,6 +9,7 @@ import shutil
 import threading
 
 import pytest
+from playout_helpers import CLIPS_DIR as CLIPS
 from playout_helpers import MEDIA, SHORT_OK
 
 from presenter.playout.program import OutputState, ProgramPlayout
@@ -208,3 +209,101 @@ def test_libvlc_is_only_called_on_the_control_thread(qtbot, monkeypatch):
         assert po.shutdown(3.0)
     assert threads == {control}
     assert threading.get_ident() not in threads
+
+
+@pytest.mark.parametrize("overwrite", ["other clip", "garbage"])
+def test_clip_overwritten_in_place_while_on_air_is_told_and_stays_on_air(qtbot, po, tmp_path, overwrite):
+    """Issue 16 #8: ``cp other.mp4 onair.mp4`` while it plays. On this libVLC the clock runs on over
+    the new bytes (the picture breaks up or freezes); the change is told within 2 s, no cut to black."""
+    import time
+
+    path = tmp_path / "onair.mp4"
+    shutil.copy(CLIPS / "minimogli.mp4", path)
+    warnings, failed = [], []
+    po.clip_warning.connect(lambda seg, msg: warnings.append((time.monotonic(), seg, msg)))
+    po.clip_failed.connect(lambda seg, msg: failed.append(msg))
+    arm(qtbot, po, "m", path)
+    with qtbot.waitSignal(po.clip_started, timeout=1000):
+        po.take("m", path, "next")
+    qtbot.wait(1000)
+    assert warnings == []
+    if overwrite == "garbage":
+        path.write_bytes(b"\x00garbage" * 300_000)
+    else:
+        shutil.copyfile(CLIPS / "autonomous-driving.mp4", path)
+    t0 = time.monotonic()
+    qtbot.waitUntil(lambda: bool(warnings), timeout=2000)
+    delay = warnings[0][0] - t0
+    assert delay < 2.0
+    print(f"overwrite told after {delay * 1000:.0f} ms")
+    assert warnings[0][1] == "m"
+    assert warnings[0][2].startswith('clip "onair.mp4" changed on disk while on air (at 0:0')
+    st = po.status()
+    assert st.state is OutputState.PLAYING and st.segment_id == "m" and "changed on disk" in st.message
+    assert failed == []
+
+
+@pytest.fixture
+def http_server():
+    """A web server on 127.0.0.1 that counts the requests it gets (and answers 404)."""
+    import http.server
+
+    requests: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            requests.append(self.path)
+            self.send_response(404)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", requests
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_playlist_named_like_a_clip_is_refused_and_fetches_nothing(qtbot, po, tmp_path, http_server):
+    """Issue 16 #9: a text HLS playlist saved as clip.mp4 put a remote stream on air."""
+    from playout_helpers import media_faults
+
+    base, requests = http_server
+    path = media_faults.make_hls_playlist_as_mp4(tmp_path, f"{base}/x.ts")
+    with qtbot.waitSignal(po.clip_failed, timeout=3000) as sig:
+        po.arm("p", path, "next")
+    assert sig.args[0] == "p" and sig.args[1].startswith("not a video file: it is a playlist"), sig.args
+    with qtbot.waitSignal(po.clip_failed, timeout=3000) as sig:
+        po.take("p", path, "next")
+    assert sig.args[1].startswith("not a video file: it is a playlist")
+    assert po.status().state is OutputState.ERROR
+    qtbot.wait(1500)
+    assert requests == []
+
+
+@pytest.mark.parametrize("content", ["hls", "m3u", "link"])
+def test_libvlc_itself_opens_no_network_input_for_a_clip(qtbot, tmp_path, http_server, content):
+    """Without the file check: the player's own media options keep libVLC from opening the URLs."""
+    from playout_helpers import media_faults
+
+    from presenter.playout.vlc_adapter import Ev, VlcBackend
+
+    base, requests = http_server
+    if content == "hls":
+        path = media_faults.make_hls_playlist_as_mp4(tmp_path, f"{base}/x.ts")
+    else:
+        path = tmp_path / "clip.mp4"
+        path.write_text(f"#EXTM3U\n{base}/y.mp4\n" if content == "m3u" else f"{base}/z.mp4\n", encoding="utf-8")
+    events: list[tuple[str, object]] = []
+    backend = VlcBackend([*ARGS, "--vout=dummy"], lambda tok, kind, value: events.append((kind, value)))
+    try:
+        assert backend.ok, backend.message
+        backend.open(1, path, window=None, start_paused=False, hold_at_end=True)
+        qtbot.wait(2000)
+        assert requests == [], events
+        assert not any(k == Ev.ES_ADDED for k, _ in events)  # nothing to play
+    finally:
+        assert backend.shutdown(3.0)
