@@ -650,3 +650,34 @@ def test_a_clip_overwritten_while_on_air_is_told(rig, qtbot, clip):
     tick(qtbot, clock, backend, tok, 0.25, 2_500)
     assert len(warnings) == 1  # told once
     assert po.status().state is OutputState.PLAYING
+
+
+def test_stall_is_told_within_two_seconds_of_real_time(qtbot, clip):
+    """The watchdog on the real clock and Qt timers: how long after the last moving time the warning comes."""
+    import time
+
+    made = {}
+
+    def factory(args, sink):
+        made["backend"] = FakeBackend(args, sink)
+        return made["backend"]
+
+    po = ProgramPlayout(FakeOutput(), [], backend_factory=factory)
+    try:
+        backend = made["backend"]
+        warnings = []
+        po.clip_warning.connect(lambda seg, msg: warnings.append(time.monotonic()))
+        path = clip()
+        tok = on_air(qtbot, po, backend, path)
+        deliver(qtbot, backend, tok, Ev.LENGTH, 180_000)
+        for ms in (250, 500, 750):
+            qtbot.wait(250)
+            deliver(qtbot, backend, tok, Ev.TIME, ms)
+        last = time.monotonic()  # the picture stops here
+        qtbot.waitUntil(lambda: bool(warnings), timeout=3000)
+        delay = warnings[0] - last
+        print(f"stall told after {delay * 1000:.0f} ms")
+        assert 1.5 <= delay < 2.0
+        assert po.status().state is OutputState.PLAYING
+    finally:
+        po.shutdown()
