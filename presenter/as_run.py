@@ -8,8 +8,8 @@ from datetime import datetime
 from pathlib import Path
 
 from presenter.clock import FakeClock
-from presenter.engine import ClipState, SegmentStatus, ShowEngine
-from presenter.journal import read_journal
+from presenter.engine import ClipState, SegmentStatus, ShowEngine, last_wall
+from presenter.journal import header_started, read_journal
 from presenter.show import Show
 from presenter.timefmt import format_duration, format_signed
 
@@ -85,8 +85,8 @@ def as_run_csv(engine: ShowEngine) -> str:
 def engine_from_journal(path: Path, show: Show) -> tuple[ShowEngine, list[str]]:
     """Replay a journal, frozen at its last entry (a run that is still going is shown as of then)."""
     contents = read_journal(path)
-    last = contents.records[-1]["wall"] if contents.records else contents.header.get("started")
-    clock = FakeClock(datetime.fromisoformat(last) if last else datetime.now())
+    last = last_wall(contents.records) or header_started(contents.header)
+    clock = FakeClock(last or datetime.now())
     engine = ShowEngine(show, clock)
     warnings = contents.warnings + engine.replay(contents.records)
     return engine, warnings

@@ -7,6 +7,7 @@ asked for (never by counting ticks), so a display can never drift from the truth
 from __future__ import annotations
 
 import enum
+import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -133,20 +134,131 @@ class ShowSnapshot:
     rehearsal: bool  # run on another day than the show's date: planned times are on that day
 
 
+MAX_GAP_S = 24 * 3600.0  # a run of one day: no step between two records is longer
+MAX_SECONDS = 24 * 3600.0  # added time, clip positions: bounds of a sane record
+MAX_MEDIA_S = 7 * 24 * 3600.0
+MAX_TEXT = 10_000  # characters of a message
+
+
 class _ReplayClock:
-    """Replays a journal: the monotonic reading is the wall clock's, rebased afterwards."""
+    """Replays a journal on a timeline of its own: show time advances by the journaled monotonic clock.
+
+    The time of day is each record's own; the time between two records is the difference of their
+    monotonic readings when both have one from the same clock (same boot: the reading did not go
+    back), else the difference of their wall times, never negative and at most a day. A wall-clock
+    step (NTP, a manual change) is therefore never turned into show time.
+    """
 
     def __init__(self) -> None:
         self._now = datetime.fromtimestamp(0)
+        self._mono = 0.0
+        self._last_wall: datetime | None = None
+        self._last_mono: float | None = None
 
-    def at(self, now: datetime) -> None:
-        self._now = max(now, self._now)
+    def at(self, now: datetime, mono: float | None) -> None:
+        if self._last_wall is not None:
+            if mono is not None and self._last_mono is not None and mono >= self._last_mono:
+                step = mono - self._last_mono
+            else:
+                step = (now - self._last_wall).total_seconds()
+            self._mono += min(max(step, 0.0), MAX_GAP_S)
+        self._now, self._last_wall, self._last_mono = now, now, mono
+
+    def gap_until(self, clock: Clock) -> float:
+        """The downtime from the last record to `clock`'s now, by the same rule as between records."""
+        if self._last_wall is None:
+            return 0.0
+        mono = clock.monotonic()
+        if self._last_mono is not None and mono >= self._last_mono:
+            step = mono - self._last_mono
+        else:
+            step = (clock.now() - self._last_wall).total_seconds()
+        return min(max(step, 0.0), MAX_GAP_S)
 
     def now(self) -> datetime:
         return self._now
 
     def monotonic(self) -> float:
-        return self._now.timestamp()
+        return self._mono
+
+
+class BadRecord(ValueError):
+    """A journal record whose fields are not what the engine wrote."""
+
+
+def _finite(record: dict, key: str, low: float, high: float, *, optional: bool = False) -> float | None:
+    value = record.get(key)
+    if value is None and optional:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise BadRecord(f"{key} is not a number")
+    if not low <= value <= high:
+        raise BadRecord(f"{key} {value:g} is out of range")
+    return float(value)
+
+
+def _text(record: dict, key: str, limit: int = MAX_TEXT) -> str:
+    value = record.get(key)
+    if not isinstance(value, str):
+        raise BadRecord(f"{key} is not text")
+    if len(value) > limit:
+        raise BadRecord(f"{key} is too long")
+    return value
+
+
+def _flag(record: dict, key: str) -> bool:
+    value = record.get(key)
+    if not isinstance(value, bool):
+        raise BadRecord(f"{key} is not true or false")
+    return value
+
+
+def record_wall(record: dict) -> datetime:
+    """The record's time of day: an ISO date and time without a zone, between 1971 and 9998."""
+    wall = record.get("wall")
+    if not isinstance(wall, str) or len(wall) > 40:
+        raise BadRecord("its time (wall) is missing or not a date and time")
+    try:
+        parsed = datetime.fromisoformat(wall)
+        if parsed.tzinfo is not None:
+            parsed = parsed.astimezone().replace(tzinfo=None)
+    except (ValueError, OverflowError):
+        raise BadRecord(f"its time {wall!r} is not a date and time") from None
+    if not 1971 <= parsed.year <= 9998:
+        raise BadRecord(f"its time {wall!r} is out of range")
+    return parsed
+
+
+def record_mono(record: dict) -> float | None:
+    """The record's monotonic reading, if it has a usable one (older journals have none)."""
+    mono = record.get("mono")
+    if isinstance(mono, bool) or not isinstance(mono, (int, float)) or not math.isfinite(mono) or abs(mono) > 1e12:
+        return None
+    return float(mono)
+
+
+def last_wall(records: list[dict]) -> datetime | None:
+    """The time of the last record that has a valid one (a crash's time, the as-run's end)."""
+    for record in reversed(records):
+        try:
+            return record_wall(record)
+        except BadRecord:
+            continue
+    return None
+
+
+def _replay_warning(record, exc: Exception) -> str:
+    line = record.get("_line") if isinstance(record, dict) else None
+    op = record.get("op") if isinstance(record, dict) else None
+    where = f"journal line {line}" if isinstance(line, int) else "a journal entry"
+    what = f" ({op[:40]})" if isinstance(op, str) else ""
+    if isinstance(exc, BadRecord):
+        why = str(exc)
+    elif isinstance(exc, KeyError):
+        why = f"no segment {exc.args[0]!r} in the show file" if exc.args else "a field is missing"
+    else:
+        why = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
+    return f"{where}{what} is ignored: {why}"
 
 
 class ShowEngine:
@@ -164,6 +276,7 @@ class ShowEngine:
         self.show_ended: datetime | None = None
         self._listeners: list[Callable[[ShowEvent], None]] = []
         self._last_go: float | None = None
+        self.replayed_until: datetime | None = None  # the time of the last journal record replayed
         # Called with every input before it takes effect (the crash journal); None while replaying.
         self.journal: Callable[[dict], None] | None = None
 
@@ -181,7 +294,7 @@ class ShowEngine:
 
     def _log(self, op: str, **args) -> None:
         if self.journal is not None:
-            self.journal({"op": op, "wall": self.clock.now().isoformat(), **args})
+            self.journal({"op": op, "wall": self.clock.now().isoformat(), "mono": self.clock.monotonic(), **args})
 
     def heartbeat(self) -> None:
         """Note in the journal that the show is still running (when a crash happens, and the as-run's end)."""
@@ -507,10 +620,12 @@ class ShowEngine:
     # ------------------------------------------------------------------ resume after a crash
 
     def replay(self, records: Iterable[dict]) -> list[str]:
-        """Re-apply journaled inputs at their own times of day, then continue on the real clock.
+        """Re-apply journaled inputs on the journal's own timeline, then continue on the real clock.
 
         The downtime counts as elapsed, as if on air: a segment's timer runs on from its real start.
-        Returns a plain warning for every record that no longer fits the show file.
+        Time between records comes from their monotonic readings where they have them (see
+        _ReplayClock), so a wall-clock step is never show time. Returns a one-line warning for every
+        record that is damaged or no longer fits the show file; never raises for a record.
         """
         real_clock, journal = self.clock, self.journal
         replay_clock = _ReplayClock()
@@ -519,58 +634,87 @@ class ShowEngine:
         try:
             for record in records:
                 try:
-                    replay_clock.at(datetime.fromisoformat(record["wall"]))
-                    self._apply(record)
-                except (KeyError, ValueError, TypeError, IndexError) as exc:
-                    warnings.append(f"journal entry {record.get('op')!r} ignored ({exc!r})")
+                    if not isinstance(record, dict):
+                        raise BadRecord("it is not an object")
+                    wall = record_wall(record)
+                    apply = self._checked(record)  # the whole record is checked before its time counts
+                    replay_clock.at(wall, record_mono(record))
+                    apply()
+                    self.replayed_until = wall
+                except Exception as exc:  # a damaged record must never stop the show from starting
+                    warnings.append(_replay_warning(record, exc))
         finally:
             self.clock, self.journal = real_clock, journal
-            self._rebase(real_clock)
+            self._rebase(replay_clock, real_clock)
         return warnings
 
-    def _apply(self, record: dict) -> None:
-        op = record["op"]
-        segment = record.get("segment")
+    def _checked(self, record: dict) -> Callable[[], None]:
+        """The input `record` stands for, its fields checked (raises BadRecord/KeyError when damaged)."""
+        op = record.get("op")
+        if not isinstance(op, str):
+            raise BadRecord("it has no entry type (op)")
+        segment = None
+        index = -1
+        if op in ("jump", "skip", "unskip", "clip_progress", "clip_ended", "clip_failed"):
+            segment = _text(record, "segment", 1000)
+            index = self.show.index_of(segment)
         match op:
             case "go":  # it was accepted when it happened: the double-press guard is not asked again
-                if self.mode is not Mode.ENDED:
-                    self._last_go = self.clock.monotonic()
-                    self._advance("go")
+                return self._replay_go
             case "back":
-                self.back()
+                return self.back
             case "jump":
-                self.jump(self.show.index_of(segment))
+                return lambda: self.jump(index)
             case "skip":
-                self.skip(self.show.index_of(segment))
+                return lambda: self.skip(index)
             case "unskip":
-                self.unskip(self.show.index_of(segment))
+                return lambda: self.unskip(index)
             case "add_time":
-                self.add_time(float(record["seconds"]))
+                seconds = _finite(record, "seconds", -MAX_SECONDS, MAX_SECONDS)
+                return lambda: self.add_time(seconds)
             case "send_message":
-                self.send_message(str(record["text"]), bool(record["blink"]))
+                text, blink = _text(record, "text"), _flag(record, "blink")
+                return lambda: self.send_message(text, blink)
             case "clear_message":
-                self.clear_message()
+                return self.clear_message
             case "clip_progress":
-                position, duration = float(record["position_s"]), record["duration_s"]
-                self.clip_progress(segment, position, duration, bool(record["playing"]))
+                position = _finite(record, "position_s", 0.0, MAX_MEDIA_S)
+                duration = _finite(record, "duration_s", 0.0, MAX_MEDIA_S, optional=True)
+                playing = _flag(record, "playing")
+                return lambda: self.clip_progress(segment, position, duration, playing)
             case "clip_ended":
-                self.clip_ended(segment)
+                return lambda: self.clip_ended(segment)
             case "clip_failed":
-                self.clip_failed(segment, str(record["problem"]))
+                problem = _text(record, "problem", 2000)
+                return lambda: self.clip_failed(segment, problem)
             case "panic":
-                self.panic()
+                return self.panic
             case "alive":
-                pass
+                return lambda: None
             case "close_run":
-                self.close_run(str(record["reason"]))
+                reason = _text(record, "reason", 200)
+                return lambda: self.close_run(reason)
             case "media_durations":
-                self.set_media_durations({str(k): float(v) for k, v in record["durations"].items()})
+                durations = record.get("durations")
+                if not isinstance(durations, dict):
+                    raise BadRecord("durations is not a table")
+                checked = {}
+                for key in durations:
+                    if not isinstance(key, str):
+                        raise BadRecord("durations has a name that is not text")
+                    checked[key] = _finite(durations, key, 0.0, MAX_MEDIA_S)
+                return lambda: self.set_media_durations(checked)
             case _:
-                raise ValueError(f"unknown entry {op!r}")
+                raise BadRecord(f"unknown entry {op[:40]!r}")
 
-    def _rebase(self, clock: Clock) -> None:
-        """Move monotonic readings taken during replay (wall-clock seconds) onto `clock`'s scale."""
-        delta = clock.monotonic() - clock.now().timestamp()
+    def _replay_go(self) -> None:
+        if self.mode is not Mode.ENDED:
+            self._last_go = self.clock.monotonic()
+            self._advance("go")
+
+    def _rebase(self, replay_clock: _ReplayClock, clock: Clock) -> None:
+        """Move the monotonic readings taken during replay onto `clock`'s scale, the downtime included."""
+        delta = clock.monotonic() - (replay_clock.monotonic() + replay_clock.gap_until(clock))
         for run in self.runs:
             if run.on_air_since is not None:
                 run.on_air_since += delta

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import math
 import os
 import time
 from collections.abc import Callable
@@ -22,6 +23,10 @@ from presenter.show import Show
 
 JOURNAL_DIR = "journals"
 STARTS_FILE = "starts.log"
+MAX_LINE_BYTES = 64 * 1024  # the engine writes lines of a few hundred bytes; a longer one is damage
+HEADER_KEYS = ("show", "show_id", "title", "day", "started")
+DIR_MODE = 0o700  # the journals say what went on air and every message: private to the user
+FILE_MODE = 0o600
 CRASH_LOOP_STARTS = 3
 CRASH_LOOP_WINDOW_S = 60.0
 
@@ -30,6 +35,14 @@ def default_state_dir() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("presenter", appauthor=False))
+
+
+def private_dir(path: Path) -> None:
+    """Create `path` (and its parents) and make it 0700; a failure is left to the write that follows."""
+    path.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
+    with contextlib.suppress(OSError):
+        if path.stat().st_mode & 0o777 != DIR_MODE:
+            path.chmod(DIR_MODE)
 
 
 def show_fingerprint(show: Show) -> str:
@@ -46,10 +59,27 @@ class JournalWriter:
         self.problem: str | None = None
         self._file = None
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._file = open(path, "a", encoding="utf-8")  # noqa: SIM115 - kept open for the whole run
+            private_dir(path.parent.parent)
+            private_dir(path.parent)
+            fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, FILE_MODE)
+            with contextlib.suppress(OSError):
+                os.fchmod(fd, FILE_MODE)
+            self._file = open(fd, "a", encoding="utf-8")  # noqa: SIM115 - kept open for the whole run
+            self._end_torn_line(fd)
         except OSError as exc:
             self._fail(exc)
+
+    def _end_torn_line(self, fd: int) -> None:
+        """A journal whose last line was cut off (power loss) gets its newline before the next record,
+        so the next record is a line of its own, not glued onto the fragment and lost with it."""
+        size = os.fstat(fd).st_size
+        if size:
+            with open(self.path, "rb") as existing:
+                existing.seek(size - 1)
+                last = existing.read(1)
+            if last != b"\n":
+                self._file.write("\n")
+                self._file.flush()
 
     def append(self, record: dict) -> bool:
         if self._file is None:
@@ -90,30 +120,66 @@ class JournalContents:
 
 
 def read_journal(path: Path) -> JournalContents:
-    """Read a journal; a torn last line (power loss mid-write) or a damaged line is skipped with a warning."""
+    """Read a journal; a torn last line (power loss mid-write) or a damaged line is skipped with a warning.
+
+    Never raises for the contents (only OSError for the file): every record keeps its line number
+    (`_line`) for the warnings of the replay. A damaged header is rebuilt from the file name.
+    """
     header: dict = {}
     records: list[dict] = []
     warnings: list[str] = []
     raw = path.read_bytes()
     lines = raw.split(b"\n")
     torn_tail = not raw.endswith(b"\n") and lines[-1] != b""
+    header_damaged = False
     for number, line in enumerate(lines, 1):
         if not line.strip():
+            continue
+        last = number == len(lines) and torn_tail
+        if len(line) > MAX_LINE_BYTES:
+            warnings.append(f"journal {path.name}: line {number} is too long ({len(line) // 1024} KiB); it is ignored")
+            header_damaged = header_damaged or (number == 1)
             continue
         try:
             record = json.loads(line.decode("utf-8"))
             if not isinstance(record, dict):
                 raise ValueError("not an object")
-        except (ValueError, UnicodeDecodeError):
-            last = number == len(lines) and torn_tail
+        except (ValueError, UnicodeDecodeError, RecursionError):
             what = "its last line was cut off (power loss?)" if last else f"line {number} is damaged"
             warnings.append(f"journal {path.name}: {what}; that entry is ignored")
+            header_damaged = header_damaged or (number == 1)
             continue
         if record.get("type") == "run":
-            header = record
+            header = {"type": "run", **{k: v for k, v in record.items() if k in HEADER_KEYS and isinstance(v, str)}}
         else:
+            record["_line"] = number
             records.append(record)
+    if header_damaged and not header:
+        header = header_from_name(path)
+        if header:
+            warnings.append(
+                f"journal {path.name}: its first line (which show, which day) is damaged; "
+                f"the day {header['day']} is taken from the file name"
+            )
     return JournalContents(path, header, records, warnings)
+
+
+def header_from_name(path: Path) -> dict:
+    """What a journal's name says: `20210119-172958-000000-<show fingerprint>.jsonl`."""
+    parts = path.stem.split("-")
+    if len(parts) != 4:
+        return {}
+    try:
+        started = datetime.strptime("-".join(parts[:3]), "%Y%m%d-%H%M%S-%f")
+    except ValueError:
+        return {}
+    return {
+        "type": "run",
+        "show_id": parts[3],
+        "day": started.date().isoformat(),
+        "started": started.isoformat(),
+        "recovered": True,
+    }
 
 
 class StateDir:
@@ -194,10 +260,13 @@ class StateDir:
             starts = [float(x) for x in path.read_text().split() if x.strip()]
         except (OSError, ValueError):
             starts = []
-        starts = [*[t for t in starts if now - t < 24 * 3600][-20:], now]
+        starts = [*[t for t in starts if math.isfinite(t) and now - t < 24 * 3600][-20:], now]
         try:
-            self.path.mkdir(parents=True, exist_ok=True)
-            path.write_text("\n".join(f"{t:.3f}" for t in starts) + "\n")
+            private_dir(self.path)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+            with os.fdopen(fd, "w") as log:
+                os.fchmod(fd, FILE_MODE)
+                log.write("\n".join(f"{t:.3f}" for t in starts) + "\n")
         except OSError:
             pass
         return starts
@@ -231,12 +300,23 @@ def resumable_from(path: Path, show: Show, today: date, clock) -> Resumable | No
         contents = read_journal(path)
     except OSError:
         return None
-    if contents.header.get("day") != today.isoformat() or contents.header.get("show") != str(show.path):
+    header = contents.header
+    if header.get("day") != today.isoformat():
+        return None
+    if header.get("show", str(show.path)) != str(show.path) or header.get("show_id", show_fingerprint(show)) != (
+        show_fingerprint(show)
+    ):
         return None
     engine = ShowEngine(show, clock)
     warnings = contents.warnings + engine.replay(contents.records)
     if engine.mode is not Mode.ON_AIR:
         return None
-    last = contents.records[-1]["wall"] if contents.records else contents.header.get("started")
-    interrupted = datetime.fromisoformat(last) if last else None
+    interrupted = engine.replayed_until or header_started(header)
     return Resumable(contents, engine, interrupted, warnings)
+
+
+def header_started(header: dict) -> datetime | None:
+    try:
+        return datetime.fromisoformat(header["started"]).replace(tzinfo=None)
+    except (KeyError, TypeError, ValueError):
+        return None

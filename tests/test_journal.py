@@ -242,3 +242,168 @@ def test_the_latest_journal_is_the_one_written_to_last(bundled_show, tmp_path):
     assert state.latest_journal(bundled_show) == interrupted.path
     resumable = find_resumable(state, bundled_show, START.date(), FakeClock(clock.now() + timedelta(seconds=9)))
     assert resumable is not None and resumable.engine.snapshot().current.segment.id == "discussion"
+
+
+# ------------------------------------------------------------------ issue 16: damaged journals never stop a start
+
+
+def interrupted_journal(show, tmp_path):
+    """A run interrupted with the discussion on air; returns the state, the journal path and the clock."""
+    state = StateDir(tmp_path / "state")
+    clock = FakeClock(START)
+    engine, writer = run_with_journal(show, state, clock)
+    drive_to_discussion(engine, clock)
+    writer.close()
+    return state, writer.path, clock
+
+
+DAMAGED_LINES = {
+    "no wall": b'{"op":"alive"}',
+    "wall a number": b'{"op":"go","wall":1611077400}',
+    "wall yesterday": b'{"op":"go","wall":"yesterday"}',
+    "wall with a zone far away": b'{"op":"alive","wall":"0001-01-01T00:00:00+14:00"}',
+    "NaN added": b'{"op":"add_time","wall":"2021-01-19T17:45:20","seconds":NaN}',
+    "huge added": b'{"op":"add_time","wall":"2021-01-19T17:45:20","seconds":1e308}',
+    "text a number": b'{"op":"send_message","wall":"2021-01-19T17:45:20","text":5,"blink":"yes"}',
+    "clip position a list": b'{"op":"clip_progress","wall":"2021-01-19T17:45:20","segment":[1],"position_s":[]}',
+    "durations infinite": b'{"op":"media_durations","wall":"2021-01-19T17:45:20","durations":{"a":Infinity}}',
+    "op a table": b'{"op":{"x":1},"wall":"2021-01-19T17:45:20"}',
+    "deeply nested": b"[" * 50_000 + b"]" * 50_000,
+    "nested object": b'{"op":"alive","wall":"2021-01-19T17:45:20","x":' + b"[" * 20_000 + b"]" * 20_000 + b"}",
+    "1 MB message": b'{"op":"send_message","wall":"2021-01-19T17:45:20","text":"'
+    + b"x" * 1_000_000
+    + b'","blink":false}',
+}
+
+
+@pytest.mark.parametrize("line", DAMAGED_LINES.values(), ids=DAMAGED_LINES.keys())
+def test_a_damaged_last_record_is_skipped_with_a_warning_naming_its_line(bundled_show, tmp_path, line):
+    state, path, clock = interrupted_journal(bundled_show, tmp_path)
+    later = FakeClock(clock.now() + timedelta(seconds=40), monotonic=5.0)
+    undamaged = find_resumable(state, bundled_show, later.now().date(), later).engine.snapshot()
+    with open(path, "ab") as journal:
+        journal.write(line + b"\n")
+    number = len(path.read_bytes().splitlines())
+    resumed = find_resumable(state, bundled_show, later.now().date(), later)
+    assert resumed is not None
+    snapshot = resumed.engine.snapshot()
+    assert snapshot.current.segment.id == "discussion"
+    assert snapshot.remaining_s == pytest.approx(undamaged.remaining_s, abs=1e-6)
+    assert snapshot.message.text == "1 minute"
+    assert resumed.interrupted_at == datetime(2021, 1, 19, 17, 35, 20)
+    assert len(resumed.warnings) == 1 and f"line {number}" in resumed.warnings[0]
+    assert "\n" not in resumed.warnings[0] and len(resumed.warnings[0]) < 300
+    replayed, warnings = engine_from_journal(path, bundled_show)  # the as-run, too
+    assert len(warnings) == 1 and as_run_csv(replayed).count("\n") == len(bundled_show.segments) + 1
+
+
+def test_a_1_mb_record_costs_no_time_at_start(bundled_show, tmp_path):
+    import time
+
+    state, path, clock = interrupted_journal(bundled_show, tmp_path)
+    with open(path, "ab") as journal:
+        for _ in range(5):
+            journal.write(DAMAGED_LINES["1 MB message"] + b"\n")
+    started = time.perf_counter()
+    resumed = find_resumable(state, bundled_show, clock.now().date(), FakeClock(clock.now()))
+    assert time.perf_counter() - started < 1.0
+    assert resumed.engine.snapshot().message.text == "1 minute"
+    assert all("too long" in warning for warning in resumed.warnings)
+
+
+def test_a_damaged_header_still_resumes_from_the_file_name(bundled_show, tmp_path):
+    state, path, clock = interrupted_journal(bundled_show, tmp_path)
+    lines = path.read_bytes().split(b"\n")
+    path.write_bytes(b"\n".join([lines[0][:20], *lines[1:]]))
+    resumed = find_resumable(state, bundled_show, clock.now().date(), FakeClock(clock.now()))
+    assert resumed is not None and resumed.engine.snapshot().current.segment.id == "discussion"
+    assert any("first line" in warning and "2021-01-19" in warning for warning in resumed.warnings)
+    # Another day is still not resumed.
+    assert find_resumable(state, bundled_show, (clock.now() + timedelta(days=1)).date(), clock) is None
+
+
+def test_a_header_with_fields_of_the_wrong_type_neither_raises_nor_resumes(bundled_show, tmp_path):
+    state, path, clock = interrupted_journal(bundled_show, tmp_path)
+    lines = path.read_bytes().split(b"\n")
+    header = json.loads(lines[0])
+    header.update(show=5, day=["2021-01-19"])
+    path.write_bytes(b"\n".join([json.dumps(header).encode(), *lines[1:]]))
+    assert find_resumable(state, bundled_show, clock.now().date(), FakeClock(clock.now())) is None
+    assert state.last_show() is None
+
+
+def test_after_a_torn_last_line_the_next_record_is_a_line_of_its_own(bundled_show, tmp_path):
+    state, path, clock = interrupted_journal(bundled_show, tmp_path)
+    with open(path, "ab") as journal:
+        journal.write(b'{"op":"go","wall":"2021-01-19T17:4')
+    later = FakeClock(clock.now() + timedelta(seconds=40), monotonic=5.0)
+    resumed = find_resumable(state, bundled_show, later.now().date(), later)
+    reopened = state.reopen(path)
+    _open_writers.append(reopened)
+    resumed.engine.journal = reopened.append
+    later.advance(1)
+    resumed.engine.go()  # the next segment, journaled after the fragment
+    reopened.close()
+    again = find_resumable(state, bundled_show, later.now().date(), FakeClock(later.now(), monotonic=5.0))
+    assert again.engine.snapshot().current.segment.id == resumed.engine.snapshot().current.segment.id
+    assert again.engine.snapshot().current.segment.id != "discussion"
+    assert any("line 6 is damaged" in warning for warning in again.warnings)
+
+
+def test_the_state_directory_is_private_and_its_files_too(bundled_show, tmp_path):
+    import stat
+
+    state = StateDir(tmp_path / "state")
+    state.record_start()
+    clock = FakeClock(START)
+    _engine, writer = run_with_journal(bundled_show, state, clock)
+    for directory in (state.path, state.journals):
+        assert stat.S_IMODE(directory.stat().st_mode) == 0o700
+    for file in (writer.path, state.path / "starts.log"):
+        assert stat.S_IMODE(file.stat().st_mode) == 0o600
+    # An existing world-readable state directory and journal are made private when written to again.
+    writer.close()
+    state.path.chmod(0o755)
+    writer.path.chmod(0o644)
+    _open_writers.append(state.reopen(writer.path))
+    assert stat.S_IMODE(state.path.stat().st_mode) == 0o700
+    assert stat.S_IMODE(writer.path.stat().st_mode) == 0o600
+
+
+def test_a_wall_clock_step_back_before_a_crash_is_not_show_time(bundled_show, tmp_path):
+    # Welcome on air; 5 s later NTP steps the clock back 1 h; 5 s on the process is killed and
+    # restarts 40 s later on the same boot (its monotonic clock ran on).
+    state = StateDir(tmp_path)
+    clock = FakeClock(START)
+    engine, writer = run_with_journal(bundled_show, state, clock)
+    clock.advance(2)
+    engine.go()
+    clock.advance(5)
+    clock.jump_wall(-3600)
+    clock.advance(5)
+    engine.heartbeat()
+    before = engine.snapshot()
+    assert before.elapsed_s == pytest.approx(10)
+    writer.close()
+    later = FakeClock(clock.now() + timedelta(seconds=40), monotonic=clock.monotonic() + 40)
+    resumed = find_resumable(state, bundled_show, later.now().date(), later).engine.snapshot()
+    assert resumed.elapsed_s == pytest.approx(10 + 40, abs=1e-6)  # not 3,610 s
+    assert resumed.remaining_s == pytest.approx(before.remaining_s - 40, abs=1e-6)
+
+
+def test_a_wall_clock_step_forward_before_a_crash_is_not_show_time_either(bundled_show, tmp_path):
+    state = StateDir(tmp_path)
+    clock = FakeClock(START)
+    engine, writer = run_with_journal(bundled_show, state, clock)
+    clock.advance(2)
+    engine.go()
+    clock.advance(5)
+    clock.jump_wall(+3600)
+    clock.advance(5)
+    engine.add_time(30)
+    before = engine.snapshot()
+    writer.close()
+    later = FakeClock(clock.now() + timedelta(seconds=40), monotonic=clock.monotonic() + 40)
+    resumed = find_resumable(state, bundled_show, later.now().date(), later).engine.snapshot()
+    assert resumed.elapsed_s == pytest.approx(10 + 40, abs=1e-6)  # not 3,650 s
+    assert resumed.remaining_s == pytest.approx(before.remaining_s - 40, abs=1e-6)
