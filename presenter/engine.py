@@ -137,7 +137,7 @@ class ShowSnapshot:
 MAX_GAP_S = 24 * 3600.0  # a run of one day: no step between two records is longer
 MAX_SECONDS = 24 * 3600.0  # added time, clip positions: bounds of a sane record
 MAX_MEDIA_S = 7 * 24 * 3600.0
-MAX_TEXT = 10_000  # characters of a message
+MAX_TEXT = 1000  # characters of a message (the director types at most 140; the moderator lays out every one)
 
 
 class _ReplayClock:

@@ -1068,3 +1068,61 @@ def test_a_rehearsal_on_another_day_plans_on_that_day(bundled: Show):
 
 def test_on_the_show_date_it_is_no_rehearsal(engine: ShowEngine):
     assert not engine.snapshot().rehearsal
+
+
+# ------------------------------------------------------------------------------ replay of damaged records
+
+
+def test_replay_takes_show_time_from_the_monotonic_readings_not_the_wall_clock(bundled):
+    # GO at 17:30:00; the wall clock is stepped back an hour; 10 s (monotonic) later a heartbeat.
+    records = [
+        {"op": "go", "wall": "2021-01-19T17:30:00", "mono": 500.0},
+        {"op": "alive", "wall": "2021-01-19T16:30:10", "mono": 510.0},
+    ]
+    real = FakeClock(datetime(2021, 1, 19, 16, 30, 40), monotonic=540.0)  # same boot, 30 s later
+    engine = ShowEngine(bundled, real)
+    assert engine.replay(records) == []
+    assert engine.elapsed(engine.current) == pytest.approx(40.0)
+
+
+def test_replay_after_a_reboot_falls_back_to_the_wall_clock_never_backwards(bundled):
+    records = [
+        {"op": "go", "wall": "2021-01-19T17:30:00", "mono": 500.0},
+        {"op": "alive", "wall": "2021-01-19T17:30:10", "mono": 510.0},
+        {"op": "alive", "wall": "2021-01-19T17:30:50", "mono": 3.0},  # rebooted: the reading went back
+        {"op": "alive", "wall": "2021-01-19T17:29:00", "mono": 4.0},  # and then a step back of the wall
+    ]
+    real = FakeClock(datetime(2021, 1, 19, 17, 29, 10), monotonic=14.0)
+    engine = ShowEngine(bundled, real)
+    assert engine.replay(records) == []
+    assert engine.elapsed(engine.current) == pytest.approx(10 + 40 + 1 + 10)
+
+
+def test_replay_skips_every_damaged_record_with_a_one_line_warning_and_never_raises(bundled):
+    good = {"op": "go", "wall": "2021-01-19T17:30:00", "_line": 2}
+    damaged = [
+        "not an object",
+        {"op": "go", "_line": 3},
+        {"op": "go", "wall": 5, "_line": 4},
+        {"op": "go", "wall": "yesterday", "_line": 5},
+        {"op": "go", "wall": "0001-01-01T00:00:00", "_line": 6},
+        {"op": "add_time", "wall": "2021-01-19T17:30:01", "seconds": float("nan"), "_line": 7},
+        {"op": "add_time", "wall": "2021-01-19T17:30:01", "seconds": 1e308, "_line": 8},
+        {"op": "add_time", "wall": "2021-01-19T17:30:01", "seconds": True, "_line": 9},
+        {"op": "send_message", "wall": "2021-01-19T17:30:01", "text": "x" * 5000, "blink": False, "_line": 10},
+        {"op": "jump", "wall": "2021-01-19T17:30:01", "segment": "no-such-segment", "_line": 11},
+        {"op": "media_durations", "wall": "2021-01-19T17:30:01", "durations": [1], "_line": 12},
+        {"op": "clip_progress", "wall": "2021-01-19T17:30:01", "segment": "welcome", "position_s": -1, "_line": 13},
+        {"op": None, "wall": "2021-01-19T17:30:01", "_line": 14},
+        {"op": "explode", "wall": "2021-01-19T17:30:01", "_line": 15},
+    ]
+    real = FakeClock(datetime(2021, 1, 19, 17, 31))
+    engine = ShowEngine(bundled, real)
+    warnings = engine.replay([good, *damaged])
+    assert len(warnings) == len(damaged)
+    for number, warning in enumerate(warnings[1:], 3):
+        assert warning.startswith(f"journal line {number}") and "ignored" in warning and "\n" not in warning
+    snapshot = engine.snapshot()  # nothing out of range reached the state: no OverflowError here
+    assert snapshot.current.segment.id == bundled.segments[0].id
+    assert snapshot.message is None and engine.runs[0].added_s == 0
+    assert engine.replayed_until == datetime(2021, 1, 19, 17, 30)
