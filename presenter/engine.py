@@ -154,32 +154,56 @@ class _ReplayClock:
         self._mono = 0.0
         self._last_wall: datetime | None = None
         self._last_mono: float | None = None
+        self._boot: str | None = None
 
-    def at(self, now: datetime, mono: float | None) -> None:
+    def _step(self, now: datetime, mono: float | None, boot: str | None) -> float:
+        assert self._last_wall is not None
+        same_boot = boot is None or self._boot is None or boot == self._boot
+        if mono is not None and self._last_mono is not None and mono >= self._last_mono and same_boot:
+            step = mono - self._last_mono
+        else:
+            step = (now - self._last_wall).total_seconds()
+        return min(max(step, 0.0), MAX_GAP_S)
+
+    def at(self, now: datetime, mono: float | None, boot: str | None = None) -> None:
         if self._last_wall is not None:
-            if mono is not None and self._last_mono is not None and mono >= self._last_mono:
-                step = mono - self._last_mono
-            else:
-                step = (now - self._last_wall).total_seconds()
-            self._mono += min(max(step, 0.0), MAX_GAP_S)
+            self._mono += self._step(now, mono, boot)
         self._now, self._last_wall, self._last_mono = now, now, mono
+        self._boot = boot or self._boot
 
     def gap_until(self, clock: Clock) -> float:
         """The downtime from the last record to `clock`'s now, by the same rule as between records."""
         if self._last_wall is None:
             return 0.0
-        mono = clock.monotonic()
-        if self._last_mono is not None and mono >= self._last_mono:
-            step = mono - self._last_mono
-        else:
-            step = (clock.now() - self._last_wall).total_seconds()
-        return min(max(step, 0.0), MAX_GAP_S)
+        return self._step(clock.now(), clock.monotonic(), clock_boot(clock))
 
     def now(self) -> datetime:
         return self._now
 
     def monotonic(self) -> float:
         return self._mono
+
+
+_SYSTEM_BOOT: list[str | None] = []
+
+
+def clock_boot(clock: Clock) -> str | None:
+    """Which boot the clock's monotonic readings count from (they restart at a reboot), if known."""
+    boot = getattr(clock, "boot_id", None)
+    if isinstance(boot, str) or type(clock) is not SystemClock:
+        return boot if isinstance(boot, str) else None
+    if not _SYSTEM_BOOT:
+        try:
+            with open("/proc/sys/kernel/random/boot_id", encoding="ascii") as file:
+                _SYSTEM_BOOT.append(file.read().strip()[:64] or None)
+        except OSError:
+            _SYSTEM_BOOT.append(None)
+    return _SYSTEM_BOOT[0]
+
+
+def record_boot(record: dict) -> str | None:
+    boot = record.get("boot")
+    return boot if isinstance(boot, str) and 0 < len(boot) <= 64 else None
 
 
 class BadRecord(ValueError):
@@ -278,7 +302,8 @@ class ShowEngine:
         self._last_go: float | None = None
         self.replayed_until: datetime | None = None  # the time of the last journal record replayed
         # Called with every input before it takes effect (the crash journal); None while replaying.
-        self.journal: Callable[[dict], None] | None = None
+        self._journal: Callable[[dict], None] | None = None
+        self._boot_logged = False
 
     # ------------------------------------------------------------------ listening
 
@@ -292,9 +317,24 @@ class ShowEngine:
             listener(event)
         return event
 
+    @property
+    def journal(self) -> Callable[[dict], None] | None:
+        return self._journal
+
+    @journal.setter
+    def journal(self, append: Callable[[dict], None] | None) -> None:
+        self._journal = append
+        self._boot_logged = False  # the first record of this process in this journal says which boot
+
     def _log(self, op: str, **args) -> None:
-        if self.journal is not None:
-            self.journal({"op": op, "wall": self.clock.now().isoformat(), "mono": self.clock.monotonic(), **args})
+        if self._journal is not None:
+            record = {"op": op, "wall": self.clock.now().isoformat(), "mono": self.clock.monotonic()}
+            if not self._boot_logged:
+                boot = clock_boot(self.clock)
+                if boot is not None:
+                    record["boot"] = boot
+                self._boot_logged = True
+            self._journal({**record, **args})
 
     def heartbeat(self) -> None:
         """Note in the journal that the show is still running (when a crash happens, and the as-run's end)."""
@@ -638,7 +678,7 @@ class ShowEngine:
                         raise BadRecord("it is not an object")
                     wall = record_wall(record)
                     apply = self._checked(record)  # the whole record is checked before its time counts
-                    replay_clock.at(wall, record_mono(record))
+                    replay_clock.at(wall, record_mono(record), record_boot(record))
                     apply()
                     self.replayed_until = wall
                 except Exception as exc:  # a damaged record must never stop the show from starting

@@ -1126,3 +1126,30 @@ def test_replay_skips_every_damaged_record_with_a_one_line_warning_and_never_rai
     assert snapshot.current.segment.id == bundled.segments[0].id
     assert snapshot.message is None and engine.runs[0].added_s == 0
     assert engine.replayed_until == datetime(2021, 1, 19, 17, 30)
+
+
+def test_replay_does_not_compare_monotonic_readings_of_two_boots(bundled):
+    records = [
+        {"op": "go", "wall": "2021-01-19T17:30:00", "mono": 50.0, "boot": "a"},
+        {"op": "alive", "wall": "2021-01-19T17:30:10", "mono": 60.0},
+        {"op": "alive", "wall": "2021-01-19T17:35:00", "mono": 70.0, "boot": "b"},  # rebooted, not 10 s later
+        {"op": "alive", "wall": "2021-01-19T17:35:05", "mono": 75.0},
+    ]
+    real = FakeClock(datetime(2021, 1, 19, 17, 35, 10), monotonic=80.0)
+    real.boot_id = "b"
+    engine = ShowEngine(bundled, real)
+    assert engine.replay(records) == []
+    assert engine.elapsed(engine.current) == pytest.approx(10 + 290 + 5 + 5)
+
+
+def test_the_first_record_of_a_process_says_which_boot_its_monotonic_clock_counts_from(bundled):
+    clock = FakeClock(START)
+    clock.boot_id = "this-boot"
+    engine = ShowEngine(bundled, clock)
+    written = []
+    engine.journal = written.append
+    engine.go()
+    clock.advance(1)
+    engine.heartbeat()
+    assert written[0]["boot"] == "this-boot" and "boot" not in written[1]
+    assert [record["mono"] for record in written] == [1000.0, 1001.0]

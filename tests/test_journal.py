@@ -407,3 +407,25 @@ def test_a_wall_clock_step_forward_before_a_crash_is_not_show_time_either(bundle
     resumed = find_resumable(state, bundled_show, later.now().date(), later).engine.snapshot()
     assert resumed.elapsed_s == pytest.approx(10 + 40, abs=1e-6)  # not 3,650 s
     assert resumed.remaining_s == pytest.approx(before.remaining_s - 40, abs=1e-6)
+
+
+def test_after_a_reboot_the_downtime_comes_from_the_wall_clock_even_if_the_new_uptime_is_longer(bundled_show, tmp_path):
+    state = StateDir(tmp_path)
+    clock = FakeClock(START, monotonic=100.0)  # the show started 100 s after the machine booted
+    clock.boot_id = "first-boot"
+    engine, writer = run_with_journal(bundled_show, state, clock)
+    clock.advance(2)
+    engine.go()
+    clock.advance(10)
+    engine.heartbeat()
+    writer.close()
+    assert json.loads(writer.path.read_text().splitlines()[1])["boot"] == "first-boot"
+    # Power loss; the machine boots again and Presenter starts 300 s later, 200 s after that boot.
+    later = FakeClock(clock.now() + timedelta(seconds=300), monotonic=200.0)
+    later.boot_id = "second-boot"
+    resumed = find_resumable(state, bundled_show, later.now().date(), later)
+    assert resumed.engine.snapshot().elapsed_s == pytest.approx(10 + 300)  # not 10 + (200 - 112)
+    # Back on the same boot, the monotonic clock is trusted again.
+    same = FakeClock(clock.now() + timedelta(seconds=300), monotonic=clock.monotonic() + 30)
+    same.boot_id = "first-boot"
+    assert find_resumable(state, bundled_show, same.now().date(), same).engine.snapshot().elapsed_s == pytest.approx(40)
