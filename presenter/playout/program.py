@@ -140,6 +140,7 @@ class _Slot:
     raise_on_vout: bool = False  # cold start: raise the surface once libVLC has a video output
     pending_take: bool = False
     pause_requested: bool = False
+    pause_on_start: bool = False  # pause() before it played (a resumed paused clip): pause once it plays
     expected_pauses: int = 0  # Paused events still to come for pause() calls
     started: bool = False
     on_air: bool = False
@@ -365,6 +366,11 @@ class ProgramPlayout(QObject):
 
     def pause(self) -> None:
         s = self._air
+        if s is not None and (s.phase is _Phase.STARTING or s.pending_take):
+            # Not playing yet (cold start, or the cut waits for its first frame): it starts paused.
+            s.pause_on_start = True
+            self._emit_status()
+            return
         if s is not None and s.phase is _Phase.PLAYING:
             s.time_ms = int(self._position(s) * 1000)
             s.time_mono = None
@@ -376,6 +382,10 @@ class ProgramPlayout(QObject):
 
     def resume(self) -> None:
         s = self._air
+        if s is not None and s.pause_on_start:
+            s.pause_on_start = False
+            self._emit_status()
+            return
         if s is not None and s.phase is _Phase.PAUSED:
             s.pause_requested = False
             s.phase = _Phase.PLAYING
@@ -435,11 +445,11 @@ class ProgramPlayout(QObject):
         s = self._air
         if s is not None:
             state = {
-                _Phase.STARTING: OutputState.PLAYING,
+                _Phase.STARTING: OutputState.PAUSED if s.pause_on_start else OutputState.PLAYING,
                 _Phase.PLAYING: OutputState.PLAYING,
                 _Phase.PAUSED: OutputState.PAUSED,
                 _Phase.ENDED: OutputState.HELD,
-            }.get(s.phase, OutputState.PLAYING)
+            }.get(s.phase, OutputState.PAUSED if s.pause_on_start else OutputState.PLAYING)
             duration = s.length_ms / 1000.0 if s.length_ms else None
             return OutputStatus(state, s.segment_id, self._position(s), duration, self._message, armed)
         state = self._state
@@ -558,12 +568,19 @@ class ProgramPlayout(QObject):
         old = self._air if self._air is not slot else None
         if self._output is not None:
             self._output.raise_surface(slot.surface)
-        self._backend.resume(slot.token, urgent=True)
-        slot.phase = _Phase.PLAYING
         slot.on_air = True
         slot.pending_take = False
         slot.time_ms, slot.time_mono, slot.pos_floor = 0, self._now(), 0.0
         slot.advanced_mono, slot.seen_ms = slot.time_mono, -1
+        paused = slot.pause_on_start
+        if paused:  # paused before its first frame was there: stays paused on it
+            slot.pause_on_start = False
+            slot.phase = _Phase.PAUSED
+            slot.time_mono = None
+            slot.started = True
+        else:
+            self._backend.resume(slot.token, urgent=True)
+            slot.phase = _Phase.PLAYING
         if self._arm is slot:  # a newer arm (the next clip) must stay armed, not leak its player
             self._arm = None
         self._air = slot
@@ -572,6 +589,8 @@ class ProgramPlayout(QObject):
         if old is not None:
             self._retire(old)  # after the cut, queued behind the (urgent) resume
         self._emit_status()
+        if paused:
+            self.clip_started.emit(slot.segment_id)
 
     def _retire(self, slot: _Slot, *, urgent: bool = False) -> None:
         if self._slots.pop(slot.token, None) is None:
@@ -670,8 +689,10 @@ class ProgramPlayout(QObject):
             elif value == "audio":
                 slot.has_audio = True
         elif kind == Ev.LENGTH:
-            if value and value > 0:
+            if value and value > 0 and slot.length_ms != int(value):
                 slot.length_ms = int(value)
+                if slot is self._air and slot.started:
+                    self._emit_status()  # the director (and the journal) get the duration
         elif kind == Ev.TIME:
             if slot.phase is _Phase.PLAYING:
                 slot.time_ms = int(value)
@@ -731,7 +752,10 @@ class ProgramPlayout(QObject):
             slot.phase = _Phase.PLAYING
             slot.time_ms, slot.time_mono, slot.pos_floor = slot.start_ms, self._now(), slot.start_ms / 1000
             slot.advanced_mono, slot.seen_ms = slot.time_mono, -1
-        if not slot.started and slot.phase is _Phase.PLAYING:
+            if slot.pause_on_start:  # e.g. a clip paused when Presenter stopped, resumed part-way in
+                slot.pause_on_start = False
+                self.pause()
+        if not slot.started and slot.phase in (_Phase.PLAYING, _Phase.PAUSED):
             slot.started = True
             self.clip_started.emit(slot.segment_id)
             self._emit_status()

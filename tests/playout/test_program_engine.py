@@ -681,3 +681,77 @@ def test_stall_is_told_within_two_seconds_of_real_time(qtbot, clip):
         assert po.status().state is OutputState.PLAYING
     finally:
         po.shutdown()
+
+
+# ---------------------------------------------------------------- resumed after a crash (issue 16 #5)
+
+
+def test_a_clip_paused_before_it_plays_starts_paused(rig, qtbot, clip):
+    """The controller resumes a paused clip with take(start_at_s=...) then pause(): it must stay paused."""
+    po, backend, _out, clock = rig
+    path = clip()
+    started, statuses = [], []
+    po.clip_started.connect(started.append)
+    po.status_changed.connect(statuses.append)
+    po.take("A", path, "next", start_at_s=34.0)
+    tok = backend.last_token()
+    statuses.clear()  # take() told "playing" (a cold start plays); the controller pauses at once
+    po.pause()
+    assert ("pause", tok) not in backend.calls  # libVLC has not opened it yet: nothing to pause
+    st = po.status()
+    assert st.state is OutputState.PAUSED and st.position_s == pytest.approx(34.0)
+    deliver(qtbot, backend, tok, Ev.ES_ADDED, "video")
+    deliver(qtbot, backend, tok, Ev.PLAYING)
+    assert backend.calls[-1] == ("pause", tok)  # paused the moment it plays
+    assert started == ["A"]
+    deliver(qtbot, backend, tok, Ev.PAUSED)  # the answer to that pause, not the clip's end
+    clock.t += 5
+    qtbot.wait(WATCH_INTERVAL_MS + 30)
+    st = po.status()
+    assert st.state is OutputState.PAUSED and st.position_s == pytest.approx(34.0) and st.message is None
+    assert all(s.state is OutputState.PAUSED for s in statuses)  # from pause() on, never playing
+    po.resume()
+    assert backend.calls[-1] == ("resume", tok, True)
+    assert po.status().state is OutputState.PLAYING
+
+
+def test_pause_then_resume_before_it_plays_plays(rig, qtbot, clip):
+    po, backend, _out, _clock = rig
+    po.take("A", clip(), "next", start_at_s=3.0)
+    tok = backend.last_token()
+    po.pause()
+    po.resume()
+    deliver(qtbot, backend, tok, Ev.ES_ADDED, "video")
+    deliver(qtbot, backend, tok, Ev.PLAYING)
+    assert ("pause", tok) not in backend.calls
+    assert po.status().state is OutputState.PLAYING
+
+
+def test_pause_while_the_cut_waits_for_the_first_frame_cuts_to_a_paused_clip(rig, qtbot, clip):
+    po, backend, out, _clock = rig
+    path = clip()
+    po.arm("A", path, "next")
+    tok = backend.last_token()
+    po.take("A", path, "next")  # still arming: cut when the first frame is there
+    po.pause()
+    with qtbot.waitSignal(po.clip_started, timeout=1000):
+        deliver(qtbot, backend, tok, Ev.ES_ADDED, "video")
+        deliver(qtbot, backend, tok, Ev.PAUSED)
+        deliver(qtbot, backend, tok, Ev.VOUT, 1)
+    assert out.top == backend.opened[tok]["window"] - 1000
+    assert ("resume", tok, True) not in backend.calls
+    assert po.status().state is OutputState.PAUSED
+
+
+def test_a_cold_start_reports_its_duration_when_libvlc_knows_it(rig, qtbot, clip):
+    """A clip started cold (a jump) must not leave the director and the journal without its duration."""
+    po, backend, _out, _clock = rig
+    statuses = []
+    po.status_changed.connect(statuses.append)
+    po.take("A", clip(), "next")
+    tok = backend.last_token()
+    deliver(qtbot, backend, tok, Ev.ES_ADDED, "video")
+    deliver(qtbot, backend, tok, Ev.PLAYING)
+    assert statuses[-1].duration_s is None
+    deliver(qtbot, backend, tok, Ev.LENGTH, 180_000)  # after Playing
+    assert statuses[-1].state is OutputState.PLAYING and statuses[-1].duration_s == 180.0

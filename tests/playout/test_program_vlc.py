@@ -307,3 +307,20 @@ def test_libvlc_itself_opens_no_network_input_for_a_clip(qtbot, tmp_path, http_s
         assert not any(k == Ev.ES_ADDED for k, _ in events)  # nothing to play
     finally:
         assert backend.shutdown(3.0)
+
+
+def test_a_clip_resumed_paused_part_way_in_stays_paused(qtbot, po):
+    """Issue 16 #5: after a crash the controller calls take(start_at_s=...) then pause() at once."""
+    clip = CLIPS / "minimogli.mp4"
+    with qtbot.waitSignal(po.clip_started, timeout=3000):
+        po.take("m", clip, "next", start_at_s=34.0)
+        po.pause()
+    qtbot.wait(1000)
+    st = po.status()
+    assert st.state is OutputState.PAUSED and st.position_s == pytest.approx(34.0, abs=0.3)
+    qtbot.wait(500)
+    assert po.status().position_s == st.position_s  # it does not play on
+    po.resume()
+    qtbot.wait(600)
+    st = po.status()
+    assert st.state is OutputState.PLAYING and st.position_s > 34.3
