@@ -74,9 +74,12 @@ class JournalWriter:
         so the next record is a line of its own, not glued onto the fragment and lost with it."""
         size = os.fstat(fd).st_size
         if size:
-            with open(self.path, "rb") as existing:
-                existing.seek(size - 1)
-                last = existing.read(1)
+            try:
+                with open(self.path, "rb") as existing:
+                    existing.seek(size - 1)
+                    last = existing.read(1)
+            except OSError:
+                last = b"\n"  # cannot tell: the records still get written
             if last != b"\n":
                 self._file.write("\n")
                 self._file.flush()
@@ -154,14 +157,24 @@ def read_journal(path: Path) -> JournalContents:
         else:
             record["_line"] = number
             records.append(record)
-    if header_damaged and not header:
-        header = header_from_name(path)
-        if header:
+    if not _valid_day(header.get("day")):
+        recovered = header_from_name(path)
+        if recovered:
+            header = {**recovered, **{k: v for k, v in header.items() if k != "day"}, "day": recovered["day"]}
             warnings.append(
                 f"journal {path.name}: its first line (which show, which day) is damaged; "
                 f"the day {header['day']} is taken from the file name"
             )
+        elif header_damaged or header:
+            warnings.append(f"journal {path.name}: its first line (which show, which day) is damaged")
     return JournalContents(path, header, records, warnings)
+
+
+def _valid_day(day) -> bool:
+    try:
+        return isinstance(day, str) and date.fromisoformat(day).isoformat() == day
+    except ValueError:
+        return False
 
 
 def header_from_name(path: Path) -> dict:
@@ -199,7 +212,20 @@ class StateDir:
         """
         from presenter.statelock import acquire
 
-        return acquire(self.path)
+        lock = acquire(self.path)
+        self.make_private()
+        return lock
+
+    def make_private(self) -> None:
+        """The state directory 0700 and every file in it 0600 (those of older versions were world-readable)."""
+        with contextlib.suppress(OSError):
+            private_dir(self.path)
+            if self.journals.is_dir():
+                private_dir(self.journals)
+            for file in [*self.path.iterdir(), *(self.journals.iterdir() if self.journals.is_dir() else ())]:
+                with contextlib.suppress(OSError):
+                    if file.is_file() and not file.is_symlink() and file.stat().st_mode & 0o077:
+                        file.chmod(FILE_MODE)
 
     def new_journal(self, show: Show, now: datetime, on_problem=None) -> JournalWriter:
         stamp = now.strftime("%Y%m%d-%H%M%S-%f")
@@ -247,9 +273,9 @@ class StateDir:
             return None
         try:
             path = read_journal(latest).header.get("show")
-        except OSError:
+            return Path(path) if path and Path(path).is_file() else None
+        except (OSError, ValueError):  # unreadable, or a name with a NUL in it
             return None
-        return Path(path) if path and Path(path).is_file() else None
 
     def record_start(self, now: float | None = None) -> list[float]:
         """Log this start; returns the recent start times (for crash-loop detection)."""

@@ -322,14 +322,39 @@ def test_a_damaged_header_still_resumes_from_the_file_name(bundled_show, tmp_pat
     assert find_resumable(state, bundled_show, (clock.now() + timedelta(days=1)).date(), clock) is None
 
 
-def test_a_header_with_fields_of_the_wrong_type_neither_raises_nor_resumes(bundled_show, tmp_path):
+def test_a_header_with_fields_of_the_wrong_type_is_recovered_from_the_file_name(bundled_show, tmp_path):
     state, path, clock = interrupted_journal(bundled_show, tmp_path)
     lines = path.read_bytes().split(b"\n")
     header = json.loads(lines[0])
     header.update(show=5, day=["2021-01-19"])
     path.write_bytes(b"\n".join([json.dumps(header).encode(), *lines[1:]]))
-    assert find_resumable(state, bundled_show, clock.now().date(), FakeClock(clock.now())) is None
+    resumed = find_resumable(state, bundled_show, clock.now().date(), FakeClock(clock.now()))
+    assert resumed.engine.snapshot().current.segment.id == "discussion"
+    assert any("first line" in warning for warning in resumed.warnings)
+    assert state.last_show() is None  # which file it was is lost: nothing is opened by itself
+    header.update(show="/elsewhere/other.yaml", show_id="0123456789abcdef", day="2021-01-19")
+    path.write_bytes(b"\n".join([json.dumps(header).encode(), *lines[1:]]))
+    assert find_resumable(state, bundled_show, clock.now().date(), FakeClock(clock.now())) is None  # another show
+    header.update(show="/bad\u0000name.yaml")
+    path.write_bytes(b"\n".join([json.dumps(header).encode(), *lines[1:]]))
     assert state.last_show() is None
+
+
+def test_acquiring_the_state_directory_makes_files_of_older_versions_private(bundled_show, tmp_path):
+    import stat
+
+    state, path, _clock = interrupted_journal(bundled_show, tmp_path)
+    (state.path / "settings.ini").write_text("[x]\n")
+    for file, mode in (
+        (state.path, 0o755),
+        (state.journals, 0o755),
+        (path, 0o644),
+        (state.path / "settings.ini", 0o644),
+    ):
+        file.chmod(mode)
+    with state.acquire_lock():
+        assert stat.S_IMODE(state.path.stat().st_mode) == stat.S_IMODE(state.journals.stat().st_mode) == 0o700
+        assert stat.S_IMODE(path.stat().st_mode) == stat.S_IMODE((state.path / "settings.ini").stat().st_mode) == 0o600
 
 
 def test_after_a_torn_last_line_the_next_record_is_a_line_of_its_own(bundled_show, tmp_path):
