@@ -791,3 +791,59 @@ def test_durations_longer_than_a_day_are_refused(tmp_path, replacements, message
 def test_a_duration_of_exactly_a_day_is_fine(tmp_path):
     show = load_show(write(tmp_path, variant(('duration: "5:00"', 'duration: "24:00:00"'))))
     assert show.segments[0].duration_s == 24 * 3600
+
+
+# ------------------------------------------------------------------ the number of values has a limit
+
+
+def _many_values(segments: int, per_segment: int) -> str:
+    """A show whose segments each have `per_segment` talking points in one flow list."""
+    points = "[" + ",".join(["a"] * per_segment) + "]"
+    lines = [VALID[: VALID.index("segments:")] + "segments:"]
+    for n in range(segments):
+        lines.append(f'  - id: s{n}\n    title: Segment {n}\n    duration: "0:10"\n    talking_points: {points}')
+    return "\n".join(lines) + "\n"
+
+
+def test_a_file_with_too_many_values_says_which_limit(tmp_path):
+    text = _many_values(10_600, 200)  # 2.1 million values in 4.5 MB
+    started = time.perf_counter()
+    error = error_for(tmp_path, text)
+    elapsed = time.perf_counter() - started
+    assert error.message == (
+        "the file has more than 2,000,000 values (each text, list and key is one) by here; "
+        "a show file holds at most 2,000,000"
+    )
+    assert error.line is not None and error.line > 30_000
+    assert elapsed < 30  # the real figure is in the report of issue 16; this only guards against a hang
+
+
+def test_too_many_values_are_refused_while_composing_not_after(tmp_path, monkeypatch):
+    """The count is kept while the file is parsed: a 19 MB file over the limit stops at the limit, not at the end."""
+    monkeypatch.setattr("presenter.show.MAX_NODES", 10_000)
+    text = _many_values(42_000, 200)
+    assert len(text) > 19 * 1000 * 1000
+    started = time.perf_counter()
+    error = error_for(tmp_path, text)
+    elapsed = time.perf_counter() - started
+    assert error.message == (
+        "the file has more than 10,000 values (each text, list and key is one) by here; "
+        "a show file holds at most 10,000"
+    )
+    assert (error.line, error.column) == (200, 324)  # the 10,001st value, not the end of the file
+    assert elapsed < 1.0  # parsing all of it takes 10 s and more
+
+
+def test_too_many_values_through_aliases_says_so(tmp_path, monkeypatch):
+    monkeypatch.setattr("presenter.show.MAX_NODES", 2_000)
+    points = "[" + ",".join(["a"] * 300) + "]"
+    segments = [f'  - id: s0\n    title: S0\n    duration: "0:10"\n    talking_points: &points {points}']
+    segments += [
+        f'  - id: s{n}\n    title: S{n}\n    duration: "0:10"\n    talking_points: *points' for n in range(1, 10)
+    ]
+    text = VALID[: VALID.index("segments:")] + "segments:\n" + "\n".join(segments) + "\n"
+    error = error_for(tmp_path, text)
+    assert error.message == (
+        "with its aliases expanded, the file has more than 2,000 values (each text, list and key is one) by here; "
+        "a show file holds at most 2,000"
+    )
