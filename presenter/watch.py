@@ -12,11 +12,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QFileSystemWatcher, QObject, QTimer, Signal
 
 from presenter.show import Show, ShowFileError, parse_show, read_show_bytes
 
 SETTLE_MS = 300  # editors write in several steps (truncate, write, rename): wait until the show file is quiet
+MAX_WAIT_MS = 1000  # but a file written without a pause is still read this long after its first change
 
 
 def _identity(path: Path) -> tuple[int, ...] | None:
@@ -42,6 +43,7 @@ class ShowFileWatcher(QObject):
         self._settle.setSingleShot(True)
         self._settle.setInterval(SETTLE_MS)
         self._settle.timeout.connect(self._reload)
+        self._waiting = QElapsedTimer()  # since the first change the settle timer has not yet answered
         self._identity = _identity(self.path)
         self._last: bytes | str = self._read()
         self._watch()
@@ -63,7 +65,7 @@ class ShowFileWatcher(QObject):
     def _file_changed(self, _path: str) -> None:
         self._identity = _identity(self.path)
         self._watch()  # a removed or replaced file drops out of the watch list
-        self._settle.start()
+        self._settle_later()
 
     def _folder_changed(self, _path: str) -> None:
         identity = _identity(self.path)
@@ -71,6 +73,13 @@ class ShowFileWatcher(QObject):
             return  # another file in the folder changed, not the show file
         self._identity = identity
         self._watch()
+        self._settle_later()
+
+    def _settle_later(self) -> None:
+        if not self._settle.isActive():
+            self._waiting.start()
+        elif self._waiting.elapsed() > MAX_WAIT_MS - SETTLE_MS:
+            return  # let the running timer fire: changes without a pause never hold the reload back for long
         self._settle.start()
 
     def _reload(self) -> None:

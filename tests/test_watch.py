@@ -119,3 +119,26 @@ def test_a_deleted_show_is_reported_once_and_its_return_reloaded(qtbot, watcher,
     with qtbot.waitSignal(watcher.reloaded, timeout=1000) as blocker:
         show_path.write_text(SHOW.format(title="Back"), encoding="utf-8")
     assert blocker.args[0].title == "Back"
+
+
+def test_a_show_file_written_without_a_pause_is_still_reloaded(qtbot, watcher, show_path):
+    """A program that rewrites the show file every 100 ms: the reload comes after at most about a second."""
+    count = 0
+
+    def rewrite() -> None:
+        nonlocal count
+        count += 1
+        show_path.write_text(SHOW.format(title=f"Version {count}"), encoding="utf-8")
+
+    busy = QTimer()
+    busy.setInterval(100)
+    busy.timeout.connect(rewrite)
+    started = time.monotonic()
+    busy.start()
+    try:
+        with qtbot.waitSignal(watcher.reloaded, timeout=1600) as blocker:
+            pass
+        assert blocker.args[0].title.startswith("Version ")
+        assert time.monotonic() - started < 1.6
+    finally:
+        busy.stop()
