@@ -30,7 +30,8 @@ DEFAULT_WARNING_S = 120.0
 DEFAULT_DANGER_S = 30.0
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_DURATION_S = 24 * 3600  # the longest duration (segment, warning, danger) a show file may give
-# Each segment has a dozen nodes; this allows far more than any real show and stops alias bombs early.
+# Each segment has a dozen nodes; this allows far more than any real show. Counted while the file is composed
+# (a file over it stops there, not after parsing it all) and again while it is read (aliases re-used add up).
 MAX_NODES = 2_000_000
 
 # Characters YAML does not allow in a document (the set PyYAML's and libyaml's readers accept).
