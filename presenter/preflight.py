@@ -97,7 +97,7 @@ class CheckReport:
     @property
     def planned_total_s(self) -> float:
         """The running order's planned length (clips without a written duration: as probed)."""
-        return sum(row.planned_s or 0.0 for row in self.rows)
+        return sum(_row_length(row) for row in self.rows)
 
     @property
     def window_s(self) -> float:
@@ -118,6 +118,12 @@ class CheckReport:
         return {
             row.segment.id: row.media.duration_s for row in self.rows if row.media is not None and row.media.duration_s
         }
+
+
+def _row_length(row: SegmentCheck) -> float:
+    if row.planned_s is not None:
+        return row.planned_s
+    return row.media.duration_s if row.media is not None and row.media.duration_s else 0.0
 
 
 def file_problem(path: Path) -> str | None:

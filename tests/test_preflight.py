@@ -412,3 +412,14 @@ def test_check_command_escapes_control_characters(show_dir, capsys, monkeypatch)
     out, err = capsys.readouterr()
     assert not any(c in out + err for c in RAW_CONTROLS), repr(out + err)
     assert out.startswith(r"\x1b]2;owned\x07\x1b[8m — 19.01.2021")
+
+
+def test_timing_counts_a_clip_without_a_written_duration_as_probed(show_dir):
+    """Issue 16 #15: the timing line left out the probed clip durations."""
+    path = show_dir / "show.yaml"
+    path.write_text(SHOW.replace('    duration: "1:15"\n', ""), encoding="utf-8")
+    code, out, _ = check(path, fake_probe(FakeMedia(duration_s=75.0)))
+    assert code == 0
+    assert out.splitlines()[-2] == "timing: planned 6:15 for 17:30–18:00 (30:00): 23:45 to spare"
+    _, unprobed, _ = check(path)
+    assert unprobed.splitlines()[-2] == "timing: planned 5:00 for 17:30–18:00 (30:00): 25:00 to spare"
