@@ -324,3 +324,21 @@ def test_a_clip_resumed_paused_part_way_in_stays_paused(qtbot, po):
     qtbot.wait(600)
     st = po.status()
     assert st.state is OutputState.PLAYING and st.position_s > 34.3
+
+
+def test_a_clip_that_plays_normally_is_never_told_stalled(qtbot, po):
+    """No false alarm: playing, pausing for longer than the stall time, and the end are not a stall."""
+    warnings = []
+    po.clip_warning.connect(lambda seg, msg: warnings.append(msg))
+    arm(qtbot, po, "s", SHORT_OK)
+    with qtbot.waitSignal(po.clip_started, timeout=1000):
+        po.take("s", SHORT_OK, "hold")
+    qtbot.wait(500)
+    po.pause()
+    qtbot.wait(2000)
+    po.resume()
+    with qtbot.waitSignal(po.clip_ended, timeout=4000):
+        pass
+    qtbot.wait(2000)  # held on the last frame
+    assert po.status().state is OutputState.HELD
+    assert warnings == []
