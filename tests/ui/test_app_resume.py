@@ -35,13 +35,14 @@ class RunningApp:
         self.log = open(tmp_path / "app.log", "ab")  # noqa: SIM115
         self.process: subprocess.Popen | None = None
         self.started_at = 0.0
+        self.show_args: list[str] = []  # a show file to open instead of the bundled one
 
     def start(self) -> None:
         self.status.unlink(missing_ok=True)
         env = dict(os.environ, QT_QPA_PLATFORM="xcb", PRESENTER_VLC_ARGS="--aout=adummy")
         self.started_at = time.monotonic()
         self.process = subprocess.Popen(
-            [sys.executable, "run_presenter.py", "--windowed", "--state-dir", str(self.state),
+            [sys.executable, "run_presenter.py", *self.show_args, "--windowed", "--state-dir", str(self.state),
              "--status-file", str(self.status)],
             cwd=ROOT, env=env, stdout=self.log, stderr=self.log,
         )  # fmt: skip
