@@ -360,6 +360,8 @@ def test_closing_the_director_asks_and_a_no_keeps_the_show(start_app, show_copy,
         assert app.director.close() is False
     assert asked and app.director.isVisible()
     assert app.controller.snapshot().mode.value == "on air"
+    monkeypatch.setattr(type(app.director), "confirm_quit", lambda self: True)
+    assert app.director.close()  # no window of this test is left on the screen for later tests
 
 
 def test_closing_the_director_confirmed_ends_the_app_cleanly(start_app, show_copy, qtbot, monkeypatch):

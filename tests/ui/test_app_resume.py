@@ -71,7 +71,8 @@ class RunningApp:
         """
         for _ in range(3):
             subprocess.run(
-                ["xdotool", "search", "--sync", "--limit", "1", "--name", "^Director", "windowfocus", "--sync"],
+                ["xdotool", "search", "--sync", "--all", "--limit", "1", "--pid", str(self.process.pid),
+                 "--name", "^Director", "windowfocus", "--sync"],  # this app's window, never another test's
                 check=True, timeout=10, capture_output=True,
             )  # fmt: skip
             time.sleep(0.2)
