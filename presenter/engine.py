@@ -467,7 +467,8 @@ class ShowEngine:
             run.clip_state in (ClipState.WAITING, ClipState.PLAYING, ClipState.PAUSED)
             and run.clip_state is not new_state
         )
-        if changes:  # the journal needs only the turns, not every position report
+        learns_duration = bool(duration_s) and run.clip_duration_s is None  # a cold start knows it only later
+        if changes or learns_duration:  # the journal needs the turns and the length, not every position report
             self._log(
                 "clip_progress", segment=segment_id, position_s=position_s, duration_s=duration_s, playing=playing
             )

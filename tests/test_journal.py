@@ -454,3 +454,37 @@ def test_after_a_reboot_the_downtime_comes_from_the_wall_clock_even_if_the_new_u
     same = FakeClock(clock.now() + timedelta(seconds=300), monotonic=clock.monotonic() + 30)
     same.boot_id = "first-boot"
     assert find_resumable(state, bundled_show, same.now().date(), same).engine.snapshot().elapsed_s == pytest.approx(40)
+
+
+def test_a_cold_started_clip_resumes_at_its_position_with_the_length_learned_late(tmp_path):
+    """Issue 16 #5: libVLC reports a cold start as playing before it knows the length; the length is journaled."""
+    from presenter.show import load_show
+
+    clip = tmp_path / "clip.mp4"
+    clip.write_bytes(b"\x00" * 64)
+    path = tmp_path / "show.yaml"
+    path.write_text(
+        'version: 1\ntitle: Kalt\ndate: 2021-01-19\nstart: "17:30"\nend: "18:00"\nsegments:\n'
+        '  - {id: talk, title: Gespräch, duration: "5:00"}\n'
+        "  - {id: film, title: Film, kind: clip, clip: clip.mp4}\n",
+        encoding="utf-8",
+    )
+    show = load_show(path)
+    state = StateDir(tmp_path / "state")
+    clock = FakeClock(START)
+    engine, writer = run_with_journal(show, state, clock)
+    engine.jump(1)  # cold: nothing armed, no probe yet
+    engine.clip_progress("film", 0.0, None, playing=True)
+    clock.advance(0.3)
+    engine.clip_progress("film", 0.3, 75.0, playing=True)  # the length arrives: journaled once
+    clock.advance(10)
+    engine.clip_progress("film", 10.3, 75.0, playing=True)  # not journaled
+    writer.close()
+    ops = [(r["op"], r.get("duration_s")) for r in read_journal(writer.path).records]
+    assert ops.count(("clip_progress", 75.0)) == 1
+    later = FakeClock(clock.now() + timedelta(seconds=20), monotonic=1.0)
+    resumed = find_resumable(state, show, later.now().date(), later)
+    snapshot = resumed.engine.snapshot()
+    assert snapshot.clip.state is ClipState.PLAYING
+    assert snapshot.clip.duration_s == pytest.approx(75.0)
+    assert snapshot.clip.position_s == pytest.approx(30.3, abs=0.01)
