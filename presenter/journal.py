@@ -255,8 +255,8 @@ class StateDir:
             paths = [p for p in paths if p.name.endswith(suffix)]
         return paths
 
-    def latest_journal(self, show: Show | None = None) -> Path | None:
-        """The journal written to last: a resumed run appends to its older journal, so not the newest name."""
+    def journals_by_write(self, show: Show | None = None) -> list[Path]:
+        """Oldest write first: a resumed run appends to its older journal, so not in the order of the names."""
 
         def written(path: Path) -> tuple[int, str]:
             try:
@@ -264,7 +264,12 @@ class StateDir:
             except OSError:
                 return 0, path.name
 
-        return max(self.all_journals(show), key=written, default=None)
+        return sorted(self.all_journals(show), key=written)
+
+    def latest_journal(self, show: Show | None = None) -> Path | None:
+        """The journal written to last."""
+        journals = self.journals_by_write(show)
+        return journals[-1] if journals else None
 
     def last_show(self) -> Path | None:
         """The show file of the latest run, if it is still there (what to open when no show is named)."""
@@ -312,12 +317,6 @@ class Resumable:
     engine: ShowEngine
     interrupted_at: datetime | None  # the time of the last journal entry
     warnings: list[str]
-
-
-def find_resumable(state: StateDir, show: Show, today: date, clock) -> Resumable | None:
-    """The latest run of this show file today that had not ended, replayed onto `clock`."""
-    path = state.latest_journal(show)
-    return None if path is None else resumable_from(path, show, today, clock)
 
 
 def resumable_from(path: Path, show: Show, today: date, clock) -> Resumable | None:

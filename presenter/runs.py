@@ -42,9 +42,10 @@ class RunInfo:
 
 
 def run_info(path: Path, contents: JournalContents) -> RunInfo:
-    ops = [record.get("op") for record in contents.records]
+    ops = [op if isinstance(op := record.get("op"), str) else "" for record in contents.records]
     closed = next(
-        (str(record.get("reason")) for record in reversed(contents.records) if record.get("op") == "close_run"), None
+        (str(record.get("reason"))[:200] for record in reversed(contents.records) if record.get("op") == "close_run"),
+        None,
     )
     header = contents.header
     return RunInfo(
@@ -62,20 +63,12 @@ def run_info(path: Path, contents: JournalContents) -> RunInfo:
 def list_runs(state: StateDir, show: Show | None = None) -> list[RunInfo]:
     """Every readable run, the one written to last first."""
     runs = []
-    for path in sorted(state.all_journals(show), key=_written, reverse=True):
+    for path in reversed(state.journals_by_write(show)):
         try:
             runs.append(run_info(path, read_journal(path)))
         except OSError:
             continue
     return runs
-
-
-def _written(path: Path) -> tuple[int, str]:
-    """A resumed run appends to its older journal: the order is by last write, not by name."""
-    try:
-        return path.stat().st_mtime_ns, path.name
-    except OSError:
-        return 0, path.name
 
 
 def latest_run(state: StateDir, show: Show | None = None) -> RunInfo | None:

@@ -13,7 +13,8 @@ import pytest
 from presenter.as_run import as_run_csv, engine_from_journal
 from presenter.clock import FakeClock
 from presenter.engine import ClipState, Mode, ShowEngine
-from presenter.journal import StateDir, find_resumable, is_crash_loop, read_journal
+from presenter.journal import StateDir, is_crash_loop, read_journal
+from presenter.runs import find_resumable
 
 START = datetime(2021, 1, 19, 17, 29, 58)
 

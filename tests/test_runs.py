@@ -119,3 +119,11 @@ def test_cli_bad_run_choices_are_clear(interrupted, capsys):
     assert "--list and --run go with --as-run" in capsys.readouterr().err
     assert cli.main(["--as-run", "--list", "--state-dir", str(state.path / "missing")]) == 1
     assert "no run in" in capsys.readouterr().err
+
+
+def test_damaged_records_never_break_the_list(bundled_show, interrupted):
+    state, path, _clock = interrupted
+    with path.open("ab") as journal:
+        journal.write(b'{"op":{"x":1},"wall":"2021-01-19T17:45:20"}\n{"op":"close_run","reason":[1]}\n[[[]]]\n')
+    (run,) = list_runs(state)
+    assert run.gos == 2 and run.closed == "[1]"
