@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import shutil
 from pathlib import Path
 
 import pytest
@@ -22,15 +21,6 @@ def make_args(show: Path, state: Path, **extra) -> argparse.Namespace:
     )  # fmt: skip
     values.update(extra)
     return argparse.Namespace(**values)
-
-
-@pytest.fixture
-def show_copy(tmp_path):
-    folder = tmp_path / "show"
-    folder.mkdir()
-    shutil.copy(ROOT / "assets" / "smart-rlp.yaml", folder / "smart-rlp.yaml")
-    shutil.copytree(ROOT / "assets" / "clips", folder / "clips")
-    return folder / "smart-rlp.yaml"
 
 
 @pytest.fixture

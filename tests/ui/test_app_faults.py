@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from test_app_resume import ROOT, RunningApp
+from test_app_resume import RunningApp
 
 pytestmark = [
     pytest.mark.xvfb,
@@ -23,14 +23,10 @@ pytestmark = [
 
 
 @pytest.fixture
-def app(tmp_path):
-    folder = tmp_path / "show"
-    folder.mkdir()
-    shutil.copy(ROOT / "assets" / "smart-rlp.yaml", folder / "smart-rlp.yaml")
-    shutil.copytree(ROOT / "assets" / "clips", folder / "clips")
+def app(tmp_path, show_copy):
     running = RunningApp(tmp_path)
-    running.show_args = [str(folder / "smart-rlp.yaml")]
-    running.show_file = folder / "smart-rlp.yaml"
+    running.show_args = [str(show_copy)]
+    running.show_file = show_copy
     yield running
     running.stop()
 
