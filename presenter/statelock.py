@@ -57,7 +57,7 @@ def acquire(directory: Path) -> StateLock:
     """
     directory.mkdir(parents=True, exist_ok=True, mode=0o700)
     path = directory / LOCK_FILE
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o600)
     if fcntl is None:  # pragma: no cover
         return StateLock(path, fd)
     try:

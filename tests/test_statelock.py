@@ -92,3 +92,28 @@ def test_a_second_presenter_on_the_same_state_directory_exits_with_code_2(tmp_pa
         f"presenter: another Presenter (pid {os.getpid()}) is using the state directory {state.path}; "
         "close it first, or start this one with another --state-dir"
     )
+
+
+def test_a_state_directory_that_cannot_be_written_does_not_stop_the_show(tmp_path):
+    """The lock needs the state directory; without one the app starts anyway (the director sees why)."""
+    import json
+    import time
+
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("a file where the state directory should be")
+    status = tmp_path / "status.json"
+    app = subprocess.Popen(
+        [sys.executable, "run_presenter.py", "--windowed", "--state-dir", str(blocked), "--status-file", str(status)],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen", PRESENTER_SIMULATE_NO_LIBVLC="1"),
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 30
+        while not status.exists() and time.monotonic() < deadline and app.poll() is None:
+            time.sleep(0.1)
+        assert app.poll() is None, app.communicate()[1]
+        assert json.loads(status.read_text())["mode"] == "standby"
+    finally:
+        app.terminate()
+        _, err = app.communicate(timeout=20)
+    assert "the state directory cannot be locked" in err and "Traceback" not in err

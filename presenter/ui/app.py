@@ -457,11 +457,14 @@ def run_app(args: argparse.Namespace) -> int:
     from presenter.playout.vlc_adapter import tune_heap
     from presenter.statelock import StateLockError
 
+    state_lock = None
     try:  # one Presenter per state directory: held until this function returns (or the process dies)
         state_lock = StateDir(args.state_dir or default_state_dir()).acquire_lock()
-    except (StateLockError, OSError) as exc:
+    except StateLockError as exc:
         print(f"presenter: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:  # a state directory that cannot be written: the show goes on, the director is told
+        print(f"presenter: the state directory cannot be locked ({exc.strerror or exc}); going on", file=sys.stderr)
     tune_heap()  # before Qt and libVLC start their threads
     platform = choose_platform()
     if platform:
@@ -482,7 +485,8 @@ def run_app(args: argparse.Namespace) -> int:
     try:
         return qt_app.exec()
     finally:
-        state_lock.release()
+        if state_lock is not None:
+            state_lock.release()
 
 
 def _quit_on_signals(qt_app: QApplication, app: PresenterApp) -> None:
