@@ -6,6 +6,7 @@ from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from presenter.controller import ShowController
@@ -31,9 +32,12 @@ def text(window, name: str) -> str:
 
 def press_space(qtbot, window, clock) -> None:
     clock.advance(GO_GUARD_S + 0.01)
-    if QApplication.activeWindow() is not window:  # Space is a shortcut of the active window only
+    if not window.isActiveWindow():  # Space is a shortcut of the active window only
+        window.raise_()
         window.activateWindow()
-        qtbot.waitActive(window)
+        qtbot.waitUntil(window.isActiveWindow, timeout=5000)  # without a window manager this can take a moment
+    # Qt's shortcut map asks the focus window, which the X server may not have handed over yet.
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is window.windowHandle(), timeout=5000)
     qtbot.keyClick(window, Qt.Key.Key_Space)
 
 
