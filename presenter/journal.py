@@ -19,6 +19,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from presenter.engine import Mode, ShowEngine
+from presenter.files import atomic_write
 from presenter.show import Show
 
 JOURNAL_DIR = "journals"
@@ -294,10 +295,7 @@ class StateDir:
         starts = [*[t for t in starts if math.isfinite(t) and now - t < 24 * 3600][-20:], now]
         try:
             private_dir(self.path)
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
-            with os.fdopen(fd, "w") as log:
-                os.fchmod(fd, FILE_MODE)
-                log.write("\n".join(f"{t:.3f}" for t in starts) + "\n")
+            atomic_write(path, "\n".join(f"{t:.3f}" for t in starts) + "\n", backup=False, mode=FILE_MODE)
         except OSError:
             pass
         return starts

@@ -489,3 +489,14 @@ def test_a_cold_started_clip_resumes_at_its_position_with_the_length_learned_lat
     assert snapshot.clip.state is ClipState.PLAYING
     assert snapshot.clip.duration_s == pytest.approx(75.0)
     assert snapshot.clip.position_s == pytest.approx(30.3, abs=0.01)
+
+
+def test_the_start_log_is_never_written_through_a_symlink(tmp_path):
+    victim = tmp_path / "victim.txt"
+    victim.write_text("precious")
+    state = StateDir(tmp_path / "state")
+    state.path.mkdir()
+    (state.path / "starts.log").symlink_to(victim)
+    assert state.record_start(1000.0)[-1] == 1000.0
+    assert victim.read_text() == "precious"
+    assert not (state.path / "starts.log").is_symlink()
