@@ -12,6 +12,7 @@ APT_PACKAGES=(
   libxcb-cursor0 libxkbcommon-x11-0 libxkbcommon0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1
   libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0
   libxcb-sync1 libxcb-render0 libxcb-shm0 libx11-xcb1 libegl1 libgl1 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0 fonts-dejavu-core
+  chromium chromium-driver
 )
 
 if command -v apt-get >/dev/null 2>&1; then
