@@ -263,3 +263,12 @@ def questions_csv(questions: list[Question], dialect: Dialect = Dialect.EXCEL_DE
     writer.writeheader()
     writer.writerows(export_rows(questions))
     return ("\ufeff" if dialect is Dialect.EXCEL_DE else "") + out.getvalue()
+
+
+def questions_csv_for_run(records, dialect: Dialect = Dialect.EXCEL_DE) -> tuple[str, list[str]]:
+    """The as-run's questions export: a run's journal records (`read_journal(path).records`, or a replayed
+    engine's `question_records`) as CSV, one row per question; and the warnings of damaged records."""
+    from presenter.questions import replayed_queue
+
+    queue, warnings = replayed_queue(records)
+    return questions_csv(queue.questions, dialect), warnings

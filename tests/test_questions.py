@@ -407,3 +407,29 @@ def test_export_and_import_again_in_both_dialects(queue, clock, dialect):
     assert [(e["text"], e["asker"], e["source"], e["note"]) for e in report.entries] == [
         (q.text, q.asker, q.source, q.note) for q in queue.questions
     ]
+
+
+def test_the_as_run_questions_export_comes_from_the_run_journal(qapp, tmp_path, bundled_show, clock):
+    from presenter.as_run import engine_from_journal
+    from presenter.controller import ShowController
+    from presenter.questions_csv import questions_csv_for_run
+
+    state = StateDir(tmp_path / "state")
+    writer = state.new_journal(bundled_show, clock.now())
+    controller = ShowController(bundled_show, clock=clock)
+    controller.attach_journal(writer.append)
+    controller.go()
+    controller.question_paste("Anna (YouTube): Wann kommt das WLAN?")
+    controller.question_approve("q1")
+    clock.advance(60)
+    controller.question_show()
+    clock.advance(90)
+    controller.question_answered_next()
+    writer.close()
+    engine, warnings = engine_from_journal(writer.path, bundled_show)
+    assert warnings == []
+    text, problems = questions_csv_for_run(engine.question_records, Dialect.COMMA)
+    assert problems == []
+    assert text.splitlines()[1] == (
+        "q1,answered,2021-01-19 17:50:00,2021-01-19 17:51:00,2021-01-19 17:52:30,,Anna,YouTube,,Wann kommt das WLAN?,,"
+    )
