@@ -64,9 +64,9 @@ class ImportReport:
     def summary(self) -> str:
         if self.fatal:
             return self.fatal
-        text = f"{len(self.entries)} questions imported"
+        text = f"{len(self.entries)} question{'' if len(self.entries) == 1 else 's'} imported"
         if self.bad_rows:
-            text += f", {self.bad_rows} rows not imported (listed below)"
+            text += f", {self.bad_rows} row{'' if self.bad_rows == 1 else 's'} not imported (listed below)"
         return text
 
 

@@ -18,7 +18,7 @@ QUESTION_COLOUR = "#cc79a7"
 QUESTION_BACKGROUND = "#241a22"
 QUESTION_TEXT = "#ffffff"
 FONT_FAMILIES = ["DejaVu Sans", "Noto Sans", "Segoe UI", "Arial", "sans-serif"]
-SMALL = 0.11  # of the panel height: the asker line and the count
+SMALL = 0.1  # of the panel height: the asker line and the count
 LARGEST = 0.2  # the question's largest pixel size, of the panel height
 SMALLEST_PX = 14
 
@@ -85,6 +85,15 @@ class ModeratorQuestionPanel(QWidget):
             return self.tr("1 question waiting")
         return self.tr("{n} questions waiting").format(n=self.waiting)
 
+    def small_font(self, width: float) -> QFont:
+        """The asker line's size: SMALL of the height, smaller when the name would not fit the width."""
+        px = max(int(self.height() * SMALL), SMALLEST_PX)
+        font = _font(px, bold=True)
+        needed = QFontMetricsF(font).horizontalAdvance(self.who_text())
+        if needed > width > 0:
+            font = _font(max(int(px * width / needed), SMALLEST_PX), bold=True)
+        return font
+
     def question_font(self, rect: QRectF) -> QFont:
         """The largest size at which the whole question fits the rectangle (it is at most 140 characters)."""
         flags = int(Qt.TextFlag.TextWordWrap)
@@ -109,22 +118,22 @@ class ModeratorQuestionPanel(QWidget):
         painter.setPen(QPen(QColor(QUESTION_COLOUR), border))
         painter.drawRect(QRectF(self.rect()).adjusted(border / 2, border / 2, -border / 2, -border / 2))
         pad = border + height * 0.04
-        small = _font(int(height * SMALL), bold=True)
+        width = self.width() - 2 * pad
+        small = self.small_font(width)
         line = QFontMetricsF(small).height()
-        top = QRectF(pad, pad, self.width() - 2 * pad, line)
         painter.setFont(small)
         painter.setPen(QColor(QUESTION_COLOUR))
-        waiting = self.waiting_text()
-        waiting_width = QFontMetricsF(small).horizontalAdvance(waiting)
-        painter.drawText(top, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), waiting)
-        who_rect = top.adjusted(0, 0, -waiting_width - pad, 0)
-        who = QFontMetricsF(small).elidedText(self.who_text(), Qt.TextElideMode.ElideRight, who_rect.width())
-        painter.drawText(who_rect, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), who)
-        body = QRectF(pad, pad + line + height * 0.03, self.width() - 2 * pad, height - 2 * pad - line - height * 0.03)
+        who = QFontMetricsF(small).elidedText(self.who_text(), Qt.TextElideMode.ElideRight, width)
+        painter.drawText(
+            QRectF(pad, pad, width, line), int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), who
+        )
+        bottom = QRectF(pad, height - pad - line, width, line)
+        painter.drawText(bottom, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter), self.waiting_text())
+        gap = height * 0.03
+        body = QRectF(pad, pad + line + gap, width, height - 2 * pad - 2 * line - 2 * gap)
         painter.setFont(self.question_font(body))
         painter.setPen(QColor(QUESTION_TEXT))
-        painter.drawText(
-            body, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap), self.text
-        )
+        flags = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap
+        painter.drawText(body, int(flags), self.text)
         painter.end()
         self.paint_count += 1

@@ -154,7 +154,7 @@ def test_csv_import_reports_bad_rows_and_export_writes_the_dialect(window, contr
     assert [q.text for q in controller.questions.questions] == ["Wann kommt das WLAN?", "Und die Daten?"]
     assert report.problems == ["line 3: the question is empty"]
     shown = window.report.toPlainText()
-    assert "2 questions imported, 1 rows not imported" in shown and "line 3: the question is empty" in shown
+    assert "2 questions imported, 1 row not imported" in shown and "line 3: the question is empty" in shown
     assert "line 4: source “Brief” is not known" in shown
     assert window.model.rowCount() == 2
 
