@@ -371,6 +371,8 @@ class PresenterApp(QObject):
 
         self.questions_window = QuestionsWindow(self.controller)
         self.questions_window.delete_run_questions_requested.connect(self.delete_run_questions)
+        for warning in getattr(self.controller, "question_warnings", ()):
+            self.director.add_problem(warning)
         self.questions_window.show()
 
     def show_questions(self) -> None:
