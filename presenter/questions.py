@@ -216,11 +216,12 @@ class QuestionQueue:
 
     # ------------------------------------------------------------------ reading
 
-    def get(self, question_id: str) -> Question:
-        try:
-            return self._by_id[question_id]
-        except (KeyError, TypeError):
-            raise QuestionError(f"there is no question {str(question_id)[:40]!r} (any more)") from None
+    def get(self, question_id: object) -> Question:
+        """The question with this id (from the window, a remote or a journal record: anything, checked)."""
+        question = self._by_id.get(question_id) if isinstance(question_id, str) else None
+        if question is None:
+            raise QuestionError(f"there is no question {str(question_id)[:40]!r} (any more)")
+        return question
 
     @property
     def on_screen(self) -> Question | None:
@@ -255,8 +256,8 @@ class QuestionQueue:
         now = self.clock.now()
         for entry in entries:
             values = checked_fields({k: v for k, v in entry.items() if k != "received"})
-            record = Question(id="q0", text=values.pop("text"), received=entry.get("received") or now, **values)
-            record = record.fields_record()
+            question = Question(id="q0", text=values.pop("text"), received=entry.get("received") or now, **values)
+            record = question.fields_record()
             length = len(json.dumps(record, ensure_ascii=False).encode()) + 1
             if batch and size + length > RECORD_BUDGET:
                 added += self._do("question_import", self._apply_import, questions=batch)
