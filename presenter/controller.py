@@ -14,7 +14,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from presenter.clock import Clock
 from presenter.engine import ClipState, Mode, ShowEngine, ShowEvent, ShowSnapshot
-from presenter.questions import QuestionError, QuestionQueue, parse_chat
+from presenter.questions import QuestionError, QuestionQueue
+from presenter.questions_chat import parse_chat
 from presenter.show import Segment, Show
 
 NO_PLAYOUT = "clips cannot play: libVLC is not available"

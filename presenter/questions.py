@@ -44,25 +44,12 @@ class QuestionState(enum.StrEnum):
 
 
 SOURCE_ALIASES = {
-    "youtube": Source.YOUTUBE,
-    "yt": Source.YOUTUBE,
-    "facebook": Source.FACEBOOK,
-    "fb": Source.FACEBOOK,
-    "mail": Source.MAIL,
-    "email": Source.MAIL,
-    "e-mail": Source.MAIL,
-    "e mail": Source.MAIL,
-    "phone": Source.PHONE,
-    "telefon": Source.PHONE,
-    "tel": Source.PHONE,
-    "tel.": Source.PHONE,
-    "anruf": Source.PHONE,
-    "studio": Source.STUDIO,
-    "saal": Source.STUDIO,
-    "other": Source.OTHER,
-    "sonstige": Source.OTHER,
-    "sonstiges": Source.OTHER,
-    "andere": Source.OTHER,
+    **dict.fromkeys(("youtube", "yt"), Source.YOUTUBE),
+    **dict.fromkeys(("facebook", "fb"), Source.FACEBOOK),
+    **dict.fromkeys(("mail", "email", "e-mail", "e mail"), Source.MAIL),
+    **dict.fromkeys(("phone", "telefon", "tel", "tel.", "anruf"), Source.PHONE),
+    **dict.fromkeys(("studio", "saal"), Source.STUDIO),
+    **dict.fromkeys(("other", "sonstige", "sonstiges", "andere"), Source.OTHER),
 }
 
 
@@ -151,47 +138,6 @@ def checked_fields(values: dict) -> dict:
     if "text" in out and not out["text"]:
         raise QuestionError("the question is empty")
     return out
-
-
-# ---------------------------------------------------------------------- pasting from a chat
-
-_TIME_PREFIX = re.compile(r"^\s*\[?\d{1,2}:\d{2}(?::\d{2})?\]?\s+")
-_CHAT_LINE = re.compile(
-    r"^(?P<name>[^:\n?!]{1,60}?)\s*(?:\((?P<source>[^()\n]{1,30})\))?\s*:\s+(?P<text>\S.*)$",
-    re.DOTALL,
-)
-
-
-@dataclass(frozen=True)
-class Pasted:
-    text: str
-    asker: str = ""
-    source: Source | None = None
-
-
-def parse_chat(pasted: str) -> Pasted:
-    """A question copied from a chat: "Name: text", "Name (Facebook): text", or just the text.
-
-    A leading time ("17:42 Anna: …") is dropped. A name is at most 60 characters and 6 words with
-    no question mark, so "Frage an Herrn Weichel: wann…" is still read as a name only when it fits.
-    A parenthesis that is not a known source stays part of the name ("Anna (Kaiserslautern)").
-    """
-    text = pasted.replace("\r\n", "\n").replace("\r", "\n").strip()
-    text = _TIME_PREFIX.sub("", text, count=1)
-    match = _CHAT_LINE.match(text)
-    if match is None or len(match.group("name").split()) > 6 or match.group("name").startswith("http"):
-        return Pasted(_one_paragraph(text))
-    name = " ".join(match.group("name").split())
-    source = None
-    if match.group("source") is not None:
-        source = parse_source(match.group("source"))
-        if source is None:
-            name = f"{name} ({' '.join(match.group('source').split())})"
-    return Pasted(_one_paragraph(match.group("text")), name[:MAX_NAME], source)
-
-
-def _one_paragraph(text: str) -> str:
-    return " ".join(text.split())
 
 
 # ---------------------------------------------------------------------- the queue

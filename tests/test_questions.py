@@ -17,9 +17,9 @@ from presenter.questions import (
     QuestionState,
     Source,
     delete_questions_from_journal,
-    parse_chat,
     questions_status,
 )
+from presenter.questions_chat import parse_chat
 from presenter.questions_csv import Dialect, parse_questions_csv, questions_csv, read_questions_file
 
 S = QuestionState
