@@ -67,12 +67,7 @@ class ModeratorQuestionPanel(QWidget):
         if revision == self._revision:
             return
         self._revision = revision
-        current = queue.on_screen
-        self.set_questions_waiting(len(queue.approved()))
-        if current is None:
-            self.clear_question()
-        else:
-            self.set_question(current.asker, current.source.value, current.display_text)
+        show_queue_on(self, queue)
 
     def who_text(self) -> str:
         who = self.asker or self.tr("a viewer")
@@ -137,3 +132,14 @@ class ModeratorQuestionPanel(QWidget):
         painter.drawText(body, int(flags), self.text)
         painter.end()
         self.paint_count += 1
+
+
+def show_queue_on(target, queue: QuestionQueue) -> None:
+    """Feed the question on screen and the count waiting to anything with the three setters
+    (`set_question`, `clear_question`, `set_questions_waiting`): the moderator window or this panel."""
+    current = queue.on_screen
+    target.set_questions_waiting(len(queue.approved()))
+    if current is None:
+        target.clear_question()
+    else:
+        target.set_question(current.asker, current.source.value, current.display_text)

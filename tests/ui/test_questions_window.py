@@ -233,3 +233,32 @@ def test_moderator_panel_paints_a_long_question_that_fits(qtbot):
     assert font.pixelSize() >= 20  # still large: readable from 3 m on a 1280×720 moderator window
     image = panel.grab().toImage()
     assert image.pixelColor(2, 2).name() == "#cc79a7"  # the question's own frame colour
+
+
+def test_the_moderator_window_is_fed_through_its_three_setters(controller):
+    """The split moderator window gets set_question / clear_question / set_questions_waiting."""
+    from presenter.ui.moderator_question import show_queue_on
+
+    class Moderator:
+        def __init__(self):
+            self.calls = []
+
+        def set_question(self, asker, source, text):
+            self.calls.append(("set_question", asker, source, text))
+
+        def clear_question(self):
+            self.calls.append(("clear_question",))
+
+        def set_questions_waiting(self, count):
+            self.calls.append(("waiting", count))
+
+    moderator = Moderator()
+    controller.question_paste("Anna (fb): Wann kommt das WLAN?")
+    controller.question_add("Zweite?")
+    controller.question_approve("q1")
+    controller.question_approve("q2")
+    show_queue_on(moderator, controller.questions)
+    assert moderator.calls == [("waiting", 2), ("clear_question",)]
+    controller.question_show()
+    show_queue_on(moderator, controller.questions)
+    assert moderator.calls[-2:] == [("waiting", 1), ("set_question", "Anna", "Facebook", "Wann kommt das WLAN?")]
