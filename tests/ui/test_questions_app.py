@@ -95,6 +95,23 @@ def test_delete_the_questions_of_this_run_from_memory_and_journal(start_app, sho
     assert [op for op in ops if op in ("go", "add_time", "question_add")] == ["go", "add_time", "question_add"]
 
 
+def test_questions_collected_in_standby_come_back_after_a_crash(start_app, show_copy):
+    """Questions sent in before the show are imported in standby: a restart must not hide them in an old journal."""
+    app = start_app(show_copy)
+    app.controller.question_import([{"text": f"Vorab {n}", "asker": f"P{n}"} for n in range(5)])
+    app.controller.question_approve("q2")
+    journal = app.journal.path
+    app.journal.close()  # killed: nothing else is written
+    again = start_app(show_copy)
+    assert again.journal.path == journal  # the same run goes on
+    assert [q.text for q in again.controller.questions.questions] == [f"Vorab {n}" for n in range(5)]
+    assert again.controller.questions.get("q2").state.value == "approved"
+    assert again.controller.snapshot().mode.value == "standby"
+    again.new_run()  # "Back to standby (new run)": a run closed on purpose is not resumed again
+    third = start_app(show_copy)
+    assert third.journal.path != journal and third.controller.questions.questions == []
+
+
 # ---------------------------------------------------------------------- the real application, killed
 
 
