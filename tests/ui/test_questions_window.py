@@ -144,6 +144,10 @@ def test_without_a_selection_or_clipboard_the_window_says_so(qtbot, window):
     assert "no text" in window.status.text()
     key(qtbot, window, Qt.Key.Key_Return)
     assert window.status.text() == "Select a question first."
+    QGuiApplication.clipboard().setText("Anna: " + "x" * 3000)  # a whole chat log, not a question
+    key(qtbot, window, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert window.status.text() == "the question is 3000 characters long; at most 2000 fit"
+    assert window.controller.questions.questions == []
 
 
 def test_csv_import_reports_bad_rows_and_export_writes_the_dialect(window, controller, tmp_path):
