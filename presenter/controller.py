@@ -14,6 +14,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from presenter.clock import Clock
 from presenter.engine import ClipState, Mode, ShowEngine, ShowEvent, ShowSnapshot
+from presenter.questions import QuestionError, QuestionQueue
+from presenter.questions_chat import parse_chat
 from presenter.show import Segment, Show
 
 NO_PLAYOUT = "clips cannot play: libVLC is not available"
@@ -290,3 +292,80 @@ class ShowController(QObject):
         state = getattr(status.state, "name", str(status.state))
         if state in ("PLAYING", "PAUSED"):
             self.engine.clip_progress(status.segment_id, status.position_s, status.duration_s, state == "PLAYING")
+
+    # ------------------------------------------------------------------ audience questions (presenter.questions)
+    # Intents like GO: the same journal (the engine's), one `changed` after each. They never raise for
+    # a producer's mistake: they return its message (None when done), for the window or the director.
+
+    @property
+    def questions(self) -> QuestionQueue:
+        """This run's question queue, replayed from the run's journal whenever the run changes (resume, new run)."""
+        if getattr(self, "_questions_engine", None) is not self.engine:
+            queue = QuestionQueue(self.engine.clock)
+            self.question_warnings = queue.replay(self.engine.question_records)
+            queue.log = lambda op, **args: self.engine._log(op, **args)
+            self._questions, self._questions_engine = queue, self.engine
+        return self._questions
+
+    def _question(self, action) -> str | None:
+        try:
+            action(self.questions)
+        except QuestionError as exc:
+            return str(exc)
+        self._dirty = True
+        return None
+
+    @_intent
+    def question_add(self, text: str, asker: str = "", source: str = "other", **more) -> str | None:
+        return self._question(lambda queue: queue.add(text, asker, source, **more))
+
+    @_intent
+    def question_paste(self, pasted: str, default_source: str = "other") -> str | None:
+        """Text copied from a chat: "Name (Facebook): text" fills the asker and the source."""
+        found = parse_chat(pasted)
+        return self.question_add(found.text, found.asker, found.source or default_source)
+
+    @_intent
+    def question_import(self, entries: list[dict]) -> str | None:
+        return self._question(lambda queue: queue.add_many(entries))
+
+    @_intent
+    def question_approve(self, question_id: str) -> str | None:
+        return self._question(lambda queue: queue.approve(question_id))
+
+    @_intent
+    def question_drop(self, question_id: str) -> str | None:
+        return self._question(lambda queue: queue.drop(question_id))
+
+    @_intent
+    def question_undo_drop(self, question_id: str | None = None) -> str | None:
+        return self._question(lambda queue: queue.undo_drop(question_id))
+
+    @_intent
+    def question_move(self, question_id: str, to: int) -> str | None:
+        return self._question(lambda queue: queue.move(question_id, to))
+
+    @_intent
+    def question_edit(self, question_id: str, **changes) -> str | None:
+        return self._question(lambda queue: queue.edit(question_id, **changes))
+
+    @_intent
+    def question_show(self, question_id: str | None = None) -> str | None:
+        """Q: the top approved question on the moderator's screen (or this one, pulling back the one there)."""
+        return self._question(lambda queue: queue.show(question_id))
+
+    @_intent
+    def question_answered_next(self) -> str | None:
+        """N: the question on screen answered, the next approved one on screen."""
+        return self._question(lambda queue: queue.answered_next())
+
+    @_intent
+    def question_take_off(self) -> str | None:
+        """Shift+Q: the question on screen back to approved."""
+        return self._question(lambda queue: queue.take_off())
+
+    @_intent
+    def question_forget_all(self) -> str | None:
+        """Data protection: this run's questions gone (the app redacts the journal file, see delete_run_questions)."""
+        self.engine.question_records.clear()
+        return self._question(lambda queue: queue.forget_all())

@@ -304,6 +304,7 @@ class ShowEngine:
         # Called with every input before it takes effect (the crash journal); None while replaying.
         self._journal: Callable[[dict], None] | None = None
         self._boot_logged = False
+        self.question_records: list[dict] = []  # replayed question ops, for the question queue (presenter.questions)
 
     # ------------------------------------------------------------------ listening
 
@@ -745,6 +746,8 @@ class ShowEngine:
                         raise BadRecord("durations has a name that is not text")
                     checked[key] = _finite(durations, key, 0.0, MAX_MEDIA_S)
                 return lambda: self.set_media_durations(checked)
+            case _ if op.startswith("question"):  # not show state: the controller's question queue replays them
+                return lambda: self.question_records.append(record)
             case _:
                 raise BadRecord(f"unknown entry {op[:40]!r}")
 

@@ -332,8 +332,8 @@ def resumable_from(path: Path, show: Show, today: date, clock) -> Resumable | No
         return None
     engine = ShowEngine(show, clock)
     warnings = contents.warnings + engine.replay(contents.records)
-    if engine.mode is not Mode.ON_AIR:
-        return None
+    if engine.mode is not Mode.ON_AIR and not (engine.mode is Mode.STANDBY and engine.question_records):
+        return None  # a run in standby is resumed only for the questions collected before the show
     interrupted = engine.replayed_until or header_started(header)
     return Resumable(contents, engine, interrupted, warnings)
 

@@ -29,6 +29,7 @@ from presenter.journal import (
     resumable_from,
 )
 from presenter.preflight import CheckReport, Status, check_show
+from presenter.questions import delete_questions_from_journal, questions_status
 from presenter.runs import find_resumable
 from presenter.show import Show, ShowFileError, load_show, slugify
 
@@ -141,6 +142,7 @@ class PresenterApp(QObject):
             self.director.show_banner(vlc_message)
         self._start_moderator()
         self._start_preview()
+        self._start_questions()
         self._place_windows()
         self._preflight()
         self._watch_show_file()
@@ -292,6 +294,7 @@ class PresenterApp(QObject):
             "message": snapshot.message.text if snapshot.message else None,
             "resumed_from": self.resumed_from.isoformat() if self.resumed_from else None,
             "journal": str(self.journal.path) if self.journal else None,
+            **questions_status(self.controller.questions),  # question, questions_waiting
         }
         with contextlib.suppress(OSError):  # monitoring must never disturb the show
             atomic_write(Path(self.args.status_file), json.dumps(status), backup=False)
@@ -361,6 +364,37 @@ class PresenterApp(QObject):
             vlc_args=shlex.split(os.environ.get(VLC_ARGS_ENV, "")) or None,
         )
         self.director.preview_requested.connect(self._show_preview)
+
+    def _start_questions(self) -> None:
+        """The producer's Questions window (presenter.ui.questions_window), opened with the others."""
+        from presenter.ui.questions_window import QuestionsWindow
+
+        self.questions_window = QuestionsWindow(self.controller)
+        self.questions_window.delete_run_questions_requested.connect(self.delete_run_questions)
+        for warning in getattr(self.controller, "question_warnings", ()):
+            self.director.add_problem(warning)
+        self.questions_window.show()
+
+    def show_questions(self) -> None:
+        self.questions_window.show()
+        self.questions_window.raise_()
+
+    def delete_run_questions(self) -> None:
+        """Data protection: this run's questions out of memory and out of its journal (rewritten atomically)."""
+        self.controller.question_forget_all()
+        if self.journal is None:
+            return
+        path = self.journal.path
+        self.journal.close()  # the rewrite replaces the file: append to the new one after it
+        try:
+            removed = delete_questions_from_journal(path)
+            message = f"{removed} question entries deleted from the journal {path.name}"
+        except OSError as exc:
+            message = f"The questions could not be deleted from the journal {path}: {exc.strerror or exc}"
+        self.journal = self.state.reopen(path, self._journal_problem)
+        self.controller.attach_journal(self.journal.append)
+        self.director.add_problem(message)
+        self.questions_window.status.setText(message)
 
     def _show_preview(self) -> None:
         self.preview.show()

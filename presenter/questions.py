@@ -1,0 +1,507 @@
+"""Audience questions: the producer's queue from the chat to the moderator's screen.
+
+Plain Python, no Qt. A question goes new → approved → on screen → answered, or is dropped (and a
+drop can be undone); a question on screen can be pulled back to approved. One question is on screen
+at a time, and the order is the producer's. Every change is a journal record (op `question_*`),
+written before it takes effect, and `replay` rebuilds the queue from those records after a crash.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+
+from presenter.clock import Clock, SystemClock
+
+MAX_TEXT = 2000
+MAX_SCREEN_TEXT = 140  # what the moderator reads from 3 m
+MAX_NAME = 100
+MAX_NOTE = 500
+MAX_QUESTIONS = 10_000
+NEXT_GUARD_S = 0.5  # a second N within this time is a double press: it would answer an unread question
+RECORD_BUDGET = 48 * 1024  # bytes of questions per import record (the journal drops lines over 64 KiB)
+
+
+class Source(enum.StrEnum):
+    YOUTUBE = "YouTube"
+    FACEBOOK = "Facebook"
+    MAIL = "mail"
+    PHONE = "phone"
+    STUDIO = "studio"
+    OTHER = "other"
+
+
+class QuestionState(enum.StrEnum):
+    NEW = "new"
+    APPROVED = "approved"
+    ON_SCREEN = "on screen"
+    ANSWERED = "answered"
+    DROPPED = "dropped"
+
+
+SOURCE_ALIASES = {
+    **dict.fromkeys(("youtube", "yt"), Source.YOUTUBE),
+    **dict.fromkeys(("facebook", "fb"), Source.FACEBOOK),
+    **dict.fromkeys(("mail", "email", "e-mail", "e mail"), Source.MAIL),
+    **dict.fromkeys(("phone", "telefon", "tel", "tel.", "anruf"), Source.PHONE),
+    **dict.fromkeys(("studio", "saal"), Source.STUDIO),
+    **dict.fromkeys(("other", "sonstige", "sonstiges", "andere"), Source.OTHER),
+}
+
+
+def parse_source(text: str) -> Source | None:
+    """A source as people write it ("YT", "E-Mail", "Telefon"); None when it is not one."""
+    return SOURCE_ALIASES.get(" ".join(text.strip().lower().split()))
+
+
+class QuestionError(ValueError):
+    """A question operation that cannot be done, in the producer's words."""
+
+
+@dataclass
+class Question:
+    id: str
+    text: str
+    received: datetime
+    asker: str = ""
+    source: Source = Source.OTHER
+    screen_text: str = ""  # optional short version for the moderator's screen
+    note: str = ""
+    addressed_to: str = ""  # one of the show's speakers
+    state: QuestionState = QuestionState.NEW
+    shown_at: datetime | None = None
+    answered_at: datetime | None = None
+    dropped_at: datetime | None = None
+    dropped_from: QuestionState | None = None  # what an undo of the drop restores
+
+    @property
+    def display_text(self) -> str:
+        """What the moderator reads: the screen text, else the question cut to 140 characters."""
+        text = self.screen_text or " ".join(self.text.split())
+        return text if len(text) <= MAX_SCREEN_TEXT else text[: MAX_SCREEN_TEXT - 1].rstrip() + "…"
+
+    def fields_record(self) -> dict:
+        """The question's own words as a journal record holds them."""
+        return {
+            "id": self.id,
+            "text": self.text,
+            "received": self.received.isoformat(timespec="seconds"),
+            "asker": self.asker,
+            "source": self.source.value,
+            "screen_text": self.screen_text,
+            "note": self.note,
+            "addressed_to": self.addressed_to,
+        }
+
+
+EDITABLE = ("text", "asker", "source", "screen_text", "note", "addressed_to")
+_LIMITS = {
+    "text": MAX_TEXT,
+    "asker": MAX_NAME,
+    "screen_text": MAX_SCREEN_TEXT,
+    "note": MAX_NOTE,
+    "addressed_to": MAX_NAME,
+}
+_NAMES = {
+    "text": "the question",
+    "asker": "the name",
+    "screen_text": "the screen text",
+    "note": "the note",
+    "addressed_to": "“addressed to”",
+}
+
+
+def checked_fields(values: dict) -> dict:
+    """Editable fields checked and tidied; raises QuestionError naming the field in the producer's words."""
+    out: dict = {}
+    for key, value in values.items():
+        if key not in EDITABLE:
+            raise QuestionError(f"a question has no field {str(key)[:40]!r}")
+        if key == "source":
+            source = value if isinstance(value, Source) else parse_source(value) if isinstance(value, str) else None
+            if source is None:
+                raise QuestionError(f"source {str(value)[:40]!r} is not one of {', '.join(s.value for s in Source)}")
+            out[key] = source
+            continue
+        if not isinstance(value, str):
+            raise QuestionError(f"{_NAMES[key]} is not text")
+        value = value.strip()
+        if key not in ("text", "note"):
+            value = " ".join(value.split())
+        if len(value) > _LIMITS[key]:
+            raise QuestionError(f"{_NAMES[key]} is {len(value)} characters long; at most {_LIMITS[key]} fit")
+        out[key] = value
+    if "text" in out and not out["text"]:
+        raise QuestionError("the question is empty")
+    return out
+
+
+# ---------------------------------------------------------------------- the queue
+
+
+class QuestionQueue:
+    """The questions of one run, in the producer's order; the one owner of question state.
+
+    `log(op, **fields)` is the journal (the controller passes the engine's, so questions share the
+    show's journal and its flush); it is called before a change takes effect.
+    """
+
+    def __init__(self, clock: Clock | None = None, log: Callable[..., None] | None = None):
+        self.clock: Clock = clock or SystemClock()
+        self.log = log
+        self.questions: list[Question] = []
+        self._by_id: dict[str, Question] = {}
+        self._next_number = 1
+        self._drops: list[str] = []  # ids, the latest drop last (what Ctrl+Z undoes)
+        self._last_next: float | None = None
+        self.revision = 0  # changes with every change: views redraw only when it moved
+
+    # ------------------------------------------------------------------ reading
+
+    def get(self, question_id: object) -> Question:
+        """The question with this id (from the window, a remote or a journal record: anything, checked)."""
+        question = self._by_id.get(question_id) if isinstance(question_id, str) else None
+        if question is None:
+            raise QuestionError(f"there is no question {str(question_id)[:40]!r} (any more)")
+        return question
+
+    @property
+    def on_screen(self) -> Question | None:
+        return next((q for q in self.questions if q.state is QuestionState.ON_SCREEN), None)
+
+    def approved(self) -> list[Question]:
+        """The questions waiting for the moderator, in the producer's order."""
+        return [q for q in self.questions if q.state is QuestionState.APPROVED]
+
+    def counts(self) -> dict[QuestionState, int]:
+        counts = dict.fromkeys(QuestionState, 0)
+        for question in self.questions:
+            counts[question.state] += 1
+        return counts
+
+    def can_undo_drop(self) -> bool:
+        return any(self._by_id[i].state is QuestionState.DROPPED for i in self._drops if i in self._by_id)
+
+    # ------------------------------------------------------------------ operations
+
+    def add(self, text: str, asker: str = "", source: Source | str = Source.OTHER, **more) -> Question:
+        values = checked_fields({"text": text, "asker": asker, "source": source, **more})
+        question = Question(id=self._new_id(), text=values.pop("text"), received=self.clock.now(), **values)
+        self._do("question_add", self._apply_add, question=question.fields_record())
+        return self._by_id[question.id]
+
+    def add_many(self, entries: Iterable[dict]) -> list[Question]:
+        """Many questions (an import) in few journal records, each under the journal's line limit."""
+        batch: list[dict] = []
+        size = 0
+        added: list[Question] = []
+        now = self.clock.now()
+        for entry in entries:
+            values = checked_fields({k: v for k, v in entry.items() if k != "received"})
+            question = Question(id="q0", text=values.pop("text"), received=entry.get("received") or now, **values)
+            record = question.fields_record()
+            length = len(json.dumps(record, ensure_ascii=False).encode()) + 1
+            if batch and size + length > RECORD_BUDGET:
+                added += self._do("question_import", self._apply_import, questions=batch)
+                batch, size = [], 0
+            record["id"] = self._new_id(len(batch))
+            batch.append(record)
+            size += length
+        if batch:
+            added += self._do("question_import", self._apply_import, questions=batch)
+        return added
+
+    def approve(self, question_id: str) -> None:
+        question = self.get(question_id)
+        if question.state is not QuestionState.NEW:
+            raise QuestionError(f"only a new question can be approved; this one is {question.state.value}")
+        self._do("question_approve", self._apply_approve, id=question_id)
+
+    def drop(self, question_id: str) -> None:
+        question = self.get(question_id)
+        if question.state in (QuestionState.DROPPED, QuestionState.ANSWERED):
+            raise QuestionError(f"this question is already {question.state.value}")
+        self._do("question_drop", self._apply_drop, id=question_id)
+
+    def undo_drop(self, question_id: str | None = None) -> Question:
+        """The latest drop (or that of `question_id`) undone; a question dropped on screen comes back approved."""
+        if question_id is None:
+            dropped = [i for i in self._drops if i in self._by_id and self._by_id[i].state is QuestionState.DROPPED]
+            if not dropped:
+                raise QuestionError("no dropped question to bring back")
+            question_id = dropped[-1]
+        if self.get(question_id).state is not QuestionState.DROPPED:
+            raise QuestionError("this question is not dropped")
+        self._do("question_undo_drop", self._apply_undo_drop, id=question_id)
+        return self._by_id[question_id]
+
+    def move(self, question_id: str, to: int) -> None:
+        self.get(question_id)
+        if not 0 <= to < len(self.questions):
+            raise QuestionError("the question cannot move further")
+        self._do("question_move", self._apply_move, id=question_id, to=to)
+
+    def edit(self, question_id: str, **changes) -> None:
+        self.get(question_id)
+        values = checked_fields(changes)
+        record = {k: (v.value if isinstance(v, Source) else v) for k, v in values.items()}
+        self._do("question_edit", self._apply_edit, id=question_id, fields=record)
+
+    def show(self, question_id: str | None = None) -> Question:
+        """Put a question on screen: the top approved one, or `question_id` (which pulls back the one on screen).
+
+        Without an id, nothing replaces a question already on screen: one keystroke never puts the
+        wrong question in front of the moderator.
+        """
+        if question_id is None:
+            if self.on_screen is not None:
+                raise QuestionError("a question is already on screen: N for the next one, Shift+Q to take it off")
+            waiting = self.approved()
+            if not waiting:
+                raise QuestionError("no approved question is waiting")
+            question_id = waiting[0].id
+        question = self.get(question_id)
+        if question.state is QuestionState.ON_SCREEN:
+            return question
+        if question.state is not QuestionState.APPROVED:
+            raise QuestionError(f"only an approved question can go on screen; this one is {question.state.value}")
+        self._do("question_show", self._apply_show, id=question_id)
+        return question
+
+    def answered_next(self) -> Question | None:
+        """The question on screen answered, the next approved one on screen (None when none is waiting)."""
+        mono = self.clock.monotonic()
+        if self._last_next is not None and 0 <= mono - self._last_next < NEXT_GUARD_S:
+            raise QuestionError("N pressed twice: the second press is ignored")
+        current = self.on_screen
+        waiting = self.approved()
+        if current is None and not waiting:
+            raise QuestionError("no question on screen and none approved")
+        self._last_next = mono
+        if current is not None:
+            self._do("question_answered", self._apply_answered, id=current.id)
+        if waiting:
+            return self.show(waiting[0].id)
+        return None
+
+    def take_off(self) -> Question:
+        """The question on screen goes back to approved (pulled back), in its place in the order."""
+        current = self.on_screen
+        if current is None:
+            raise QuestionError("no question is on screen")
+        self._do("question_take_off", self._apply_take_off, id=current.id)
+        return current
+
+    def forget_all(self) -> None:
+        """Every question of this run gone from memory (data protection: the journal is redacted alongside)."""
+        self._do("question_forget", self._apply_forget)
+
+    # ------------------------------------------------------------------ replay
+
+    def replay(self, records: Iterable[dict]) -> list[str]:
+        """Rebuild from journal records (other ops are passed over); a warning for each damaged one."""
+        from presenter.engine import BadRecord, record_wall
+
+        log, self.log = self.log, None
+        warnings = []
+        try:
+            for record in records:
+                op = record.get("op") if isinstance(record, dict) else None
+                if not isinstance(op, str) or not op.startswith("question"):
+                    continue
+                try:
+                    self._replay_one(op, record, record_wall(record))
+                except (QuestionError, BadRecord, KeyError, TypeError, ValueError) as exc:
+                    line = record.get("_line")
+                    where = f"journal line {line}" if isinstance(line, int) else "a journal entry"
+                    warnings.append(f"{where} ({op[:40]}) is ignored: {exc}")
+        finally:
+            self.log = log
+        return warnings
+
+    def _replay_one(self, op: str, record: dict, at: datetime) -> None:
+        appliers = {
+            "question_approve": self._apply_approve,
+            "question_drop": self._apply_drop,
+            "question_undo_drop": self._apply_undo_drop,
+            "question_show": self._apply_show,
+            "question_answered": self._apply_answered,
+            "question_take_off": self._apply_take_off,
+        }
+        if op == "question_add":
+            self._apply_add(at, question=record["question"])
+        elif op == "question_import":
+            if not isinstance(record.get("questions"), list):
+                raise QuestionError("questions is not a list")
+            self._apply_import(at, questions=record["questions"])
+        elif op in appliers:
+            appliers[op](at, id=self.get(record.get("id")).id)
+        elif op == "question_move":
+            to = record.get("to")
+            if isinstance(to, bool) or not isinstance(to, int):
+                raise QuestionError("to is not a position")
+            self._apply_move(at, id=self.get(record.get("id")).id, to=to)
+        elif op == "question_edit":
+            if not isinstance(record.get("fields"), dict):
+                raise QuestionError("fields is not a table")
+            self._apply_edit(at, id=self.get(record.get("id")).id, fields=record["fields"])
+        elif op == "question_forget":
+            self._apply_forget(at)
+        else:
+            raise QuestionError(f"unknown entry {op[:40]!r}")
+
+    # ------------------------------------------------------------------ changes (live and replayed)
+
+    def _do(self, op: str, apply: Callable, **args):
+        if self.log is not None:
+            self.log(op, **args)
+        return apply(self.clock.now(), **args)
+
+    def _new_id(self, offset: int = 0) -> str:
+        return f"q{self._next_number + offset}"
+
+    def _question_from(self, record: dict) -> Question:
+        if not isinstance(record, dict):
+            raise QuestionError("a question is not a table")
+        question_id = record.get("id")
+        if not isinstance(question_id, str) or not re.fullmatch(r"q\d{1,9}", question_id):
+            raise QuestionError("a question has no valid id")
+        if question_id in self._by_id:
+            raise QuestionError(f"question {question_id} exists already")
+        values = checked_fields({k: record.get(k, "other" if k == "source" else "") for k in EDITABLE})
+        received = record.get("received")
+        if not isinstance(received, str) or len(received) > 40:
+            raise QuestionError("received is not a time")
+        return Question(id=question_id, text=values.pop("text"), received=datetime.fromisoformat(received), **values)
+
+    def _insert(self, question: Question) -> None:
+        if len(self.questions) >= MAX_QUESTIONS:
+            raise QuestionError(f"the queue holds at most {MAX_QUESTIONS} questions")
+        self.questions.append(question)
+        self._by_id[question.id] = question
+        self._next_number = max(self._next_number, int(question.id[1:]) + 1)
+
+    def _changed(self) -> None:
+        self.revision += 1
+
+    def _apply_add(self, at: datetime, *, question: dict) -> Question:
+        added = self._question_from(question)
+        self._insert(added)
+        self._changed()
+        return added
+
+    def _apply_import(self, at: datetime, *, questions: list) -> list[Question]:
+        added = [self._question_from(record) for record in questions]
+        if len({q.id for q in added}) != len(added):
+            raise QuestionError("an import holds one id twice")
+        for question in added:
+            self._insert(question)
+        self._changed()
+        return added
+
+    def _set_state(self, question: Question, state: QuestionState) -> None:
+        question.state = state
+        self._changed()
+
+    def _apply_approve(self, at: datetime, *, id: str) -> None:
+        self._set_state(self.get(id), QuestionState.APPROVED)
+
+    def _apply_drop(self, at: datetime, *, id: str) -> None:
+        question = self.get(id)
+        question.dropped_from = QuestionState.APPROVED if question.state is QuestionState.ON_SCREEN else question.state
+        question.dropped_at = at
+        self._drops = [*[i for i in self._drops if i != id], id][-1000:]
+        self._set_state(question, QuestionState.DROPPED)
+
+    def _apply_undo_drop(self, at: datetime, *, id: str) -> None:
+        question = self.get(id)
+        question.dropped_at = None
+        self._drops = [i for i in self._drops if i != id]
+        self._set_state(question, question.dropped_from or QuestionState.NEW)
+
+    def _apply_show(self, at: datetime, *, id: str) -> None:
+        current = self.on_screen
+        if current is not None and current.id != id:
+            current.state = QuestionState.APPROVED  # pulled back: one question on screen at a time
+        question = self.get(id)
+        question.shown_at = at
+        self._set_state(question, QuestionState.ON_SCREEN)
+
+    def _apply_answered(self, at: datetime, *, id: str) -> None:
+        question = self.get(id)
+        question.answered_at = at
+        self._set_state(question, QuestionState.ANSWERED)
+
+    def _apply_take_off(self, at: datetime, *, id: str) -> None:
+        self._set_state(self.get(id), QuestionState.APPROVED)
+
+    def _apply_move(self, at: datetime, *, id: str, to: int) -> None:
+        question = self.get(id)
+        self.questions.remove(question)
+        self.questions.insert(max(0, min(to, len(self.questions))), question)
+        self._changed()
+
+    def _apply_edit(self, at: datetime, *, id: str, fields: dict) -> None:
+        question = self.get(id)
+        for key, value in checked_fields(fields).items():
+            setattr(question, key, value)
+        self._changed()
+
+    def _apply_forget(self, at: datetime) -> None:
+        self.questions.clear()
+        self._by_id.clear()
+        self._drops.clear()
+        self._changed()
+
+
+def questions_status(queue: QuestionQueue | None) -> dict:
+    """The --status-file keys: the question on screen ({id, text} or null) and how many approved are waiting."""
+    if queue is None:
+        return {"question": None, "questions_waiting": 0}
+    current = queue.on_screen
+    return {
+        "question": {"id": current.id, "text": current.display_text} if current is not None else None,
+        "questions_waiting": len(queue.approved()),
+    }
+
+
+def replayed_queue(records: Iterable[dict], clock: Clock | None = None) -> tuple[QuestionQueue, list[str]]:
+    queue = QuestionQueue(clock)
+    warnings = queue.replay(records)
+    return queue, warnings
+
+
+def delete_questions_from_journal(path) -> int:
+    """Data protection: every question record taken out of a run's journal; returns how many were removed.
+
+    The journal is rewritten through files.atomic_write (a new file, fsync, rename; no backup copy
+    that would keep the names), so a crash midway leaves the old journal or the new one, never half.
+    The caller closes its journal writer first and reopens it afterwards (the rename replaces the file
+    it had open). Lines that are damaged but mention a question are removed too.
+    """
+    from pathlib import Path
+
+    from presenter.files import atomic_write
+
+    path = Path(path)
+    kept: list[bytes] = []
+    removed = 0
+    for line in path.read_bytes().split(b"\n"):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+            is_question = isinstance(record, dict) and str(record.get("op", "")).startswith("question")
+        except (ValueError, RecursionError):
+            is_question = b"question" in line
+        if is_question:
+            removed += 1
+        else:
+            kept.append(line)
+    if removed:
+        atomic_write(path, b"\n".join(kept) + b"\n", backup=False, mode=0o600)
+    return removed

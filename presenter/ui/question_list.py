@@ -1,0 +1,143 @@
+"""The questions as a Qt table model, and the search/state filter in front of it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from presenter.questions import Question, QuestionQueue, QuestionState
+
+_Index = QModelIndex | QPersistentModelIndex
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+STATE_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("QuestionList", text)
+
+
+def column_titles() -> tuple[str, ...]:
+    return ("#", tr("State"), tr("In"), tr("Asker"), tr("Source"), tr("To"), tr("Question"))
+
+
+def state_label(state: QuestionState) -> str:
+    return {
+        QuestionState.NEW: tr("new"),
+        QuestionState.APPROVED: tr("approved"),
+        QuestionState.ON_SCREEN: tr("ON SCREEN"),
+        QuestionState.ANSWERED: tr("answered"),
+        QuestionState.DROPPED: tr("dropped"),
+    }[state]
+
+
+STATE_BACKGROUND = {
+    QuestionState.ON_SCREEN: "#56b4e9",  # sky blue (Okabe–Ito), the colour of the question on the moderator's screen
+    QuestionState.APPROVED: "#e3f1e8",
+}
+STATE_FOREGROUND = {QuestionState.ANSWERED: "#7a7a7a", QuestionState.DROPPED: "#9a9a9a"}
+
+
+class QuestionListModel(QAbstractTableModel):
+    """Rows in the producer's order; rebuilt only when the queue's revision moved."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[tuple[str, QuestionState, tuple[str, ...], str]] = []
+        self._revision: tuple[int, int] | None = None
+        self._bold = QFont()
+        self._bold.setBold(True)
+
+    def update_from(self, queue: QuestionQueue) -> bool:
+        """True when the rows changed."""
+        revision = (id(queue), queue.revision)
+        if revision == self._revision:
+            return False
+        self._revision = revision
+        self.beginResetModel()
+        self._rows = [self._row(number, q) for number, q in enumerate(queue.questions, 1)]
+        self.endResetModel()
+        return True
+
+    @staticmethod
+    def _row(number: int, q: Question) -> tuple[str, QuestionState, tuple[str, ...], str]:
+        cells = (
+            str(number),
+            state_label(q.state),
+            f"{q.received:%H:%M}",
+            q.asker,
+            q.source.value,
+            q.addressed_to,
+            q.display_text if q.screen_text else " ".join(q.text.split()),
+        )
+        search = " ".join((q.text, q.screen_text, q.asker, q.source.value, q.addressed_to, q.note)).casefold()
+        return q.id, q.state, cells, search
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(column_titles())
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return column_titles()[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        question_id, state, cells, search = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return cells[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == len(cells) - 1:
+            return cells[-1]
+        if role == ID_ROLE:
+            return question_id
+        if role == STATE_ROLE:
+            return state.value
+        if role == Qt.ItemDataRole.UserRole:
+            return search
+        if role == Qt.ItemDataRole.BackgroundRole and state in STATE_BACKGROUND:
+            return QBrush(QColor(STATE_BACKGROUND[state]))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor(STATE_FOREGROUND.get(state, "#000000")))
+        if role == Qt.ItemDataRole.FontRole and state is QuestionState.ON_SCREEN:
+            return self._bold
+        return None
+
+    def row_of(self, question_id: str) -> int:
+        return next((row for row, entry in enumerate(self._rows) if entry[0] == question_id), -1)
+
+
+class QuestionFilter(QSortFilterProxyModel):
+    """A search over the words of a question (text, asker, source, note) and one state, or all."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._words: list[str] = []
+        self._state: str | None = None
+
+    def set_search(self, text: str) -> None:
+        self.beginFilterChange()
+        self._words = text.casefold().split()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def set_state(self, state: str | None) -> None:
+        self.beginFilterChange()
+        self._state = state
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        model = self.sourceModel()
+        index = model.index(source_row, 0, source_parent)
+        if self._state is not None and model.data(index, STATE_ROLE) != self._state:
+            return False
+        search = model.data(index, Qt.ItemDataRole.UserRole) or ""
+        return all(word in search for word in self._words)

@@ -1,0 +1,138 @@
+"""The director's compact question queue and the Q / N / Shift+Q keys.
+
+Q shows the top approved question on the moderator's screen, N marks the one on screen answered
+and shows the next, Shift+Q takes it off. The keys never act while the focus is in a text field
+(the message line, a search): there a Q is a letter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from presenter.controller import ShowController
+from presenter.questions import QuestionState
+
+SHOWN_WAITING = 3  # the next approved questions the director sees
+
+
+def is_text_input(widget: QWidget | None) -> bool:
+    """A widget where a letter key types a letter."""
+    if isinstance(widget, QComboBox):
+        return widget.isEditable()
+    if isinstance(widget, QTextEdit | QPlainTextEdit):
+        return not widget.isReadOnly()
+    return isinstance(widget, QLineEdit | QAbstractSpinBox)
+
+
+def install_question_keys(
+    window: QWidget, controller: ShowController, report: Callable[[str], None] | None = None
+) -> list[QShortcut]:
+    """Q, N and Shift+Q on `window` (the director's). `report` gets a refusal ("no approved question…")."""
+
+    def run(intent: Callable[[], str | None]) -> None:
+        if is_text_input(window.focusWidget()):
+            return
+        problem = intent()
+        if problem and report is not None:
+            report(problem)
+
+    shortcuts = []
+    for keys, name in (
+        (QKeySequence(Qt.Key.Key_Q), "question_show"),
+        (QKeySequence(Qt.Key.Key_N), "question_answered_next"),
+        (QKeySequence(Qt.Modifier.SHIFT | Qt.Key.Key_Q), "question_take_off"),
+    ):
+        shortcut = QShortcut(keys, window)
+        shortcut.setAutoRepeat(False)  # a held key is one press, never a run through the queue
+        shortcut.activated.connect(lambda name=name: run(getattr(controller, name)))
+        shortcuts.append(shortcut)
+    return shortcuts
+
+
+class QuestionQueueWidget(QGroupBox):
+    """On screen now, the next approved questions, the counts; buttons for the same intents as the keys."""
+
+    questions_window_requested = Signal()
+    problem = Signal(str)
+
+    def __init__(self, controller: ShowController, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setTitle(self.tr("Audience questions"))
+        self.setObjectName("questionQueue")
+        self.controller = controller
+        self._revision: tuple[int, int] | None = None
+        self.on_screen = QLabel(objectName="questionOnScreen")
+        self.on_screen.setWordWrap(True)
+        self.on_screen.setTextFormat(Qt.TextFormat.PlainText)
+        self.waiting = QLabel(objectName="questionsWaiting")
+        self.waiting.setWordWrap(True)
+        self.waiting.setTextFormat(Qt.TextFormat.PlainText)
+        self.waiting.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        buttons = QHBoxLayout()
+        for name, text, intent in (
+            ("questionShow", self.tr("Show (Q)"), "question_show"),
+            ("questionNext", self.tr("Answered, next (N)"), "question_answered_next"),
+            ("questionOff", self.tr("Off (Shift+Q)"), "question_take_off"),
+        ):
+            button = QPushButton(text, objectName=name)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _=False, intent=intent: self._send(getattr(controller, intent)))
+            buttons.addWidget(button)
+        open_window = QPushButton(self.tr("Questions…"), objectName="openQuestions")
+        open_window.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        open_window.clicked.connect(self.questions_window_requested.emit)
+        buttons.addWidget(open_window)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.on_screen)
+        layout.addWidget(self.waiting, 1)
+        layout.addLayout(buttons)
+        controller.changed.connect(self.refresh)
+        self.refresh()
+
+    def _send(self, intent: Callable[[], str | None]) -> None:
+        problem = intent()
+        if problem:
+            self.problem.emit(problem)
+
+    def refresh(self) -> None:
+        queue = self.controller.questions
+        revision = (id(queue), queue.revision)
+        if revision == self._revision:
+            return
+        self._revision = revision
+        current = queue.on_screen
+        if current is None:
+            self.on_screen.setText(self.tr("No question on screen."))
+            self.on_screen.setStyleSheet("")
+        else:
+            who = " · ".join(part for part in (current.asker, current.source.value) if part)
+            self.on_screen.setText(self.tr("ON SCREEN: {text}\n{who}").format(text=current.display_text, who=who))
+            self.on_screen.setStyleSheet("background:#56b4e9;color:#000;padding:4px;font-weight:bold;")
+        approved = queue.approved()
+        lines = [
+            f"{n}. {q.display_text}" + (f" — {q.asker}" if q.asker else "")
+            for n, q in enumerate(approved[:SHOWN_WAITING], 1)
+        ]
+        counts = queue.counts()
+        lines.append(
+            self.tr("{approved} approved, {new} new, {answered} answered").format(
+                approved=len(approved), new=counts[QuestionState.NEW], answered=counts[QuestionState.ANSWERED]
+            )
+        )
+        self.waiting.setText("\n".join(lines))

@@ -1,0 +1,388 @@
+"""The producer's Questions window: paste from the chat, approve, order, edit, import and export.
+
+It only renders the controller's question queue and sends question intents; the queue and the
+journal live in the controller (presenter.questions).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from presenter.controller import ShowController
+from presenter.files import atomic_write
+from presenter.questions import MAX_NAME, MAX_NOTE, MAX_SCREEN_TEXT, Question, QuestionState, Source
+from presenter.questions_csv import Dialect, ImportReport, questions_csv, read_questions_file
+from presenter.show import slugify
+from presenter.ui.question_list import ID_ROLE, QuestionFilter, QuestionListModel, column_titles, state_label
+from presenter.ui.question_queue import is_text_input
+
+
+def show_speakers(controller: ShowController) -> list[str]:
+    seen: dict[str, None] = {}
+    for segment in controller.show.segments:
+        for speaker in segment.speakers:
+            seen.setdefault(speaker, None)
+    return list(seen)
+
+
+class QuestionEditor(QDialog):
+    """F2: every field of one question; OK sends only what changed."""
+
+    def __init__(self, question: Question, speakers: list[str], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Edit question {id}").format(id=question.id))
+        self.question = question
+        self.text = QPlainTextEdit(question.text, objectName="editText")
+        self.screen_text = QLineEdit(question.screen_text, objectName="editScreenText")
+        self.screen_text.setMaxLength(MAX_SCREEN_TEXT)
+        self.screen_text.setPlaceholderText(self.tr("optional: what the moderator reads (at most 140 characters)"))
+        self.asker = QLineEdit(question.asker, objectName="editAsker")
+        self.asker.setMaxLength(MAX_NAME)
+        self.source = QComboBox(objectName="editSource")
+        for source in Source:
+            self.source.addItem(source.value, source.value)
+        self.source.setCurrentIndex(list(Source).index(question.source))
+        self.addressed_to = QComboBox(objectName="editAddressedTo")
+        self.addressed_to.addItem("", "")
+        for speaker in speakers:
+            self.addressed_to.addItem(speaker, speaker)
+        if question.addressed_to and question.addressed_to not in speakers:
+            self.addressed_to.addItem(question.addressed_to, question.addressed_to)
+        self.addressed_to.setCurrentIndex(max(self.addressed_to.findData(question.addressed_to), 0))
+        self.note = QLineEdit(question.note, objectName="editNote")
+        self.note.setMaxLength(MAX_NOTE)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Question"), self.text)
+        form.addRow(self.tr("Screen text"), self.screen_text)
+        form.addRow(self.tr("Asker"), self.asker)
+        form.addRow(self.tr("Source"), self.source)
+        form.addRow(self.tr("Addressed to"), self.addressed_to)
+        form.addRow(self.tr("Note"), self.note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.resize(640, 360)
+
+    def changes(self) -> dict:
+        now = {
+            "text": self.text.toPlainText(),
+            "screen_text": self.screen_text.text(),
+            "asker": self.asker.text(),
+            "source": self.source.currentData(),
+            "addressed_to": self.addressed_to.currentData() or "",
+            "note": self.note.text(),
+        }
+        before = {key: str(getattr(self.question, key)) for key in now}
+        return {key: value for key, value in now.items() if value != before[key]}
+
+
+class QuestionsWindow(QWidget):
+    delete_run_questions_requested = Signal()  # the app redacts this run's journal (data protection)
+
+    def __init__(self, controller: ShowController, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.controller = controller
+        self.setObjectName("questions")
+        self.setWindowTitle(self.tr("Questions — {title} — Presenter").format(title=controller.show.title))
+        self.resize(1100, 720)
+        self.last_report: ImportReport | None = None
+        self._build()
+        self._bind_keys()
+        controller.changed.connect(self.refresh)
+        self.refresh()
+
+    # ------------------------------------------------------------------ layout
+
+    def _build(self) -> None:
+        self.model = QuestionListModel(self)
+        self.filter = QuestionFilter(self)
+        self.filter.setSourceModel(self.model)
+        self.table = QTableView(objectName="questionList")
+        self.table.setModel(self.filter)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(len(column_titles()) - 1, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(lambda _: self.edit_selected())
+
+        self.default_source = QComboBox(objectName="defaultSource")
+        for source in Source:
+            self.default_source.addItem(source.value, source.value)
+        self.default_source.setToolTip(self.tr("Source of a pasted question that does not name one"))
+        self.search = QLineEdit(objectName="questionSearch")
+        self.search.setPlaceholderText(self.tr("Search (name, words, source)"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter_changed)
+        self.state_filter = QComboBox(objectName="stateFilter")
+        self.state_filter.addItem(self.tr("all"), None)
+        for state in QuestionState:
+            self.state_filter.addItem(state_label(state), state.value)
+        self.state_filter.currentIndexChanged.connect(self._filter_changed)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Pasted from:")))
+        top.addWidget(self.default_source)
+        top.addSpacing(12)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.state_filter)
+
+        self.counts = QLabel(objectName="questionCounts")
+        self.status = QLabel(objectName="questionStatus")
+        self.status.setWordWrap(True)
+        self.report = QPlainTextEdit(objectName="importReport")
+        self.report.setReadOnly(True)
+        self.report.setMaximumHeight(120)
+        self.report.hide()
+
+        buttons = QHBoxLayout()
+        for name, text, slot in (
+            ("paste", self.tr("Paste (Ctrl+V)"), self.paste),
+            ("approve", self.tr("Approve (Enter)"), self.approve_selected),
+            ("drop", self.tr("Drop (Del)"), self.drop_selected),
+            ("undo", self.tr("Undo drop (Ctrl+Z)"), self.undo_drop),
+            ("up", self.tr("Up (Alt+↑)"), lambda: self.move_selected(-1)),
+            ("down", self.tr("Down (Alt+↓)"), lambda: self.move_selected(1)),
+            ("edit", self.tr("Edit (F2)"), self.edit_selected),
+            ("showOnScreen", self.tr("On screen"), self.show_selected),
+            ("takeOff", self.tr("Off screen"), self.take_off),
+        ):
+            button = QPushButton(text, objectName=name)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        files = QHBoxLayout()
+        for name, text, slot in (
+            ("importCsv", self.tr("Import CSV…"), self.choose_import),
+            ("exportCsv", self.tr("Export CSV…"), self.choose_export),
+            ("deleteRunQuestions", self.tr("Delete the questions of this run…"), self.confirm_delete),
+        ):
+            button = QPushButton(text, objectName=name)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(slot)
+            files.addWidget(button)
+        files.addStretch(1)
+        files.addWidget(self.counts)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+        layout.addWidget(self.report)
+        layout.addLayout(files)
+        self.table.setFocus()
+
+    def _bind_keys(self) -> None:
+        """Window-wide keys; in a text field (the search, an editor) they stay the field's own."""
+        for keys, slot in (
+            (QKeySequence.StandardKey.Paste, self.paste),
+            (QKeySequence(Qt.Key.Key_Return), self.approve_selected),
+            (QKeySequence(Qt.Key.Key_Enter), self.approve_selected),
+            (QKeySequence(Qt.Key.Key_Delete), self.drop_selected),
+            (QKeySequence.StandardKey.Undo, self.undo_drop),
+            (QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Up), lambda: self.move_selected(-1)),
+            (QKeySequence(Qt.Modifier.ALT | Qt.Key.Key_Down), lambda: self.move_selected(1)),
+            (QKeySequence(Qt.Key.Key_F2), self.edit_selected),
+            (QKeySequence.StandardKey.Find, self.search.setFocus),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(lambda slot=slot: None if is_text_input(self.focusWidget()) else slot())
+
+    # ------------------------------------------------------------------ rendering
+
+    def refresh(self) -> None:
+        queue = self.controller.questions
+        selected = self.selected_id()
+        if not self.model.update_from(queue):
+            return
+        counts = queue.counts()
+        self.counts.setText(
+            "  ·  ".join(f"{state_label(state)}: {counts[state]}" for state in QuestionState)
+            + "  ·  "
+            + self.tr("{n} questions").format(n=len(queue.questions))
+        )
+        if selected is not None:
+            self.select(selected)
+
+    def _filter_changed(self) -> None:
+        self.filter.set_search(self.search.text())
+        self.filter.set_state(self.state_filter.currentData())
+
+    def selected_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.filter.data(rows[0], ID_ROLE) if rows else None
+
+    def select(self, question_id: str) -> None:
+        row = self.model.row_of(question_id)
+        if row < 0:
+            return
+        index = self.filter.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return
+        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        self.table.selectionModel().setCurrentIndex(index, flags)
+        self.table.scrollTo(index)
+
+    def _say(self, message: str | None, done: str = "") -> bool:
+        self.status.setText(message or done)
+        self.status.setStyleSheet("color:#a01010;font-weight:bold;" if message else "")
+        return message is None
+
+    # ------------------------------------------------------------------ intents
+
+    def paste(self, text: str | None = None) -> None:
+        """Ctrl+V: the clipboard becomes a new question, selected, so Enter approves it."""
+        text = QGuiApplication.clipboard().text() if text is None else text
+        if not text.strip():
+            self._say(self.tr("The clipboard has no text to make a question of."))
+            return
+        if self._say(self.controller.question_paste(text, self.default_source.currentData())):
+            new = self.controller.questions.questions[-1]
+            self._say(
+                None,
+                self.tr("New question {id} from {asker}: Enter approves it.").format(
+                    id=new.id, asker=new.asker or self.tr("(no name)")
+                ),
+            )
+            self.refresh()
+            self.select(new.id)
+            self.table.setFocus()
+
+    def _with_selected(self, action, done: str = "") -> None:
+        question_id = self.selected_id()
+        if question_id is None:
+            self._say(self.tr("Select a question first."))
+            return
+        self._say(action(question_id), done)
+        self.refresh()
+        self.select(question_id)
+
+    def approve_selected(self) -> None:
+        self._with_selected(self.controller.question_approve, self.tr("Approved."))
+
+    def drop_selected(self) -> None:
+        self._with_selected(self.controller.question_drop, self.tr("Dropped: Ctrl+Z brings it back."))
+
+    def undo_drop(self) -> None:
+        before = {q.id: q.state for q in self.controller.questions.questions}
+        if self._say(self.controller.question_undo_drop(), self.tr("Drop undone.")):
+            back = next((q for q in self.controller.questions.questions if before.get(q.id) != q.state), None)
+            self.refresh()
+            if back is not None:
+                self.select(back.id)
+
+    def move_selected(self, step: int) -> None:
+        """Alt+↑/↓: past the neighbour the producer sees (the search may hide others in between)."""
+        question_id = self.selected_id()
+        if question_id is None:
+            return
+        row = self.table.currentIndex().row() + step
+        if not 0 <= row < self.filter.rowCount():
+            return
+        neighbour = self.filter.data(self.filter.index(row, 0), ID_ROLE)
+        target = self.model.row_of(neighbour)
+        self._with_selected(lambda qid: self.controller.question_move(qid, target))
+
+    def edit_selected(self) -> None:
+        question_id = self.selected_id()
+        if question_id is None:
+            self._say(self.tr("Select a question first."))
+            return
+        editor = QuestionEditor(self.controller.questions.get(question_id), show_speakers(self.controller), self)
+        self.editor = editor
+        editor.accepted.connect(lambda: self.apply_edit(question_id, editor.changes()))
+        editor.open()
+
+    def apply_edit(self, question_id: str, changes: dict) -> None:
+        if changes:
+            self._with_selected(lambda qid: self.controller.question_edit(question_id, **changes), self.tr("Saved."))
+
+    def show_selected(self) -> None:
+        self._with_selected(self.controller.question_show, self.tr("On the moderator's screen."))
+
+    def take_off(self) -> None:
+        self._say(self.controller.question_take_off(), self.tr("Taken off the moderator's screen."))
+        self.refresh()
+
+    # ------------------------------------------------------------------ files
+
+    def choose_import(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import questions"), str(Path.home()), self.tr("CSV files (*.csv *.txt)")
+        )
+        if chosen:
+            self.import_file(Path(chosen))
+
+    def import_file(self, path: Path) -> ImportReport:
+        report = read_questions_file(path)
+        self.last_report = report
+        if report.fatal is None and report.entries:
+            problem = self.controller.question_import(report.entries)
+            if problem:
+                report.fatal = problem
+                report.entries = []
+        lines = [f"{path.name}: {report.summary()}", *report.problems, *report.notes]
+        self.report.setPlainText("\n".join(lines))
+        self.report.show()
+        self._say(report.fatal, report.summary())
+        self.refresh()
+        return report
+
+    def choose_export(self) -> None:
+        show = self.controller.show
+        suggested = str(Path.home() / f"questions-{show.date:%Y-%m-%d}-{slugify(show.title)}.csv")
+        chosen, chosen_filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export questions"),
+            suggested,
+            ";;".join((self.tr("CSV for Excel, German (;)"), self.tr("CSV with commas (,)"))),
+        )
+        if chosen:
+            comma = chosen_filter == self.tr("CSV with commas (,)")
+            self.export_file(Path(chosen), Dialect.COMMA if comma else Dialect.EXCEL_DE)
+
+    def export_file(self, path: Path, dialect: Dialect = Dialect.EXCEL_DE) -> bool:
+        try:
+            atomic_write(path, questions_csv(self.controller.questions.questions, dialect))
+        except OSError as exc:
+            return self._say(self.tr("Questions not saved: {why}").format(why=exc.strerror or exc))
+        return self._say(None, self.tr("Questions saved to {path}").format(path=path))
+
+    def confirm_delete(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete the questions of this run"),
+            self.tr(
+                "Every question of this run, with the viewers' names, is deleted from this computer "
+                "(the queue and the run's journal). Exported CSV files are not touched. This cannot be undone."
+            ),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Discard:
+            self.delete_run_questions_requested.emit()
