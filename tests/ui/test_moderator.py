@@ -10,7 +10,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QRect, QSize
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QFontMetricsF, QGuiApplication
 
 from presenter.controller import ShowController
@@ -55,6 +55,24 @@ def shown(window: ModeratorWindow) -> dict[str, str]:
     return texts
 
 
+class TextSpy:
+    """Counts the real text changes of the moderator's widgets (their textChanged signals)."""
+
+    def __init__(self, widgets):
+        self.counts = {widget.objectName(): 0 for widget in widgets}
+        for widget in widgets:
+            widget.textChanged.connect(self._counter(widget.objectName()))
+
+    def _counter(self, name: str):
+        def count(*_args) -> None:
+            self.counts[name] += 1
+
+        return count
+
+    def snapshot(self) -> dict[str, int]:
+        return dict(self.counts)
+
+
 def step(clock, window, seconds: float) -> dict[str, str]:
     clock.advance(seconds)
     window.render_now()
@@ -84,9 +102,11 @@ def test_before_the_start_counts_down_to_the_planned_start(rig):
     assert texts["nextDuration"] == "5:00"
     assert texts["overUnder"] == "on time"
     assert texts["projectedEnd"] == "ends 19:00:00 · hard out 19:00"
-    assert window.refresh_interval_ms() == 100  # a countdown moves: 10 Hz
+    # The next displayed second is a whole second away: one wake-up, 2 ms after it (no 10 Hz loop).
+    assert window.refresh_interval_ms() == 1002 and window._refresh.isSingleShot()
 
     assert step(clock, window, 0.5)["timer"] == "4:12"  # 4:11.5 left still reads 4:12
+    assert window.refresh_interval_ms() == 502
     assert step(clock, window, 0.6)["timer"] == "4:11"
     clock.set_now(START + timedelta(seconds=65))
     window.render_now()
@@ -160,16 +180,18 @@ def test_the_whole_show_from_standby_to_off_air(rig):
     texts = shown(window)
     assert (texts["phaseLabel"], texts["timerCaption"]) == ("CLIP", "back on air in")
     assert texts["segmentTitle"] == "Clip: MiniMOGLI"
-    assert texts["timer"] == "1:15"  # the player has not reported yet: the planned duration
+    # Back on air after the whole chain: MiniMOGLI (1:15) is followed by itself by the next clip
+    # (1:00, end action "next"), so the moderator is live again in 2:15, not 1:15 (finding 7).
+    assert texts["timer"] == "2:15"  # the player has not reported yet: the planned durations
     assert window.phase_label.color() == CLIP_COLOUR
     clock.advance(0.4)
     engine.clip_progress("minimogli", 52.0, 75.0, playing=True)
     window.render_now()
-    assert shown(window)["timer"] == "0:23"
-    assert step(clock, window, 10.2)["timer"] == "0:13"
+    assert shown(window)["timer"] == "1:23"
+    assert step(clock, window, 10.2)["timer"] == "1:13"
     engine.clip_progress("minimogli", 62.2, 75.0, playing=False)
     texts = step(clock, window, 5.0)
-    assert (texts["timerCaption"], texts["timer"]) == ("clip paused · back on air in", "0:13")
+    assert (texts["timerCaption"], texts["timer"]) == ("clip paused · back on air in", "1:13")
     engine.clip_progress("minimogli", 62.2, 75.0, playing=True)
     clock.advance(12.8)
     engine.clip_ended("minimogli")  # end action "next": the second clip follows
@@ -226,7 +248,9 @@ def test_a_failed_clip_says_the_moderator_is_live(qtbot, bundled_show, fake_cloc
     assert texts["phaseLabel"] != "CLIP"
     assert texts["timer"] == "1:15"  # the clip's slot, on its planned time
     assert step(fake_clock, window, 45.5)["timer"] == "0:30"
-    assert shown(window)["phaseLabel"] == "TIME"
+    # A 1:15 slot is shorter than the show's 2:00 warning: wrap up from half of it, time from a quarter.
+    assert shown(window)["phaseLabel"] == "WRAP UP"
+    assert step(fake_clock, window, 12.0)["phaseLabel"] == "TIME"  # 0:18 left
     controller.go()  # the next clip fails as well
     assert shown(window)["notice"] == "clip failed – you are live"
     controller.jump(4)  # live again: the notice goes
@@ -298,15 +322,17 @@ def test_a_blinking_message_alternates_gently(rig):
         beats.append(window.message.background())
         step(clock, window, 0.5)
     assert beats == [MESSAGE_BACKGROUND, MESSAGE_BLINK_BACKGROUND] * 2  # once a second, not a strobe
-    # After the show a blinking message still moves: the window keeps its 10 Hz refresh.
+    # After the show a blinking message still moves: the window wakes for each half-second beat.
     clock.advance(90 * 60)
     controller.go()
     while controller.snapshot().mode.value != "ended":
         clock.advance(1)
         controller.go()
-    assert window.refresh_interval_ms() == 100
+    clock.advance(0.2)
+    window.render_now()
+    assert window.refresh_interval_ms() == 302  # the next beat in 0.3 s, before the clock's second
     controller.clear_message()
-    assert window.refresh_interval_ms() > 100
+    assert window.refresh_interval_ms() == 802  # now only the clock's next second
 
 
 # ---------------------------------------------------------------------------------------------- timing
@@ -345,12 +371,13 @@ def test_texts_are_only_set_when_they_change(rig):
     clock.advance(0.05)
     window.render_now()
     widgets = [*window.findChildren(FitText), window.points, window.message]
-    before = {w.objectName(): w.text_changes for w in widgets}
-    for _ in range(9):  # nine 10 Hz ticks within one displayed second
+    spy = TextSpy(widgets)
+    before = spy.snapshot()
+    for _ in range(9):  # nine renders within one displayed second
         step(clock, window, 0.1)
-    assert {w.objectName(): w.text_changes for w in widgets} == before
+    assert spy.snapshot() == before
     step(clock, window, 0.1)
-    changed = {w.objectName() for w in widgets if w.text_changes != before[w.objectName()]}
+    changed = {name for name, count in spy.snapshot().items() if count != before[name]}
     assert changed == {"timer", "clock"}
 
 
@@ -364,22 +391,30 @@ def test_the_status_line_stands_still_while_nothing_changes(rig):
     window.render_now()
     assert shown(window)["overUnder"] == "+0:30 late"
     assert shown(window)["projectedEnd"] == "ends 19:00:30 — 0:30 past hard out"
-    before = window.over_under.text_changes, window.projection.text_changes
+    spy = TextSpy([window.over_under, window.projection])
     rng = random.Random(7)
     for _ in range(600):
         step(clock, window, rng.uniform(0.037, 0.113))
-    assert (window.over_under.text_changes, window.projection.text_changes) == before
+    assert spy.snapshot() == {"overUnder": 0, "projectedEnd": 0}
 
 
-def test_repaints_at_ten_hertz_while_on_air_and_stops_when_hidden(rig):
+def test_wakes_just_after_each_displayed_second_and_stops_when_hidden(rig):
+    """Finding 12: one single-shot wake-up a few ms after the next displayed second, not a loop."""
     clock, controller, window = rig
     clock.set_now(START)
     controller.go()
-    assert window.refresh_interval_ms() == 100
+    assert window.refresh_interval_ms() == 1002 and window._refresh.isSingleShot()
+    assert window._refresh.timerType() == Qt.TimerType.PreciseTimer
+    step(clock, window, 0.3)
+    assert window.refresh_interval_ms() == 702  # 4:59.7 left: the digits change in 0.7 s
+    clock.advance(0.25)  # the wall clock's second and the timer's second apart: the earlier one
+    clock.jump_wall(0.2)
+    window.render_now()
+    assert window.refresh_interval_ms() == 252
     window.hide()
     assert window.refresh_interval_ms() is None
     window.show()
-    assert window.refresh_interval_ms() == 100
+    assert window.refresh_interval_ms() is not None
 
 
 # ---------------------------------------------------------------------------------------------- layout
@@ -441,7 +476,7 @@ def _assert_nothing_cut_off(window: ModeratorWindow) -> None:
     metrics = QFontMetricsF(points.draw_font())
     indent = metrics.horizontalAdvance("•  ")
     for line in points.displayed_lines():
-        assert metrics.horizontalAdvance(line) <= points.width() - indent + 1, line
+        assert metrics.horizontalAdvance(line) <= points.column_width() - indent + 1, line
 
 
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["1280x720", "1920x1080"])
@@ -469,8 +504,9 @@ def test_long_german_texts_wrap_or_elide_and_nothing_is_cut_off(qtbot, bundled_s
     assert title.is_elided() and title.displayed_text().endswith("…")
     assert len(title.displayed_lines()) == 2
     assert title.text() == LONG_TITLE  # the full title is kept; only the display is shortened
-    assert window.points.hidden_count() > 0
-    assert window.points.displayed_text().endswith(f"+ {window.points.hidden_count()} more")
+    # Eight long points do not fit one page: they are paged ("1/n"), none is dropped.
+    assert window.points.hidden_count() > 0 and window.points.page_count() > 1
+    assert window.points.displayed_text().endswith(f"1/{window.points.page_count()}")
     assert window.next_title.displayed_text().endswith("…")
     assert window.next_duration.text() == "1:15"
     # The remaining time is huge: its digits are over a quarter of the window height.
