@@ -6,12 +6,13 @@ Everything is asserted on what the window shows: the texts and colours of its na
 from __future__ import annotations
 
 import random
+import subprocess
 from dataclasses import replace
 from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QFontMetricsF, QGuiApplication
+from PySide6.QtGui import QColor, QFontMetricsF, QGuiApplication, QImage, QPainter
 
 from presenter.controller import ShowController
 from presenter.engine import Phase
@@ -502,7 +503,7 @@ def test_long_german_texts_wrap_or_elide_and_nothing_is_cut_off(qtbot, bundled_s
     _assert_nothing_cut_off(window)
     title = window.title
     assert title.is_elided() and title.displayed_text().endswith("…")
-    assert len(title.displayed_lines()) == 2
+    assert len(title.displayed_lines()) == (3 if with_message else 2)  # beside a message: one more line
     assert title.text() == LONG_TITLE  # the full title is kept; only the display is shortened
     # Eight long points do not fit one page: they are paged ("1/n"), none is dropped.
     assert window.points.hidden_count() > 0 and window.points.page_count() > 1
@@ -549,3 +550,199 @@ def test_placement_windowed_fullscreen_and_a_missing_screen(rig):
     assert "does not exist" in window.move_to_screen(count)
     assert window.place(0, windowed=True) is None
     assert not window.isFullScreen()
+
+
+# ---------------------------------------------------------------------------------------------- finding 8
+
+MESSAGE = "Bitte zum Ende kommen – Frau Dreyer muss um 18:40 los"
+
+
+def _press(qtbot, window: ModeratorWindow, key: str) -> None:
+    """A real key press on the moderator window, through the X server (xdotool)."""
+    subprocess.run(["xdotool", "windowfocus", "--sync", str(int(window.winId()))], check=True, timeout=10)
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is window.windowHandle(), timeout=5000)
+    subprocess.run(["xdotool", "key", "--clearmodifiers", key], check=True, timeout=10)
+
+
+def _all_pages(window: ModeratorWindow) -> list[str]:
+    points = window.points
+    seen = []
+    points.set_page(0)
+    for page in range(points.page_count()):
+        points.set_page(page)
+        assert not points.is_elided(), points.shown_points()
+        seen += points.shown_points()
+    points.set_page(0)
+    return seen
+
+
+def _not_elided(widget: FitText) -> None:
+    assert widget.isVisible() and widget.fits(), widget.objectName()
+    assert not widget.is_elided() and widget.displayed_text().replace("\n", " ") == widget.text(), widget.objectName()
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["1280x720", "1920x1080"])
+def test_six_talking_points_and_a_message_nothing_is_cut(qtbot, bundled_show, fake_clock, size):
+    """Finding 8: with six talking points and a message, title, speakers and a long over/under stay
+    whole, and every talking point is readable whole on one of the pages."""
+    controller = ShowController(bundled_show, fake_clock, playout=SilentPlayout())
+    window = _window(qtbot, controller, fake_clock, size)
+    fake_clock.set_now(START + timedelta(hours=2, minutes=19, seconds=5))  # a very late start
+    controller.go()
+    fake_clock.set_now(START + timedelta(hours=2, minutes=24, seconds=5))
+    controller.go()
+    controller.send_message(MESSAGE)
+    window.render_now()
+    texts = shown(window)
+    assert texts["segmentTitle"] == "Diskussion: Digitale Kommunen in Rheinland-Pfalz"
+    assert texts["overUnder"] == "+2:19:05 late"
+    for widget in (window.title, window.speakers, window.over_under, window.projection, window.timer):
+        _not_elided(widget)
+    assert not window.message.is_elided()
+    _assert_nothing_cut_off(window)
+    assert len(bundled_show.segments[1].talking_points) == 6
+    assert _all_pages(window) == list(bundled_show.segments[1].talking_points)
+    minimum = round(window.unit() * 0.036)
+    assert window.points.draw_font().pixelSize() >= minimum  # readable from three metres
+
+
+def test_the_talking_points_page_with_pgdown_and_the_directors_slot(qtbot, bundled_show, fake_clock):
+    controller = ShowController(bundled_show, fake_clock, playout=SilentPlayout())
+    window = _window(qtbot, controller, fake_clock, (1280, 720))
+    fake_clock.set_now(START)
+    controller.go()
+    fake_clock.advance(300)
+    controller.go()  # the discussion: six points
+    controller.send_message(MESSAGE)
+    window.render_now()
+    points = window.points
+    pages = points.page_count()
+    assert pages > 1 and points.page_text() == f"1/{pages}"
+    turned = []
+    window.talking_points_page_changed.connect(lambda page, count: turned.append((page, count)))
+    _press(qtbot, window, "Next")  # PgDown on the moderator window
+    qtbot.waitUntil(lambda: points.page() == 1, timeout=3000)
+    assert points.page_text() == f"2/{pages}" and turned[-1] == (1, pages)
+    _press(qtbot, window, "Prior")  # PgUp
+    qtbot.waitUntil(lambda: points.page() == 0, timeout=3000)
+    assert window.page_talking_points(-1) is False  # already on the first page
+    for page in range(1, pages):
+        assert window.page_talking_points(+1) is True and points.page() == page
+    assert window.page_talking_points(+1) is False
+    step(fake_clock, window, 1.0)  # a refresh keeps the page the director chose
+    assert points.page() == pages - 1
+    controller.clear_message()  # with the room of the message, fewer pages
+    assert points.page_count() < pages
+    assert sorted(_all_pages(window)) == sorted(bundled_show.segments[1].talking_points)
+    controller.go()  # the next segment starts on its first page
+    assert points.page() == 0
+
+
+def test_an_urgent_message_takes_over_below_a_smaller_timer(rig):
+    clock, controller, window = rig
+    clock.set_now(START)
+    controller.go()
+    window.set_message_takeover(True)
+    assert window.title.isVisible()  # no message: takeover changes nothing
+    normal_panel = window.panel.height()
+    controller.send_message("SOFORT ABMODERIEREN – Leitung gestört")
+    assert window.message_takeover() and window.message.isVisible()
+    assert not window.title.isVisible() and not window.points.isVisible() and not window.next_title.isVisible()
+    assert window.timer.isVisible() and window.timer.fits() and window.timer.text() == "5:00"
+    assert window.panel.height() < normal_panel
+    assert window.message.height() > window.height() * 0.45 and window.message.width() > window.width() * 0.9
+    assert window.message.draw_font().pixelSize() > window.unit() * 0.1
+    assert not window.message.is_elided()
+    window.set_message_takeover(False)
+    assert window.title.isVisible() and window.message.width() < window.width() * 0.6
+
+
+def test_an_audience_question_beside_the_timer_with_a_message_at_1280x720(rig):
+    clock, controller, window = rig
+    clock.set_now(START)
+    controller.go()
+    clock.advance(300)
+    controller.go()
+    controller.send_message(MESSAGE)
+    window.set_question("Anna Becker", "Facebook", "Wann bekommt Hochspeyer endlich schnelles Internet?")
+    window.set_questions_waiting(3)
+    texts = shown(window)
+    assert window.question.isVisible() and window.timer.isVisible() and window.message.isVisible()
+    assert texts["questionAsker"] == "Anna Becker · Facebook"
+    assert texts["questionsWaiting"] == "3 questions waiting"
+    assert window.question.body.text() == "Wann bekommt Hochspeyer endlich schnelles Internet?"
+    assert not window.question.body.is_elided() and not window.message.is_elided()
+    assert window.question.body.draw_font().pixelSize() >= window.unit() * 0.04
+    for widget in (window.title, window.speakers, window.question.asker, window.question.waiting):
+        _not_elided(widget)
+    question = QRect(window.question.mapTo(window, window.question.rect().topLeft()), window.question.size())
+    for other in (window.panel, window.message, window.points, window.title, window.speakers):
+        assert not question.intersects(other.geometry()), other.objectName()
+    assert window.rect().contains(question)
+    window.clear_question()
+    assert window.question.isVisible()  # three still waiting: the count stays
+    assert shown(window)["questionsWaiting"] == "3 questions waiting"
+    window.set_questions_waiting(0)
+    assert not window.question.isVisible()
+
+
+# ---------------------------------------------------------------------------------------------- greyscale
+
+
+def _grey_panel(window: ModeratorWindow, mask_words: bool) -> QImage:
+    """The timer panel in greyscale, with the digits (and the words) painted over."""
+    image = window.panel.grab().toImage().convertToFormat(QImage.Format.Format_Grayscale8)
+    painter = QPainter(image)
+    hidden = [window.timer] + ([window.phase_label, window.caption] if mask_words else [])
+    for widget in hidden:
+        painter.fillRect(widget.geometry(), QColor(0, 0, 0))
+    painter.end()
+    return image
+
+
+def _share_differing(a: QImage, b: QImage, levels: int = 30) -> float:
+    assert a.size() == b.size()
+    width, height = a.width(), a.height()
+    bytes_a, bytes_b = a.constBits(), b.constBits()
+    line = a.bytesPerLine()
+    differing = sum(
+        1
+        for y in range(0, height, 2)
+        for x in range(0, width, 2)
+        if abs(bytes_a[y * line + x] - bytes_b[y * line + x]) > levels
+    )
+    return differing / ((width // 2) * (height // 2))
+
+
+def test_each_phase_looks_different_in_greyscale(qtbot, bundled_show, fake_clock):
+    """Finding 8: not only colour: frame, fill and word differ per phase in a greyscale grab."""
+    controller = ShowController(bundled_show, fake_clock, playout=SilentPlayout())
+    window = _window(qtbot, controller, fake_clock)
+    grabs: dict[str, tuple[QImage, QImage]] = {}
+
+    def grab(name: str) -> None:
+        window.render_now()
+        grabs[name] = (_grey_panel(window, False), _grey_panel(window, True))
+
+    grab("standby")
+    fake_clock.set_now(START)
+    controller.go()
+    grab("normal")
+    remaining_until(fake_clock, window, controller, 100)
+    grab("wrap up")
+    remaining_until(fake_clock, window, controller, 20)
+    grab("time")
+    remaining_until(fake_clock, window, controller, -0.5)
+    grab("overtime")
+    remaining_until(fake_clock, window, controller, -1.5)
+    grab("overtime dim")
+    controller.jump(2)
+    grab("clip")
+    names = list(grabs)
+    for index, first in enumerate(names):
+        for second in names[index + 1 :]:
+            if {first, second} == {"overtime", "overtime dim"}:
+                continue
+            assert _share_differing(grabs[first][0], grabs[second][0]) > 0.01, (first, second)
+            if "standby" not in (first, second):  # on air: the shape alone tells them apart
+                assert _share_differing(grabs[first][1], grabs[second][1]) > 0.01, (first, second)

@@ -16,6 +16,7 @@ from PySide6.QtGui import QFontMetricsF
 from presenter.ui.moderator.text import make_font
 
 if TYPE_CHECKING:
+    from presenter.ui.moderator.text import FitText
     from presenter.ui.moderator.window import ModeratorWindow
 
 MARGIN = 0.028
@@ -138,13 +139,24 @@ def lay_out(window: ModeratorWindow, *, takeover: bool) -> QRect:
     return bar
 
 
+def _fewest_lines(widget: FitText, width: int, most: int) -> int:
+    """The fewest lines (up to `most`) at which `widget` shows its text whole."""
+    for lines in range(1, most + 1):
+        widget.set_max_lines(lines)
+        if widget.fits_whole(width):
+            return lines
+    return most
+
+
 def _title_and_speakers(window: ModeratorWindow, rect: QRect, unit: float, side: bool) -> int:
-    """Title and speakers at the top of `rect`, leaving the talking points at least three lines
-    (the last for "1/2"): fewer title lines, then fewer speaker lines, when space is short."""
+    """Title and speakers at the top of `rect` in as few lines as keep them whole, leaving the
+    talking points at least three lines (the last for "1/2"); only when space is that short do
+    they lose lines (and end in "…")."""
     points_line = QFontMetricsF(make_font(round(unit * POINTS_MIN_PX))).lineSpacing()
     width = rect.width()
-    choices = [(SIDE_TITLE_LINES if side else TITLE_LINES, SPEAKER_LINES)]
-    choices += [(TITLE_LINES, SPEAKER_LINES), (TITLE_LINES, 1), (1, 1)]
+    title_lines = _fewest_lines(window.title, width, SIDE_TITLE_LINES if side else TITLE_LINES)
+    speaker_lines = _fewest_lines(window.speakers, width, SPEAKER_LINES)
+    choices = [(title_lines, speaker_lines), (min(title_lines, TITLE_LINES), speaker_lines), (TITLE_LINES, 1), (1, 1)]
     for title_lines, speaker_lines in choices:
         window.title.set_max_lines(title_lines)
         window.speakers.set_max_lines(speaker_lines)

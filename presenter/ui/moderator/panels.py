@@ -22,6 +22,7 @@ from presenter.ui.moderator.text import FitText, break_lines, make_font
 PHASE_PX = 0.085
 CAPTION_PX = 0.05
 DIGITS_CAP = 0.27  # the digits' cap height: over a quarter of the window height
+DIGITS_IN_PANEL = 0.75  # at most this share of the panel's height (a message takeover's smaller panel)
 FRAME_UNIT = 0.008  # a phase frame's width, in window units (danger: three of them)
 
 
@@ -177,7 +178,7 @@ class TimerPanel(QWidget):
         width, height = self.width(), self.height()
         self._frame_unit = max(unit * FRAME_UNIT, 2.0)
         pad = round(unit * 0.035 + FRAME_WIDTH[Look.DANGER] * self._frame_unit)
-        digits_px = self._digits_px(unit)
+        digits_px = self._digits_px(min(unit, height / DIGITS_CAP * DIGITS_IN_PANEL))
         self.timer.set_pixel_size(digits_px)
         self.phase_label.set_pixel_size(round(unit * PHASE_PX))
         self.caption.set_pixel_size(round(unit * CAPTION_PX))

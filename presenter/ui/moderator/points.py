@@ -17,6 +17,8 @@ MAX_LINES_PER_POINT = 3
 SHRINK_STEP = 0.92
 MIN_COLUMN_EMS = 14  # a second column only when each column is at least this many font sizes wide
 COLUMN_GAP_EMS = 1.2
+POINT_GAP = 0.25  # between two points, in lines
+PAGE_LINE = 0.8  # the "1/2" line, in lines (its font is as much smaller)
 
 
 @dataclass(frozen=True)
@@ -98,7 +100,7 @@ class PointsView(QWidget):
         font = make_font(self._fit.px)
         spacing = QFontMetricsF(font).lineSpacing()
         tallest = max((self._column_height(column, spacing) for column in self._page_columns()), default=0.0)
-        return tallest + (spacing if self.page_count() > 1 else 0.0)
+        return tallest + (spacing * PAGE_LINE if self.page_count() > 1 else 0.0)
 
     # -- changing
 
@@ -142,7 +144,7 @@ class PointsView(QWidget):
         return pages[min(self._page, len(pages) - 1)] if pages else []
 
     def _gap(self, spacing: float) -> float:
-        return spacing * 0.3
+        return spacing * POINT_GAP
 
     def _column_height(self, column: range, spacing: float) -> float:
         lines = sum(len(self._fit.broken[index][0]) for index in column)
@@ -159,7 +161,7 @@ class PointsView(QWidget):
         if columns > 1 and width < px * MIN_COLUMN_EMS:
             return None
         indent = metrics.horizontalAdvance("•  ") if self._bullets else 0.0
-        height = self.height() - (spacing if paged else 0.0)
+        height = self.height() - (spacing * PAGE_LINE if paged else 0.0)
         fitting = max(int((height + 0.5) // spacing), 1)
         per_point = min(MAX_LINES_PER_POINT, fitting) if self._bullets else fitting
         broken = [break_lines(point, font, max(width - indent, 1.0), per_point) for point in self._points]
@@ -216,9 +218,11 @@ class PointsView(QWidget):
                     y += spacing
                 y += self._gap(spacing)
         if self.page_text():
+            small = make_font(round(self._fit.px * PAGE_LINE), bold=True)
+            painter.setFont(small)
             painter.setPen(QColor(theme.MUTED))
             text = self.page_text()
-            painter.drawText(
-                QPointF(self.width() - metrics.horizontalAdvance(text), self.height() - metrics.descent()), text
-            )
+            small_metrics = QFontMetricsF(small)
+            x = self.width() - small_metrics.horizontalAdvance(text)
+            painter.drawText(QPointF(x, self.height() - small_metrics.descent()), text)
         painter.end()

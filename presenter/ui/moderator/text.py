@@ -76,6 +76,7 @@ class FitText(QWidget):
         align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
         valign: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignTop,
         shrink: bool = False,
+        min_share: float = 1.0,
         bold: bool = False,
         mono: bool = False,
         cap_center: bool = False,
@@ -88,6 +89,7 @@ class FitText(QWidget):
         self.align = align
         self.valign = valign
         self.shrink = shrink
+        self.min_share = min_share  # wrapped text shrinks down to this share of its size before "…"
         self.cap_center = cap_center
         self._bold = bold
         self._mono = mono
@@ -127,10 +129,25 @@ class FitText(QWidget):
 
     def height_for(self, width: float) -> int:
         """The height this text needs at `width` (its lines, at most max_lines)."""
-        if self.shrink or self.max_lines == 1:
+        if self.shrink or (self.max_lines == 1 and self.min_share >= 1):
             return math.ceil(self.line_height())
-        lines, _ = break_lines(self._text, self._base_font, width, self.max_lines)
-        return math.ceil(max(len(lines), 1) * self.line_height())
+        font, lines, _ = self._fit_lines(width)
+        return math.ceil(max(len(lines), 1) * QFontMetricsF(font).lineSpacing())
+
+    def fits_whole(self, width: float) -> bool:
+        """Whether the text fits `width` in max_lines without "…" (shrinking down to min_share)."""
+        return not self._fit_lines(width)[2]
+
+    def _fit_lines(self, width: float) -> tuple[QFont, list[str], bool]:
+        """The largest font (down to min_share of the size) at which the text needs no "…"."""
+        smallest = max(math.floor(self._px * self.min_share), 6)
+        px = self._px
+        while True:
+            font = self._base_font if px == self._px else make_font(px, bold=self._bold, mono=self._mono)
+            lines, elided = break_lines(self._text, font, width, self.max_lines)
+            if not elided or px <= smallest:
+                return font, lines, elided
+            px = max(math.floor(px * 0.95), smallest)
 
     def fits(self) -> bool:
         """Every displayed line fits the widget's width and all lines fit its height."""
@@ -196,8 +213,7 @@ class FitText(QWidget):
             self._lines = [self._text] if self._text else []
             self._elided = False
             return
-        self._draw_font = self._base_font
-        self._lines, self._elided = break_lines(self._text, self._base_font, width, self.max_lines)
+        self._draw_font, self._lines, self._elided = self._fit_lines(width)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         if not self._lines:

@@ -40,6 +40,7 @@ from presenter.ui.moderator.points import PointsView
 from presenter.ui.moderator.text import FitText
 
 WINDOWED_SIZE = QSize(1280, 720)
+TEXT_MIN_SHARE = 0.75  # title and speakers shrink to 3/4 of their size before anything is cut
 
 
 class ModeratorWindow(QWidget):
@@ -94,8 +95,8 @@ class ModeratorWindow(QWidget):
         self.projection = FitText("projectedEnd", self, shrink=True, align=Qt.AlignmentFlag.AlignRight)
         self.panel = TimerPanel(self)
         self.notice = FitText("notice", self, bold=True, align=Qt.AlignmentFlag.AlignHCenter, color=NOTICE_TEXT)
-        self.title = FitText("segmentTitle", self, max_lines=2, bold=True)
-        self.speakers = FitText("speakers", self, max_lines=2, color=theme.MUTED)
+        self.title = FitText("segmentTitle", self, max_lines=2, bold=True, min_share=TEXT_MIN_SHARE)
+        self.speakers = FitText("speakers", self, max_lines=2, color=theme.MUTED, min_share=TEXT_MIN_SHARE)
         self.points = PointsView(self)
         self.message = MessageBox(self)
         self.question = QuestionPanel(self)
@@ -213,7 +214,6 @@ class ModeratorWindow(QWidget):
         self.points.set_points(view.points, view.bullets)
         self.message.set_background(MESSAGE_BLINK_BACKGROUND if view.message_blink_on else MESSAGE_BACKGROUND)
         self.message.setText(view.message.text if view.message is not None else "")
-        lines = len(self.title.displayed_lines()), len(self.speakers.displayed_lines())
         self.title.setText(view.title)
         self.speakers.setText(view.speakers)
         self.notice.setText(view.notice)
@@ -221,8 +221,7 @@ class ModeratorWindow(QWidget):
             previous is None
             or bool(previous.notice) != bool(view.notice)
             or (previous.message is None) != (view.message is None)
-            or lines != (len(self.title.displayed_lines()), len(self.speakers.displayed_lines()))
-            or bool(previous.speakers) != bool(view.speakers)
+            or (previous.title, previous.speakers) != (view.title, view.speakers)
             or bool(previous.next_title) != bool(view.next_title)
             or len(previous.over_under) != len(view.over_under)
         )
