@@ -66,9 +66,8 @@ def _status_row(window: ModeratorWindow, width: int, margin: int, gap: int) -> i
     """Clock | over/under | projected end; the over/under gets the room its text needs."""
     y = margin
     status_h = math.ceil(window.clock_label.line_height())
-    metrics = QFontMetricsF(window.over_under.draw_font())
-    clock_w = math.ceil(QFontMetricsF(window.clock_label.draw_font()).horizontalAdvance("00:00:00")) + 2
-    needed = max(metrics.horizontalAdvance("−00:00 early"), metrics.horizontalAdvance(window.over_under.text()))
+    clock_w = math.ceil(window.clock_label.natural_width("00:00:00")) + 2
+    needed = max(window.over_under.natural_width("−00:00 early"), window.over_under.natural_width())
     over_w = min(math.ceil(needed) + 2, (width - 2 * margin - clock_w) // 2)
     window.clock_label.setGeometry(margin, y, clock_w, status_h)
     window.over_under.setGeometry(margin + clock_w + gap, y, over_w, status_h)

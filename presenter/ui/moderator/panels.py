@@ -229,7 +229,7 @@ class QuestionPanel(QWidget):
         self.body.set_pixel_range(smallest, largest)
         width, height = self.width(), self.height()
         line = math.ceil(self.asker.line_height())
-        waiting_w = math.ceil(QFontMetricsF(self.waiting.draw_font()).horizontalAdvance(self.waiting.text())) + 2
+        waiting_w = math.ceil(self.waiting.natural_width()) + 2
         waiting_w = min(waiting_w, width // 2) if self.waiting.text() else 0
         self.asker.setGeometry(0, 0, max(width - waiting_w - self._pad, 1), line)
         self.waiting.setGeometry(width - waiting_w, 0, waiting_w, line)

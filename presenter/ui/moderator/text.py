@@ -124,6 +124,10 @@ class FitText(QWidget):
     def pixel_size(self) -> int:
         return self._px
 
+    def natural_width(self, text: str | None = None) -> float:
+        """The width of `text` (default: this text) at the widget's own size, before any shrinking."""
+        return QFontMetricsF(self._base_font).horizontalAdvance(self._text if text is None else text)
+
     def line_height(self) -> float:
         return QFontMetricsF(self._base_font).lineSpacing()
 

@@ -100,7 +100,7 @@ class ModeratorWindow(QWidget):
         self.points = PointsView(self)
         self.message = MessageBox(self)
         self.question = QuestionPanel(self)
-        self.next_title = FitText("nextTitle", self)
+        self.next_title = FitText("nextTitle", self, min_share=TEXT_MIN_SHARE)
         self.next_duration = FitText("nextDuration", self, mono=True, align=Qt.AlignmentFlag.AlignRight)
         for widget in (self.notice, self.message, self.question):
             widget.hide()
