@@ -746,3 +746,34 @@ def test_each_phase_looks_different_in_greyscale(qtbot, bundled_show, fake_clock
             assert _share_differing(grabs[first][0], grabs[second][0]) > 0.01, (first, second)
             if "standby" not in (first, second):  # on air: the shape alone tells them apart
                 assert _share_differing(grabs[first][1], grabs[second][1]) > 0.01, (first, second)
+
+
+def test_bad_values_for_the_new_slots_change_nothing_or_show_safely(rig):
+    clock, controller, window = rig
+    clock.set_now(START)
+    controller.go()
+    assert window.page_talking_points(99) is False and window.page_talking_points(-99) is False
+    assert window.points.page() == 0
+    window.set_questions_waiting(-5)
+    assert not window.question.isVisible()
+    window.set_question("", "", "")
+    assert not window.question.isVisible()
+    endless = "Warum " * 400 + "?"
+    window.set_question("A" * 300, "\x00\tFacebook\n", endless)
+    assert window.question.isVisible()
+    assert window.question.body.is_elided() and window.question.body.displayed_text().endswith("…")
+    assert window.question.asker.fits()
+    _assert_nothing_cut_off(window)
+    assert window.timer.isVisible() and window.timer.fits() and window.timer.text() == "5:00"
+    window.clear_question()
+    assert not window.question.isVisible()
+    window.set_message_takeover(True)
+    window.set_message_takeover(True)
+    controller.send_message(endless)
+    assert window.message.is_elided() and window.timer.fits()
+    window.set_message_takeover(False)
+    controller.clear_message()
+    assert window.title.isVisible() and not window.message.isVisible()
+    window.set_question("Anna\x00 Becker", "You\nTube", "Frage\x07?")
+    assert shown(window)["questionAsker"] == "Anna Becker · You Tube"
+    assert window.question.body.text() == "Frage ?"

@@ -207,7 +207,7 @@ class QuestionPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("question")
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.asker = FitText("questionAsker", self, shrink=True, color=theme.MUTED)
+        self.asker = FitText("questionAsker", self, min_share=0.8, color=theme.MUTED)
         self.waiting = FitText(
             "questionsWaiting", self, shrink=True, color=theme.MUTED, align=Qt.AlignmentFlag.AlignRight
         )

@@ -40,7 +40,14 @@ from presenter.ui.moderator.points import PointsView
 from presenter.ui.moderator.text import FitText
 
 WINDOWED_SIZE = QSize(1280, 720)
+MAX_QUESTION_CHARS = 1000  # as a director's message (engine.MAX_TEXT)
 TEXT_MIN_SHARE = 0.75  # title and speakers shrink to 3/4 of their size before anything is cut
+
+
+def _clean(text: object) -> str:
+    """Text from outside (a viewer's question) as one line of printable characters, bounded."""
+    words = "".join(ch if ch.isprintable() else " " for ch in str(text)[: MAX_QUESTION_CHARS * 2]).split()
+    return " ".join(words)[:MAX_QUESTION_CHARS]
 
 
 class ModeratorWindow(QWidget):
@@ -154,7 +161,7 @@ class ModeratorWindow(QWidget):
 
     def set_question(self, asker: str, source: str, text: str) -> None:
         """Show an audience question beside the talking points (never instead of the timer)."""
-        self._question = (asker, source, text)
+        self._question = (_clean(asker), _clean(source), _clean(text))
         self._show_question()
 
     def clear_question(self) -> None:
