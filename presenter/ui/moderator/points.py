@@ -220,8 +220,8 @@ class PointsView(QWidget):
         if self.page_text():
             small = make_font(round(self._fit.px * PAGE_LINE), bold=True)
             painter.setFont(small)
-            painter.setPen(QColor(theme.MUTED))
-            text = self.page_text()
+            painter.setPen(QColor(theme.TEXT))
+            text = self.page_text() + (" ▸" if self._page + 1 < self.page_count() else "")
             small_metrics = QFontMetricsF(small)
             x = self.width() - small_metrics.horizontalAdvance(text)
             painter.drawText(QPointF(x, self.height() - small_metrics.descent()), text)
