@@ -13,6 +13,7 @@ from datetime import datetime, timedelta
 import pytest
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QGuiApplication, QImage, QPainter
+from PySide6.QtWidgets import QWidget
 
 from presenter.controller import ShowController
 from presenter.engine import Phase
@@ -25,6 +26,7 @@ from presenter.ui.moderator import (
     OVERTIME_DIM,
     FitText,
     ModeratorWindow,
+    PointsView,
 )
 
 DAY = datetime(2021, 1, 19)
@@ -777,3 +779,34 @@ def test_bad_values_for_the_new_slots_change_nothing_or_show_safely(rig):
     window.set_question("Anna\x00 Becker", "You\nTube", "Frage\x07?")
     assert shown(window)["questionAsker"] == "Anna Becker · You Tube"
     assert window.question.body.text() == "Frage ?"
+
+
+def test_talking_points_shrink_then_take_two_columns_then_pages(qtbot):
+    """The order of fitting: smaller (down to the readable minimum), then two columns, then pages."""
+    host = QWidget()
+    qtbot.addWidget(host)
+    host.resize(1300, 900)
+    points = PointsView(host)
+    host.show()
+    short = tuple(f"Punkt {n}: kurz und klar" for n in range(1, 7))
+    points.set_pixel_range(24, 32)
+    points.set_points(short)
+
+    def fit(width: int, height: int) -> tuple[int, int, int]:
+        points.resize(width, height)
+        return points.draw_font().pixelSize(), points.columns(), points.page_count()
+
+    assert fit(1200, 800) == (32, 1, 1)  # room enough: full size, one column
+    full = points.needed_height()
+    px, columns, pages = fit(1200, round(full * 0.93))
+    assert 24 <= px < 32 and (columns, pages) == (1, 1)  # a little short: smaller, still one column
+    assert fit(1200, round(full * 0.6))[1:] == (2, 1)  # too short even at 24 px: two columns
+    px, columns, pages = fit(1200, 70)
+    assert (px, columns) == (24, 2) and pages > 1  # too short for two columns: pages
+    assert points.page_text() == f"1/{pages}"
+    assert fit(300, 70)[1] == 1  # too narrow for two columns: pages of one column
+    shown = []
+    for page in range(points.page_count()):
+        points.set_page(page)
+        shown += points.shown_points()
+    assert shown == list(short)
