@@ -48,12 +48,46 @@ def scene_standby():
 
 
 def scene_warning_with_message():
-    """The discussion, 4:12 left (WRAP UP), the welcome ran 1:30 long; a question from the chat."""
+    """The discussion (six talking points), 4:12 left (WRAP UP), the welcome ran 1:30 long; a
+    message from the director."""
     clock, controller = _setup(datetime(2021, 1, 19, 17, 29, 50))
     _go_at(clock, controller, datetime(2021, 1, 19, 17, 30, 0))
     _go_at(clock, controller, datetime(2021, 1, 19, 17, 36, 30))  # welcome: 6:30 of 5:00
     clock.advance(37 * 60 + 45 - (4 * 60 + 12) + 0.4)
     controller.send_message("Frage aus dem Chat: Wann bekommt jedes Dorf schnelles Internet?")
+    return clock, controller
+
+
+def scene_question():
+    """The Q&A with an audience question, three more waiting, and a message from the director."""
+    clock, controller = _setup(datetime(2021, 1, 19, 17, 29, 50))
+    _go_at(clock, controller, datetime(2021, 1, 19, 17, 30, 0))
+    _go_at(clock, controller, datetime(2021, 1, 19, 17, 35, 0))
+    _go_at(clock, controller, datetime(2021, 1, 19, 18, 12, 45))
+    controller.engine.clip_ended("minimogli")
+    clock.set_now(datetime(2021, 1, 19, 18, 14, 50))
+    controller.engine.clip_ended("autonomous-driving")
+    clock.advance(11 * 60 + 7.4)
+    controller.send_message("Noch zwei Fragen, dann Verabschiedung")
+    return clock, controller
+
+
+def question(window) -> None:
+    window.set_question("Anna Becker", "Facebook", "Wann bekommt Hochspeyer endlich schnelles Internet?")
+    window.set_questions_waiting(3)
+
+
+def takeover(window) -> None:
+    window.set_message_takeover(True)
+
+
+def second_page(window) -> None:
+    window.page_talking_points(+1)
+
+
+def scene_takeover():
+    clock, controller = scene_warning_with_message()
+    controller.send_message("Leitung nach Mainz gestört – bitte Frau Dreyer direkt ansprechen")
     return clock, controller
 
 
@@ -88,6 +122,10 @@ def scene_off_air():
 SCENES = [
     ("moderator-1920x1080.png", (1920, 1080), scene_warning_with_message),
     ("moderator-1280x720.png", (1280, 720), scene_warning_with_message),
+    ("moderator-page-2-1280x720.png", (1280, 720), scene_warning_with_message, second_page),
+    ("moderator-question-1280x720.png", (1280, 720), scene_question, question),
+    ("moderator-question-1920x1080.png", (1920, 1080), scene_question, question),
+    ("moderator-takeover-1280x720.png", (1280, 720), scene_takeover, takeover),
     ("moderator-overtime-1280x720.png", (1280, 720), scene_overtime),
     ("moderator-clip-1280x720.png", (1280, 720), scene_clip),
     ("moderator-standby-1280x720.png", (1280, 720), scene_standby),
@@ -98,13 +136,15 @@ SCENES = [
 def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     OUT.mkdir(parents=True, exist_ok=True)
-    for name, (width, height), scene in SCENES:
+    for name, (width, height), scene, *extra in SCENES:
         clock, controller = scene()
         window = ModeratorWindow(controller, clock)
         window.resize(width, height)
         window.show()
         app.processEvents()
         window.render_now()
+        for setup in extra:
+            setup(window)
         app.processEvents()
         image = window.grab()
         if (image.width(), image.height()) != (width, height):

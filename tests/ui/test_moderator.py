@@ -6,12 +6,14 @@ Everything is asserted on what the window shows: the texts and colours of its na
 from __future__ import annotations
 
 import random
+import subprocess
 from dataclasses import replace
 from datetime import datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QRect, QSize
-from PySide6.QtGui import QFontMetricsF, QGuiApplication
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetricsF, QGuiApplication, QImage, QPainter
+from PySide6.QtWidgets import QWidget
 
 from presenter.controller import ShowController
 from presenter.engine import Phase
@@ -24,6 +26,7 @@ from presenter.ui.moderator import (
     OVERTIME_DIM,
     FitText,
     ModeratorWindow,
+    PointsView,
 )
 
 DAY = datetime(2021, 1, 19)
@@ -55,6 +58,24 @@ def shown(window: ModeratorWindow) -> dict[str, str]:
     return texts
 
 
+class TextSpy:
+    """Counts the real text changes of the moderator's widgets (their textChanged signals)."""
+
+    def __init__(self, widgets):
+        self.counts = {widget.objectName(): 0 for widget in widgets}
+        for widget in widgets:
+            widget.textChanged.connect(self._counter(widget.objectName()))
+
+    def _counter(self, name: str):
+        def count(*_args) -> None:
+            self.counts[name] += 1
+
+        return count
+
+    def snapshot(self) -> dict[str, int]:
+        return dict(self.counts)
+
+
 def step(clock, window, seconds: float) -> dict[str, str]:
     clock.advance(seconds)
     window.render_now()
@@ -84,9 +105,11 @@ def test_before_the_start_counts_down_to_the_planned_start(rig):
     assert texts["nextDuration"] == "5:00"
     assert texts["overUnder"] == "on time"
     assert texts["projectedEnd"] == "ends 19:00:00 · hard out 19:00"
-    assert window.refresh_interval_ms() == 100  # a countdown moves: 10 Hz
+    # The next displayed second is a whole second away: one wake-up, 2 ms after it (no 10 Hz loop).
+    assert window.refresh_interval_ms() == 1002 and window._refresh.isSingleShot()
 
     assert step(clock, window, 0.5)["timer"] == "4:12"  # 4:11.5 left still reads 4:12
+    assert window.refresh_interval_ms() == 502
     assert step(clock, window, 0.6)["timer"] == "4:11"
     clock.set_now(START + timedelta(seconds=65))
     window.render_now()
@@ -160,16 +183,18 @@ def test_the_whole_show_from_standby_to_off_air(rig):
     texts = shown(window)
     assert (texts["phaseLabel"], texts["timerCaption"]) == ("CLIP", "back on air in")
     assert texts["segmentTitle"] == "Clip: MiniMOGLI"
-    assert texts["timer"] == "1:15"  # the player has not reported yet: the planned duration
+    # Back on air after the whole chain: MiniMOGLI (1:15) is followed by itself by the next clip
+    # (1:00, end action "next"), so the moderator is live again in 2:15, not 1:15 (finding 7).
+    assert texts["timer"] == "2:15"  # the player has not reported yet: the planned durations
     assert window.phase_label.color() == CLIP_COLOUR
     clock.advance(0.4)
     engine.clip_progress("minimogli", 52.0, 75.0, playing=True)
     window.render_now()
-    assert shown(window)["timer"] == "0:23"
-    assert step(clock, window, 10.2)["timer"] == "0:13"
+    assert shown(window)["timer"] == "1:23"
+    assert step(clock, window, 10.2)["timer"] == "1:13"
     engine.clip_progress("minimogli", 62.2, 75.0, playing=False)
     texts = step(clock, window, 5.0)
-    assert (texts["timerCaption"], texts["timer"]) == ("clip paused · back on air in", "0:13")
+    assert (texts["timerCaption"], texts["timer"]) == ("clip paused · back on air in", "1:13")
     engine.clip_progress("minimogli", 62.2, 75.0, playing=True)
     clock.advance(12.8)
     engine.clip_ended("minimogli")  # end action "next": the second clip follows
@@ -226,7 +251,9 @@ def test_a_failed_clip_says_the_moderator_is_live(qtbot, bundled_show, fake_cloc
     assert texts["phaseLabel"] != "CLIP"
     assert texts["timer"] == "1:15"  # the clip's slot, on its planned time
     assert step(fake_clock, window, 45.5)["timer"] == "0:30"
-    assert shown(window)["phaseLabel"] == "TIME"
+    # A 1:15 slot is shorter than the show's 2:00 warning: wrap up from half of it, time from a quarter.
+    assert shown(window)["phaseLabel"] == "WRAP UP"
+    assert step(fake_clock, window, 12.0)["phaseLabel"] == "TIME"  # 0:18 left
     controller.go()  # the next clip fails as well
     assert shown(window)["notice"] == "clip failed – you are live"
     controller.jump(4)  # live again: the notice goes
@@ -298,15 +325,17 @@ def test_a_blinking_message_alternates_gently(rig):
         beats.append(window.message.background())
         step(clock, window, 0.5)
     assert beats == [MESSAGE_BACKGROUND, MESSAGE_BLINK_BACKGROUND] * 2  # once a second, not a strobe
-    # After the show a blinking message still moves: the window keeps its 10 Hz refresh.
+    # After the show a blinking message still moves: the window wakes for each half-second beat.
     clock.advance(90 * 60)
     controller.go()
     while controller.snapshot().mode.value != "ended":
         clock.advance(1)
         controller.go()
-    assert window.refresh_interval_ms() == 100
+    clock.advance(0.2)
+    window.render_now()
+    assert window.refresh_interval_ms() == 302  # the next beat in 0.3 s, before the clock's second
     controller.clear_message()
-    assert window.refresh_interval_ms() > 100
+    assert window.refresh_interval_ms() == 802  # now only the clock's next second
 
 
 # ---------------------------------------------------------------------------------------------- timing
@@ -345,12 +374,13 @@ def test_texts_are_only_set_when_they_change(rig):
     clock.advance(0.05)
     window.render_now()
     widgets = [*window.findChildren(FitText), window.points, window.message]
-    before = {w.objectName(): w.text_changes for w in widgets}
-    for _ in range(9):  # nine 10 Hz ticks within one displayed second
+    spy = TextSpy(widgets)
+    before = spy.snapshot()
+    for _ in range(9):  # nine renders within one displayed second
         step(clock, window, 0.1)
-    assert {w.objectName(): w.text_changes for w in widgets} == before
+    assert spy.snapshot() == before
     step(clock, window, 0.1)
-    changed = {w.objectName() for w in widgets if w.text_changes != before[w.objectName()]}
+    changed = {name for name, count in spy.snapshot().items() if count != before[name]}
     assert changed == {"timer", "clock"}
 
 
@@ -364,22 +394,30 @@ def test_the_status_line_stands_still_while_nothing_changes(rig):
     window.render_now()
     assert shown(window)["overUnder"] == "+0:30 late"
     assert shown(window)["projectedEnd"] == "ends 19:00:30 — 0:30 past hard out"
-    before = window.over_under.text_changes, window.projection.text_changes
+    spy = TextSpy([window.over_under, window.projection])
     rng = random.Random(7)
     for _ in range(600):
         step(clock, window, rng.uniform(0.037, 0.113))
-    assert (window.over_under.text_changes, window.projection.text_changes) == before
+    assert spy.snapshot() == {"overUnder": 0, "projectedEnd": 0}
 
 
-def test_repaints_at_ten_hertz_while_on_air_and_stops_when_hidden(rig):
+def test_wakes_just_after_each_displayed_second_and_stops_when_hidden(rig):
+    """Finding 12: one single-shot wake-up a few ms after the next displayed second, not a loop."""
     clock, controller, window = rig
     clock.set_now(START)
     controller.go()
-    assert window.refresh_interval_ms() == 100
+    assert window.refresh_interval_ms() == 1002 and window._refresh.isSingleShot()
+    assert window._refresh.timerType() == Qt.TimerType.PreciseTimer
+    step(clock, window, 0.3)
+    assert window.refresh_interval_ms() == 702  # 4:59.7 left: the digits change in 0.7 s
+    clock.advance(0.25)  # the wall clock's second and the timer's second apart: the earlier one
+    clock.jump_wall(0.2)
+    window.render_now()
+    assert window.refresh_interval_ms() == 252
     window.hide()
     assert window.refresh_interval_ms() is None
     window.show()
-    assert window.refresh_interval_ms() == 100
+    assert window.refresh_interval_ms() is not None
 
 
 # ---------------------------------------------------------------------------------------------- layout
@@ -441,7 +479,7 @@ def _assert_nothing_cut_off(window: ModeratorWindow) -> None:
     metrics = QFontMetricsF(points.draw_font())
     indent = metrics.horizontalAdvance("•  ")
     for line in points.displayed_lines():
-        assert metrics.horizontalAdvance(line) <= points.width() - indent + 1, line
+        assert metrics.horizontalAdvance(line) <= points.column_width() - indent + 1, line
 
 
 @pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["1280x720", "1920x1080"])
@@ -467,10 +505,11 @@ def test_long_german_texts_wrap_or_elide_and_nothing_is_cut_off(qtbot, bundled_s
     _assert_nothing_cut_off(window)
     title = window.title
     assert title.is_elided() and title.displayed_text().endswith("…")
-    assert len(title.displayed_lines()) == 2
+    assert len(title.displayed_lines()) == (3 if with_message else 2)  # beside a message: one more line
     assert title.text() == LONG_TITLE  # the full title is kept; only the display is shortened
-    assert window.points.hidden_count() > 0
-    assert window.points.displayed_text().endswith(f"+ {window.points.hidden_count()} more")
+    # Eight long points do not fit one page: they are paged ("1/n"), none is dropped.
+    assert window.points.hidden_count() > 0 and window.points.page_count() > 1
+    assert window.points.displayed_text().endswith(f"1/{window.points.page_count()}")
     assert window.next_title.displayed_text().endswith("…")
     assert window.next_duration.text() == "1:15"
     # The remaining time is huge: its digits are over a quarter of the window height.
@@ -513,3 +552,261 @@ def test_placement_windowed_fullscreen_and_a_missing_screen(rig):
     assert "does not exist" in window.move_to_screen(count)
     assert window.place(0, windowed=True) is None
     assert not window.isFullScreen()
+
+
+# ---------------------------------------------------------------------------------------------- finding 8
+
+MESSAGE = "Bitte zum Ende kommen – Frau Dreyer muss um 18:40 los"
+
+
+def _press(qtbot, window: ModeratorWindow, key: str) -> None:
+    """A real key press on the moderator window, through the X server (xdotool)."""
+    subprocess.run(["xdotool", "windowfocus", "--sync", str(int(window.winId()))], check=True, timeout=10)
+    qtbot.waitUntil(lambda: QGuiApplication.focusWindow() is window.windowHandle(), timeout=5000)
+    subprocess.run(["xdotool", "key", "--clearmodifiers", key], check=True, timeout=10)
+
+
+def _all_pages(window: ModeratorWindow) -> list[str]:
+    points = window.points
+    seen = []
+    points.set_page(0)
+    for page in range(points.page_count()):
+        points.set_page(page)
+        assert not points.is_elided(), points.shown_points()
+        seen += points.shown_points()
+    points.set_page(0)
+    return seen
+
+
+def _not_elided(widget: FitText) -> None:
+    assert widget.isVisible() and widget.fits(), widget.objectName()
+    assert not widget.is_elided() and widget.displayed_text().replace("\n", " ") == widget.text(), widget.objectName()
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (1920, 1080)], ids=["1280x720", "1920x1080"])
+def test_six_talking_points_and_a_message_nothing_is_cut(qtbot, bundled_show, fake_clock, size):
+    """Finding 8: with six talking points and a message, title, speakers and a long over/under stay
+    whole, and every talking point is readable whole on one of the pages."""
+    controller = ShowController(bundled_show, fake_clock, playout=SilentPlayout())
+    window = _window(qtbot, controller, fake_clock, size)
+    fake_clock.set_now(START + timedelta(hours=2, minutes=19, seconds=5))  # a very late start
+    controller.go()
+    fake_clock.set_now(START + timedelta(hours=2, minutes=24, seconds=5))
+    controller.go()
+    controller.send_message(MESSAGE)
+    window.render_now()
+    texts = shown(window)
+    assert texts["segmentTitle"] == "Diskussion: Digitale Kommunen in Rheinland-Pfalz"
+    assert texts["overUnder"] == "+2:19:05 late"
+    for widget in (window.title, window.speakers, window.over_under, window.projection, window.timer):
+        _not_elided(widget)
+    assert not window.message.is_elided()
+    _assert_nothing_cut_off(window)
+    assert len(bundled_show.segments[1].talking_points) == 6
+    assert _all_pages(window) == list(bundled_show.segments[1].talking_points)
+    minimum = round(window.unit() * 0.036)
+    assert window.points.draw_font().pixelSize() >= minimum  # readable from three metres
+
+
+def test_the_talking_points_page_with_pgdown_and_the_directors_slot(qtbot, bundled_show, fake_clock):
+    controller = ShowController(bundled_show, fake_clock, playout=SilentPlayout())
+    window = _window(qtbot, controller, fake_clock, (1280, 720))
+    fake_clock.set_now(START)
+    controller.go()
+    fake_clock.advance(300)
+    controller.go()  # the discussion: six points
+    controller.send_message(MESSAGE)
+    window.render_now()
+    points = window.points
+    pages = points.page_count()
+    assert pages > 1 and points.page_text() == f"1/{pages}"
+    turned = []
+    window.talking_points_page_changed.connect(lambda page, count: turned.append((page, count)))
+    _press(qtbot, window, "Next")  # PgDown on the moderator window
+    qtbot.waitUntil(lambda: points.page() == 1, timeout=3000)
+    assert points.page_text() == f"2/{pages}" and turned[-1] == (1, pages)
+    _press(qtbot, window, "Prior")  # PgUp
+    qtbot.waitUntil(lambda: points.page() == 0, timeout=3000)
+    assert window.page_talking_points(-1) is False  # already on the first page
+    for page in range(1, pages):
+        assert window.page_talking_points(+1) is True and points.page() == page
+    assert window.page_talking_points(+1) is False
+    step(fake_clock, window, 1.0)  # a refresh keeps the page the director chose
+    assert points.page() == pages - 1
+    controller.clear_message()  # with the room of the message, fewer pages
+    assert points.page_count() < pages
+    assert sorted(_all_pages(window)) == sorted(bundled_show.segments[1].talking_points)
+    controller.go()  # the next segment starts on its first page
+    assert points.page() == 0
+
+
+def test_an_urgent_message_takes_over_below_a_smaller_timer(rig):
+    clock, controller, window = rig
+    clock.set_now(START)
+    controller.go()
+    window.set_message_takeover(True)
+    assert window.title.isVisible()  # no message: takeover changes nothing
+    normal_panel = window.panel.height()
+    controller.send_message("SOFORT ABMODERIEREN – Leitung gestört")
+    assert window.message_takeover() and window.message.isVisible()
+    assert not window.title.isVisible() and not window.points.isVisible() and not window.next_title.isVisible()
+    assert window.timer.isVisible() and window.timer.fits() and window.timer.text() == "5:00"
+    assert window.panel.height() < normal_panel
+    assert window.message.height() > window.height() * 0.45 and window.message.width() > window.width() * 0.9
+    assert window.message.draw_font().pixelSize() > window.unit() * 0.1
+    assert not window.message.is_elided()
+    window.set_message_takeover(False)
+    assert window.title.isVisible() and window.message.width() < window.width() * 0.6
+
+
+def test_an_audience_question_beside_the_timer_with_a_message_at_1280x720(rig):
+    clock, controller, window = rig
+    clock.set_now(START)
+    controller.go()
+    clock.advance(300)
+    controller.go()
+    controller.send_message(MESSAGE)
+    window.set_question("Anna Becker", "Facebook", "Wann bekommt Hochspeyer endlich schnelles Internet?")
+    window.set_questions_waiting(3)
+    texts = shown(window)
+    assert window.question.isVisible() and window.timer.isVisible() and window.message.isVisible()
+    assert texts["questionAsker"] == "Anna Becker · Facebook"
+    assert texts["questionsWaiting"] == "3 questions waiting"
+    assert window.question.body.text() == "Wann bekommt Hochspeyer endlich schnelles Internet?"
+    assert not window.question.body.is_elided() and not window.message.is_elided()
+    assert window.question.body.draw_font().pixelSize() >= window.unit() * 0.04
+    for widget in (window.title, window.speakers, window.question.asker, window.question.waiting):
+        _not_elided(widget)
+    question = QRect(window.question.mapTo(window, window.question.rect().topLeft()), window.question.size())
+    for other in (window.panel, window.message, window.points, window.title, window.speakers):
+        assert not question.intersects(other.geometry()), other.objectName()
+    assert window.rect().contains(question)
+    window.clear_question()
+    assert window.question.isVisible()  # three still waiting: the count stays
+    assert shown(window)["questionsWaiting"] == "3 questions waiting"
+    window.set_questions_waiting(0)
+    assert not window.question.isVisible()
+
+
+# ---------------------------------------------------------------------------------------------- greyscale
+
+
+def _grey_panel(window: ModeratorWindow, mask_words: bool) -> QImage:
+    """The timer panel in greyscale, with the digits (and the words) painted over."""
+    image = window.panel.grab().toImage().convertToFormat(QImage.Format.Format_Grayscale8)
+    painter = QPainter(image)
+    hidden = [window.timer] + ([window.phase_label, window.caption] if mask_words else [])
+    for widget in hidden:
+        painter.fillRect(widget.geometry(), QColor(0, 0, 0))
+    painter.end()
+    return image
+
+
+def _share_differing(a: QImage, b: QImage, levels: int = 30) -> float:
+    assert a.size() == b.size()
+    width, height = a.width(), a.height()
+    bytes_a, bytes_b = a.constBits(), b.constBits()
+    line = a.bytesPerLine()
+    differing = sum(
+        1
+        for y in range(0, height, 2)
+        for x in range(0, width, 2)
+        if abs(bytes_a[y * line + x] - bytes_b[y * line + x]) > levels
+    )
+    return differing / ((width // 2) * (height // 2))
+
+
+def test_each_phase_looks_different_in_greyscale(qtbot, bundled_show, fake_clock):
+    """Finding 8: not only colour: frame, fill and word differ per phase in a greyscale grab."""
+    controller = ShowController(bundled_show, fake_clock, playout=SilentPlayout())
+    window = _window(qtbot, controller, fake_clock)
+    grabs: dict[str, tuple[QImage, QImage]] = {}
+
+    def grab(name: str) -> None:
+        window.render_now()
+        grabs[name] = (_grey_panel(window, False), _grey_panel(window, True))
+
+    grab("standby")
+    fake_clock.set_now(START)
+    controller.go()
+    grab("normal")
+    remaining_until(fake_clock, window, controller, 100)
+    grab("wrap up")
+    remaining_until(fake_clock, window, controller, 20)
+    grab("time")
+    remaining_until(fake_clock, window, controller, -0.5)
+    grab("overtime")
+    remaining_until(fake_clock, window, controller, -1.5)
+    grab("overtime dim")
+    controller.jump(2)
+    grab("clip")
+    names = list(grabs)
+    for index, first in enumerate(names):
+        for second in names[index + 1 :]:
+            if {first, second} == {"overtime", "overtime dim"}:
+                continue
+            assert _share_differing(grabs[first][0], grabs[second][0]) > 0.01, (first, second)
+            if "standby" not in (first, second):  # on air: the shape alone tells them apart
+                assert _share_differing(grabs[first][1], grabs[second][1]) > 0.01, (first, second)
+
+
+def test_bad_values_for_the_new_slots_change_nothing_or_show_safely(rig):
+    clock, controller, window = rig
+    clock.set_now(START)
+    controller.go()
+    assert window.page_talking_points(99) is False and window.page_talking_points(-99) is False
+    assert window.points.page() == 0
+    window.set_questions_waiting(-5)
+    assert not window.question.isVisible()
+    window.set_question("", "", "")
+    assert not window.question.isVisible()
+    endless = "Warum " * 400 + "?"
+    window.set_question("A" * 300, "\x00\tFacebook\n", endless)
+    assert window.question.isVisible()
+    assert window.question.body.is_elided() and window.question.body.displayed_text().endswith("…")
+    assert window.question.asker.fits()
+    _assert_nothing_cut_off(window)
+    assert window.timer.isVisible() and window.timer.fits() and window.timer.text() == "5:00"
+    window.clear_question()
+    assert not window.question.isVisible()
+    window.set_message_takeover(True)
+    window.set_message_takeover(True)
+    controller.send_message(endless)
+    assert window.message.is_elided() and window.timer.fits()
+    window.set_message_takeover(False)
+    controller.clear_message()
+    assert window.title.isVisible() and not window.message.isVisible()
+    window.set_question("Anna\x00 Becker", "You\nTube", "Frage\x07?")
+    assert shown(window)["questionAsker"] == "Anna Becker · You Tube"
+    assert window.question.body.text() == "Frage ?"
+
+
+def test_talking_points_shrink_then_take_two_columns_then_pages(qtbot):
+    """The order of fitting: smaller (down to the readable minimum), then two columns, then pages."""
+    host = QWidget()
+    qtbot.addWidget(host)
+    host.resize(1300, 900)
+    points = PointsView(host)
+    host.show()
+    short = tuple(f"Punkt {n}: kurz und klar" for n in range(1, 7))
+    points.set_pixel_range(24, 32)
+    points.set_points(short)
+
+    def fit(width: int, height: int) -> tuple[int, int, int]:
+        points.resize(width, height)
+        return points.draw_font().pixelSize(), points.columns(), points.page_count()
+
+    assert fit(1200, 800) == (32, 1, 1)  # room enough: full size, one column
+    full = points.needed_height()
+    px, columns, pages = fit(1200, round(full * 0.93))
+    assert 24 <= px < 32 and (columns, pages) == (1, 1)  # a little short: smaller, still one column
+    assert fit(1200, round(full * 0.6))[1:] == (2, 1)  # too short even at 24 px: two columns
+    px, columns, pages = fit(1200, 70)
+    assert (px, columns) == (24, 2) and pages > 1  # too short for two columns: pages
+    assert points.page_text() == f"1/{pages}"
+    assert fit(300, 70)[1] == 1  # too narrow for two columns: pages of one column
+    shown = []
+    for page in range(points.page_count()):
+        points.set_page(page)
+        shown += points.shown_points()
+    assert shown == list(short)
