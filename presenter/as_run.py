@@ -8,7 +8,8 @@ from datetime import datetime
 from pathlib import Path
 
 from presenter.clock import FakeClock
-from presenter.engine import ClipState, SegmentStatus, ShowEngine, last_wall
+from presenter.engine import ClipState, SegmentStatus, ShowEngine
+from presenter.records import last_wall
 from presenter.journal import header_started, read_journal
 from presenter.show import Show
 from presenter.timefmt import format_duration, format_signed

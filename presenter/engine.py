@@ -7,12 +7,25 @@ asked for (never by counting ticks), so a display can never drift from the truth
 from __future__ import annotations
 
 import enum
-import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from presenter.clock import Clock, SystemClock
+from presenter.records import (
+    MAX_MEDIA_S,
+    MAX_SECONDS,
+    BadRecord,
+    ReplayClock,
+    clock_boot,
+    flag_field,
+    number_field,
+    record_boot,
+    record_mono,
+    record_wall,
+    replay_warning,
+    text_field,
+)
 from presenter.show import Segment, Show
 
 GO_GUARD_S = 0.3  # a second GO within this time is a double press, not an intent
@@ -132,157 +145,6 @@ class ShowSnapshot:
     show_started: datetime | None
     show_ended: datetime | None
     rehearsal: bool  # run on another day than the show's date: planned times are on that day
-
-
-MAX_GAP_S = 24 * 3600.0  # a run of one day: no step between two records is longer
-MAX_SECONDS = 24 * 3600.0  # added time, clip positions: bounds of a sane record
-MAX_MEDIA_S = 7 * 24 * 3600.0
-MAX_TEXT = 1000  # characters of a message (the director types at most 140; the moderator lays out every one)
-
-
-class _ReplayClock:
-    """Replays a journal on a timeline of its own: show time advances by the journaled monotonic clock.
-
-    The time of day is each record's own; the time between two records is the difference of their
-    monotonic readings when both have one from the same clock (same boot: the reading did not go
-    back), else the difference of their wall times, never negative and at most a day. A wall-clock
-    step (NTP, a manual change) is therefore never turned into show time.
-    """
-
-    def __init__(self) -> None:
-        self._now = datetime.fromtimestamp(0)
-        self._mono = 0.0
-        self._last_wall: datetime | None = None
-        self._last_mono: float | None = None
-        self._boot: str | None = None
-
-    def _step(self, now: datetime, mono: float | None, boot: str | None) -> float:
-        assert self._last_wall is not None
-        same_boot = boot is None or self._boot is None or boot == self._boot
-        if mono is not None and self._last_mono is not None and mono >= self._last_mono and same_boot:
-            step = mono - self._last_mono
-        else:
-            step = (now - self._last_wall).total_seconds()
-        return min(max(step, 0.0), MAX_GAP_S)
-
-    def at(self, now: datetime, mono: float | None, boot: str | None = None) -> None:
-        if self._last_wall is not None:
-            self._mono += self._step(now, mono, boot)
-        self._now, self._last_wall, self._last_mono = now, now, mono
-        self._boot = boot or self._boot
-
-    def gap_until(self, clock: Clock) -> float:
-        """The downtime from the last record to `clock`'s now, by the same rule as between records."""
-        if self._last_wall is None:
-            return 0.0
-        return self._step(clock.now(), clock.monotonic(), clock_boot(clock))
-
-    def now(self) -> datetime:
-        return self._now
-
-    def monotonic(self) -> float:
-        return self._mono
-
-
-_SYSTEM_BOOT: list[str | None] = []
-
-
-def clock_boot(clock: Clock) -> str | None:
-    """Which boot the clock's monotonic readings count from (they restart at a reboot), if known."""
-    boot = getattr(clock, "boot_id", None)
-    if isinstance(boot, str) or type(clock) is not SystemClock:
-        return boot if isinstance(boot, str) else None
-    if not _SYSTEM_BOOT:
-        try:
-            with open("/proc/sys/kernel/random/boot_id", encoding="ascii") as file:
-                _SYSTEM_BOOT.append(file.read().strip()[:64] or None)
-        except OSError:
-            _SYSTEM_BOOT.append(None)
-    return _SYSTEM_BOOT[0]
-
-
-def record_boot(record: dict) -> str | None:
-    boot = record.get("boot")
-    return boot if isinstance(boot, str) and 0 < len(boot) <= 64 else None
-
-
-class BadRecord(ValueError):
-    """A journal record whose fields are not what the engine wrote."""
-
-
-def _finite(record: dict, key: str, low: float, high: float, *, optional: bool = False) -> float | None:
-    value = record.get(key)
-    if value is None and optional:
-        return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise BadRecord(f"{key} is not a number")
-    if not low <= value <= high:
-        raise BadRecord(f"{key} {value:g} is out of range")
-    return float(value)
-
-
-def _text(record: dict, key: str, limit: int = MAX_TEXT) -> str:
-    value = record.get(key)
-    if not isinstance(value, str):
-        raise BadRecord(f"{key} is not text")
-    if len(value) > limit:
-        raise BadRecord(f"{key} is too long")
-    return value
-
-
-def _flag(record: dict, key: str) -> bool:
-    value = record.get(key)
-    if not isinstance(value, bool):
-        raise BadRecord(f"{key} is not true or false")
-    return value
-
-
-def record_wall(record: dict) -> datetime:
-    """The record's time of day: an ISO date and time without a zone, between 1971 and 9998."""
-    wall = record.get("wall")
-    if not isinstance(wall, str) or len(wall) > 40:
-        raise BadRecord("its time (wall) is missing or not a date and time")
-    try:
-        parsed = datetime.fromisoformat(wall)
-        if parsed.tzinfo is not None:
-            parsed = parsed.astimezone().replace(tzinfo=None)
-    except (ValueError, OverflowError):
-        raise BadRecord(f"its time {wall!r} is not a date and time") from None
-    if not 1971 <= parsed.year <= 9998:
-        raise BadRecord(f"its time {wall!r} is out of range")
-    return parsed
-
-
-def record_mono(record: dict) -> float | None:
-    """The record's monotonic reading, if it has a usable one (older journals have none)."""
-    mono = record.get("mono")
-    if isinstance(mono, bool) or not isinstance(mono, (int, float)) or not math.isfinite(mono) or abs(mono) > 1e12:
-        return None
-    return float(mono)
-
-
-def last_wall(records: list[dict]) -> datetime | None:
-    """The time of the last record that has a valid one (a crash's time, the as-run's end)."""
-    for record in reversed(records):
-        try:
-            return record_wall(record)
-        except BadRecord:
-            continue
-    return None
-
-
-def _replay_warning(record, exc: Exception) -> str:
-    line = record.get("_line") if isinstance(record, dict) else None
-    op = record.get("op") if isinstance(record, dict) else None
-    where = f"journal line {line}" if isinstance(line, int) else "a journal entry"
-    what = f" ({op[:40]})" if isinstance(op, str) else ""
-    if isinstance(exc, BadRecord):
-        why = str(exc)
-    elif isinstance(exc, KeyError):
-        why = f"no segment {exc.args[0]!r} in the show file" if exc.args else "a field is missing"
-    else:
-        why = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
-    return f"{where}{what} is ignored: {why}"
 
 
 class ShowEngine:
@@ -665,11 +527,11 @@ class ShowEngine:
 
         The downtime counts as elapsed, as if on air: a segment's timer runs on from its real start.
         Time between records comes from their monotonic readings where they have them (see
-        _ReplayClock), so a wall-clock step is never show time. Returns a one-line warning for every
+        ReplayClock), so a wall-clock step is never show time. Returns a one-line warning for every
         record that is damaged or no longer fits the show file; never raises for a record.
         """
         real_clock, journal = self.clock, self.journal
-        replay_clock = _ReplayClock()
+        replay_clock = ReplayClock()
         self.clock, self.journal = replay_clock, None
         warnings = []
         try:
@@ -683,7 +545,7 @@ class ShowEngine:
                     apply()
                     self.replayed_until = wall
                 except Exception as exc:  # a damaged record must never stop the show from starting
-                    warnings.append(_replay_warning(record, exc))
+                    warnings.append(replay_warning(record, exc))
         finally:
             self.clock, self.journal = real_clock, journal
             self._rebase(replay_clock, real_clock)
@@ -697,7 +559,7 @@ class ShowEngine:
         segment = None
         index = -1
         if op in ("jump", "skip", "unskip", "clip_progress", "clip_ended", "clip_failed"):
-            segment = _text(record, "segment", 1000)
+            segment = text_field(record, "segment", 1000)
             index = self.show.index_of(segment)
         match op:
             case "go":  # it was accepted when it happened: the double-press guard is not asked again
@@ -711,29 +573,29 @@ class ShowEngine:
             case "unskip":
                 return lambda: self.unskip(index)
             case "add_time":
-                seconds = _finite(record, "seconds", -MAX_SECONDS, MAX_SECONDS)
+                seconds = number_field(record, "seconds", -MAX_SECONDS, MAX_SECONDS)
                 return lambda: self.add_time(seconds)
             case "send_message":
-                text, blink = _text(record, "text"), _flag(record, "blink")
+                text, blink = text_field(record, "text"), flag_field(record, "blink")
                 return lambda: self.send_message(text, blink)
             case "clear_message":
                 return self.clear_message
             case "clip_progress":
-                position = _finite(record, "position_s", 0.0, MAX_MEDIA_S)
-                duration = _finite(record, "duration_s", 0.0, MAX_MEDIA_S, optional=True)
-                playing = _flag(record, "playing")
+                position = number_field(record, "position_s", 0.0, MAX_MEDIA_S)
+                duration = number_field(record, "duration_s", 0.0, MAX_MEDIA_S, optional=True)
+                playing = flag_field(record, "playing")
                 return lambda: self.clip_progress(segment, position, duration, playing)
             case "clip_ended":
                 return lambda: self.clip_ended(segment)
             case "clip_failed":
-                problem = _text(record, "problem", 2000)
+                problem = text_field(record, "problem", 2000)
                 return lambda: self.clip_failed(segment, problem)
             case "panic":
                 return self.panic
             case "alive":
                 return lambda: None
             case "close_run":
-                reason = _text(record, "reason", 200)
+                reason = text_field(record, "reason", 200)
                 return lambda: self.close_run(reason)
             case "media_durations":
                 durations = record.get("durations")
@@ -743,7 +605,7 @@ class ShowEngine:
                 for key in durations:
                     if not isinstance(key, str):
                         raise BadRecord("durations has a name that is not text")
-                    checked[key] = _finite(durations, key, 0.0, MAX_MEDIA_S)
+                    checked[key] = number_field(durations, key, 0.0, MAX_MEDIA_S)
                 return lambda: self.set_media_durations(checked)
             case _:
                 raise BadRecord(f"unknown entry {op[:40]!r}")
@@ -753,7 +615,7 @@ class ShowEngine:
             self._last_go = self.clock.monotonic()
             self._advance("go")
 
-    def _rebase(self, replay_clock: _ReplayClock, clock: Clock) -> None:
+    def _rebase(self, replay_clock: ReplayClock, clock: Clock) -> None:
         """Move the monotonic readings taken during replay onto `clock`'s scale, the downtime included."""
         delta = clock.monotonic() - (replay_clock.monotonic() + replay_clock.gap_until(clock))
         for run in self.runs:
