@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from presenter.clock import Clock
-from presenter.engine import ClipState, Mode, ShowEngine, ShowEvent, ShowSnapshot
+from presenter.engine import ClipState, Mode, ShowEngine, ShowEvent, ShowSnapshot, SkipRefused
 from presenter.show import Segment, Show
 
 NO_PLAYOUT = "clips cannot play: libVLC is not available"
@@ -133,16 +133,42 @@ class ShowController(QObject):
         return self.engine.go()
 
     @_intent
-    def back(self) -> None:
-        self.engine.back()
+    def back(self) -> bool:
+        """Take a GO back in its first seconds, else cue the segment before (see ShowEngine.back)."""
+        return self.engine.back()
 
     @_intent
-    def jump(self, index: int) -> None:
-        self.engine.jump(index)
+    def jump(self, index: int) -> bool:
+        """Set segment `index` as what the next GO airs; nothing goes on air (a clip is only armed)."""
+        return self.engine.jump(index)
 
     @_intent
-    def skip(self, index: int | None = None) -> None:
-        self.engine.skip(index)
+    def cue_next(self, index: int | None) -> bool:
+        """Like jump; None: the running order's next again."""
+        return self.engine.cue_next(index)
+
+    @_intent
+    def skip(self, index: int | None) -> bool:
+        """Skip a segment that is not on air. Refused (a problem, nothing changes) for none or the one on air."""
+        refused = self.engine.skip(index)
+        if refused is None:
+            return True
+        if refused is SkipRefused.NOTHING_SELECTED:
+            self.problem.emit(self.tr("Select the segment to skip in the running order."))
+            return False
+        assert index is not None
+        title = self.show.segments[index].title
+        if refused is SkipRefused.ON_AIR:
+            text = self.tr('"{0}" is on air: only a segment that is not on air can be skipped (GO ends it).')
+        else:
+            text = self.tr('"{0}" has been on air already and cannot be skipped.')
+        self.problem.emit(text.format(title))
+        return False
+
+    @_intent
+    def rehearse_from_now(self) -> None:
+        """Plan the running order from the first GO (early/late and the hard out then mean something)."""
+        self.engine.rehearse_from_now()
 
     @_intent
     def unskip(self, index: int) -> None:
@@ -209,14 +235,13 @@ class ShowController(QObject):
         engine = self.engine
         segment = engine.show.segments[engine.current] if engine.current is not None else None
         on_air_id = segment.id if segment is not None and engine.mode is Mode.ON_AIR else None
-        if on_air_id == self._on_air_id:
-            return
-        self._on_air_id = on_air_id
-        if segment is not None and on_air_id is not None and segment.is_clip:
-            self._take(segment)
-        elif self.playout is not None:
-            self.playout.go_black()
-        self._arm_next()
+        if on_air_id != self._on_air_id:
+            self._on_air_id = on_air_id
+            if segment is not None and on_air_id is not None and segment.is_clip:
+                self._take(segment)
+            elif self.playout is not None:
+                self.playout.go_black()
+        self._arm_next()  # what goes next may have changed without a change on air (a cue)
 
     def _take(self, segment: Segment) -> None:
         if self.playout is None:
@@ -246,22 +271,19 @@ class ShowController(QObject):
         """Pre-roll the next clip segment in the running order (one ahead, not all)."""
         if self.playout is None:
             return
-        following = self.engine.snapshot().next
+        index = self.engine.next_index()
+        following = self.show.segments[index] if index is not None else None
         wanted = None
-        if following is not None and following.segment.is_clip and following.segment.clip is not None:
-            wanted = (following.segment.id, following.segment.clip)
+        if following is not None and following.is_clip and following.clip is not None:
+            wanted = (following.id, following.clip)
         if self._armed == wanted:
             return
         self._armed = wanted
         if wanted is None:
             self.playout.disarm()  # a clip armed for a segment that is no longer next
             return
-        self.playout.arm(
-            following.segment.id,
-            following.segment.clip,
-            following.segment.end_action,
-            expected=self.media_info.get(following.segment.id),
-        )
+        assert following is not None and following.clip is not None
+        self.playout.arm(following.id, following.clip, following.end_action, expected=self.media_info.get(following.id))
 
     # ------------------------------------------------------------------ playout → state
 

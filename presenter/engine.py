@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from typing import Any
 
 from presenter.clock import Clock, SystemClock
 from presenter.records import (
@@ -27,17 +28,19 @@ from presenter.records import (
     text_field,
 )
 from presenter.show import Segment, Show
+from presenter.timefmt import format_countdown
 
 GO_GUARD_S = 0.3  # a second GO within this time is a double press, not an intent
+UNDO_GO_S = 10.0  # Back this soon after a GO takes that GO back (an accidental GO)
 
 
-class Mode(enum.Enum):
+class Mode(enum.StrEnum):
     STANDBY = "standby"
     ON_AIR = "on air"
     ENDED = "ended"
 
 
-class Phase(enum.Enum):
+class Phase(enum.StrEnum):
     STANDBY = "standby"
     NORMAL = "normal"
     WARNING = "warning"
@@ -45,20 +48,59 @@ class Phase(enum.Enum):
     OVERTIME = "overtime"
 
 
-class SegmentStatus(enum.Enum):
+class SegmentStatus(enum.StrEnum):
     PENDING = "pending"
     ON_AIR = "on air"
     DONE = "done"
     SKIPPED = "skipped"
 
 
-class ClipState(enum.Enum):
+class ClipState(enum.StrEnum):
     WAITING = "waiting"  # on air, the player has not reported yet
     PLAYING = "playing"
     PAUSED = "paused"
     HELD = "held"  # ended, last frame on screen
     BLACK = "black"  # ended, output black
     FAILED = "failed"
+
+
+class EndReason(enum.StrEnum):
+    """How one airing of a segment ended (the as-run's "ended by"; journals keep these values)."""
+
+    GO = "go"
+    CLIP_ENDED = "clip ended"  # the clip ended by itself and its end action was "next"
+    SKIP = "skip"  # skipped while on air (journals before GO-only: skip no longer ends the segment on air)
+    JUMP = "jump"  # jumped away while on air (journals before GO-only: jump now only cues)
+    UNDONE = "undone"  # Back undid the GO that put it on air
+    NEW_RUN = "new run"
+    ANOTHER_SHOW = "another show opened"
+    RUN_CLOSED = "run closed"  # closed for a reason this version does not know
+    REMOVED = "removed from the show file"
+
+
+class ClipEnd(enum.StrEnum):
+    """How the clip of one airing ended, when it did before the segment did."""
+
+    ENDED = "ended by itself"
+    STOPPED = "stopped to black"  # Esc, the panic
+    FAILED = "failed"
+
+
+class SkipRefused(enum.StrEnum):
+    """Why a skip changed nothing."""
+
+    NOTHING_SELECTED = "no segment selected"
+    ON_AIR = "on air"  # GO ends the segment on air; skip acts only on one that is not on air
+    ALREADY_AIRED = "already aired"
+
+
+class StartStatus(enum.StrEnum):
+    """What the one "until start" figure means (director and moderator read the same)."""
+
+    ON_AIR_IN = "on air in"
+    OVERDUE = "start overdue by"
+    AT_GO = "starts at GO"  # rehearsing: the plan starts with the first GO
+    STARTED = "started"
 
 
 @dataclass
@@ -71,13 +113,44 @@ class SegmentRun:
     elapsed_before_s: float = 0.0  # on-air time of earlier periods (after back/jump)
     on_air_since: float | None = None  # monotonic
     added_s: float = 0.0
-    end_reason: str | None = None
+    end_reason: EndReason | None = None
     clip_state: ClipState | None = None
     clip_problem: str | None = None
     # Last media position reported by the player, at a monotonic time, for extrapolation.
     clip_position_s: float | None = None
     clip_position_at: float | None = None
     clip_duration_s: float | None = None
+
+
+@dataclass
+class Airing:
+    """One time a segment went on air: a row of the as-run."""
+
+    segment: Segment
+    index: int  # its place in the running order when it went on air
+    start: datetime
+    start_mono: float
+    started_by: str  # what put it on air: "go", "clip ended", "skip", "jump", "show replaced"
+    end: datetime | None = None
+    end_mono: float | None = None
+    end_reason: EndReason | None = None
+    added_s: float = 0.0  # time added (or taken) while it was on air
+    clip_end: ClipEnd | None = None
+    clip_problem: str | None = None
+
+
+@dataclass
+class _UndoPoint:
+    """What a GO changed, kept for UNDO_GO_S so that Back can take that GO back."""
+
+    at: float  # monotonic time of the GO
+    mode: Mode
+    current: int | None
+    cue: int | None
+    show_started: datetime | None
+    runs: dict[int, SegmentRun]  # copies, before the GO, of the segment left and the segment aired
+    airings: int  # how many airings there were before the GO
+    left_airing: Airing | None  # the airing the GO ended
 
 
 @dataclass(frozen=True)
@@ -110,6 +183,7 @@ class SegmentView:
     is_next: bool
     clip_state: ClipState | None
     clip_problem: str | None
+    cued: bool = False  # set by jump/back as what the next GO puts on air
 
 
 @dataclass(frozen=True)
@@ -144,13 +218,34 @@ class ShowSnapshot:
     message: Message | None
     show_started: datetime | None
     show_ended: datetime | None
-    rehearsal: bool  # run on another day than the show's date: planned times are on that day
+    rehearsal: bool  # run on another day than the show's date (or rehearsing): planned times are on that day
+    next_cued: bool = False  # `next` was set by jump/back (else it is the running order's next)
+    rehearse: bool = False  # rehearsing from now: the plan starts with the first GO
+    start_status: StartStatus = StartStatus.STARTED  # the caption of `until_start_text`
+    until_start_text: str = ""  # the one "until start" figure both windows show ("4:12", "+2:17:14")
+    undo_go_s: float | None = None  # for this long Back takes the last GO back; None: Back cues the one before
+
+
+_CLOSE_REASONS = frozenset({EndReason.NEW_RUN.value, EndReason.ANOTHER_SHOW.value})
+
+
+def _durations(record: dict[str, Any]) -> dict[str, float]:
+    durations = record.get("durations")
+    if not isinstance(durations, dict):
+        raise BadRecord("durations is not a table")
+    checked = {}
+    for key in durations:
+        if not isinstance(key, str):
+            raise BadRecord("durations has a name that is not text")
+        checked[key] = float(number_field(durations, key, 0.0, MAX_MEDIA_S) or 0.0)
+    return checked
 
 
 class ShowEngine:
     """The running show. Intents change it; `snapshot()` reads it."""
 
-    def __init__(self, show: Show, clock: Clock | None = None):
+    def __init__(self, show: Show, clock: Clock | None = None, *, rehearse: bool = False):
+        """`rehearse`: plan from the first GO (see rehearse_from_now); journaled once a journal is attached."""
         self.clock: Clock = clock or SystemClock()
         self.show = show
         self.mode = Mode.STANDBY
@@ -160,6 +255,11 @@ class ShowEngine:
         self.events: list[ShowEvent] = []
         self.show_started: datetime | None = None
         self.show_ended: datetime | None = None
+        self.cue: int | None = None  # what the next GO puts on air, set by jump/back; None: the running order's next
+        self.airings: list[Airing] = []  # every time a segment went on air, in order (the as-run)
+        self.rehearse = rehearse
+        self._rehearse_journaled = False
+        self._undo: _UndoPoint | None = None
         self._listeners: list[Callable[[ShowEvent], None]] = []
         self._last_go: float | None = None
         self.replayed_until: datetime | None = None  # the time of the last journal record replayed
@@ -187,6 +287,9 @@ class ShowEngine:
     def journal(self, append: Callable[[dict], None] | None) -> None:
         self._journal = append
         self._boot_logged = False  # the first record of this process in this journal says which boot
+        if append is not None and self.rehearse and not self._rehearse_journaled:
+            self._log("rehearse")
+            self._rehearse_journaled = True
 
     def _log(self, op: str, **args) -> None:
         if self._journal is not None:
@@ -208,77 +311,136 @@ class ShowEngine:
     # ------------------------------------------------------------------ intents
 
     def go(self) -> bool:
-        """Next segment on air (or the end of the show). False when ignored as a double press."""
+        """Put the next segment on air (the cued one, else the running order's next) or end the show.
+
+        The only intent that puts something new on air. False when ignored: a double press, or the
+        show has ended and nothing is cued.
+        """
         mono = self.clock.monotonic()
         if self._last_go is not None and mono - self._last_go < GO_GUARD_S:
             return False
-        if self.mode is Mode.ENDED:
+        if self.mode is Mode.ENDED and self.cue is None:
             return False
         self._log("go")
         self._last_go = mono
-        self._advance("go")
+        self._go()
         return True
 
-    def back(self) -> None:
-        """Undo the last GO: the segment on air returns to pending, the one before goes on air again."""
-        if self.mode is Mode.STANDBY:
-            return
-        self._log("back")
-        if self.mode is Mode.ENDED:
-            last = self._previous_index(len(self.show.segments))
-            if last is None:
-                return
-            self.mode = Mode.ON_AIR
-            self.show_ended = None
-            self._put_on_air(last, reentry=True)
-            self._record("back", self.show.segments[last].id)
-            return
-        assert self.current is not None
-        leaving = self.current
-        self._reset(leaving)
-        previous = self._previous_index(leaving)
-        if previous is None:
-            self.current = None
-            self.mode = Mode.STANDBY
-            self.show_started = None
-            self._record("back", None)
-            return
-        self._put_on_air(previous, reentry=True)
-        self._record("back", self.show.segments[previous].id)
+    def _go(self) -> None:
+        undo = _UndoPoint(
+            at=self.clock.monotonic(),
+            mode=self.mode,
+            current=self.current if self.mode is Mode.ON_AIR else None,
+            cue=self.cue,
+            show_started=self.show_started,
+            runs={},
+            airings=len(self.airings),
+            left_airing=self._open_airing(self.current) if self.mode is Mode.ON_AIR else None,
+        )
+        before = {index: replace(run) for index, run in enumerate(self.runs)}
+        self._advance(EndReason.GO)
+        for index in (undo.current, self.current if self.mode is Mode.ON_AIR else None):
+            if index is not None:
+                undo.runs[index] = before[index]
+        self._undo = undo
 
-    def jump(self, index: int) -> None:
-        """Put segment `index` on air now, whatever is on air."""
+    def back(self) -> bool:
+        """Take an accidental GO back, or else cue the segment before. False when nothing changed.
+
+        Within UNDO_GO_S of a GO, what was on air returns on air with its timer running on as if it
+        had never left (or the show returns to standby); the segment the GO aired is pending again.
+        Later, or when the segment before is a clip (a clip never starts by itself, and returning to
+        it would mean black or a replay from 0:00), Back only cues the segment before: GO airs it.
+        """
+        if self.undo_go_s() is not None:
+            self._log("undo_go")
+            self._undo_go()
+            return True
+        before = self.cue if self.cue is not None else self.current if self.mode is Mode.ON_AIR else None
+        if before is None and self.mode is Mode.ENDED:
+            before = len(self.show.segments)
+        if before is None:
+            return False
+        previous = self._previous_index(before)
+        return previous is not None and self.cue_next(previous)
+
+    def undo_go_s(self) -> float | None:
+        """How long Back still takes the last GO back; None when Back would cue instead."""
+        undo = self._undo
+        if undo is None:
+            return None
+        left = UNDO_GO_S - (self.clock.monotonic() - undo.at)
+        if left < 0 or (undo.current is not None and self.show.segments[undo.current].is_clip):
+            return None
+        return left
+
+    def _undo_go(self) -> None:
+        undo = self._undo
+        if undo is None:
+            raise BadRecord("there is no GO to take back")
+        self._undo = None
+        for airing in self.airings[undo.airings :]:
+            if airing.end is None:
+                self._end_airing(airing, EndReason.UNDONE)
+        aired = self.current if self.mode is Mode.ON_AIR else None
+        for index, run in undo.runs.items():
+            self.runs[index] = run
+        if undo.left_airing is not None:
+            undo.left_airing.end = undo.left_airing.end_mono = undo.left_airing.end_reason = None
+        self.mode, self.current, self.cue = undo.mode, undo.current, undo.cue
+        self.show_started, self.show_ended = undo.show_started, None
+        self._record("undo_go", self._segment_id(self.current), undone=self._segment_id(aired))
+
+    def cue_next(self, index: int | None) -> bool:
+        """Set what the next GO puts on air (None: the running order's next again). Nothing goes on air.
+
+        Cueing the segment on air clears the cue. A skipped segment can be cued (GO airs it);
+        one that aired before continues its timer when GO airs it again (a clip starts from 0:00).
+        """
+        if index is not None:
+            self._check_index(index)
+            if index == self.current and self.mode is Mode.ON_AIR:
+                index = None
+        if index == self.cue:
+            return False
+        self._log("cue", segment=self._segment_id(index))
+        self.cue = index
+        self._record("cue", self._segment_id(index))
+        return True
+
+    def jump(self, index: int) -> bool:
+        """Jump to segment `index`: it goes next (see cue_next); it does not go on air."""
+        return self.cue_next(index)
+
+    def skip(self, index: int | None) -> SkipRefused | None:
+        """Skip a segment that is not on air: GO passes over it. Returns why, when nothing changed."""
+        if index is None:
+            return SkipRefused.NOTHING_SELECTED
         self._check_index(index)
         if index == self.current and self.mode is Mode.ON_AIR:
-            return
-        self._log("jump", segment=self._segment_id(index))
-        if self.current is not None and self.mode is Mode.ON_AIR:
-            self._finish(self.current, SegmentStatus.DONE, "jump")
-        if self.mode is Mode.STANDBY:
-            self._start_show()
-        self.show_ended = None
-        reentry = self.runs[index].actual_start is not None
-        self.runs[index].status = SegmentStatus.PENDING
-        self._put_on_air(index, reentry=reentry)
-        self._record("jump", self.show.segments[index].id)
-
-    def skip(self, index: int | None = None) -> None:
-        """Skip a segment: a pending one is passed over by GO; the one on air ends and GO follows."""
-        if index is None:
-            index = self.current if self.current is not None else self._next_index()
-            if index is None:
-                return
-        self._check_index(index)
+            return SkipRefused.ON_AIR
         run = self.runs[index]
+        if run.status is SegmentStatus.SKIPPED:
+            return None
+        if run.status is not SegmentStatus.PENDING:
+            return SkipRefused.ALREADY_AIRED
         segment_id = self.show.segments[index].id
         self._log("skip", segment=segment_id)
-        if index == self.current and self.mode is Mode.ON_AIR:
-            self._finish(index, SegmentStatus.SKIPPED, "skip")
-            self._record("skip", segment_id)
-            self._advance("skip")
-        elif run.status is SegmentStatus.PENDING:
-            run.status = SegmentStatus.SKIPPED
-            self._record("skip", segment_id)
+        run.status = SegmentStatus.SKIPPED
+        if self.cue == index:
+            self.cue = None
+        self._record("skip", segment_id)
+        return None
+
+    def rehearse_from_now(self) -> None:
+        """Rehearse: the plan starts with the first GO (now, if the show is on air already), so early/late
+        and the hard out mean something on any day. Journaled: a resumed run keeps rehearsing."""
+        if self.rehearse:
+            return
+        self._log("rehearse")
+        self._rehearse_journaled = self._journal is not None
+        self.rehearse = True
+        self._record("rehearse", None)
 
     def unskip(self, index: int) -> None:
         self._check_index(index)
@@ -300,6 +462,9 @@ class ShowEngine:
             return
         self._log("add_time", seconds=seconds)
         run.added_s += seconds
+        airing = self._open_airing(self.current)
+        if airing is not None:
+            airing.added_s += seconds
         self._record("add_time", self.show.segments[self.current].id, seconds=seconds)
 
     def send_message(self, text: str, blink: bool = False) -> None:
@@ -353,11 +518,12 @@ class ShowEngine:
             run.clip_position_s = run.clip_duration_s
             run.clip_position_at = self.clock.monotonic()
         self._record("clip_ended", segment_id, end_action=segment.end_action)
+        self._note_clip_end(ClipEnd.ENDED)
         if segment.end_action == "next":
             run.clip_state = ClipState.BLACK
             # A GO pressed just as the clip hands back by itself is the same intent, not a second one.
             self._last_go = self.clock.monotonic()
-            self._advance("clip ended")
+            self._advance(EndReason.CLIP_ENDED)
         else:
             run.clip_state = ClipState.HELD if segment.end_action == "hold" else ClipState.BLACK
 
@@ -370,6 +536,7 @@ class ShowEngine:
         run.clip_state = ClipState.FAILED
         run.clip_problem = problem
         run.clip_position_s = None
+        self._note_clip_end(ClipEnd.FAILED, problem)
         self._record("clip_failed", segment_id, problem=problem)
 
     def panic(self) -> None:
@@ -386,6 +553,8 @@ class ShowEngine:
                 if position is not None:
                     run.clip_position_s = position[0]
                     run.clip_position_at = self.clock.monotonic()
+                if run.clip_state in (ClipState.WAITING, ClipState.PLAYING, ClipState.PAUSED):
+                    self._note_clip_end(ClipEnd.STOPPED)
                 run.clip_state = ClipState.BLACK
         self._record("panic", segment_id)
 
@@ -393,14 +562,20 @@ class ShowEngine:
         """End this run where it is (a new run or another show follows): the segment on air is done.
 
         Journaled like every input, so the run is not resumed after it was closed on purpose, and its
-        as-run says why it ended.
+        as-run says why it ended (EndReason.NEW_RUN, ANOTHER_SHOW; any other text: RUN_CLOSED).
         """
-        self._log("close_run", reason=reason)
+        self._log("close_run", reason=str(reason))
         if self.mode is not Mode.ON_AIR:
             return
+        ended_by = EndReason(reason) if reason in _CLOSE_REASONS else EndReason.RUN_CLOSED
         if self.current is not None and self.runs[self.current].status is SegmentStatus.ON_AIR:
-            self._finish(self.current, SegmentStatus.DONE, reason)
+            self._finish(self.current, SegmentStatus.DONE, ended_by)
         self._end_show()
+
+    def _note_clip_end(self, how: ClipEnd, problem: str | None = None) -> None:
+        airing = self._open_airing(self.current)
+        if airing is not None and airing.clip_end is None:
+            airing.clip_end, airing.clip_problem = how, problem
 
     def _clip_run(self, segment_id: str) -> SegmentRun | None:
         if self.current is None or self.mode is not Mode.ON_AIR:
@@ -421,16 +596,20 @@ class ShowEngine:
         old_ids = [segment.id for segment in self.show.segments]
         by_id = dict(zip(old_ids, self.runs, strict=True))
         current_id = old_ids[self.current] if self.current is not None else None
+        cue_id = old_ids[self.cue] if self.cue is not None else None
         show = show.with_media_durations({**self.show.media_durations, **show.media_durations})
         self.show = show
         self.runs = [by_id.get(segment.id, SegmentRun()) for segment in show.segments]
+        self._undo = None  # the running order may have changed under it
+        ids = [segment.id for segment in show.segments]
+        self.cue = ids.index(cue_id) if cue_id in ids else None
         if current_id is not None:
-            ids = [segment.id for segment in show.segments]
             if current_id in ids:
                 self.current = ids.index(current_id)
             else:  # the segment on air was removed from the file: the next pending one goes on air
                 self.current = None
                 if self.mode is Mode.ON_AIR:
+                    self._close_airing(current_id, EndReason.REMOVED)
                     self._replace_orphan()
         self._record("show_replaced", None)
 
@@ -440,25 +619,31 @@ class ShowEngine:
         aired = [index for index, run in enumerate(self.runs) if run.actual_start is not None]
         self.current = max(aired) if aired else None
         index = self._next_index()
+        self.cue = None
         if index is None:
             self._end_show()
             return
-        self._put_on_air(index, reentry=False)
+        self._put_on_air(index, reentry=False, by="show replaced")
         self._record("on_air", self.show.segments[index].id, reason="show replaced")
 
     # ------------------------------------------------------------------ transitions
 
-    def _advance(self, reason: str) -> None:
+    def _advance(self, reason: EndReason) -> None:
         if self.mode is Mode.STANDBY:
             self._start_show()
+        elif self.mode is Mode.ENDED:  # a segment cued after the end: the show goes on
+            self.mode, self.show_ended = Mode.ON_AIR, None
         elif self.current is not None and self.runs[self.current].status is SegmentStatus.ON_AIR:
             # (a segment skipped on air is already finished as SKIPPED: do not turn it into DONE)
             self._finish(self.current, SegmentStatus.DONE, reason)
         following = self._next_index()
+        self.cue = None
         if following is None:
             self._end_show()
             return
-        self._put_on_air(following, reentry=False)
+        # A segment aired before continues its timer; a clip plays again from its start.
+        reentry = not self.show.segments[following].is_clip
+        self._put_on_air(following, reentry=reentry, by=reason)
         self._record("on_air", self.show.segments[following].id, reason=reason)
 
     def _start_show(self) -> None:
@@ -471,9 +656,10 @@ class ShowEngine:
         self.mode = Mode.ENDED
         self.current = None
         self.show_ended = self.clock.now()
+        self._undo = None
         self._record("show_ended", None)
 
-    def _put_on_air(self, index: int, *, reentry: bool) -> None:
+    def _put_on_air(self, index: int, *, reentry: bool, by: str) -> None:
         run = self.runs[index]
         if not reentry or run.actual_start is None:
             run.actual_start = self.clock.now()
@@ -490,8 +676,10 @@ class ShowEngine:
             run.clip_position_at = None
         self.current = index
         self.mode = Mode.ON_AIR
+        self._undo = None
+        self.airings.append(Airing(segment, index, self.clock.now(), self.clock.monotonic(), str(by)))
 
-    def _finish(self, index: int, status: SegmentStatus, reason: str) -> None:
+    def _finish(self, index: int, status: SegmentStatus, reason: EndReason) -> None:
         run = self.runs[index]
         if run.on_air_since is not None:
             run.elapsed_before_s += self.clock.monotonic() - run.on_air_since
@@ -499,20 +687,54 @@ class ShowEngine:
         run.status = status
         run.actual_end = self.clock.now()
         run.end_reason = reason
+        self._close_airing(self.show.segments[index].id, reason)
+
+    def _open_airing(self, index: int | None) -> Airing | None:
+        if index is None:
+            return None
+        segment_id = self.show.segments[index].id
+        return next((a for a in reversed(self.airings) if a.end is None and a.segment.id == segment_id), None)
+
+    def _close_airing(self, segment_id: str, reason: EndReason) -> None:
+        for airing in reversed(self.airings):
+            if airing.end is None and airing.segment.id == segment_id:
+                self._end_airing(airing, reason)
+                return
+
+    def _end_airing(self, airing: Airing, reason: EndReason) -> None:
+        airing.end, airing.end_mono, airing.end_reason = self.clock.now(), self.clock.monotonic(), reason
 
     def _reset(self, index: int) -> None:
         self.runs[index] = SegmentRun()
 
     def _next_index(self) -> int | None:
+        """What GO puts on air: the cued segment, else the first pending one after the one on air."""
+        if self.cue is not None:
+            return self.cue
+        if self.mode is Mode.ENDED:
+            return None
         start = 0 if self.current is None else self.current + 1
         for index in range(start, len(self.show.segments)):
             if self.runs[index].status is SegmentStatus.PENDING:
                 return index
         return None
 
+    def next_index(self) -> int | None:
+        """What the next GO puts on air (None: the end of the show, or nothing once it has ended)."""
+        return self._next_index()
+
+    def _upcoming(self) -> list[int]:
+        """The segments GO after GO would put on air from here, in order (the projection's)."""
+        first = self._next_index()
+        if first is None:
+            return []
+        later = range(first + 1, len(self.show.segments))
+        return [first, *(i for i in later if self.runs[i].status is SegmentStatus.PENDING and i != self.current)]
+
     def _previous_index(self, before: int) -> int | None:
         for index in range(before - 1, -1, -1):
-            if self.runs[index].status is not SegmentStatus.SKIPPED:
+            on_air = index == self.current and self.mode is Mode.ON_AIR
+            if self.runs[index].status is not SegmentStatus.SKIPPED and not on_air:
                 return index
         return None
 
@@ -551,25 +773,39 @@ class ShowEngine:
             self._rebase(replay_clock, real_clock)
         return warnings
 
-    def _checked(self, record: dict) -> Callable[[], None]:
-        """The input `record` stands for, its fields checked (raises BadRecord/KeyError when damaged)."""
+    def _checked(self, record: dict[str, Any]) -> Callable[[], object]:
+        """The input `record` stands for, its fields checked (raises BadRecord/KeyError when damaged).
+
+        Ops keep their meaning: "jump", "back" and "skip" of the segment on air come from journals
+        written before only GO put things on air, and replay as they happened then (_legacy_*).
+        """
         op = record.get("op")
         if not isinstance(op, str):
             raise BadRecord("it has no entry type (op)")
-        segment = None
+        segment = ""
         index = -1
         if op in ("jump", "skip", "unskip", "clip_progress", "clip_ended", "clip_failed"):
             segment = text_field(record, "segment", 1000)
             index = self.show.index_of(segment)
+        simple: dict[str, Callable[[], object]] = {
+            "go": self._replay_go,  # it was accepted when it happened: the double-press guard is not asked again
+            "back": self._legacy_back,
+            "undo_go": self._undo_go,
+            "rehearse": self._replay_rehearse,
+            "clear_message": self.clear_message,
+            "panic": self.panic,
+            "alive": lambda: None,
+        }
+        if op in simple:
+            return simple[op]
         match op:
-            case "go":  # it was accepted when it happened: the double-press guard is not asked again
-                return self._replay_go
-            case "back":
-                return self.back
+            case "cue":
+                cued = None if record.get("segment") is None else self.show.index_of(text_field(record, "segment"))
+                return lambda: self.cue_next(cued)
             case "jump":
-                return lambda: self.jump(index)
+                return lambda: self._legacy_jump(index)
             case "skip":
-                return lambda: self.skip(index)
+                return lambda: self._legacy_skip(index)
             case "unskip":
                 return lambda: self.unskip(index)
             case "add_time":
@@ -578,8 +814,6 @@ class ShowEngine:
             case "send_message":
                 text, blink = text_field(record, "text"), flag_field(record, "blink")
                 return lambda: self.send_message(text, blink)
-            case "clear_message":
-                return self.clear_message
             case "clip_progress":
                 position = number_field(record, "position_s", 0.0, MAX_MEDIA_S)
                 duration = number_field(record, "duration_s", 0.0, MAX_MEDIA_S, optional=True)
@@ -590,30 +824,73 @@ class ShowEngine:
             case "clip_failed":
                 problem = text_field(record, "problem", 2000)
                 return lambda: self.clip_failed(segment, problem)
-            case "panic":
-                return self.panic
-            case "alive":
-                return lambda: None
             case "close_run":
                 reason = text_field(record, "reason", 200)
                 return lambda: self.close_run(reason)
             case "media_durations":
-                durations = record.get("durations")
-                if not isinstance(durations, dict):
-                    raise BadRecord("durations is not a table")
-                checked = {}
-                for key in durations:
-                    if not isinstance(key, str):
-                        raise BadRecord("durations has a name that is not text")
-                    checked[key] = number_field(durations, key, 0.0, MAX_MEDIA_S)
+                checked = _durations(record)
                 return lambda: self.set_media_durations(checked)
             case _:
                 raise BadRecord(f"unknown entry {op[:40]!r}")
 
     def _replay_go(self) -> None:
-        if self.mode is not Mode.ENDED:
+        if self.mode is not Mode.ENDED or self.cue is not None:
             self._last_go = self.clock.monotonic()
-            self._advance("go")
+            self._go()
+
+    def _replay_rehearse(self) -> None:
+        self.rehearse_from_now()
+        self._rehearse_journaled = True  # it is in the journal being replayed
+
+    def _legacy_jump(self, index: int) -> None:
+        """An old journal's "jump": segment `index` went on air at once, whatever was on air."""
+        if index == self.current and self.mode is Mode.ON_AIR:
+            return
+        if self.current is not None and self.mode is Mode.ON_AIR:
+            self._finish(self.current, SegmentStatus.DONE, EndReason.JUMP)
+        if self.mode is Mode.STANDBY:
+            self._start_show()
+        self.show_ended = None
+        self.cue = None
+        self.runs[index].status = SegmentStatus.PENDING
+        self._put_on_air(index, reentry=True, by="jump")
+        self._record("jump", self.show.segments[index].id)
+
+    def _legacy_back(self) -> None:
+        """An old journal's "back": the segment on air went back to pending, the one before on air again."""
+        if self.mode is Mode.STANDBY:
+            return
+        self.cue = None
+        if self.mode is Mode.ENDED:
+            last = self._previous_index(len(self.show.segments))
+            if last is None:
+                return
+            self.show_ended = None
+            self._put_on_air(last, reentry=True, by="back")
+            self._record("back", self.show.segments[last].id)
+            return
+        assert self.current is not None
+        leaving = self.current
+        self._close_airing(self.show.segments[leaving].id, EndReason.UNDONE)
+        self._reset(leaving)
+        previous = self._previous_index(leaving)
+        if previous is None:
+            self.current = None
+            self.mode = Mode.STANDBY
+            self.show_started = None
+            self._record("back", None)
+            return
+        self._put_on_air(previous, reentry=True, by="back")
+        self._record("back", self.show.segments[previous].id)
+
+    def _legacy_skip(self, index: int) -> None:
+        """A "skip" record: of the segment on air (old journals), it ended as skipped and GO followed."""
+        if index == self.current and self.mode is Mode.ON_AIR:
+            self._finish(index, SegmentStatus.SKIPPED, EndReason.SKIP)
+            self._record("skip", self.show.segments[index].id)
+            self._advance(EndReason.SKIP)
+        else:
+            self.skip(index)
 
     def _rebase(self, replay_clock: ReplayClock, clock: Clock) -> None:
         """Move the monotonic readings taken during replay onto `clock`'s scale, the downtime included."""
@@ -623,8 +900,14 @@ class ShowEngine:
                 run.on_air_since += delta
             if run.clip_position_at is not None:
                 run.clip_position_at += delta
+        for airing in self.airings:
+            airing.start_mono += delta
+            if airing.end_mono is not None:
+                airing.end_mono += delta
         if self._last_go is not None:
             self._last_go += delta
+        if self._undo is not None:
+            self._undo.at += delta
 
     # ------------------------------------------------------------------ reading
 
@@ -665,14 +948,47 @@ class ShowEngine:
             return Phase.WARNING
         return Phase.NORMAL
 
+    def plan_start(self) -> datetime:
+        """When the running order is planned to start: the show's start time on the day of the run
+        (another day than the show's date is a rehearsal), or, rehearsing, the first GO (now in standby)."""
+        if self.rehearse:
+            return self.show_started or self.clock.now()
+        return datetime.combine((self.show_started or self.clock.now()).date(), self.show.start)
+
+    def _hard_out(self, show_start: datetime) -> datetime:
+        if not self.rehearse:
+            return datetime.combine(show_start.date(), self.show.end)
+        length = datetime.combine(self.show.date, self.show.end) - self.show.start_datetime
+        return show_start + (length if length >= timedelta(0) else length + timedelta(days=1))
+
+    def _start_figure(self, until_s: float) -> tuple[StartStatus, str]:
+        if self.mode is not Mode.STANDBY:
+            return StartStatus.STARTED, ""
+        if self.rehearse:
+            return StartStatus.AT_GO, format_countdown(0.0)
+        text = format_countdown(until_s)
+        return (StartStatus.OVERDUE if text.startswith("+") else StartStatus.ON_AIR_IN), text
+
+    def _clip_view(self, current: SegmentView, remaining: float) -> ClipView | None:
+        run = self.runs[current.index]
+        if not current.segment.is_clip or run.clip_state is None:
+            return None
+        position = self._clip_position(run)
+        ended = run.clip_state in (ClipState.HELD, ClipState.BLACK)
+        back_in = 0.0 if ended else max(remaining, 0.0)
+        return ClipView(
+            state=run.clip_state,
+            position_s=None if position is None else position[0],
+            duration_s=run.clip_duration_s or self.show.planned_duration(current.segment) or None,
+            back_on_air_in_s=back_in,
+            problem=run.clip_problem,
+        )
+
     def snapshot(self) -> ShowSnapshot:
         show = self.show
         now = self.clock.now()
-        next_index = self._next_index() if self.mode is not Mode.ENDED else None
-
-        # The plan is on the show's date; run on another day (a rehearsal), it is on that day.
-        day = (self.show_started or now).date()
-        show_start = datetime.combine(day, show.start)
+        next_index = self._next_index()
+        show_start = self.plan_start()
         planned_starts: list[datetime] = []
         cursor = show_start
         for segment in show.segments:
@@ -695,6 +1011,7 @@ class ShowEngine:
                     is_next=index == next_index,
                     clip_state=run.clip_state,
                     clip_problem=run.clip_problem,
+                    cued=index == self.cue,
                 )
             )
 
@@ -703,38 +1020,22 @@ class ShowEngine:
         phase = Phase.STANDBY
         clip_view = None
         if current is not None:
-            index = current.index
-            elapsed = self.elapsed(index)
-            remaining = self.remaining(index)
-            phase = self.phase(index, remaining)
-            run = self.runs[index]
-            if current.segment.is_clip and run.clip_state is not None:
-                position = self._clip_position(run)
-                back_in = max(remaining, 0.0) if run.clip_state not in (ClipState.HELD, ClipState.BLACK) else 0.0
-                clip_view = ClipView(
-                    state=run.clip_state,
-                    position_s=None if position is None else position[0],
-                    duration_s=run.clip_duration_s or show.planned_duration(current.segment) or None,
-                    back_on_air_in_s=back_in,
-                    problem=run.clip_problem,
-                )
+            elapsed = self.elapsed(current.index)
+            remaining = self.remaining(current.index)
+            phase = self.phase(current.index, remaining)
+            clip_view = self._clip_view(current, remaining)
 
-        # Projection: the segment on air ends when its time is up (or now, in overtime), then the plan.
-        if self.mode is Mode.ENDED:
+        # Projection: the segment on air ends when its time is up (or now, in overtime), then what GO airs.
+        if self.mode is Mode.ENDED and self.cue is None:
             projected_end = self.show_ended or now
         else:
-            if current is not None:
-                cursor = now + timedelta(seconds=max(remaining or 0.0, 0.0))
-                following = range(current.index + 1, len(views))
-            else:
-                cursor = max(now, show_start)
-                following = range(len(views))
-            for index in following:
-                if self.runs[index].status is SegmentStatus.PENDING:
-                    cursor += timedelta(seconds=self.planned_duration(index))
-            projected_end = cursor
+            projected_end = now + timedelta(seconds=max(remaining or 0.0, 0.0)) if current else max(now, show_start)
+            for index in self._upcoming():
+                projected_end += timedelta(seconds=self.planned_duration(index))
 
-        hard_out = datetime.combine(day, show.end)
+        hard_out = self._hard_out(show_start)
+        until_start_s = (show_start - now).total_seconds()
+        start_status, until_start_text = self._start_figure(until_start_s)
         return ShowSnapshot(
             show=show,
             mode=self.mode,
@@ -746,7 +1047,7 @@ class ShowEngine:
             remaining_s=remaining,
             phase=phase,
             clip=clip_view,
-            until_start_s=(show_start - now).total_seconds(),
+            until_start_s=until_start_s,
             planned_end=planned_end,
             projected_end=projected_end,
             over_under_s=(projected_end - planned_end).total_seconds(),
@@ -755,5 +1056,10 @@ class ShowEngine:
             message=self.message,
             show_started=self.show_started,
             show_ended=self.show_ended,
-            rehearsal=day != show.date,
+            rehearsal=self.rehearse or show_start.date() != show.date,
+            next_cued=self.cue is not None,
+            rehearse=self.rehearse,
+            start_status=start_status,
+            until_start_text=until_start_text,
+            undo_go_s=self.undo_go_s(),
         )

@@ -85,6 +85,7 @@ def test_a_clip_on_air_resumes_at_its_position_plus_the_downtime(bundled_show, t
     clock = FakeClock(START)
     engine, writer = run_with_journal(bundled_show, state, clock)
     engine.jump(2)
+    assert engine.go()
     engine.clip_progress("minimogli", 0.0, 75.0, playing=True)
     clock.advance(10)
     engine.clip_progress("minimogli", 10.0, 75.0, playing=True)  # not journaled: no turn
@@ -475,6 +476,7 @@ def test_a_cold_started_clip_resumes_at_its_position_with_the_length_learned_lat
     clock = FakeClock(START)
     engine, writer = run_with_journal(show, state, clock)
     engine.jump(1)  # cold: nothing armed, no probe yet
+    assert engine.go()
     engine.clip_progress("film", 0.0, None, playing=True)
     clock.advance(0.3)
     engine.clip_progress("film", 0.3, 75.0, playing=True)  # the length arrives: journaled once
