@@ -240,6 +240,7 @@ def test_a_clip_holding_its_last_frame_waits_for_the_directors_go(qtbot, bundled
     window = _window(qtbot, controller, fake_clock)
     fake_clock.set_now(START)
     controller.jump(2)
+    controller.go()  # jump only cues: GO airs it
     controller.engine.clip_progress("minimogli", 0.0, 75.0, playing=True)
     assert step(fake_clock, window, 70.5)["timer"] == "0:05"
     assert not window.notice.isVisible()
