@@ -228,6 +228,7 @@ def report_as_json(report: CheckReport) -> str:
             "planned_total_s": report.planned_total_s,
             "window_s": report.window_s,
             "notes": list(report.notes),
+            "warnings": list(report.show.warnings),
         },
         ensure_ascii=False,
         indent=2,
@@ -241,6 +242,7 @@ def report_as_text(report: CheckReport) -> str:
     lines += [_row_text(row) for row in report.rows]
     lines.append(f"timing: {report.timing()}")
     lines += [f"note: {note}" for note in report.notes]
+    lines += [f"warning: {warning}" for warning in report.show.warnings]
     counts = report.counts
     verdict = "READY" if report.ready else "NOT READY"
     lines.append(

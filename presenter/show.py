@@ -136,6 +136,8 @@ class Show:
     path: Path | None = None
     # Durations read from the media, for clip segments without a planned duration.
     media_durations: dict[str, float] = field(default_factory=dict, compare=False)
+    # What the loader noticed but did not refuse (`show.yaml:41:60: the text after " #" …`), for --check and the app.
+    warnings: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def start_datetime(self) -> datetime:
@@ -239,7 +241,7 @@ def parse_show(data: bytes, path: Path) -> Show:
     gc.disable()
     try:
         root = _compose(text, path)
-        return _ShowReader(path).read(root)
+        return _ShowReader(path, text).read(root)
     finally:
         if collecting:
             gc.enable()
@@ -402,11 +404,31 @@ _TYPE_NAMES = {
 }
 
 
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # YAML's line breaks
+_CUT_BY_COMMENT = re.compile(r"[ \t]+#\S")  # " #smartRLP" after a plain text: YAML reads a comment
+
+
 class _ShowReader:
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, source: str = ""):
         self.path = path
         self.budget = MAX_NODES
         self.folder = path.resolve().parent
+        self.lines = _LINE_BREAK.split(source) if ("#" in source) else []
+        # Only lines with " #" or "\t#" can hold a text cut by a comment; the rest are never looked at.
+        self.comment_lines = {n for n, line in enumerate(self.lines) if " #" in line or "\t#" in line}
+        self.warnings: list[str] = []
+
+    def check_cut(self, node: yaml.Node) -> None:
+        """Warn when a plain (unquoted) text is followed by " #…" on its line: YAML dropped that part."""
+        mark = node.end_mark
+        if node.style or mark.line not in self.comment_lines:  # plain style is None or ""
+            return
+        rest = self.lines[mark.line][mark.column :]
+        found = _CUT_BY_COMMENT.match(rest)
+        if found:
+            column = mark.column + found.end() - 1  # the "#", 1-based
+            message = 'the text after " #" is read as a comment; put the text in quotes'
+            self.warnings.append(str(ShowFileError(self.path, mark.line + 1, column, message)))
 
     # -- helpers
 
@@ -479,6 +501,8 @@ class _ShowReader:
             value = node.value.strip()
             if value or allow_empty:
                 self.budget -= 1
+                if self.comment_lines:
+                    self.check_cut(node)
                 return value
         node = self.scalar(node, key)
         if node.tag == _NULL_TAG:
@@ -590,6 +614,7 @@ class _ShowReader:
             danger_s=danger,
             description=description,
             path=self.path.resolve(),
+            warnings=tuple(self.warnings),
         )
 
     def segment(self, node: yaml.Node, number: int) -> tuple[Segment, yaml.Node]:
