@@ -64,6 +64,29 @@ class ClipState(enum.StrEnum):
     FAILED = "failed"
 
 
+class Op(enum.StrEnum):
+    """The journal's entry types (the "op" of each line); old journals' values keep their meaning."""
+
+    GO = "go"
+    CUE = "cue"  # jump/back: what the next GO airs (None: the running order's next)
+    UNDO_GO = "undo_go"  # Back in the first seconds of a GO
+    REHEARSE = "rehearse"
+    SKIP = "skip"
+    UNSKIP = "unskip"
+    ADD_TIME = "add_time"
+    SEND_MESSAGE = "send_message"
+    CLEAR_MESSAGE = "clear_message"
+    CLIP_PROGRESS = "clip_progress"
+    CLIP_ENDED = "clip_ended"
+    CLIP_FAILED = "clip_failed"
+    PANIC = "panic"
+    ALIVE = "alive"
+    CLOSE_RUN = "close_run"
+    MEDIA_DURATIONS = "media_durations"
+    JUMP = "jump"  # journals before GO-only: on air at once (replayed as then, never written now)
+    BACK = "back"  # journals before GO-only: the last GO undone whenever (replayed as then, never written now)
+
+
 class EndReason(enum.StrEnum):
     """How one airing of a segment ended (the as-run's "ended by"; journals keep these values)."""
 
@@ -288,12 +311,16 @@ class ShowEngine:
         self._journal = append
         self._boot_logged = False  # the first record of this process in this journal says which boot
         if append is not None and self.rehearse and not self._rehearse_journaled:
-            self._log("rehearse")
+            self._log(Op.REHEARSE)
             self._rehearse_journaled = True
 
-    def _log(self, op: str, **args) -> None:
+    def _log(self, op: Op, **args: object) -> None:
         if self._journal is not None:
-            record = {"op": op, "wall": self.clock.now().isoformat(), "mono": self.clock.monotonic()}
+            record: dict[str, object] = {
+                "op": op.value,
+                "wall": self.clock.now().isoformat(),
+                "mono": self.clock.monotonic(),
+            }
             if not self._boot_logged:
                 boot = clock_boot(self.clock)
                 if boot is not None:
@@ -303,7 +330,7 @@ class ShowEngine:
 
     def heartbeat(self) -> None:
         """Note in the journal that the show is still running (when a crash happens, and the as-run's end)."""
-        self._log("alive")
+        self._log(Op.ALIVE)
 
     def _segment_id(self, index: int | None) -> str | None:
         return None if index is None else self.show.segments[index].id
@@ -321,7 +348,7 @@ class ShowEngine:
             return False
         if self.mode is Mode.ENDED and self.cue is None:
             return False
-        self._log("go")
+        self._log(Op.GO)
         self._last_go = mono
         self._go()
         return True
@@ -353,7 +380,7 @@ class ShowEngine:
         it would mean black or a replay from 0:00), Back only cues the segment before: GO airs it.
         """
         if self.undo_go_s() is not None:
-            self._log("undo_go")
+            self._log(Op.UNDO_GO)
             self._undo_go()
             return True
         before = self.cue if self.cue is not None else self.current if self.mode is Mode.ON_AIR else None
@@ -403,7 +430,7 @@ class ShowEngine:
                 index = None
         if index == self.cue:
             return False
-        self._log("cue", segment=self._segment_id(index))
+        self._log(Op.CUE, segment=self._segment_id(index))
         self.cue = index
         self._record("cue", self._segment_id(index))
         return True
@@ -425,7 +452,7 @@ class ShowEngine:
         if run.status is not SegmentStatus.PENDING:
             return SkipRefused.ALREADY_AIRED
         segment_id = self.show.segments[index].id
-        self._log("skip", segment=segment_id)
+        self._log(Op.SKIP, segment=segment_id)
         run.status = SegmentStatus.SKIPPED
         if self.cue == index:
             self.cue = None
@@ -437,7 +464,7 @@ class ShowEngine:
         and the hard out mean something on any day. Journaled: a resumed run keeps rehearsing."""
         if self.rehearse:
             return
-        self._log("rehearse")
+        self._log(Op.REHEARSE)
         self._rehearse_journaled = self._journal is not None
         self.rehearse = True
         self._record("rehearse", None)
@@ -446,7 +473,7 @@ class ShowEngine:
         self._check_index(index)
         run = self.runs[index]
         if run.status is SegmentStatus.SKIPPED and run.actual_start is None:
-            self._log("unskip", segment=self._segment_id(index))
+            self._log(Op.UNSKIP, segment=self._segment_id(index))
             run.status = SegmentStatus.PENDING
             self._record("unskip", self.show.segments[index].id)
 
@@ -460,7 +487,7 @@ class ShowEngine:
         seconds = max(seconds, -(planned + run.added_s))
         if seconds == 0:
             return
-        self._log("add_time", seconds=seconds)
+        self._log(Op.ADD_TIME, seconds=seconds)
         run.added_s += seconds
         airing = self._open_airing(self.current)
         if airing is not None:
@@ -472,13 +499,13 @@ class ShowEngine:
         if not text:
             self.clear_message()
             return
-        self._log("send_message", text=text, blink=blink)
+        self._log(Op.SEND_MESSAGE, text=text, blink=blink)
         self.message = Message(text, blink, self.clock.now())
         self._record("message", None, text=text, blink=blink)
 
     def clear_message(self) -> None:
         if self.message is not None:
-            self._log("clear_message")
+            self._log(Op.CLEAR_MESSAGE)
             self.message = None
             self._record("message_cleared", None)
 
@@ -497,7 +524,7 @@ class ShowEngine:
         learns_duration = bool(duration_s) and run.clip_duration_s is None  # a cold start knows it only later
         if changes or learns_duration:  # the journal needs the turns and the length, not every position report
             self._log(
-                "clip_progress", segment=segment_id, position_s=position_s, duration_s=duration_s, playing=playing
+                Op.CLIP_PROGRESS, segment=segment_id, position_s=position_s, duration_s=duration_s, playing=playing
             )
         run.clip_position_s = position_s
         run.clip_position_at = self.clock.monotonic()
@@ -512,7 +539,7 @@ class ShowEngine:
         run = self._clip_run(segment_id)
         if run is None or run.clip_state in (ClipState.HELD, ClipState.BLACK):
             return
-        self._log("clip_ended", segment=segment_id)
+        self._log(Op.CLIP_ENDED, segment=segment_id)
         segment = self.show.segments[self.current]  # type: ignore[index]
         if run.clip_duration_s is not None:
             run.clip_position_s = run.clip_duration_s
@@ -532,7 +559,7 @@ class ShowEngine:
         run = self._clip_run(segment_id)
         if run is None:
             return
-        self._log("clip_failed", segment=segment_id, problem=problem)
+        self._log(Op.CLIP_FAILED, segment=segment_id, problem=problem)
         run.clip_state = ClipState.FAILED
         run.clip_problem = problem
         run.clip_position_s = None
@@ -541,7 +568,7 @@ class ShowEngine:
 
     def panic(self) -> None:
         """Every clip stopped to black by hand (Esc); the segment on air stays on air."""
-        self._log("panic")
+        self._log(Op.PANIC)
         segment_id = None
         if self.current is not None and self.mode is Mode.ON_AIR:
             segment = self.show.segments[self.current]
@@ -564,7 +591,7 @@ class ShowEngine:
         Journaled like every input, so the run is not resumed after it was closed on purpose, and its
         as-run says why it ended (EndReason.NEW_RUN, ANOTHER_SHOW; any other text: RUN_CLOSED).
         """
-        self._log("close_run", reason=str(reason))
+        self._log(Op.CLOSE_RUN, reason=str(reason))
         if self.mode is not Mode.ON_AIR:
             return
         ended_by = EndReason(reason) if reason in _CLOSE_REASONS else EndReason.RUN_CLOSED
@@ -587,7 +614,7 @@ class ShowEngine:
     # ------------------------------------------------------------------ the show file
 
     def set_media_durations(self, durations: dict[str, float]) -> None:
-        self._log("media_durations", durations=durations)
+        self._log(Op.MEDIA_DURATIONS, durations=durations)
         self.show = self.show.with_media_durations(durations)
         self._record("media_durations", None)
 
@@ -788,13 +815,13 @@ class ShowEngine:
             segment = text_field(record, "segment", 1000)
             index = self.show.index_of(segment)
         simple: dict[str, Callable[[], object]] = {
-            "go": self._replay_go,  # it was accepted when it happened: the double-press guard is not asked again
-            "back": self._legacy_back,
-            "undo_go": self._undo_go,
-            "rehearse": self._replay_rehearse,
-            "clear_message": self.clear_message,
-            "panic": self.panic,
-            "alive": lambda: None,
+            Op.GO: self._replay_go,  # it was accepted when it happened: the double-press guard is not asked again
+            Op.BACK: self._legacy_back,
+            Op.UNDO_GO: self._undo_go,
+            Op.REHEARSE: self._replay_rehearse,
+            Op.CLEAR_MESSAGE: self.clear_message,
+            Op.PANIC: self.panic,
+            Op.ALIVE: lambda: None,
         }
         if op in simple:
             return simple[op]

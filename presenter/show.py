@@ -9,6 +9,7 @@ are refused by a node budget instead of expanding.
 from __future__ import annotations
 
 import difflib
+import enum
 import gc
 import os
 import re
@@ -24,8 +25,23 @@ import yaml
 from presenter.timefmt import TimeFormatError, format_duration, parse_duration, parse_time_of_day
 
 FORMAT_VERSION = 1
-KINDS = ("live", "clip")
-END_ACTIONS = ("next", "hold", "black")
+
+
+class SegmentKind(enum.StrEnum):
+    LIVE = "live"
+    CLIP = "clip"
+
+
+class EndAction(enum.StrEnum):
+    """What a clip segment does when its clip ends by itself."""
+
+    NEXT = "next"  # the next segment goes on air
+    HOLD = "hold"  # the last frame stays on the program output
+    BLACK = "black"  # the program output goes black
+
+
+KINDS = tuple(kind.value for kind in SegmentKind)
+END_ACTIONS = tuple(action.value for action in EndAction)
 DEFAULT_WARNING_S = 120.0
 DEFAULT_DANGER_S = 30.0
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -107,20 +123,20 @@ class ShowFileError(Exception):
 class Segment:
     id: str
     title: str
-    kind: str  # "live" | "clip"
+    kind: SegmentKind
     duration_s: float | None  # planned; None for a clip whose duration comes from the media
     speakers: tuple[str, ...] = ()
     talking_points: tuple[str, ...] = ()
     notes: str = ""
     clip: Path | None = None  # absolute, resolved against the show file's folder
-    end_action: str = "next"
+    end_action: EndAction = EndAction.NEXT
     warning_s: float | None = None  # per-segment thresholds override the show's
     danger_s: float | None = None
     line: int | None = None  # where the segment starts in the show file
 
     @property
     def is_clip(self) -> bool:
-        return self.kind == "clip"
+        return self.kind == SegmentKind.CLIP
 
 
 @dataclass(frozen=True)
@@ -632,12 +648,13 @@ class _ShowReader:
             id_node = entries["title"][1]
             segment_id = slugify(title)
 
-        kind = "live"
+        kind = SegmentKind.LIVE
         if "kind" in entries:
             kind_node = entries["kind"][1]
-            kind = self.text(kind_node, "kind")
-            if kind not in KINDS:
-                raise self.error(kind_node, f'kind "{kind}" is not one of: {", ".join(KINDS)}')
+            kind_text = self.text(kind_node, "kind")
+            if kind_text not in KINDS:
+                raise self.error(kind_node, f'kind "{kind_text}" is not one of: {", ".join(KINDS)}')
+            kind = SegmentKind(kind_text)
 
         duration = self.duration(entries["duration"][1], "duration") if "duration" in entries else None
         if duration is None and kind == "live":
@@ -657,14 +674,15 @@ class _ShowReader:
         elif kind == "clip":
             raise self.error(node, f'{what} ("{title}") is a clip segment without "clip" (the video file)')
 
-        end_action = "next"
+        end_action = EndAction.NEXT
         if "end_action" in entries:
             action_node = entries["end_action"][1]
-            end_action = self.text(action_node, "end_action")
+            action_text = self.text(action_node, "end_action")
             if kind != "clip":
                 raise self.error(action_node, f'{what} is live; "end_action" only applies to clip segments')
-            if end_action not in END_ACTIONS:
-                raise self.error(action_node, f'end_action "{end_action}" is not one of: {", ".join(END_ACTIONS)}')
+            if action_text not in END_ACTIONS:
+                raise self.error(action_node, f'end_action "{action_text}" is not one of: {", ".join(END_ACTIONS)}')
+            end_action = EndAction(action_text)
 
         warning = self.duration(entries["warning"][1], "warning") if "warning" in entries else None
         danger = self.duration(entries["danger"][1], "danger") if "danger" in entries else None
