@@ -8,7 +8,9 @@ only for its signals; it holds no widgets.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -16,16 +18,20 @@ from presenter.clock import Clock
 from presenter.engine import ClipState, Mode, ShowEngine, ShowEvent, ShowSnapshot, SkipRefused
 from presenter.show import Segment, Show
 
+_C = TypeVar("_C", bound="ShowController")
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
 NO_PLAYOUT = "clips cannot play: libVLC is not available"
 RESUME_END_MARGIN_S = 0.5
 HEARTBEAT_MS = 2000  # the journal notes the show is alive this often (the crash time on resume)
 
 
-def _intent(method):
+def _intent(method: Callable[Concatenate[_C, _P], _R]) -> Callable[Concatenate[_C, _P], _R]:
     """Run an intent as one change: windows hear `changed` once, after the state is whole again."""
 
     @functools.wraps(method)
-    def wrapper(self, *args, **kwargs):
+    def wrapper(self: _C, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
         self._depth += 1
         try:
             return method(self, *args, **kwargs)
@@ -46,7 +52,7 @@ class ShowController(QObject):
         self,
         show: Show,
         clock: Clock | None = None,
-        playout=None,
+        playout: Any = None,  # the program playout (presenter.playout), or None without libVLC
         parent: QObject | None = None,
         engine: ShowEngine | None = None,
     ):
@@ -76,7 +82,7 @@ class ShowController(QObject):
 
     # ------------------------------------------------------------------ the journal
 
-    def attach_journal(self, append) -> None:
+    def attach_journal(self, append: Callable[[dict[str, Any]], None]) -> None:
         """Every input goes through `append` (flushed to disk) before it takes effect."""
         self.engine.journal = append
         self._heartbeat.start()
@@ -86,7 +92,9 @@ class ShowController(QObject):
             self.engine.heartbeat()
 
     @_intent
-    def start_new_run(self, append=None, engine: ShowEngine | None = None) -> None:
+    def start_new_run(
+        self, append: Callable[[dict[str, Any]], None] | None = None, engine: ShowEngine | None = None
+    ) -> None:
         """Switch runs: back to standby with a fresh one, or to `engine` (a resumed run, another show's run)."""
         show = self.engine.show
         clock = self.engine.clock
@@ -118,7 +126,7 @@ class ShowController(QObject):
     def snapshot(self) -> ShowSnapshot:
         return self.engine.snapshot()
 
-    def output_status(self):
+    def output_status(self) -> Any:
         """What the program output shows now (OutputStatus), or None without a playout."""
         return self.playout.status() if self.playout is not None and hasattr(self.playout, "status") else None
 
@@ -306,7 +314,7 @@ class ShowController(QObject):
         titles = {segment.id: segment.title for segment in self.show.segments}
         self.problem.emit(f'"{titles.get(segment_id, segment_id)}": {message}')
 
-    def _playout_status(self, status) -> None:
+    def _playout_status(self, status: Any) -> None:
         if status.segment_id is None or status.segment_id != self._on_air_id:
             return
         state = getattr(status.state, "name", str(status.state))

@@ -21,6 +21,7 @@ from presenter.records import (
     clock_boot,
     flag_field,
     number_field,
+    optional_number_field,
     record_boot,
     record_mono,
     record_wall,
@@ -191,7 +192,7 @@ class ShowEvent:
     segment_id: str | None
     wall: datetime
     monotonic: float
-    data: dict = field(default_factory=dict)
+    data: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -260,7 +261,7 @@ def _durations(record: dict[str, Any]) -> dict[str, float]:
     for key in durations:
         if not isinstance(key, str):
             raise BadRecord("durations has a name that is not text")
-        checked[key] = float(number_field(durations, key, 0.0, MAX_MEDIA_S) or 0.0)
+        checked[key] = number_field(durations, key, 0.0, MAX_MEDIA_S)
     return checked
 
 
@@ -287,7 +288,7 @@ class ShowEngine:
         self._last_go: float | None = None
         self.replayed_until: datetime | None = None  # the time of the last journal record replayed
         # Called with every input before it takes effect (the crash journal); None while replaying.
-        self._journal: Callable[[dict], None] | None = None
+        self._journal: Callable[[dict[str, Any]], None] | None = None
         self._boot_logged = False
 
     # ------------------------------------------------------------------ listening
@@ -295,7 +296,7 @@ class ShowEngine:
     def subscribe(self, listener: Callable[[ShowEvent], None]) -> None:
         self._listeners.append(listener)
 
-    def _record(self, kind: str, segment_id: str | None = None, **data) -> ShowEvent:
+    def _record(self, kind: str, segment_id: str | None = None, **data: Any) -> ShowEvent:
         event = ShowEvent(kind, segment_id, self.clock.now(), self.clock.monotonic(), data)
         self.events.append(event)
         for listener in list(self._listeners):
@@ -303,11 +304,11 @@ class ShowEngine:
         return event
 
     @property
-    def journal(self) -> Callable[[dict], None] | None:
+    def journal(self) -> Callable[[dict[str, Any]], None] | None:
         return self._journal
 
     @journal.setter
-    def journal(self, append: Callable[[dict], None] | None) -> None:
+    def journal(self, append: Callable[[dict[str, Any]], None] | None) -> None:
         self._journal = append
         self._boot_logged = False  # the first record of this process in this journal says which boot
         if append is not None and self.rehearse and not self._rehearse_journaled:
@@ -362,7 +363,7 @@ class ShowEngine:
             show_started=self.show_started,
             runs={},
             airings=len(self.airings),
-            left_airing=self._open_airing(self.current) if self.mode is Mode.ON_AIR else None,
+            left_airing=self._on_air_airing() if self.mode is Mode.ON_AIR else None,
         )
         before = {index: replace(run) for index, run in enumerate(self.runs)}
         self._advance(EndReason.GO)
@@ -406,9 +407,8 @@ class ShowEngine:
         if undo is None:
             raise BadRecord("there is no GO to take back")
         self._undo = None
-        for airing in self.airings[undo.airings :]:
-            if airing.end is None:
-                self._end_airing(airing, EndReason.UNDONE)
+        for airing in self.airings[undo.airings :]:  # the airing the GO opened (none when it ended the show)
+            self._end_airing(airing, EndReason.UNDONE)
         aired = self.current if self.mode is Mode.ON_AIR else None
         for index, run in undo.runs.items():
             self.runs[index] = run
@@ -489,9 +489,7 @@ class ShowEngine:
             return
         self._log(Op.ADD_TIME, seconds=seconds)
         run.added_s += seconds
-        airing = self._open_airing(self.current)
-        if airing is not None:
-            airing.added_s += seconds
+        self._on_air_airing().added_s += seconds
         self._record("add_time", self.show.segments[self.current].id, seconds=seconds)
 
     def send_message(self, text: str, blink: bool = False) -> None:
@@ -595,13 +593,13 @@ class ShowEngine:
         if self.mode is not Mode.ON_AIR:
             return
         ended_by = EndReason(reason) if reason in _CLOSE_REASONS else EndReason.RUN_CLOSED
-        if self.current is not None and self.runs[self.current].status is SegmentStatus.ON_AIR:
-            self._finish(self.current, SegmentStatus.DONE, ended_by)
+        assert self.current is not None  # on air, a segment is: a skipped one was finished with its GO
+        self._finish(self.current, SegmentStatus.DONE, ended_by)
         self._end_show()
 
     def _note_clip_end(self, how: ClipEnd, problem: str | None = None) -> None:
-        airing = self._open_airing(self.current)
-        if airing is not None and airing.clip_end is None:
+        airing = self._on_air_airing()
+        if airing.clip_end is None:
             airing.clip_end, airing.clip_problem = how, problem
 
     def _clip_run(self, segment_id: str) -> SegmentRun | None:
@@ -635,9 +633,8 @@ class ShowEngine:
                 self.current = ids.index(current_id)
             else:  # the segment on air was removed from the file: the next pending one goes on air
                 self.current = None
-                if self.mode is Mode.ON_AIR:
-                    self._close_airing(current_id, EndReason.REMOVED)
-                    self._replace_orphan()
+                self._end_airing(self._on_air_airing(), EndReason.REMOVED)
+                self._replace_orphan()
         self._record("show_replaced", None)
 
     def _replace_orphan(self) -> None:
@@ -708,25 +705,17 @@ class ShowEngine:
 
     def _finish(self, index: int, status: SegmentStatus, reason: EndReason) -> None:
         run = self.runs[index]
-        if run.on_air_since is not None:
-            run.elapsed_before_s += self.clock.monotonic() - run.on_air_since
+        assert run.on_air_since is not None  # only the segment on air is finished
+        run.elapsed_before_s += self.clock.monotonic() - run.on_air_since
         run.on_air_since = None
         run.status = status
         run.actual_end = self.clock.now()
         run.end_reason = reason
-        self._close_airing(self.show.segments[index].id, reason)
+        self._end_airing(self._on_air_airing(), reason)
 
-    def _open_airing(self, index: int | None) -> Airing | None:
-        if index is None:
-            return None
-        segment_id = self.show.segments[index].id
-        return next((a for a in reversed(self.airings) if a.end is None and a.segment.id == segment_id), None)
-
-    def _close_airing(self, segment_id: str, reason: EndReason) -> None:
-        for airing in reversed(self.airings):
-            if airing.end is None and airing.segment.id == segment_id:
-                self._end_airing(airing, reason)
-                return
+    def _on_air_airing(self) -> Airing:
+        """The airing of the segment on air: the one airing not ended (there is one while on air)."""
+        return next(airing for airing in reversed(self.airings) if airing.end is None)
 
     def _end_airing(self, airing: Airing, reason: EndReason) -> None:
         airing.end, airing.end_mono, airing.end_reason = self.clock.now(), self.clock.monotonic(), reason
@@ -771,7 +760,7 @@ class ShowEngine:
 
     # ------------------------------------------------------------------ resume after a crash
 
-    def replay(self, records: Iterable[dict]) -> list[str]:
+    def replay(self, records: Iterable[object]) -> list[str]:
         """Re-apply journaled inputs on the journal's own timeline, then continue on the real clock.
 
         The downtime counts as elapsed, as if on air: a segment's timer runs on from its real start.
@@ -843,7 +832,7 @@ class ShowEngine:
                 return lambda: self.send_message(text, blink)
             case "clip_progress":
                 position = number_field(record, "position_s", 0.0, MAX_MEDIA_S)
-                duration = number_field(record, "duration_s", 0.0, MAX_MEDIA_S, optional=True)
+                duration = optional_number_field(record, "duration_s", 0.0, MAX_MEDIA_S)
                 playing = flag_field(record, "playing")
                 return lambda: self.clip_progress(segment, position, duration, playing)
             case "clip_ended":
@@ -898,7 +887,7 @@ class ShowEngine:
             return
         assert self.current is not None
         leaving = self.current
-        self._close_airing(self.show.segments[leaving].id, EndReason.UNDONE)
+        self._end_airing(self._on_air_airing(), EndReason.UNDONE)
         self._reset(leaving)
         previous = self._previous_index(leaving)
         if previous is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from datetime import datetime
+from typing import Any
 
 from presenter.clock import Clock, SystemClock
 
@@ -79,7 +80,7 @@ def clock_boot(clock: Clock) -> str | None:
     return _SYSTEM_BOOT[0]
 
 
-def record_boot(record: dict) -> str | None:
+def record_boot(record: dict[str, Any]) -> str | None:
     boot = record.get("boot")
     return boot if isinstance(boot, str) and 0 < len(boot) <= 64 else None
 
@@ -88,10 +89,8 @@ class BadRecord(ValueError):
     """A journal record whose fields are not what the engine wrote."""
 
 
-def number_field(record: dict, key: str, low: float, high: float, *, optional: bool = False) -> float | None:
+def number_field(record: dict[str, Any], key: str, low: float, high: float) -> float:
     value = record.get(key)
-    if value is None and optional:
-        return None
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
         raise BadRecord(f"{key} is not a number")
     if not low <= value <= high:
@@ -99,7 +98,11 @@ def number_field(record: dict, key: str, low: float, high: float, *, optional: b
     return float(value)
 
 
-def text_field(record: dict, key: str, limit: int = MAX_TEXT) -> str:
+def optional_number_field(record: dict[str, Any], key: str, low: float, high: float) -> float | None:
+    return None if record.get(key) is None else number_field(record, key, low, high)
+
+
+def text_field(record: dict[str, Any], key: str, limit: int = MAX_TEXT) -> str:
     value = record.get(key)
     if not isinstance(value, str):
         raise BadRecord(f"{key} is not text")
@@ -108,14 +111,14 @@ def text_field(record: dict, key: str, limit: int = MAX_TEXT) -> str:
     return value
 
 
-def flag_field(record: dict, key: str) -> bool:
+def flag_field(record: dict[str, Any], key: str) -> bool:
     value = record.get(key)
     if not isinstance(value, bool):
         raise BadRecord(f"{key} is not true or false")
     return value
 
 
-def record_wall(record: dict) -> datetime:
+def record_wall(record: dict[str, Any]) -> datetime:
     """The record's time of day: an ISO date and time without a zone, between 1971 and 9998."""
     wall = record.get("wall")
     if not isinstance(wall, str) or len(wall) > 40:
@@ -131,7 +134,7 @@ def record_wall(record: dict) -> datetime:
     return parsed
 
 
-def record_mono(record: dict) -> float | None:
+def record_mono(record: dict[str, Any]) -> float | None:
     """The record's monotonic reading, if it has a usable one (older journals have none)."""
     mono = record.get("mono")
     if isinstance(mono, bool) or not isinstance(mono, (int, float)) or not math.isfinite(mono) or abs(mono) > 1e12:
@@ -139,7 +142,7 @@ def record_mono(record: dict) -> float | None:
     return float(mono)
 
 
-def last_wall(records: list[dict]) -> datetime | None:
+def last_wall(records: list[dict[str, Any]]) -> datetime | None:
     """The time of the last record that has a valid one (a crash's time, the as-run's end)."""
     for record in reversed(records):
         try:
@@ -149,7 +152,7 @@ def last_wall(records: list[dict]) -> datetime | None:
     return None
 
 
-def replay_warning(record, exc: Exception) -> str:
+def replay_warning(record: object, exc: Exception) -> str:
     line = record.get("_line") if isinstance(record, dict) else None
     op = record.get("op") if isinstance(record, dict) else None
     where = f"journal line {line}" if isinstance(line, int) else "a journal entry"
