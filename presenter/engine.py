@@ -6,263 +6,66 @@ asked for (never by counting ticks), so a display can never drift from the truth
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from dataclasses import replace
+from datetime import datetime
 from typing import Any
 
 from presenter.clock import Clock, SystemClock
 from presenter.records import (
-    MAX_MEDIA_S,
-    MAX_SECONDS,
     BadRecord,
-    ReplayClock,
     clock_boot,
-    flag_field,
-    number_field,
-    optional_number_field,
-    record_boot,
-    record_mono,
-    record_wall,
-    replay_warning,
-    text_field,
 )
-from presenter.show import Segment, Show
-from presenter.timefmt import format_countdown
+from presenter.replay import replay_journal
+from presenter.show import Show
+from presenter.snapshot import take_snapshot
+from presenter.state import (
+    Airing,
+    ClipEnd,
+    ClipState,
+    ClipView,
+    EndReason,
+    Message,
+    Mode,
+    Op,
+    Phase,
+    SegmentRun,
+    SegmentStatus,
+    SegmentView,
+    ShowEvent,
+    ShowSnapshot,
+    SkipRefused,
+    StartStatus,
+    _UndoPoint,
+)
+
+__all__ = [  # the state's vocabulary lives in presenter.state; windows import it from here as before
+    "GO_GUARD_S",
+    "UNDO_GO_S",
+    "Airing",
+    "ClipEnd",
+    "ClipState",
+    "ClipView",
+    "EndReason",
+    "Message",
+    "Mode",
+    "Op",
+    "Phase",
+    "SegmentRun",
+    "SegmentStatus",
+    "SegmentView",
+    "ShowEngine",
+    "ShowEvent",
+    "ShowSnapshot",
+    "SkipRefused",
+    "StartStatus",
+]
 
 GO_GUARD_S = 0.3  # a second GO within this time is a double press, not an intent
 UNDO_GO_S = 10.0  # Back this soon after a GO takes that GO back (an accidental GO)
 
 
-class Mode(enum.StrEnum):
-    STANDBY = "standby"
-    ON_AIR = "on air"
-    ENDED = "ended"
-
-
-class Phase(enum.StrEnum):
-    STANDBY = "standby"
-    NORMAL = "normal"
-    WARNING = "warning"
-    DANGER = "danger"
-    OVERTIME = "overtime"
-
-
-class SegmentStatus(enum.StrEnum):
-    PENDING = "pending"
-    ON_AIR = "on air"
-    DONE = "done"
-    SKIPPED = "skipped"
-
-
-class ClipState(enum.StrEnum):
-    WAITING = "waiting"  # on air, the player has not reported yet
-    PLAYING = "playing"
-    PAUSED = "paused"
-    HELD = "held"  # ended, last frame on screen
-    BLACK = "black"  # ended, output black
-    FAILED = "failed"
-
-
-class Op(enum.StrEnum):
-    """The journal's entry types (the "op" of each line); old journals' values keep their meaning."""
-
-    GO = "go"
-    CUE = "cue"  # jump/back: what the next GO airs (None: the running order's next)
-    UNDO_GO = "undo_go"  # Back in the first seconds of a GO
-    REHEARSE = "rehearse"
-    SKIP = "skip"
-    UNSKIP = "unskip"
-    ADD_TIME = "add_time"
-    SEND_MESSAGE = "send_message"
-    CLEAR_MESSAGE = "clear_message"
-    CLIP_PROGRESS = "clip_progress"
-    CLIP_ENDED = "clip_ended"
-    CLIP_FAILED = "clip_failed"
-    PANIC = "panic"
-    ALIVE = "alive"
-    CLOSE_RUN = "close_run"
-    MEDIA_DURATIONS = "media_durations"
-    JUMP = "jump"  # journals before GO-only: on air at once (replayed as then, never written now)
-    BACK = "back"  # journals before GO-only: the last GO undone whenever (replayed as then, never written now)
-
-
-class EndReason(enum.StrEnum):
-    """How one airing of a segment ended (the as-run's "ended by"; journals keep these values)."""
-
-    GO = "go"
-    CLIP_ENDED = "clip ended"  # the clip ended by itself and its end action was "next"
-    SKIP = "skip"  # skipped while on air (journals before GO-only: skip no longer ends the segment on air)
-    JUMP = "jump"  # jumped away while on air (journals before GO-only: jump now only cues)
-    UNDONE = "undone"  # Back undid the GO that put it on air
-    NEW_RUN = "new run"
-    ANOTHER_SHOW = "another show opened"
-    RUN_CLOSED = "run closed"  # closed for a reason this version does not know
-    REMOVED = "removed from the show file"
-
-
-class ClipEnd(enum.StrEnum):
-    """How the clip of one airing ended, when it did before the segment did."""
-
-    ENDED = "ended by itself"
-    STOPPED = "stopped to black"  # Esc, the panic
-    FAILED = "failed"
-
-
-class SkipRefused(enum.StrEnum):
-    """Why a skip changed nothing."""
-
-    NOTHING_SELECTED = "no segment selected"
-    ON_AIR = "on air"  # GO ends the segment on air; skip acts only on one that is not on air
-    ALREADY_AIRED = "already aired"
-
-
-class StartStatus(enum.StrEnum):
-    """What the one "until start" figure means (director and moderator read the same)."""
-
-    ON_AIR_IN = "on air in"
-    OVERDUE = "start overdue by"
-    AT_GO = "starts at GO"  # rehearsing: the plan starts with the first GO
-    STARTED = "started"
-
-
-@dataclass
-class SegmentRun:
-    """What actually happened to one segment: the as-run record."""
-
-    status: SegmentStatus = SegmentStatus.PENDING
-    actual_start: datetime | None = None
-    actual_end: datetime | None = None
-    elapsed_before_s: float = 0.0  # on-air time of earlier periods (after back/jump)
-    on_air_since: float | None = None  # monotonic
-    added_s: float = 0.0
-    end_reason: EndReason | None = None
-    clip_state: ClipState | None = None
-    clip_problem: str | None = None
-    # Last media position reported by the player, at a monotonic time, for extrapolation.
-    clip_position_s: float | None = None
-    clip_position_at: float | None = None
-    clip_duration_s: float | None = None
-
-
-@dataclass
-class Airing:
-    """One time a segment went on air: a row of the as-run."""
-
-    segment: Segment
-    index: int  # its place in the running order when it went on air
-    start: datetime
-    start_mono: float
-    started_by: str  # what put it on air: "go", "clip ended", "skip", "jump", "show replaced"
-    end: datetime | None = None
-    end_mono: float | None = None
-    end_reason: EndReason | None = None
-    added_s: float = 0.0  # time added (or taken) while it was on air
-    clip_end: ClipEnd | None = None
-    clip_problem: str | None = None
-
-
-@dataclass
-class _UndoPoint:
-    """What a GO changed, kept for UNDO_GO_S so that Back can take that GO back."""
-
-    at: float  # monotonic time of the GO
-    mode: Mode
-    current: int | None
-    cue: int | None
-    show_started: datetime | None
-    runs: dict[int, SegmentRun]  # copies, before the GO, of the segment left and the segment aired
-    airings: int  # how many airings there were before the GO
-    left_airing: Airing | None  # the airing the GO ended
-
-
-@dataclass(frozen=True)
-class Message:
-    text: str
-    blink: bool
-    sent_at: datetime
-
-
-@dataclass(frozen=True)
-class ShowEvent:
-    """One change of the show state, in the order it happened (the journal's unit)."""
-
-    kind: str
-    segment_id: str | None
-    wall: datetime
-    monotonic: float
-    data: dict[str, Any] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class SegmentView:
-    index: int
-    segment: Segment
-    status: SegmentStatus
-    planned_start: datetime
-    planned_duration_s: float  # including added time
-    actual_start: datetime | None
-    actual_duration_s: float | None
-    is_next: bool
-    clip_state: ClipState | None
-    clip_problem: str | None
-    cued: bool = False  # set by jump/back as what the next GO puts on air
-
-
-@dataclass(frozen=True)
-class ClipView:
-    state: ClipState
-    position_s: float | None
-    duration_s: float | None
-    back_on_air_in_s: float | None
-    problem: str | None
-
-
-@dataclass(frozen=True)
-class ShowSnapshot:
-    """Everything a window shows, computed for one instant."""
-
-    show: Show
-    mode: Mode
-    now: datetime
-    segments: tuple[SegmentView, ...]
-    current: SegmentView | None
-    next: SegmentView | None
-    elapsed_s: float | None
-    remaining_s: float | None  # negative in overtime
-    phase: Phase
-    clip: ClipView | None
-    until_start_s: float  # to the planned start; negative once it has passed
-    planned_end: datetime
-    projected_end: datetime
-    over_under_s: float  # projected end minus planned end: positive = late
-    hard_out: datetime
-    hard_out_margin_s: float  # hard out minus projected end: negative = past the hard out
-    message: Message | None
-    show_started: datetime | None
-    show_ended: datetime | None
-    rehearsal: bool  # run on another day than the show's date (or rehearsing): planned times are on that day
-    next_cued: bool = False  # `next` was set by jump/back (else it is the running order's next)
-    rehearse: bool = False  # rehearsing from now: the plan starts with the first GO
-    start_status: StartStatus = StartStatus.STARTED  # the caption of `until_start_text`
-    until_start_text: str = ""  # the one "until start" figure both windows show ("4:12", "+2:17:14")
-    undo_go_s: float | None = None  # for this long Back takes the last GO back; None: Back cues the one before
-
-
 _CLOSE_REASONS = frozenset({EndReason.NEW_RUN.value, EndReason.ANOTHER_SHOW.value})
-
-
-def _durations(record: dict[str, Any]) -> dict[str, float]:
-    durations = record.get("durations")
-    if not isinstance(durations, dict):
-        raise BadRecord("durations is not a table")
-    checked = {}
-    for key in durations:
-        if not isinstance(key, str):
-            raise BadRecord("durations has a name that is not text")
-        checked[key] = number_field(durations, key, 0.0, MAX_MEDIA_S)
-    return checked
 
 
 class ShowEngine:
@@ -763,167 +566,10 @@ class ShowEngine:
     def replay(self, records: Iterable[object]) -> list[str]:
         """Re-apply journaled inputs on the journal's own timeline, then continue on the real clock.
 
-        The downtime counts as elapsed, as if on air: a segment's timer runs on from its real start.
-        Time between records comes from their monotonic readings where they have them (see
-        ReplayClock), so a wall-clock step is never show time. Returns a one-line warning for every
-        record that is damaged or no longer fits the show file; never raises for a record.
+        The downtime counts as elapsed, as if on air (see presenter.replay). Returns a one-line warning
+        for every record that is damaged or no longer fits the show file; never raises for a record.
         """
-        real_clock, journal = self.clock, self.journal
-        replay_clock = ReplayClock()
-        self.clock, self.journal = replay_clock, None
-        warnings = []
-        try:
-            for record in records:
-                try:
-                    if not isinstance(record, dict):
-                        raise BadRecord("it is not an object")
-                    wall = record_wall(record)
-                    apply = self._checked(record)  # the whole record is checked before its time counts
-                    replay_clock.at(wall, record_mono(record), record_boot(record))
-                    apply()
-                    self.replayed_until = wall
-                except Exception as exc:  # a damaged record must never stop the show from starting
-                    warnings.append(replay_warning(record, exc))
-        finally:
-            self.clock, self.journal = real_clock, journal
-            self._rebase(replay_clock, real_clock)
-        return warnings
-
-    def _checked(self, record: dict[str, Any]) -> Callable[[], object]:
-        """The input `record` stands for, its fields checked (raises BadRecord/KeyError when damaged).
-
-        Ops keep their meaning: "jump", "back" and "skip" of the segment on air come from journals
-        written before only GO put things on air, and replay as they happened then (_legacy_*).
-        """
-        op = record.get("op")
-        if not isinstance(op, str):
-            raise BadRecord("it has no entry type (op)")
-        segment = ""
-        index = -1
-        if op in ("jump", "skip", "unskip", "clip_progress", "clip_ended", "clip_failed"):
-            segment = text_field(record, "segment", 1000)
-            index = self.show.index_of(segment)
-        simple: dict[str, Callable[[], object]] = {
-            Op.GO: self._replay_go,  # it was accepted when it happened: the double-press guard is not asked again
-            Op.BACK: self._legacy_back,
-            Op.UNDO_GO: self._undo_go,
-            Op.REHEARSE: self._replay_rehearse,
-            Op.CLEAR_MESSAGE: self.clear_message,
-            Op.PANIC: self.panic,
-            Op.ALIVE: lambda: None,
-        }
-        if op in simple:
-            return simple[op]
-        match op:
-            case "cue":
-                cued = None if record.get("segment") is None else self.show.index_of(text_field(record, "segment"))
-                return lambda: self.cue_next(cued)
-            case "jump":
-                return lambda: self._legacy_jump(index)
-            case "skip":
-                return lambda: self._legacy_skip(index)
-            case "unskip":
-                return lambda: self.unskip(index)
-            case "add_time":
-                seconds = number_field(record, "seconds", -MAX_SECONDS, MAX_SECONDS)
-                return lambda: self.add_time(seconds)
-            case "send_message":
-                text, blink = text_field(record, "text"), flag_field(record, "blink")
-                return lambda: self.send_message(text, blink)
-            case "clip_progress":
-                position = number_field(record, "position_s", 0.0, MAX_MEDIA_S)
-                duration = optional_number_field(record, "duration_s", 0.0, MAX_MEDIA_S)
-                playing = flag_field(record, "playing")
-                return lambda: self.clip_progress(segment, position, duration, playing)
-            case "clip_ended":
-                return lambda: self.clip_ended(segment)
-            case "clip_failed":
-                problem = text_field(record, "problem", 2000)
-                return lambda: self.clip_failed(segment, problem)
-            case "close_run":
-                reason = text_field(record, "reason", 200)
-                return lambda: self.close_run(reason)
-            case "media_durations":
-                checked = _durations(record)
-                return lambda: self.set_media_durations(checked)
-            case _:
-                raise BadRecord(f"unknown entry {op[:40]!r}")
-
-    def _replay_go(self) -> None:
-        if self.mode is not Mode.ENDED or self.cue is not None:
-            self._last_go = self.clock.monotonic()
-            self._go()
-
-    def _replay_rehearse(self) -> None:
-        self.rehearse_from_now()
-        self._rehearse_journaled = True  # it is in the journal being replayed
-
-    def _legacy_jump(self, index: int) -> None:
-        """An old journal's "jump": segment `index` went on air at once, whatever was on air."""
-        if index == self.current and self.mode is Mode.ON_AIR:
-            return
-        if self.current is not None and self.mode is Mode.ON_AIR:
-            self._finish(self.current, SegmentStatus.DONE, EndReason.JUMP)
-        if self.mode is Mode.STANDBY:
-            self._start_show()
-        self.show_ended = None
-        self.cue = None
-        self.runs[index].status = SegmentStatus.PENDING
-        self._put_on_air(index, reentry=True, by="jump")
-        self._record("jump", self.show.segments[index].id)
-
-    def _legacy_back(self) -> None:
-        """An old journal's "back": the segment on air went back to pending, the one before on air again."""
-        if self.mode is Mode.STANDBY:
-            return
-        self.cue = None
-        if self.mode is Mode.ENDED:
-            last = self._previous_index(len(self.show.segments))
-            if last is None:
-                return
-            self.show_ended = None
-            self._put_on_air(last, reentry=True, by="back")
-            self._record("back", self.show.segments[last].id)
-            return
-        assert self.current is not None
-        leaving = self.current
-        self._end_airing(self._on_air_airing(), EndReason.UNDONE)
-        self._reset(leaving)
-        previous = self._previous_index(leaving)
-        if previous is None:
-            self.current = None
-            self.mode = Mode.STANDBY
-            self.show_started = None
-            self._record("back", None)
-            return
-        self._put_on_air(previous, reentry=True, by="back")
-        self._record("back", self.show.segments[previous].id)
-
-    def _legacy_skip(self, index: int) -> None:
-        """A "skip" record: of the segment on air (old journals), it ended as skipped and GO followed."""
-        if index == self.current and self.mode is Mode.ON_AIR:
-            self._finish(index, SegmentStatus.SKIPPED, EndReason.SKIP)
-            self._record("skip", self.show.segments[index].id)
-            self._advance(EndReason.SKIP)
-        else:
-            self.skip(index)
-
-    def _rebase(self, replay_clock: ReplayClock, clock: Clock) -> None:
-        """Move the monotonic readings taken during replay onto `clock`'s scale, the downtime included."""
-        delta = clock.monotonic() - (replay_clock.monotonic() + replay_clock.gap_until(clock))
-        for run in self.runs:
-            if run.on_air_since is not None:
-                run.on_air_since += delta
-            if run.clip_position_at is not None:
-                run.clip_position_at += delta
-        for airing in self.airings:
-            airing.start_mono += delta
-            if airing.end_mono is not None:
-                airing.end_mono += delta
-        if self._last_go is not None:
-            self._last_go += delta
-        if self._undo is not None:
-            self._undo.at += delta
+        return replay_journal(self, records)
 
     # ------------------------------------------------------------------ reading
 
@@ -971,111 +617,5 @@ class ShowEngine:
             return self.show_started or self.clock.now()
         return datetime.combine((self.show_started or self.clock.now()).date(), self.show.start)
 
-    def _hard_out(self, show_start: datetime) -> datetime:
-        if not self.rehearse:
-            return datetime.combine(show_start.date(), self.show.end)
-        length = datetime.combine(self.show.date, self.show.end) - self.show.start_datetime
-        return show_start + (length if length >= timedelta(0) else length + timedelta(days=1))
-
-    def _start_figure(self, until_s: float) -> tuple[StartStatus, str]:
-        if self.mode is not Mode.STANDBY:
-            return StartStatus.STARTED, ""
-        if self.rehearse:
-            return StartStatus.AT_GO, format_countdown(0.0)
-        text = format_countdown(until_s)
-        return (StartStatus.OVERDUE if text.startswith("+") else StartStatus.ON_AIR_IN), text
-
-    def _clip_view(self, current: SegmentView, remaining: float) -> ClipView | None:
-        run = self.runs[current.index]
-        if not current.segment.is_clip or run.clip_state is None:
-            return None
-        position = self._clip_position(run)
-        ended = run.clip_state in (ClipState.HELD, ClipState.BLACK)
-        back_in = 0.0 if ended else max(remaining, 0.0)
-        return ClipView(
-            state=run.clip_state,
-            position_s=None if position is None else position[0],
-            duration_s=run.clip_duration_s or self.show.planned_duration(current.segment) or None,
-            back_on_air_in_s=back_in,
-            problem=run.clip_problem,
-        )
-
     def snapshot(self) -> ShowSnapshot:
-        show = self.show
-        now = self.clock.now()
-        next_index = self._next_index()
-        show_start = self.plan_start()
-        planned_starts: list[datetime] = []
-        cursor = show_start
-        for segment in show.segments:
-            planned_starts.append(cursor)
-            cursor += timedelta(seconds=show.planned_duration(segment))
-        planned_end = cursor
-
-        views = []
-        for index, (segment, run) in enumerate(zip(show.segments, self.runs, strict=True)):
-            actual = None if run.actual_start is None else self.elapsed(index)
-            views.append(
-                SegmentView(
-                    index=index,
-                    segment=segment,
-                    status=run.status,
-                    planned_start=planned_starts[index],
-                    planned_duration_s=self.planned_duration(index),
-                    actual_start=run.actual_start,
-                    actual_duration_s=actual,
-                    is_next=index == next_index,
-                    clip_state=run.clip_state,
-                    clip_problem=run.clip_problem,
-                    cued=index == self.cue,
-                )
-            )
-
-        current = views[self.current] if self.current is not None and self.mode is Mode.ON_AIR else None
-        remaining = elapsed = None
-        phase = Phase.STANDBY
-        clip_view = None
-        if current is not None:
-            elapsed = self.elapsed(current.index)
-            remaining = self.remaining(current.index)
-            phase = self.phase(current.index, remaining)
-            clip_view = self._clip_view(current, remaining)
-
-        # Projection: the segment on air ends when its time is up (or now, in overtime), then what GO airs.
-        if self.mode is Mode.ENDED and self.cue is None:
-            projected_end = self.show_ended or now
-        else:
-            projected_end = now + timedelta(seconds=max(remaining or 0.0, 0.0)) if current else max(now, show_start)
-            for index in self._upcoming():
-                projected_end += timedelta(seconds=self.planned_duration(index))
-
-        hard_out = self._hard_out(show_start)
-        until_start_s = (show_start - now).total_seconds()
-        start_status, until_start_text = self._start_figure(until_start_s)
-        return ShowSnapshot(
-            show=show,
-            mode=self.mode,
-            now=now,
-            segments=tuple(views),
-            current=current,
-            next=views[next_index] if next_index is not None else None,
-            elapsed_s=elapsed,
-            remaining_s=remaining,
-            phase=phase,
-            clip=clip_view,
-            until_start_s=until_start_s,
-            planned_end=planned_end,
-            projected_end=projected_end,
-            over_under_s=(projected_end - planned_end).total_seconds(),
-            hard_out=hard_out,
-            hard_out_margin_s=(hard_out - projected_end).total_seconds(),
-            message=self.message,
-            show_started=self.show_started,
-            show_ended=self.show_ended,
-            rehearsal=self.rehearse or show_start.date() != show.date,
-            next_cued=self.cue is not None,
-            rehearse=self.rehearse,
-            start_status=start_status,
-            until_start_text=until_start_text,
-            undo_go_s=self.undo_go_s(),
-        )
+        return take_snapshot(self)

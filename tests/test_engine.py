@@ -27,6 +27,7 @@ from presenter.engine import (
     ShowSnapshot,
     SkipRefused,
 )
+from presenter.replay import legacy_skip
 from presenter.show import Segment, Show, load_show
 from presenter.timefmt import format_countdown
 
@@ -705,7 +706,7 @@ def test_unskip(engine, clock):
 
 def test_unskip_ignores_segments_that_were_not_skipped_or_already_aired(engine, clock):
     play(engine, clock, "go adv:10")
-    engine._legacy_skip(0)  # welcome skipped on air (an old journal): stays skipped
+    legacy_skip(engine, 0)  # welcome skipped on air (an old journal): stays skipped
     count = len(engine.events)
     engine.unskip(0)
     engine.unskip(2)  # pending, not skipped
