@@ -38,21 +38,10 @@ COLUMNS = (
     "skipped",
     "clip_duration",
     "clip_end",
-    "ended_by",
+    "ended_by",  # an EndReason: go, clip ended (by itself, end action next), undone (Back), new run, …
 )
 LOG_COLUMNS = ("time", "what", "segment", "text")
 
-ENDED_BY = {
-    EndReason.GO: "GO",
-    EndReason.CLIP_ENDED: "clip ended by itself",
-    EndReason.SKIP: "skipped",
-    EndReason.JUMP: "jump",
-    EndReason.UNDONE: "GO taken back",
-    EndReason.NEW_RUN: "new run",
-    EndReason.ANOTHER_SHOW: "another show opened",
-    EndReason.RUN_CLOSED: "run closed",
-    EndReason.REMOVED: "removed from the show file",
-}
 CLIP_END = {ClipEnd.ENDED: "ended by itself", ClipEnd.STOPPED: "stopped to black (Esc)", ClipEnd.FAILED: "failed"}
 LOGGED_EVENTS = {
     "message": "message",
@@ -152,7 +141,7 @@ def as_run_rows(engine: ShowEngine) -> list[dict[str, str]]:
                     "actual_duration": format_duration(duration),
                     "over_under": _signed(counted - planned) if last and counted else "",
                     "clip_end": _clip_end(engine, airing),
-                    "ended_by": ENDED_BY[airing.end_reason] if airing.end_reason else "on air",
+                    "ended_by": str(airing.end_reason) if airing.end_reason else "on air",
                 }
             )
     return rows

@@ -62,7 +62,7 @@ def test_a_segment_aired_twice_has_two_rows_each_with_its_own_start_and_duration
     ]
     assert [r["on_air_order"] for r in rows] == ["1", "3"]
     assert rows[0]["over_under"] == "" and rows[1]["over_under"] == "-3:30"  # 1:30 of 5:00, ASCII minus
-    assert rows[0]["ended_by"] == "GO" and rows[1]["ended_by"] == "on air"
+    assert rows[0]["ended_by"] == "go" and rows[1]["ended_by"] == "on air"
     assert rows[0]["actual_end"] == "17:31:00"
     pending = [row for row in as_run_rows(engine) if row["segment"] == "discussion"]
     assert len(pending) == 1 and pending[0]["actual_start"] == "" and pending[0]["ended_by"] == ""
@@ -81,10 +81,10 @@ def test_added_time_has_its_own_column_and_the_plan_stays_as_planned(engine, clo
 @pytest.mark.parametrize(
     ("how", "clip_end", "ended_by"),
     [
-        ("ended", "ended by itself", "clip ended by itself"),
-        ("panic", "stopped to black (Esc)", "GO"),
-        ("failed", "failed: cannot open", "GO"),
-        ("cut", "cut by GO", "GO"),
+        ("ended", "ended by itself", "clip ended"),
+        ("panic", "stopped to black (Esc)", "go"),
+        ("failed", "failed: cannot open", "go"),
+        ("cut", "cut by GO", "go"),
     ],
 )
 def test_a_clip_that_ended_by_itself_never_reads_like_a_stop_to_black(engine, clock, how, clip_end, ended_by):
@@ -120,7 +120,7 @@ def test_an_undone_go_and_a_new_run_say_how_they_ended(engine, clock):
     discussion = [row for row in rows if row["segment"] == "discussion"]
     assert len(welcome) == 1 and welcome[0]["ended_by"] == "new run"
     assert welcome[0]["actual_duration"] == "1:53"  # 100 + 0.5 + 2 + 10 = 112.5 s: it never left
-    assert discussion[0]["ended_by"] == "GO taken back" and discussion[0]["actual_duration"] == "0:02"
+    assert discussion[0]["ended_by"] == "undone" and discussion[0]["actual_duration"] == "0:02"
     assert discussion[0]["over_under"] == ""
     log = as_run_log_rows(engine)
     assert [(r["what"], r["text"]) for r in log] == [("GO taken back", "discussion off air again")]
@@ -211,8 +211,8 @@ def test_replayed_journal_gives_the_same_as_run(bundled_show, tmp_path):
     assert warnings == []
     rows = as_run_rows(replayed)
     assert [(r["segment"], r["actual_start"], r["ended_by"]) for r in rows if r["actual_start"]] == [
-        ("welcome", "17:30:00", "GO"),
-        ("discussion", "17:31:40", "GO"),
+        ("welcome", "17:30:00", "go"),
+        ("discussion", "17:31:40", "go"),
         ("minimogli", "17:31:41", "on air"),
     ]
     assert [r["what"] for r in as_run_log_rows(replayed)] == ["message", "stop to black (Esc)"]
