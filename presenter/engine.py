@@ -341,7 +341,7 @@ class ShowEngine:
         if run is None or run.clip_state in (ClipState.HELD, ClipState.BLACK):
             return
         self._log(Op.CLIP_ENDED, segment=segment_id)
-        segment = self.show.segments[self.current]  # type: ignore[index]
+        segment = self.show.segments[self.show.index_of(segment_id)]  # the segment on air (_clip_run said so)
         if run.clip_duration_s is not None:
             run.clip_position_s = run.clip_duration_s
             run.clip_position_at = self.clock.monotonic()
