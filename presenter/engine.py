@@ -164,6 +164,7 @@ class ShowEngine:
             current=self.current if self.mode is Mode.ON_AIR else None,
             cue=self.cue,
             show_started=self.show_started,
+            show_ended=self.show_ended,
             runs={},
             airings=len(self.airings),
             left_airing=self._on_air_airing() if self.mode is Mode.ON_AIR else None,
@@ -218,7 +219,7 @@ class ShowEngine:
         if undo.left_airing is not None:
             undo.left_airing.end = undo.left_airing.end_mono = undo.left_airing.end_reason = None
         self.mode, self.current, self.cue = undo.mode, undo.current, undo.cue
-        self.show_started, self.show_ended = undo.show_started, None
+        self.show_started, self.show_ended = undo.show_started, undo.show_ended
         self._record("undo_go", self._segment_id(self.current), undone=self._segment_id(aired))
 
     def cue_next(self, index: int | None) -> bool:

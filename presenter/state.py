@@ -150,6 +150,7 @@ class _UndoPoint:
     current: int | None
     cue: int | None
     show_started: datetime | None
+    show_ended: datetime | None
     runs: dict[int, SegmentRun]  # copies, before the GO, of the segment left and the segment aired
     airings: int  # how many airings there were before the GO
     left_airing: Airing | None  # the airing the GO ended

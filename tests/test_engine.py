@@ -20,6 +20,7 @@ from presenter.engine import (
     GO_GUARD_S,
     UNDO_GO_S,
     ClipState,
+    EndReason,
     Mode,
     Phase,
     SegmentStatus,
@@ -560,6 +561,14 @@ def test_after_the_end_back_cues_the_last_segment_and_go_airs_it_again(engine, c
     snap = play(engine, clock, "go")
     assert snap.mode is Mode.ON_AIR and snap.show_ended is None
     assert snap.current.segment.id == "closing" and snap.elapsed_s == pytest.approx(200.5, abs=EPS)
+
+
+def test_back_just_after_a_go_that_aired_a_segment_cued_after_the_end_ends_it_again(engine, clock):
+    snap = play(engine, clock, "go go go go go go go adv:60 jump:questions go adv:2 back")
+    assert snap.mode is Mode.ENDED and snap.current is None
+    assert snap.show_ended == clock.now() - timedelta(seconds=62.5)  # the end as it was
+    assert snap.next.segment.id == "questions" and snap.next_cued  # and the cue, too
+    assert engine.airings[-1].end_reason is EndReason.UNDONE
 
 
 def test_back_in_standby_is_ignored(engine):
