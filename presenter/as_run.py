@@ -1,16 +1,24 @@
-"""The as-run record: what went out when, as CSV, rebuilt from a run's journal."""
+"""The as-run record: what went out when, as CSV, rebuilt from a run's journal.
+
+Two tables: one row per time a segment went on air (`as_run_csv`), and the log of every message,
+stop to black (panic) and clip failure with its time (`as_run_log_csv`). German Excel reads a CSV
+with `;` between the fields and a UTF-8 BOM; `lang="de"` writes that (`csv_lang` picks it from LANG).
+"""
 
 from __future__ import annotations
 
 import csv
 import io
-from datetime import datetime
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 
-from presenter.clock import FakeClock
-from presenter.engine import ClipState, SegmentStatus, ShowEngine, last_wall
+from presenter.engine import Airing, ClipEnd, ClipState, EndReason, SegmentStatus, ShowEngine
 from presenter.journal import header_started, read_journal
-from presenter.show import Show
+from presenter.records import last_wall
+from presenter.show import Show, slugify
 from presenter.timefmt import format_duration, format_signed
 
 COLUMNS = (
@@ -18,75 +26,192 @@ COLUMNS = (
     "segment",
     "title",
     "kind",
+    "airing",  # 1 the first time this segment went on air, 2 the second …
+    "on_air_order",  # the order in which everything went on air
     "planned_start",
     "actual_start",
-    "planned_duration",
-    "actual_duration",
-    "over_under",
+    "actual_end",
+    "planned_duration",  # as planned in the show file
+    "added_time",  # ±1 min given while on air
+    "actual_duration",  # of this airing
+    "over_under",  # on a segment's last airing: all its airings against the planned duration
     "skipped",
     "clip_duration",
     "clip_end",
-    "ended_by",
+    "ended_by",  # an EndReason: go, clip ended (by itself, end action next), undone (Back), new run, …
 )
+LOG_COLUMNS = ("time", "what", "segment", "text")
 
-_CLIP_END = {
-    ClipState.HELD: "held last frame",
-    ClipState.BLACK: "ended (black)",
-    ClipState.FAILED: "failed",
-    ClipState.PLAYING: "playing",
-    ClipState.PAUSED: "paused",
-    ClipState.WAITING: "not started",
+CLIP_END = {ClipEnd.ENDED: "ended by itself", ClipEnd.STOPPED: "stopped to black (Esc)", ClipEnd.FAILED: "failed"}
+LOGGED_EVENTS = {
+    "message": "message",
+    "message_cleared": "message cleared",
+    "panic": "stop to black (Esc)",
+    "clip_failed": "clip failed",
+    "undo_go": "GO taken back",
 }
 
 
+@dataclass(frozen=True)
+class CsvDialect:
+    delimiter: str
+    bom: bool
+
+
+DIALECTS = {"en": CsvDialect(",", False), "de": CsvDialect(";", True)}
+
+
+def csv_lang(environ: Mapping[str, str]) -> str:
+    """The CSV dialect for the user's language: "de" when LC_ALL/LC_MESSAGES/LANG say German, else "en"."""
+    for key in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = environ.get(key, "")
+        if value:
+            return "de" if value.lower().startswith("de") else "en"
+    return "en"
+
+
+def _ascii(text: str) -> str:
+    """Signs Excel reads as numbers' signs: the minus sign U+2212 as "-"."""
+    return text.replace("\u2212", "-")
+
+
+def _signed(seconds: float) -> str:
+    return _ascii(format_signed(seconds))
+
+
+def _clip_end(engine: ShowEngine, airing: Airing) -> str:
+    if not airing.segment.is_clip:
+        return ""
+    if airing.clip_end is not None:
+        text = CLIP_END[airing.clip_end]
+        return f"{text}: {airing.clip_problem}" if airing.clip_problem else text
+    if airing.end is None:
+        run = engine.runs[airing.index] if airing.index < len(engine.runs) else None
+        state = run.clip_state if run is not None and run.clip_state is not None else ClipState.WAITING
+        return "not started" if state is ClipState.WAITING else str(state)
+    return "cut by GO" if airing.end_reason is EndReason.GO else "cut"
+
+
+def _duration(engine: ShowEngine, airing: Airing) -> float:
+    end = airing.end_mono if airing.end_mono is not None else engine.clock.monotonic()
+    return max(end - airing.start_mono, 0.0)
+
+
 def as_run_rows(engine: ShowEngine) -> list[dict[str, str]]:
+    """One row per airing, in running-order order (then by airing); segments never on air get one row."""
     snapshot = engine.snapshot()
+    by_segment: dict[str, list[tuple[int, Airing]]] = {}
+    for order, airing in enumerate(engine.airings, 1):
+        by_segment.setdefault(airing.segment.id, []).append((order, airing))
     rows = []
     for view in snapshot.segments:
-        run = engine.runs[view.index]
         segment = view.segment
-        actual = view.actual_duration_s
-        clip_duration = run.clip_duration_s or engine.show.media_durations.get(segment.id)
-        clip_end = ""
-        if segment.is_clip and run.clip_state is not None:
-            clip_end = _CLIP_END[run.clip_state]
-            if run.clip_state is ClipState.BLACK and run.end_reason != "clip ended":
-                clip_end = "stopped" if run.clip_position_s is None else "ended (black)"
-            if run.clip_problem:
-                clip_end += f": {run.clip_problem}"
-        rows.append(
-            {
-                "number": str(view.index + 1),
-                "segment": segment.id,
-                "title": segment.title,
-                "kind": segment.kind,
-                "planned_start": f"{view.planned_start:%H:%M:%S}",
-                "actual_start": f"{view.actual_start:%H:%M:%S}" if view.actual_start else "",
-                "planned_duration": format_duration(view.planned_duration_s),
-                "actual_duration": format_duration(actual) if actual is not None else "",
-                "over_under": format_signed(actual - view.planned_duration_s) if actual is not None else "",
-                "skipped": "yes" if view.status is SegmentStatus.SKIPPED else "no",
-                "clip_duration": format_duration(clip_duration) if clip_duration else "",
-                "clip_end": clip_end,
-                "ended_by": run.end_reason or ("on air" if view.status is SegmentStatus.ON_AIR else ""),
-            }
-        )
+        planned = engine.show.planned_duration(segment)
+        clip_duration = engine.runs[view.index].clip_duration_s or engine.show.media_durations.get(segment.id)
+        base = {
+            "number": str(view.index + 1),
+            "segment": segment.id,
+            "title": segment.title,
+            "kind": str(segment.kind),
+            "planned_start": f"{view.planned_start:%H:%M:%S}",
+            "planned_duration": format_duration(planned),
+            "skipped": "yes" if view.status is SegmentStatus.SKIPPED else "no",
+            "clip_duration": format_duration(clip_duration) if clip_duration else "",
+        }
+        airings = by_segment.get(segment.id, [])
+        if not airings:
+            rows.append(
+                {**dict.fromkeys(COLUMNS, ""), **base, "ended_by": "skipped" if base["skipped"] == "yes" else ""}
+            )
+            continue
+        counted = 0.0
+        for number, (order, airing) in enumerate(airings, 1):
+            duration = _duration(engine, airing)
+            if airing.end_reason is not EndReason.UNDONE:
+                counted += duration
+            last = number == len(airings)
+            rows.append(
+                {
+                    **base,
+                    "airing": str(number),
+                    "on_air_order": str(order),
+                    "actual_start": f"{airing.start:%H:%M:%S}",
+                    "actual_end": f"{airing.end:%H:%M:%S}" if airing.end else "",
+                    "added_time": _signed(airing.added_s) if airing.added_s else "",
+                    "actual_duration": format_duration(duration),
+                    "over_under": _signed(counted - planned) if last and counted else "",
+                    "clip_end": _clip_end(engine, airing),
+                    "ended_by": str(airing.end_reason) if airing.end_reason else "on air",
+                }
+            )
     return rows
 
 
-def as_run_csv(engine: ShowEngine) -> str:
+def as_run_log_rows(engine: ShowEngine) -> list[dict[str, str]]:
+    """Every message, stop to black, clip failure and GO taken back, with its time of day."""
+    rows = []
+    for event in engine.events:
+        what = LOGGED_EVENTS.get(event.kind)
+        if what is None:
+            continue
+        if event.kind == "message":
+            text = str(event.data.get("text", "")) + (" (blinking)" if event.data.get("blink") else "")
+        elif event.kind == "clip_failed":
+            text = str(event.data.get("problem", ""))
+        elif event.kind == "undo_go":
+            text = f"{event.data.get('undone') or ''} off air again"
+        else:
+            text = ""
+        rows.append({"time": f"{event.wall:%H:%M:%S}", "what": what, "segment": event.segment_id or "", "text": text})
+    return rows
+
+
+def _write(columns: tuple[str, ...], rows: list[dict[str, str]], lang: str) -> str:
+    dialect = DIALECTS.get(lang, DIALECTS["en"])
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
+    writer = csv.DictWriter(out, fieldnames=columns, delimiter=dialect.delimiter, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(as_run_rows(engine))
-    return out.getvalue()
+    writer.writerows(rows)
+    return ("\ufeff" if dialect.bom else "") + out.getvalue()
+
+
+def as_run_csv(engine: ShowEngine, lang: str = "en") -> str:
+    """The airings as CSV: comma-separated for "en", `;` and a UTF-8 BOM for "de" (German Excel)."""
+    return _write(COLUMNS, as_run_rows(engine), lang)
+
+
+def as_run_log_csv(engine: ShowEngine, lang: str = "en") -> str:
+    return _write(LOG_COLUMNS, as_run_log_rows(engine), lang)
+
+
+def run_date(engine: ShowEngine) -> date:
+    """The day of the run: its first GO, else today on its clock."""
+    return (engine.show_started or (engine.airings[0].start if engine.airings else engine.clock.now())).date()
+
+
+def as_run_file_name(engine: ShowEngine, log: bool = False) -> str:
+    """`as-run-2021-01-19-smart-rlp.csv` (`…-log.csv` for the log): the run's date, not the show file's."""
+    title = re.sub(r"[^a-z0-9-]+", "", slugify(engine.show.title)) or "show"
+    return f"as-run-{run_date(engine):%Y-%m-%d}-{title}{'-log' if log else ''}.csv"
+
+
+class FrozenClock:
+    """The clock of a replayed run: stopped at its last journal entry."""
+
+    def __init__(self, now: datetime, monotonic: float = 0.0) -> None:
+        self._now, self._mono = now, monotonic
+
+    def now(self) -> datetime:
+        return self._now
+
+    def monotonic(self) -> float:
+        return self._mono
 
 
 def engine_from_journal(path: Path, show: Show) -> tuple[ShowEngine, list[str]]:
     """Replay a journal, frozen at its last entry (a run that is still going is shown as of then)."""
     contents = read_journal(path)
     last = last_wall(contents.records) or header_started(contents.header)
-    clock = FakeClock(last or datetime.now())
-    engine = ShowEngine(show, clock)
+    engine = ShowEngine(show, FrozenClock(last or datetime.now(), 1000.0))
     warnings = contents.warnings + engine.replay(contents.records)
     return engine, warnings

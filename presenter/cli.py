@@ -59,6 +59,27 @@ def build_parser() -> argparse.ArgumentParser:
         "--new-run", action="store_true", help="start in standby with a new journal, even if a run was interrupted"
     )
     parser.add_argument("--as-run", action="store_true", help="print the as-run record of the latest run as CSV")
+    parser.add_argument(
+        "--log",
+        action="store_true",
+        help="with --as-run: the log of messages, stops to black and clip failures instead of the airings",
+    )
+    parser.add_argument(
+        "--to",
+        type=Path,
+        metavar="DIR",
+        help="with --as-run: write as-run-<date of the run>-<show>.csv and …-log.csv into DIR instead of printing",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("en", "de"),
+        help="with --as-run: CSV for Excel in this language (de: ';' and a UTF-8 BOM; default: from LANG)",
+    )
+    parser.add_argument(
+        "--rehearse",
+        action="store_true",
+        help="rehearse: plan the running order from the first GO, so early/late and the hard out mean something",
+    )
     parser.add_argument("--list", action="store_true", help="with --as-run: list the runs kept, newest first")
     parser.add_argument("--run", metavar="ID", help="with --as-run: the run with this id (from --as-run --list)")
     parser.add_argument(
@@ -82,6 +103,9 @@ def main(argv: list[str] | None = None) -> int:
     if (args.list or args.run) and not args.as_run:
         print("presenter: --list and --run go with --as-run", file=sys.stderr)
         return 2
+    if (args.log or args.to or args.lang) and not args.as_run:
+        print("presenter: --log, --to and --lang go with --as-run", file=sys.stderr)
+        return 2
     if args.check:
         return _check(args)
     if args.as_run:
@@ -104,7 +128,7 @@ def _as_run(args: argparse.Namespace, explicit_show: bool) -> int:
     The run is the latest in which something happened (a start that stayed in standby hides
     nothing), or the one named with --run.
     """
-    from presenter.as_run import as_run_csv, engine_from_journal
+    from presenter.as_run import engine_from_journal
     from presenter.journal import StateDir, default_state_dir
     from presenter.runs import find_run, latest_run, list_runs
     from presenter.show import ShowFileError, load_show
@@ -131,7 +155,27 @@ def _as_run(args: argparse.Namespace, explicit_show: bool) -> int:
         return 1
     for warning in warnings:
         print(f"presenter: {warning}", file=sys.stderr)
-    sys.stdout.write(as_run_csv(engine))
+    return _write_as_run(args, engine)
+
+
+def _write_as_run(args: argparse.Namespace, engine) -> int:
+    import os
+
+    from presenter.as_run import as_run_csv, as_run_file_name, as_run_log_csv, csv_lang
+    from presenter.files import atomic_write
+
+    lang = args.lang or csv_lang(os.environ)
+    if args.to is None:
+        sys.stdout.write((as_run_log_csv if args.log else as_run_csv)(engine, lang))
+        return 0
+    try:
+        for log, export in ((False, as_run_csv), (True, as_run_log_csv)):
+            path = args.to / as_run_file_name(engine, log)
+            atomic_write(path, export(engine, lang))
+            print(path)
+    except OSError as exc:
+        print(f"presenter: cannot write the as-run into {args.to}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     return 0
 
 

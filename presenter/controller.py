@@ -8,26 +8,32 @@ only for its signals; it holds no widgets.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from presenter.clock import Clock
-from presenter.engine import ClipState, Mode, ShowEngine, ShowEvent, ShowSnapshot
+from presenter.engine import ClipState, Mode, ShowEngine, ShowEvent, ShowSnapshot, SkipRefused
 from presenter.questions import QuestionError, QuestionQueue
 from presenter.questions_chat import parse_chat
 from presenter.show import Segment, Show
+
+_C = TypeVar("_C", bound="ShowController")
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
 NO_PLAYOUT = "clips cannot play: libVLC is not available"
 RESUME_END_MARGIN_S = 0.5
 HEARTBEAT_MS = 2000  # the journal notes the show is alive this often (the crash time on resume)
 
 
-def _intent(method):
+def _intent(method: Callable[Concatenate[_C, _P], _R]) -> Callable[Concatenate[_C, _P], _R]:
     """Run an intent as one change: windows hear `changed` once, after the state is whole again."""
 
     @functools.wraps(method)
-    def wrapper(self, *args, **kwargs):
+    def wrapper(self: _C, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
         self._depth += 1
         try:
             return method(self, *args, **kwargs)
@@ -48,7 +54,7 @@ class ShowController(QObject):
         self,
         show: Show,
         clock: Clock | None = None,
-        playout=None,
+        playout: Any = None,  # the program playout (presenter.playout), or None without libVLC
         parent: QObject | None = None,
         engine: ShowEngine | None = None,
     ):
@@ -78,7 +84,7 @@ class ShowController(QObject):
 
     # ------------------------------------------------------------------ the journal
 
-    def attach_journal(self, append) -> None:
+    def attach_journal(self, append: Callable[[dict[str, Any]], None]) -> None:
         """Every input goes through `append` (flushed to disk) before it takes effect."""
         self.engine.journal = append
         self._heartbeat.start()
@@ -88,7 +94,9 @@ class ShowController(QObject):
             self.engine.heartbeat()
 
     @_intent
-    def start_new_run(self, append=None, engine: ShowEngine | None = None) -> None:
+    def start_new_run(
+        self, append: Callable[[dict[str, Any]], None] | None = None, engine: ShowEngine | None = None
+    ) -> None:
         """Switch runs: back to standby with a fresh one, or to `engine` (a resumed run, another show's run)."""
         show = self.engine.show
         clock = self.engine.clock
@@ -120,7 +128,7 @@ class ShowController(QObject):
     def snapshot(self) -> ShowSnapshot:
         return self.engine.snapshot()
 
-    def output_status(self):
+    def output_status(self) -> Any:
         """What the program output shows now (OutputStatus), or None without a playout."""
         return self.playout.status() if self.playout is not None and hasattr(self.playout, "status") else None
 
@@ -135,16 +143,42 @@ class ShowController(QObject):
         return self.engine.go()
 
     @_intent
-    def back(self) -> None:
-        self.engine.back()
+    def back(self) -> bool:
+        """Take a GO back in its first seconds, else cue the segment before (see ShowEngine.back)."""
+        return self.engine.back()
 
     @_intent
-    def jump(self, index: int) -> None:
-        self.engine.jump(index)
+    def jump(self, index: int) -> bool:
+        """Set segment `index` as what the next GO airs; nothing goes on air (a clip is only armed)."""
+        return self.engine.jump(index)
 
     @_intent
-    def skip(self, index: int | None = None) -> None:
-        self.engine.skip(index)
+    def cue_next(self, index: int | None) -> bool:
+        """Like jump; None: the running order's next again."""
+        return self.engine.cue_next(index)
+
+    @_intent
+    def skip(self, index: int | None) -> bool:
+        """Skip a segment that is not on air. Refused (a problem, nothing changes) for none or the one on air."""
+        refused = self.engine.skip(index)
+        if refused is None:
+            return True
+        if refused is SkipRefused.NOTHING_SELECTED:
+            self.problem.emit(self.tr("Select the segment to skip in the running order."))
+            return False
+        assert index is not None
+        title = self.show.segments[index].title
+        if refused is SkipRefused.ON_AIR:
+            text = self.tr('"{0}" is on air: only a segment that is not on air can be skipped (GO ends it).')
+        else:
+            text = self.tr('"{0}" has been on air already and cannot be skipped.')
+        self.problem.emit(text.format(title))
+        return False
+
+    @_intent
+    def rehearse_from_now(self) -> None:
+        """Plan the running order from the first GO (early/late and the hard out then mean something)."""
+        self.engine.rehearse_from_now()
 
     @_intent
     def unskip(self, index: int) -> None:
@@ -211,14 +245,13 @@ class ShowController(QObject):
         engine = self.engine
         segment = engine.show.segments[engine.current] if engine.current is not None else None
         on_air_id = segment.id if segment is not None and engine.mode is Mode.ON_AIR else None
-        if on_air_id == self._on_air_id:
-            return
-        self._on_air_id = on_air_id
-        if segment is not None and on_air_id is not None and segment.is_clip:
-            self._take(segment)
-        elif self.playout is not None:
-            self.playout.go_black()
-        self._arm_next()
+        if on_air_id != self._on_air_id:
+            self._on_air_id = on_air_id
+            if segment is not None and on_air_id is not None and segment.is_clip:
+                self._take(segment)
+            elif self.playout is not None:
+                self.playout.go_black()
+        self._arm_next()  # what goes next may have changed without a change on air (a cue)
 
     def _take(self, segment: Segment) -> None:
         if self.playout is None:
@@ -248,22 +281,19 @@ class ShowController(QObject):
         """Pre-roll the next clip segment in the running order (one ahead, not all)."""
         if self.playout is None:
             return
-        following = self.engine.snapshot().next
+        index = self.engine.next_index()
+        following = self.show.segments[index] if index is not None else None
         wanted = None
-        if following is not None and following.segment.is_clip and following.segment.clip is not None:
-            wanted = (following.segment.id, following.segment.clip)
+        if following is not None and following.is_clip and following.clip is not None:
+            wanted = (following.id, following.clip)
         if self._armed == wanted:
             return
         self._armed = wanted
         if wanted is None:
             self.playout.disarm()  # a clip armed for a segment that is no longer next
             return
-        self.playout.arm(
-            following.segment.id,
-            following.segment.clip,
-            following.segment.end_action,
-            expected=self.media_info.get(following.segment.id),
-        )
+        assert following is not None and following.clip is not None
+        self.playout.arm(following.id, following.clip, following.end_action, expected=self.media_info.get(following.id))
 
     # ------------------------------------------------------------------ playout → state
 
@@ -286,7 +316,7 @@ class ShowController(QObject):
         titles = {segment.id: segment.title for segment in self.show.segments}
         self.problem.emit(f'"{titles.get(segment_id, segment_id)}": {message}')
 
-    def _playout_status(self, status) -> None:
+    def _playout_status(self, status: Any) -> None:
         if status.segment_id is None or status.segment_id != self._on_air_id:
             return
         state = getattr(status.state, "name", str(status.state))
@@ -307,7 +337,7 @@ class ShowController(QObject):
             self._questions, self._questions_engine = queue, self.engine
         return self._questions
 
-    def _question(self, action) -> str | None:
+    def _question(self, action: Callable[[QuestionQueue], object]) -> str | None:
         try:
             action(self.questions)
         except QuestionError as exc:
@@ -316,7 +346,7 @@ class ShowController(QObject):
         return None
 
     @_intent
-    def question_add(self, text: str, asker: str = "", source: str = "other", **more) -> str | None:
+    def question_add(self, /, text: str, asker: str = "", source: str = "other", **more: Any) -> str | None:
         return self._question(lambda queue: queue.add(text, asker, source, **more))
 
     @_intent
@@ -326,7 +356,7 @@ class ShowController(QObject):
         return self.question_add(found.text, found.asker, found.source or default_source)
 
     @_intent
-    def question_import(self, entries: list[dict]) -> str | None:
+    def question_import(self, entries: list[dict[str, Any]]) -> str | None:
         return self._question(lambda queue: queue.add_many(entries))
 
     @_intent
@@ -346,7 +376,7 @@ class ShowController(QObject):
         return self._question(lambda queue: queue.move(question_id, to))
 
     @_intent
-    def question_edit(self, question_id: str, **changes) -> str | None:
+    def question_edit(self, /, question_id: str, **changes: Any) -> str | None:
         return self._question(lambda queue: queue.edit(question_id, **changes))
 
     @_intent

@@ -6,289 +6,73 @@ asked for (never by counting ticks), so a display can never drift from the truth
 
 from __future__ import annotations
 
-import enum
-import math
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
 
 from presenter.clock import Clock, SystemClock
-from presenter.show import Segment, Show
+from presenter.records import (
+    BadRecord,
+    clock_boot,
+)
+from presenter.replay import replay_journal
+from presenter.show import Show
+from presenter.snapshot import take_snapshot
+from presenter.state import (
+    Airing,
+    ClipEnd,
+    ClipState,
+    ClipView,
+    EndReason,
+    Message,
+    Mode,
+    Op,
+    Phase,
+    SegmentRun,
+    SegmentStatus,
+    SegmentView,
+    ShowEvent,
+    ShowSnapshot,
+    SkipRefused,
+    StartStatus,
+    _UndoPoint,
+)
+
+__all__ = [  # the state's vocabulary lives in presenter.state; windows import it from here as before
+    "GO_GUARD_S",
+    "UNDO_GO_S",
+    "Airing",
+    "ClipEnd",
+    "ClipState",
+    "ClipView",
+    "EndReason",
+    "Message",
+    "Mode",
+    "Op",
+    "Phase",
+    "SegmentRun",
+    "SegmentStatus",
+    "SegmentView",
+    "ShowEngine",
+    "ShowEvent",
+    "ShowSnapshot",
+    "SkipRefused",
+    "StartStatus",
+]
 
 GO_GUARD_S = 0.3  # a second GO within this time is a double press, not an intent
+UNDO_GO_S = 10.0  # Back this soon after a GO takes that GO back (an accidental GO)
 
 
-class Mode(enum.Enum):
-    STANDBY = "standby"
-    ON_AIR = "on air"
-    ENDED = "ended"
-
-
-class Phase(enum.Enum):
-    STANDBY = "standby"
-    NORMAL = "normal"
-    WARNING = "warning"
-    DANGER = "danger"
-    OVERTIME = "overtime"
-
-
-class SegmentStatus(enum.Enum):
-    PENDING = "pending"
-    ON_AIR = "on air"
-    DONE = "done"
-    SKIPPED = "skipped"
-
-
-class ClipState(enum.Enum):
-    WAITING = "waiting"  # on air, the player has not reported yet
-    PLAYING = "playing"
-    PAUSED = "paused"
-    HELD = "held"  # ended, last frame on screen
-    BLACK = "black"  # ended, output black
-    FAILED = "failed"
-
-
-@dataclass
-class SegmentRun:
-    """What actually happened to one segment: the as-run record."""
-
-    status: SegmentStatus = SegmentStatus.PENDING
-    actual_start: datetime | None = None
-    actual_end: datetime | None = None
-    elapsed_before_s: float = 0.0  # on-air time of earlier periods (after back/jump)
-    on_air_since: float | None = None  # monotonic
-    added_s: float = 0.0
-    end_reason: str | None = None
-    clip_state: ClipState | None = None
-    clip_problem: str | None = None
-    # Last media position reported by the player, at a monotonic time, for extrapolation.
-    clip_position_s: float | None = None
-    clip_position_at: float | None = None
-    clip_duration_s: float | None = None
-
-
-@dataclass(frozen=True)
-class Message:
-    text: str
-    blink: bool
-    sent_at: datetime
-
-
-@dataclass(frozen=True)
-class ShowEvent:
-    """One change of the show state, in the order it happened (the journal's unit)."""
-
-    kind: str
-    segment_id: str | None
-    wall: datetime
-    monotonic: float
-    data: dict = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class SegmentView:
-    index: int
-    segment: Segment
-    status: SegmentStatus
-    planned_start: datetime
-    planned_duration_s: float  # including added time
-    actual_start: datetime | None
-    actual_duration_s: float | None
-    is_next: bool
-    clip_state: ClipState | None
-    clip_problem: str | None
-
-
-@dataclass(frozen=True)
-class ClipView:
-    state: ClipState
-    position_s: float | None
-    duration_s: float | None
-    back_on_air_in_s: float | None
-    problem: str | None
-
-
-@dataclass(frozen=True)
-class ShowSnapshot:
-    """Everything a window shows, computed for one instant."""
-
-    show: Show
-    mode: Mode
-    now: datetime
-    segments: tuple[SegmentView, ...]
-    current: SegmentView | None
-    next: SegmentView | None
-    elapsed_s: float | None
-    remaining_s: float | None  # negative in overtime
-    phase: Phase
-    clip: ClipView | None
-    until_start_s: float  # to the planned start; negative once it has passed
-    planned_end: datetime
-    projected_end: datetime
-    over_under_s: float  # projected end minus planned end: positive = late
-    hard_out: datetime
-    hard_out_margin_s: float  # hard out minus projected end: negative = past the hard out
-    message: Message | None
-    show_started: datetime | None
-    show_ended: datetime | None
-    rehearsal: bool  # run on another day than the show's date: planned times are on that day
-
-
-MAX_GAP_S = 24 * 3600.0  # a run of one day: no step between two records is longer
-MAX_SECONDS = 24 * 3600.0  # added time, clip positions: bounds of a sane record
-MAX_MEDIA_S = 7 * 24 * 3600.0
-MAX_TEXT = 1000  # characters of a message (the director types at most 140; the moderator lays out every one)
-
-
-class _ReplayClock:
-    """Replays a journal on a timeline of its own: show time advances by the journaled monotonic clock.
-
-    The time of day is each record's own; the time between two records is the difference of their
-    monotonic readings when both have one from the same clock (same boot: the reading did not go
-    back), else the difference of their wall times, never negative and at most a day. A wall-clock
-    step (NTP, a manual change) is therefore never turned into show time.
-    """
-
-    def __init__(self) -> None:
-        self._now = datetime.fromtimestamp(0)
-        self._mono = 0.0
-        self._last_wall: datetime | None = None
-        self._last_mono: float | None = None
-        self._boot: str | None = None
-
-    def _step(self, now: datetime, mono: float | None, boot: str | None) -> float:
-        assert self._last_wall is not None
-        same_boot = boot is None or self._boot is None or boot == self._boot
-        if mono is not None and self._last_mono is not None and mono >= self._last_mono and same_boot:
-            step = mono - self._last_mono
-        else:
-            step = (now - self._last_wall).total_seconds()
-        return min(max(step, 0.0), MAX_GAP_S)
-
-    def at(self, now: datetime, mono: float | None, boot: str | None = None) -> None:
-        if self._last_wall is not None:
-            self._mono += self._step(now, mono, boot)
-        self._now, self._last_wall, self._last_mono = now, now, mono
-        self._boot = boot or self._boot
-
-    def gap_until(self, clock: Clock) -> float:
-        """The downtime from the last record to `clock`'s now, by the same rule as between records."""
-        if self._last_wall is None:
-            return 0.0
-        return self._step(clock.now(), clock.monotonic(), clock_boot(clock))
-
-    def now(self) -> datetime:
-        return self._now
-
-    def monotonic(self) -> float:
-        return self._mono
-
-
-_SYSTEM_BOOT: list[str | None] = []
-
-
-def clock_boot(clock: Clock) -> str | None:
-    """Which boot the clock's monotonic readings count from (they restart at a reboot), if known."""
-    boot = getattr(clock, "boot_id", None)
-    if isinstance(boot, str) or type(clock) is not SystemClock:
-        return boot if isinstance(boot, str) else None
-    if not _SYSTEM_BOOT:
-        try:
-            with open("/proc/sys/kernel/random/boot_id", encoding="ascii") as file:
-                _SYSTEM_BOOT.append(file.read().strip()[:64] or None)
-        except OSError:
-            _SYSTEM_BOOT.append(None)
-    return _SYSTEM_BOOT[0]
-
-
-def record_boot(record: dict) -> str | None:
-    boot = record.get("boot")
-    return boot if isinstance(boot, str) and 0 < len(boot) <= 64 else None
-
-
-class BadRecord(ValueError):
-    """A journal record whose fields are not what the engine wrote."""
-
-
-def _finite(record: dict, key: str, low: float, high: float, *, optional: bool = False) -> float | None:
-    value = record.get(key)
-    if value is None and optional:
-        return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise BadRecord(f"{key} is not a number")
-    if not low <= value <= high:
-        raise BadRecord(f"{key} {value:g} is out of range")
-    return float(value)
-
-
-def _text(record: dict, key: str, limit: int = MAX_TEXT) -> str:
-    value = record.get(key)
-    if not isinstance(value, str):
-        raise BadRecord(f"{key} is not text")
-    if len(value) > limit:
-        raise BadRecord(f"{key} is too long")
-    return value
-
-
-def _flag(record: dict, key: str) -> bool:
-    value = record.get(key)
-    if not isinstance(value, bool):
-        raise BadRecord(f"{key} is not true or false")
-    return value
-
-
-def record_wall(record: dict) -> datetime:
-    """The record's time of day: an ISO date and time without a zone, between 1971 and 9998."""
-    wall = record.get("wall")
-    if not isinstance(wall, str) or len(wall) > 40:
-        raise BadRecord("its time (wall) is missing or not a date and time")
-    try:
-        parsed = datetime.fromisoformat(wall)
-        if parsed.tzinfo is not None:
-            parsed = parsed.astimezone().replace(tzinfo=None)
-    except (ValueError, OverflowError):
-        raise BadRecord(f"its time {wall!r} is not a date and time") from None
-    if not 1971 <= parsed.year <= 9998:
-        raise BadRecord(f"its time {wall!r} is out of range")
-    return parsed
-
-
-def record_mono(record: dict) -> float | None:
-    """The record's monotonic reading, if it has a usable one (older journals have none)."""
-    mono = record.get("mono")
-    if isinstance(mono, bool) or not isinstance(mono, (int, float)) or not math.isfinite(mono) or abs(mono) > 1e12:
-        return None
-    return float(mono)
-
-
-def last_wall(records: list[dict]) -> datetime | None:
-    """The time of the last record that has a valid one (a crash's time, the as-run's end)."""
-    for record in reversed(records):
-        try:
-            return record_wall(record)
-        except BadRecord:
-            continue
-    return None
-
-
-def _replay_warning(record, exc: Exception) -> str:
-    line = record.get("_line") if isinstance(record, dict) else None
-    op = record.get("op") if isinstance(record, dict) else None
-    where = f"journal line {line}" if isinstance(line, int) else "a journal entry"
-    what = f" ({op[:40]})" if isinstance(op, str) else ""
-    if isinstance(exc, BadRecord):
-        why = str(exc)
-    elif isinstance(exc, KeyError):
-        why = f"no segment {exc.args[0]!r} in the show file" if exc.args else "a field is missing"
-    else:
-        why = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
-    return f"{where}{what} is ignored: {why}"
+_CLOSE_REASONS = frozenset({EndReason.NEW_RUN.value, EndReason.ANOTHER_SHOW.value})
 
 
 class ShowEngine:
     """The running show. Intents change it; `snapshot()` reads it."""
 
-    def __init__(self, show: Show, clock: Clock | None = None):
+    def __init__(self, show: Show, clock: Clock | None = None, *, rehearse: bool = False):
+        """`rehearse`: plan from the first GO (see rehearse_from_now); journaled once a journal is attached."""
         self.clock: Clock = clock or SystemClock()
         self.show = show
         self.mode = Mode.STANDBY
@@ -298,20 +82,25 @@ class ShowEngine:
         self.events: list[ShowEvent] = []
         self.show_started: datetime | None = None
         self.show_ended: datetime | None = None
+        self.cue: int | None = None  # what the next GO puts on air, set by jump/back; None: the running order's next
+        self.airings: list[Airing] = []  # every time a segment went on air, in order (the as-run)
+        self.rehearse = rehearse
+        self._rehearse_journaled = False
+        self._undo: _UndoPoint | None = None
         self._listeners: list[Callable[[ShowEvent], None]] = []
         self._last_go: float | None = None
         self.replayed_until: datetime | None = None  # the time of the last journal record replayed
         # Called with every input before it takes effect (the crash journal); None while replaying.
-        self._journal: Callable[[dict], None] | None = None
+        self._journal: Callable[[dict[str, Any]], None] | None = None
         self._boot_logged = False
-        self.question_records: list[dict] = []  # replayed question ops, for the question queue (presenter.questions)
+        self.question_records: list[dict[str, Any]] = []  # replayed question ops, for the question queue (presenter.questions)
 
     # ------------------------------------------------------------------ listening
 
     def subscribe(self, listener: Callable[[ShowEvent], None]) -> None:
         self._listeners.append(listener)
 
-    def _record(self, kind: str, segment_id: str | None = None, **data) -> ShowEvent:
+    def _record(self, kind: str, segment_id: str | None = None, **data: Any) -> ShowEvent:
         event = ShowEvent(kind, segment_id, self.clock.now(), self.clock.monotonic(), data)
         self.events.append(event)
         for listener in list(self._listeners):
@@ -319,17 +108,24 @@ class ShowEngine:
         return event
 
     @property
-    def journal(self) -> Callable[[dict], None] | None:
+    def journal(self) -> Callable[[dict[str, Any]], None] | None:
         return self._journal
 
     @journal.setter
-    def journal(self, append: Callable[[dict], None] | None) -> None:
+    def journal(self, append: Callable[[dict[str, Any]], None] | None) -> None:
         self._journal = append
         self._boot_logged = False  # the first record of this process in this journal says which boot
+        if append is not None and self.rehearse and not self._rehearse_journaled:
+            self._log(Op.REHEARSE)
+            self._rehearse_journaled = True
 
-    def _log(self, op: str, **args) -> None:
+    def _log(self, op: Op | str, **args: object) -> None:
         if self._journal is not None:
-            record = {"op": op, "wall": self.clock.now().isoformat(), "mono": self.clock.monotonic()}
+            record: dict[str, object] = {
+                "op": str(op),
+                "wall": self.clock.now().isoformat(),
+                "mono": self.clock.monotonic(),
+            }
             if not self._boot_logged:
                 boot = clock_boot(self.clock)
                 if boot is not None:
@@ -339,7 +135,7 @@ class ShowEngine:
 
     def heartbeat(self) -> None:
         """Note in the journal that the show is still running (when a crash happens, and the as-run's end)."""
-        self._log("alive")
+        self._log(Op.ALIVE)
 
     def _segment_id(self, index: int | None) -> str | None:
         return None if index is None else self.show.segments[index].id
@@ -347,83 +143,142 @@ class ShowEngine:
     # ------------------------------------------------------------------ intents
 
     def go(self) -> bool:
-        """Next segment on air (or the end of the show). False when ignored as a double press."""
+        """Put the next segment on air (the cued one, else the running order's next) or end the show.
+
+        The only intent that puts something new on air. False when ignored: a double press, or the
+        show has ended and nothing is cued.
+        """
         mono = self.clock.monotonic()
         if self._last_go is not None and mono - self._last_go < GO_GUARD_S:
             return False
-        if self.mode is Mode.ENDED:
+        if self.mode is Mode.ENDED and self.cue is None:
             return False
-        self._log("go")
+        self._log(Op.GO)
         self._last_go = mono
-        self._advance("go")
+        self._go()
         return True
 
-    def back(self) -> None:
-        """Undo the last GO: the segment on air returns to pending, the one before goes on air again."""
-        if self.mode is Mode.STANDBY:
-            return
-        self._log("back")
-        if self.mode is Mode.ENDED:
-            last = self._previous_index(len(self.show.segments))
-            if last is None:
-                return
-            self.mode = Mode.ON_AIR
-            self.show_ended = None
-            self._put_on_air(last, reentry=True)
-            self._record("back", self.show.segments[last].id)
-            return
-        assert self.current is not None
-        leaving = self.current
-        self._reset(leaving)
-        previous = self._previous_index(leaving)
-        if previous is None:
-            self.current = None
-            self.mode = Mode.STANDBY
-            self.show_started = None
-            self._record("back", None)
-            return
-        self._put_on_air(previous, reentry=True)
-        self._record("back", self.show.segments[previous].id)
+    def _go(self) -> None:
+        undo = _UndoPoint(
+            at=self.clock.monotonic(),
+            mode=self.mode,
+            current=self.current if self.mode is Mode.ON_AIR else None,
+            cue=self.cue,
+            show_started=self.show_started,
+            show_ended=self.show_ended,
+            runs={},
+            airings=len(self.airings),
+            left_airing=self._on_air_airing() if self.mode is Mode.ON_AIR else None,
+        )
+        before = {index: replace(run) for index, run in enumerate(self.runs)}
+        self._advance(EndReason.GO)
+        for index in (undo.current, self.current if self.mode is Mode.ON_AIR else None):
+            if index is not None:
+                undo.runs[index] = before[index]
+        self._undo = undo
 
-    def jump(self, index: int) -> None:
-        """Put segment `index` on air now, whatever is on air."""
-        self._check_index(index)
-        if index == self.current and self.mode is Mode.ON_AIR:
-            return
-        self._log("jump", segment=self._segment_id(index))
-        if self.current is not None and self.mode is Mode.ON_AIR:
-            self._finish(self.current, SegmentStatus.DONE, "jump")
-        if self.mode is Mode.STANDBY:
-            self._start_show()
-        self.show_ended = None
-        reentry = self.runs[index].actual_start is not None
-        self.runs[index].status = SegmentStatus.PENDING
-        self._put_on_air(index, reentry=reentry)
-        self._record("jump", self.show.segments[index].id)
+    def back(self) -> bool:
+        """Take an accidental GO back, or else cue the segment before. False when nothing changed.
 
-    def skip(self, index: int | None = None) -> None:
-        """Skip a segment: a pending one is passed over by GO; the one on air ends and GO follows."""
+        Within UNDO_GO_S of a GO, what was on air returns on air with its timer running on as if it
+        had never left (or the show returns to standby); the segment the GO aired is pending again.
+        Later, or when the segment before is a clip (a clip never starts by itself, and returning to
+        it would mean black or a replay from 0:00), Back only cues the segment before: GO airs it.
+        """
+        if self.undo_go_s() is not None:
+            self._log(Op.UNDO_GO)
+            self._undo_go()
+            return True
+        before = self.cue if self.cue is not None else self.current if self.mode is Mode.ON_AIR else None
+        if before is None and self.mode is Mode.ENDED:
+            before = len(self.show.segments)
+        if before is None:
+            return False
+        previous = self._previous_index(before)
+        return previous is not None and self.cue_next(previous)
+
+    def undo_go_s(self) -> float | None:
+        """How long Back still takes the last GO back; None when Back would cue instead."""
+        undo = self._undo
+        if undo is None:
+            return None
+        left = UNDO_GO_S - (self.clock.monotonic() - undo.at)
+        if left < 0 or (undo.current is not None and self.show.segments[undo.current].is_clip):
+            return None
+        return left
+
+    def _undo_go(self) -> None:
+        undo = self._undo
+        if undo is None:
+            raise BadRecord("there is no GO to take back")
+        self._undo = None
+        for airing in self.airings[undo.airings :]:  # the airing the GO opened (none when it ended the show)
+            self._end_airing(airing, EndReason.UNDONE)
+        aired = self.current if self.mode is Mode.ON_AIR else None
+        for index, run in undo.runs.items():
+            self.runs[index] = run
+        if undo.left_airing is not None:
+            undo.left_airing.end = undo.left_airing.end_mono = undo.left_airing.end_reason = None
+        self.mode, self.current, self.cue = undo.mode, undo.current, undo.cue
+        self.show_started, self.show_ended = undo.show_started, undo.show_ended
+        self._record("undo_go", self._segment_id(self.current), undone=self._segment_id(aired))
+
+    def cue_next(self, index: int | None) -> bool:
+        """Set what the next GO puts on air (None: the running order's next again). Nothing goes on air.
+
+        Cueing the segment on air clears the cue. A skipped segment can be cued (GO airs it);
+        one that aired before continues its timer when GO airs it again (a clip starts from 0:00).
+        """
+        if index is not None:
+            self._check_index(index)
+            if index == self.current and self.mode is Mode.ON_AIR:
+                index = None
+        if index == self.cue:
+            return False
+        self._log(Op.CUE, segment=self._segment_id(index))
+        self.cue = index
+        self._record("cue", self._segment_id(index))
+        return True
+
+    def jump(self, index: int) -> bool:
+        """Jump to segment `index`: it goes next (see cue_next); it does not go on air."""
+        return self.cue_next(index)
+
+    def skip(self, index: int | None) -> SkipRefused | None:
+        """Skip a segment that is not on air: GO passes over it. Returns why, when nothing changed."""
         if index is None:
-            index = self.current if self.current is not None else self._next_index()
-            if index is None:
-                return
+            return SkipRefused.NOTHING_SELECTED
         self._check_index(index)
-        run = self.runs[index]
-        segment_id = self.show.segments[index].id
-        self._log("skip", segment=segment_id)
         if index == self.current and self.mode is Mode.ON_AIR:
-            self._finish(index, SegmentStatus.SKIPPED, "skip")
-            self._record("skip", segment_id)
-            self._advance("skip")
-        elif run.status is SegmentStatus.PENDING:
-            run.status = SegmentStatus.SKIPPED
-            self._record("skip", segment_id)
+            return SkipRefused.ON_AIR
+        run = self.runs[index]
+        if run.status is SegmentStatus.SKIPPED:
+            return None
+        if run.status is not SegmentStatus.PENDING:
+            return SkipRefused.ALREADY_AIRED
+        segment_id = self.show.segments[index].id
+        self._log(Op.SKIP, segment=segment_id)
+        run.status = SegmentStatus.SKIPPED
+        if self.cue == index:
+            self.cue = None
+        self._record("skip", segment_id)
+        return None
+
+    def rehearse_from_now(self) -> None:
+        """Rehearse: the plan starts with the first GO (now, if the show is on air already), so early/late
+        and the hard out mean something on any day. Journaled: a resumed run keeps rehearsing."""
+        if self.rehearse:
+            return
+        self._log(Op.REHEARSE)
+        self._rehearse_journaled = self._journal is not None
+        self.rehearse = True
+        self._record("rehearse", None)
 
     def unskip(self, index: int) -> None:
         self._check_index(index)
         run = self.runs[index]
         if run.status is SegmentStatus.SKIPPED and run.actual_start is None:
-            self._log("unskip", segment=self._segment_id(index))
+            self._log(Op.UNSKIP, segment=self._segment_id(index))
             run.status = SegmentStatus.PENDING
             self._record("unskip", self.show.segments[index].id)
 
@@ -437,8 +292,9 @@ class ShowEngine:
         seconds = max(seconds, -(planned + run.added_s))
         if seconds == 0:
             return
-        self._log("add_time", seconds=seconds)
+        self._log(Op.ADD_TIME, seconds=seconds)
         run.added_s += seconds
+        self._on_air_airing().added_s += seconds
         self._record("add_time", self.show.segments[self.current].id, seconds=seconds)
 
     def send_message(self, text: str, blink: bool = False) -> None:
@@ -446,13 +302,13 @@ class ShowEngine:
         if not text:
             self.clear_message()
             return
-        self._log("send_message", text=text, blink=blink)
+        self._log(Op.SEND_MESSAGE, text=text, blink=blink)
         self.message = Message(text, blink, self.clock.now())
         self._record("message", None, text=text, blink=blink)
 
     def clear_message(self) -> None:
         if self.message is not None:
-            self._log("clear_message")
+            self._log(Op.CLEAR_MESSAGE)
             self.message = None
             self._record("message_cleared", None)
 
@@ -471,7 +327,7 @@ class ShowEngine:
         learns_duration = bool(duration_s) and run.clip_duration_s is None  # a cold start knows it only later
         if changes or learns_duration:  # the journal needs the turns and the length, not every position report
             self._log(
-                "clip_progress", segment=segment_id, position_s=position_s, duration_s=duration_s, playing=playing
+                Op.CLIP_PROGRESS, segment=segment_id, position_s=position_s, duration_s=duration_s, playing=playing
             )
         run.clip_position_s = position_s
         run.clip_position_at = self.clock.monotonic()
@@ -486,17 +342,18 @@ class ShowEngine:
         run = self._clip_run(segment_id)
         if run is None or run.clip_state in (ClipState.HELD, ClipState.BLACK):
             return
-        self._log("clip_ended", segment=segment_id)
-        segment = self.show.segments[self.current]  # type: ignore[index]
+        self._log(Op.CLIP_ENDED, segment=segment_id)
+        segment = self.show.segments[self.show.index_of(segment_id)]  # the segment on air (_clip_run said so)
         if run.clip_duration_s is not None:
             run.clip_position_s = run.clip_duration_s
             run.clip_position_at = self.clock.monotonic()
         self._record("clip_ended", segment_id, end_action=segment.end_action)
+        self._note_clip_end(ClipEnd.ENDED)
         if segment.end_action == "next":
             run.clip_state = ClipState.BLACK
             # A GO pressed just as the clip hands back by itself is the same intent, not a second one.
             self._last_go = self.clock.monotonic()
-            self._advance("clip ended")
+            self._advance(EndReason.CLIP_ENDED)
         else:
             run.clip_state = ClipState.HELD if segment.end_action == "hold" else ClipState.BLACK
 
@@ -505,15 +362,16 @@ class ShowEngine:
         run = self._clip_run(segment_id)
         if run is None:
             return
-        self._log("clip_failed", segment=segment_id, problem=problem)
+        self._log(Op.CLIP_FAILED, segment=segment_id, problem=problem)
         run.clip_state = ClipState.FAILED
         run.clip_problem = problem
         run.clip_position_s = None
+        self._note_clip_end(ClipEnd.FAILED, problem)
         self._record("clip_failed", segment_id, problem=problem)
 
     def panic(self) -> None:
         """Every clip stopped to black by hand (Esc); the segment on air stays on air."""
-        self._log("panic")
+        self._log(Op.PANIC)
         segment_id = None
         if self.current is not None and self.mode is Mode.ON_AIR:
             segment = self.show.segments[self.current]
@@ -525,6 +383,8 @@ class ShowEngine:
                 if position is not None:
                     run.clip_position_s = position[0]
                     run.clip_position_at = self.clock.monotonic()
+                if run.clip_state in (ClipState.WAITING, ClipState.PLAYING, ClipState.PAUSED):
+                    self._note_clip_end(ClipEnd.STOPPED)
                 run.clip_state = ClipState.BLACK
         self._record("panic", segment_id)
 
@@ -532,14 +392,20 @@ class ShowEngine:
         """End this run where it is (a new run or another show follows): the segment on air is done.
 
         Journaled like every input, so the run is not resumed after it was closed on purpose, and its
-        as-run says why it ended.
+        as-run says why it ended (EndReason.NEW_RUN, ANOTHER_SHOW; any other text: RUN_CLOSED).
         """
-        self._log("close_run", reason=reason)
+        self._log(Op.CLOSE_RUN, reason=str(reason))
         if self.mode is not Mode.ON_AIR:
             return
-        if self.current is not None and self.runs[self.current].status is SegmentStatus.ON_AIR:
-            self._finish(self.current, SegmentStatus.DONE, reason)
+        ended_by = EndReason(reason) if reason in _CLOSE_REASONS else EndReason.RUN_CLOSED
+        assert self.current is not None  # on air, a segment is: a skipped one was finished with its GO
+        self._finish(self.current, SegmentStatus.DONE, ended_by)
         self._end_show()
+
+    def _note_clip_end(self, how: ClipEnd, problem: str | None = None) -> None:
+        airing = self._on_air_airing()
+        if airing.clip_end is None:
+            airing.clip_end, airing.clip_problem = how, problem
 
     def _clip_run(self, segment_id: str) -> SegmentRun | None:
         if self.current is None or self.mode is not Mode.ON_AIR:
@@ -551,7 +417,7 @@ class ShowEngine:
     # ------------------------------------------------------------------ the show file
 
     def set_media_durations(self, durations: dict[str, float]) -> None:
-        self._log("media_durations", durations=durations)
+        self._log(Op.MEDIA_DURATIONS, durations=durations)
         self.show = self.show.with_media_durations(durations)
         self._record("media_durations", None)
 
@@ -560,17 +426,20 @@ class ShowEngine:
         old_ids = [segment.id for segment in self.show.segments]
         by_id = dict(zip(old_ids, self.runs, strict=True))
         current_id = old_ids[self.current] if self.current is not None else None
+        cue_id = old_ids[self.cue] if self.cue is not None else None
         show = show.with_media_durations({**self.show.media_durations, **show.media_durations})
         self.show = show
         self.runs = [by_id.get(segment.id, SegmentRun()) for segment in show.segments]
+        self._undo = None  # the running order may have changed under it
+        ids = [segment.id for segment in show.segments]
+        self.cue = ids.index(cue_id) if cue_id in ids else None
         if current_id is not None:
-            ids = [segment.id for segment in show.segments]
             if current_id in ids:
                 self.current = ids.index(current_id)
             else:  # the segment on air was removed from the file: the next pending one goes on air
                 self.current = None
-                if self.mode is Mode.ON_AIR:
-                    self._replace_orphan()
+                self._end_airing(self._on_air_airing(), EndReason.REMOVED)
+                self._replace_orphan()
         self._record("show_replaced", None)
 
     def _replace_orphan(self) -> None:
@@ -579,25 +448,31 @@ class ShowEngine:
         aired = [index for index, run in enumerate(self.runs) if run.actual_start is not None]
         self.current = max(aired) if aired else None
         index = self._next_index()
+        self.cue = None
         if index is None:
             self._end_show()
             return
-        self._put_on_air(index, reentry=False)
+        self._put_on_air(index, reentry=False, by="show replaced")
         self._record("on_air", self.show.segments[index].id, reason="show replaced")
 
     # ------------------------------------------------------------------ transitions
 
-    def _advance(self, reason: str) -> None:
+    def _advance(self, reason: EndReason) -> None:
         if self.mode is Mode.STANDBY:
             self._start_show()
+        elif self.mode is Mode.ENDED:  # a segment cued after the end: the show goes on
+            self.mode, self.show_ended = Mode.ON_AIR, None
         elif self.current is not None and self.runs[self.current].status is SegmentStatus.ON_AIR:
             # (a segment skipped on air is already finished as SKIPPED: do not turn it into DONE)
             self._finish(self.current, SegmentStatus.DONE, reason)
         following = self._next_index()
+        self.cue = None
         if following is None:
             self._end_show()
             return
-        self._put_on_air(following, reentry=False)
+        # A segment aired before continues its timer; a clip plays again from its start.
+        reentry = not self.show.segments[following].is_clip
+        self._put_on_air(following, reentry=reentry, by=reason)
         self._record("on_air", self.show.segments[following].id, reason=reason)
 
     def _start_show(self) -> None:
@@ -610,9 +485,10 @@ class ShowEngine:
         self.mode = Mode.ENDED
         self.current = None
         self.show_ended = self.clock.now()
+        self._undo = None
         self._record("show_ended", None)
 
-    def _put_on_air(self, index: int, *, reentry: bool) -> None:
+    def _put_on_air(self, index: int, *, reentry: bool, by: str) -> None:
         run = self.runs[index]
         if not reentry or run.actual_start is None:
             run.actual_start = self.clock.now()
@@ -629,29 +505,57 @@ class ShowEngine:
             run.clip_position_at = None
         self.current = index
         self.mode = Mode.ON_AIR
+        self._undo = None
+        self.airings.append(Airing(segment, index, self.clock.now(), self.clock.monotonic(), str(by)))
 
-    def _finish(self, index: int, status: SegmentStatus, reason: str) -> None:
+    def _finish(self, index: int, status: SegmentStatus, reason: EndReason) -> None:
         run = self.runs[index]
-        if run.on_air_since is not None:
-            run.elapsed_before_s += self.clock.monotonic() - run.on_air_since
+        assert run.on_air_since is not None  # only the segment on air is finished
+        run.elapsed_before_s += self.clock.monotonic() - run.on_air_since
         run.on_air_since = None
         run.status = status
         run.actual_end = self.clock.now()
         run.end_reason = reason
+        self._end_airing(self._on_air_airing(), reason)
+
+    def _on_air_airing(self) -> Airing:
+        """The airing of the segment on air: the one airing not ended (there is one while on air)."""
+        return next(airing for airing in reversed(self.airings) if airing.end is None)
+
+    def _end_airing(self, airing: Airing, reason: EndReason) -> None:
+        airing.end, airing.end_mono, airing.end_reason = self.clock.now(), self.clock.monotonic(), reason
 
     def _reset(self, index: int) -> None:
         self.runs[index] = SegmentRun()
 
     def _next_index(self) -> int | None:
+        """What GO puts on air: the cued segment, else the first pending one after the one on air."""
+        if self.cue is not None:
+            return self.cue
+        if self.mode is Mode.ENDED:
+            return None
         start = 0 if self.current is None else self.current + 1
         for index in range(start, len(self.show.segments)):
             if self.runs[index].status is SegmentStatus.PENDING:
                 return index
         return None
 
+    def next_index(self) -> int | None:
+        """What the next GO puts on air (None: the end of the show, or nothing once it has ended)."""
+        return self._next_index()
+
+    def _upcoming(self) -> list[int]:
+        """The segments GO after GO would put on air from here, in order (the projection's)."""
+        first = self._next_index()
+        if first is None:
+            return []
+        later = range(first + 1, len(self.show.segments))
+        return [first, *(i for i in later if self.runs[i].status is SegmentStatus.PENDING and i != self.current)]
+
     def _previous_index(self, before: int) -> int | None:
         for index in range(before - 1, -1, -1):
-            if self.runs[index].status is not SegmentStatus.SKIPPED:
+            on_air = index == self.current and self.mode is Mode.ON_AIR
+            if self.runs[index].status is not SegmentStatus.SKIPPED and not on_air:
                 return index
         return None
 
@@ -661,111 +565,13 @@ class ShowEngine:
 
     # ------------------------------------------------------------------ resume after a crash
 
-    def replay(self, records: Iterable[dict]) -> list[str]:
+    def replay(self, records: Iterable[object]) -> list[str]:
         """Re-apply journaled inputs on the journal's own timeline, then continue on the real clock.
 
-        The downtime counts as elapsed, as if on air: a segment's timer runs on from its real start.
-        Time between records comes from their monotonic readings where they have them (see
-        _ReplayClock), so a wall-clock step is never show time. Returns a one-line warning for every
-        record that is damaged or no longer fits the show file; never raises for a record.
+        The downtime counts as elapsed, as if on air (see presenter.replay). Returns a one-line warning
+        for every record that is damaged or no longer fits the show file; never raises for a record.
         """
-        real_clock, journal = self.clock, self.journal
-        replay_clock = _ReplayClock()
-        self.clock, self.journal = replay_clock, None
-        warnings = []
-        try:
-            for record in records:
-                try:
-                    if not isinstance(record, dict):
-                        raise BadRecord("it is not an object")
-                    wall = record_wall(record)
-                    apply = self._checked(record)  # the whole record is checked before its time counts
-                    replay_clock.at(wall, record_mono(record), record_boot(record))
-                    apply()
-                    self.replayed_until = wall
-                except Exception as exc:  # a damaged record must never stop the show from starting
-                    warnings.append(_replay_warning(record, exc))
-        finally:
-            self.clock, self.journal = real_clock, journal
-            self._rebase(replay_clock, real_clock)
-        return warnings
-
-    def _checked(self, record: dict) -> Callable[[], None]:
-        """The input `record` stands for, its fields checked (raises BadRecord/KeyError when damaged)."""
-        op = record.get("op")
-        if not isinstance(op, str):
-            raise BadRecord("it has no entry type (op)")
-        segment = None
-        index = -1
-        if op in ("jump", "skip", "unskip", "clip_progress", "clip_ended", "clip_failed"):
-            segment = _text(record, "segment", 1000)
-            index = self.show.index_of(segment)
-        match op:
-            case "go":  # it was accepted when it happened: the double-press guard is not asked again
-                return self._replay_go
-            case "back":
-                return self.back
-            case "jump":
-                return lambda: self.jump(index)
-            case "skip":
-                return lambda: self.skip(index)
-            case "unskip":
-                return lambda: self.unskip(index)
-            case "add_time":
-                seconds = _finite(record, "seconds", -MAX_SECONDS, MAX_SECONDS)
-                return lambda: self.add_time(seconds)
-            case "send_message":
-                text, blink = _text(record, "text"), _flag(record, "blink")
-                return lambda: self.send_message(text, blink)
-            case "clear_message":
-                return self.clear_message
-            case "clip_progress":
-                position = _finite(record, "position_s", 0.0, MAX_MEDIA_S)
-                duration = _finite(record, "duration_s", 0.0, MAX_MEDIA_S, optional=True)
-                playing = _flag(record, "playing")
-                return lambda: self.clip_progress(segment, position, duration, playing)
-            case "clip_ended":
-                return lambda: self.clip_ended(segment)
-            case "clip_failed":
-                problem = _text(record, "problem", 2000)
-                return lambda: self.clip_failed(segment, problem)
-            case "panic":
-                return self.panic
-            case "alive":
-                return lambda: None
-            case "close_run":
-                reason = _text(record, "reason", 200)
-                return lambda: self.close_run(reason)
-            case "media_durations":
-                durations = record.get("durations")
-                if not isinstance(durations, dict):
-                    raise BadRecord("durations is not a table")
-                checked = {}
-                for key in durations:
-                    if not isinstance(key, str):
-                        raise BadRecord("durations has a name that is not text")
-                    checked[key] = _finite(durations, key, 0.0, MAX_MEDIA_S)
-                return lambda: self.set_media_durations(checked)
-            case _ if op.startswith("question"):  # not show state: the controller's question queue replays them
-                return lambda: self.question_records.append(record)
-            case _:
-                raise BadRecord(f"unknown entry {op[:40]!r}")
-
-    def _replay_go(self) -> None:
-        if self.mode is not Mode.ENDED:
-            self._last_go = self.clock.monotonic()
-            self._advance("go")
-
-    def _rebase(self, replay_clock: _ReplayClock, clock: Clock) -> None:
-        """Move the monotonic readings taken during replay onto `clock`'s scale, the downtime included."""
-        delta = clock.monotonic() - (replay_clock.monotonic() + replay_clock.gap_until(clock))
-        for run in self.runs:
-            if run.on_air_since is not None:
-                run.on_air_since += delta
-            if run.clip_position_at is not None:
-                run.clip_position_at += delta
-        if self._last_go is not None:
-            self._last_go += delta
+        return replay_journal(self, records)
 
     # ------------------------------------------------------------------ reading
 
@@ -806,95 +612,12 @@ class ShowEngine:
             return Phase.WARNING
         return Phase.NORMAL
 
+    def plan_start(self) -> datetime:
+        """When the running order is planned to start: the show's start time on the day of the run
+        (another day than the show's date is a rehearsal), or, rehearsing, the first GO (now in standby)."""
+        if self.rehearse:
+            return self.show_started or self.clock.now()
+        return datetime.combine((self.show_started or self.clock.now()).date(), self.show.start)
+
     def snapshot(self) -> ShowSnapshot:
-        show = self.show
-        now = self.clock.now()
-        next_index = self._next_index() if self.mode is not Mode.ENDED else None
-
-        # The plan is on the show's date; run on another day (a rehearsal), it is on that day.
-        day = (self.show_started or now).date()
-        show_start = datetime.combine(day, show.start)
-        planned_starts: list[datetime] = []
-        cursor = show_start
-        for segment in show.segments:
-            planned_starts.append(cursor)
-            cursor += timedelta(seconds=show.planned_duration(segment))
-        planned_end = cursor
-
-        views = []
-        for index, (segment, run) in enumerate(zip(show.segments, self.runs, strict=True)):
-            actual = None if run.actual_start is None else self.elapsed(index)
-            views.append(
-                SegmentView(
-                    index=index,
-                    segment=segment,
-                    status=run.status,
-                    planned_start=planned_starts[index],
-                    planned_duration_s=self.planned_duration(index),
-                    actual_start=run.actual_start,
-                    actual_duration_s=actual,
-                    is_next=index == next_index,
-                    clip_state=run.clip_state,
-                    clip_problem=run.clip_problem,
-                )
-            )
-
-        current = views[self.current] if self.current is not None and self.mode is Mode.ON_AIR else None
-        remaining = elapsed = None
-        phase = Phase.STANDBY
-        clip_view = None
-        if current is not None:
-            index = current.index
-            elapsed = self.elapsed(index)
-            remaining = self.remaining(index)
-            phase = self.phase(index, remaining)
-            run = self.runs[index]
-            if current.segment.is_clip and run.clip_state is not None:
-                position = self._clip_position(run)
-                back_in = max(remaining, 0.0) if run.clip_state not in (ClipState.HELD, ClipState.BLACK) else 0.0
-                clip_view = ClipView(
-                    state=run.clip_state,
-                    position_s=None if position is None else position[0],
-                    duration_s=run.clip_duration_s or show.planned_duration(current.segment) or None,
-                    back_on_air_in_s=back_in,
-                    problem=run.clip_problem,
-                )
-
-        # Projection: the segment on air ends when its time is up (or now, in overtime), then the plan.
-        if self.mode is Mode.ENDED:
-            projected_end = self.show_ended or now
-        else:
-            if current is not None:
-                cursor = now + timedelta(seconds=max(remaining or 0.0, 0.0))
-                following = range(current.index + 1, len(views))
-            else:
-                cursor = max(now, show_start)
-                following = range(len(views))
-            for index in following:
-                if self.runs[index].status is SegmentStatus.PENDING:
-                    cursor += timedelta(seconds=self.planned_duration(index))
-            projected_end = cursor
-
-        hard_out = datetime.combine(day, show.end)
-        return ShowSnapshot(
-            show=show,
-            mode=self.mode,
-            now=now,
-            segments=tuple(views),
-            current=current,
-            next=views[next_index] if next_index is not None else None,
-            elapsed_s=elapsed,
-            remaining_s=remaining,
-            phase=phase,
-            clip=clip_view,
-            until_start_s=(show_start - now).total_seconds(),
-            planned_end=planned_end,
-            projected_end=projected_end,
-            over_under_s=(projected_end - planned_end).total_seconds(),
-            hard_out=hard_out,
-            hard_out_margin_s=(hard_out - projected_end).total_seconds(),
-            message=self.message,
-            show_started=self.show_started,
-            show_ended=self.show_ended,
-            rehearsal=day != show.date,
-        )
+        return take_snapshot(self)

@@ -17,10 +17,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
 
+from presenter.clock import Clock
 from presenter.engine import Mode, ShowEngine
 from presenter.files import atomic_write
 from presenter.show import Show
+
+if TYPE_CHECKING:
+    from presenter.statelock import StateLock
 
 JOURNAL_DIR = "journals"
 STARTS_FILE = "starts.log"
@@ -58,7 +63,7 @@ class JournalWriter:
         self.path = path
         self.on_problem = on_problem
         self.problem: str | None = None
-        self._file = None
+        self._file: TextIO | None = None
         try:
             private_dir(path.parent.parent)
             private_dir(path.parent)
@@ -81,11 +86,11 @@ class JournalWriter:
                     last = existing.read(1)
             except OSError:
                 last = b"\n"  # cannot tell: the records still get written
-            if last != b"\n":
+            if last != b"\n" and self._file is not None:
                 self._file.write("\n")
                 self._file.flush()
 
-    def append(self, record: dict) -> bool:
+    def append(self, record: dict[str, Any]) -> bool:
         if self._file is None:
             return False
         try:
@@ -118,8 +123,8 @@ class JournalWriter:
 @dataclass
 class JournalContents:
     path: Path
-    header: dict
-    records: list[dict]
+    header: dict[str, Any]
+    records: list[dict[str, Any]]
     warnings: list[str]
 
 
@@ -129,8 +134,8 @@ def read_journal(path: Path) -> JournalContents:
     Never raises for the contents (only OSError for the file): every record keeps its line number
     (`_line`) for the warnings of the replay. A damaged header is rebuilt from the file name.
     """
-    header: dict = {}
-    records: list[dict] = []
+    header: dict[str, Any] = {}
+    records: list[dict[str, Any]] = []
     warnings: list[str] = []
     raw = path.read_bytes()
     lines = raw.split(b"\n")
@@ -171,14 +176,14 @@ def read_journal(path: Path) -> JournalContents:
     return JournalContents(path, header, records, warnings)
 
 
-def _valid_day(day) -> bool:
+def _valid_day(day: object) -> bool:
     try:
         return isinstance(day, str) and date.fromisoformat(day).isoformat() == day
     except ValueError:
         return False
 
 
-def header_from_name(path: Path) -> dict:
+def header_from_name(path: Path) -> dict[str, Any]:
     """What a journal's name says: `20210119-172958-000000-<show fingerprint>.jsonl`."""
     parts = path.stem.split("-")
     if len(parts) != 4:
@@ -206,7 +211,7 @@ class StateDir:
     def journals(self) -> Path:
         return self.path / JOURNAL_DIR
 
-    def acquire_lock(self):
+    def acquire_lock(self) -> StateLock:
         """Hold this state directory for this process (see presenter.statelock).
 
         Raises StateLockError `another Presenter (pid 1234) is using the state directory …`.
@@ -228,7 +233,7 @@ class StateDir:
                     if file.is_file() and not file.is_symlink() and file.stat().st_mode & 0o077:
                         file.chmod(FILE_MODE)
 
-    def new_journal(self, show: Show, now: datetime, on_problem=None) -> JournalWriter:
+    def new_journal(self, show: Show, now: datetime, on_problem: Callable[[str], None] | None = None) -> JournalWriter:
         stamp = now.strftime("%Y%m%d-%H%M%S-%f")
         writer = JournalWriter(self.journals / f"{stamp}-{show_fingerprint(show)}.jsonl", on_problem)
         writer.append(
@@ -243,7 +248,7 @@ class StateDir:
         )
         return writer
 
-    def reopen(self, path: Path, on_problem=None) -> JournalWriter:
+    def reopen(self, path: Path, on_problem: Callable[[str], None] | None = None) -> JournalWriter:
         return JournalWriter(path, on_problem)
 
     def all_journals(self, show: Show | None = None) -> list[Path]:
@@ -317,7 +322,7 @@ class Resumable:
     warnings: list[str]
 
 
-def resumable_from(path: Path, show: Show, today: date, clock) -> Resumable | None:
+def resumable_from(path: Path, show: Show, today: date, clock: Clock) -> Resumable | None:
     """The run in journal `path`, replayed onto `clock`, if it is of this show, today, and still on air."""
     try:
         contents = read_journal(path)
@@ -338,7 +343,7 @@ def resumable_from(path: Path, show: Show, today: date, clock) -> Resumable | No
     return Resumable(contents, engine, interrupted, warnings)
 
 
-def header_started(header: dict) -> datetime | None:
+def header_started(header: dict[str, Any]) -> datetime | None:
     try:
         return datetime.fromisoformat(header["started"]).replace(tzinfo=None)
     except (KeyError, TypeError, ValueError):

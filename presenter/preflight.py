@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TextIO
 
 from presenter.show import Segment, Show, ShowFileError, load_show
 from presenter.timefmt import format_duration
@@ -195,7 +195,7 @@ def _row_text(row: SegmentCheck) -> str:
 
 
 def report_as_json(report: CheckReport) -> str:
-    def media_dict(media: MediaFacts | None) -> dict | None:
+    def media_dict(media: MediaFacts | None) -> dict[str, object] | None:
         if media is None:
             return None
         names = (
@@ -228,6 +228,7 @@ def report_as_json(report: CheckReport) -> str:
             "planned_total_s": report.planned_total_s,
             "window_s": report.window_s,
             "notes": list(report.notes),
+            "warnings": list(report.show.warnings),
         },
         ensure_ascii=False,
         indent=2,
@@ -241,6 +242,7 @@ def report_as_text(report: CheckReport) -> str:
     lines += [_row_text(row) for row in report.rows]
     lines.append(f"timing: {report.timing()}")
     lines += [f"note: {note}" for note in report.notes]
+    lines += [f"warning: {warning}" for warning in report.show.warnings]
     counts = report.counts
     verdict = "READY" if report.ready else "NOT READY"
     lines.append(
@@ -250,7 +252,7 @@ def report_as_text(report: CheckReport) -> str:
     return "\n".join(printable(line) for line in lines)  # a title or path from the file never drives the terminal
 
 
-def run_check(path: Path, probe: Probe | None, notes: tuple[str, ...], as_json: bool, out, err) -> int:
+def run_check(path: Path, probe: Probe | None, notes: tuple[str, ...], as_json: bool, out: TextIO, err: TextIO) -> int:
     """--check: exit 0 ready, 1 loads but has problems, 2 the show file itself is invalid."""
     try:
         show = load_show(path)

@@ -304,7 +304,7 @@ class QuestionQueue:
 
     def replay(self, records: Iterable[dict]) -> list[str]:
         """Rebuild from journal records (other ops are passed over); a warning for each damaged one."""
-        from presenter.engine import BadRecord, record_wall
+        from presenter.records import BadRecord, record_wall
 
         log, self.log = self.log, None
         warnings = []

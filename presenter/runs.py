@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from presenter.clock import Clock
 from presenter.journal import JournalContents, Resumable, StateDir, read_journal, resumable_from
 from presenter.show import Show
 
@@ -87,7 +88,7 @@ def find_run(state: StateDir, wanted: str) -> RunInfo | None:
     return matches[0] if len(matches) == 1 else None
 
 
-def find_resumable(state: StateDir, show: Show, today: date, clock) -> Resumable | None:
+def find_resumable(state: StateDir, show: Show, today: date, clock: Clock) -> Resumable | None:
     """The latest run of this show file today in which something happened, if it is still on air.
 
     Runs that never left standby (a start after the show, the crash-loop guard's standby run) are

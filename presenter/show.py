@@ -9,6 +9,7 @@ are refused by a node budget instead of expanding.
 from __future__ import annotations
 
 import difflib
+import enum
 import gc
 import os
 import re
@@ -18,14 +19,31 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import Any, TypeVar
 
 import yaml
 
 from presenter.timefmt import TimeFormatError, format_duration, parse_duration, parse_time_of_day
 
+_T = TypeVar("_T")
 FORMAT_VERSION = 1
-KINDS = ("live", "clip")
-END_ACTIONS = ("next", "hold", "black")
+
+
+class SegmentKind(enum.StrEnum):
+    LIVE = "live"
+    CLIP = "clip"
+
+
+class EndAction(enum.StrEnum):
+    """What a clip segment does when its clip ends by itself."""
+
+    NEXT = "next"  # the next segment goes on air
+    HOLD = "hold"  # the last frame stays on the program output
+    BLACK = "black"  # the program output goes black
+
+
+KINDS = tuple(kind.value for kind in SegmentKind)
+END_ACTIONS = tuple(action.value for action in EndAction)
 DEFAULT_WARNING_S = 120.0
 DEFAULT_DANGER_S = 30.0
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -62,9 +80,9 @@ class _TextResolver:
     timestamps (what yaml.resolver does with a dozen regexes per scalar) is wasted work.
     """
 
-    def resolve(self, kind, value, implicit):
+    def resolve(self, kind: type[yaml.Node], value: str | None, implicit: tuple[bool, bool] | None) -> str:
         if kind is yaml.ScalarNode:
-            if implicit[0]:
+            if implicit is not None and implicit[0]:
                 if value in _NULL_WORDS:
                     return _NULL_TAG
                 if value == "<<":
@@ -72,10 +90,10 @@ class _TextResolver:
             return _STR_TAG
         return _SEQ_TAG if kind is yaml.SequenceNode else _MAP_TAG
 
-    def descend_resolver(self, current_node, current_index):
+    def descend_resolver(self, current_node: object, current_index: object) -> None:
         pass
 
-    def ascend_resolver(self):
+    def ascend_resolver(self) -> None:
         pass
 
 
@@ -107,20 +125,20 @@ class ShowFileError(Exception):
 class Segment:
     id: str
     title: str
-    kind: str  # "live" | "clip"
+    kind: SegmentKind
     duration_s: float | None  # planned; None for a clip whose duration comes from the media
     speakers: tuple[str, ...] = ()
     talking_points: tuple[str, ...] = ()
     notes: str = ""
     clip: Path | None = None  # absolute, resolved against the show file's folder
-    end_action: str = "next"
+    end_action: EndAction = EndAction.NEXT
     warning_s: float | None = None  # per-segment thresholds override the show's
     danger_s: float | None = None
     line: int | None = None  # where the segment starts in the show file
 
     @property
     def is_clip(self) -> bool:
-        return self.kind == "clip"
+        return self.kind == SegmentKind.CLIP
 
 
 @dataclass(frozen=True)
@@ -136,6 +154,8 @@ class Show:
     path: Path | None = None
     # Durations read from the media, for clip segments without a planned duration.
     media_durations: dict[str, float] = field(default_factory=dict, compare=False)
+    # What the loader noticed but did not refuse (`show.yaml:41:60: the text after " #" …`), for --check and the app.
+    warnings: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def start_datetime(self) -> datetime:
@@ -239,7 +259,7 @@ def parse_show(data: bytes, path: Path) -> Show:
     gc.disable()
     try:
         root = _compose(text, path)
-        return _ShowReader(path).read(root)
+        return _ShowReader(path, text).read(root)
     finally:
         if collecting:
             gc.enable()
@@ -249,14 +269,13 @@ def _decode(data: bytes, path: Path) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        before = data[: exc.start]
+        body = bytes(exc.object)  # what was decoded: the file without its BOM (exc.start counts from there)
+        before = body[: exc.start]
         line = before.count(b"\n") + 1
         line_start = before.rfind(b"\n") + 1
-        column = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1  # characters, as YAML counts
-        if line == 1 and data.startswith(b"\xef\xbb\xbf"):
-            column -= 1
+        column = len(body[line_start : exc.start].decode("utf-8", "replace")) + 1  # characters, as YAML counts
         raise ShowFileError(
-            path, line, column, f"is not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file as UTF-8"
+            path, line, column, f"is not UTF-8 text (byte 0x{body[exc.start]:02x}); save the file as UTF-8"
         ) from None
 
 
@@ -277,8 +296,9 @@ def _compose(text: str, path: Path) -> yaml.Node:
         problem = exc.problem or exc.context or "is not valid YAML"
         if exc.context and exc.problem:
             problem = f"{exc.problem} ({exc.context})"
-        line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        raise ShowFileError(path, line, column, f"not valid YAML: {problem}") from None
+        if mark is None:
+            raise ShowFileError(path, None, None, f"not valid YAML: {problem}") from None
+        raise ShowFileError(path, mark.line + 1, mark.column + 1, f"not valid YAML: {problem}") from None
     except yaml.YAMLError as exc:
         raise ShowFileError(path, None, None, f"not valid YAML: {exc}") from None
     except RecursionError:  # only the pure-Python parser recurses; libyaml stops at a nesting depth of 1000
@@ -290,7 +310,7 @@ def _compose(text: str, path: Path) -> yaml.Node:
     return root
 
 
-def _too_many_values(path: Path, mark, expanded: bool = False) -> ShowFileError:
+def _too_many_values(path: Path, mark: yaml.Mark, expanded: bool = False) -> ShowFileError:
     what = "with its aliases expanded, the file has" if expanded else "the file has"
     return ShowFileError(
         path,
@@ -314,12 +334,13 @@ def _compose_counted(loader: _Loader, path: Path) -> yaml.Node | None:
     if type(event) is yaml.StreamEndEvent:
         return None
     anchors: dict[str, yaml.Node] = {}
-    stack: list[list] = []  # [collection node, the key waiting for its value (mappings)]
+    stack: list[list[Any]] = []  # [collection node, the key waiting for its value (mappings)]
     root: yaml.Node | None = None
     left = MAX_NODES
     while True:
         event = get()
         kind = type(event)
+        node: yaml.Node
         if kind is yaml.ScalarEvent:
             tag = event.tag
             if tag is None or tag == "!":
@@ -402,11 +423,31 @@ _TYPE_NAMES = {
 }
 
 
+_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # YAML's line breaks
+_CUT_BY_COMMENT = re.compile(r"[ \t]+#\S")  # " #smartRLP" after a plain text: YAML reads a comment
+
+
 class _ShowReader:
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, source: str = ""):
         self.path = path
         self.budget = MAX_NODES
         self.folder = path.resolve().parent
+        self.lines = _LINE_BREAK.split(source) if ("#" in source) else []
+        # Only lines with " #" or "\t#" can hold a text cut by a comment; the rest are never looked at.
+        self.comment_lines = {n for n, line in enumerate(self.lines) if " #" in line or "\t#" in line}
+        self.warnings: list[str] = []
+
+    def check_cut(self, node: yaml.Node) -> None:
+        """Warn when a plain (unquoted) text is followed by " #…" on its line: YAML dropped that part."""
+        mark = node.end_mark
+        if getattr(node, "style", None) or mark.line not in self.comment_lines:  # plain style is None or ""
+            return
+        rest = self.lines[mark.line][mark.column :]
+        found = _CUT_BY_COMMENT.match(rest)
+        if found:
+            column = mark.column + found.end() - 1  # the "#", 1-based
+            message = 'the text after " #" is read as a comment; put the text in quotes'
+            self.warnings.append(str(ShowFileError(self.path, mark.line + 1, column, message)))
 
     # -- helpers
 
@@ -444,7 +485,9 @@ class _ShowReader:
             entries[key] = (key_node, value_node)
         return entries
 
-    def check_key(self, key_node: yaml.Node, what: str, known: tuple[str, ...], entries: dict) -> None:
+    def check_key(
+        self, key_node: yaml.Node, what: str, known: tuple[str, ...], entries: dict[str, tuple[yaml.Node, yaml.Node]]
+    ) -> None:
         if key_node.tag == _MERGE_TAG:
             raise self.error(key_node, "merge keys ('<<') are not supported in a show file")
         if not isinstance(key_node, yaml.ScalarNode):
@@ -476,21 +519,23 @@ class _ShowReader:
 
     def text(self, node: yaml.Node, key: str, *, allow_empty: bool = False) -> str:
         if node.tag == _STR_TAG and type(node) is yaml.ScalarNode:  # the common case, fast
-            value = node.value.strip()
+            value: str = node.value.strip()
             if value or allow_empty:
                 self.budget -= 1
+                if self.comment_lines:
+                    self.check_cut(node)
                 return value
         node = self.scalar(node, key)
         if node.tag == _NULL_TAG:
             if allow_empty:
                 return ""
             raise self.error(node, f'"{key}" is empty')
-        value = node.value.strip()
+        value = str(node.value).strip()
         if not value and not allow_empty:
             raise self.error(node, f'"{key}" is empty')
         return value
 
-    def parsed(self, node: yaml.Node, key: str, parse: Callable[[str], object]):
+    def parsed(self, node: yaml.Node, key: str, parse: Callable[[str], _T]) -> _T:
         value = self.text(node, key)
         try:
             return parse(value)
@@ -504,7 +549,7 @@ class _ShowReader:
             seconds = MAX_DURATION_S + 1
         if seconds > MAX_DURATION_S:  # a show of days is not a show (and the engine's clock would overflow)
             raise self.error(node, f"{key} {self.describe(node)} is longer than {format_duration(MAX_DURATION_S)}")
-        return seconds  # type: ignore[return-value]
+        return seconds
 
     def text_list(self, node: yaml.Node, key: str) -> tuple[str, ...]:
         self.spend(node)
@@ -550,7 +595,7 @@ class _ShowReader:
         start = self.parsed(entries["start"][1], "start", parse_time_of_day)
         end_node = entries["end"][1]
         end = self.parsed(end_node, "end", parse_time_of_day)
-        if end <= start:  # type: ignore[operator]
+        if end <= start:
             raise self.error(end_node, f'end "{end_node.value}" is not after start "{entries["start"][1].value}"')
         warning = self.duration(entries["warning"][1], "warning") if "warning" in entries else DEFAULT_WARNING_S
         danger = self.duration(entries["danger"][1], "danger") if "danger" in entries else DEFAULT_DANGER_S
@@ -582,14 +627,15 @@ class _ShowReader:
 
         return Show(
             title=title,
-            date=show_date,  # type: ignore[arg-type]
-            start=start,  # type: ignore[arg-type]
-            end=end,  # type: ignore[arg-type]
+            date=show_date,
+            start=start,
+            end=end,
             segments=tuple(segments),
             warning_s=warning,
             danger_s=danger,
             description=description,
             path=self.path.resolve(),
+            warnings=tuple(self.warnings),
         )
 
     def segment(self, node: yaml.Node, number: int) -> tuple[Segment, yaml.Node]:
@@ -607,12 +653,13 @@ class _ShowReader:
             id_node = entries["title"][1]
             segment_id = slugify(title)
 
-        kind = "live"
+        kind = SegmentKind.LIVE
         if "kind" in entries:
             kind_node = entries["kind"][1]
-            kind = self.text(kind_node, "kind")
-            if kind not in KINDS:
-                raise self.error(kind_node, f'kind "{kind}" is not one of: {", ".join(KINDS)}')
+            kind_text = self.text(kind_node, "kind")
+            if kind_text not in KINDS:
+                raise self.error(kind_node, f'kind "{kind_text}" is not one of: {", ".join(KINDS)}')
+            kind = SegmentKind(kind_text)
 
         duration = self.duration(entries["duration"][1], "duration") if "duration" in entries else None
         if duration is None and kind == "live":
@@ -632,14 +679,15 @@ class _ShowReader:
         elif kind == "clip":
             raise self.error(node, f'{what} ("{title}") is a clip segment without "clip" (the video file)')
 
-        end_action = "next"
+        end_action = EndAction.NEXT
         if "end_action" in entries:
             action_node = entries["end_action"][1]
-            end_action = self.text(action_node, "end_action")
+            action_text = self.text(action_node, "end_action")
             if kind != "clip":
                 raise self.error(action_node, f'{what} is live; "end_action" only applies to clip segments')
-            if end_action not in END_ACTIONS:
-                raise self.error(action_node, f'end_action "{end_action}" is not one of: {", ".join(END_ACTIONS)}')
+            if action_text not in END_ACTIONS:
+                raise self.error(action_node, f'end_action "{action_text}" is not one of: {", ".join(END_ACTIONS)}')
+            end_action = EndAction(action_text)
 
         warning = self.duration(entries["warning"][1], "warning") if "warning" in entries else None
         danger = self.duration(entries["danger"][1], "danger") if "danger" in entries else None

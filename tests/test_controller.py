@@ -67,7 +67,96 @@ def test_a_clip_armed_for_a_segment_no_longer_next_is_released(qtbot, bundled_sh
     fake_clock.advance(GO_GUARD_S + 0.1)
     controller.go()
     assert playout.calls[-1] == ("arm", "minimogli")
-    controller.jump(4)  # questions: the closing (live) is next
+    controller.jump(4)  # questions (live) cued: it is next
     assert playout.calls[-1] == ("disarm",)
     controller.start_new_run()  # standby: the welcome (live) is next
     assert ("arm", "minimogli") not in playout.calls[-2:]
+
+
+def _controller(bundled_show, fake_clock):
+    playout = RecordingPlayout()
+    problems: list[str] = []
+    controller = ShowController(bundled_show, clock=fake_clock, playout=playout)
+    controller.problem.connect(problems.append)
+    return controller, playout, problems
+
+
+def _go(controller, fake_clock) -> None:
+    fake_clock.advance(GO_GUARD_S + 0.1)
+    assert controller.go()
+
+
+def test_jump_to_a_clip_arms_it_and_only_go_takes_it(qtbot, bundled_show, fake_clock):
+    controller, playout, _ = _controller(bundled_show, fake_clock)
+    _go(controller, fake_clock)  # welcome (live)
+    playout.calls.clear()
+    assert controller.jump(3)  # autonomous-driving (clip): armed, not on air
+    assert playout.calls == [("arm", "autonomous-driving")]
+    snapshot = controller.snapshot()
+    assert snapshot.current.segment.id == "welcome" and snapshot.next.segment.id == "autonomous-driving"
+    fake_clock.advance(30)
+    assert not any(call[0] == "take" for call in playout.calls)
+    _go(controller, fake_clock)
+    assert ("take", "autonomous-driving") in playout.calls
+    assert controller.snapshot().segments[1].status.value == "pending"  # jumped over: not done
+
+
+def test_back_from_the_questions_onto_a_clip_never_plays_it_again(qtbot, bundled_show, fake_clock):
+    """Finding 4: the clip ended by itself, the Q&A followed; Back cues the clip, it does not take it."""
+    controller, playout, _ = _controller(bundled_show, fake_clock)
+    _go(controller, fake_clock)
+    controller.jump(3)
+    _go(controller, fake_clock)  # autonomous-driving on air
+    controller._clip_ended("autonomous-driving")  # → questions by itself
+    assert controller.snapshot().current.segment.id == "questions"
+    playout.calls.clear()
+    fake_clock.advance(2)
+    assert controller.back()
+    assert not any(call[0] == "take" for call in playout.calls)
+    assert playout.calls == [("arm", "autonomous-driving")]
+    snapshot = controller.snapshot()
+    assert snapshot.current.segment.id == "questions" and snapshot.next.segment.id == "autonomous-driving"
+
+
+def test_back_just_after_an_accidental_go_onto_a_clip_returns_to_the_live_segment(qtbot, bundled_show, fake_clock):
+    controller, playout, _ = _controller(bundled_show, fake_clock)
+    _go(controller, fake_clock)
+    _go(controller, fake_clock)  # discussion (live), minimogli armed
+    fake_clock.advance(60)
+    _go(controller, fake_clock)  # accidental: minimogli taken
+    assert playout.calls[-2:] == [("take", "minimogli"), ("arm", "autonomous-driving")]
+    playout.calls.clear()
+    fake_clock.advance(3)
+    assert controller.back()
+    snapshot = controller.snapshot()
+    assert snapshot.current.segment.id == "discussion"
+    assert snapshot.elapsed_s == pytest.approx(60 + (GO_GUARD_S + 0.1) + 3, abs=1e-6)  # the timer never stopped
+    assert playout.calls == [("black",), ("arm", "minimogli")]
+
+
+@pytest.mark.parametrize("index", [None, 0], ids=["nothing-selected", "on-air"])
+def test_skip_of_nothing_or_the_segment_on_air_is_a_problem_and_changes_nothing(qtbot, bundled_show, fake_clock, index):
+    controller, playout, problems = _controller(bundled_show, fake_clock)
+    _go(controller, fake_clock)
+    before = controller.snapshot()
+    playout.calls.clear()
+    assert controller.skip(index) is False
+    after = controller.snapshot()
+    assert after.segments == before.segments and playout.calls == []
+    assert len(problems) == 1 and ("Select" in problems[0] or "is on air" in problems[0])
+
+
+def test_skip_of_a_done_segment_is_a_problem_and_a_pending_one_is_skipped(qtbot, bundled_show, fake_clock):
+    controller, _, problems = _controller(bundled_show, fake_clock)
+    _go(controller, fake_clock)
+    _go(controller, fake_clock)
+    assert controller.skip(0) is False and "already" in problems[-1]
+    assert controller.skip(4) is True and controller.snapshot().segments[4].status.value == "skipped"
+
+
+def test_rehearse_from_now_and_cue_next_through_the_controller(qtbot, bundled_show, fake_clock):
+    controller, _, _ = _controller(bundled_show, fake_clock)
+    controller.rehearse_from_now()
+    assert controller.snapshot().rehearse and controller.snapshot().until_start_text == "0:00"
+    assert controller.cue_next(2) and controller.snapshot().next.segment.id == "minimogli"
+    assert controller.cue_next(None) and controller.snapshot().next.segment.id == "welcome"

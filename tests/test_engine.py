@@ -18,13 +18,17 @@ import pytest
 from presenter.clock import FakeClock
 from presenter.engine import (
     GO_GUARD_S,
+    UNDO_GO_S,
     ClipState,
+    EndReason,
     Mode,
     Phase,
     SegmentStatus,
     ShowEngine,
     ShowSnapshot,
+    SkipRefused,
 )
+from presenter.replay import legacy_skip
 from presenter.show import Segment, Show, load_show
 from presenter.timefmt import format_countdown
 
@@ -103,7 +107,9 @@ def idx(engine: ShowEngine, segment_id: str) -> int:
 
 def play(engine: ShowEngine, clock: FakeClock, script: str) -> ShowSnapshot:
     """Drive the engine with a tiny script: `go adv:100 add:60 skip:questions jump:closing back
-    end:minimogli unskip:questions`; returns the snapshot afterwards."""
+    end:minimogli unskip:questions air:closing`; returns the snapshot afterwards.
+
+    `jump` only cues (what the next GO airs); `air:X` is jump + GO at the same instant."""
     for word in script.split():
         verb, _, arg = word.partition(":")
         if verb == "go":
@@ -119,6 +125,9 @@ def play(engine: ShowEngine, clock: FakeClock, script: str) -> ShowSnapshot:
             engine.unskip(idx(engine, arg))
         elif verb == "jump":
             engine.jump(idx(engine, arg))
+        elif verb == "air":
+            engine.jump(idx(engine, arg))
+            assert engine.go()
         elif verb == "back":
             engine.back()
         elif verb == "end":
@@ -126,6 +135,12 @@ def play(engine: ShowEngine, clock: FakeClock, script: str) -> ShowSnapshot:
         else:  # pragma: no cover - a typo in a table
             raise ValueError(word)
     return engine.snapshot()
+
+
+def air(engine: ShowEngine, index: int) -> None:
+    """Cue segment `index` and GO (the first GO of a run: never taken for a double press)."""
+    engine.jump(index)
+    assert engine.go()
 
 
 def go_now(engine: ShowEngine) -> None:
@@ -146,10 +161,35 @@ def countdown_value(text: str) -> int:
     return sign * total
 
 
-def test_the_engine_imports_neither_qt_nor_vlc():
+# Modules that drive Qt or libVLC on purpose; every other module under presenter/ (outside the windows,
+# presenter/ui) is the Qt-free core and must stay importable without either.
+QT_OR_VLC = ("presenter.controller", "presenter.watch", "presenter.playout", "presenter.i18n.qt")
+ENTRY_POINTS = ("presenter.__main__",)  # importing it runs the app
+
+
+def qt_free_modules() -> list[str]:
+    names = []
+    for path in sorted((ROOT / "presenter").rglob("*.py")):
+        parts = path.relative_to(ROOT).with_suffix("").parts
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        if parts[1] == "ui" or name in ENTRY_POINTS or any(name == m or name.startswith(m + ".") for m in QT_OR_VLC):
+            continue
+        names.append(name)
+    return names
+
+
+def test_every_qt_free_module_imports_neither_qt_nor_vlc():
+    modules = qt_free_modules()
+    assert {"presenter.engine", "presenter.show", "presenter.as_run", "presenter.cli"} <= set(modules)
     code = (
-        "import sys, presenter.engine, presenter.clock, presenter.show, presenter.timefmt\n"
-        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'vlc'))\n"
+        "import importlib, sys\n"
+        "bad = {}\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module(name)\n"
+        "    found = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'vlc'))\n"
+        "    if found:\n"
+        "        bad[name] = found[:3]\n"
+        "        break\n"
         "assert not bad, bad\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT, timeout=60)
@@ -262,7 +302,7 @@ THRESHOLD_SHOW = make_show(
 def test_phase_with_per_segment_thresholds_over_show_defaults(clock, segment_id, remaining, phase):
     engine = ShowEngine(THRESHOLD_SHOW, clock)
     assert engine.snapshot().phase is Phase.STANDBY
-    engine.jump(idx(engine, segment_id))
+    air(engine, idx(engine, segment_id))
     clock.advance(600 - remaining)
     snap = engine.snapshot()
     assert snap.remaining_s == pytest.approx(remaining, abs=EPS)
@@ -286,7 +326,7 @@ def test_phase_with_per_segment_thresholds_over_show_defaults(clock, segment_id,
     ids=lambda value: value.value if isinstance(value, Phase) else str(value),
 )
 def test_phase_thresholds_of_the_bundled_show(engine, clock, segment_id, remaining, phase):
-    engine.jump(idx(engine, segment_id))
+    air(engine, idx(engine, segment_id))
     clock.advance(PLANNED[segment_id] - remaining)
     assert engine.snapshot().phase is phase
 
@@ -307,9 +347,10 @@ def test_phase_thresholds_of_the_bundled_show(engine, clock, segment_id, remaini
         pytest.param("17:29:59.5", "go adv:290 add:-60", -10, "18:59:50", id="cut-into-overtime-ends-now"),
         pytest.param("17:29:59.5", "go skip:discussion", -2265, "18:22:15", id="skip-pending-is-early"),
         pytest.param("17:29:59.5", "skip:minimogli skip:autonomous-driving", -135, "18:57:45", id="skip-in-standby"),
-        pytest.param("17:29:59.5", "go adv:100 skip", -200, "18:56:40", id="skip-on-air"),
-        pytest.param("17:29:59.5", "go adv:100 jump:questions", -2600, "18:16:40", id="jump-forward-early"),
-        pytest.param("17:29:59.5", "go adv:100 jump:closing adv:300 go", -4999.5, "17:36:40.5", id="ended-early"),
+        pytest.param("17:29:59.5", "go adv:100 skip:welcome", 0, "19:00:00", id="skip-on-air-is-refused"),
+        pytest.param("17:29:59.5", "go adv:100 air:questions", -2600, "18:16:40", id="jump-forward-early"),
+        pytest.param("17:29:59.5", "go adv:100 jump:questions", -2400, "18:20:00", id="cued-forward-counts-now"),
+        pytest.param("17:29:59.5", "go adv:100 air:closing adv:300 go", -4999.5, "17:36:40.5", id="ended-early"),
     ],
 )
 def test_over_under_and_projected_end(engine, clock, clock_at, script, over_under, projected_end):
@@ -424,54 +465,114 @@ def test_go_guard_counts_from_the_last_accepted_go(engine, clock):
     assert engine.current == 1
 
 
-def test_back_from_the_first_segment_returns_to_standby(engine, clock):
-    snap = play(engine, clock, "go adv:20 add:60 back")
+def test_back_just_after_the_first_go_returns_to_standby(engine, clock):
+    snap = play(engine, clock, "go adv:5 add:60 back")
     assert snap.mode is Mode.STANDBY and snap.phase is Phase.STANDBY
     assert snap.show_started is None and snap.current is None
     assert snap.next.segment.id == "welcome"
     assert statuses(snap) == ["pending"] * 6
     assert snap.segments[0].actual_start is None and engine.runs[0].added_s == 0
-    assert (engine.events[-1].kind, engine.events[-1].segment_id) == ("back", None)
+    assert (engine.events[-1].kind, engine.events[-1].segment_id) == ("undo_go", None)
+    assert engine.events[-1].data == {"undone": "welcome"}
     # GO again starts afresh
     snap = play(engine, clock, "go")
     assert snap.current.segment.id == "welcome" and snap.remaining_s == 300
     assert snap.show_started == clock.now()
 
 
-def test_back_from_the_middle_continues_the_previous_timer(engine, clock):
+def test_back_just_after_a_go_undoes_it_and_the_timer_never_stopped(engine, clock):
     play(engine, clock, "go adv:100")
     welcome_start = clock.now() - timedelta(seconds=100)
-    snap = play(engine, clock, "go adv:50 add:60 back")
+    snap = play(engine, clock, "go adv:5 add:60")
+    assert snap.undo_go_s == pytest.approx(UNDO_GO_S - 5, abs=EPS)
+    snap = play(engine, clock, "back")
     assert snap.current.segment.id == "welcome"
     assert snap.current.actual_start == welcome_start  # not a new start
-    assert snap.elapsed_s == pytest.approx(100.5, abs=EPS)  # its 100 s + the 0.5 s before the GO
-    assert snap.remaining_s == pytest.approx(199.5, abs=EPS)
+    assert snap.elapsed_s == pytest.approx(105.5, abs=EPS)  # as if it had never left: 100 + 0.5 + 5
+    assert snap.remaining_s == pytest.approx(194.5, abs=EPS)
     clock.advance(10)
-    assert engine.snapshot().remaining_s == pytest.approx(189.5, abs=EPS)
+    assert engine.snapshot().remaining_s == pytest.approx(184.5, abs=EPS)
     assert statuses(snap) == ["on air"] + ["pending"] * 5
     assert snap.segments[1].actual_start is None and engine.runs[1].added_s == 0  # undone
-    assert (engine.events[-1].kind, engine.events[-1].segment_id) == ("back", "welcome")
+    assert engine.runs[0].end_reason is None and snap.undo_go_s is None  # one GO, one undo
+    assert (engine.events[-1].kind, engine.events[-1].segment_id) == ("undo_go", "welcome")
+    assert snap.next.segment.id == "discussion"
+
+
+def test_back_after_the_undo_time_only_cues_the_segment_before(engine, clock):
+    play(engine, clock, "go adv:100 go")
+    clock.advance(UNDO_GO_S + 0.001)
+    assert engine.snapshot().undo_go_s is None
+    snap = play(engine, clock, "back")
+    assert snap.current.segment.id == "discussion" and snap.mode is Mode.ON_AIR  # nothing new on air
+    assert snap.next.segment.id == "welcome" and snap.next_cued and snap.segments[0].cued
+    assert statuses(snap) == ["done", "on air"] + ["pending"] * 4
+    assert (engine.events[-1].kind, engine.events[-1].segment_id) == ("cue", "welcome")
+    assert play(engine, clock, "back").next is not None  # nothing before the welcome: the cue stays
+    snap = play(engine, clock, "adv:20 go")  # GO airs it: its timer continues where it stopped
+    assert snap.current.segment.id == "welcome" and snap.elapsed_s == pytest.approx(100.5, abs=EPS)
+    assert snap.next.segment.id == "minimogli" and not snap.next_cued  # the discussion was finished by GO
+    assert engine.runs[1].end_reason == "go"
 
 
 def test_back_passes_over_a_skipped_segment(engine, clock):
-    snap = play(engine, clock, "go adv:100 skip:discussion go adv:5 back")
-    assert snap.current.segment.id == "welcome"
+    snap = play(engine, clock, "go adv:100 skip:discussion go adv:20 back")
+    assert snap.current.segment.id == "minimogli"
+    assert snap.next.segment.id == "welcome"
     assert snap.segments[1].status is SegmentStatus.SKIPPED
-    assert snap.elapsed_s == pytest.approx(100.5, abs=EPS)
 
 
-def test_back_from_ended_puts_the_last_segment_on_air_again(engine, clock):
-    play(engine, clock, "go jump:closing adv:200")
-    snap = play(engine, clock, "go adv:30 back")
+def test_back_steps_the_cue_back_and_never_onto_the_segment_on_air(engine, clock):
+    snap = play(engine, clock, "go adv:20 jump:questions back")
+    assert snap.next.segment.id == "autonomous-driving"
+    snap = play(engine, clock, "back back back")
+    assert snap.next.segment.id == "discussion"  # the welcome on air is not cued
+    assert snap.current.segment.id == "welcome"
+
+
+def test_back_onto_a_clip_segment_only_cues_it(engine, clock):
+    """Finding 4: Back never plays a clip again from 0:00 (or puts it back on air black)."""
+    snap = play(engine, clock, "go go go")  # minimogli (clip) on air
+    engine.clip_progress("minimogli", 5.0, 75.0, True)
+    snap = play(engine, clock, "adv:2 go adv:1")  # the next clip: it ends the first
+    snap = play(engine, clock, "back")
+    assert snap.undo_go_s is None
+    assert snap.current.segment.id == "autonomous-driving"  # stays on air
+    assert snap.next.segment.id == "minimogli" and snap.next_cued
+    assert snap.segments[2].status is SegmentStatus.DONE
+    assert snap.segments[2].clip_state is ClipState.PLAYING  # as it was when GO cut it; the controller does not take it
+
+
+def test_back_just_after_the_go_that_ended_the_show(engine, clock):
+    play(engine, clock, "go adv:1 air:closing adv:200")
+    snap = play(engine, clock, "go adv:5 back")
     assert snap.mode is Mode.ON_AIR and snap.show_ended is None
     assert snap.current.segment.id == "closing"
-    assert snap.elapsed_s == pytest.approx(200.5, abs=EPS)  # the GO itself came 0.5 s later
-    assert snap.remaining_s == pytest.approx(99.5, abs=EPS)
-    assert (engine.events[-1].kind, engine.events[-1].segment_id) == ("back", "closing")
+    assert snap.elapsed_s == pytest.approx(205.5, abs=EPS)
+    assert snap.remaining_s == pytest.approx(94.5, abs=EPS)
+    assert (engine.events[-1].kind, engine.events[-1].segment_id) == ("undo_go", "closing")
+
+
+def test_after_the_end_back_cues_the_last_segment_and_go_airs_it_again(engine, clock):
+    play(engine, clock, "go adv:1 air:closing adv:200 go adv:30")
+    snap = play(engine, clock, "back")
+    assert snap.mode is Mode.ENDED and snap.next.segment.id == "closing"
+    assert snap.projected_end == clock.now() + timedelta(seconds=300)  # GO would air it now
+    snap = play(engine, clock, "go")
+    assert snap.mode is Mode.ON_AIR and snap.show_ended is None
+    assert snap.current.segment.id == "closing" and snap.elapsed_s == pytest.approx(200.5, abs=EPS)
+
+
+def test_back_just_after_a_go_that_aired_a_segment_cued_after_the_end_ends_it_again(engine, clock):
+    snap = play(engine, clock, "go go go go go go go adv:60 jump:questions go adv:2 back")
+    assert snap.mode is Mode.ENDED and snap.current is None
+    assert snap.show_ended == clock.now() - timedelta(seconds=62.5)  # the end as it was
+    assert snap.next.segment.id == "questions" and snap.next_cued  # and the cue, too
+    assert engine.airings[-1].end_reason is EndReason.UNDONE
 
 
 def test_back_in_standby_is_ignored(engine):
-    engine.back()
+    assert engine.back() is False
     assert engine.mode is Mode.STANDBY and engine.events == []
 
 
@@ -480,64 +581,82 @@ def test_back_in_standby_is_ignored(engine):
     [
         pytest.param(
             "go adv:10 jump:questions",
+            "welcome",
+            ["on air", "pending", "pending", "pending", "pending", "pending"],
             "questions",
-            ["done", "pending", "pending", "pending", "on air", "pending"],
-            "closing",
             id="forward",
         ),
         pytest.param(
-            "go jump:questions adv:10 jump:discussion",
+            "go adv:1 air:questions adv:10 jump:discussion",
+            "questions",
+            ["done", "pending", "pending", "pending", "on air", "pending"],
             "discussion",
-            ["done", "on air", "pending", "pending", "done", "pending"],
-            "minimogli",
             id="backward",
         ),
         pytest.param(
             "skip:minimogli go jump:minimogli",
+            "welcome",
+            ["on air", "pending", "skipped", "pending", "pending", "pending"],
             "minimogli",
-            ["done", "pending", "on air", "pending", "pending", "pending"],
-            "autonomous-driving",
             id="to-a-skipped-segment",
         ),
         pytest.param(
             "jump:discussion",
+            None,
+            ["pending", "pending", "pending", "pending", "pending", "pending"],
             "discussion",
-            ["pending", "on air", "pending", "pending", "pending", "pending"],
-            "minimogli",
             id="from-standby",
         ),
         pytest.param(
-            "go jump:closing go jump:questions",
-            "questions",
-            ["done", "pending", "pending", "pending", "on air", "done"],
+            "go adv:1 air:closing go jump:questions",
             None,
+            ["done", "pending", "pending", "pending", "pending", "done"],
+            "questions",
             id="from-ended",
         ),
     ],
 )
-def test_jump(engine, clock, script, on_air, expected_statuses, next_id):
-    snap = play(engine, clock, script)
-    assert snap.mode is Mode.ON_AIR and snap.show_ended is None
-    assert snap.show_started is not None
-    assert snap.current.segment.id == on_air
+def test_jump_only_sets_what_goes_next(engine, clock, script, on_air, expected_statuses, next_id):
+    before = play(engine, clock, script.rpartition(" ")[0])
+    snap = play(engine, clock, script.rpartition(" ")[2])
+    assert snap.mode is before.mode and snap.show_ended == before.show_ended
+    assert (snap.current.segment.id if snap.current else None) == on_air
     assert statuses(snap) == expected_statuses
-    assert (snap.next.segment.id if snap.next else None) == next_id
-    assert (engine.events[-1].kind, engine.events[-1].segment_id) == ("jump", on_air)
+    assert snap.next.segment.id == next_id and snap.next_cued and snap.next.cued
+    assert (engine.events[-1].kind, engine.events[-1].segment_id) == ("cue", next_id)
+    snap = play(engine, clock, "go")
+    assert snap.current.segment.id == next_id and snap.mode is Mode.ON_AIR and not snap.next_cued
+
+
+def test_jump_ahead_and_back_marks_nothing_done(engine, clock):
+    """Finding 3: jump to 6, double-click 5: nothing done, next is 5, GO airs 5 and then 6 follows."""
+    snap = play(engine, clock, "go adv:60 go adv:60 jump:closing adv:2 jump:questions adv:2")
+    assert statuses(snap) == ["done", "on air", "pending", "pending", "pending", "pending"]
+    assert snap.next.segment.id == "questions"
+    snap = play(engine, clock, "adv:30")
+    assert snap.segments[5].status is SegmentStatus.PENDING
+    snap = play(engine, clock, "go")
+    assert snap.current.segment.id == "questions" and snap.next.segment.id == "closing"
+    assert snap.projected_end == clock.now() + timedelta(seconds=2400 + 300)
+    snap = play(engine, clock, "adv:10 go")
+    assert snap.current.segment.id == "closing"
 
 
 def test_jump_backward_continues_the_earlier_timer(engine, clock):
-    snap = play(engine, clock, "go adv:100 jump:questions adv:10 jump:welcome adv:5")
+    snap = play(engine, clock, "go adv:100 air:questions adv:10 air:welcome adv:5")
     assert snap.current.actual_start == START + timedelta(seconds=0.5)
     assert snap.elapsed_s == pytest.approx(105, abs=EPS)
     assert engine.runs[0].end_reason is None
-    assert engine.runs[4].end_reason == "jump" and snap.segments[4].actual_duration_s == pytest.approx(10, abs=EPS)
+    assert engine.runs[4].end_reason == "go" and snap.segments[4].actual_duration_s == pytest.approx(10, abs=EPS)
 
 
-def test_jump_to_the_segment_on_air_and_out_of_range(engine, clock):
+def test_jump_to_the_segment_on_air_clears_the_cue_and_out_of_range(engine, clock):
     play(engine, clock, "go adv:10")
     count = len(engine.events)
-    engine.jump(0)
+    assert engine.jump(0) is False
     assert len(engine.events) == count and engine.snapshot().elapsed_s == pytest.approx(10, abs=EPS)
+    engine.jump(3)
+    assert engine.jump(0) is True and engine.snapshot().next.segment.id == "discussion"
     with pytest.raises(IndexError):
         engine.jump(6)
     with pytest.raises(IndexError):
@@ -560,30 +679,30 @@ def test_skip_a_pending_segment_and_go_passes_over_it(engine, clock):
     assert engine.runs[0].end_reason == "go"
 
 
-def test_skip_the_segment_on_air_ends_it_as_skipped(engine, clock):
-    snap = play(engine, clock, "go adv:100 go adv:40 skip")
-    assert snap.current.segment.id == "minimogli"
-    discussion = snap.segments[1]
-    assert discussion.status is SegmentStatus.SKIPPED
-    assert discussion.actual_duration_s == pytest.approx(40, abs=EPS)
-    assert engine.runs[1].end_reason == "skip"
-    assert engine.runs[1].actual_end == clock.now()
-    assert [(e.kind, e.segment_id, e.data) for e in engine.events][-2:] == [
-        ("skip", "discussion", {}),
-        ("on_air", "minimogli", {"reason": "skip"}),
-    ]
+@pytest.mark.parametrize(
+    ("script", "index", "refused"),
+    [
+        ("go adv:100 go adv:40", 1, SkipRefused.ON_AIR),
+        ("go adv:100 go adv:40", None, SkipRefused.NOTHING_SELECTED),
+        ("", None, SkipRefused.NOTHING_SELECTED),
+        ("go adv:100 go adv:40", 0, SkipRefused.ALREADY_AIRED),
+    ],
+    ids=["on-air", "nothing-selected", "nothing-selected-standby", "done"],
+)
+def test_skip_is_refused_for_the_segment_on_air_or_none(engine, clock, script, index, refused):
+    """Finding 5: skip with nothing selected, or of the segment on air, changes nothing."""
+    before = play(engine, clock, script)
+    count = len(engine.events)
+    assert engine.skip(index) is refused
+    after = engine.snapshot()
+    assert len(engine.events) == count
+    assert after.segments == before.segments and after.current == before.current
 
 
-def test_skip_the_last_segment_on_air_ends_the_show(engine, clock):
-    snap = play(engine, clock, "go jump:closing adv:3 skip:closing")
-    assert snap.mode is Mode.ENDED
-    assert snap.segments[5].status is SegmentStatus.SKIPPED
-
-
-def test_skip_without_an_index_in_standby_skips_the_next(engine, clock):
-    snap = play(engine, clock, "skip go")
-    assert snap.current.segment.id == "discussion"
-    assert snap.segments[0].status is SegmentStatus.SKIPPED
+def test_skip_of_the_cued_segment_clears_the_cue_and_skip_twice_is_quiet(engine, clock):
+    snap = play(engine, clock, "go jump:questions skip:questions")
+    assert snap.next.segment.id == "discussion" and not snap.next_cued
+    assert engine.skip(4) is None and [e.kind for e in engine.events].count("skip") == 1
 
 
 def test_unskip(engine, clock):
@@ -595,7 +714,8 @@ def test_unskip(engine, clock):
 
 
 def test_unskip_ignores_segments_that_were_not_skipped_or_already_aired(engine, clock):
-    play(engine, clock, "go adv:10 skip")  # welcome skipped on air: stays skipped
+    play(engine, clock, "go adv:10")
+    legacy_skip(engine, 0)  # welcome skipped on air (an old journal): stays skipped
     count = len(engine.events)
     engine.unskip(0)
     engine.unskip(2)  # pending, not skipped
@@ -643,7 +763,7 @@ def test_messages(engine, clock, actions, text, blink, kinds):
 
 
 def test_panic_on_a_clip_goes_black_and_the_segment_stays_on_air(engine, clock):
-    play(engine, clock, "jump:minimogli")
+    play(engine, clock, "air:minimogli")
     engine.clip_progress("minimogli", 0.0, 75.0, True)
     clock.advance(10)
     engine.panic()
@@ -673,7 +793,7 @@ def test_panic_without_a_clip_on_air_is_only_recorded(engine, clock, script):
 
 
 def test_clip_progress_follows_the_media_and_extrapolates_while_playing(engine, clock):
-    play(engine, clock, "jump:minimogli")  # planned 1:15, the media is 1:00
+    play(engine, clock, "air:minimogli")  # planned 1:15, the media is 1:00
     snap = engine.snapshot()
     assert snap.clip.state is ClipState.WAITING and snap.remaining_s == 75
     clock.advance(2)
@@ -703,7 +823,7 @@ def test_clip_progress_follows_the_media_and_extrapolates_while_playing(engine, 
 
 
 def test_clip_ended_with_next_puts_the_next_segment_on_air(engine, clock):
-    play(engine, clock, "go adv:10 jump:minimogli")
+    play(engine, clock, "go adv:10 air:minimogli")
     engine.clip_progress("minimogli", 0.0, 75.0, True)
     clock.advance(75)
     engine.clip_ended("minimogli")
@@ -764,7 +884,7 @@ def test_clip_ended_with_hold_or_black_stays_on_air(clock, end_action, state):
     ],
     ids=["progress", "ended", "failed", "unknown-id"],
 )
-@pytest.mark.parametrize("script", ["", "go", "jump:minimogli", "go go go go go go go"], ids=lambda s: s or "standby")
+@pytest.mark.parametrize("script", ["", "go", "air:minimogli", "go go go go go go go"], ids=lambda s: s or "standby")
 def test_reports_for_a_segment_not_on_air_are_ignored(engine, clock, report, script):
     play(engine, clock, script)
     before = engine.snapshot()
@@ -778,7 +898,7 @@ def test_reports_for_a_segment_not_on_air_are_ignored(engine, clock, report, scr
 
 
 def test_clip_failed_falls_back_to_the_planned_time(engine, clock):
-    play(engine, clock, "jump:minimogli")
+    play(engine, clock, "air:minimogli")
     engine.clip_progress("minimogli", 0.0, 60.0, True)
     clock.advance(5)
     assert engine.snapshot().remaining_s == pytest.approx(55, abs=EPS)  # the media's 1:00
@@ -809,7 +929,7 @@ def test_set_media_durations_for_a_clip_without_written_duration(bundled, clock)
     assert snap.segments[3].planned_start == at("18:13:47.5")
     assert snap.planned_end == at("18:59:47.5")
     assert engine.events[-1].kind == "media_durations"
-    snap = play(engine, clock, "jump:minimogli adv:2.5")
+    snap = play(engine, clock, "air:minimogli adv:2.5")
     assert snap.remaining_s == pytest.approx(60, abs=EPS)
 
 
@@ -876,7 +996,7 @@ def test_the_as_run_record(engine, clock):
     clock.advance(20)
     engine.clip_failed("autonomous-driving", "cannot open")
     play(engine, clock, "adv:39.5 go")  # 1:00 in all
-    play(engine, clock, "adv:2310 skip")  # questions cut short
+    play(engine, clock, "adv:2309.5 go")  # questions cut short
     snap = play(engine, clock, "adv:299.5 go")
 
     assert snap.mode is Mode.ENDED
@@ -888,7 +1008,7 @@ def test_the_as_run_record(engine, clock):
         ("discussion", "17:35:10", 2325, "done", "go"),
         ("minimogli", "18:13:55", 75, "done", "clip ended"),
         ("autonomous-driving", "18:15:10", 60, "done", "go"),
-        ("questions", "18:16:10", 2310, "skipped", "skip"),
+        ("questions", "18:16:10", 2310, "done", "go"),
         ("closing", "18:54:40", 300, "done", "go"),
     ]
     for view, run, (segment_id, start, duration, status, reason) in zip(
@@ -914,13 +1034,12 @@ def test_the_as_run_record(engine, clock):
         ("on_air", "autonomous-driving"),
         ("clip_failed", "autonomous-driving"),
         ("on_air", "questions"),
-        ("skip", "questions"),
         ("on_air", "closing"),
         ("show_ended", None),
     ]
     assert received == engine.events
     reasons = [e.data["reason"] for e in engine.events if e.kind == "on_air"]
-    assert reasons == ["go", "go", "go", "clip ended", "go", "skip"]
+    assert reasons == ["go", "go", "go", "clip ended", "go", "go"]
     starts = {e.segment_id: e.wall for e in engine.events if e.kind == "on_air"}
     assert starts == {view.segment.id: view.actual_start for view in snap.segments}
     walls = [e.wall for e in engine.events]

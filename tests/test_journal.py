@@ -85,6 +85,7 @@ def test_a_clip_on_air_resumes_at_its_position_plus_the_downtime(bundled_show, t
     clock = FakeClock(START)
     engine, writer = run_with_journal(bundled_show, state, clock)
     engine.jump(2)
+    assert engine.go()
     engine.clip_progress("minimogli", 0.0, 75.0, playing=True)
     clock.advance(10)
     engine.clip_progress("minimogli", 10.0, 75.0, playing=True)  # not journaled: no turn
@@ -175,10 +176,12 @@ def test_as_run_csv_has_a_row_per_segment(bundled_show, tmp_path):
     rows = list(csv.DictReader(io.StringIO(as_run_csv(replayed))))
     assert [row["segment"] for row in rows] == [s.id for s in bundled_show.segments]
     welcome, discussion, clip, skipped, questions, _ = rows
-    assert (welcome["actual_start"], welcome["actual_duration"], welcome["over_under"]) == ("17:30:00", "5:20", "−0:40")
-    assert welcome["planned_duration"] == "6:00"
+    assert (welcome["actual_start"], welcome["actual_duration"], welcome["over_under"]) == ("17:30:00", "5:20", "+0:20")
+    # the plan stays as planned; the minute given has its own column (it used to overwrite the plan: 6:00, −0:40)
+    assert (welcome["planned_duration"], welcome["added_time"]) == ("5:00", "+1:00")
     assert discussion["actual_duration"] == "10:00"
-    assert (clip["clip_duration"], clip["clip_end"], clip["ended_by"]) == ("1:15", "ended (black)", "clip ended")
+    assert (clip["clip_duration"], clip["clip_end"]) == ("1:15", "ended by itself")
+    assert clip["ended_by"] == "clip ended"  # and its clip_end never reads like a stop to black
     assert skipped["skipped"] == "yes" and skipped["actual_start"] == ""
     assert questions["ended_by"] == "on air" and questions["actual_duration"] == "0:30"
 
@@ -475,6 +478,7 @@ def test_a_cold_started_clip_resumes_at_its_position_with_the_length_learned_lat
     clock = FakeClock(START)
     engine, writer = run_with_journal(show, state, clock)
     engine.jump(1)  # cold: nothing armed, no probe yet
+    assert engine.go()
     engine.clip_progress("film", 0.0, None, playing=True)
     clock.advance(0.3)
     engine.clip_progress("film", 0.3, 75.0, playing=True)  # the length arrives: journaled once

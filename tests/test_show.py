@@ -847,3 +847,64 @@ def test_too_many_values_through_aliases_says_so(tmp_path, monkeypatch):
         "with its aliases expanded, the file has more than 2,000 values (each text, list and key is one) by here; "
         "a show file holds at most 2,000"
     )
+
+
+# --------------------------------------------------------------------------------------------- finding 10
+
+
+CUT = 'the text after " #" is read as a comment; put the text in quotes'
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "warnings"),
+    [
+        ("      - Herzlich willkommen\n", "      - Herzlich willkommen #smartRLP\n", [f"show.yaml:15:29: {CUT}"]),
+        ("    notes: Kamera 1\n", "    notes: Kamera 1\t#zwei\n", [f"show.yaml:16:21: {CUT}"]),
+        ("title: Test-Show\n", "title: Test-Show #1 # und mehr\n", [f"show.yaml:2:18: {CUT}"]),
+        (
+            "    speakers: [Klaus Weichel]\n",
+            "    speakers: [\n      Klaus Weichel #x\n    ]\n",
+            [f"show.yaml:14:21: {CUT}"],
+        ),
+        ("      - Herzlich willkommen\n", '      - "Herzlich willkommen #smartRLP"\n', []),
+        ("      - Herzlich willkommen\n", "      - Herzlich willkommen # a comment for the team\n", []),
+        ("      - Herzlich willkommen\n", "      - Herzlich#willkommen\n", []),
+        ("    notes: Kamera 1\n", "    notes: >-\n      Kamera 1 #eins\n", []),
+        ("    notes: Kamera 1\n", "    # notes: #Kamera 1\n", []),
+    ],
+    ids=["hashtag", "tab", "title", "flow-list", "quoted", "comment", "no-space", "block", "comment-line"],
+)
+def test_a_plain_text_cut_by_a_comment_is_a_warning_not_an_error(tmp_path, old, new, warnings):
+    show = load_show(write(tmp_path, variant((old, new))))
+    assert list(show.warnings) == warnings
+    if warnings and "Herzlich" in new:
+        assert show.segments[0].talking_points == ("Herzlich willkommen",)  # what YAML read: the warning says so
+
+
+def test_the_bundled_show_keeps_its_hashtags_and_has_no_warning():
+    show = load_show(BUNDLED)
+    assert show.warnings == ()
+    points = [point for segment in show.segments for point in segment.talking_points if "Hashtag" in point]
+    assert points and all(point.endswith("#smartRLP") for point in points)
+    assert show.description.endswith("#smartRLP")
+
+
+def test_warnings_survive_the_media_durations_and_do_not_change_equality(tmp_path):
+    show = load_show(write(tmp_path, variant(("      - Herzlich willkommen\n", "      - Hallo #du\n"))))
+    assert show.with_media_durations({"film": 75.0}).warnings == show.warnings
+    assert show == load_show(write(tmp_path, variant(("      - Herzlich willkommen\n", "      - Hallo\n"))))
+
+
+def test_check_prints_the_warning_and_the_show_still_loads(tmp_path):
+    import io
+    import json
+
+    from presenter.preflight import run_check
+
+    path = write(tmp_path, variant(("      - Herzlich willkommen\n", "      - Fragen in den Chat #smartRLP\n")))
+    out, err = io.StringIO(), io.StringIO()
+    run_check(path, None, (), False, out, err)
+    assert f"warning: show.yaml:15:28: {CUT}" in out.getvalue().splitlines()
+    out = io.StringIO()
+    run_check(path, None, (), True, out, err)
+    assert json.loads(out.getvalue())["warnings"] == [f"show.yaml:15:28: {CUT}"]

@@ -6,4 +6,6 @@ cd "$(dirname "$0")/.."
 bash tools/setup.sh
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
+.venv/bin/mypy  # strict for the core and the controller: the files are listed in pyproject.toml [tool.mypy]
+bash tools/core_coverage.sh
 exec .venv/bin/python -m pytest "$@"

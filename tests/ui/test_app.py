@@ -63,6 +63,7 @@ def test_without_libvlc_the_show_still_runs_with_a_plain_message(start_app, show
     assert app.playout is None
     assert "libVLC 3 is not installed" in app.director.banner_text.text()
     app.controller.jump(2)
+    app.controller.go()  # jump only cues: GO airs it
     snapshot = app.controller.snapshot()
     assert snapshot.current.segment.id == "minimogli"
     assert "libVLC" in snapshot.clip.problem

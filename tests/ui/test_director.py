@@ -121,6 +121,7 @@ def test_buttons_send_intents(qtbot, director, fake_clock):
 def test_clip_without_playout_goes_on_air_with_a_clear_problem(director):
     controller = director.controller
     controller.jump(2)
+    controller.go()  # jump only cues: GO airs it
     director.refresh()
     assert controller.engine.current == 2
     assert "libVLC" in text(director, "clipState")

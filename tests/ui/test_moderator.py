@@ -243,7 +243,9 @@ def test_a_failed_clip_says_the_moderator_is_live(qtbot, bundled_show, fake_cloc
     fake_clock.set_now(START)
     controller.go()
     assert not window.notice.isVisible()
+    fake_clock.advance(0.5)
     controller.jump(2)
+    controller.go()  # jump only cues: GO airs it
     texts = shown(window)
     assert texts["notice"] == "clip failed – you are live"
     assert window.notice.isVisible()
@@ -256,7 +258,10 @@ def test_a_failed_clip_says_the_moderator_is_live(qtbot, bundled_show, fake_cloc
     assert step(fake_clock, window, 12.0)["phaseLabel"] == "TIME"  # 0:18 left
     controller.go()  # the next clip fails as well
     assert shown(window)["notice"] == "clip failed – you are live"
-    controller.jump(4)  # live again: the notice goes
+    controller.jump(4)
+    fake_clock.advance(0.5)
+    controller.go()  # live again: the notice goes
+    shown(window)
     assert not window.notice.isVisible()
 
 
@@ -267,6 +272,7 @@ def test_a_clip_holding_its_last_frame_waits_for_the_directors_go(qtbot, bundled
     window = _window(qtbot, controller, fake_clock)
     fake_clock.set_now(START)
     controller.jump(2)
+    controller.go()  # jump only cues: GO airs it
     controller.engine.clip_progress("minimogli", 0.0, 75.0, playing=True)
     assert step(fake_clock, window, 70.5)["timer"] == "0:05"
     assert not window.notice.isVisible()
@@ -739,6 +745,7 @@ def test_each_phase_looks_different_in_greyscale(qtbot, bundled_show, fake_clock
     remaining_until(fake_clock, window, controller, -1.5)
     grab("overtime dim")
     controller.jump(2)
+    controller.go()  # jump only cues: GO airs it
     grab("clip")
     names = list(grabs)
     for index, first in enumerate(names):

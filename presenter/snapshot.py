@@ -1,0 +1,128 @@
+"""The snapshot: everything a window shows, computed from the engine's state for one instant.
+
+Part of the engine; every figure is computed from timestamps when it is asked for.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from presenter.state import ClipState, ClipView, Mode, Phase, SegmentView, ShowSnapshot, StartStatus
+from presenter.timefmt import format_countdown
+
+if TYPE_CHECKING:
+    from presenter.engine import ShowEngine
+
+
+def _hard_out(engine: ShowEngine, show_start: datetime) -> datetime:
+    if not engine.rehearse:
+        return datetime.combine(show_start.date(), engine.show.end)
+    length = datetime.combine(engine.show.date, engine.show.end) - engine.show.start_datetime
+    return show_start + (length if length >= timedelta(0) else length + timedelta(days=1))
+
+
+def _start_figure(engine: ShowEngine, until_s: float) -> tuple[StartStatus, str]:
+    if engine.mode is not Mode.STANDBY:
+        return StartStatus.STARTED, ""
+    if engine.rehearse:
+        return StartStatus.AT_GO, format_countdown(0.0)
+    text = format_countdown(until_s)
+    return (StartStatus.OVERDUE if text.startswith("+") else StartStatus.ON_AIR_IN), text
+
+
+def _clip_view(engine: ShowEngine, current: SegmentView, remaining: float) -> ClipView | None:
+    run = engine.runs[current.index]
+    if not current.segment.is_clip or run.clip_state is None:
+        return None
+    position = engine._clip_position(run)
+    ended = run.clip_state in (ClipState.HELD, ClipState.BLACK)
+    back_in = 0.0 if ended else max(remaining, 0.0)
+    return ClipView(
+        state=run.clip_state,
+        position_s=None if position is None else position[0],
+        duration_s=run.clip_duration_s or engine.show.planned_duration(current.segment) or None,
+        back_on_air_in_s=back_in,
+        problem=run.clip_problem,
+    )
+
+
+def take_snapshot(engine: ShowEngine) -> ShowSnapshot:
+    show = engine.show
+    now = engine.clock.now()
+    next_index = engine._next_index()
+    show_start = engine.plan_start()
+    planned_starts: list[datetime] = []
+    cursor = show_start
+    for segment in show.segments:
+        planned_starts.append(cursor)
+        cursor += timedelta(seconds=show.planned_duration(segment))
+    planned_end = cursor
+
+    views = []
+    for index, (segment, run) in enumerate(zip(show.segments, engine.runs, strict=True)):
+        actual = None if run.actual_start is None else engine.elapsed(index)
+        views.append(
+            SegmentView(
+                index=index,
+                segment=segment,
+                status=run.status,
+                planned_start=planned_starts[index],
+                planned_duration_s=engine.planned_duration(index),
+                actual_start=run.actual_start,
+                actual_duration_s=actual,
+                is_next=index == next_index,
+                clip_state=run.clip_state,
+                clip_problem=run.clip_problem,
+                cued=index == engine.cue,
+            )
+        )
+
+    current = views[engine.current] if engine.current is not None and engine.mode is Mode.ON_AIR else None
+    remaining = elapsed = None
+    phase = Phase.STANDBY
+    clip_view = None
+    if current is not None:
+        elapsed = engine.elapsed(current.index)
+        remaining = engine.remaining(current.index)
+        phase = engine.phase(current.index, remaining)
+        clip_view = _clip_view(engine, current, remaining)
+
+    # Projection: the segment on air ends when its time is up (or now, in overtime), then what GO airs.
+    if engine.mode is Mode.ENDED and engine.cue is None:
+        projected_end = engine.show_ended or now
+    else:
+        projected_end = now + timedelta(seconds=max(remaining or 0.0, 0.0)) if current else max(now, show_start)
+        for index in engine._upcoming():
+            projected_end += timedelta(seconds=engine.planned_duration(index))
+
+    hard_out = _hard_out(engine, show_start)
+    until_start_s = (show_start - now).total_seconds()
+    start_status, until_start_text = _start_figure(engine, until_start_s)
+    return ShowSnapshot(
+        show=show,
+        mode=engine.mode,
+        now=now,
+        segments=tuple(views),
+        current=current,
+        next=views[next_index] if next_index is not None else None,
+        elapsed_s=elapsed,
+        remaining_s=remaining,
+        phase=phase,
+        clip=clip_view,
+        until_start_s=until_start_s,
+        planned_end=planned_end,
+        projected_end=projected_end,
+        over_under_s=(projected_end - planned_end).total_seconds(),
+        hard_out=hard_out,
+        hard_out_margin_s=(hard_out - projected_end).total_seconds(),
+        message=engine.message,
+        show_started=engine.show_started,
+        show_ended=engine.show_ended,
+        rehearsal=engine.rehearse or show_start.date() != show.date,
+        next_cued=engine.cue is not None,
+        rehearse=engine.rehearse,
+        start_status=start_status,
+        until_start_text=until_start_text,
+        undo_go_s=engine.undo_go_s(),
+    )
