@@ -93,7 +93,7 @@ class ShowEngine:
         # Called with every input before it takes effect (the crash journal); None while replaying.
         self._journal: Callable[[dict[str, Any]], None] | None = None
         self._boot_logged = False
-        self.question_records: list[dict[str, Any]] = []  # replayed question ops, for the question queue (presenter.questions)
+        self.question_records: list[dict[str, Any]] = []  # replayed for the question queue (presenter.questions)
 
     # ------------------------------------------------------------------ listening
 

@@ -51,13 +51,9 @@ def _model_texts(model: QAbstractItemModel, parent: QModelIndex | None = None, d
 
 
 def widget_texts(widget: QWidget) -> Iterator[str]:
-    if isinstance(widget, QLabel):
+    if isinstance(widget, QLabel | QAbstractButton):
         yield widget.text()
-    elif isinstance(widget, QAbstractButton):
-        yield widget.text()
-    elif isinstance(widget, QLineEdit):
-        yield widget.placeholderText()
-    elif isinstance(widget, QPlainTextEdit | QTextEdit):
+    elif isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit):
         yield widget.placeholderText()
     elif isinstance(widget, QGroupBox):
         yield widget.title()
