@@ -20,8 +20,6 @@ from __future__ import annotations
 import enum
 import itertools
 import logging
-import os
-import stat as stat_mod
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -31,6 +29,7 @@ from typing import Any, Protocol
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 
+from presenter.clipfiles import FileId, Form, file_id, same_file, stat_problem
 from presenter.playout.probe import quick_check
 from presenter.playout.vlc_adapter import EMBEDDABLE_PLATFORMS, Ev, EventSink, VlcBackend, embedded_video_args
 
@@ -126,7 +125,7 @@ class _Slot:
     segment_id: str
     path: Path
     end_action: str
-    file_id: tuple[int, float] | None
+    file_id: FileId | None
     phase: _Phase
     has_video: bool = False
     has_audio: bool = False
@@ -171,30 +170,15 @@ def changed_on_air_message(path: Path, position_s: float) -> str:
     )
 
 
-def file_identity(path: Path) -> tuple[int, float] | None:
-    """``(size, mtime)`` of *path*, or ``None`` when it cannot be read."""
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return st.st_size, st.st_mtime
+def file_identity(path: Path) -> FileId | None:
+    """Which file *path* names now (:func:`presenter.clipfiles.file_id`), ``None`` when it cannot be read."""
+    return file_id(path)
 
 
 def file_problem(path: Path) -> str | None:
-    """Cheap checks before libVLC sees a file: plain words, or ``None`` when it looks fine."""
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        return f"file is missing: {path}"
-    except OSError as exc:
-        return f"file cannot be read ({exc.strerror or exc}): {path}"
-    if stat_mod.S_ISDIR(st.st_mode):
-        return f"is a folder, not a file: {path}"
-    if st.st_size == 0:
-        return f"file is empty (0 bytes): {path}"
-    if not os.access(path, os.R_OK):
-        return f"file cannot be read (permission denied): {path}"
-    return None
+    """Cheap checks before libVLC sees a file (no byte read): plain words, or ``None`` when it looks fine."""
+    problem, _ = stat_problem(path)
+    return None if problem is None else problem.text(path, Form.PLAYOUT)
 
 
 class _Bridge(QObject):
@@ -308,10 +292,8 @@ class ProgramPlayout(QObject):
             self._emit_status()
             return
         ident = file_identity(path)
-        if expected is not None and ident is not None:
-            size, mtime = getattr(expected, "size_bytes", None), getattr(expected, "mtime", None)
-            if size is not None and mtime is not None and (size, mtime) != ident:
-                self.clip_warning.emit(segment_id, f"file was replaced since the show was loaded: {path}")
+        if expected is not None and ident is not None and not same_file(expected, ident):
+            self.clip_warning.emit(segment_id, f"file was replaced since the show was loaded: {path}")
         cur = self._arm
         if cur is not None and cur.segment_id == segment_id and cur.path == path and cur.file_id == ident:
             cur.end_action = end_action
@@ -493,7 +475,7 @@ class ProgramPlayout(QObject):
         segment_id: str,
         path: Path,
         end_action: str,
-        ident: tuple[int, float] | None,
+        ident: FileId | None,
         *,
         arm: bool,
         options: Sequence[str] = (),

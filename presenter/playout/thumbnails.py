@@ -23,6 +23,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRect, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 
+from presenter.clipfiles import file_id
 from presenter.playout import vlc_adapter
 from presenter.playout.probe import MediaInfo, probe
 
@@ -71,11 +72,8 @@ def fit(width: int | None, height: int | None, box: QSize) -> QSize:
 
 def file_key(path: Path) -> tuple[str, int, int] | None:
     """``(absolute path, size, mtime in ns)``, or ``None`` when the file cannot be read."""
-    try:
-        st = Path(path).stat()
-    except OSError:
-        return None
-    return str(Path(path).absolute()), st.st_size, st.st_mtime_ns
+    ident = file_id(path)
+    return None if ident is None else (str(Path(path).absolute()), ident.size, ident.mtime_ns)
 
 
 def cache_path(cache_dir: Path, key: tuple[str, int, int], size: QSize) -> Path:
