@@ -36,7 +36,7 @@ from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 
 from presenter.playout.probe import quick_check
-from presenter.playout.vlc_adapter import EMBEDDABLE_PLATFORMS, AudioState, Ev, PreviewBackend, embedded_video_args
+from presenter.playout.vlc import EMBEDDABLE_PLATFORMS, AudioState, Ev, PreviewBackend, embedded_video_args
 
 log = logging.getLogger(__name__)
 

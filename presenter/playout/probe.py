@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from presenter.clipfiles import FileId, check_file, file_problem, format_fps, media_summary
-from presenter.playout import vlc_adapter
+from presenter.playout import vlc
 
 #: Frame rates that play smoothly on the 25 fps stream; others get a warning.
 STANDARD_FPS: tuple[float, ...] = (25.0, 50.0)
@@ -86,8 +86,8 @@ def probe(path: Path, timeout_s: float = 5.0) -> MediaInfo:
     container = checked.container
 
     try:
-        parsed = vlc_adapter.parse_media(path, timeout_s)
-    except vlc_adapter.VlcUnavailable as exc:
+        parsed = vlc.parse_media(path, timeout_s)
+    except vlc.VlcUnavailable as exc:
         return MediaInfo(path, False, f"cannot be checked: {exc}", **base)
     except Exception as exc:  # a libVLC surprise must not take the caller down
         return MediaInfo(path, False, f"cannot be checked: libVLC failed ({exc})", **base)
@@ -118,7 +118,7 @@ def probe(path: Path, timeout_s: float = 5.0) -> MediaInfo:
     return MediaInfo(path, True, None, warnings=_warnings(video, audio), **info)
 
 
-def _codec_name(track: vlc_adapter.TrackInfo) -> str:
+def _codec_name(track: vlc.TrackInfo) -> str:
     name = _CODEC_NAMES.get(track.fourcc)
     if name:
         return name
@@ -127,7 +127,7 @@ def _codec_name(track: vlc_adapter.TrackInfo) -> str:
     return track.fourcc or "unknown"
 
 
-def _warnings(video: vlc_adapter.TrackInfo, audio: vlc_adapter.TrackInfo | None) -> tuple[str, ...]:
+def _warnings(video: vlc.TrackInfo, audio: vlc.TrackInfo | None) -> tuple[str, ...]:
     out: list[str] = []
     w, h, fps = video.width, video.height, video.fps
     if fps and not any(abs(fps - s) < 0.01 for s in STANDARD_FPS):
@@ -147,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args:
         print("usage: python -m presenter.playout.probe FILE...", file=sys.stderr)
         return 2
-    print(vlc_adapter.vlc_status()[1])
+    print(vlc.vlc_status()[1])
     bad = 0
     for name in args:
         info = probe(Path(name))

@@ -6,7 +6,7 @@ raise of that surface plus an unpause. The previous player is stopped afterwards
 and off the critical path.
 
 Everything here runs on the Qt main thread. libVLC events arrive through a queued signal; libVLC
-calls go to the adapter's control thread. Only :mod:`presenter.playout.vlc_adapter` touches libVLC.
+calls go to the adapter's control thread. Only :mod:`presenter.playout.vlc` touches libVLC.
 
 "Armed" means: after ``:start-paused`` the player paused, a seek to 0 while paused made the decoder
 produce the first picture and libVLC reported its video output (``MediaPlayerVout``), and no further
@@ -31,7 +31,7 @@ from PySide6.QtGui import QGuiApplication
 
 from presenter.clipfiles import FileId, Form, file_id, same_file, stat_problem
 from presenter.playout.probe import quick_check
-from presenter.playout.vlc_adapter import EMBEDDABLE_PLATFORMS, Ev, EventSink, VlcBackend, embedded_video_args
+from presenter.playout.vlc import EMBEDDABLE_PLATFORMS, Ev, EventSink, VlcBackend, embedded_video_args
 
 log = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 """Poster frames of the clips: made off the UI thread, cached on disk, a clear placeholder for a bad clip.
 
 :func:`make_thumbnail` does the work (blocking, bounded, no widgets): file checks, the probe, one
-picture through libVLC's video callbacks (:func:`presenter.playout.vlc_adapter.grab_frame`), letterboxed
+picture through libVLC's video callbacks (:func:`presenter.playout.vlc.grab_frame`), letterboxed
 into the thumbnail size and saved as PNG under a key of file path + size + modification time, so a
 replaced file gets a new poster and an unchanged one is read back from the cache.
 
@@ -24,7 +24,7 @@ from PySide6.QtCore import QObject, QRect, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 
 from presenter.clipfiles import file_id
-from presenter.playout import vlc_adapter
+from presenter.playout import vlc
 from presenter.playout.probe import MediaInfo, probe
 
 log = logging.getLogger(__name__)
@@ -87,7 +87,7 @@ def make_thumbnail(
     size: QSize = SIZE,
     *,
     probe_fn: Callable[[Path], MediaInfo] = probe,
-    grab: Callable[..., bytes | None] = vlc_adapter.grab_frame,
+    grab: Callable[..., bytes | None] = vlc.grab_frame,
 ) -> ThumbResult:
     """The poster frame of *path* (blocking, bounded by the probe and grab timeouts; any thread).
 
@@ -113,7 +113,7 @@ def make_thumbnail(
     inner = fit(info.width, info.height, size)
     try:
         data = grab(path, poster_time(info.duration_s), inner.width(), inner.height(), GRAB_TIMEOUT_S)
-    except vlc_adapter.VlcUnavailable as exc:
+    except vlc.VlcUnavailable as exc:
         return ThumbResult(path, NO_LIBVLC, reason=str(exc))
     if data is None or len(data) < inner.width() * inner.height() * 4:
         return ThumbResult(path, BROKEN, reason="cannot be decoded: no picture came out of it")

@@ -282,7 +282,7 @@ class PreviewWindow(QWidget):
 
         if probe_fn is None:
             from presenter.playout.probe import probe
-            from presenter.playout.vlc_adapter import vlc_status
+            from presenter.playout.vlc import vlc_status
 
             self._probe: Callable[[Path], MediaInfo] | None = probe if vlc_status()[0] else None
             self._probe_note = None if self._probe is not None else vlc_status()[1]

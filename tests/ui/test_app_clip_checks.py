@@ -13,9 +13,9 @@ from presenter.ui.app import PresenterApp
 
 def start(qtbot, monkeypatch, tmp_path, show_path) -> PresenterApp:
     monkeypatch.setenv("PRESENTER_SIMULATE_NO_LIBVLC", "1")  # file checks only: no probe, no program output
-    from presenter.playout import vlc_adapter
+    from presenter.playout import vlc as vlc_adapter
 
-    vlc_adapter.set_vlc_loader(None)  # forget a status read without the variable
+    vlc_adapter.reset_vlc_status()  # forget a status read without the variable
     app = PresenterApp(make_args(show_path, tmp_path / "state"), load_show(show_path))
     for window in (app.director, app.moderator):
         qtbot.addWidget(window)
@@ -51,4 +51,4 @@ def test_a_clip_broken_after_load_is_on_its_row_within_2_s_and_a_fix_clears_it(q
         app.watcher.deleteLater()
         from presenter.playout import vlc_adapter
 
-        vlc_adapter.set_vlc_loader(None)
+        vlc_adapter.reset_vlc_status()
