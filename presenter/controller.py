@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from presenter.clock import Clock
 from presenter.engine import ClipState, Mode, ShowEngine, ShowEvent, ShowSnapshot
+from presenter.playout.interface import Playout
 from presenter.show import Segment, Show
 
 NO_PLAYOUT = "clips cannot play: libVLC is not available"
@@ -46,7 +47,7 @@ class ShowController(QObject):
         self,
         show: Show,
         clock: Clock | None = None,
-        playout=None,
+        playout: Playout | None = None,
         parent: QObject | None = None,
         engine: ShowEngine | None = None,
     ):

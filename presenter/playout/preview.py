@@ -24,6 +24,7 @@ after resuming, because libVLC 3 otherwise jumps about a second ahead.
 from __future__ import annotations
 
 import contextlib
+import enum
 import itertools
 import logging
 import math
@@ -40,14 +41,19 @@ from presenter.playout.vlc import EMBEDDABLE_PLATFORMS, AudioState, Ev, PreviewB
 
 log = logging.getLogger(__name__)
 
-EMPTY = "empty"  # nothing loaded
-LOADING = "loading"  # opened, waiting for the first picture
-PAUSED = "paused"
-PLAYING = "playing"
-ENDED = "ended"  # paused on the last frame
-STOPPED = "stopped"  # stop() / panic
-ERROR = "error"  # the clip cannot be previewed; problem() said why
-STATES = (EMPTY, LOADING, PAUSED, PLAYING, ENDED, STOPPED, ERROR)
+
+class PreviewState(enum.StrEnum):
+    EMPTY = "empty"  # nothing loaded
+    LOADING = "loading"  # opened, waiting for the first picture
+    PAUSED = "paused"
+    PLAYING = "playing"
+    ENDED = "ended"  # paused on the last frame
+    STOPPED = "stopped"  # stop() / panic
+    ERROR = "error"  # the clip cannot be previewed; problem() said why
+
+
+EMPTY, LOADING, PAUSED, PLAYING, ENDED, STOPPED, ERROR = PreviewState
+STATES = tuple(PreviewState)
 
 LOAD_TIMEOUT_S = 5.0
 NO_TRACKS_GRACE_MS = 1000

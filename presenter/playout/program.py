@@ -30,12 +30,13 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 
 from presenter.clipfiles import FileId, Form, file_id, same_file, stat_problem
+from presenter.playout.interface import EndAction, OutputState, OutputStatus
 from presenter.playout.probe import quick_check
 from presenter.playout.vlc import EMBEDDABLE_PLATFORMS, Ev, EventSink, VlcBackend, embedded_video_args
 
 log = logging.getLogger(__name__)
 
-END_ACTIONS = ("next", "hold", "black")
+END_ACTIONS = tuple(action.value for action in EndAction)
 ARM_SETTLE_MS = 120
 #: Cold start: raise the surface this long after the last video-output change (the picture follows).
 COLD_RAISE_SETTLE_MS = 40
@@ -50,26 +51,6 @@ STALL_AFTER_S = 1.5
 WATCH_INTERVAL_MS = 250
 #: Near the clip's end libVLC stops sending time before it pauses on the last frame: not a stall.
 STALL_END_MARGIN_MS = 600
-
-
-class OutputState(enum.Enum):
-    IDLE = "idle"  # nothing has been on air yet; output black
-    ARMED = "armed"  # output black (or idle) and the next clip is armed
-    PLAYING = "playing"
-    PAUSED = "paused"
-    HELD = "held"  # the clip ended; its last frame stays on the output
-    BLACK = "black"
-    ERROR = "error"  # the last take failed; output black; see message
-
-
-@dataclass(frozen=True)
-class OutputStatus:
-    state: OutputState
-    segment_id: str | None
-    position_s: float
-    duration_s: float | None
-    message: str | None
-    armed_segment_id: str | None
 
 
 class ProgramOutputSurfaces(Protocol):

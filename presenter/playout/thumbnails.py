@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import contextlib
+import enum
 import hashlib
 import logging
 import os
@@ -34,10 +35,15 @@ SIZE = QSize(192, 108)
 CACHE_VERSION = 1
 GRAB_TIMEOUT_S = 5.0
 
-MISSING = "missing"
-BROKEN = "broken"
-FRAME = "frame"
-NO_LIBVLC = "no-libvlc"
+
+class ThumbKind(enum.StrEnum):
+    FRAME = "frame"  # a picture of the clip
+    MISSING = "missing"
+    BROKEN = "broken"
+    NO_LIBVLC = "no-libvlc"
+
+
+FRAME, MISSING, BROKEN, NO_LIBVLC = ThumbKind
 
 _BACKGROUND = QColor(16, 20, 24)
 
@@ -47,7 +53,7 @@ class ThumbResult:
     """``kind``: ``frame`` (``image`` set), ``missing``, ``broken`` or ``no-libvlc`` (``reason`` says why)."""
 
     path: Path
-    kind: str
+    kind: ThumbKind
     image: QImage | None = None
     reason: str = ""
     cached: bool = False
