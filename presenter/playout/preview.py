@@ -23,7 +23,6 @@ after resuming, because libVLC 3 otherwise jumps about a second ahead.
 
 from __future__ import annotations
 
-import contextlib
 import enum
 import itertools
 import logging
@@ -38,6 +37,8 @@ from PySide6.QtGui import QGuiApplication
 
 from presenter.playout.probe import quick_check
 from presenter.playout.vlc import EMBEDDABLE_PLATFORMS, AudioState, Ev, PreviewBackend, embedded_video_args
+from presenter.playout.vlc.position import extrapolate
+from presenter.tasks import deliver
 
 log = logging.getLogger(__name__)
 
@@ -68,12 +69,9 @@ SETTING_VOLUME = "preview/volume"
 
 
 class _Bridge(QObject):
-    """Carries results from libVLC's and the control thread to the main thread, queued."""
+    """The libVLC event sink: carries events from libVLC's threads to the main thread, queued (cheap per event)."""
 
     event = Signal(int, str, object)
-    device = Signal(int, str, int, object)  # token, wanted, attempt, (device_get() result, listed?)
-    devices = Signal(object)  # [(id, description)]
-    primed = Signal(int, bool)  # token, ok
 
 
 class PreviewPlayer(QObject):
@@ -120,9 +118,6 @@ class PreviewPlayer(QObject):
         self._bridge = _Bridge(self)
         queued = Qt.ConnectionType.QueuedConnection
         self._bridge.event.connect(self._on_event, queued)
-        self._bridge.device.connect(self._on_device_result, queued)
-        self._bridge.devices.connect(self._on_devices, queued)
-        self._bridge.primed.connect(self._on_primed, queued)
         self._ticker = QTimer(self)
         self._ticker.setInterval(POSITION_INTERVAL_MS)
         self._ticker.timeout.connect(self._tick)
@@ -204,13 +199,16 @@ class PreviewPlayer(QObject):
         return self._device_confirmed
 
     def position(self) -> float:
-        s = self._time_ms / 1000.0
-        if self._state == PLAYING and self._time_mono is not None:
-            s += max(0.0, self._now() - self._time_mono)
-        if self._length_ms:
-            s = min(s, self._length_ms / 1000.0)
-        if self._state == PLAYING:
-            s = max(s, self._pos_floor)  # libVLC's coarse time updates must not make it step back
+        playing = self._state == PLAYING
+        s = extrapolate(
+            self._time_ms,
+            self._time_mono,
+            self._now(),
+            playing=playing,
+            length_ms=self._length_ms,
+            floor=self._pos_floor,
+        )
+        if playing:
             self._pos_floor = s
         return s
 
@@ -380,17 +378,7 @@ class PreviewPlayer(QObject):
         if fut is None:
             self.audio_devices_changed.emit([])
             return
-        bridge = self._bridge
-
-        def done(f: Any) -> None:
-            try:
-                devices = f.result()
-            except Exception:
-                devices = []
-            with contextlib.suppress(RuntimeError):  # shut down meanwhile
-                bridge.devices.emit(devices)
-
-        fut.add_done_callback(done)
+        deliver(fut, self._on_devices, fallback=[], owner=self)
 
     def set_audio_device(self, device_id: str | None) -> None:
         """Play the preview's sound on *device_id* (``""``/``None``: system default). Remembered.
@@ -487,17 +475,12 @@ class PreviewPlayer(QObject):
         fut = self._backend.set_audio_device(token, wanted)
         if fut is None:
             return
-        bridge = self._bridge
-
-        def done(f: Any) -> None:
-            try:
-                got, listed = f.result()
-            except Exception:
-                got, listed = None, None
-            with contextlib.suppress(RuntimeError):
-                bridge.device.emit(token, wanted, attempt, (got, listed))
-
-        fut.add_done_callback(done)
+        deliver(
+            fut,
+            lambda result: self._on_device_result(token, wanted, attempt, result),
+            fallback=(None, None),
+            owner=self,
+        )
 
     @Slot(int, str, int, object)
     def _on_device_result(self, token: int, wanted: str, attempt: int, result: object) -> None:
@@ -592,17 +575,7 @@ class PreviewPlayer(QObject):
         if fut is None:
             return
         self._priming += 1
-        bridge = self._bridge
-
-        def done(f: Any) -> None:
-            try:
-                ok = bool(f.result())
-            except Exception:
-                ok = False
-            with contextlib.suppress(RuntimeError):
-                bridge.primed.emit(token, ok)
-
-        fut.add_done_callback(done)
+        deliver(fut, lambda ok: self._on_primed(token, bool(ok)), fallback=False, owner=self)
 
     @Slot(int, bool)
     def _on_primed(self, token: int, ok: bool) -> None:

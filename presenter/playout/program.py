@@ -33,6 +33,7 @@ from presenter.clipfiles import FileId, Form, file_id, same_file, stat_problem
 from presenter.playout.interface import EndAction, OutputState, OutputStatus
 from presenter.playout.probe import quick_check
 from presenter.playout.vlc import EMBEDDABLE_PLATFORMS, Ev, EventSink, VlcBackend, embedded_video_args
+from presenter.playout.vlc.position import extrapolate
 
 log = logging.getLogger(__name__)
 
@@ -769,15 +770,13 @@ class ProgramPlayout(QObject):
         self._emit_status()
 
     def _position(self, s: _Slot) -> float:
-        pos = s.time_ms / 1000.0
         if s.stalled:
-            return max(pos, s.pos_floor)  # frozen: the clock must not run on
-        if s.phase is _Phase.PLAYING and s.time_mono is not None:
-            pos += max(0.0, self._now() - s.time_mono)
-        if s.length_ms:
-            pos = min(pos, s.length_ms / 1000.0)
-        if s.phase is _Phase.PLAYING:
-            pos = max(pos, s.pos_floor)  # libVLC's coarse time updates must not make it step back
+            return max(s.time_ms / 1000.0, s.pos_floor)  # frozen: the clock must not run on
+        playing = s.phase is _Phase.PLAYING
+        pos = extrapolate(
+            s.time_ms, s.time_mono, self._now(), playing=playing, length_ms=s.length_ms, floor=s.pos_floor
+        )
+        if playing:
             s.pos_floor = pos
         return pos
 

@@ -22,7 +22,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from presenter.clipfiles import FileId, file_id
 from presenter.preflight import CheckReport, MediaFacts, Probe, SegmentCheck, Status, check_segment
 from presenter.show import Segment, Show
-from presenter.ui.tasks import TaskPool, run_task
+from presenter.tasks import TaskPool, run_task
 
 log = logging.getLogger(__name__)
 

@@ -144,3 +144,25 @@ def run_task(
         return result
 
     return (pool or default_pool()).submit(job)
+
+
+def deliver(
+    future: Future | None,
+    on_done: Callable[[Any], Any],
+    *,
+    fallback: Any = None,
+    owner: QObject | None = None,
+) -> None:
+    """When *future* (e.g. of a libVLC control thread) is done: ``on_done(result)`` on the main
+    thread, ``on_done(fallback)`` when it failed or was cancelled. Nothing when *future* is None."""
+    if future is None:
+        return
+
+    def done(f: Future) -> None:
+        try:
+            result = f.result()
+        except BaseException:
+            result = fallback
+        to_main(on_done, result, owner=owner)
+
+    future.add_done_callback(done)

@@ -7,7 +7,7 @@ import time
 
 from PySide6.QtCore import QObject
 
-from presenter.ui.tasks import TaskPool, run_task, to_main
+from presenter.tasks import TaskPool, run_task, to_main
 
 
 def test_the_result_and_the_error_come_back_on_the_main_thread(qtbot):
