@@ -11,8 +11,6 @@ output) and reports each result on the UI thread; placeholders are painted there
 
 from __future__ import annotations
 
-import concurrent.futures
-import contextlib
 import enum
 import hashlib
 import logging
@@ -21,12 +19,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRect, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QObject, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 
 from presenter.clipfiles import file_id
 from presenter.playout import vlc
 from presenter.playout.probe import MediaInfo, probe
+from presenter.tasks import TaskPool, run_task
 
 log = logging.getLogger(__name__)
 
@@ -178,29 +177,32 @@ def placeholder(kind: str, reason: str = "", size: QSize = SIZE) -> QImage:
     return image
 
 
-class _Bridge(QObject):
-    result = Signal(object, int)  # ThumbResult, generation
-
-
 class Thumbnails(QObject):
     """Poster frames for many clips, one at a time on a worker thread; ``ready`` on the UI thread.
 
     ``ready(path: str, image: QImage, kind: str, reason: str)``: *image* is the frame or a
-    placeholder. Requests for a path already in the queue are merged.
+    placeholder. Requests for a path already in the queue are merged. *probe_fn* tells what a clip
+    is (the clip checks' cached result; by default the probe).
     """
 
     ready = Signal(str, QImage, str, str)
 
-    def __init__(self, cache_dir: Path | None, size: QSize = SIZE, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        cache_dir: Path | None,
+        size: QSize = SIZE,
+        parent: QObject | None = None,
+        *,
+        probe_fn: Callable[[Path], MediaInfo] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.cache_dir = Path(cache_dir) if cache_dir is not None else None
         self.size = QSize(size)
-        self._pool = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="thumbnails")
+        self._probe_fn = probe_fn or probe
+        self._pool = TaskPool("thumbnails", workers=1)
         self._pending: dict[str, int] = {}  # path -> generation of the newest request
         self._generation = 0
         self._closed = False
-        self._bridge = _Bridge(self)
-        self._bridge.result.connect(self._on_result, Qt.ConnectionType.QueuedConnection)
         self.images: dict[str, QImage] = {}  # the last image per path
         self.kinds: dict[str, str] = {}
 
@@ -215,28 +217,30 @@ class Thumbnails(QObject):
             self._pending[key] = generation
             return
         self._pending[key] = generation
-        self._pool.submit(self._work, Path(path), generation)
+        self._submit(Path(path), generation)
 
     def busy(self) -> bool:
         return bool(self._pending)
 
-    def _work(self, path: Path, generation: int) -> None:
+    def _submit(self, path: Path, generation: int) -> None:
+        run_task(
+            lambda: self._make(path), lambda result: self._on_result(result, generation), pool=self._pool, owner=self
+        )
+
+    def _make(self, path: Path) -> ThumbResult:
         try:
-            result = make_thumbnail(path, self.cache_dir, self.size)
+            return make_thumbnail(path, self.cache_dir, self.size, probe_fn=self._probe_fn)
         except Exception as exc:  # never take the worker down
             log.exception("thumbnail of %s failed", path)
-            result = ThumbResult(path, BROKEN, reason=f"no poster frame: {exc}")
-        with contextlib.suppress(RuntimeError):  # the receiver is gone (shut down)
-            self._bridge.result.emit(result, generation)
+            return ThumbResult(path, BROKEN, reason=f"no poster frame: {exc}")
 
-    @Slot(object, int)
     def _on_result(self, result: ThumbResult, generation: int) -> None:
         key = str(result.path)
         wanted = self._pending.get(key)
         if wanted is None or self._closed:
             return
         if wanted != generation:  # asked again while this one ran (the file changed?): make it again
-            self._pool.submit(self._work, result.path, wanted)
+            self._submit(result.path, wanted)
             return
         del self._pending[key]
         image = result.image if result.image is not None else placeholder(result.kind, result.reason, self.size)
@@ -248,7 +252,4 @@ class Thumbnails(QObject):
         """No more results; wait (bounded) for the job that runs."""
         self._closed = True
         self._pending.clear()
-        self._pool.shutdown(wait=False, cancel_futures=True)
-        # ThreadPoolExecutor has no bounded join: wait on its threads ourselves.
-        for thread in list(getattr(self._pool, "_threads", ())):
-            thread.join(timeout_s)
+        self._pool.shutdown(timeout_s)
