@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple, Protocol
 
+from presenter.timefmt import format_duration
+
 
 class Fault(enum.StrEnum):
     """What is wrong with a clip file."""
@@ -307,6 +309,5 @@ def media_summary(media: MediaLine, *, times: str = "x", sep: str = " ") -> str:
     if codecs:
         parts.append(codecs)
     if media.duration_s is not None:
-        m, s = divmod(round(media.duration_s), 60)
-        parts.append(f"{m}:{s:02d}")
+        parts.append(format_duration(media.duration_s))
     return sep.join(parts)

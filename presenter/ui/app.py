@@ -332,9 +332,11 @@ class PresenterApp(QObject):
         """The technician's preview: its own libVLC player, never the program's."""
         from presenter.ui.preview import PreviewWindow
 
+        self._preflight()  # the preview shows the clip checks
         self.preview = PreviewWindow(
             self.controller,
             self.playout,
+            clip_checks=self.clip_checks,
             settings=self.settings,
             cache_dir=self.state.path / "thumbnails",
             vlc_args=shlex.split(os.environ.get(VLC_ARGS_ENV, "")) or None,
@@ -375,17 +377,16 @@ class PresenterApp(QObject):
 
     def _preflight(self) -> None:
         """The clip checks: every clip checked in the background, then watched (ClipChecks)."""
-        if getattr(self, "clip_checks", None) is not None:
-            self.clip_checks.set_show(self.controller.show)
-            return
-        from presenter.ui.clip_checks import ClipChecks
+        if getattr(self, "clip_checks", None) is None:
+            from presenter.ui.clip_checks import ClipChecks
 
-        probe = None
-        if self.playout is not None:
-            from presenter.playout.probe import probe
-        self.clip_checks = ClipChecks(self.controller.show, probe, parent=self)
-        self.clip_checks.checked.connect(self._preflight_done)
-        self.clip_checks.clip_changed.connect(self._clip_changed)
+            probe = None
+            if self.playout is not None:
+                from presenter.playout.probe import probe
+            self.clip_checks = ClipChecks(self.controller.show, probe, parent=self)
+            self.clip_checks.checked.connect(self._preflight_done)
+            self.clip_checks.clip_changed.connect(self._clip_changed)
+        self.clip_checks.set_show(self.controller.show)  # nothing when it is the show it checks
 
     def _preflight_done(self, report: CheckReport) -> None:
         if report.show.path != self.controller.show.path:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from presenter.clipfiles import FileId, file_id
+from presenter.clipfiles import FileId, check_file, file_id
 from presenter.preflight import CheckReport, MediaFacts, Probe, SegmentCheck, Status, check_segment
 from presenter.show import Segment, Show
 from presenter.tasks import TaskPool, run_task
@@ -41,12 +41,14 @@ class ClipChecks(QObject):
       :meth:`problem`, :meth:`problem_line`, :meth:`status`, :meth:`row`, :meth:`info`.
     * ``checked(report)``: every clip has been checked (after start, :meth:`set_show`,
       :meth:`recheck_all`): a :class:`~presenter.preflight.CheckReport` of the whole show.
+    * ``round_started(total)``: every clip is being checked again (start, another show, on demand).
     * ``progress(done, total)``: clips checked of the current round.
     """
 
     clip_checked = Signal(str)
     clip_changed = Signal(str)
     checked = Signal(object)
+    round_started = Signal(int)
     progress = Signal(int, int)
 
     def __init__(
@@ -120,14 +122,20 @@ class ClipChecks(QObject):
         return {sid: row.summary for sid, row in self._rows.items() if row.status is not Status.READY}
 
     def info(self, segment_id: str) -> MediaFacts | None:
-        """What the probe found about that clip (a ``MediaInfo``), or None."""
+        """What the probe found about that clip (a ``MediaInfo``); for a clip the file check already
+        found broken, a ``MediaInfo`` that says why; None when unchecked (or fine without a probe)."""
         row = self._rows.get(segment_id)
-        return None if row is None else row.media
+        if row is None or row.media is not None or row.status is not Status.BROKEN or row.segment.clip is None:
+            return None if row is None else row.media
+        from presenter.playout.probe import MediaInfo
+
+        checked = check_file(row.segment.clip)
+        return MediaInfo(row.segment.clip, False, row.summary, size_bytes=checked.size_bytes, mtime=checked.mtime)
 
     def info_for(self, path: Path | str) -> MediaFacts | None:
         """The probe's result for a clip file of the show, if it was checked as it is now."""
         key = str(path)
-        for row in self._rows.values():
+        for row in list(self._rows.values()):  # also from a worker thread (posters)
             if row.media is not None and str(row.segment.clip) == key and self._ids.get(row.segment.id) == file_id(key):
                 return row.media
         return None
@@ -152,6 +160,8 @@ class ClipChecks(QObject):
 
     def set_show(self, show: Show) -> None:
         """Another show (or the same file edited): forget what is gone, check every clip again."""
+        if show is self._show and self._started:
+            return
         self._show = show
         ids = {s.id for _, s in self.clips()}
         for sid in list(self._rows):
@@ -166,6 +176,7 @@ class ClipChecks(QObject):
         self._watch(clips)
         self._round = {s.id for _, s in clips}
         self._round_total = len(clips)
+        self.round_started.emit(len(clips))
         if not clips:
             self.checked.emit(self.report())
             return
