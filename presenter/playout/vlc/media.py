@@ -222,16 +222,7 @@ def grab_frame(path: Path | str, at_s: float, width: int, height: int, timeout_s
             media.release()
             return None
         try:
-            media.add_option(":no-audio")
-            media.add_option(CLIP_DEMUX_OPTION)
-            if at_s > 0:
-                media.add_option(f":start-time={at_s:.3f}")
-            player.set_media(media)
-            vlc.libvlc_video_set_callbacks(player, lock, None, display, None)
-            player.video_set_format("RV32", width, height, pitch)
-            events = vlc.libvlc_media_player_event_manager(player)  # not event_manager(): it leaks
-            for event_type in (vlc.EventType.MediaPlayerEncounteredError, vlc.EventType.MediaPlayerEndReached):
-                events.event_attach(event_type, finished)
+            _grab_setup(vlc, player, media, at_s, (lock, display, finished), (width, height, pitch))
             if player.play() == 0:
                 done.wait(max(0.1, timeout_s))
             player.stop()  # synchronous: no callback runs after it
@@ -239,3 +230,19 @@ def grab_frame(path: Path | str, at_s: float, width: int, height: int, timeout_s
             player.release()
             media.release()
     return frame[0] if frame else None
+
+
+def _grab_setup(vlc: ModuleType, player: Any, media: Any, at_s: float, callbacks: tuple, size: tuple) -> None:
+    """*player* plays *media* from *at_s* without sound into the video *callbacks* at *size*."""
+    lock, display, finished = callbacks
+    width, height, pitch = size
+    media.add_option(":no-audio")
+    media.add_option(CLIP_DEMUX_OPTION)
+    if at_s > 0:
+        media.add_option(f":start-time={at_s:.3f}")
+    player.set_media(media)
+    vlc.libvlc_video_set_callbacks(player, lock, None, display, None)
+    player.video_set_format("RV32", width, height, pitch)
+    events = vlc.libvlc_media_player_event_manager(player)  # not event_manager(): it leaks
+    for event_type in (vlc.EventType.MediaPlayerEncounteredError, vlc.EventType.MediaPlayerEndReached):
+        events.event_attach(event_type, finished)
