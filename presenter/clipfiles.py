@@ -79,11 +79,10 @@ def wording(problem: FileProblem, path: Path | None = None, form: Form = Form.BA
     if fault is Fault.DAMAGED:
         return problem.detail
     bare = f"file cannot be read ({problem.detail})" if fault is Fault.UNREADABLE else _BARE[fault]
-    if form is Form.BARE:
+    if form is Form.BARE or fault in (Fault.PLAYLIST, Fault.LINK):
         return bare
     if form is Form.PLAYOUT:
-        head = "file is missing" if fault is Fault.NOT_FOUND else bare
-        return f"{head}: {path}"
+        return f"{'file is missing' if fault is Fault.NOT_FOUND else bare}: {path}"
     if fault in (Fault.FOLDER, Fault.NOT_REGULAR):
         return f"clip is not a file: {path}"
     if fault is Fault.UNREADABLE:
