@@ -14,7 +14,7 @@ import os
 import stat as stat_mod
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple, Protocol
+from typing import BinaryIO, NamedTuple, Protocol
 
 from presenter.timefmt import format_duration
 
@@ -167,20 +167,20 @@ def check_file(path: Path | str) -> FileCheck:
     if st is None:
         return FileCheck(problem)
     ident = FileId(st.st_size, st.st_mtime_ns, st.st_ino)
-    known = {"size_bytes": st.st_size, "mtime": st.st_mtime, "identity": ident}
-    if problem is not None:
-        return FileCheck(problem, **known)
-    try:
-        with path.open("rb") as f:
-            head = f.read(4096)
-    except OSError as exc:
-        return FileCheck(FileProblem(Fault.UNREADABLE, exc.strerror or str(exc)), **known)
-    container = _container(head, path)
-    if container is None:
-        problem = _playlist_problem(head)
-    elif container in ("MP4", "QuickTime MOV", "MP4 (M4A audio)"):
-        problem = _mp4_structure_problem(path, st.st_size)
-    return FileCheck(problem, container=container, **known)
+    container = None
+    if problem is None:
+        try:
+            with path.open("rb") as f:
+                head = f.read(4096)
+        except OSError as exc:
+            problem = FileProblem(Fault.UNREADABLE, exc.strerror or str(exc))
+        else:
+            container = _container(head, path)
+            if container is None:
+                problem = _playlist_problem(head)
+            elif container in ("MP4", "QuickTime MOV", "MP4 (M4A audio)"):
+                problem = _mp4_structure_problem(path, st.st_size)
+    return FileCheck(problem, st.st_size, st.st_mtime, container, ident)
 
 
 def file_problem(path: Path | str, form: Form = Form.BARE) -> str | None:
@@ -245,7 +245,7 @@ def _mp4_structure_problem(path: Path, size: int) -> FileProblem | None:
         return FileProblem(Fault.UNREADABLE, exc.strerror or str(exc))
 
 
-def _walk_boxes(f, size: int) -> FileProblem | None:
+def _walk_boxes(f: BinaryIO, size: int) -> FileProblem | None:
     pos = 0
     seen: set[bytes] = set()
     for _ in range(100_000):

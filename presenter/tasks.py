@@ -69,7 +69,9 @@ class TaskPool:
     """Worker threads of our own (daemon), one queue; results go to the main thread."""
 
     def __init__(self, name: str, workers: int = 1) -> None:
-        self._jobs: queue.SimpleQueue = queue.SimpleQueue()
+        self._jobs: queue.SimpleQueue[tuple[Future[Any], Callable[..., Any], tuple[Any, ...]] | None] = (
+            queue.SimpleQueue()
+        )
         self._closed = False
         self._threads = [
             threading.Thread(target=self._work, name=f"{name}-{i}", daemon=True) for i in range(max(1, workers))
@@ -77,8 +79,8 @@ class TaskPool:
         for thread in self._threads:
             thread.start()
 
-    def submit(self, fn: Callable[..., Any], *args: Any) -> Future:
-        future: Future = Future()
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Future[Any]:
+        future: Future[Any] = Future()
         if self._closed:
             future.cancel()
             return future
@@ -125,7 +127,7 @@ def run_task(
     *,
     pool: TaskPool | None = None,
     owner: QObject | None = None,
-) -> Future:
+) -> Future[Any]:
     """Run *fn()* on *pool* (the shared one by default); ``on_done(result)`` or ``on_error(exc)``
     then run on the main thread (not at all when *owner* was deleted). Without *on_error* a failure
     is logged."""
@@ -147,7 +149,7 @@ def run_task(
 
 
 def deliver(
-    future: Future | None,
+    future: Future[Any] | None,
     on_done: Callable[[Any], Any],
     *,
     fallback: Any = None,
@@ -158,7 +160,7 @@ def deliver(
     if future is None:
         return
 
-    def done(f: Future) -> None:
+    def done(f: Future[Any]) -> None:
         try:
             result = f.result()
         except BaseException:

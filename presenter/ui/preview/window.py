@@ -140,15 +140,15 @@ class PreviewWindow(QWidget):
         self.preflight = PreflightPanel()
         self.preflight.recheck_button.clicked.connect(self.run_preflight)
         self.preflight.table.cellClicked.connect(lambda row, _col: self._select_row(row))
-        for name in (
-            "video", "clip_title", "state_label", "play_button", "step_button", "end_button", "slider",
-            "time_label", "mute_button", "volume", "device_combo", "refresh_button", "audio_status", "problem_label",
-        ):  # fmt: skip
-            setattr(self, name, getattr(self.player_panel, name))
-        for name in ("info_labels", "info_file", "info_notes"):
-            setattr(self, name, getattr(self.media_panel, name))
-        for name in ("show_file_label", "progress", "summary_label", "recheck_button", "table"):
-            setattr(self, name, getattr(self.preflight, name))
+        panel, media, pre = self.player_panel, self.media_panel, self.preflight
+        self.video, self.clip_title, self.state_label = panel.video, panel.clip_title, panel.state_label
+        self.play_button, self.step_button, self.end_button = panel.play_button, panel.step_button, panel.end_button
+        self.slider, self.time_label, self.mute_button = panel.slider, panel.time_label, panel.mute_button
+        self.volume, self.device_combo, self.refresh_button = panel.volume, panel.device_combo, panel.refresh_button
+        self.audio_status, self.problem_label = panel.audio_status, panel.problem_label
+        self.info_labels, self.info_file, self.info_notes = media.info_labels, media.info_file, media.info_notes
+        self.show_file_label, self.progress, self.summary_label = pre.show_file_label, pre.progress, pre.summary_label
+        self.recheck_button, self.table = pre.recheck_button, pre.table
 
         top = QSplitter(Qt.Orientation.Horizontal)
         for i, (widget, stretch) in enumerate(((clips_box, 0), (self.player_panel, 1), (self.media_panel, 0))):
@@ -387,7 +387,7 @@ class PreviewWindow(QWidget):
     _info: MediaInfo | None = None
 
     def _on_state(self, state: str) -> None:
-        text = {
+        texts: dict[str, str] = {
             pv.EMPTY: "",
             pv.LOADING: self.tr("loading…"),
             pv.PAUSED: self.tr("paused"),
@@ -395,7 +395,8 @@ class PreviewWindow(QWidget):
             pv.ENDED: self.tr("end of clip (last frame)"),
             pv.STOPPED: self.tr("stopped"),
             pv.ERROR: self.tr("cannot preview"),
-        }.get(state, state)
+        }
+        text = texts.get(state, state)
         self.state_label.setText(self.tr("Preview: {state}").format(state=text) if text else "")
         self.play_button.setText(self.tr("❚❚ Pause") if state == pv.PLAYING else self.tr("▶ Play"))
         shown = state in (pv.PAUSED, pv.PLAYING, pv.ENDED)
