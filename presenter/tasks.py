@@ -168,3 +168,15 @@ def deliver(
         to_main(on_done, result, owner=owner)
 
     future.add_done_callback(done)
+
+
+class _EventRelay(QObject):
+    event = Signal(int, str, object)
+
+
+def queued_sink(handler: Callable[[int, str, Any], Any], parent: QObject) -> Callable[[int, str, Any], None]:
+    """A libVLC event sink: ``sink(token, kind, value)`` from any thread runs ``handler`` on
+    *parent*'s thread, queued. Cheaper per event than :func:`to_main` (no closure, one signal)."""
+    relay = _EventRelay(parent)
+    relay.event.connect(handler, Qt.ConnectionType.QueuedConnection)
+    return relay.event.emit

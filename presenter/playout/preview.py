@@ -32,7 +32,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 
 from presenter.playout.preview_audio import (  # noqa: F401 (their old home)
@@ -45,7 +45,7 @@ from presenter.playout.preview_audio import (  # noqa: F401 (their old home)
 from presenter.playout.probe import quick_check
 from presenter.playout.vlc import EMBEDDABLE_PLATFORMS, AudioState, Ev, PreviewBackend, embedded_video_args  # noqa: F401
 from presenter.playout.vlc.position import extrapolate
-from presenter.tasks import deliver
+from presenter.tasks import deliver, queued_sink
 
 log = logging.getLogger(__name__)
 
@@ -68,12 +68,6 @@ NO_TRACKS_GRACE_MS = 1000
 POSITION_INTERVAL_MS = 100
 DEFAULT_FPS = 25.0
 DEFAULT_VOLUME = 80
-
-
-class _Bridge(QObject):
-    """The libVLC event sink: carries events from libVLC's threads to the main thread, queued (cheap per event)."""
-
-    event = Signal(int, str, object)
 
 
 class PreviewPlayer(PreviewAudio, QObject):
@@ -117,9 +111,7 @@ class PreviewPlayer(PreviewAudio, QObject):
         self._device_confirmed = False
         self._devices: list[tuple[str, str]] = []
 
-        self._bridge = _Bridge(self)
-        queued = Qt.ConnectionType.QueuedConnection
-        self._bridge.event.connect(self._on_event, queued)
+        self._sink = queued_sink(self._on_event, self)  # libVLC's threads -> the main thread
         self._ticker = QTimer(self)
         self._ticker.setInterval(POSITION_INTERVAL_MS)
         self._ticker.timeout.connect(self._tick)
@@ -139,7 +131,7 @@ class PreviewPlayer(PreviewAudio, QObject):
             args.append("--vout=dummy")  # never a window of libVLC's own (it could open on the output screen)
         elif self._window is not None:
             args = embedded_video_args(args, QGuiApplication.platformName())
-        self._backend = PreviewBackend(args, self._bridge.event.emit)
+        self._backend = PreviewBackend(args, self._sink)
 
     # ------------------------------------------------------------------ reading
 

@@ -24,7 +24,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
 from presenter.clipfiles import FileId, same_file
@@ -53,16 +53,11 @@ from presenter.playout.program_slots import (  # noqa: F401 (their old home)
     stall_message,
 )
 from presenter.playout.vlc import EMBEDDABLE_PLATFORMS, VlcBackend, embedded_video_args
+from presenter.tasks import queued_sink
 
 log = logging.getLogger(__name__)
 
 END_ACTIONS = tuple(action.value for action in EndAction)
-
-
-class _Bridge(QObject):
-    """Carries libVLC events (from libVLC's threads) to the main thread, queued."""
-
-    event = Signal(int, str, object)
 
 
 class ProgramPlayout(ClipEvents, QObject):
@@ -105,8 +100,7 @@ class ProgramPlayout(ClipEvents, QObject):
         self._watch.timeout.connect(self._watch_air)
         self._watch.start()
 
-        self._bridge = _Bridge(self)
-        self._bridge.event.connect(self._on_event, Qt.ConnectionType.QueuedConnection)
+        self._sink = queued_sink(self._on_event, self)  # libVLC's threads -> the main thread
 
         args = list(vlc_args or [])
         self._embed_problem: str | None = None
@@ -122,7 +116,7 @@ class ProgramPlayout(ClipEvents, QObject):
                     "(X11/XWayland), Windows or macOS windows. Start with QT_QPA_PLATFORM=xcb."
                 )
         factory = backend_factory or (lambda a, sink: VlcBackend(a, sink))
-        self._backend: Backend = factory(args, self._bridge.event.emit)
+        self._backend: Backend = factory(args, self._sink)
         if output is not None:
             output.show_black()
 
