@@ -383,9 +383,10 @@ class PresenterApp(QObject):
             probe = None
             if self.playout is not None:
                 from presenter.playout.probe import probe
-            self.clip_checks = ClipChecks(self.controller.show, probe, parent=self)
+            self.clip_checks = ClipChecks(self.controller.show, probe, start=False, parent=self)
             self.clip_checks.checked.connect(self._preflight_done)
             self.clip_checks.clip_changed.connect(self._clip_changed)
+            QTimer.singleShot(0, self.clip_checks.start)  # after the director window's first paint
         self.clip_checks.set_show(self.controller.show)  # nothing when it is the show it checks
 
     def _preflight_done(self, report: CheckReport) -> None:

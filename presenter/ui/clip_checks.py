@@ -146,7 +146,8 @@ class ClipChecks(QObject):
         return CheckReport(self._show, rows, self._notes)
 
     def busy(self) -> bool:
-        return bool(self._queued)
+        """Checks are queued or running (or it has not started yet)."""
+        return bool(self._queued) or not self._started
 
     # ------------------------------------------------------------------ commands
 
