@@ -69,6 +69,8 @@ class ClipChecks(QObject):
         self._probe = probe
         self._notes = tuple(notes)
         self._pool = TaskPool("clip-checks", workers=1)
+        self._files = TaskPool("clip-files", workers=1)
+        self._looking = False
         self._rows: dict[str, SegmentCheck] = {}
         self._ids: dict[str, FileId | None] = {}  # segment id -> its file's identity when last checked
         self._queued: set[str] = set()  # segment ids waiting for a check
@@ -132,6 +134,10 @@ class ClipChecks(QObject):
         checked = check_file(row.segment.clip)
         return MediaInfo(row.segment.clip, False, row.summary, size_bytes=checked.size_bytes, mtime=checked.mtime)
 
+    def identity(self, segment_id: str) -> FileId | None:
+        """The identity of that clip's file when it was last checked (None: missing or unchecked)."""
+        return self._ids.get(segment_id)
+
     def info_for(self, path: Path | str) -> MediaFacts | None:
         """The probe's result for a clip file of the show, if it was checked as it is now."""
         key = str(path)
@@ -174,7 +180,6 @@ class ClipChecks(QObject):
     def recheck_all(self) -> None:
         """Check every clip again (even unchanged ones), then ``checked``."""
         clips = self.clips()
-        self._watch(clips)
         self._round = {s.id for _, s in clips}
         self._round_total = len(clips)
         self.round_started.emit(len(clips))
@@ -182,20 +187,33 @@ class ClipChecks(QObject):
             self.checked.emit(self.report())
             return
         for number, segment in clips:
-            self._ids[segment.id] = file_id(segment.clip)
             self._queue(number, segment)
+        self.look()  # watch the files (and their folders) as they are now
 
     def look(self) -> None:
-        """Compare every clip file's identity with the one last checked; check again what changed."""
+        """Compare every clip file's identity with the one last checked; check again what changed.
+
+        The files are read on a thread of their own: a hung network share never blocks the UI."""
+        if self._closed or self._looking:
+            return
+        self._looking = True
+        clips = self.clips()
+        run_task(lambda: _read_files(clips), lambda found: self._looked(clips, *found), pool=self._files, owner=self)
+
+    def _looked(self, clips: list[tuple[int, Segment]], ids: dict[str, FileId | None], wanted: set[str]) -> None:
+        self._looking = False
         if self._closed:
             return
-        clips = self.clips()
-        self._watch(clips)  # a replaced file is a new file: watch it again
+        watched = set(self._watcher.files()) | set(self._watcher.directories())
+        if watched - wanted:
+            self._watcher.removePaths(sorted(watched - wanted))
+        if wanted - watched:  # a replaced file is a new file: watch it again
+            self._watcher.addPaths(sorted(wanted - watched))
         for number, segment in clips:
-            now = file_id(segment.clip)
-            if now != self._ids.get(segment.id, now) or (
-                segment.id not in self._rows and segment.id not in self._queued
-            ):
+            if segment.id in self._queued or segment not in self._show.segments:
+                continue
+            now = ids.get(segment.id)
+            if segment.id not in self._ids or now != self._ids[segment.id]:
                 self._ids[segment.id] = now
                 self._queue(number, segment)
 
@@ -204,25 +222,12 @@ class ClipChecks(QObject):
         self._poll.stop()
         self._settle.stop()
         self._pool.shutdown(timeout_s)
+        self._files.shutdown(0.5)
 
     # ------------------------------------------------------------------ internals
 
     def _file_event(self, _path: str) -> None:
         self._settle.start()
-
-    def _watch(self, clips: list[tuple[int, Segment]]) -> None:
-        wanted: set[str] = set()
-        for _, segment in clips:
-            assert segment.clip is not None
-            if segment.clip.exists():
-                wanted.add(str(segment.clip))
-            if segment.clip.parent.is_dir():
-                wanted.add(str(segment.clip.parent))
-        watched = set(self._watcher.files()) | set(self._watcher.directories())
-        if watched - wanted:
-            self._watcher.removePaths(sorted(watched - wanted))
-        if wanted - watched:
-            self._watcher.addPaths(sorted(wanted - watched))
 
     def _queue(self, number: int, segment: Segment) -> None:
         if self._closed:
@@ -233,13 +238,13 @@ class ClipChecks(QObject):
         self._queued.add(segment.id)
         show, probe = self._show, self._probe
         run_task(
-            lambda: _check(show, number, segment, probe),
-            lambda row, sid=segment.id: self._done(sid, row),
+            lambda: (file_id(segment.clip), _check(show, number, segment, probe)),
+            lambda result, sid=segment.id: self._done(sid, *result),
             pool=self._pool,
             owner=self,
         )
 
-    def _done(self, segment_id: str, row: SegmentCheck) -> None:
+    def _done(self, segment_id: str, ident: FileId | None, row: SegmentCheck) -> None:
         self._queued.discard(segment_id)
         again = self._again.pop(segment_id, None)
         if again is not None:
@@ -248,6 +253,7 @@ class ClipChecks(QObject):
             return  # a check of a segment of the show before
         old = self._rows.get(segment_id)
         self._rows[segment_id] = row
+        self._ids[segment_id] = ident  # the file as it was when checked
         self.clip_checked.emit(segment_id)
         if old is not None and _said(old) != _said(row):
             self.clip_changed.emit(segment_id)
@@ -264,6 +270,20 @@ def _check(show: Show, number: int, segment: Segment, probe: Probe | None) -> Se
     except Exception as exc:  # a check must never take the show down
         log.exception("clip check failed")
         return SegmentCheck(number, segment, segment.duration_s, Status.BROKEN, (f"check failed: {exc}",))
+
+
+def _read_files(clips: list[tuple[int, Segment]]) -> tuple[dict[str, FileId | None], set[str]]:
+    """Each clip's file identity, and what to watch: the files that exist and their folders."""
+    ids: dict[str, FileId | None] = {}
+    wanted: set[str] = set()
+    for _, segment in clips:
+        assert segment.clip is not None
+        ids[segment.id] = file_id(segment.clip)
+        if ids[segment.id] is not None:
+            wanted.add(str(segment.clip))
+        if segment.clip.parent.is_dir():
+            wanted.add(str(segment.clip.parent))
+    return ids, wanted
 
 
 def _said(row: SegmentCheck) -> tuple:

@@ -25,7 +25,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QGroupBox, QListWidgetItem, QSplitter, QVBoxLayout, QWidget
 
-from presenter.clipfiles import FileId, file_id
+from presenter.clipfiles import FileId
 from presenter.controller import ShowController
 from presenter.engine import Mode
 from presenter.playout import preview as pv
@@ -328,7 +328,7 @@ class PreviewWindow(QWidget):
 
     def _poster(self, segment: Segment) -> bool:
         """Ask for the poster when the file is not the one it was made of; ``True`` if it changed."""
-        now = file_id(segment.clip) if segment.clip is not None else None
+        now = self.checks.identity(segment.id)
         if segment.id in self._posters and self._posters[segment.id] == now:
             return False
         known = segment.id in self._posters
