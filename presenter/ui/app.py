@@ -386,6 +386,7 @@ class PresenterApp(QObject):
             self.clip_checks = ClipChecks(self.controller.show, probe, start=False, parent=self)
             self.clip_checks.checked.connect(self._preflight_done)
             self.clip_checks.clip_changed.connect(self._clip_changed)
+            self.clip_checks.clip_status_changed.connect(self._clip_status_changed)
             QTimer.singleShot(0, self.clip_checks.start)  # after the director window's first paint
         self.clip_checks.set_show(self.controller.show)  # nothing when it is the show it checks
 
@@ -405,17 +406,19 @@ class PresenterApp(QObject):
             self.director.add_problem(note)
 
     def _clip_changed(self, segment_id: str) -> None:
-        """A clip changed on disk after its check: its row and the problems list say so (within 2 s)."""
+        """A clip changed on disk after its check: its running-order row says so (within 2 s)."""
         checks = self.clip_checks
         self.director.model.set_clip_warnings(checks.problems())
         info = checks.info(segment_id)
         if info is not None:
             self.controller.media_info[segment_id] = info
-        row = checks.row(segment_id)
+
+    def _clip_status_changed(self, segment_id: str) -> None:
+        """A clip broke or was fixed after its check: one line in the problems list."""
+        row = self.clip_checks.row(segment_id)
         if row is not None:
-            self.director.add_problem(
-                checks.problem_line(segment_id) or f'{row.number}. "{row.segment.title}": clip changed on disk: ready'
-            )
+            line = self.clip_checks.problem_line(segment_id)
+            self.director.add_problem(line or f'{row.number}. "{row.segment.title}": clip changed on disk: ready')
 
     def quit_without_asking(self) -> None:
         """SIGTERM or Ctrl+C: whoever sent it meant it, so the director does not ask."""

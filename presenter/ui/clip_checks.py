@@ -39,6 +39,9 @@ class ClipChecks(QObject):
     * ``clip_changed(segment_id)``: after its first result, what the check says about that clip
       changed (a problem appeared, changed or cleared, or its media changed). Read
       :meth:`problem`, :meth:`problem_line`, :meth:`status`, :meth:`row`, :meth:`info`.
+    * ``clip_status_changed(segment_id)``: after its first result, its status (ready, warning,
+      broken) changed: once when it breaks, once when it is fixed (a copy in progress that is
+      truncated at 30 %, then 60 % … changes the clip, not its status).
     * ``checked(report)``: every clip has been checked (after start, :meth:`set_show`,
       :meth:`recheck_all`): a :class:`~presenter.preflight.CheckReport` of the whole show.
     * ``round_started(total)``: every clip is being checked again (start, another show, on demand).
@@ -47,6 +50,7 @@ class ClipChecks(QObject):
 
     clip_checked = Signal(str)
     clip_changed = Signal(str)
+    clip_status_changed = Signal(str)
     checked = Signal(object)
     round_started = Signal(int)
     progress = Signal(int, int)
@@ -257,6 +261,8 @@ class ClipChecks(QObject):
         self.clip_checked.emit(segment_id)
         if old is not None and _said(old) != _said(row):
             self.clip_changed.emit(segment_id)
+            if old.status is not row.status:
+                self.clip_status_changed.emit(segment_id)
         if segment_id in self._round:
             self._round.discard(segment_id)
             self.progress.emit(self._round_total - len(self._round), self._round_total)

@@ -191,3 +191,22 @@ def test_a_show_without_clips_is_checked_at_once(qtbot, tmp_path, make_checks):
     with qtbot.waitSignal(checks.checked, timeout=1000) as blocker:
         checks.start()
     assert blocker.args[0].rows == ()
+
+
+@pytest.mark.vlc
+def test_a_copy_in_progress_changes_the_clip_but_its_status_once(qtbot, show, make_checks):
+    checks = make_checks(show, CountingProbe(real=True))
+    wait_checked(qtbot, checks)
+    changed: list[str] = []
+    status: list[str] = []
+    checks.clip_changed.connect(changed.append)
+    checks.clip_status_changed.connect(status.append)
+    film = show.segments[1].clip
+    good = film.read_bytes()
+    for part in (0.3, 0.6):
+        film.write_bytes(good[: int(len(good) * part)])
+        qtbot.waitUntil(lambda p=part: f"only {int(p * 100)} %" in (checks.problem("film") or ""), timeout=2000)
+    assert status == ["film"] and changed == ["film", "film"]
+    film.write_bytes(good)
+    qtbot.waitUntil(lambda: checks.problem("film") is None, timeout=2000)
+    assert status == ["film", "film"]
