@@ -83,7 +83,7 @@ def run(args: argparse.Namespace, *, own_xvfb: bool) -> int:
     from PySide6.QtWidgets import QApplication
 
     from presenter.playout.program import ProgramPlayout
-    from presenter.playout.vlc_adapter import TRIM_DELAY_S, vlc_status
+    from presenter.playout.vlc import TRIM_DELAY_S, vlc_status
     from presenter.ui.program_output import ProgramOutputWindow
 
     app = QApplication.instance() or QApplication([])

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from presenter.clock import Clock
 from presenter.engine import ClipState, Mode, ShowEngine, ShowEvent, ShowSnapshot, SkipRefused
+from presenter.playout.interface import Playout
 from presenter.questions import QuestionError, QuestionQueue
 from presenter.questions_chat import parse_chat
 from presenter.show import Segment, Show
@@ -54,7 +55,7 @@ class ShowController(QObject):
         self,
         show: Show,
         clock: Clock | None = None,
-        playout: Any = None,  # the program playout (presenter.playout), or None without libVLC
+        playout: Playout | None = None,  # None without libVLC
         parent: QObject | None = None,
         engine: ShowEngine | None = None,
     ):
@@ -254,6 +255,8 @@ class ShowController(QObject):
         self._arm_next()  # what goes next may have changed without a change on air (a cue)
 
     def _take(self, segment: Segment) -> None:
+        if segment.clip is None:  # is_clip means it has one; the type cannot say so
+            return
         if self.playout is None:
             self.engine.clip_failed(segment.id, self.playout_problem or NO_PLAYOUT)
             self.problem.emit(f'"{segment.title}": {self.playout_problem or NO_PLAYOUT}')

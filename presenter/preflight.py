@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import enum
 import json
-import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, TextIO
 
+from presenter.clipfiles import Form, stat_problem
 from presenter.show import Segment, Show, ShowFileError, load_show
 from presenter.timefmt import format_duration
 
@@ -127,20 +127,9 @@ def _row_length(row: SegmentCheck) -> float:
 
 
 def file_problem(path: Path) -> str | None:
-    """The plain-words problem with a clip file, or None when it exists and can be read."""
-    try:
-        stat = path.stat()
-    except FileNotFoundError:
-        return f"clip file not found: {path}"
-    except OSError as exc:
-        return f"clip file cannot be read: {exc.strerror or exc}"
-    if not path.is_file():
-        return f"clip is not a file: {path}"
-    if stat.st_size == 0:
-        return "clip file is empty (0 bytes)"
-    if not os.access(path, os.R_OK):
-        return "clip file cannot be read (permission denied)"
-    return None
+    """The plain-words problem with a clip file (:mod:`presenter.clipfiles`, running-order form), or None."""
+    problem, _ = stat_problem(path)
+    return None if problem is None else problem.text(path, Form.CLIP)
 
 
 def check_segment(show: Show, number: int, segment: Segment, probe: Probe | None) -> SegmentCheck:

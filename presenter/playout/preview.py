@@ -23,7 +23,7 @@ after resuming, because libVLC 3 otherwise jumps about a second ahead.
 
 from __future__ import annotations
 
-import contextlib
+import enum
 import itertools
 import logging
 import math
@@ -32,45 +32,45 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 
+from presenter.playout.preview_audio import (  # noqa: F401 (their old home)
+    DEVICE_ATTEMPTS,
+    DEVICE_RETRY_MS,
+    SETTING_DEVICE,
+    SETTING_VOLUME,
+    PreviewAudio,
+)
 from presenter.playout.probe import quick_check
-from presenter.playout.vlc_adapter import EMBEDDABLE_PLATFORMS, AudioState, Ev, PreviewBackend, embedded_video_args
+from presenter.playout.vlc import EMBEDDABLE_PLATFORMS, AudioState, Ev, PreviewBackend, embedded_video_args  # noqa: F401
+from presenter.playout.vlc.position import extrapolate
+from presenter.tasks import deliver, queued_sink
 
 log = logging.getLogger(__name__)
 
-EMPTY = "empty"  # nothing loaded
-LOADING = "loading"  # opened, waiting for the first picture
-PAUSED = "paused"
-PLAYING = "playing"
-ENDED = "ended"  # paused on the last frame
-STOPPED = "stopped"  # stop() / panic
-ERROR = "error"  # the clip cannot be previewed; problem() said why
-STATES = (EMPTY, LOADING, PAUSED, PLAYING, ENDED, STOPPED, ERROR)
+
+class PreviewState(enum.StrEnum):
+    EMPTY = "empty"  # nothing loaded
+    LOADING = "loading"  # opened, waiting for the first picture
+    PAUSED = "paused"
+    PLAYING = "playing"
+    ENDED = "ended"  # paused on the last frame
+    STOPPED = "stopped"  # stop() / panic
+    ERROR = "error"  # the clip cannot be previewed; problem() said why
+
+
+EMPTY, LOADING, PAUSED, PLAYING, ENDED, STOPPED, ERROR = PreviewState
+STATES = tuple(PreviewState)
 
 LOAD_TIMEOUT_S = 5.0
 NO_TRACKS_GRACE_MS = 1000
 POSITION_INTERVAL_MS = 100
-DEVICE_ATTEMPTS = 5
-DEVICE_RETRY_MS = 100
 DEFAULT_FPS = 25.0
 DEFAULT_VOLUME = 80
 
-SETTING_DEVICE = "preview/audio_device"
-SETTING_VOLUME = "preview/volume"
 
-
-class _Bridge(QObject):
-    """Carries results from libVLC's and the control thread to the main thread, queued."""
-
-    event = Signal(int, str, object)
-    device = Signal(int, str, int, object)  # token, wanted, attempt, (device_get() result, listed?)
-    devices = Signal(object)  # [(id, description)]
-    primed = Signal(int, bool)  # token, ok
-
-
-class PreviewPlayer(QObject):
+class PreviewPlayer(PreviewAudio, QObject):
     """Load a clip paused on its first frame; play, pause, scrub, step, listen on a chosen device.
 
     *settings* remembers the audio device and the volume (pass your own ``QSettings`` so tests can
@@ -111,12 +111,7 @@ class PreviewPlayer(QObject):
         self._device_confirmed = False
         self._devices: list[tuple[str, str]] = []
 
-        self._bridge = _Bridge(self)
-        queued = Qt.ConnectionType.QueuedConnection
-        self._bridge.event.connect(self._on_event, queued)
-        self._bridge.device.connect(self._on_device_result, queued)
-        self._bridge.devices.connect(self._on_devices, queued)
-        self._bridge.primed.connect(self._on_primed, queued)
+        self._sink = queued_sink(self._on_event, self)  # libVLC's threads -> the main thread
         self._ticker = QTimer(self)
         self._ticker.setInterval(POSITION_INTERVAL_MS)
         self._ticker.timeout.connect(self._tick)
@@ -136,7 +131,7 @@ class PreviewPlayer(QObject):
             args.append("--vout=dummy")  # never a window of libVLC's own (it could open on the output screen)
         elif self._window is not None:
             args = embedded_video_args(args, QGuiApplication.platformName())
-        self._backend = PreviewBackend(args, self._bridge.event.emit)
+        self._backend = PreviewBackend(args, self._sink)
 
     # ------------------------------------------------------------------ reading
 
@@ -198,13 +193,16 @@ class PreviewPlayer(QObject):
         return self._device_confirmed
 
     def position(self) -> float:
-        s = self._time_ms / 1000.0
-        if self._state == PLAYING and self._time_mono is not None:
-            s += max(0.0, self._now() - self._time_mono)
-        if self._length_ms:
-            s = min(s, self._length_ms / 1000.0)
-        if self._state == PLAYING:
-            s = max(s, self._pos_floor)  # libVLC's coarse time updates must not make it step back
+        playing = self._state == PLAYING
+        s = extrapolate(
+            self._time_ms,
+            self._time_mono,
+            self._now(),
+            playing=playing,
+            length_ms=self._length_ms,
+            floor=self._pos_floor,
+        )
+        if playing:
             self._pos_floor = s
         return s
 
@@ -343,78 +341,6 @@ class PreviewPlayer(QObject):
             self._set_state(STOPPED)
             self._emit_position()
 
-    # ------------------------------------------------------------------ audio
-
-    def set_muted(self, muted: bool) -> None:
-        self._muted = bool(muted)
-        self._send_audio()
-
-    def set_volume(self, volume: int) -> None:
-        self._volume = max(0, min(100, int(volume)))
-        self._settings.setValue(SETTING_VOLUME, self._volume)
-        self._send_audio()
-
-    def audio_devices(self, timeout_s: float = 2.0) -> list[tuple[str, str]]:
-        """``[(id, description)]`` from libVLC's enumeration. Blocks up to *timeout_s* (the control
-        thread may be stopping a player): the window uses :meth:`refresh_audio_devices`."""
-        fut = self._backend.audio_devices(self._token)
-        if fut is None:
-            return []
-        try:
-            devices = list(fut.result(timeout_s))
-        except Exception as exc:
-            log.warning("audio devices not listed: %s", exc)
-            return []
-        self._devices = devices
-        return devices
-
-    def refresh_audio_devices(self) -> None:
-        """List the devices off this thread; ``audio_devices_changed`` follows."""
-        fut = self._backend.audio_devices(self._token)
-        if fut is None:
-            self.audio_devices_changed.emit([])
-            return
-        bridge = self._bridge
-
-        def done(f: Any) -> None:
-            try:
-                devices = f.result()
-            except Exception:
-                devices = []
-            with contextlib.suppress(RuntimeError):  # shut down meanwhile
-                bridge.devices.emit(devices)
-
-        fut.add_done_callback(done)
-
-    def set_audio_device(self, device_id: str | None) -> None:
-        """Play the preview's sound on *device_id* (``""``/``None``: system default). Remembered.
-
-        Applied to the loaded clip at once (muted until libVLC confirms it) and to every later one.
-        Going back to the system default takes effect with the next clip.
-        """
-        self._device = str(device_id or "")
-        self._settings.setValue(SETTING_DEVICE, self._device)
-        self._device_confirmed = False
-        if not self._device:
-            self._safety_muted = False
-            self._send_audio()
-            self.audio_device_changed.emit("", False)
-            return
-        if self._token is not None and self._state not in (EMPTY, STOPPED, ERROR):
-            self._safety_muted = True
-            self._send_audio()
-            self._apply_device()
-
-    def audio_state(self, timeout_s: float = 2.0) -> AudioState | None:
-        """What libVLC says about the loaded clip's audio (blocks up to *timeout_s*; tests, diagnostics)."""
-        if self._token is None:
-            return None
-        fut = self._backend.audio_state(self._token)
-        try:
-            return fut.result(timeout_s) if fut is not None else None
-        except Exception:
-            return None
-
     def shutdown(self, timeout_s: float = 3.0) -> bool:
         """Stop the player and join the control thread (bounded). Before the preview surface goes."""
         if self._closed:
@@ -469,63 +395,6 @@ class PreviewPlayer(QObject):
     def _tick(self) -> None:
         if self._state == PLAYING:
             self._emit_position()
-
-    def _send_audio(self, *, urgent: bool = True) -> None:
-        if self._token is not None:
-            self._backend.set_audio(self._token, self._volume, self._muted or self._safety_muted, urgent=urgent)
-
-    def _apply_device(self, attempt: int = 1) -> None:
-        token, wanted = self._token, self._device
-        if token is None or not wanted:
-            return
-        fut = self._backend.set_audio_device(token, wanted)
-        if fut is None:
-            return
-        bridge = self._bridge
-
-        def done(f: Any) -> None:
-            try:
-                got, listed = f.result()
-            except Exception:
-                got, listed = None, None
-            with contextlib.suppress(RuntimeError):
-                bridge.device.emit(token, wanted, attempt, (got, listed))
-
-        fut.add_done_callback(done)
-
-    @Slot(int, str, int, object)
-    def _on_device_result(self, token: int, wanted: str, attempt: int, result: object) -> None:
-        if token != self._token or wanted != self._device or self._closed:
-            return
-        got, listed = result  # type: ignore[misc]
-        if got == wanted and listed is not False:
-            newly = not self._device_confirmed
-            self._device_confirmed = True
-            if self._safety_muted:
-                self._safety_muted = False
-                self._send_audio()
-            if newly:
-                self.audio_device_changed.emit(wanted, True)
-            return
-        self._device_confirmed = False
-        if not self._safety_muted:
-            self._safety_muted = True  # it moved away (or never got there): silence first
-            self._send_audio()
-        if attempt < DEVICE_ATTEMPTS and listed is not False:  # not there yet? ask again
-            QTimer.singleShot(DEVICE_RETRY_MS, self, lambda a=attempt + 1: self._apply_device(a))
-            return
-        name = dict(self._devices).get(wanted, wanted)
-        why = "it is not connected" if listed is False else f"libVLC reports {got or 'no device'}"
-        self.audio_device_changed.emit(wanted, False)
-        self.problem.emit(
-            f"preview sound could not be put on '{name}' ({why}): the preview stays muted so that "
-            "it cannot reach the program sound; choose another device"
-        )
-
-    @Slot(object)
-    def _on_devices(self, devices: object) -> None:
-        self._devices = list(devices or [])  # type: ignore[call-overload]
-        self.audio_devices_changed.emit(list(self._devices))
 
     def _fail(self, message: str) -> None:
         self._close_player()
@@ -586,17 +455,7 @@ class PreviewPlayer(QObject):
         if fut is None:
             return
         self._priming += 1
-        bridge = self._bridge
-
-        def done(f: Any) -> None:
-            try:
-                ok = bool(f.result())
-            except Exception:
-                ok = False
-            with contextlib.suppress(RuntimeError):
-                bridge.primed.emit(token, ok)
-
-        fut.add_done_callback(done)
+        deliver(fut, lambda ok: self._on_primed(token, bool(ok)), fallback=False, owner=self)
 
     @Slot(int, bool)
     def _on_primed(self, token: int, ok: bool) -> None:

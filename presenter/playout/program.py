@@ -6,7 +6,7 @@ raise of that surface plus an unpause. The previous player is stopped afterwards
 and off the critical path.
 
 Everything here runs on the Qt main thread. libVLC events arrive through a queued signal; libVLC
-calls go to the adapter's control thread. Only :mod:`presenter.playout.vlc_adapter` touches libVLC.
+calls go to the adapter's control thread. Only :mod:`presenter.playout.vlc` touches libVLC.
 
 "Armed" means: after ``:start-paused`` the player paused, a seek to 0 while paused made the decoder
 produce the first picture and libVLC reported its video output (``MediaPlayerVout``), and no further
@@ -17,193 +17,50 @@ last one).
 
 from __future__ import annotations
 
-import enum
 import itertools
 import logging
-import os
-import stat as stat_mod
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
+from presenter.clipfiles import FileId, same_file
+from presenter.playout.interface import EndAction, OutputState, OutputStatus
 from presenter.playout.probe import quick_check
-from presenter.playout.vlc_adapter import EMBEDDABLE_PLATFORMS, Ev, EventSink, VlcBackend, embedded_video_args
+from presenter.playout.program_events import (  # noqa: F401 (the tunables' old home)
+    ARM_SETTLE_MS,
+    COLD_RAISE_SETTLE_MS,
+    NO_TRACKS_GRACE_MS,
+    STALL_AFTER_S,
+    STALL_END_MARGIN_MS,
+    START_TIMEOUT_S,
+    WATCH_INTERVAL_MS,
+    ClipEvents,
+)
+from presenter.playout.program_slots import (  # noqa: F401 (their old home)
+    _ARMING,
+    Backend,
+    BackendFactory,
+    ProgramOutputSurfaces,
+    _Phase,
+    _Slot,
+    changed_on_air_message,
+    file_identity,
+    file_problem,
+    stall_message,
+)
+from presenter.playout.vlc import EMBEDDABLE_PLATFORMS, VlcBackend, embedded_video_args
+from presenter.tasks import queued_sink
 
 log = logging.getLogger(__name__)
 
-END_ACTIONS = ("next", "hold", "black")
-ARM_SETTLE_MS = 120
-#: Cold start: raise the surface this long after the last video-output change (the picture follows).
-COLD_RAISE_SETTLE_MS = 40
-#: libVLC normally reports the tracks before Paused/Playing; some containers add them late.
-NO_TRACKS_GRACE_MS = 1000
-#: A clip must show its first picture within this time (arm) or start playing (cold start).
-START_TIMEOUT_S = 5.0
-#: The clip on air is *stalled* when libVLC's time has not moved for this long while it should play.
-STALL_AFTER_S = 1.5
-#: How often the clip on air is watched (stall, file changed on disk): a stall is told within
-#: STALL_AFTER_S + WATCH_INTERVAL_MS.
-WATCH_INTERVAL_MS = 250
-#: Near the clip's end libVLC stops sending time before it pauses on the last frame: not a stall.
-STALL_END_MARGIN_MS = 600
+END_ACTIONS = tuple(action.value for action in EndAction)
 
 
-class OutputState(enum.Enum):
-    IDLE = "idle"  # nothing has been on air yet; output black
-    ARMED = "armed"  # output black (or idle) and the next clip is armed
-    PLAYING = "playing"
-    PAUSED = "paused"
-    HELD = "held"  # the clip ended; its last frame stays on the output
-    BLACK = "black"
-    ERROR = "error"  # the last take failed; output black; see message
-
-
-@dataclass(frozen=True)
-class OutputStatus:
-    state: OutputState
-    segment_id: str | None
-    position_s: float
-    duration_s: float | None
-    message: str | None
-    armed_segment_id: str | None
-
-
-class ProgramOutputSurfaces(Protocol):
-    """What the engine needs from the program output window."""
-
-    def surface_count(self) -> int: ...
-    def surface_handle(self, index: int) -> int: ...  # native window id for libVLC
-    def raise_surface(self, index: int) -> None: ...
-    def show_black(self) -> None: ...
-
-    # Optional: blank a surface from the control thread after its player stopped (X backing store).
-    # def clear_surface_threadsafe(self, index: int) -> None: ...
-
-
-class Backend(Protocol):
-    """The part of :class:`VlcBackend` the engine uses (a fake implements it in unit tests)."""
-
-    ok: bool
-    message: str
-
-    def open(self, token: int, path: Path | str, *, window: int | None, start_paused: bool,
-             hold_at_end: bool, options: Sequence[str] = (),
-             precheck: Callable[[Path], str | None] | None = None) -> None: ...  # fmt: skip
-    def show_first_frame(self, token: int) -> None: ...
-    def resume(self, token: int, *, urgent: bool = True) -> None: ...
-    def pause(self, token: int) -> None: ...
-    def restart(self, token: int) -> None: ...
-    def close(self, token: int, *, urgent: bool = False, after: Callable[[], Any] | None = None) -> None: ...
-    def shutdown(self, timeout_s: float = 3.0) -> bool: ...
-
-
-BackendFactory = Callable[[list[str], EventSink], Backend]
-
-
-class _Phase(enum.Enum):
-    OPENING = "opening"  # arm: waiting for the start-paused pause
-    FIRST_FRAME = "first frame"  # arm: seek sent, waiting for the video output
-    SETTLING = "settling"  # arm: video output there, waiting for it to settle
-    ARMED = "armed"
-    STARTING = "starting"  # cold start: play() sent, waiting for Playing
-    PLAYING = "playing"
-    PAUSED = "paused"
-    ENDED = "ended"
-
-
-_ARMING = (_Phase.OPENING, _Phase.FIRST_FRAME, _Phase.SETTLING)
-
-
-@dataclass(eq=False)
-class _Slot:
-    token: int
-    surface: int
-    segment_id: str
-    path: Path
-    end_action: str
-    file_id: tuple[int, float] | None
-    phase: _Phase
-    has_video: bool = False
-    has_audio: bool = False
-    length_ms: int | None = None
-    time_ms: int = 0
-    start_ms: int = 0  # where a resumed clip starts (":start-time")
-    time_mono: float | None = None
-    pos_floor: float = 0.0
-    vout_gen: int = 0
-    playing_seen: bool = False
-    raise_on_vout: bool = False  # cold start: raise the surface once libVLC has a video output
-    pending_take: bool = False
-    pause_requested: bool = False
-    pause_on_start: bool = False  # pause() before it played (a resumed paused clip): pause once it plays
-    expected_pauses: int = 0  # Paused events still to come for pause() calls
-    started: bool = False
-    on_air: bool = False
-    seen_ms: int = -1  # the last time libVLC reported
-    advanced_mono: float | None = None  # when that time last moved (or playing began)
-    stalled: bool = False  # told: the picture is frozen
-    change_told: bool = False  # told: the file changed on disk while on air
-
-
-def _no_video_message(slot: _Slot) -> str:
-    # libVLC adds the tracks (ES) when it opens the file, before it reports Playing/Paused.
-    return "no video track (audio only)" if slot.has_audio else "not a video file"
-
-
-def _clock(seconds: float) -> str:
-    m, s = divmod(max(0, int(seconds)), 60)
-    return f"{m}:{s:02d}"
-
-
-def stall_message(path: Path, position_s: float) -> str:
-    return f'clip "{path.name}" is stalled at {_clock(position_s)}: the picture is frozen (file changed or damaged?)'
-
-
-def changed_on_air_message(path: Path, position_s: float) -> str:
-    return (
-        f'clip "{path.name}" changed on disk while on air (at {_clock(position_s)}): '
-        "the picture may freeze or break up (file changed or damaged?)"
-    )
-
-
-def file_identity(path: Path) -> tuple[int, float] | None:
-    """``(size, mtime)`` of *path*, or ``None`` when it cannot be read."""
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return st.st_size, st.st_mtime
-
-
-def file_problem(path: Path) -> str | None:
-    """Cheap checks before libVLC sees a file: plain words, or ``None`` when it looks fine."""
-    try:
-        st = path.stat()
-    except FileNotFoundError:
-        return f"file is missing: {path}"
-    except OSError as exc:
-        return f"file cannot be read ({exc.strerror or exc}): {path}"
-    if stat_mod.S_ISDIR(st.st_mode):
-        return f"is a folder, not a file: {path}"
-    if st.st_size == 0:
-        return f"file is empty (0 bytes): {path}"
-    if not os.access(path, os.R_OK):
-        return f"file cannot be read (permission denied): {path}"
-    return None
-
-
-class _Bridge(QObject):
-    """Carries libVLC events (from libVLC's threads) to the main thread, queued."""
-
-    event = Signal(int, str, object)
-
-
-class ProgramPlayout(QObject):
+class ProgramPlayout(ClipEvents, QObject):
     status_changed = Signal(object)  # OutputStatus
     armed = Signal(str)  # segment_id: first frame decoded and on its (hidden) surface
     clip_started = Signal(str)
@@ -243,8 +100,7 @@ class ProgramPlayout(QObject):
         self._watch.timeout.connect(self._watch_air)
         self._watch.start()
 
-        self._bridge = _Bridge(self)
-        self._bridge.event.connect(self._on_event, Qt.ConnectionType.QueuedConnection)
+        self._sink = queued_sink(self._on_event, self)  # libVLC's threads -> the main thread
 
         args = list(vlc_args or [])
         self._embed_problem: str | None = None
@@ -260,7 +116,7 @@ class ProgramPlayout(QObject):
                     "(X11/XWayland), Windows or macOS windows. Start with QT_QPA_PLATFORM=xcb."
                 )
         factory = backend_factory or (lambda a, sink: VlcBackend(a, sink))
-        self._backend: Backend = factory(args, self._bridge.event.emit)
+        self._backend: Backend = factory(args, self._sink)
         if output is not None:
             output.show_black()
 
@@ -308,10 +164,8 @@ class ProgramPlayout(QObject):
             self._emit_status()
             return
         ident = file_identity(path)
-        if expected is not None and ident is not None:
-            size, mtime = getattr(expected, "size_bytes", None), getattr(expected, "mtime", None)
-            if size is not None and mtime is not None and (size, mtime) != ident:
-                self.clip_warning.emit(segment_id, f"file was replaced since the show was loaded: {path}")
+        if expected is not None and ident is not None and not same_file(expected, ident):
+            self.clip_warning.emit(segment_id, f"file was replaced since the show was loaded: {path}")
         cur = self._arm
         if cur is not None and cur.segment_id == segment_id and cur.path == path and cur.file_id == ident:
             cur.end_action = end_action
@@ -493,7 +347,7 @@ class ProgramPlayout(QObject):
         segment_id: str,
         path: Path,
         end_action: str,
-        ident: tuple[int, float] | None,
+        ident: FileId | None,
         *,
         arm: bool,
         options: Sequence[str] = (),
@@ -654,169 +508,6 @@ class ProgramPlayout(QObject):
             self._cut(slot)
         else:
             self._emit_status()
-
-    def _on_end(self, slot: _Slot) -> None:
-        if slot.phase is _Phase.ENDED:
-            return
-        slot.phase = _Phase.ENDED
-        if slot.length_ms:
-            slot.time_ms = slot.length_ms
-        else:
-            slot.time_ms = int(self._position(slot) * 1000)
-        slot.time_mono = None
-        seg = slot.segment_id
-        if slot.end_action == "black":
-            self.go_black()
-        else:
-            self._emit_status()
-        # After the end action, so a handler that takes the next clip is not undone by it.
-        self.clip_ended.emit(seg)
-
-    @Slot(int, str, object)
-    def _on_event(self, token: int, kind: str, value: Any) -> None:
-        if kind == Ev.CLOSED:
-            if isinstance(value, float) and value > 0:
-                self._stop_ms.append(value)
-            return
-        slot = self._slots.get(token)
-        if slot is None or self._closed:
-            return  # a retired player
-        if kind == Ev.ES_ADDED:
-            if value == "video":
-                slot.has_video = True
-                if slot.phase is _Phase.STARTING and slot.playing_seen:
-                    self._on_playing(slot)
-            elif value == "audio":
-                slot.has_audio = True
-        elif kind == Ev.LENGTH:
-            if value and value > 0 and slot.length_ms != int(value):
-                slot.length_ms = int(value)
-                if slot is self._air and slot.started:
-                    self._emit_status()  # the director (and the journal) get the duration
-        elif kind == Ev.TIME:
-            if slot.phase is _Phase.PLAYING:
-                slot.time_ms = int(value)
-                slot.time_mono = self._now()
-                if slot.time_ms != slot.seen_ms:
-                    slot.seen_ms = slot.time_ms
-                    slot.advanced_mono = slot.time_mono
-                    if slot.stalled:
-                        self._unstalled(slot)
-        elif kind == Ev.PAUSED:
-            self._on_paused(slot)
-        elif kind == Ev.VOUT:
-            if value and slot.raise_on_vout:
-                slot.vout_gen += 1
-                QTimer.singleShot(COLD_RAISE_SETTLE_MS, self, lambda t=token, g=slot.vout_gen: self._raise_cold(t, g))
-            elif value and slot.phase in (_Phase.FIRST_FRAME, _Phase.SETTLING):
-                slot.phase = _Phase.SETTLING
-                slot.vout_gen += 1
-                QTimer.singleShot(ARM_SETTLE_MS, self, lambda t=token, g=slot.vout_gen: self._settled(t, g))
-        elif kind == Ev.PLAYING:
-            self._on_playing(slot)
-        elif kind == Ev.END:
-            if slot.phase in _ARMING or slot.phase is _Phase.STARTING or not slot.has_video:
-                self._fail(slot, "cannot be played: not a video file, or damaged")
-            elif slot.on_air:
-                self._on_end(slot)
-        elif kind == Ev.ERROR:
-            self._fail(slot, str(value))
-
-    def _on_paused(self, slot: _Slot) -> None:
-        if slot.phase is _Phase.OPENING:
-            if slot.has_audio and not slot.has_video:
-                self._fail(slot, _no_video_message(slot))
-                return
-            if not slot.has_video:
-                self._check_tracks_later(slot)
-            slot.phase = _Phase.FIRST_FRAME
-            self._backend.show_first_frame(slot.token)
-        elif slot.expected_pauses > 0:
-            slot.expected_pauses -= 1  # the answer to pause()
-        elif slot.phase is _Phase.STARTING:
-            self._fail(slot, _no_video_message(slot) if not slot.has_video else "cannot be played: damaged")
-        elif slot.phase is _Phase.PLAYING and slot.on_air:
-            self._on_end(slot)  # :play-and-pause paused on the last frame: that is the end
-
-    def _on_playing(self, slot: _Slot) -> None:
-        if not slot.on_air:
-            return
-        if slot.phase is _Phase.STARTING:
-            slot.playing_seen = True
-            if slot.has_audio and not slot.has_video:
-                self._fail(slot, _no_video_message(slot))
-                return
-            if not slot.has_video:
-                self._check_tracks_later(slot)
-                return
-            slot.phase = _Phase.PLAYING
-            slot.time_ms, slot.time_mono, slot.pos_floor = slot.start_ms, self._now(), slot.start_ms / 1000
-            slot.advanced_mono, slot.seen_ms = slot.time_mono, -1
-            if slot.pause_on_start:  # e.g. a clip paused when Presenter stopped, resumed part-way in
-                slot.pause_on_start = False
-                self.pause()
-        if not slot.started and slot.phase in (_Phase.PLAYING, _Phase.PAUSED):
-            slot.started = True
-            self.clip_started.emit(slot.segment_id)
-            self._emit_status()
-
-    def _check_tracks_later(self, slot: _Slot) -> None:
-        def check(token: int = slot.token) -> None:
-            s = self._slots.get(token)
-            if s is not None and not s.has_video and s.phase in (_Phase.FIRST_FRAME, _Phase.STARTING):
-                self._fail(s, _no_video_message(s))
-
-        QTimer.singleShot(NO_TRACKS_GRACE_MS, self, check)
-
-    # ---- the clip on air, watched
-
-    def _watch_air(self) -> None:
-        """Every WATCH_INTERVAL_MS: tell the director when the clip on air froze or its file changed.
-
-        A frozen picture (libVLC's time stuck while it should play) or a file overwritten in place is
-        told through ``clip_warning``; the clip stays on air (cutting away is the director's call).
-        """
-        s = self._air
-        if s is None or self._closed or not s.on_air or s.phase is not _Phase.PLAYING:
-            return
-        if not s.change_told and s.file_id is not None:
-            ident = file_identity(s.path)
-            if ident != s.file_id:
-                s.change_told = True
-                self._warn(s, changed_on_air_message(s.path, self._position(s)))
-        if s.stalled or s.advanced_mono is None:
-            return
-        if s.length_ms and s.time_ms >= s.length_ms - STALL_END_MARGIN_MS:
-            return  # at its end: libVLC is about to pause on the last frame
-        if self._now() - s.advanced_mono > STALL_AFTER_S:
-            s.stalled = True
-            log.warning("clip on air stalled: %s at %d ms", s.path, s.time_ms)
-            self._warn(s, stall_message(s.path, s.time_ms / 1000.0))
-
-    def _warn(self, s: _Slot, message: str) -> None:
-        self._message = f"{s.segment_id}: {message}"
-        self.clip_warning.emit(s.segment_id, message)
-        self._emit_status()
-
-    def _unstalled(self, s: _Slot) -> None:
-        s.stalled = False
-        log.info("clip on air moves again: %s at %d ms", s.path, s.time_ms)
-        if self._message and "is stalled at" in self._message:
-            self._message = None
-        self._emit_status()
-
-    def _position(self, s: _Slot) -> float:
-        pos = s.time_ms / 1000.0
-        if s.stalled:
-            return max(pos, s.pos_floor)  # frozen: the clock must not run on
-        if s.phase is _Phase.PLAYING and s.time_mono is not None:
-            pos += max(0.0, self._now() - s.time_mono)
-        if s.length_ms:
-            pos = min(pos, s.length_ms / 1000.0)
-        if s.phase is _Phase.PLAYING:
-            pos = max(pos, s.pos_floor)  # libVLC's coarse time updates must not make it step back
-            s.pos_floor = pos
-        return pos
 
     def _emit_status(self) -> None:
         if not self._closed:

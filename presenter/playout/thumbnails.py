@@ -1,7 +1,7 @@
 """Poster frames of the clips: made off the UI thread, cached on disk, a clear placeholder for a bad clip.
 
 :func:`make_thumbnail` does the work (blocking, bounded, no widgets): file checks, the probe, one
-picture through libVLC's video callbacks (:func:`presenter.playout.vlc_adapter.grab_frame`), letterboxed
+picture through libVLC's video callbacks (:func:`presenter.playout.vlc.grab_frame`), letterboxed
 into the thumbnail size and saved as PNG under a key of file path + size + modification time, so a
 replaced file gets a new poster and an unchanged one is read back from the cache.
 
@@ -11,8 +11,7 @@ output) and reports each result on the UI thread; placeholders are painted there
 
 from __future__ import annotations
 
-import concurrent.futures
-import contextlib
+import enum
 import hashlib
 import logging
 import os
@@ -20,11 +19,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRect, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QObject, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 
-from presenter.playout import vlc_adapter
+from presenter.clipfiles import file_id
+from presenter.playout import vlc
 from presenter.playout.probe import MediaInfo, probe
+from presenter.tasks import TaskPool, run_task
 
 log = logging.getLogger(__name__)
 
@@ -33,10 +34,15 @@ SIZE = QSize(192, 108)
 CACHE_VERSION = 1
 GRAB_TIMEOUT_S = 5.0
 
-MISSING = "missing"
-BROKEN = "broken"
-FRAME = "frame"
-NO_LIBVLC = "no-libvlc"
+
+class ThumbKind(enum.StrEnum):
+    FRAME = "frame"  # a picture of the clip
+    MISSING = "missing"
+    BROKEN = "broken"
+    NO_LIBVLC = "no-libvlc"
+
+
+FRAME, MISSING, BROKEN, NO_LIBVLC = ThumbKind
 
 _BACKGROUND = QColor(16, 20, 24)
 
@@ -46,7 +52,7 @@ class ThumbResult:
     """``kind``: ``frame`` (``image`` set), ``missing``, ``broken`` or ``no-libvlc`` (``reason`` says why)."""
 
     path: Path
-    kind: str
+    kind: ThumbKind
     image: QImage | None = None
     reason: str = ""
     cached: bool = False
@@ -71,11 +77,8 @@ def fit(width: int | None, height: int | None, box: QSize) -> QSize:
 
 def file_key(path: Path) -> tuple[str, int, int] | None:
     """``(absolute path, size, mtime in ns)``, or ``None`` when the file cannot be read."""
-    try:
-        st = Path(path).stat()
-    except OSError:
-        return None
-    return str(Path(path).absolute()), st.st_size, st.st_mtime_ns
+    ident = file_id(path)
+    return None if ident is None else (str(Path(path).absolute()), ident.size, ident.mtime_ns)
 
 
 def cache_path(cache_dir: Path, key: tuple[str, int, int], size: QSize) -> Path:
@@ -89,7 +92,7 @@ def make_thumbnail(
     size: QSize = SIZE,
     *,
     probe_fn: Callable[[Path], MediaInfo] = probe,
-    grab: Callable[..., bytes | None] = vlc_adapter.grab_frame,
+    grab: Callable[..., bytes | None] = vlc.grab_frame,
 ) -> ThumbResult:
     """The poster frame of *path* (blocking, bounded by the probe and grab timeouts; any thread).
 
@@ -115,7 +118,7 @@ def make_thumbnail(
     inner = fit(info.width, info.height, size)
     try:
         data = grab(path, poster_time(info.duration_s), inner.width(), inner.height(), GRAB_TIMEOUT_S)
-    except vlc_adapter.VlcUnavailable as exc:
+    except vlc.VlcUnavailable as exc:
         return ThumbResult(path, NO_LIBVLC, reason=str(exc))
     if data is None or len(data) < inner.width() * inner.height() * 4:
         return ThumbResult(path, BROKEN, reason="cannot be decoded: no picture came out of it")
@@ -174,29 +177,32 @@ def placeholder(kind: str, reason: str = "", size: QSize = SIZE) -> QImage:
     return image
 
 
-class _Bridge(QObject):
-    result = Signal(object, int)  # ThumbResult, generation
-
-
 class Thumbnails(QObject):
     """Poster frames for many clips, one at a time on a worker thread; ``ready`` on the UI thread.
 
     ``ready(path: str, image: QImage, kind: str, reason: str)``: *image* is the frame or a
-    placeholder. Requests for a path already in the queue are merged.
+    placeholder. Requests for a path already in the queue are merged. *probe_fn* tells what a clip
+    is (the clip checks' cached result; by default the probe).
     """
 
     ready = Signal(str, QImage, str, str)
 
-    def __init__(self, cache_dir: Path | None, size: QSize = SIZE, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        cache_dir: Path | None,
+        size: QSize = SIZE,
+        parent: QObject | None = None,
+        *,
+        probe_fn: Callable[[Path], MediaInfo] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.cache_dir = Path(cache_dir) if cache_dir is not None else None
         self.size = QSize(size)
-        self._pool = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="thumbnails")
+        self._probe_fn = probe_fn or probe
+        self._pool = TaskPool("thumbnails", workers=1)
         self._pending: dict[str, int] = {}  # path -> generation of the newest request
         self._generation = 0
         self._closed = False
-        self._bridge = _Bridge(self)
-        self._bridge.result.connect(self._on_result, Qt.ConnectionType.QueuedConnection)
         self.images: dict[str, QImage] = {}  # the last image per path
         self.kinds: dict[str, str] = {}
 
@@ -211,28 +217,30 @@ class Thumbnails(QObject):
             self._pending[key] = generation
             return
         self._pending[key] = generation
-        self._pool.submit(self._work, Path(path), generation)
+        self._submit(Path(path), generation)
 
     def busy(self) -> bool:
         return bool(self._pending)
 
-    def _work(self, path: Path, generation: int) -> None:
+    def _submit(self, path: Path, generation: int) -> None:
+        run_task(
+            lambda: self._make(path), lambda result: self._on_result(result, generation), pool=self._pool, owner=self
+        )
+
+    def _make(self, path: Path) -> ThumbResult:
         try:
-            result = make_thumbnail(path, self.cache_dir, self.size)
+            return make_thumbnail(path, self.cache_dir, self.size, probe_fn=self._probe_fn)
         except Exception as exc:  # never take the worker down
             log.exception("thumbnail of %s failed", path)
-            result = ThumbResult(path, BROKEN, reason=f"no poster frame: {exc}")
-        with contextlib.suppress(RuntimeError):  # the receiver is gone (shut down)
-            self._bridge.result.emit(result, generation)
+            return ThumbResult(path, BROKEN, reason=f"no poster frame: {exc}")
 
-    @Slot(object, int)
     def _on_result(self, result: ThumbResult, generation: int) -> None:
         key = str(result.path)
         wanted = self._pending.get(key)
         if wanted is None or self._closed:
             return
         if wanted != generation:  # asked again while this one ran (the file changed?): make it again
-            self._pool.submit(self._work, result.path, wanted)
+            self._submit(result.path, wanted)
             return
         del self._pending[key]
         image = result.image if result.image is not None else placeholder(result.kind, result.reason, self.size)
@@ -244,7 +252,4 @@ class Thumbnails(QObject):
         """No more results; wait (bounded) for the job that runs."""
         self._closed = True
         self._pending.clear()
-        self._pool.shutdown(wait=False, cancel_futures=True)
-        # ThreadPoolExecutor has no bounded join: wait on its threads ourselves.
-        for thread in list(getattr(self._pool, "_threads", ())):
-            thread.join(timeout_s)
+        self._pool.shutdown(timeout_s)

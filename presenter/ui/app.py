@@ -12,7 +12,7 @@ import traceback
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QRunnable, QSettings, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
@@ -28,7 +28,7 @@ from presenter.journal import (
     is_crash_loop,
     resumable_from,
 )
-from presenter.preflight import CheckReport, Status, check_show
+from presenter.preflight import CheckReport, Status
 from presenter.questions import delete_questions_from_journal, questions_status
 from presenter.runs import find_resumable
 from presenter.show import Show, ShowFileError, load_show, slugify
@@ -71,27 +71,6 @@ def load_show_interactively(path: Path, parent=None) -> Show | None:
                     path = Path(chosen)
                 continue
             return None
-
-
-class _PreflightSignals(QObject):
-    done = Signal(object)
-
-
-class PreflightTask(QRunnable):
-    """Probes the clips off the UI thread; the report is posted back through a queued signal."""
-
-    def __init__(self, show: Show, probe):
-        super().__init__()
-        self.show = show
-        self.probe = probe
-        self.signals = _PreflightSignals()
-
-    def run(self) -> None:
-        try:
-            report = check_show(self.show, self.probe)
-        except Exception as exc:  # a probe must never take the application down
-            report = check_show(self.show, None, (f"clip check failed: {exc}",))
-        self.signals.done.emit(report)
 
 
 class PresenterApp(QObject):
@@ -356,9 +335,11 @@ class PresenterApp(QObject):
         """The technician's preview: its own libVLC player, never the program's."""
         from presenter.ui.preview import PreviewWindow
 
+        self._preflight()  # the preview shows the clip checks
         self.preview = PreviewWindow(
             self.controller,
             self.playout,
+            clip_checks=self.clip_checks,
             settings=self.settings,
             cache_dir=self.state.path / "thumbnails",
             vlc_args=shlex.split(os.environ.get(VLC_ARGS_ENV, "")) or None,
@@ -429,13 +410,19 @@ class PresenterApp(QObject):
             self.placement.move("moderator", index)
 
     def _preflight(self) -> None:
-        probe = None
-        if self.playout is not None:
-            from presenter.playout.probe import probe
-        task = PreflightTask(self.controller.show, probe)
-        task.signals.done.connect(self._preflight_done)
-        self._preflight_task = task
-        QThreadPool.globalInstance().start(task)
+        """The clip checks: every clip checked in the background, then watched (ClipChecks)."""
+        if getattr(self, "clip_checks", None) is None:
+            from presenter.ui.clip_checks import ClipChecks
+
+            probe = None
+            if self.playout is not None:
+                from presenter.playout.probe import probe
+            self.clip_checks = ClipChecks(self.controller.show, probe, start=False, parent=self)
+            self.clip_checks.checked.connect(self._preflight_done)
+            self.clip_checks.clip_changed.connect(self._clip_changed)
+            self.clip_checks.clip_status_changed.connect(self._clip_status_changed)
+            QTimer.singleShot(0, self.clip_checks.start)  # after the director window's first paint
+        self.clip_checks.set_show(self.controller.show)  # nothing when it is the show it checks
 
     def _preflight_done(self, report: CheckReport) -> None:
         if report.show.path != self.controller.show.path:
@@ -452,6 +439,21 @@ class PresenterApp(QObject):
         for note in report.notes:
             self.director.add_problem(note)
 
+    def _clip_changed(self, segment_id: str) -> None:
+        """A clip changed on disk after its check: its running-order row says so (within 2 s)."""
+        checks = self.clip_checks
+        self.director.model.set_clip_warnings(checks.problems())
+        info = checks.info(segment_id)
+        if info is not None:
+            self.controller.media_info[segment_id] = info
+
+    def _clip_status_changed(self, segment_id: str) -> None:
+        """A clip broke or was fixed after its check: one line in the problems list."""
+        row = self.clip_checks.row(segment_id)
+        if row is not None:
+            line = self.clip_checks.problem_line(segment_id)
+            self.director.add_problem(line or f'{row.number}. "{row.segment.title}": clip changed on disk: ready')
+
     def quit_without_asking(self) -> None:
         """SIGTERM or Ctrl+C: whoever sent it meant it, so the director does not ask."""
         self.director.closing_allowed = True
@@ -462,6 +464,8 @@ class PresenterApp(QObject):
             self.placement.remember()
         if getattr(self, "preview", None) is not None:
             self.preview.shutdown()
+        if getattr(self, "clip_checks", None) is not None:
+            self.clip_checks.shutdown()
         if self.playout is not None:
             self.playout.shutdown()
         if self.journal is not None:

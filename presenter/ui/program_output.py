@@ -26,8 +26,10 @@ import logging
 import os
 
 from PySide6.QtCore import QRect, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QColor, QGuiApplication, QKeyEvent, QPalette, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QWidget
+
+from presenter.ui.surfaces import paint_black
 
 log = logging.getLogger(__name__)
 
@@ -140,12 +142,7 @@ def request_x11_backing_store(window_ids: list[int]) -> bool:
         return False
 
 
-def _black_palette(widget: QWidget) -> None:
-    pal = widget.palette()
-    for role in (QPalette.ColorRole.Window, QPalette.ColorRole.Base):
-        pal.setColor(role, QColor(0, 0, 0))
-    widget.setPalette(pal)
-    widget.setAutoFillBackground(True)
+_black_palette = paint_black  # the one black palette of every video surface
 
 
 class VideoSurface(QWidget):

@@ -20,7 +20,7 @@ def faults(tmp_path):
 @pytest.fixture
 def no_libvlc():
     """Simulate a machine without libVLC (python-vlc's import fails as it does there)."""
-    from presenter.playout import vlc_adapter
+    from presenter.playout import vlc as vlc_adapter
 
     def loader():
         raise OSError("libvlc.so.5: cannot open shared object file: No such file or directory")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from presenter.playout.program import ARM_SETTLE_MS, WATCH_INTERVAL_MS, OutputState, ProgramPlayout
-from presenter.playout.vlc_adapter import Ev
+from presenter.playout.vlc import Ev
 
 
 class FakeBackend:

@@ -177,9 +177,9 @@ def test_libvlc_missing_makes_every_clip_unplayable(qtbot, no_libvlc):
 
 
 def test_libvlc_is_only_called_on_the_control_thread(qtbot, monkeypatch):
-    from presenter.playout import vlc_adapter
+    from presenter.playout import vlc as vlc_adapter
 
-    vlc = vlc_adapter._vlc()
+    vlc = vlc_adapter.loader._vlc()
     threads: set[int] = set()
     for cls, names in (
         (vlc.MediaPlayer, ("play", "stop", "set_pause", "set_time", "set_media", "release", "set_xwindow")),
@@ -289,7 +289,7 @@ def test_libvlc_itself_opens_no_network_input_for_a_clip(qtbot, tmp_path, http_s
     """Without the file check: the player's own media options keep libVLC from opening the URLs."""
     from playout_helpers import media_faults
 
-    from presenter.playout.vlc_adapter import Ev, VlcBackend
+    from presenter.playout.vlc import Ev, VlcBackend
 
     base, requests = http_server
     if content == "hls":

@@ -12,7 +12,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 
 from presenter.playout import thumbnails as th
-from presenter.playout.vlc_adapter import grab_frame
+from presenter.playout.vlc import grab_frame
 
 pytestmark = pytest.mark.vlc
 

@@ -30,7 +30,7 @@ def start_app(qtbot, tmp_path, monkeypatch):
     monkeypatch.setenv("PRESENTER_SIMULATE_NO_LIBVLC", "1")
     from presenter.playout import vlc_adapter
 
-    monkeypatch.setattr(vlc_adapter, "_loaded", None)
+    vlc_adapter.reset_vlc_status()
 
     def start(show: Path, **extra) -> PresenterApp:
         from presenter.show import load_show
@@ -45,7 +45,7 @@ def start_app(qtbot, tmp_path, monkeypatch):
     for app in started:
         app.shutdown()
         app.watcher.deleteLater()
-    vlc_adapter._loaded = None
+    vlc_adapter.reset_vlc_status()
 
 
 def problems(app: PresenterApp) -> list[str]:

@@ -28,7 +28,7 @@ from presenter.controller import ShowController
 from presenter.playout import preview as pv
 from presenter.playout import thumbnails as th
 from presenter.playout.program import OutputState, ProgramPlayout
-from presenter.playout.vlc_adapter import audio_snapshot
+from presenter.playout.vlc import audio_snapshot
 from presenter.preflight import Status
 from presenter.show import load_show
 from presenter.ui.preview import PreviewWindow, format_clock, format_size

@@ -37,7 +37,7 @@ def start_app(qtbot, tmp_path, monkeypatch):
 
     started: list[PresenterApp] = []
     monkeypatch.setenv("PRESENTER_SIMULATE_NO_LIBVLC", "1")
-    monkeypatch.setattr(vlc_adapter, "_loaded", None)
+    vlc_adapter.reset_vlc_status()
 
     def start(show: Path, **extra) -> PresenterApp:
         app = PresenterApp(make_args(show, tmp_path / "state", **extra), load_show(show))
@@ -50,7 +50,7 @@ def start_app(qtbot, tmp_path, monkeypatch):
     for app in started:
         app.shutdown()
         app.watcher.deleteLater()
-    vlc_adapter._loaded = None
+    vlc_adapter.reset_vlc_status()
 
 
 def test_the_questions_window_opens_with_the_others_and_feeds_the_status_file(start_app, show_copy, tmp_path):
