@@ -304,6 +304,7 @@ class ShowEngine:
         # Called with every input before it takes effect (the crash journal); None while replaying.
         self._journal: Callable[[dict], None] | None = None
         self._boot_logged = False
+        self._edited = False  # a run's first edit journals the running order before it too (for replay)
 
     # ------------------------------------------------------------------ listening
 
@@ -554,6 +555,15 @@ class ShowEngine:
         self.show = self.show.with_media_durations(durations)
         self._record("media_durations", None)
 
+    def edit_show(self, show: Show) -> None:
+        """An edit made in the app: journaled as the whole new running order (replay rebuilds it), then taken."""
+        if self._journal is not None:
+            from presenter.editing import journal_record
+
+            self._log("edit", **journal_record(show, None if self._edited else self.show))
+        self._edited = True
+        self.replace_show(show)
+
     def replace_show(self, show: Show) -> None:
         """Take a changed show file; runs are kept by segment id, the one on air stays on air."""
         old_ids = [segment.id for segment in self.show.segments]
@@ -671,8 +681,10 @@ class ShowEngine:
         real_clock, journal = self.clock, self.journal
         replay_clock = _ReplayClock()
         self.clock, self.journal = replay_clock, None
-        warnings = []
+        warnings: list[str] = []
+        records = list(records)
         try:
+            self._replay_edit_base(records, warnings)
             for record in records:
                 try:
                     if not isinstance(record, dict):
@@ -735,6 +747,11 @@ class ShowEngine:
             case "close_run":
                 reason = _text(record, "reason", 200)
                 return lambda: self.close_run(reason)
+            case "edit":
+                from presenter.editing import show_from_record
+
+                edited = show_from_record(record, self.show.path)
+                return lambda: self.edit_show(edited)
             case "media_durations":
                 durations = record.get("durations")
                 if not isinstance(durations, dict):
@@ -747,6 +764,17 @@ class ShowEngine:
                 return lambda: self.set_media_durations(checked)
             case _:
                 raise BadRecord(f"unknown entry {op[:40]!r}")
+
+    def _replay_edit_base(self, records: list, warnings: list[str]) -> None:
+        """Records before a run's first edit were made on the running order of then (its "base"), not the file's."""
+        from presenter.editing import show_from_record
+
+        first = next((r for r in records if isinstance(r, dict) and r.get("op") == "edit"), None)
+        if first is not None and ("base" in first or "base_z" in first):
+            try:
+                self.replace_show(show_from_record(first, self.show.path, "base"))
+            except Exception as exc:
+                warnings.append(_replay_warning(first, exc))
 
     def _replay_go(self) -> None:
         if self.mode is not Mode.ENDED:
