@@ -184,3 +184,18 @@ def test_a_new_show_file_reads_back_the_same(show_copy, tmp_path):
     again = load_show(target)
     assert [s.title for s in again.segments] == [s.title for s in show.segments]
     assert again.segments[2].clip == show.segments[2].clip.resolve()
+
+
+def test_a_new_show_starts_from_the_template_and_edits_save_line_by_line(tmp_path):
+    from datetime import date
+
+    from presenter.templates import create_show_file
+
+    path = tmp_path / "neu.yaml"
+    show = create_show_file(path, date(2026, 12, 1), 'Bürgerdialog: "Digital"')
+    assert show.title == 'Bürgerdialog: "Digital"' and show.date == date(2026, 12, 1)
+    assert [s.kind for s in show.segments] == ["live", "clip", "live", "live"]
+    assert sum(s.duration_s for s in show.segments) == 3600
+    assert show.segments[1].clip == tmp_path / "clips" / "clip.mp4"
+    diff = save_and_diff(path, lambda s: update_segment(s, 2, {"duration": "40:00"}))
+    assert diff == ['-    duration: "45:00"', '+    duration: "40:00"']
