@@ -23,7 +23,7 @@ from ruamel.yaml.error import CommentMark
 from ruamel.yaml.scalarstring import DoubleQuotedScalarString, ScalarString
 from ruamel.yaml.tokens import CommentToken
 
-from presenter.editing import SEGMENT_FIELDS, SHOW_FIELDS, segment_document, show_document, show_from_document
+from presenter.editing import SEGMENT_FIELDS, SHOW_FIELDS, segment_document, show_document
 from presenter.files import atomic_write
 from presenter.show import Show, ShowFileError, parse_show, read_show_bytes, slugify
 
@@ -308,13 +308,20 @@ def render_new(show: Show, target: Path, header: str = _HEADER) -> str:
 # --------------------------------------------------------------------------------------------- saving
 
 
-def _same(text: str, edited: Show, target: Path) -> bool:
+def _read_back(text: str, edited: Show, target: Path) -> Show | None:
+    """The show the text reads as, if it is the edited one (the check of what is written)."""
     try:
         written = parse_show(text.encode("utf-8"), target)
     except ShowFileError:
-        return False
+        return None
     folder = target.resolve().parent
-    return show_document(written, folder) == show_document(edited, folder)
+    return written if show_document(written, folder) == show_document(edited, folder) else None
+
+
+def _spliced(loaded: ShowFile, edited: Show, target: Path) -> str:
+    from presenter.show_splice import splice
+
+    return splice(loaded.text, loaded.show, edited, loaded.path.parent, target.resolve().parent)
 
 
 def _file_mode(path: Path) -> int:
@@ -324,20 +331,25 @@ def _file_mode(path: Path) -> int:
         return SHOW_FILE_MODE
 
 
-def render(loaded: ShowFile | None, edited: Show, target: Path) -> tuple[str, bool]:
-    """The text to write and whether the user's layout and comments were kept."""
-    show_from_document(show_document(edited, target.resolve().parent), target)  # re-validated before writing
+def render(loaded: ShowFile | None, edited: Show, target: Path) -> tuple[str, bool, Show]:
+    """The text to write, whether the user's layout and comments were kept, and the show it reads as.
+
+    Every text is read back with the loader before it is returned: that is the re-validation.
+    """
     if loaded is not None:
-        try:
-            text = render_round_trip(loaded, edited, target)
-        except Exception:  # a layout ruamel cannot keep (anchors, odd nesting): written fresh below
-            text = ""
-        if text and _same(text, edited, target):
-            return text, True
+        for way in (_spliced, render_round_trip):  # the fast text splice first; ruamel.yaml for other layouts
+            try:
+                text = way(loaded, edited, target)
+            except Exception:  # a layout this way cannot keep (anchors, flow segments): the next one
+                continue
+            written = _read_back(text, edited, target)
+            if written is not None:
+                return text, True, written
     text = render_new(edited, target)
-    if not _same(text, edited, target):
+    written = _read_back(text, edited, target)
+    if written is None:
         raise SaveError("the show could not be written so that it reads back the same; nothing was saved")
-    return text, False
+    return text, False, written
 
 
 def save_show(loaded: ShowFile | None, edited: Show, target: Path | None = None, *, overwrite: bool = False):
@@ -358,11 +370,10 @@ def save_show(loaded: ShowFile | None, edited: Show, target: Path | None = None,
             on_disk = None  # gone or unreadable: writing it again is what the user asked for
         if on_disk is not None and on_disk != loaded.data:
             raise SaveConflict(target, on_disk)
-    text, kept = render(loaded, edited, target)
+    text, kept, show = render(loaded, edited, target)
     data = text.encode("utf-8")
     try:
         atomic_write(target, data, mode=_file_mode(target))
     except OSError as exc:
         raise SaveError(f"{target.name} cannot be written ({exc.strerror or exc}); nothing was saved") from None
-    show = parse_show(data, target)
     return ShowFile(target, data, show, loaded.layout if loaded is not None and kept else (2, 4, 2)), kept

@@ -17,6 +17,18 @@ from presenter.show_save import SaveConflict, SaveError, open_show_file, render_
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(autouse=True, params=["splice", "ruamel"])
+def way(request, monkeypatch):
+    """Every save test runs twice: through the fast text splice, and through ruamel.yaml (its fallback)."""
+    import presenter.show_save as show_save
+
+    def unused(*args):
+        raise RuntimeError("not this way")
+
+    monkeypatch.setattr(show_save, "render_round_trip" if request.param == "splice" else "_spliced", unused)
+    return request.param
+
+
 @pytest.fixture
 def show_copy(tmp_path):
     folder = tmp_path / "show"
@@ -199,3 +211,22 @@ def test_a_new_show_starts_from_the_template_and_edits_save_line_by_line(tmp_pat
     assert show.segments[1].clip == tmp_path / "clips" / "clip.mp4"
     diff = save_and_diff(path, lambda s: update_segment(s, 2, {"duration": "40:00"}))
     assert diff == ['-    duration: "45:00"', '+    duration: "40:00"']
+
+
+def test_lists_and_texts_of_every_shape_read_back_and_touch_only_their_segment(show_copy):
+    original = show_copy.read_text(encoding="utf-8").splitlines()
+
+    def change(show):
+        show = update_segment(show, 2, {"talking_points": [], "speakers": ["Anna, Ben", "yes", "Clara"]})
+        show = update_segment(show, 5, {"talking_points": ["Dank", "Tschüss"], "notes": "Zeile 1\nZeile 2: #x"})
+        return update_show(show, {"description": "Kurz: neu", "warning": "3:00"})
+
+    diff = save_and_diff(show_copy, change)
+    saved = load_show(show_copy)
+    assert saved.segments[2].talking_points == () and saved.segments[2].speakers == ("Anna, Ben", "yes", "Clara")
+    assert saved.segments[5].talking_points == ("Dank", "Tschüss")
+    assert saved.segments[5].notes == "Zeile 1\nZeile 2: #x"
+    assert saved.description == "Kurz: neu" and saved.warning_s == 180
+    untouched = "\n".join(original[14:43])  # the welcome and the discussion, with their comments and blank lines
+    assert untouched in show_copy.read_text(encoding="utf-8")
+    assert len(diff) < 20
