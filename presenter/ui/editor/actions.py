@@ -77,7 +77,9 @@ class RunningOrderEditor(QObject):
         self.bar_layout = QHBoxLayout(self.toolbar)
         self.bar_layout.setContentsMargins(0, 0, 0, 0)
         tr = self.tr
-        self.lock_button = self._button(tr("🔓 Editing"), "showLock", self.toggle_lock, tr("Show lock (locks at GO)"))
+        self.lock_button = self._button(
+            tr("Show lock: off"), "showLock", self.toggle_lock, tr("Show lock (locks at GO)")
+        )
         self.lock_button.setCheckable(True)
         self._button(tr("New…"), "newShow", self.new_show, tr("A new show from the template"))
         self._button(tr("Import…"), "importShow", self.import_show, tr("Ontime project or spreadsheet"))
@@ -146,7 +148,7 @@ class RunningOrderEditor(QObject):
     def _controller_changed(self) -> None:
         snapshot_mode = self.controller.engine.mode
         if self.session.lock.observe(snapshot_mode is Mode.ON_AIR):
-            self.say(self.tr("The show lock is on (the show is on air): click 🔒 to edit."))
+            self.say(self.tr("The show lock is on (the show is on air): click “Show lock” to edit."))
         show = self.controller.show
         if self._applying:
             self._seen_show = show
@@ -170,7 +172,10 @@ class RunningOrderEditor(QObject):
     def _render_state(self) -> None:
         locked = self.session.lock.locked
         self.lock_button.setChecked(locked)
-        self.lock_button.setText(self.tr("🔒 Locked") if locked else self.tr("🔓 Editing"))
+        self.lock_button.setText(self.tr("Show lock: ON") if locked else self.tr("Show lock: off"))
+        self.lock_button.setStyleSheet(
+            "QToolButton#showLock{background:#7a1f1f;color:#fff;font-weight:bold;}" if locked else ""
+        )
         self.undo_button.setEnabled(bool(self.session.undo_stack))
         self.redo_button.setEnabled(bool(self.session.redo_stack))
         if self.session.undo_stack:
@@ -248,7 +253,7 @@ class RunningOrderEditor(QObject):
     def _locked(self) -> bool:
         message = self.session.locked_message()
         if message:
-            self.say(self.tr("The show is locked while on air: click 🔒 to unlock editing."))
+            self.say(self.tr("The show is locked while on air: click “Show lock” to unlock editing."))
         return bool(message)
 
     def edit_title(self) -> None:
@@ -318,6 +323,7 @@ class RunningOrderEditor(QObject):
 
     def toggle_lock(self) -> None:
         self.session.lock.toggle()
+        self.feedback.setText("")
         self._render_state()
 
     # ------------------------------------------------------------------ files
