@@ -205,7 +205,8 @@ class ShowController(QObject):
         self.media_info = {
             k: v for k, v in self.media_info.items() if k in new_clips and new_clips[k] == old_clips.get(k)
         }
-        engine.edit_show(show)
+        if not engine.edit_show(show):
+            self.problem.emit("This running order is too large for the crash journal: save it now (Ctrl+S).")
         self._arm_next()
         return None
 

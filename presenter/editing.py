@@ -33,7 +33,8 @@ from presenter.timefmt import format_duration
 SEGMENT_FIELDS = _SEGMENT_KEYS
 SHOW_FIELDS = tuple(key for key in _SHOW_KEYS if key not in ("version", "segments"))
 LIST_FIELDS = ("speakers", "talking_points")
-MAX_JOURNAL_FIELD = 40 * 1024  # a document above this is compressed (a journal line is at most 64 KiB)
+MAX_JOURNAL_FIELD = 24 * 1024  # a document above this is compressed
+MAX_JOURNAL_LINE = 60 * 1024  # the journal's reader refuses lines over 64 KiB; room for the record's other fields
 MAX_DOCUMENT_BYTES = 4 * 1024 * 1024  # a journaled document is checked before it is decompressed and trusted
 NEW_SEGMENT_TITLE = "New segment"
 NEW_SEGMENT_DURATION = "5:00"
@@ -146,15 +147,28 @@ def journal_fields(doc: Document, key: str = "show") -> dict:
 
 
 def journal_record(show: Show, base: Show | None = None) -> dict:
-    """The fields of an "edit" journal record: the new running order, and for a run's first edit the one before."""
+    """The fields of an "edit" journal record: the new running order, and for a run's first edit the one before.
+
+    A journal line is at most 64 KiB: the base is left out when both do not fit (replay then starts
+    from the show file), and a running order too large even alone is marked `too_large` (the
+    controller tells the director to save, since a crash would lose the edit).
+    """
     fields = journal_fields(show_document(show))
     if base is not None:
-        fields.update(journal_fields(show_document(base), "base"))
-    return fields
+        with_base = {**fields, **journal_fields(show_document(base), "base")}
+        if _size(with_base) <= MAX_JOURNAL_LINE:
+            return with_base
+    return fields if _size(fields) <= MAX_JOURNAL_LINE else {"too_large": True}
+
+
+def _size(fields: dict) -> int:
+    return len(json.dumps(fields, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
 
 def show_from_record(record: dict, path: Path, key: str = "show") -> Show:
     """The show an "edit" journal record carries, checked like a show file (raises ValueError when damaged)."""
+    if record.get("too_large") is True:
+        raise ValueError("this edit was too large for the journal (it was not saved either)")
     doc = record.get(key)
     if doc is None and isinstance(record.get(key + "_z"), str):
         packed = record[key + "_z"]

@@ -555,14 +555,18 @@ class ShowEngine:
         self.show = self.show.with_media_durations(durations)
         self._record("media_durations", None)
 
-    def edit_show(self, show: Show) -> None:
-        """An edit made in the app: journaled as the whole new running order (replay rebuilds it), then taken."""
+    def edit_show(self, show: Show) -> bool:
+        """An edit made in the app: journaled as the whole new running order (replay rebuilds it), then taken.
+        False when it was too large for the journal."""
+        fields: dict = {}
         if self._journal is not None:
             from presenter.editing import journal_record
 
-            self._log("edit", **journal_record(show, None if self._edited else self.show))
+            fields = journal_record(show, None if self._edited else self.show)
+            self._log("edit", **fields)
         self._edited = True
         self.replace_show(show)
+        return not fields.get("too_large")
 
     def replace_show(self, show: Show) -> None:
         """Take a changed show file; runs are kept by segment id, the one on air stays on air."""

@@ -471,3 +471,29 @@ def test_a_damaged_edit_record_is_a_warning_and_the_rest_replays(bundled_show):
     assert len(warnings) == 2 and "journal line 3 (edit) is ignored" in warnings[0]
     assert engine.snapshot().current.segment.id == "welcome" and ids(engine.show) == ids(bundled_show)
     assert json.dumps(engine.snapshot().mode.value)
+
+
+def test_a_running_order_too_large_for_the_journal_is_taken_and_the_director_told_to_save(
+    qtbot, bundled_show, tmp_path
+):
+    doc = show_document(bundled_show)
+    doc["segments"] += [
+        {"id": f"x{n}", "title": os.urandom(24).hex(), "duration": "1:00", "notes": os.urandom(60).hex()}
+        for n in range(1500)
+    ]
+    huge = show_from_document(doc, bundled_show.path)
+    state = StateDir(tmp_path / "state")
+    clock = FakeClock(START)
+    writer = state.new_journal(bundled_show, clock.now())
+    controller = ShowController(bundled_show, clock=clock, playout=RecordingPlayout())
+    controller.attach_journal(writer.append)
+    problems = []
+    controller.problem.connect(problems.append)
+    assert controller.apply_edit(huge) is None
+    assert len(controller.show.segments) == 1506
+    assert problems == ["This running order is too large for the crash journal: save it now (Ctrl+S)."]
+    writer.close()
+    contents = read_journal(writer.path)
+    assert not contents.warnings and contents.records[-1] == {**contents.records[-1], "op": "edit", "too_large": True}
+    warnings = ShowEngine(bundled_show, FakeClock(START)).replay(contents.records)
+    assert "too large for the journal" in warnings[0]
