@@ -124,12 +124,12 @@ def _check_texts(value, key: str) -> None:
             _check_texts(item, name if isinstance(name, str) else key)
 
 
-def show_from_document(doc: Document, path: Path) -> Show:
+def show_from_document(doc: Document, path: Path | None) -> Show:
     """Validate a document exactly as the loader validates a file; EditError with the loader's message."""
     _check_texts(doc, "show")
     text = json.dumps(doc, ensure_ascii=False, indent=0)  # JSON is YAML: the loader reads it as written
     try:
-        return parse_show(text.encode("utf-8"), Path(path))
+        return parse_show(text.encode("utf-8"), Path(path) if path is not None else Path.cwd() / "show.yaml")
     except ShowFileError as exc:
         raise EditError(exc.message) from None
 
@@ -165,7 +165,7 @@ def _size(fields: dict) -> int:
     return len(json.dumps(fields, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
 
-def show_from_record(record: dict, path: Path, key: str = "show") -> Show:
+def show_from_record(record: dict, path: Path | None, key: str = "show") -> Show:
     """The show an "edit" journal record carries, checked like a show file (raises ValueError when damaged)."""
     if record.get("too_large") is True:
         raise ValueError("this edit was too large for the journal (it was not saved either)")

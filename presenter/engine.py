@@ -755,7 +755,11 @@ class ShowEngine:
                 from presenter.editing import show_from_record
 
                 edited = show_from_record(record, self.show.path)
-                return lambda: self.edit_show(edited)
+
+                def edit() -> None:
+                    self.edit_show(edited)
+
+                return edit
             case "media_durations":
                 durations = record.get("durations")
                 if not isinstance(durations, dict):

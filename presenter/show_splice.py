@@ -231,6 +231,8 @@ def splice(original: str, base: Show, edited: Show, base_folder: Path, folder: P
         root = yaml.compose(original, Loader=_Loader)
     except yaml.YAMLError as exc:
         raise Unsupported(str(exc)) from None
+    if root is None:
+        raise Unsupported("an empty file")
     text = _Text(original)
     old_doc, new_doc = show_document(base, base_folder), show_document(edited, folder)
     _update(text, root, old_doc, new_doc, TOP_KEYS)

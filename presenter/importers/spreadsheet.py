@@ -68,7 +68,7 @@ def _xlsx_rows(path: Path, problems: list[str]) -> tuple[str, list[list]]:
         raise ImportFailed(f"{path.name} is not an Excel workbook (.xlsx): {exc}") from None
     if unpacked > MAX_UNPACKED_BYTES:
         raise ImportFailed(f"{path.name} unpacks to {unpacked // 1048576} MB; an import is at most 200 MB unpacked")
-    import openpyxl
+    import openpyxl  # type: ignore[import-untyped]
 
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
