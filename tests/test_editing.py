@@ -497,3 +497,23 @@ def test_a_running_order_too_large_for_the_journal_is_taken_and_the_director_tol
     assert not contents.warnings and contents.records[-1] == {**contents.records[-1], "op": "edit", "too_large": True}
     warnings = ShowEngine(bundled_show, FakeClock(START)).replay(contents.records)
     assert "too large for the journal" in warnings[0]
+
+
+def test_edits_made_in_standby_are_offered_back_after_a_crash(qtbot, show_copy, tmp_path):
+    from presenter.editing import unsaved_edits
+
+    show = load_show(show_copy)
+    state = StateDir(tmp_path / "state")
+    clock = FakeClock(START)
+    writer = state.new_journal(show, clock.now())
+    controller = ShowController(show, clock=clock, playout=RecordingPlayout())
+    controller.attach_journal(writer.append)
+    live_session(controller).do("add", lambda s: add_segment(s, 0, {"title": "Grußwort"}))
+    writer.close()  # the process dies in standby: find_resumable has no run on air to resume
+    assert find_resumable(state, load_show(show_copy), START.date(), FakeClock(START)) is None
+    restored = unsaved_edits(state, load_show(show_copy))
+    assert restored is not None and ids(restored)[:2] == ["welcome", "grusswort"]
+    from presenter.show_save import open_show_file, save_show
+
+    save_show(open_show_file(show_copy), restored)
+    assert unsaved_edits(state, load_show(show_copy)) is None  # saved: nothing to offer

@@ -198,3 +198,23 @@ def test_a_row_dragged_onto_another_moves_there(qtbot, editing):
     qtbot.mouseRelease(table.viewport(), Qt.MouseButton.LeftButton, pos=target)
     assert [s.id for s in controller.show.segments][:3] == ["welcome", "closing", "discussion"]
     assert director.selected_row() == 1
+
+
+def test_on_air_a_segment_moved_above_the_one_on_air_is_said_to_be_out_of_gos_reach(qtbot, editing):
+    director, controller, editor, _clock = editing
+    controller.go()
+    editor.toggle_lock()
+    on_table(qtbot, director, 0, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)  # the welcome (on air) down
+    assert controller.snapshot().current.segment.id == "welcome"
+    assert "“Diskussion: Digitale Kommunen in Rheinland-Pfalz” is above the segment on air" in editor.feedback.text()
+
+
+def test_unsaved_edits_are_restored_as_one_edit(qtbot, editing):
+    from presenter.editing import add_segment
+
+    _director, controller, editor, _clock = editing
+    restored, _ = add_segment(controller.show, 0, {"title": "Grußwort"})
+    assert editor.restore(restored)
+    assert [s.id for s in controller.show.segments][:2] == ["welcome", "grusswort"]
+    editor.undo()
+    assert len(controller.show.segments) == 6

@@ -205,7 +205,25 @@ class RunningOrderEditor(QObject):
             return False
         self._render_state()
         self.select(edit.focus)
+        self._warn_unreachable()
         return True
+
+    def _warn_unreachable(self) -> None:
+        """On air, a pending segment above the one on air is never reached by GO: say so."""
+        snapshot = self.controller.snapshot()
+        if snapshot.current is None:
+            return
+        skipped = [v.segment.title for v in snapshot.segments[: snapshot.current.index] if v.status.value == "pending"]
+        if skipped:
+            self.say(
+                self.tr(
+                    "“%1” is above the segment on air: GO will not reach it (jump to it, or move it down)."
+                ).replace("%1", skipped[0])
+            )
+
+    def restore(self, show: Show) -> bool:
+        """Take back the running order of a run that ended without saving (see editing.unsaved_edits)."""
+        return self.run(self.tr("Restore the unsaved edits"), lambda _current: show)
 
     def _row_or_say(self) -> int | None:
         row = self.selected_row()
@@ -320,6 +338,7 @@ class RunningOrderEditor(QObject):
         if edit is not None:
             self._render_state()
             self.select(edit.focus)
+            self._warn_unreachable()
 
     def toggle_lock(self) -> None:
         self.session.lock.toggle()
