@@ -218,3 +218,14 @@ def test_unsaved_edits_are_restored_as_one_edit(qtbot, editing):
     assert [s.id for s in controller.show.segments][:2] == ["welcome", "grusswort"]
     editor.undo()
     assert len(controller.show.segments) == 6
+
+
+def test_the_editor_knows_the_file_it_wrote_from_a_change_by_someone_else(qtbot, editing, show_copy):
+    _director, controller, editor, _clock = editing
+    assert editor.run("d", lambda s: update_segment(s, 0, {"duration": "6:00"}))
+    assert editor.save()
+    assert editor.wrote(load_show(show_copy))  # the watcher's reload of our own save: ignored by the app
+    assert editor.run("d", lambda s: update_segment(s, 0, {"duration": "7:00"}))  # an edit right after it
+    assert editor.wrote(load_show(show_copy)) and controller.show.segments[0].duration_s == 420
+    show_copy.write_text(show_copy.read_text(encoding="utf-8").replace('"6:00"', '"8:00"'), encoding="utf-8")
+    assert not editor.wrote(load_show(show_copy))

@@ -221,6 +221,11 @@ class RunningOrderEditor(QObject):
                 ).replace("%1", skipped[0])
             )
 
+    def wrote(self, show: Show) -> bool:
+        """Whether a show the file watcher reloaded is just what this editor last saved (or loaded):
+        the app then ignores the reload, so an edit made right after a save is never reverted by it."""
+        return self.file is not None and show_document(show) == show_document(self.file.show)
+
     def restore(self, show: Show) -> bool:
         """Take back the running order of a run that ended without saving (see editing.unsaved_edits)."""
         return self.run(self.tr("Restore the unsaved edits"), lambda _current: show)
