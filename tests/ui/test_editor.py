@@ -229,3 +229,16 @@ def test_the_editor_knows_the_file_it_wrote_from_a_change_by_someone_else(qtbot,
     assert editor.wrote(load_show(show_copy)) and controller.show.segments[0].duration_s == 420
     show_copy.write_text(show_copy.read_text(encoding="utf-8").replace('"6:00"', '"8:00"'), encoding="utf-8")
     assert not editor.wrote(load_show(show_copy))
+
+
+def test_a_resumed_run_with_unsaved_edits_starts_dirty(qtbot, show_copy):
+    from presenter.editing import add_segment
+
+    show = load_show(show_copy)
+    edited, _ = add_segment(show, 0)
+    controller = ShowController(edited, clock=FakeClock(datetime(2021, 1, 19, 17, 0)), playout=SilentPlayout())
+    director = DirectorWindow(controller)
+    qtbot.addWidget(director)
+    editor = install_editor(director, controller)
+    assert editor.session.dirty and director.windowTitle().startswith("● ")
+    director.closing_allowed = True

@@ -50,6 +50,8 @@ class RunningOrderEditor(QObject):
         self.file: ShowFile | None = None
         self._open(show_path or controller.show.path)
         self.session = EditSession(current=lambda: controller.show, apply=self._apply)
+        if self.file is not None and show_document(self.file.show) != show_document(controller.show):
+            self.session.edits_since_save = 1  # a resumed run with edits the file does not have yet
         self._seen_show: Show = controller.show
         self._applying = False
         self._thumbnails = None
