@@ -88,12 +88,27 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="keep FILE updated with the show state as JSON (monitoring, end-to-end tests)",
     )
+    parser.add_argument(
+        "--import",
+        dest="import_file",
+        type=Path,
+        metavar="FILE",
+        help="make a show file from an Ontime project (.json) or a spreadsheet (.xlsx, .csv); with --output SHOW.yaml",
+    )
+    parser.add_argument("--output", type=Path, metavar="SHOW.yaml", help="with --import: the show file to write")
     parser.add_argument("--version", action="version", version=f"presenter {__version__}")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.import_file is not None or args.output is not None:
+        from presenter.importers.command import run_import
+
+        if args.import_file is None:
+            print("presenter: --output goes with --import FILE", file=sys.stderr)
+            return 2
+        return run_import(args.import_file, args.output, sys.stdout, sys.stderr)
     explicit_show = args.show is not None
     args.show = args.show or BUNDLED_SHOW  # --check and --as-run; the windows may reopen the latest run's show
     args.show_named = explicit_show

@@ -226,6 +226,27 @@ class ShowController(QObject):
         self.engine.replace_show(show)
         self._arm_next()
 
+    @_intent
+    def apply_edit(self, show: Show) -> str | None:
+        """An edit from the running-order editor: journaled, then taken like a changed show file (the
+        segment on air stays on air, its elapsed time unchanged; a changed next clip is armed).
+        Returns why it is refused (deleting the segment on air), else None."""
+        engine = self.engine
+        if engine.mode is Mode.ON_AIR and engine.current is not None:
+            on_air = engine.show.segments[engine.current]
+            if all(segment.id != on_air.id for segment in show.segments):
+                return f'"{on_air.title}" is on air and cannot be deleted'
+        old_clips = {segment.id: segment.clip for segment in engine.show.segments}
+        new_clips = {segment.id: segment.clip for segment in show.segments}
+        # a clip file changed: what was probed of the old one is not expected of the new one
+        self.media_info = {
+            k: v for k, v in self.media_info.items() if k in new_clips and new_clips[k] == old_clips.get(k)
+        }
+        if not engine.edit_show(show):
+            self.problem.emit("This running order is too large for the crash journal: save it now (Ctrl+S).")
+        self._arm_next()
+        return None
+
     # ------------------------------------------------------------------ state → playout
 
     def _clip_on_air(self) -> bool:

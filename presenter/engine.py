@@ -94,6 +94,7 @@ class ShowEngine:
         self._journal: Callable[[dict[str, Any]], None] | None = None
         self._boot_logged = False
         self.question_records: list[dict[str, Any]] = []  # replayed for the question queue (presenter.questions)
+        self._edited = False  # a run's first edit journals the running order before it too (for replay)
 
     # ------------------------------------------------------------------ listening
 
@@ -420,6 +421,19 @@ class ShowEngine:
         self._log(Op.MEDIA_DURATIONS, durations=durations)
         self.show = self.show.with_media_durations(durations)
         self._record("media_durations", None)
+
+    def edit_show(self, show: Show) -> bool:
+        """An edit made in the app: journaled as the whole new running order (replay rebuilds it), then taken.
+        False when it was too large for the journal."""
+        fields: dict[str, Any] = {}
+        if self._journal is not None:
+            from presenter.editing import journal_record
+
+            fields = journal_record(show, None if self._edited else self.show)
+            self._log(Op.EDIT, **fields)
+        self._edited = True
+        self.replace_show(show)
+        return not fields.get("too_large")
 
     def replace_show(self, show: Show) -> None:
         """Take a changed show file; runs are kept by segment id, the one on air stays on air."""

@@ -54,8 +54,10 @@ def replay_journal(engine: ShowEngine, records: Iterable[object]) -> list[str]:
     real_clock, journal = engine.clock, engine.journal
     replay_clock = ReplayClock()
     engine.clock, engine.journal = replay_clock, None
-    warnings = []
+    warnings: list[str] = []
+    records = list(records)
     try:
+        _replay_edit_base(engine, records, warnings)
         for record in records:
             try:
                 if not isinstance(record, dict):
@@ -132,10 +134,27 @@ def _checked(engine: ShowEngine, record: dict[str, Any]) -> Callable[[], object]
         case "media_durations":
             checked = _durations(record)
             return lambda: engine.set_media_durations(checked)
+        case "edit":
+            from presenter.editing import show_from_record
+
+            edited = show_from_record(record, engine.show.path)
+            return lambda: engine.edit_show(edited)
         case _ if op.startswith("question"):  # not show state: the controller's question queue replays them
             return lambda: engine.question_records.append(record)
         case _:
             raise BadRecord(f"unknown entry {op[:40]!r}")
+
+
+def _replay_edit_base(engine: ShowEngine, records: list[object], warnings: list[str]) -> None:
+    """Records before a run's first edit were made on the running order of then (its "base"), not the file's."""
+    from presenter.editing import show_from_record
+
+    first = next((r for r in records if isinstance(r, dict) and r.get("op") == "edit"), None)
+    if isinstance(first, dict) and ("base" in first or "base_z" in first):
+        try:
+            engine.replace_show(show_from_record(first, engine.show.path, "base"))
+        except Exception as exc:
+            warnings.append(replay_warning(first, exc))
 
 
 def _replay_go(engine: ShowEngine) -> None:

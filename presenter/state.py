@@ -62,6 +62,7 @@ class Op(enum.StrEnum):
     ALIVE = "alive"
     CLOSE_RUN = "close_run"
     MEDIA_DURATIONS = "media_durations"
+    EDIT = "edit"  # the running order edited in the app: the whole new one (presenter.editing)
     JUMP = "jump"  # journals before GO-only: on air at once (replayed as then, never written now)
     BACK = "back"  # journals before GO-only: the last GO undone whenever (replayed as then, never written now)
 

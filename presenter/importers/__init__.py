@@ -1,0 +1,206 @@
+"""Imports of running orders made elsewhere: Ontime project files and spreadsheets.
+
+Every importer turns its source into rows (one per event or line) and `assemble` makes the show:
+each row is checked with the show file's own rules (a row the loader would refuse is left out and
+listed with its place and the loader's message), gaps between timed rows become breaks, and the
+show's start and hard out come from the first and last row. Nothing is dropped silently: every
+row, field or value not imported is in `ImportResult.problems`.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from dataclasses import dataclass, field
+from datetime import date, time
+from pathlib import Path
+
+from presenter.editing import EditError, show_from_document
+from presenter.show import Show, slugify
+from presenter.timefmt import format_duration
+
+MAX_IMPORT_BYTES = 20 * 1024 * 1024
+MAX_ROWS = 5000
+MAX_TEXT = 10_000  # characters of one cell or field
+DEFAULT_START_S = 18 * 3600.0
+DAY_S = 24 * 3600
+
+
+class ImportFailed(Exception):
+    """Nothing could be imported; the message says why in the user's terms."""
+
+
+@dataclass
+class Row:
+    """One event or spreadsheet line, in seconds; None where the source gives nothing."""
+
+    place: str  # "event 3 (id a1b2)" / "sheet Ablauf, row 7"
+    title: str = ""
+    duration_s: float | None = None
+    start_s: float | None = None  # since midnight
+    end_s: float | None = None
+    notes: list[str] = field(default_factory=list)
+    speakers: list[str] = field(default_factory=list)
+    talking_points: list[str] = field(default_factory=list)
+    clip: str = ""
+    warning_s: float | None = None
+    danger_s: float | None = None
+
+
+@dataclass
+class ImportResult:
+    show: Show
+    problems: list[str]
+    imported: int  # rows that became segments (breaks not counted)
+
+
+def check_size(path: Path) -> None:
+    try:
+        size = os.stat(path).st_size
+    except OSError as exc:
+        raise ImportFailed(f"{path.name} cannot be read ({exc.strerror or exc})") from None
+    if not path.is_file():
+        raise ImportFailed(f"{path.name} is not a file")
+    if size > MAX_IMPORT_BYTES:
+        raise ImportFailed(f"{path.name} is {size / 1048576:.1f} MB; an import is at most 20 MB")
+
+
+def clipped(text: str, place: str, what: str, problems: list[str]) -> str:
+    text = text.strip()
+    if len(text) > MAX_TEXT:
+        problems.append(f"{place}: {what} is longer than {MAX_TEXT} characters and was cut")
+        return text[:MAX_TEXT]
+    return text
+
+
+def whole_seconds(seconds: float, place: str, what: str, problems: list[str]) -> float:
+    """Seconds as the show file keeps them (whole); a fraction is rounded and reported."""
+    rounded = float(math.floor(seconds + 0.5))
+    if abs(rounded - seconds) > 1e-6:
+        problems.append(f"{place}: {what} {seconds:.3f} s is rounded to {format_duration(rounded)}")
+    return rounded
+
+
+def _time_text(seconds: float) -> str:
+    seconds = int(seconds) % DAY_S
+    hours, rest = divmod(seconds, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours:02d}:{minutes:02d}" + (f":{secs:02d}" if secs else "")
+
+
+def _segment(row: Row, duration: float, taken: set[str]) -> dict:
+    segment: dict = {"id": "", "title": row.title, "kind": "clip" if row.clip else "live"}
+    segment["duration"] = format_duration(duration)
+    for key, values in (("speakers", row.speakers), ("talking_points", row.talking_points)):
+        if values:
+            segment[key] = values
+    if row.notes:
+        segment["notes"] = "\n".join(row.notes)
+    if row.clip:
+        segment["clip"] = row.clip
+    if row.warning_s is not None:
+        segment["warning"] = format_duration(row.warning_s)
+    if row.danger_s is not None:
+        segment["danger"] = format_duration(row.danger_s)
+    wanted = slugify(row.title)
+    number, unique = 2, wanted
+    while unique in taken:
+        unique, number = f"{wanted}-{number}", number + 1
+    segment["id"] = unique
+    return segment
+
+
+def _durations(rows: list[Row], problems: list[str]) -> list[tuple[Row, float]]:
+    """Each row with its duration: given, or from its end, or up to the next row's start."""
+    timed = []
+    for number, row in enumerate(rows):
+        duration = row.duration_s
+        if duration is None and row.start_s is not None and row.end_s is not None:
+            duration = (row.end_s - row.start_s) % DAY_S
+        if duration is None and row.start_s is not None:
+            following = next((r.start_s for r in rows[number + 1 :] if r.start_s is not None), None)
+            if following is not None:
+                duration = (following - row.start_s) % DAY_S
+        if duration is None:
+            problems.append(f'{row.place}: "{row.title}" has no duration (and no start and end); not imported')
+            continue
+        timed.append((row, duration))
+    return timed
+
+
+def assemble(rows: list[Row], title: str, day: date, output: Path, problems: list[str], hard_out_s=None):
+    """The show from the rows; rows the show file's rules refuse are listed in `problems` and left out."""
+    if len(rows) > MAX_ROWS:
+        problems.append(f"only the first {MAX_ROWS} rows are imported ({len(rows)} given)")
+        rows = rows[:MAX_ROWS]
+    timed = _durations(rows, problems)
+    first_start = next((row.start_s for row, _ in timed if row.start_s is not None), None)
+    if first_start is None:
+        first_start = DEFAULT_START_S
+        problems.append(f"no start time given: the show starts at {_time_text(first_start)}; change it in the editor")
+    base = {"version": 1, "title": title or "Imported show", "date": day.isoformat(), "start": "00:00", "end": "23:59"}
+    segments: list[dict] = []
+    taken: set[str] = set()
+    cursor = first_start
+    imported = 0
+    for row, duration in timed:
+        if row.start_s is not None:
+            gap = (row.start_s - cursor + DAY_S / 2) % DAY_S - DAY_S / 2  # nearest way round midnight
+            if gap >= 1:
+                pause = Row(row.place, "Pause", gap)
+                segments.append(_segment(pause, gap, taken))
+                taken.add(segments[-1]["id"])
+                problems.append(f'{row.place}: the gap of {format_duration(gap)} before "{row.title}" became a break')
+                cursor += gap
+            elif gap <= -1:
+                problems.append(
+                    f'{row.place}: "{row.title}" starts {format_duration(-gap)} before the one before ends; '
+                    "it follows it in the running order"
+                )
+        segment = _segment(row, duration, taken)
+        try:  # the row alone, checked by the loader: its message, its place
+            show_from_document({**base, "segments": [segment]}, output)
+        except EditError as exc:
+            problems.append(f'{row.place}: "{row.title}" not imported: {exc}')
+            continue
+        segments.append(segment)
+        taken.add(segment["id"])
+        cursor += duration
+        imported += 1
+    if not imported:
+        raise ImportFailed("no row could be imported" + (f"; first problem: {problems[0]}" if problems else ""))
+    end_s = cursor if hard_out_s is None else max(hard_out_s, cursor)
+    if end_s >= DAY_S:
+        problems.append("the show runs past midnight: its hard out is set to 23:59; change it in the editor")
+        end_s = DAY_S - 60
+    base.update(start=_time_text(first_start), end=_time_text(max(end_s, first_start + 60)))
+    try:
+        show = show_from_document({**base, "segments": segments}, output)
+    except EditError as exc:
+        raise ImportFailed(f"the imported show is not valid: {exc}") from None
+    return ImportResult(show, problems, imported)
+
+
+def import_file(path: Path | str, output: Path | str, today: date | None = None) -> ImportResult:
+    """Import an Ontime project (.json), a spreadsheet (.xlsx) or a table (.csv) as a show for `output`."""
+    return _import(Path(path), Path(output), today)
+
+
+def _import(path: Path, output: Path, today: date | None) -> ImportResult:
+    check_size(path)
+    suffix = path.suffix.lower()
+    if suffix == ".json":
+        from presenter.importers.ontime import import_ontime
+
+        return import_ontime(path, output, today)
+    if suffix in (".xlsx", ".xlsm", ".csv", ".txt", ".tsv"):
+        from presenter.importers.spreadsheet import import_spreadsheet
+
+        return import_spreadsheet(path, output, today)
+    raise ImportFailed(
+        f"{path.name}: cannot import {suffix or 'this'} files; use an Ontime project (.json), .xlsx or .csv"
+    )
+
+
+def time_of_day_seconds(value: time) -> float:
+    return value.hour * 3600 + value.minute * 60 + value.second + value.microsecond / 1e6

@@ -1,0 +1,223 @@
+"""Ontime project files (JSON of Ontime v2, v3 and v4) as a running order.
+
+v3 keeps the rundown as a list (`rundown`: events, blocks, delays); v4 as rundowns of entries by id
+with an order (`rundowns.<id>.order`, groups holding `entries`); v2 like v3 with `event` for the
+project. Times are milliseconds (a start is since midnight). Events become segments; a block's or
+group's title goes into the notes of the events under it; delays and milestones are listed, not
+imported; every field Presenter has no place for is listed once.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from presenter.importers import ImportFailed, ImportResult, Row, assemble, clipped, whole_seconds
+
+MAX_DEPTH = 20
+# Fields read into the segment, and fields that only describe Ontime's own runtime or layout.
+_READ = {"title", "note", "duration", "timeStart", "timeEnd", "timeWarning", "timeDanger", "skip", "cue", "custom"}
+_READ_V2 = {"subtitle", "presenter", *(f"user{n}" for n in range(10))}
+_STRUCTURE = {"id", "type", "revision", "parent", "after", "before", "delay", "gap", "dayOffset", "isFirstLinked"}
+_KNOWN_UNUSED = {
+    "colour",
+    "endAction",
+    "timerType",
+    "countToEnd",
+    "linkStart",
+    "timeStrategy",
+    "isPublic",
+    "flag",
+    "triggers",
+    "timeType",
+}
+
+
+def _load(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_bytes().decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise ImportFailed(f"{path.name} is not UTF-8 text; an Ontime project is JSON") from None
+    except json.JSONDecodeError as exc:
+        raise ImportFailed(f"{path.name}:{exc.lineno}:{exc.colno}: not valid JSON ({exc.msg})") from None
+    except RecursionError:
+        raise ImportFailed(f"{path.name}: nested too deeply") from None
+    except OSError as exc:
+        raise ImportFailed(f"{path.name} cannot be read ({exc.strerror or exc})") from None
+    if not isinstance(data, dict):
+        raise ImportFailed(f"{path.name} is not an Ontime project (no rundown)")
+    return data
+
+
+def _version(data: dict) -> str:
+    settings = data.get("settings")
+    version = settings.get("version") if isinstance(settings, dict) else None
+    if isinstance(version, str) and version[:1].isdigit():
+        return version.split(".")[0]
+    return "4" if isinstance(data.get("rundowns"), dict) else "3"
+
+
+def _entries_v4(data: dict, problems: list[str]) -> list[tuple[dict, str]]:
+    """v4: the entries of the first rundown in their order, a group's events after it, with the group's title."""
+    rundowns = data["rundowns"]
+    if not rundowns:
+        raise ImportFailed("the Ontime project has no rundown")
+    key = "default" if "default" in rundowns else next(iter(rundowns))
+    if len(rundowns) > 1:
+        others = ", ".join(str(name) for name in rundowns if name != key)
+        problems.append(f"only the rundown {key!r} is imported; not imported: {others}")
+    rundown = rundowns[key]
+    if not isinstance(rundown, dict) or not isinstance(rundown.get("entries"), dict):
+        raise ImportFailed(f"the Ontime rundown {key!r} has no entries")
+    entries, order = rundown["entries"], rundown.get("order")
+    if not isinstance(order, list):
+        order = list(entries)
+    flat: list[tuple[dict, str]] = []
+    for entry_id in order:
+        entry = entries.get(entry_id) if isinstance(entry_id, str) else None
+        if not isinstance(entry, dict):
+            problems.append(f"rundown order: entry {str(entry_id)[:40]!r} is missing; not imported")
+            continue
+        if entry.get("type") == "group":
+            group = str(entry.get("title") or "")
+            for child_id in entry.get("entries") or []:
+                child = entries.get(child_id) if isinstance(child_id, str) else None
+                if isinstance(child, dict):
+                    flat.append((child, group))
+                else:
+                    problems.append(f"group {group!r}: entry {str(child_id)[:40]!r} is missing; not imported")
+        else:
+            flat.append((entry, ""))
+    return flat
+
+
+def _entries_v3(data: dict) -> list[tuple[dict, str]]:
+    """v3 and v2: a list; a block is a heading for the events after it."""
+    rundown = data.get("rundown")
+    if not isinstance(rundown, list):
+        raise ImportFailed("the Ontime project has no rundown")
+    flat, block = [], ""
+    for entry in rundown:
+        if isinstance(entry, dict) and entry.get("type") == "block":
+            block = str(entry.get("title") or "")
+            continue
+        flat.append((entry, block))
+    return flat
+
+
+def _ms(entry: dict, key: str, place: str, problems: list[str]) -> float | None:
+    value = entry.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 7 * 86_400_000:
+        problems.append(f"{place}: {key} {str(value)[:40]!r} is not a time in milliseconds; ignored")
+        return None
+    return whole_seconds(value / 1000, place, key, problems)
+
+
+def _text(entry: dict, key: str, place: str, problems: list[str]) -> str:
+    value = entry.get(key)
+    if value is None:
+        return ""
+    if not isinstance(value, (str, int, float)):
+        problems.append(f"{place}: {key} is not a text; ignored")
+        return ""
+    return clipped(str(value), place, key, problems)
+
+
+def _custom(entry: dict, labels: dict, place: str, problems: list[str]) -> list[str]:
+    custom = entry.get("custom")
+    if not isinstance(custom, dict):
+        return []
+    lines = []
+    for key, value in custom.items():
+        if isinstance(value, dict):  # early v3: {"value": "..."}
+            value = value.get("value")
+        if value in (None, ""):
+            continue
+        label = labels.get(key, key)
+        lines.append(f"{label}: {clipped(str(value), place, str(label), problems)}")
+    return lines
+
+
+def _row(entry: dict, group: str, number: int, labels: dict, problems: list[str], unused: set[str]) -> Row | None:
+    entry_id = str(entry.get("id", ""))[:40]
+    place = f"event {number}" + (f" (id {entry_id})" if entry_id else "")
+    kind = entry.get("type", "event")
+    if kind == "delay":
+        problems.append(f"{place}: a delay is a change during Ontime's show, not a part of the plan; not imported")
+        return None
+    if kind == "milestone":
+        title = _text(entry, "title", place, problems)
+        problems.append(f'{place}: the milestone "{title}" has no duration; not imported')
+        return None
+    if kind != "event":
+        problems.append(f"{place}: an entry of type {str(kind)[:40]!r} is not known; not imported")
+        return None
+    row = Row(place, title=_text(entry, "title", place, problems))
+    cue = _text(entry, "cue", place, problems)
+    if not row.title:
+        row.title = f"Cue {cue}" if cue else f"Event {number}"
+        problems.append(f'{place}: the event has no title; it is called "{row.title}"')
+    row.start_s = _ms(entry, "timeStart", place, problems)
+    row.end_s = _ms(entry, "timeEnd", place, problems)
+    row.duration_s = _ms(entry, "duration", place, problems)
+    row.warning_s = _ms(entry, "timeWarning", place, problems)
+    row.danger_s = _ms(entry, "timeDanger", place, problems)
+    if row.warning_s is not None and row.danger_s is not None and row.danger_s > row.warning_s:
+        problems.append(f"{place}: danger is longer than warning; both left to the show's")
+        row.warning_s = row.danger_s = None
+    presenter = _text(entry, "presenter", place, problems)
+    if presenter:
+        row.speakers = [presenter]
+    notes = [
+        _text(entry, "subtitle", place, problems),
+        _text(entry, "note", place, problems),
+        f"Group: {group}" if group else "",
+        f"Cue: {cue}" if cue else "",
+        "Skipped in Ontime" if entry.get("skip") is True else "",
+        *(f"{key}: {entry[key]}" for key in (f"user{n}" for n in range(10)) if entry.get(key)),
+        *_custom(entry, labels, place, problems),
+    ]
+    row.notes = [line for line in notes if line]
+    for key in entry:
+        if key not in _READ | _READ_V2 | _STRUCTURE:
+            unused.add(str(key)[:40])
+    return row
+
+
+def import_ontime(path: Path, output: Path, today: date | None = None) -> ImportResult:
+    data = _load(path)
+    problems: list[str] = []
+    version = _version(data)
+    if version not in ("2", "3", "4"):
+        problems.append(f"Ontime version {version} is not known; read as version 4")
+    flat = _entries_v4(data, problems) if isinstance(data.get("rundowns"), dict) else _entries_v3(data)
+    fields = data.get("customFields")
+    labels = {
+        key: str(value.get("label") or key)
+        for key, value in (fields.items() if isinstance(fields, dict) else ())
+        if isinstance(value, dict)
+    }
+    unused: set[str] = set()
+    rows = []
+    for number, (entry, group) in enumerate(flat, start=1):
+        if not isinstance(entry, dict):
+            problems.append(f"event {number}: not an Ontime entry; not imported")
+            continue
+        row = _row(entry, group, number, labels, problems, unused)
+        if row is not None:
+            rows.append(row)
+    known = sorted(unused & _KNOWN_UNUSED)
+    unknown = sorted(unused - _KNOWN_UNUSED)
+    if known:
+        problems.append(f"Ontime settings Presenter has no place for, not imported: {', '.join(known)}")
+    if unknown:
+        problems.append(f"fields not known, not imported: {', '.join(unknown)}")
+    project = data.get("project") if isinstance(data.get("project"), dict) else data.get("event")
+    title = str(project.get("title") or "") if isinstance(project, dict) else ""
+    result = assemble(rows, title or path.stem, today or date.today(), output, problems)
+    if not title:
+        problems.append(f'the project has no title: the show is called "{result.show.title}"')
+    return result

@@ -1,0 +1,257 @@
+"""Spreadsheets as a running order: Ontime's xlsx rundown template, a plain .xlsx, a .csv.
+
+Columns are found by their headers (German or English, any case; the header row may be below a few
+rows of project details, as in Ontime's template). A CSV from German Excel (";" and a BOM, or the
+Windows code page without one) reads as well as a comma CSV. Durations are m:ss or h:mm:ss, an Excel
+time, or minutes ("5 min"); times of day HH:MM[:SS] or an Excel time.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import re
+import zipfile
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+
+from presenter.importers import (
+    ImportFailed,
+    ImportResult,
+    Row,
+    assemble,
+    clipped,
+    time_of_day_seconds,
+    whole_seconds,
+)
+from presenter.timefmt import TimeFormatError, parse_duration, parse_time_of_day
+
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # an xlsx is a zip: its sheets are checked before they are unpacked
+MAX_COLUMNS = 200
+HEADER_SEARCH_ROWS = 30
+ONTIME_SHEET = "event schedule"
+
+# Header (lower case, without spaces, dots, underscores and hyphens) → field.
+HEADERS = {
+    "title": ("titel", "title", "thema", "programmpunkt", "beitrag", "segment", "name"),
+    "duration": ("dauer", "duration", "länge", "laenge", "length"),
+    "start": ("beginn", "start", "timestart", "startzeit", "uhrzeit", "zeit", "time", "von"),
+    "end": ("ende", "end", "timeend", "endzeit", "bis"),
+    "notes": ("notizen", "notiz", "notes", "note", "bemerkung", "bemerkungen", "hinweise", "anmerkungen"),
+    "speakers": ("sprecher", "speakers", "speaker", "presenter", "moderation", "redner", "mitwirkende", "personen"),
+    "talking_points": ("stichpunkte", "talkingpoints", "talkingpoint", "punkte", "inhalt", "inhalte"),
+    "clip": ("einspieler", "clip", "video", "datei", "file", "media"),
+    "cue": ("cue",),
+    "warning": ("warnung", "warning", "warningtime", "timewarning"),
+    "danger": ("gefahr", "danger", "dangertime", "timedanger"),
+    "skip": ("skip", "überspringen", "ueberspringen"),
+}
+_LOOKUP = {name: key for key, names in HEADERS.items() for name in names}
+_IGNORED_ONTIME = {"colour", "color", "farbe", "endaction", "timertype", "public", "ispublic", "id"}
+_MINUTES = re.compile(r"^(\d{1,4})\s*(?:min|minuten|minutes|m)\.?$", re.IGNORECASE)
+_SPLIT = re.compile(r"\s*(?:\n|;|•)\s*")
+
+
+def _key(header: str) -> str:
+    return re.sub(r"[\s._\-/]+", "", header.strip().lower())
+
+
+# --------------------------------------------------------------------------------------------- reading
+
+
+def _xlsx_rows(path: Path, problems: list[str]) -> tuple[str, list[list]]:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise ImportFailed(f"{path.name} is not an Excel workbook (.xlsx): {exc}") from None
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise ImportFailed(f"{path.name} unpacks to {unpacked // 1048576} MB; an import is at most 200 MB unpacked")
+    import openpyxl  # type: ignore[import-untyped]
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        raise ImportFailed(f"{path.name} cannot be read as an Excel workbook ({type(exc).__name__}: {exc})") from None
+    try:
+        names = book.sheetnames
+        chosen = next((name for name in names if name.strip().lower() == ONTIME_SHEET), None)
+        chosen = chosen or next((name for name in names if _has_header(book[name])), names[0])
+        if len(names) > 1:
+            others = ", ".join(name for name in names if name != chosen)
+            problems.append(f'the sheet "{chosen}" is imported; not imported: {others}')
+        rows = []
+        for values in book[chosen].iter_rows(values_only=True, max_col=MAX_COLUMNS):
+            rows.append(list(values))
+            if len(rows) > 6000:
+                break
+        return chosen, rows
+    finally:
+        book.close()
+
+
+def _has_header(sheet) -> bool:
+    for values in sheet.iter_rows(values_only=True, max_row=HEADER_SEARCH_ROWS, max_col=MAX_COLUMNS):
+        if _header_map(list(values)) is not None:
+            return True
+    return False
+
+
+def _csv_rows(path: Path) -> list[list]:
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("cp1252", errors="replace")  # German Excel's "CSV" without UTF-8
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = max((";", ",", "\t"), key=first.count)
+    try:
+        return list(itertools.islice(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), 6001))
+    except csv.Error as exc:
+        raise ImportFailed(f"{path.name} is not a readable CSV table ({exc})") from None
+
+
+def _header_map(values: list) -> dict[int, str] | None:
+    """Column → field for a header row (one with a title column and a time column), else None."""
+    found: dict[int, str] = {}
+    for column, value in enumerate(values):
+        if isinstance(value, str) and _key(value) in _LOOKUP and _LOOKUP[_key(value)] not in found.values():
+            found[column] = _LOOKUP[_key(value)]
+    fields = set(found.values())
+    return found if "title" in fields and fields & {"duration", "start", "end"} else None
+
+
+# --------------------------------------------------------------------------------------------- values
+
+
+def _duration(value, place: str, what: str, problems: list[str]) -> float | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, timedelta):
+        return whole_seconds(value.total_seconds(), place, what, problems)
+    if isinstance(value, time):
+        return whole_seconds(time_of_day_seconds(value), place, what, problems)
+    if isinstance(value, datetime):  # an Excel duration over a day shows as a date from 1899-12-30
+        return whole_seconds((value - datetime(1899, 12, 30)).total_seconds(), place, what, problems)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return whole_seconds(float(value) * 86400, place, what, problems)  # Excel: a fraction of a day
+    text = str(value).strip()
+    minutes = _MINUTES.match(text)
+    if minutes:
+        return int(minutes.group(1)) * 60.0
+    try:
+        return float(parse_duration(text))
+    except TimeFormatError as exc:
+        problems.append(f"{place}: {what} {exc}")
+        raise _BadRow from None
+
+
+def _time_of_day(value, place: str, what: str, problems: list[str]) -> float | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        value = value.time()
+    if isinstance(value, time):
+        return whole_seconds(time_of_day_seconds(value), place, what, problems)
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and 0 <= value < 1:
+        return whole_seconds(float(value) * 86400, place, what, problems)
+    try:
+        return time_of_day_seconds(parse_time_of_day(str(value)))
+    except TimeFormatError as exc:
+        problems.append(f"{place}: {what} {exc}")
+        raise _BadRow from None
+
+
+class _BadRow(Exception):
+    pass
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _row(values: list, columns: dict[int, str], place: str, problems: list[str]) -> Row | None:
+    cells = {field: values[column] if column < len(values) else None for column, field in columns.items()}
+    title = clipped(_text(cells.get("title")), place, "title", problems)
+    if not title and not any(_text(value) for value in values):
+        return None  # an empty line
+    if not title:
+        problems.append(f"{place}: no title; not imported")
+        return None
+    row = Row(place, title=title)
+    try:
+        row.duration_s = _duration(cells.get("duration"), place, "duration", problems)
+        row.start_s = _time_of_day(cells.get("start"), place, "start", problems)
+        row.end_s = _time_of_day(cells.get("end"), place, "end", problems)
+        row.warning_s = _duration(cells.get("warning"), place, "warning", problems)
+        row.danger_s = _duration(cells.get("danger"), place, "danger", problems)
+    except _BadRow:
+        problems[-1] += "; not imported"
+        return None
+    speakers = _text(cells.get("speakers"))
+    row.speakers = [s for s in re.split(r"\s*(?:\n|;|,|/| und | and )\s*", speakers) if s] if speakers else []
+    points = clipped(_text(cells.get("talking_points")), place, "talking points", problems)
+    row.talking_points = [p.lstrip("-–• ").strip() for p in _SPLIT.split(points) if p.strip("-–• ")]
+    row.clip = clipped(_text(cells.get("clip")), place, "clip", problems)
+    cue = _text(cells.get("cue"))
+    skip = _text(cells.get("skip")).lower() in ("x", "true", "yes", "ja", "1", "wahr")
+    row.notes = [
+        line
+        for line in (
+            clipped(_text(cells.get("notes")), place, "notes", problems),
+            f"Cue: {cue}" if cue else "",
+            "Skipped in Ontime" if skip else "",
+        )
+        if line
+    ]
+    return row
+
+
+def _title_above(rows: list[list], header_index: int) -> str:
+    """A project title in the lines above the header ("Project title | Smart RLP", "Titel: …")."""
+    for values in rows[:header_index]:
+        cells = [_text(value) for value in values]
+        for number, cell in enumerate(cells):
+            if _key(cell).rstrip(":") in ("projecttitle", "projectname", "titel", "title", "veranstaltung", "show"):
+                rest = [c for c in cells[number + 1 :] if c]
+                if rest:
+                    return rest[0]
+    return ""
+
+
+def import_spreadsheet(path: Path, output: Path, today: date | None = None) -> ImportResult:
+    problems: list[str] = []
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        sheet, rows = _xlsx_rows(path, problems)
+        where = f'sheet "{sheet}", row'
+    else:
+        rows, where = _csv_rows(path), "row"
+    header_index, columns = next(
+        ((number, found) for number, values in enumerate(rows[:HEADER_SEARCH_ROWS]) if (found := _header_map(values))),
+        (None, None),
+    )
+    if columns is None or header_index is None:
+        raise ImportFailed(
+            f"{path.name}: no header row with a title column (Titel/Title) and a time column "
+            "(Dauer/Duration, Beginn/Start or Ende/End) in its first 30 rows"
+        )
+    header = rows[header_index]
+    unused = [
+        _text(value)
+        for column, value in enumerate(header)
+        if _text(value) and column not in columns and _key(_text(value)) not in _IGNORED_ONTIME
+    ]
+    if unused:
+        problems.append(f"columns not known, not imported: {', '.join(unused)}")
+    imported: list[Row] = []
+    for number, values in enumerate(rows[header_index + 1 :], start=header_index + 2):
+        row = _row(list(values), columns, f"{where} {number}", problems)
+        if row is not None:
+            imported.append(row)
+    title = _title_above(rows, header_index) or path.stem
+    return assemble(imported, title, today or date.today(), output, problems)

@@ -1,0 +1,113 @@
+"""Saving, the save conflict (keep mine / take theirs / save as), a new show and imports, for the editor."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from presenter.files import atomic_write
+from presenter.importers import ImportFailed, import_file
+from presenter.show import Show, ShowFileError
+from presenter.show_save import SHOW_FILE_MODE, SaveConflict, SaveError, ShowFile, open_show_file, render_new, save_show
+from presenter.templates import create_show_file
+
+SHOW_FILTER = "Show files (*.yaml *.yml)"
+IMPORT_FILTER = "Ontime project or spreadsheet (*.json *.xlsx *.csv);;All files (*)"
+
+
+class ConflictChoice:
+    KEEP_MINE = "keep mine"
+    TAKE_THEIRS = "take theirs"
+    SAVE_AS = "save as"
+    CANCEL = "cancel"
+
+
+def ask_conflict(parent: QWidget, conflict: SaveConflict) -> str:
+    box = QMessageBox(parent)
+    box.setObjectName("saveConflict")
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(parent.tr("The show file was changed"))
+    box.setText(
+        parent.tr("“%1” was changed by someone else since it was opened. Which version do you keep?").replace(
+            "%1", conflict.path.name
+        )
+    )
+    box.setInformativeText(
+        parent.tr(
+            "Keep mine: write the running order as it is here over their change.\n"
+            "Take theirs: use the file as it is now (your unsaved edits are undone; the segment on air stays).\n"
+            "Save as: keep both, yours in another file."
+        )
+    )
+    buttons = {
+        box.addButton(parent.tr("Keep mine"), QMessageBox.ButtonRole.DestructiveRole): ConflictChoice.KEEP_MINE,
+        box.addButton(parent.tr("Take theirs"), QMessageBox.ButtonRole.AcceptRole): ConflictChoice.TAKE_THEIRS,
+        box.addButton(parent.tr("Save as…"), QMessageBox.ButtonRole.ActionRole): ConflictChoice.SAVE_AS,
+    }
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return buttons.get(box.clickedButton(), ConflictChoice.CANCEL)
+
+
+def save(loaded: ShowFile | None, show: Show, target: Path | None = None, *, overwrite: bool = False):
+    """(ShowFile, kept layout) or raises SaveConflict / SaveError."""
+    return save_show(loaded, show, target, overwrite=overwrite)
+
+
+def ask_save_path(parent: QWidget, suggestion: Path) -> Path | None:
+    chosen, _ = QFileDialog.getSaveFileName(parent, parent.tr("Save the show as"), str(suggestion), SHOW_FILTER)
+    if not chosen:
+        return None
+    path = Path(chosen)
+    return path if path.suffix.lower() in (".yaml", ".yml") else path.with_suffix(".yaml")
+
+
+def new_show(parent: QWidget, folder: Path, today: date) -> Path | None:
+    """Ask where, write the template there; returns the new show file."""
+    path = ask_save_path(parent, folder / "neue-sendung.yaml")
+    if path is None:
+        return None
+    try:
+        create_show_file(path, today, path.stem.replace("-", " ").title())
+    except (OSError, ShowFileError) as exc:
+        QMessageBox.warning(parent, parent.tr("New show"), parent.tr("Not created: %1").replace("%1", str(exc)))
+        return None
+    return path
+
+
+def import_show(parent: QWidget, folder: Path) -> tuple[Path, list[str]] | None:
+    """Ask for an Ontime project or a spreadsheet and where to write the show; returns it and what was left out."""
+    chosen, _ = QFileDialog.getOpenFileName(parent, parent.tr("Import a running order"), str(folder), IMPORT_FILTER)
+    if not chosen:
+        return None
+    source = Path(chosen)
+    output = ask_save_path(parent, source.with_suffix(".yaml"))
+    if output is None:
+        return None
+    try:
+        result = import_file(source, output)
+        header = f"# Imported from {source.name} by Presenter. Clip paths are relative to this file.\n"
+        atomic_write(output, render_new(result.show, output, header), mode=SHOW_FILE_MODE)
+    except (ImportFailed, SaveError, OSError) as exc:
+        QMessageBox.warning(parent, parent.tr("Import"), parent.tr("Not imported: %1").replace("%1", str(exc)))
+        return None
+    box = QMessageBox(parent)
+    box.setWindowTitle(parent.tr("Import"))
+    box.setText(
+        parent.tr("%1 segments imported into %2.").replace("%1", str(result.imported)).replace("%2", output.name)
+    )
+    if result.problems:
+        box.setInformativeText(parent.tr("%1 notes on what was not imported:").replace("%1", str(len(result.problems))))
+        box.setDetailedText("\n".join(result.problems))
+    box.exec()
+    return output, result.problems
+
+
+def reopen(path: Path) -> ShowFile | None:
+    try:
+        return open_show_file(path)
+    except ShowFileError:
+        return None

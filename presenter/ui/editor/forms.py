@@ -1,0 +1,257 @@
+"""The segment and show forms: every field, checked as it is typed with the show file's own rules.
+
+A form never changes the show itself: `changes()` is what the user typed, `check` (the pure edit
+from presenter.editing) says whether it would be accepted, and the dialog's OK stays disabled with
+the loader's message beside it until it would.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from presenter.editing import EditError, clip_text
+from presenter.show import END_ACTIONS, KINDS, Segment, Show
+from presenter.timefmt import format_duration
+
+PREVIEW = QSize(192, 108)
+
+
+def _lines(edit: QPlainTextEdit) -> list[str]:
+    return [line.strip() for line in edit.toPlainText().splitlines() if line.strip()]
+
+
+def _duration(seconds: float | None) -> str:
+    return "" if seconds is None else format_duration(seconds)
+
+
+class _CheckedForm(QDialog):
+    """A dialog whose OK is enabled only while `check(changes())` raises no EditError."""
+
+    def __init__(self, check: Callable[[dict], object], parent: QWidget | None = None):
+        super().__init__(parent)
+        self._check = check
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.error = QLabel(objectName="formError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color:#b00020;font-weight:bold;")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+    def _watch(self, *widgets: QWidget) -> None:
+        for widget in widgets:
+            signal = getattr(widget, "textChanged", None) or widget.currentIndexChanged  # type: ignore[attr-defined]
+            signal.connect(self.validate)
+
+    def changes(self) -> dict:
+        raise NotImplementedError
+
+    def validate(self) -> bool:
+        try:
+            self._check(self.changes())
+        except EditError as exc:
+            self.error.setText(str(exc))
+            self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+            return False
+        self.error.setText("")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
+        return True
+
+    def accept(self) -> None:
+        if self.validate():
+            super().accept()
+
+
+class SegmentForm(_CheckedForm):
+    """Every field of a segment. `choose_clip()` asks for a file (and offers to copy it beside the show)."""
+
+    preview_requested = Signal(str)
+
+    def __init__(
+        self,
+        show: Show,
+        index: int,
+        check: Callable[[dict], object],
+        choose_clip: Callable[[], str | None] | None = None,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(check, parent)
+        self.setObjectName("segmentForm")
+        segment: Segment = show.segments[index]
+        self.setWindowTitle(self.tr("Segment %1 – %2").replace("%1", str(index + 1)).replace("%2", segment.title))
+        self._folder = (show.path or Path.cwd()).parent
+        self._choose_clip = choose_clip
+        self.title = QLineEdit(segment.title, objectName="title")
+        self.kind = QComboBox(objectName="kind")
+        self.kind.addItems(list(KINDS))
+        self.kind.setCurrentText(segment.kind)
+        self.duration = QLineEdit(_duration(segment.duration_s), objectName="duration")
+        self.duration.setPlaceholderText(self.tr("m:ss or h:mm:ss"))
+        self.speakers = QPlainTextEdit("\n".join(segment.speakers), objectName="speakers")
+        self.points = QPlainTextEdit("\n".join(segment.talking_points), objectName="talkingPoints")
+        self.notes = QPlainTextEdit(segment.notes, objectName="notes")
+        for box, rows in ((self.speakers, 3), (self.points, 6), (self.notes, 4)):
+            box.setFixedHeight(box.fontMetrics().lineSpacing() * rows + 12)
+        self.clip = QLineEdit(clip_text(segment.clip, self._folder) if segment.clip else "", objectName="clip")
+        self.clip.setPlaceholderText(self.tr("clips/file.mp4 (relative to the show file)"))
+        self.choose = QPushButton(self.tr("Choose…"), objectName="chooseClip")
+        self.choose.clicked.connect(self._pick_clip)
+        self.preview = QLabel(objectName="clipPreview")
+        self.preview.setFixedSize(PREVIEW)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setStyleSheet("background:#111;color:#aaa;")
+        self.end_action = QComboBox(objectName="endAction")
+        self.end_action.addItems(list(END_ACTIONS))
+        self.end_action.setCurrentText(segment.end_action)
+        self.warning = QLineEdit(_duration(segment.warning_s), objectName="warning")
+        self.danger = QLineEdit(_duration(segment.danger_s), objectName="danger")
+        for edit in (self.warning, self.danger):
+            edit.setPlaceholderText(self.tr("the show's"))
+        self.segment_id = QLineEdit(segment.id, objectName="segmentId")
+        clip_row = QHBoxLayout()
+        clip_row.addWidget(self.clip, 1)
+        clip_row.addWidget(self.choose)
+        self.form.addRow(self.tr("Title"), self.title)
+        self.form.addRow(self.tr("Kind"), self.kind)
+        self.form.addRow(self.tr("Duration"), self.duration)
+        self.form.addRow(self.tr("Speakers (one a line)"), self.speakers)
+        self.form.addRow(self.tr("Talking points (one a line)"), self.points)
+        self.form.addRow(self.tr("Notes"), self.notes)
+        self.form.addRow(self.tr("Clip file"), clip_row)
+        self.form.addRow(self.tr("Preview"), self.preview)
+        self.form.addRow(self.tr("At the clip's end"), self.end_action)
+        self.form.addRow(self.tr("Warning from"), self.warning)
+        self.form.addRow(self.tr("Danger from"), self.danger)
+        self.form.addRow(self.tr("Id"), self.segment_id)
+        self._watch(self.title, self.kind, self.duration, self.speakers, self.points, self.notes, self.clip)
+        self._watch(self.end_action, self.warning, self.danger, self.segment_id)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.clip.editingFinished.connect(self._request_preview)
+        self._original = self.changes()
+        self._kind_changed()
+        self._request_preview()
+        self.validate()
+        self.resize(640, self.sizeHint().height())
+
+    def _kind_changed(self) -> None:
+        is_clip = self.kind.currentText() == "clip"
+        for widget in (self.clip, self.choose, self.end_action, self.preview):
+            widget.setEnabled(is_clip)
+
+    def _pick_clip(self) -> None:
+        if self._choose_clip is None:
+            return
+        chosen = self._choose_clip()
+        if chosen:
+            self.clip.setText(chosen)
+            self.kind.setCurrentText("clip")
+            self._request_preview()
+
+    def _request_preview(self) -> None:
+        text = self.clip.text().strip()
+        if not text:
+            self.preview.setText(self.tr("no clip"))
+            return
+        path = Path(text).expanduser()
+        self.preview.setText(self.tr("…"))
+        self.preview_requested.emit(str(path if path.is_absolute() else self._folder / path))
+
+    def show_preview(self, path: str, image: QImage) -> None:
+        """A poster frame arrived (from the thumbnails worker): shown if it is still the chosen clip."""
+        text = self.clip.text().strip()
+        wanted = Path(text).expanduser()
+        if str(wanted if wanted.is_absolute() else self._folder / wanted) == path and not image.isNull():
+            self.preview.setPixmap(QPixmap.fromImage(image).scaled(PREVIEW, Qt.AspectRatioMode.KeepAspectRatio))
+
+    def changes(self) -> dict:
+        is_clip = self.kind.currentText() == "clip"
+        return {
+            "title": self.title.text(),
+            "kind": self.kind.currentText(),
+            "duration": self.duration.text(),
+            "speakers": _lines(self.speakers),
+            "talking_points": _lines(self.points),
+            "notes": self.notes.toPlainText().strip(),
+            "clip": self.clip.text() if is_clip else "",
+            "end_action": self.end_action.currentText() if is_clip else "",
+            "warning": self.warning.text(),
+            "danger": self.danger.text(),
+            "id": self.segment_id.text(),
+        }
+
+    def changed_fields(self) -> dict:
+        """Only what the user changed (an untouched field is never rewritten)."""
+        now = self.changes()
+        return {key: value for key, value in now.items() if value != self._original.get(key)}
+
+
+class ShowForm(_CheckedForm):
+    """The show itself: title, date, start, hard out, warning/danger, description."""
+
+    def __init__(self, show: Show, check: Callable[[dict], object], parent: QWidget | None = None):
+        super().__init__(check, parent)
+        self.setObjectName("showForm")
+        self.setWindowTitle(self.tr("Show – %1").replace("%1", show.title))
+        self.title = QLineEdit(show.title, objectName="showTitle")
+        self.date = QLineEdit(show.date.isoformat(), objectName="date")
+        self.date.setPlaceholderText("YYYY-MM-DD")
+        self.start = QLineEdit(_clock(show.start), objectName="start")
+        self.end = QLineEdit(_clock(show.end), objectName="end")
+        for edit in (self.start, self.end):
+            edit.setPlaceholderText("HH:MM")
+        self.warning = QLineEdit(format_duration(show.warning_s), objectName="warning")
+        self.danger = QLineEdit(format_duration(show.danger_s), objectName="danger")
+        self.description = QPlainTextEdit(show.description, objectName="description")
+        self.description.setFixedHeight(self.description.fontMetrics().lineSpacing() * 4 + 12)
+        self.form.addRow(self.tr("Title"), self.title)
+        self.form.addRow(self.tr("Date"), self.date)
+        self.form.addRow(self.tr("Start"), self.start)
+        self.form.addRow(self.tr("Hard out"), self.end)
+        self.form.addRow(self.tr("Warning from"), self.warning)
+        self.form.addRow(self.tr("Danger from"), self.danger)
+        self.form.addRow(self.tr("Description"), self.description)
+        self._watch(self.title, self.date, self.start, self.end, self.warning, self.danger, self.description)
+        self._original = self.changes()
+        self.validate()
+        self.resize(520, self.sizeHint().height())
+
+    def changes(self) -> dict:
+        return {
+            "title": self.title.text(),
+            "date": self.date.text(),
+            "start": self.start.text(),
+            "end": self.end.text(),
+            "warning": self.warning.text(),
+            "danger": self.danger.text(),
+            "description": self.description.toPlainText().strip(),
+        }
+
+    def changed_fields(self) -> dict:
+        now = self.changes()
+        return {key: value for key, value in now.items() if value != self._original.get(key)}
+
+
+def _clock(value) -> str:
+    return f"{value:%H:%M:%S}" if value.second else f"{value:%H:%M}"
