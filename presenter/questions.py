@@ -153,8 +153,8 @@ def checked_fields(values: dict) -> dict:
             source = value if isinstance(value, Source) else parse_source(value) if isinstance(value, str) else None
             if source is None:
                 known = ", ".join(s.value for s in Source)
-                problem = translate("Questions", "source {value!r} is not one of {known}")
-                raise QuestionError(problem.format(value=str(value)[:40], known=known))
+                problem = translate("Questions", "source {value!r} is not one of {sources}")
+                raise QuestionError(problem.format(value=str(value)[:40], sources=known))
             out[key] = source
             continue
         if not isinstance(value, str):
@@ -163,8 +163,8 @@ def checked_fields(values: dict) -> dict:
         if key not in ("text", "note"):
             value = " ".join(value.split())
         if len(value) > _LIMITS[key]:
-            problem = translate("Questions", "{name} is {length} characters long; at most {limit} fit")
-            raise QuestionError(problem.format(name=_name(key), length=len(value), limit=_LIMITS[key]))
+            problem = translate("Questions", "{name} is {count} characters long; at most {limit} fit")
+            raise QuestionError(problem.format(name=_name(key), count=len(value), limit=_LIMITS[key]))
         out[key] = value
     if "text" in out and not out["text"]:
         raise QuestionError(translate("Questions", "the question is empty"))
@@ -254,15 +254,15 @@ class QuestionQueue:
     def approve(self, question_id: str) -> None:
         question = self.get(question_id)
         if question.state is not QuestionState.NEW:
-            problem = translate("Questions", "only a new question can be approved; this one is {state}")
-            raise QuestionError(problem.format(state=state_word(question.state)))
+            problem = translate("Questions", "only a new question can be approved; this one is {value}")
+            raise QuestionError(problem.format(value=state_word(question.state)))
         self._do("question_approve", self._apply_approve, id=question_id)
 
     def drop(self, question_id: str) -> None:
         question = self.get(question_id)
         if question.state in (QuestionState.DROPPED, QuestionState.ANSWERED):
-            problem = translate("Questions", "this question is already {state}")
-            raise QuestionError(problem.format(state=state_word(question.state)))
+            problem = translate("Questions", "this question is already {value}")
+            raise QuestionError(problem.format(value=state_word(question.state)))
         self._do("question_drop", self._apply_drop, id=question_id)
 
     def undo_drop(self, question_id: str | None = None) -> Question:
@@ -310,8 +310,8 @@ class QuestionQueue:
         if question.state is QuestionState.ON_SCREEN:
             return question
         if question.state is not QuestionState.APPROVED:
-            problem = translate("Questions", "only an approved question can go on screen; this one is {state}")
-            raise QuestionError(problem.format(state=state_word(question.state)))
+            problem = translate("Questions", "only an approved question can go on screen; this one is {value}")
+            raise QuestionError(problem.format(value=state_word(question.state)))
         self._do("question_show", self._apply_show, id=question_id)
         return question
 
@@ -417,7 +417,9 @@ class QuestionQueue:
         if not isinstance(question_id, str) or not re.fullmatch(r"q\d{1,9}", question_id):
             raise QuestionError(translate("Questions", "a question has no valid id"))
         if question_id in self._by_id:
-            raise QuestionError(translate("Questions", "question {id} exists already").format(id=question_id))
+            raise QuestionError(
+                translate("Questions", "question {question_id} exists already").format(question_id=question_id)
+            )
         values = checked_fields({k: record.get(k, "other" if k == "source" else "") for k in EDITABLE})
         received = record.get("received")
         if not isinstance(received, str) or len(received) > 40:
@@ -426,8 +428,8 @@ class QuestionQueue:
 
     def _insert(self, question: Question) -> None:
         if len(self.questions) >= MAX_QUESTIONS:
-            problem = translate("Questions", "the queue holds at most {count} questions")
-            raise QuestionError(problem.format(count=MAX_QUESTIONS))
+            problem = translate("Questions", "the queue holds at most {MAX_QUESTIONS} questions")
+            raise QuestionError(problem.format(MAX_QUESTIONS=MAX_QUESTIONS))
         self.questions.append(question)
         self._by_id[question.id] = question
         self._next_number = max(self._next_number, int(question.id[1:]) + 1)

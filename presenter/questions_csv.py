@@ -23,10 +23,8 @@ from presenter.questions import (
     Question,
     QuestionError,
     QuestionState,
-    Source,
     checked_fields,
     parse_source,
-    source_label,
 )
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -148,7 +146,7 @@ def parse_questions_csv(data: bytes, today: datetime | None = None) -> ImportRep
     try:
         header = next(reader)
     except csv.Error as exc:
-        report.fatal = translate("QuestionsCsv", "line 1: the header cannot be read ({error})").format(error=exc)
+        report.fatal = translate("QuestionsCsv", "line 1: the header cannot be read ({exc})").format(exc=exc)
         return report
     columns = {}
     for index, name in enumerate(header):
@@ -172,8 +170,8 @@ def _read_rows(reader, columns: dict[str, int], today: datetime, report: ImportR
         except StopIteration:
             break
         except csv.Error as exc:
-            why = translate("QuestionsCsv", "cannot be read ({error}); the rest of the file is not imported")
-            _bad(report, line, why.format(error=exc))
+            why = translate("QuestionsCsv", "cannot be read ({exc}); the rest of the file is not imported")
+            _bad(report, line, why.format(exc=exc))
             break
         this_line, line = line, reader.line_num + 1
         if not any(cell.strip() for cell in row):
@@ -195,26 +193,23 @@ def _entry(row: list[str], columns: dict[str, int], today: datetime, line: int, 
         index = columns.get(key)
         value = row[index] if index is not None and index < len(row) else ""
         if len(value) > MAX_FIELD:
-            raise QuestionError(
-                translate("QuestionsCsv", "a cell is {length} characters long").format(length=len(value))
-            )
+            raise QuestionError(translate("QuestionsCsv", "a cell is {count} characters long").format(count=len(value)))
         return value
 
     values = {key: _unsafe_cell(cell(key)) for key in ("text", "asker", "screen_text", "note", "addressed_to")}
     source_text = cell("source")
     source = parse_source(source_text) if source_text.strip() else None
     if source_text.strip() and source is None:
-        note = translate("QuestionsCsv", "line {line}: source “{source}” is not known; read as “{other}”")
-        other = source_label(Source.OTHER)
-        report.notes.append(note.format(line=line, source=source_text.strip()[:40], other=other))
+        note = translate("QuestionsCsv", "line {line}: source “{source}” is not known; read as “other”")
+        report.notes.append(note.format(line=line, source=source_text.strip()[:40]))
     entry = checked_fields({**values, "source": source or "other"})
     received_text = cell("received")
     if received_text.strip():
         received = parse_received(received_text, today)
         if received is None:
             shown = received_text.strip()[:40]
-            note = translate("QuestionsCsv", "line {line}: time “{time}” is not a time; the import time is used")
-            report.notes.append(note.format(line=line, time=shown))
+            note = translate("QuestionsCsv", "line {line}: time “{shown}” is not a time; the import time is used")
+            report.notes.append(note.format(line=line, shown=shown))
         entry["received"] = received
     return entry
 

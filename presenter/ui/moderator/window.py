@@ -304,14 +304,16 @@ class ModeratorWindow(QWidget):
             else:
                 fallback = screens.index(primary) if primary in screens else 0
                 if len(screens) == 1:
-                    warning = self.tr("moderator screen {index} does not exist (1 screen); using screen {fallback}")
+                    warning = self.tr(
+                        "moderator screen {screen_index} does not exist (1 screen); using screen {fallback}"
+                    )
                 else:
                     warning = self.tr(
-                        "moderator screen {index} does not exist (%n screens); using screen {fallback}",
+                        "moderator screen {screen_index} does not exist (%n screens); using screen {fallback}",
                         "",
                         len(screens),
                     )
-                warning = warning.format(index=screen_index, fallback=fallback)
+                warning = warning.format(screen_index=screen_index, fallback=fallback)
         if windowed or screen_index is None:
             self._show_windowed(screen)
         else:
