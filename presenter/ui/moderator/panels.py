@@ -21,6 +21,7 @@ from presenter.ui.moderator.text import FitText, break_lines, make_font
 
 PHASE_PX = 0.085
 CAPTION_PX = 0.05
+CAPTION_MIN_SHARE = 0.8  # a long caption ("Einspieler angehalten · zurück auf Sendung in") shrinks before "…"
 DIGITS_CAP = 0.27  # the digits' cap height: over a quarter of the window height
 DIGITS_IN_PANEL = 0.75  # at most this share of the panel's height (a message takeover's smaller panel)
 FRAME_UNIT = 0.008  # a phase frame's width, in window units (danger: three of them)
@@ -133,7 +134,7 @@ class TimerPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("timerPanel")
         self.phase_label = FitText("phaseLabel", self, shrink=True, bold=True)
-        self.caption = FitText("timerCaption", self, max_lines=2)
+        self.caption = FitText("timerCaption", self, max_lines=2, min_share=CAPTION_MIN_SHARE)
         self.timer = FitText("timer", self, shrink=True, mono=True, cap_center=True, align=Qt.AlignmentFlag.AlignRight)
         self._background = theme.PANEL
         self._look = Look.STANDBY
