@@ -11,6 +11,7 @@ import re
 import subprocess
 import sys
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -213,6 +214,16 @@ def test_the_moderator_window_in_every_state_says_nothing_untranslated(qtbot, ps
     other.render_now()
     assert other.notice.isVisible()
     walk.check("clip failed", moderator_texts(other))
+
+    segments = list(bundled_show.segments)
+    segments[2] = replace(segments[2], end_action="hold")
+    holding = ShowController(replace(bundled_show, segments=tuple(segments)), FakeClock(START), playout=SilentPlayout())
+    held = _moderator(qtbot, holding, holding.engine.clock)
+    holding.jump(2)
+    holding.engine.clip_ended("minimogli")
+    held.render_now()
+    assert held.notice.isVisible()
+    walk.check("clip ended, holding its last frame", moderator_texts(held))
 
     assert walk.found == {}, walk.found
     assert len(walk.states) >= 15
