@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from presenter.engine import ClipState, Message, Mode, Phase, SegmentStatus, SegmentView, ShowSnapshot
+from presenter.i18n import QT_TRANSLATE_NOOP
 from presenter.timefmt import format_countdown, format_duration, format_signed
 
 Translate = Callable[[str, str], str]
@@ -53,11 +54,11 @@ class Look(enum.StrEnum):
 
 
 PHASE_WORDS = {
-    Phase.STANDBY: "STANDBY",
+    Phase.STANDBY: QT_TRANSLATE_NOOP("ModeratorView", "STANDBY"),
     Phase.NORMAL: "",
-    Phase.WARNING: "WRAP UP",
-    Phase.DANGER: "TIME",
-    Phase.OVERTIME: "OVERTIME",
+    Phase.WARNING: QT_TRANSLATE_NOOP("ModeratorView", "WRAP UP"),
+    Phase.DANGER: QT_TRANSLATE_NOOP("ModeratorView", "TIME"),
+    Phase.OVERTIME: QT_TRANSLATE_NOOP("ModeratorView", "OVERTIME"),
 }
 PHASE_TONE = {
     Phase.STANDBY: Tone.MUTED,
@@ -183,25 +184,33 @@ def until_next_second(value_s: float) -> float:
     return fraction if fraction > 1e-6 else 1.0
 
 
-def _status(snapshot: ShowSnapshot, tr: Callable[[str], str]) -> tuple[str, Tone, str, Tone]:
+def _status(snapshot: ShowSnapshot, translate: Translate) -> tuple[str, Tone, str, Tone]:
     """Over/under and projected end, with the display's rounding."""
     over = away_from_zero(snapshot.over_under_s)
     if abs(snapshot.over_under_s) < ON_TIME_WITHIN_S:
-        over_under, over_tone = tr("on time"), Tone.TEXT
+        over_under, over_tone = translate("ModeratorView", "on time"), Tone.TEXT
     elif over > 0:
-        over_under, over_tone = tr("{time} late").format(time=format_signed(over)), Tone.WARNING
+        over_under, over_tone = translate("ModeratorView", "{time} late").format(time=format_signed(over)), Tone.WARNING
     else:
-        over_under, over_tone = tr("{time} early").format(time=format_signed(over)), Tone.TEXT
-    verb = tr("ended") if snapshot.mode is Mode.ENDED else tr("ends")
+        over_under, over_tone = translate("ModeratorView", "{time} early").format(time=format_signed(over)), Tone.TEXT
     projected_end = snapshot.projected_end
     if projected_end.microsecond > STATUS_SLACK_S * 1e6:  # up to the whole second, like the margin
         projected_end += timedelta(microseconds=1_000_000 - projected_end.microsecond)
-    end = f"{verb} {projected_end:%H:%M:%S}"
+    at = f"{projected_end:%H:%M:%S}"
+    if snapshot.mode is Mode.ENDED:
+        end = translate("ModeratorView", "ended {time}").format(time=at)
+    else:
+        end = translate("ModeratorView", "ends {time}").format(time=at)
     margin = snapshot.hard_out_margin_s
     if margin < 0 and away_from_zero(margin):
         late = format_duration(-away_from_zero(margin))
-        return over_under, over_tone, tr("{end} — {time} past hard out").format(end=end, time=late), Tone.WARNING
-    hard_out = tr("{end} · hard out {time}").format(end=end, time=f"{snapshot.hard_out:%H:%M}")
+        return (
+            over_under,
+            over_tone,
+            translate("ModeratorView", "{end} — {time} past hard out").format(end=end, time=late),
+            Tone.WARNING,
+        )
+    hard_out = translate("ModeratorView", "{end} · hard out {time}").format(end=end, time=f"{snapshot.hard_out:%H:%M}")
     return over_under, over_tone, hard_out, Tone.MUTED
 
 
@@ -225,16 +234,16 @@ class _Centre:
     counting: float | None  # the value the timer counts down from, while it moves
 
 
-def _standby(snapshot: ShowSnapshot, tr: Callable[[str], str]) -> _Centre:
+def _standby(snapshot: ShowSnapshot, translate: Translate) -> _Centre:
     show = snapshot.show
     until = snapshot.until_start_s
     overdue = format_countdown(until).startswith("+")
     return _Centre(
         phase=Phase.STANDBY,
         look=Look.STANDBY,
-        phase_label=tr(PHASE_WORDS[Phase.STANDBY]),
+        phase_label=translate(CONTEXT, PHASE_WORDS[Phase.STANDBY]),
         phase_tone=Tone.MUTED,
-        caption=tr("start overdue by") if overdue else tr("on air in"),
+        caption=translate("ModeratorView", "start overdue by") if overdue else translate("ModeratorView", "on air in"),
         timer=format_countdown(until),
         timer_tone=Tone.WARNING if overdue else Tone.TEXT,
         blink_on=False,
@@ -247,15 +256,15 @@ def _standby(snapshot: ShowSnapshot, tr: Callable[[str], str]) -> _Centre:
     )
 
 
-def _off_air(snapshot: ShowSnapshot, tr: Callable[[str], str]) -> _Centre:
+def _off_air(snapshot: ShowSnapshot, translate: Translate) -> _Centre:
     ended = snapshot.show_ended
     return _Centre(
         phase=Phase.STANDBY,
         look=Look.OFF_AIR,
         phase_label="",
         phase_tone=Tone.MUTED,
-        caption=tr("ended {time}").format(time=f"{ended:%H:%M:%S}") if ended else "",
-        timer=tr("off air"),
+        caption=translate("ModeratorView", "ended {time}").format(time=f"{ended:%H:%M:%S}") if ended else "",
+        timer=translate("ModeratorView", "off air"),
         timer_tone=Tone.MUTED,
         blink_on=False,
         notice="",
@@ -267,7 +276,7 @@ def _off_air(snapshot: ShowSnapshot, tr: Callable[[str], str]) -> _Centre:
     )
 
 
-def _on_air(snapshot: ShowSnapshot, tr: Callable[[str], str]) -> _Centre:
+def _on_air(snapshot: ShowSnapshot, translate: Translate) -> _Centre:
     current = snapshot.current
     assert current is not None
     segment = current.segment
@@ -279,17 +288,17 @@ def _on_air(snapshot: ShowSnapshot, tr: Callable[[str], str]) -> _Centre:
         back, length = back_on_air_in(snapshot)
         phase = display_phase(back, length, warning_s, danger_s)
         caption = {
-            ClipState.PAUSED: tr("clip paused · back on air in"),
-            ClipState.HELD: tr("clip ended"),
-            ClipState.BLACK: tr("clip ended"),
-        }.get(clip.state, tr("back on air in"))
+            ClipState.PAUSED: translate("ModeratorView", "clip paused · back on air in"),
+            ClipState.HELD: translate("ModeratorView", "clip ended"),
+            ClipState.BLACK: translate("ModeratorView", "clip ended"),
+        }.get(clip.state, translate("ModeratorView", "back on air in"))
         if clip.state in (ClipState.HELD, ClipState.BLACK):
-            notice = tr("clip ended – stand by for the director's GO")
+            notice = translate("ModeratorView", "clip ended – stand by for the director's GO")
         counting = back if clip.state in (ClipState.PLAYING, ClipState.WAITING) else None
         return _Centre(
             phase=phase,
             look=Look.CLIP,
-            phase_label=tr("CLIP"),
+            phase_label=translate("ModeratorView", "CLIP"),
             phase_tone=Tone.CLIP,
             caption=caption,
             timer=format_countdown(back),
@@ -309,13 +318,15 @@ def _on_air(snapshot: ShowSnapshot, tr: Callable[[str], str]) -> _Centre:
     return _Centre(
         phase=phase,
         look=Look(phase.value),
-        phase_label=tr(PHASE_WORDS[phase]) if PHASE_WORDS[phase] else "",
+        phase_label=translate(CONTEXT, PHASE_WORDS[phase]) if PHASE_WORDS[phase] else "",
         phase_tone=PHASE_TONE[phase],
-        caption=tr("over by") if phase is Phase.OVERTIME else tr("remaining"),
+        caption=translate("ModeratorView", "over by")
+        if phase is Phase.OVERTIME
+        else translate("ModeratorView", "remaining"),
         timer=format_countdown(remaining),
         timer_tone=PHASE_TONE[phase],
         blink_on=blink_on,
-        notice=tr("clip failed – you are live") if clip is not None else "",
+        notice=translate("ModeratorView", "clip failed – you are live") if clip is not None else "",
         title=segment.title,
         speakers=" · ".join(segment.speakers),
         points=segment.talking_points,
@@ -324,16 +335,19 @@ def _on_air(snapshot: ShowSnapshot, tr: Callable[[str], str]) -> _Centre:
     )
 
 
-def _next(snapshot: ShowSnapshot, tr: Callable[[str], str]) -> tuple[str, str]:
+def _next(snapshot: ShowSnapshot, translate: Translate) -> tuple[str, str]:
     following = snapshot.next
     if snapshot.mode is Mode.ENDED:
         return "", ""
     if following is None:
-        return tr("Next: end of show"), tr("hard out {time}").format(time=f"{snapshot.hard_out:%H:%M}")
+        return translate("ModeratorView", "Next: end of show"), translate("ModeratorView", "hard out {time}").format(
+            time=f"{snapshot.hard_out:%H:%M}"
+        )
     segment = following.segment
-    kind = tr(" (clip)") if segment.is_clip and "clip" not in segment.title.lower() else ""
     duration = format_duration(following.planned_duration_s) if following.planned_duration_s else ""
-    return tr("Next: {title}").format(title=segment.title) + kind, duration
+    if segment.is_clip and "clip" not in segment.title.lower():
+        return translate("ModeratorView", "Next: {title} (clip)").format(title=segment.title), duration
+    return translate("ModeratorView", "Next: {title}").format(title=segment.title), duration
 
 
 def next_change_s(snapshot: ShowSnapshot, counting: float | None) -> float:
@@ -352,17 +366,14 @@ def next_change_s(snapshot: ShowSnapshot, counting: float | None) -> float:
 def describe(snapshot: ShowSnapshot, translate: Translate = _identity) -> ModeratorView:
     """What the moderator window shows for `snapshot`: pure presentation, no show logic."""
 
-    def tr(text: str) -> str:
-        return translate(CONTEXT, text)
-
-    over_under, over_tone, projection, projection_tone = _status(snapshot, tr)
+    over_under, over_tone, projection, projection_tone = _status(snapshot, translate)
     if snapshot.mode is Mode.STANDBY:
-        centre = _standby(snapshot, tr)
+        centre = _standby(snapshot, translate)
     elif snapshot.mode is Mode.ENDED or snapshot.current is None:
-        centre = _off_air(snapshot, tr)
+        centre = _off_air(snapshot, translate)
     else:
-        centre = _on_air(snapshot, tr)
-    next_title, next_duration = _next(snapshot, tr)
+        centre = _on_air(snapshot, translate)
+    next_title, next_duration = _next(snapshot, translate)
     message = snapshot.message
     message_blink_on = False
     if message is not None and message.blink:

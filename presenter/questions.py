@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from presenter.clock import Clock, SystemClock
+from presenter.i18n import QT_TRANSLATE_NOOP, translate
 
 MAX_TEXT = 2000
 MAX_SCREEN_TEXT = 140  # what the moderator reads from 3 m
@@ -41,6 +42,33 @@ class QuestionState(enum.StrEnum):
     ON_SCREEN = "on screen"
     ANSWERED = "answered"
     DROPPED = "dropped"
+
+
+SOURCE_LABELS = {
+    Source.YOUTUBE: QT_TRANSLATE_NOOP("Questions", "YouTube"),
+    Source.FACEBOOK: QT_TRANSLATE_NOOP("Questions", "Facebook"),
+    Source.MAIL: QT_TRANSLATE_NOOP("Questions", "mail"),
+    Source.PHONE: QT_TRANSLATE_NOOP("Questions", "phone"),
+    Source.STUDIO: QT_TRANSLATE_NOOP("Questions", "studio"),
+    Source.OTHER: QT_TRANSLATE_NOOP("Questions", "other"),
+}
+STATE_WORDS = {
+    QuestionState.NEW: QT_TRANSLATE_NOOP("Questions", "new"),
+    QuestionState.APPROVED: QT_TRANSLATE_NOOP("Questions", "approved"),
+    QuestionState.ON_SCREEN: QT_TRANSLATE_NOOP("Questions", "on screen"),
+    QuestionState.ANSWERED: QT_TRANSLATE_NOOP("Questions", "answered"),
+    QuestionState.DROPPED: QT_TRANSLATE_NOOP("Questions", "dropped"),
+}
+
+
+def source_label(source: Source) -> str:
+    """A source as the user reads it (the value stays English in the journal and the CSV)."""
+    return translate("Questions", SOURCE_LABELS[source])
+
+
+def state_word(state: QuestionState) -> str:
+    """A state in a sentence ("this one is answered"), in the user's language."""
+    return translate("Questions", STATE_WORDS[state])
 
 
 SOURCE_ALIASES = {
@@ -107,11 +135,11 @@ _LIMITS = {
     "addressed_to": MAX_NAME,
 }
 _NAMES = {
-    "text": "the question",
-    "asker": "the name",
-    "screen_text": "the screen text",
-    "note": "the note",
-    "addressed_to": "“addressed to”",
+    "text": QT_TRANSLATE_NOOP("Questions", "the question"),
+    "asker": QT_TRANSLATE_NOOP("Questions", "the name"),
+    "screen_text": QT_TRANSLATE_NOOP("Questions", "the screen text"),
+    "note": QT_TRANSLATE_NOOP("Questions", "the note"),
+    "addressed_to": QT_TRANSLATE_NOOP("Questions", "“addressed to”"),
 }
 
 
@@ -120,24 +148,31 @@ def checked_fields(values: dict) -> dict:
     out: dict = {}
     for key, value in values.items():
         if key not in EDITABLE:
-            raise QuestionError(f"a question has no field {str(key)[:40]!r}")
+            raise QuestionError(translate("Questions", "a question has no field {key!r}").format(key=str(key)[:40]))
         if key == "source":
             source = value if isinstance(value, Source) else parse_source(value) if isinstance(value, str) else None
             if source is None:
-                raise QuestionError(f"source {str(value)[:40]!r} is not one of {', '.join(s.value for s in Source)}")
+                known = ", ".join(s.value for s in Source)
+                problem = translate("Questions", "source {value!r} is not one of {sources}")
+                raise QuestionError(problem.format(value=str(value)[:40], sources=known))
             out[key] = source
             continue
         if not isinstance(value, str):
-            raise QuestionError(f"{_NAMES[key]} is not text")
+            raise QuestionError(translate("Questions", "{name} is not text").format(name=_name(key)))
         value = value.strip()
         if key not in ("text", "note"):
             value = " ".join(value.split())
         if len(value) > _LIMITS[key]:
-            raise QuestionError(f"{_NAMES[key]} is {len(value)} characters long; at most {_LIMITS[key]} fit")
+            problem = translate("Questions", "{name} is {count} characters long; at most {limit} fit")
+            raise QuestionError(problem.format(name=_name(key), count=len(value), limit=_LIMITS[key]))
         out[key] = value
     if "text" in out and not out["text"]:
-        raise QuestionError("the question is empty")
+        raise QuestionError(translate("Questions", "the question is empty"))
     return out
+
+
+def _name(key: str) -> str:
+    return translate("Questions", _NAMES[key])
 
 
 # ---------------------------------------------------------------------- the queue
@@ -166,7 +201,8 @@ class QuestionQueue:
         """The question with this id (from the window, a remote or a journal record: anything, checked)."""
         question = self._by_id.get(question_id) if isinstance(question_id, str) else None
         if question is None:
-            raise QuestionError(f"there is no question {str(question_id)[:40]!r} (any more)")
+            problem = translate("Questions", "there is no question {question_id!r} (any more)")
+            raise QuestionError(problem.format(question_id=str(question_id)[:40]))
         return question
 
     @property
@@ -218,13 +254,15 @@ class QuestionQueue:
     def approve(self, question_id: str) -> None:
         question = self.get(question_id)
         if question.state is not QuestionState.NEW:
-            raise QuestionError(f"only a new question can be approved; this one is {question.state.value}")
+            problem = translate("Questions", "only a new question can be approved; this one is {value}")
+            raise QuestionError(problem.format(value=state_word(question.state)))
         self._do("question_approve", self._apply_approve, id=question_id)
 
     def drop(self, question_id: str) -> None:
         question = self.get(question_id)
         if question.state in (QuestionState.DROPPED, QuestionState.ANSWERED):
-            raise QuestionError(f"this question is already {question.state.value}")
+            problem = translate("Questions", "this question is already {value}")
+            raise QuestionError(problem.format(value=state_word(question.state)))
         self._do("question_drop", self._apply_drop, id=question_id)
 
     def undo_drop(self, question_id: str | None = None) -> Question:
@@ -232,17 +270,17 @@ class QuestionQueue:
         if question_id is None:
             dropped = [i for i in self._drops if i in self._by_id and self._by_id[i].state is QuestionState.DROPPED]
             if not dropped:
-                raise QuestionError("no dropped question to bring back")
+                raise QuestionError(translate("Questions", "no dropped question to bring back"))
             question_id = dropped[-1]
         if self.get(question_id).state is not QuestionState.DROPPED:
-            raise QuestionError("this question is not dropped")
+            raise QuestionError(translate("Questions", "this question is not dropped"))
         self._do("question_undo_drop", self._apply_undo_drop, id=question_id)
         return self._by_id[question_id]
 
     def move(self, question_id: str, to: int) -> None:
         self.get(question_id)
         if not 0 <= to < len(self.questions):
-            raise QuestionError("the question cannot move further")
+            raise QuestionError(translate("Questions", "the question cannot move further"))
         self._do("question_move", self._apply_move, id=question_id, to=to)
 
     def edit(self, question_id: str, **changes) -> None:
@@ -259,16 +297,21 @@ class QuestionQueue:
         """
         if question_id is None:
             if self.on_screen is not None:
-                raise QuestionError("a question is already on screen: N for the next one, Shift+Q to take it off")
+                raise QuestionError(
+                    translate(
+                        "Questions", "a question is already on screen: N for the next one, Shift+Q to take it off"
+                    )
+                )
             waiting = self.approved()
             if not waiting:
-                raise QuestionError("no approved question is waiting")
+                raise QuestionError(translate("Questions", "no approved question is waiting"))
             question_id = waiting[0].id
         question = self.get(question_id)
         if question.state is QuestionState.ON_SCREEN:
             return question
         if question.state is not QuestionState.APPROVED:
-            raise QuestionError(f"only an approved question can go on screen; this one is {question.state.value}")
+            problem = translate("Questions", "only an approved question can go on screen; this one is {value}")
+            raise QuestionError(problem.format(value=state_word(question.state)))
         self._do("question_show", self._apply_show, id=question_id)
         return question
 
@@ -276,11 +319,11 @@ class QuestionQueue:
         """The question on screen answered, the next approved one on screen (None when none is waiting)."""
         mono = self.clock.monotonic()
         if self._last_next is not None and 0 <= mono - self._last_next < NEXT_GUARD_S:
-            raise QuestionError("N pressed twice: the second press is ignored")
+            raise QuestionError(translate("Questions", "N pressed twice: the second press is ignored"))
         current = self.on_screen
         waiting = self.approved()
         if current is None and not waiting:
-            raise QuestionError("no question on screen and none approved")
+            raise QuestionError(translate("Questions", "no question on screen and none approved"))
         self._last_next = mono
         if current is not None:
             self._do("question_answered", self._apply_answered, id=current.id)
@@ -292,7 +335,7 @@ class QuestionQueue:
         """The question on screen goes back to approved (pulled back), in its place in the order."""
         current = self.on_screen
         if current is None:
-            raise QuestionError("no question is on screen")
+            raise QuestionError(translate("Questions", "no question is on screen"))
         self._do("question_take_off", self._apply_take_off, id=current.id)
         return current
 
@@ -317,8 +360,11 @@ class QuestionQueue:
                     self._replay_one(op, record, record_wall(record))
                 except (QuestionError, BadRecord, KeyError, TypeError, ValueError) as exc:
                     line = record.get("_line")
-                    where = f"journal line {line}" if isinstance(line, int) else "a journal entry"
-                    warnings.append(f"{where} ({op[:40]}) is ignored: {exc}")
+                    if isinstance(line, int):
+                        warning = translate("Questions", "journal line {line} ({op}) is ignored: {why}")
+                    else:
+                        warning = translate("Questions", "a journal entry ({op}) is ignored: {why}")
+                    warnings.append(warning.format(line=line, op=op[:40], why=exc))
         finally:
             self.log = log
         return warnings
@@ -336,23 +382,23 @@ class QuestionQueue:
             self._apply_add(at, question=record["question"])
         elif op == "question_import":
             if not isinstance(record.get("questions"), list):
-                raise QuestionError("questions is not a list")
+                raise QuestionError(translate("Questions", "questions is not a list"))
             self._apply_import(at, questions=record["questions"])
         elif op in appliers:
             appliers[op](at, id=self.get(record.get("id")).id)
         elif op == "question_move":
             to = record.get("to")
             if isinstance(to, bool) or not isinstance(to, int):
-                raise QuestionError("to is not a position")
+                raise QuestionError(translate("Questions", "to is not a position"))
             self._apply_move(at, id=self.get(record.get("id")).id, to=to)
         elif op == "question_edit":
             if not isinstance(record.get("fields"), dict):
-                raise QuestionError("fields is not a table")
+                raise QuestionError(translate("Questions", "fields is not a table"))
             self._apply_edit(at, id=self.get(record.get("id")).id, fields=record["fields"])
         elif op == "question_forget":
             self._apply_forget(at)
         else:
-            raise QuestionError(f"unknown entry {op[:40]!r}")
+            raise QuestionError(translate("Questions", "unknown entry {op!r}").format(op=op[:40]))
 
     # ------------------------------------------------------------------ changes (live and replayed)
 
@@ -366,21 +412,24 @@ class QuestionQueue:
 
     def _question_from(self, record: dict) -> Question:
         if not isinstance(record, dict):
-            raise QuestionError("a question is not a table")
+            raise QuestionError(translate("Questions", "a question is not a table"))
         question_id = record.get("id")
         if not isinstance(question_id, str) or not re.fullmatch(r"q\d{1,9}", question_id):
-            raise QuestionError("a question has no valid id")
+            raise QuestionError(translate("Questions", "a question has no valid id"))
         if question_id in self._by_id:
-            raise QuestionError(f"question {question_id} exists already")
+            raise QuestionError(
+                translate("Questions", "question {question_id} exists already").format(question_id=question_id)
+            )
         values = checked_fields({k: record.get(k, "other" if k == "source" else "") for k in EDITABLE})
         received = record.get("received")
         if not isinstance(received, str) or len(received) > 40:
-            raise QuestionError("received is not a time")
+            raise QuestionError(translate("Questions", "received is not a time"))
         return Question(id=question_id, text=values.pop("text"), received=datetime.fromisoformat(received), **values)
 
     def _insert(self, question: Question) -> None:
         if len(self.questions) >= MAX_QUESTIONS:
-            raise QuestionError(f"the queue holds at most {MAX_QUESTIONS} questions")
+            problem = translate("Questions", "the queue holds at most {MAX_QUESTIONS} questions")
+            raise QuestionError(problem.format(MAX_QUESTIONS=MAX_QUESTIONS))
         self.questions.append(question)
         self._by_id[question.id] = question
         self._next_number = max(self._next_number, int(question.id[1:]) + 1)
@@ -397,7 +446,7 @@ class QuestionQueue:
     def _apply_import(self, at: datetime, *, questions: list) -> list[Question]:
         added = [self._question_from(record) for record in questions]
         if len({q.id for q in added}) != len(added):
-            raise QuestionError("an import holds one id twice")
+            raise QuestionError(translate("Questions", "an import holds one id twice"))
         for question in added:
             self._insert(question)
         self._changed()

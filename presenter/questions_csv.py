@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from presenter.i18n import translate
 from presenter.questions import (
     MAX_QUESTIONS,
     Question,
@@ -64,9 +65,17 @@ class ImportReport:
     def summary(self) -> str:
         if self.fatal:
             return self.fatal
-        text = f"{len(self.entries)} question{'' if len(self.entries) == 1 else 's'} imported"
-        if self.bad_rows:
-            text += f", {self.bad_rows} row{'' if self.bad_rows == 1 else 's'} not imported (listed below)"
+        count = len(self.entries)
+        if count == 1:
+            text = translate("QuestionsCsv", "1 question imported")
+        else:
+            text = translate("QuestionsCsv", "{count} questions imported").format(count=count)
+        if self.bad_rows == 1:
+            text += translate("QuestionsCsv", ", 1 row not imported (listed below)")
+        elif self.bad_rows:
+            text += translate("QuestionsCsv", ", {bad_rows} rows not imported (listed below)").format(
+                bad_rows=self.bad_rows
+            )
         return text
 
 
@@ -109,12 +118,15 @@ def read_questions_file(path: Path, today: datetime | None = None) -> ImportRepo
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
         with os.fdopen(fd, "rb") as file:
             if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
-                return ImportReport(fatal=f"{path.name} is not a regular file")
+                fatal = translate("QuestionsCsv", "{name} is not a regular file").format(name=path.name)
+                return ImportReport(fatal=fatal)
             data = file.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        return ImportReport(fatal=f"{path.name} cannot be read: {exc.strerror or exc}")
+        fatal = translate("QuestionsCsv", "{name} cannot be read: {error}")
+        return ImportReport(fatal=fatal.format(name=path.name, error=exc.strerror or exc))
     if len(data) > MAX_FILE_BYTES:
-        return ImportReport(fatal=f"{path.name} is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB: not imported")
+        fatal = translate("QuestionsCsv", "{name} is larger than {megabytes} MB: not imported")
+        return ImportReport(fatal=fatal.format(name=path.name, megabytes=MAX_FILE_BYTES // (1024 * 1024)))
     return parse_questions_csv(data, today)
 
 
@@ -122,17 +134,19 @@ def parse_questions_csv(data: bytes, today: datetime | None = None) -> ImportRep
     today = today or datetime.now()
     report = ImportReport()
     if b"\x00" in data[:4096]:
-        report.fatal = "this is not a CSV text file (it has binary data); save it from Excel as “CSV UTF-8”"
+        report.fatal = translate(
+            "QuestionsCsv", "this is not a CSV text file (it has binary data); save it from Excel as “CSV UTF-8”"
+        )
         return report
     text = decode(data).replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
-        report.fatal = "the file is empty"
+        report.fatal = translate("QuestionsCsv", "the file is empty")
         return report
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
     try:
         header = next(reader)
     except csv.Error as exc:
-        report.fatal = f"line 1: the header cannot be read ({exc})"
+        report.fatal = translate("QuestionsCsv", "line 1: the header cannot be read ({exc})").format(exc=exc)
         return report
     columns = {}
     for index, name in enumerate(header):
@@ -141,7 +155,8 @@ def parse_questions_csv(data: bytes, today: datetime | None = None) -> ImportRep
             columns[key] = index
     if "text" not in columns:
         known = ", ".join(HEADERS["text"][:3])
-        report.fatal = f"line 1: no column with the question (a header such as {known} or Frage)"
+        fatal = translate("QuestionsCsv", "line 1: no column with the question (a header such as {known} or Frage)")
+        report.fatal = fatal.format(known=known)
         return report
     _read_rows(reader, columns, today, report)
     return report
@@ -155,13 +170,15 @@ def _read_rows(reader, columns: dict[str, int], today: datetime, report: ImportR
         except StopIteration:
             break
         except csv.Error as exc:
-            _bad(report, line, f"cannot be read ({exc}); the rest of the file is not imported")
+            why = translate("QuestionsCsv", "cannot be read ({exc}); the rest of the file is not imported")
+            _bad(report, line, why.format(exc=exc))
             break
         this_line, line = line, reader.line_num + 1
         if not any(cell.strip() for cell in row):
             continue
         if len(report.entries) + report.bad_rows >= MAX_ROWS:
-            _bad(report, this_line, f"and the rows after it are not imported: at most {MAX_ROWS} rows")
+            why = translate("QuestionsCsv", "and the rows after it are not imported: at most {MAX_ROWS} rows")
+            _bad(report, this_line, why.format(MAX_ROWS=MAX_ROWS))
             break
         if len(report.entries) >= MAX_QUESTIONS:
             break
@@ -176,21 +193,23 @@ def _entry(row: list[str], columns: dict[str, int], today: datetime, line: int, 
         index = columns.get(key)
         value = row[index] if index is not None and index < len(row) else ""
         if len(value) > MAX_FIELD:
-            raise QuestionError(f"a cell is {len(value)} characters long")
+            raise QuestionError(translate("QuestionsCsv", "a cell is {count} characters long").format(count=len(value)))
         return value
 
     values = {key: _unsafe_cell(cell(key)) for key in ("text", "asker", "screen_text", "note", "addressed_to")}
     source_text = cell("source")
     source = parse_source(source_text) if source_text.strip() else None
     if source_text.strip() and source is None:
-        report.notes.append(f"line {line}: source “{source_text.strip()[:40]}” is not known; read as “other”")
+        note = translate("QuestionsCsv", "line {line}: source “{source}” is not known; read as “other”")
+        report.notes.append(note.format(line=line, source=source_text.strip()[:40]))
     entry = checked_fields({**values, "source": source or "other"})
     received_text = cell("received")
     if received_text.strip():
         received = parse_received(received_text, today)
         if received is None:
             shown = received_text.strip()[:40]
-            report.notes.append(f"line {line}: time “{shown}” is not a time; the import time is used")
+            note = translate("QuestionsCsv", "line {line}: time “{shown}” is not a time; the import time is used")
+            report.notes.append(note.format(line=line, shown=shown))
         entry["received"] = received
     return entry
 
@@ -198,9 +217,9 @@ def _entry(row: list[str], columns: dict[str, int], today: datetime, line: int, 
 def _bad(report: ImportReport, line: int, why: str) -> None:
     report.bad_rows += 1
     if len(report.problems) < MAX_REPORTED:
-        report.problems.append(f"line {line}: {why}")
+        report.problems.append(translate("QuestionsCsv", "line {line}: {why}").format(line=line, why=why))
     elif len(report.problems) == MAX_REPORTED:
-        report.problems.append("… more bad rows are not listed")
+        report.problems.append(translate("QuestionsCsv", "… more bad rows are not listed"))
 
 
 def _unsafe_cell(text: str) -> str:

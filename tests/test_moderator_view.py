@@ -198,5 +198,5 @@ def test_words_go_through_the_translator(bundled_show, fake_clock):
 
     view = describe(engine.snapshot(), translate)
     assert view.caption == "«on air in»" and view.over_under == "«on time»"
-    assert view.projection == "««ends» 19:00:00 · hard out 19:00»"
+    assert view.projection == "««ends 19:00:00» · hard out 19:00»"
     assert {context for context, _ in seen} == {"ModeratorView"}

@@ -12,7 +12,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
-from presenter.questions import QuestionQueue
+from presenter.questions import QuestionQueue, source_label
 
 QUESTION_COLOUR = "#cc79a7"
 QUESTION_BACKGROUND = "#241a22"
@@ -78,7 +78,7 @@ class ModeratorQuestionPanel(QWidget):
             return self.tr("no more questions")
         if self.waiting == 1:
             return self.tr("1 question waiting")
-        return self.tr("{n} questions waiting").format(n=self.waiting)
+        return self.tr("%n questions waiting", "", self.waiting)
 
     def small_font(self, width: float) -> QFont:
         """The asker line's size: SMALL of the height, smaller when the name would not fit the width."""
@@ -142,4 +142,4 @@ def show_queue_on(target, queue: QuestionQueue) -> None:
     if current is None:
         target.clear_question()
     else:
-        target.set_question(current.asker, current.source.value, current.display_text)
+        target.set_question(current.asker, source_label(current.source), current.display_text)

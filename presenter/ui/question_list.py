@@ -12,28 +12,32 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from presenter.questions import Question, QuestionQueue, QuestionState
+from presenter.questions import Question, QuestionQueue, QuestionState, source_label
 
 _Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("QuestionList", text)
-
-
 def column_titles() -> tuple[str, ...]:
-    return ("#", tr("State"), tr("In"), tr("Asker"), tr("Source"), tr("To"), tr("Question"))
+    return (
+        "#",
+        QCoreApplication.translate("QuestionList", "State"),
+        QCoreApplication.translate("QuestionList", "In"),
+        QCoreApplication.translate("QuestionList", "Asker"),
+        QCoreApplication.translate("QuestionList", "Source"),
+        QCoreApplication.translate("QuestionList", "To"),
+        QCoreApplication.translate("QuestionList", "Question"),
+    )
 
 
 def state_label(state: QuestionState) -> str:
     return {
-        QuestionState.NEW: tr("new"),
-        QuestionState.APPROVED: tr("approved"),
-        QuestionState.ON_SCREEN: tr("ON SCREEN"),
-        QuestionState.ANSWERED: tr("answered"),
-        QuestionState.DROPPED: tr("dropped"),
+        QuestionState.NEW: QCoreApplication.translate("QuestionList", "new"),
+        QuestionState.APPROVED: QCoreApplication.translate("QuestionList", "approved"),
+        QuestionState.ON_SCREEN: QCoreApplication.translate("QuestionList", "ON SCREEN"),
+        QuestionState.ANSWERED: QCoreApplication.translate("QuestionList", "answered"),
+        QuestionState.DROPPED: QCoreApplication.translate("QuestionList", "dropped"),
     }[state]
 
 
@@ -72,11 +76,14 @@ class QuestionListModel(QAbstractTableModel):
             state_label(q.state),
             f"{q.received:%H:%M}",
             q.asker,
-            q.source.value,
+            source_label(q.source),
             q.addressed_to,
             q.display_text if q.screen_text else " ".join(q.text.split()),
         )
-        search = " ".join((q.text, q.screen_text, q.asker, q.source.value, q.addressed_to, q.note)).casefold()
+        search = " ".join(
+            (q.text, q.screen_text, q.asker, q.source.value, source_label(q.source), q.addressed_to, q.note)
+        )
+        search = search.casefold()
         return q.id, q.state, cells, search
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008

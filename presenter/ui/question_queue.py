@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from presenter.controller import ShowController
-from presenter.questions import QuestionState
+from presenter.questions import QuestionState, source_label
 
 SHOWN_WAITING = 3  # the next approved questions the director sees
 
@@ -121,7 +121,7 @@ class QuestionQueueWidget(QGroupBox):
             self.on_screen.setText(self.tr("No question on screen."))
             self.on_screen.setStyleSheet("")
         else:
-            who = " · ".join(part for part in (current.asker, current.source.value) if part)
+            who = " · ".join(part for part in (current.asker, source_label(current.source)) if part)
             self.on_screen.setText(self.tr("ON SCREEN: {text}\n{who}").format(text=current.display_text, who=who))
             self.on_screen.setStyleSheet("background:#56b4e9;color:#000;padding:4px;font-weight:bold;")
         approved = queue.approved()

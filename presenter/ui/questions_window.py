@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from presenter.controller import ShowController
 from presenter.files import atomic_write
-from presenter.questions import MAX_NAME, MAX_NOTE, MAX_SCREEN_TEXT, Question, QuestionState, Source
+from presenter.questions import MAX_NAME, MAX_NOTE, MAX_SCREEN_TEXT, Question, QuestionState, Source, source_label
 from presenter.questions_csv import Dialect, ImportReport, questions_csv, read_questions_file
 from presenter.show import slugify
 from presenter.ui.question_list import ID_ROLE, QuestionFilter, QuestionListModel, column_titles, state_label
@@ -61,7 +61,7 @@ class QuestionEditor(QDialog):
         self.asker.setMaxLength(MAX_NAME)
         self.source = QComboBox(objectName="editSource")
         for source in Source:
-            self.source.addItem(source.value, source.value)
+            self.source.addItem(source_label(source), source.value)
         self.source.setCurrentIndex(list(Source).index(question.source))
         self.addressed_to = QComboBox(objectName="editAddressedTo")
         self.addressed_to.addItem("", "")
@@ -133,7 +133,7 @@ class QuestionsWindow(QWidget):
 
         self.default_source = QComboBox(objectName="defaultSource")
         for source in Source:
-            self.default_source.addItem(source.value, source.value)
+            self.default_source.addItem(source_label(source), source.value)
         self.default_source.setToolTip(self.tr("Source of a pasted question that does not name one"))
         self.search = QLineEdit(objectName="questionSearch")
         self.search.setPlaceholderText(self.tr("Search (name, words, source)"))
@@ -221,10 +221,11 @@ class QuestionsWindow(QWidget):
         if not self.model.update_from(queue):
             return
         counts = queue.counts()
+        total = len(queue.questions)
         self.counts.setText(
             "  ·  ".join(f"{state_label(state)}: {counts[state]}" for state in QuestionState)
             + "  ·  "
-            + self.tr("{n} questions").format(n=len(queue.questions))
+            + (self.tr("1 question") if total == 1 else self.tr("%n questions", "", total))
         )
         if selected is not None:
             self.select(selected)

@@ -817,3 +817,24 @@ def test_talking_points_shrink_then_take_two_columns_then_pages(qtbot):
         points.set_page(page)
         shown += points.shown_points()
     assert shown == list(short)
+
+
+def test_a_long_phase_word_takes_two_lines_rather_than_a_tiny_font(rig):
+    """German "ZUM SCHLUSS KOMMEN" beside the digits: two lines at a font far larger than one line
+    would allow, the caption below it; a short word stays one line where it was."""
+    clock, controller, window = rig
+    clock.set_now(START)
+    controller.go()
+    panel, label = window.panel, window.phase_label
+    one_line_top = label.y()
+    label.setText("ZUM SCHLUSS KOMMEN")
+    one_line_px = FitText("probe", panel, shrink=True, bold=True)
+    one_line_px.set_pixel_size(label.pixel_size())
+    one_line_px.resize(label.width(), label.height())
+    one_line_px.setText("ZUM SCHLUSS KOMMEN")
+    assert label.displayed_lines() == ["ZUM SCHLUSS", "KOMMEN"] and label.fits()
+    assert label.draw_font().pixelSize() > 1.4 * one_line_px.draw_font().pixelSize()
+    assert window.caption.y() >= label.geometry().bottom() and window.caption.fits()
+    assert panel.rect().contains(label.geometry()) and panel.rect().contains(window.caption.geometry())
+    label.setText("NOCH")
+    assert label.displayed_lines() == ["NOCH"] and label.y() == one_line_top

@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QCoreApplication, QRect
 from PySide6.QtGui import QFontMetricsF
 
 from presenter.ui.moderator.text import make_font
@@ -67,7 +67,8 @@ def _status_row(window: ModeratorWindow, width: int, margin: int, gap: int) -> i
     y = margin
     status_h = math.ceil(window.clock_label.line_height())
     clock_w = math.ceil(window.clock_label.natural_width("00:00:00")) + 2
-    needed = max(window.over_under.natural_width("−00:00 early"), window.over_under.natural_width())
+    widest = QCoreApplication.translate("ModeratorView", "{time} early").format(time="−00:00")
+    needed = max(window.over_under.natural_width(widest), window.over_under.natural_width())
     over_w = min(math.ceil(needed) + 2, (width - 2 * margin - clock_w) // 2)
     window.clock_label.setGeometry(margin, y, clock_w, status_h)
     window.over_under.setGeometry(margin + clock_w + gap, y, over_w, status_h)
@@ -82,7 +83,8 @@ def _next_bar(window: ModeratorWindow, width: int, height: int, margin: int, gap
     strip_pad = round(gap * 0.6)
     next_y = height - margin - next_h - strip_pad
     metrics = QFontMetricsF(window.next_duration.draw_font())
-    duration_w = math.ceil(metrics.horizontalAdvance("hard out 00:00")) + 2
+    widest = QCoreApplication.translate("ModeratorView", "hard out {time}").format(time="00:00")
+    duration_w = math.ceil(metrics.horizontalAdvance(widest)) + 2
     window.next_duration.setGeometry(width - margin - gap - duration_w, next_y, duration_w, next_h)
     window.next_title.setGeometry(margin + gap, next_y, max(inner - 3 * gap - duration_w, 1), next_h)
     return QRect(margin, next_y - strip_pad, inner, next_h + 2 * strip_pad)

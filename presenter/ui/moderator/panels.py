@@ -21,6 +21,7 @@ from presenter.ui.moderator.text import FitText, break_lines, make_font
 
 PHASE_PX = 0.085
 CAPTION_PX = 0.05
+CAPTION_MIN_SHARE = 0.8  # a long caption ("Einspieler angehalten · zurück auf Sendung in") shrinks before "…"
 DIGITS_CAP = 0.27  # the digits' cap height: over a quarter of the window height
 DIGITS_IN_PANEL = 0.75  # at most this share of the panel's height (a message takeover's smaller panel)
 FRAME_UNIT = 0.008  # a phase frame's width, in window units (danger: three of them)
@@ -132,13 +133,15 @@ class TimerPanel(QWidget):
     def __init__(self, parent: QWidget):
         super().__init__(parent)
         self.setObjectName("timerPanel")
-        self.phase_label = FitText("phaseLabel", self, shrink=True, bold=True)
-        self.caption = FitText("timerCaption", self, max_lines=2)
+        self.phase_label = FitText("phaseLabel", self, shrink=True, max_lines=2, bold=True)
+        self.caption = FitText("timerCaption", self, max_lines=2, min_share=CAPTION_MIN_SHARE)
         self.timer = FitText("timer", self, shrink=True, mono=True, cap_center=True, align=Qt.AlignmentFlag.AlignRight)
         self._background = theme.PANEL
         self._look = Look.STANDBY
         self._frame_unit = 4.0
+        self._unit: float | None = None
         self.blink_on = False
+        self.phase_label.textChanged.connect(self._phase_label_changed)
 
     def look(self) -> Look:
         return self._look
@@ -174,7 +177,13 @@ class TimerPanel(QWidget):
             painter.drawRoundedRect(QRectF(self.rect()).adjusted(inset, inset, -inset, -inset), radius, radius)
         painter.end()
 
+    def _phase_label_changed(self) -> None:
+        """A phase word of two lines ("ZUM SCHLUSS / KOMMEN") needs the room of two."""
+        if self._unit is not None:
+            self.lay_out(self._unit)
+
     def lay_out(self, unit: float) -> None:
+        self._unit = unit
         width, height = self.width(), self.height()
         self._frame_unit = max(unit * FRAME_UNIT, 2.0)
         pad = round(unit * 0.035 + FRAME_WIDTH[Look.DANGER] * self._frame_unit)
@@ -187,7 +196,7 @@ class TimerPanel(QWidget):
         digits_w = min(math.ceil(five) + 2, width - 2 * pad)
         self.timer.setGeometry(width - pad - digits_w, 0, digits_w, height)
         left_w = max(width - 3 * pad - digits_w, 1)
-        label_h = math.ceil(self.phase_label.line_height())
+        label_h = max(math.ceil(self.phase_label.line_height()), self.phase_label.height_for(left_w))
         caption_h = math.ceil(self.caption.line_height() * 2)
         top = max((height - label_h - caption_h) // 2, 0)
         self.phase_label.setGeometry(pad, top, left_w, label_h)

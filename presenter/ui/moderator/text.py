@@ -60,7 +60,8 @@ def break_lines(text: str, font: QFont, width: float, max_lines: int) -> tuple[l
 
 class FitText(QWidget):
     """A text that never gets cut off: wrapped to at most `max_lines`, the last line elided with "…";
-    with `shrink`, one line whose font shrinks until it fits the width instead.
+    with `shrink`, one line whose font shrinks until it fits the width instead (with `shrink` and
+    `max_lines=2`: two lines split at a space when that keeps the font larger, "ZUM SCHLUSS / KOMMEN").
 
     `setText`/`set_color` do nothing when nothing changed, so a refresh costs no needless repaint;
     `textChanged` tells when the text really changed."""
@@ -133,6 +134,9 @@ class FitText(QWidget):
 
     def height_for(self, width: float) -> int:
         """The height this text needs at `width` (its lines, at most max_lines)."""
+        if self.shrink and self.max_lines > 1:
+            font, lines = self._shrunk(width)
+            return math.ceil(max(len(lines), 1) * QFontMetricsF(font).lineSpacing())
         if self.shrink or (self.max_lines == 1 and self.min_share >= 1):
             return math.ceil(self.line_height())
         font, lines, _ = self._fit_lines(width)
@@ -204,17 +208,37 @@ class FitText(QWidget):
         self._relayout()
         super().resizeEvent(event)
 
+    def _shrunk_to(self, lines: list[str], width: float) -> QFont:
+        """The base font, made smaller until the widest of `lines` fits `width`."""
+        font = self._base_font
+        widest = max(QFontMetricsF(font).horizontalAdvance(line) for line in lines)
+        if widest > width:
+            font = make_font(math.floor(self._px * width / widest), bold=self._bold, mono=self._mono)
+            while max(QFontMetricsF(font).horizontalAdvance(line) for line in lines) > width and font.pixelSize() > 6:
+                font.setPixelSize(font.pixelSize() - 1)
+        return font
+
+    def _shrunk(self, width: float) -> tuple[QFont, list[str]]:
+        """One line shrunk to `width`; or two, split at the space that keeps the font largest."""
+        if not self._text:
+            return self._base_font, []
+        lines = [self._text]
+        font = self._shrunk_to(lines, width)
+        if self.max_lines > 1 and font.pixelSize() < self._px:
+            metrics = QFontMetricsF(self._base_font)
+            words = self._text.split()
+            splits = [(" ".join(words[:i]), " ".join(words[i:])) for i in range(1, len(words))]
+            if splits:
+                best = min(splits, key=lambda pair: max(metrics.horizontalAdvance(part) for part in pair))
+                two = self._shrunk_to(list(best), width)
+                if two.pixelSize() > font.pixelSize():
+                    font, lines = two, list(best)
+        return font, lines
+
     def _relayout(self) -> None:
         width = max(self.width(), 1)
         if self.shrink:
-            font = self._base_font
-            advance = QFontMetricsF(font).horizontalAdvance(self._text)
-            if advance > width:
-                font = make_font(math.floor(self._px * width / advance), bold=self._bold, mono=self._mono)
-                while QFontMetricsF(font).horizontalAdvance(self._text) > width and font.pixelSize() > 6:
-                    font.setPixelSize(font.pixelSize() - 1)
-            self._draw_font = font
-            self._lines = [self._text] if self._text else []
+            self._draw_font, self._lines = self._shrunk(width)
             self._elided = False
             return
         self._draw_font, self._lines, self._elided = self._fit_lines(width)

@@ -178,7 +178,7 @@ class ModeratorWindow(QWidget):
         if self._waiting == 1:
             waiting = self.tr("1 question waiting")
         elif self._waiting:
-            waiting = self.tr("{count} questions waiting").format(count=self._waiting)
+            waiting = self.tr("%n questions waiting", "", self._waiting)
         else:
             waiting = ""
         self.question.set_question(header, text, waiting)
@@ -303,10 +303,17 @@ class ModeratorWindow(QWidget):
                 screen = screens[screen_index]
             else:
                 fallback = screens.index(primary) if primary in screens else 0
-                warning = (
-                    f"moderator screen {screen_index} does not exist ({len(screens)} "
-                    f"screen{'s' if len(screens) != 1 else ''}); using screen {fallback}"
-                )
+                if len(screens) == 1:
+                    warning = self.tr(
+                        "moderator screen {screen_index} does not exist (1 screen); using screen {fallback}"
+                    )
+                else:
+                    warning = self.tr(
+                        "moderator screen {screen_index} does not exist (%n screens); using screen {fallback}",
+                        "",
+                        len(screens),
+                    )
+                warning = warning.format(screen_index=screen_index, fallback=fallback)
         if windowed or screen_index is None:
             self._show_windowed(screen)
         else:
@@ -317,7 +324,9 @@ class ModeratorWindow(QWidget):
         """Move to screen `index`, keeping fullscreen or windowed; a warning if it does not exist."""
         screens = QGuiApplication.screens()
         if not 0 <= index < len(screens):
-            return f"moderator screen {index} does not exist ({len(screens)} screens); the window stays where it is"
+            return self.tr(
+                "moderator screen {index} does not exist (%n screens); the window stays where it is", "", len(screens)
+            ).format(index=index)
         if self.isFullScreen():
             self._show_fullscreen(screens[index])
         else:
