@@ -201,6 +201,7 @@ def test_the_moderator_window_in_every_state_says_nothing_untranslated(qtbot, ps
     assert window.phase_label.text().startswith("⟦")
     clock.advance(70)
     controller.jump(len(bundled_show.segments) - 1)
+    controller.go()  # jump only cues: GO airs it
     look("last segment: next is the end of the show")
     clock.advance(5)
     controller.go()
@@ -211,6 +212,7 @@ def test_the_moderator_window_in_every_state_says_nothing_untranslated(qtbot, ps
     failing.go()
     failing.engine.clock.advance(5)
     failing.jump(2)
+    failing.go()
     other.render_now()
     assert other.notice.isVisible()
     walk.check("clip failed", moderator_texts(other))
@@ -220,6 +222,7 @@ def test_the_moderator_window_in_every_state_says_nothing_untranslated(qtbot, ps
     holding = ShowController(replace(bundled_show, segments=tuple(segments)), FakeClock(START), playout=SilentPlayout())
     held = _moderator(qtbot, holding, holding.engine.clock)
     holding.jump(2)
+    holding.go()
     holding.engine.clip_ended("minimogli")
     held.render_now()
     assert held.notice.isVisible()
