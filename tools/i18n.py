@@ -68,6 +68,8 @@ def messages(ts: Path) -> dict[tuple[str, str], str | None]:
             translation = message.find("translation")
             done = translation is not None and translation.get("type") not in ("unfinished", "vanished", "obsolete")
             text = translation.text if translation is not None else None
+            if translation is not None and message.get("numerus") == "yes":
+                text = "|".join(form.text or "" for form in translation.iter("numerusform")) or None
             found[(name, source)] = text if done and text else None
     return found
 
@@ -123,7 +125,8 @@ def pseudo(out: Path) -> None:
 
 def fill(table: Path) -> int:
     """Sets the German of every unfinished text found in `table` (JSON: source → translation, or
-    "context|source" → translation where one source needs two translations); returns how many are left."""
+    "context|source" → translation where one source needs two translations; a plural text takes
+    [singular, plural]); returns how many are left."""
     import json
 
     known = json.loads(table.read_text(encoding="utf-8"))
@@ -138,9 +141,17 @@ def fill(table: Path) -> int:
             if translation is None:
                 translation = ET.SubElement(message, "translation")
             german = known.get(f"{name}|{source}", known.get(source))
-            if german:
+            if german and message.get("numerus") == "yes":
+                forms = german if isinstance(german, list) else [german, german]
                 translation.attrib.clear()
-                translation.text = german
+                translation.text = None
+                for form in list(translation):
+                    translation.remove(form)
+                for text in forms:
+                    ET.SubElement(translation, "numerusform").text = text
+            elif german:
+                translation.attrib.clear()
+                translation.text = german if isinstance(german, str) else german[-1]
             elif translation.get("type") == "unfinished" or not translation.text:
                 left += 1
     tree.write(ts, encoding="utf-8", xml_declaration=True)
