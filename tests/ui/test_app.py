@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from presenter.ui import app as app_module
+from presenter.compose import build_parts
 from presenter.ui.app import PresenterApp, choose_platform
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -23,29 +24,49 @@ def make_args(show: Path, state: Path, **extra) -> argparse.Namespace:
     return argparse.Namespace(**values)
 
 
+@pytest.fixture(autouse=True)
+def _no_unanswered_question(monkeypatch):
+    """A question nobody answers would block the test forever: it fails instead (tests that expect
+    one answer it themselves)."""
+    monkeypatch.setattr(
+        app_module.QMessageBox, "question", lambda *a, **k: pytest.fail(f"unexpected question: {a[1:3]}")
+    )
+
+
+def answer_questions(monkeypatch, answer) -> list[str]:
+    """Every question the app asks is answered with `answer`; returns the texts asked."""
+    asked: list[str] = []
+    monkeypatch.setattr(app_module.QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or answer)
+    return asked
+
+
 @pytest.fixture
 def start_app(qtbot, tmp_path, monkeypatch):
     started: list[PresenterApp] = []
-    # No real VLC output in these tests: the playout is covered in tests/playout.
+    # No real VLC output in these tests (the playout is covered in tests/playout): the real program
+    # output factory and the preview find no libVLC.
     monkeypatch.setenv("PRESENTER_SIMULATE_NO_LIBVLC", "1")
     from presenter.playout import vlc_adapter
 
-    monkeypatch.setattr(vlc_adapter, "_loaded", None)
+    vlc_adapter.set_vlc_loader(None)  # forget a libVLC loaded by an earlier test
 
     def start(show: Path, **extra) -> PresenterApp:
         from presenter.show import load_show
 
-        app = PresenterApp(make_args(show, tmp_path / "state", **extra), load_show(show))
+        args = make_args(show, tmp_path / "state", **extra)
+        app = PresenterApp(args, load_show(show), build_parts(args, environ={}))
         started.append(app)
-        for window in (app.director, app.moderator):
-            qtbot.addWidget(window)
+        qtbot.addWidget(app.director)
+        qtbot.waitUntil(lambda: app.started)  # the other windows come right after the director
+        qtbot.addWidget(app.moderator)
         return app
 
     yield start
     for app in started:
         app.shutdown()
-        app.watcher.deleteLater()
-    vlc_adapter._loaded = None
+        if app.watcher is not None:
+            app.watcher.deleteLater()
+    vlc_adapter.set_vlc_loader(None)
 
 
 def problems(app: PresenterApp) -> list[str]:
@@ -68,7 +89,7 @@ def test_without_libvlc_the_show_still_runs_with_a_plain_message(start_app, show
     assert "libVLC" in snapshot.clip.problem
 
 
-def test_resume_banner_and_back_to_standby(start_app, show_copy, qtbot):
+def test_resume_banner_and_back_to_standby(start_app, show_copy, qtbot, monkeypatch):
     first = start_app(show_copy)
     first.controller.go()
     qtbot.wait(350)
@@ -80,7 +101,9 @@ def test_resume_banner_and_back_to_standby(start_app, show_copy, qtbot):
     assert second.director.banner.isVisible()
     assert second.director.banner_text.text().startswith("Resumed after interruption at ")
     journals_before = sorted((second.state.journals).glob("*.jsonl"))
+    asked = answer_questions(monkeypatch, app_module.QMessageBox.StandardButton.Yes)
     second.director.banner_button.click()
+    assert "A new run ends this run where it is" in asked[0]  # on air: it asks first, saying what happens
     assert second.controller.snapshot().mode.value == "standby"
     journals_after = sorted((second.state.journals).glob("*.jsonl"))
     assert len(journals_after) == len(journals_before) + 1  # the old journal is kept
