@@ -391,31 +391,48 @@ class PresenterApp(QObject):
         self.preview.raise_()
 
     def _place_windows(self) -> None:
+        """Moderator, program output and preview beside the director: nothing fullscreen over it."""
         from presenter.ui.screens import WindowPlacement
 
-        self.placement = WindowPlacement(self.settings, self.director.add_problem, self)
+        self.placement = WindowPlacement(
+            self.settings, self.director.add_problem, self.director, offer=self.director.show_banner, parent=self
+        )
         screens = QGuiApplication.screens()
         names = [f"{i}: {s.name()} {s.size().width()}x{s.size().height()}" for i, s in enumerate(screens)]
         self.director.set_screens(names, self.args.moderator_screen)
-        self.director.show()
+        windowed = bool(self.args.windowed)
         if self.moderator is not None:
-            self.placement.manage(
-                "moderator", "moderator window", self.moderator, self.args.moderator_screen, self.args.windowed
+            moderator = self.moderator
+
+            def place_moderator(index: int, fullscreen: bool, geometry) -> None:
+                from presenter.ui.screens import put_window_on_screen
+
+                if fullscreen:
+                    moderator.place(index, False)  # the moderator's own fullscreen (no mouse pointer)
+                else:
+                    put_window_on_screen(moderator, screens[index], fullscreen=False, geometry=geometry)
+
+            label = self.tr("moderator window")
+            self.placement.add(
+                "moderator", label, moderator, self.args.moderator_screen, windowed, place=place_moderator
             )
         if self.output_window is not None:
-            self.placement.manage(
-                "output", "program output", self.output_window, self.args.output_screen, self.args.windowed
-            )
+            output = self.output_window
+            self.placement.add(
+                "output", self.tr("program output"), output, self.args.output_screen, windowed,
+                place=lambda index, fullscreen, geometry: output.place_on(
+                    QGuiApplication.screens()[index], fullscreen=fullscreen, geometry=geometry),
+                aspect=16 / 9, default_fullscreen=True,
+            )  # fmt: skip
+        self.placement.place_all()
+        if self.preview is not None and len(screens) > 1:
+            self.preview.show()  # with one screen it would cover the director: its button opens it
         self.director.moderator_fullscreen_toggled.connect(self.placement.remember)
-        self.preview.show()
         self.director.raise_()
         self.director.activateWindow()
 
     def _move_moderator(self, index: int) -> None:
-        warning = self.moderator.move_to_screen(index)
-        if warning:
-            self.director.add_problem(warning)
-        else:
+        if self.placement is not None:
             self.placement.move("moderator", index)
 
     def _preflight(self) -> None:

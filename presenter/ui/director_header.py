@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from presenter.engine import ShowSnapshot
 from presenter.timefmt import format_duration
@@ -49,6 +49,9 @@ class DirectorHeader(QWidget):
         self.projected_label = QLabel(objectName="projectedEnd")
         self.output_label = QLabel(objectName="outputState")
         self.output_label.setToolTip(_tr("What the program output shows"))
+        for label in (self.show_title, self.output_label):  # long texts are cut, they never widen the window
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            label.setMinimumWidth(120)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.show_title, 1)

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from presenter.ui import app as app_module
 from presenter.compose import build_parts
+from presenter.ui import app as app_module
 from presenter.ui.app import PresenterApp, choose_platform
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -178,10 +178,14 @@ def test_unplugged_screen_moves_windows_and_they_come_back(start_app, show_copy)
     placement = app.placement
     screen = QApplication.primaryScreen()
     moves = []
-    app.moderator.place = lambda index, windowed: moves.append((index, windowed))  # type: ignore[method-assign]
+    entry = placement._managed["moderator"]
+    entry.place = lambda index, fullscreen, geometry: moves.append((index, fullscreen))
     # Xvfb cannot unplug a screen: call what Qt's screenRemoved/screenAdded signals call.
     placement.screen_removed(screen)  # the only screen: nothing to move to, nothing breaks
     assert moves == []
+    # As if the moderator had been fullscreen on a screen that was unplugged and now comes back; on
+    # Xvfb's one screen (the director's) it comes back windowed beside the director, not over it.
+    entry.home = (screen.name(), True)
     placement.screen_added(screen)
     assert moves == [(0, False)]
     assert any("is back on it" in p for p in problems(app))
@@ -192,7 +196,38 @@ def test_window_screens_are_remembered(start_app, show_copy):
     app.shutdown()
     settings = (app.state.path / "settings.ini").read_text()
     assert "moderator\\screen=" in settings
-    assert "moderator\\fullscreen=true" in settings
+    assert "moderator\\fullscreen=false" in settings  # the only screen is the director's: windowed there
+
+
+def overlaps(a, b) -> bool:
+    return a.intersects(b)
+
+
+@pytest.mark.parametrize("windowed", [False, True])
+def test_one_screen_nothing_covers_the_director_and_the_windows_sit_side_by_side(start_app, show_copy, windowed):
+    """Issue 10: a first try on a laptop: with --windowed or not, nothing opens fullscreen over the
+    director, and the moderator and the program output do not lie on top of each other or on it."""
+    from presenter.ui.program_output import ProgramOutputWindow
+
+    app = start_app(show_copy, moderator_screen=0 if not windowed else None, windowed=windowed)
+    output = ProgramOutputWindow()  # as the real factory builds it (no libVLC in these tests)
+    app.placement.add("output", "program output", output, None, windowed, aspect=16 / 9, default_fullscreen=True)
+    app.placement.place_all()
+    try:
+        windows = [app.director, app.moderator, output]
+        assert not any(w.isFullScreen() for w in windows)
+        assert not app.preview.isVisible()  # the technician opens it with its button: it would cover the rest
+        rects = [w.geometry() for w in windows]
+        for i, first in enumerate(rects):
+            for second in rects[i + 1 :]:
+                assert not overlaps(first, second), (first, second)
+        screen = QApplication.primaryScreen().geometry()
+        assert all(screen.contains(r) for r in rects)
+        if not windowed:
+            assert any("is the director's screen" in p for p in problems(app))
+    finally:
+        output.close()
+        output.deleteLater()
 
 
 def test_as_run_export_is_atomic(start_app, show_copy, tmp_path, monkeypatch):
