@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from presenter.clock import Clock
@@ -54,6 +54,7 @@ class RunRules:
         self.on_problem = on_problem
         self.journal: JournalWriter | None = None
         self.resumed_from: datetime | None = None
+        self._last_opened: datetime | None = None
 
     def at_start(self, show: Show, *, new_run: bool, start_times: list[float] | None = None) -> StartDecision:
         """An interrupted run of today is resumed, unless asked for a new run or Presenter is in a
@@ -74,8 +75,13 @@ class RunRules:
             self.journal = self.state.reopen(resumed.journal.path, self.on_problem)
             self.resumed_from = resumed.interrupted_at
             return resumed.engine
-        # Named by the computer's own time (as every journal is), whatever clock the show runs on.
-        self.journal = self.state.new_journal(show, datetime.now(), self.on_problem)
+        # The run's day and name come from the same clock that finds a run of today to resume; two
+        # runs opened at one instant of a stopped clock still get journals of their own.
+        now = self.clock.now()
+        if self._last_opened is not None and now <= self._last_opened:
+            now = self._last_opened + timedelta(microseconds=1)
+        self._last_opened = now
+        self.journal = self.state.new_journal(show, now, self.on_problem)
         self.resumed_from = None
         return ShowEngine(show, self.clock)
 
