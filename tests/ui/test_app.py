@@ -84,6 +84,8 @@ def test_without_libvlc_the_show_still_runs_with_a_plain_message(start_app, show
     assert app.playout is None
     assert "libVLC 3 is not installed" in app.director.banner_text.text()
     app.controller.jump(2)
+    if app.controller.snapshot().current is None:  # the core's jump-sets-next: GO airs it
+        app.controller.go()
     snapshot = app.controller.snapshot()
     assert snapshot.current.segment.id == "minimogli"
     assert "libVLC" in snapshot.clip.problem
@@ -436,3 +438,113 @@ def test_sigterm_quits_without_the_question(start_app, show_copy, monkeypatch):
     app.quit_without_asking()  # what the SIGTERM / Ctrl+C handler calls
     assert quits == [True]
     assert app.director.close() is True
+
+
+# ---------------------------------------------------------------------- issue 10 / 11
+
+
+def test_status_file_keeps_its_keys_and_adds_next_and_output(start_app, show_copy, tmp_path):
+    import json
+
+    status = tmp_path / "status.json"
+    app = start_app(show_copy, status_file=status)
+    app.write_status()
+    written = json.loads(status.read_text())
+    for key in ("pid", "written_at", "mode", "segment", "remaining_s", "elapsed_s", "clip_state",
+                "clip_position_s", "message", "resumed_from", "journal"):  # fmt: skip
+        assert key in written
+    assert written["next"] == "welcome"  # what GO puts on air
+    assert written["output"] is None  # no program output in these tests
+    app.controller.go()
+    app.write_status()
+    assert json.loads(status.read_text())["next"] == "discussion"
+
+
+def test_declining_back_to_standby_keeps_the_run_on_air_and_the_banner(start_app, show_copy, qtbot, monkeypatch):
+    first = start_app(show_copy)
+    first.controller.go()
+    first.shutdown()
+    second = start_app(show_copy)
+    journal = second.journal.path
+    asked = answer_questions(monkeypatch, app_module.QMessageBox.StandardButton.Cancel)
+    second.director.banner_button.click()
+    assert len(asked) == 1
+    assert second.controller.snapshot().current.segment.id == "welcome"
+    assert second.journal.path == journal
+    assert second.director.banner.isVisible()  # the decision is still open
+
+
+def test_the_resume_banner_goes_at_the_first_go(start_app, show_copy, qtbot):
+    first = start_app(show_copy)
+    first.controller.go()
+    first.shutdown()
+    second = start_app(show_copy)
+    assert second.director.banner.isVisible()
+    qtbot.wait(350)
+    second.controller.go()
+    second.director.refresh()
+    assert second.director.banner.isHidden()
+
+
+def test_resuming_the_offered_run_asks_while_a_run_is_on_air(start_app, show_copy, qtbot, monkeypatch):
+    first = start_app(show_copy)
+    first.controller.go()
+    first.shutdown()
+    start_app(show_copy).shutdown()
+    third = start_app(show_copy)  # a crash loop: the run is only offered
+    third.controller.go()  # the director started a run meanwhile
+    asked = answer_questions(monkeypatch, app_module.QMessageBox.StandardButton.Cancel)
+    third.director.banner_button.click()
+    assert "Resuming the interrupted run ends this run" in asked[0]
+    assert third.controller.snapshot().current.segment.id == "welcome"
+
+
+def test_the_director_is_shown_before_the_other_windows_start(qtbot, tmp_path, show_copy, monkeypatch):
+    """Issue 11: the director paints first; libVLC and the other windows start right after."""
+    from presenter.compose import ProgramOutput
+    from presenter.show import load_show
+
+    monkeypatch.setenv("PRESENTER_SIMULATE_NO_LIBVLC", "1")
+    from presenter.playout import vlc_adapter
+
+    vlc_adapter.set_vlc_loader(None)
+    seen = []
+
+    def start_output() -> ProgramOutput:
+        seen.append(app.director.isVisible())
+        return ProgramOutput(problem="no output in this test")
+
+    args = make_args(show_copy, tmp_path / "state")
+    app = PresenterApp(args, load_show(show_copy), build_parts(args, environ={}, start_output=start_output))
+    qtbot.addWidget(app.director)
+    assert app.director.isVisible() and not app.started and seen == []
+    qtbot.waitUntil(lambda: app.started)
+    qtbot.addWidget(app.moderator)
+    assert seen == [True]
+    app.controller.jump(2)  # a clip: it fails with the factory's reason
+    if app.controller.snapshot().current is None:  # the core's jump-sets-next: GO airs it
+        qtbot.wait(350)
+        app.controller.go()
+    assert app.controller.snapshot().clip.problem == "no output in this test"
+    app.shutdown()
+    app.watcher.deleteLater()
+    vlc_adapter.set_vlc_loader(None)
+
+
+def test_the_composition_root_reads_the_environment_once(tmp_path):
+    from presenter.compose import build_parts, no_program_output
+
+    args = make_args(Path("x.yaml"), tmp_path / "state")
+    parts = build_parts(args, environ={"PRESENTER_VLC_ARGS": "--aout=adummy --no-video-title-show"})
+    assert parts.vlc_args == ["--aout=adummy", "--no-video-title-show"]
+    assert parts.state.path == tmp_path / "state"
+    assert build_parts(args, environ={}).vlc_args is None
+    assert build_parts(args, environ={}, start_output=no_program_output("none")).start_output().problem == "none"
+
+
+@pytest.mark.xfail(
+    not hasattr(app_module.ShowController, "rehearse_from_now"), strict=True, reason="needs the core's rehearsal"
+)
+def test_rehearse_on_the_command_line_starts_a_rehearsal(start_app, show_copy):
+    app = start_app(show_copy, rehearse=True)  # LEAD: the core's rehearse_from_now() was called at start
+    assert app.controller.snapshot().mode.value == "standby"
