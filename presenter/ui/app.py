@@ -1,4 +1,5 @@
-"""Start-up: the Qt application, the show file, the playout and the three windows."""
+"""The application: the windows wired to the one controller, the run rules and the journal, the
+status file. It is handed its parts (presenter.compose); presenter.ui.launch starts the process."""
 
 from __future__ import annotations
 
@@ -6,8 +7,6 @@ import argparse
 import contextlib
 import json
 import os
-import sys
-import traceback
 from datetime import datetime
 from pathlib import Path
 
@@ -15,15 +14,16 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from presenter.compose import AppParts, build_parts, choose_platform
+from presenter.compose import AppParts, choose_platform
 from presenter.controller import ShowController
 from presenter.engine import ShowEngine
 from presenter.files import atomic_write
-from presenter.journal import JournalWriter, Resumable, StateDir, default_state_dir
+from presenter.journal import JournalWriter, Resumable
 from presenter.preflight import CheckReport, Status, check_show
 from presenter.run_rules import CloseReason, RunChange, RunRules, needs_confirmation
 from presenter.show import Show, ShowFileError, load_show, slugify
 from presenter.ui.deferred_playout import DeferredPlayout
+from presenter.ui.launch import show_to_open
 
 __all__ = ["PresenterApp", "choose_platform", "run_app", "show_to_open"]
 
@@ -31,34 +31,6 @@ STATUS_INTERVAL_MS = 250
 # The resume banner offers "Back to standby (new run)" at start-up only: it goes at the first GO
 # (or any other change of what is on air) or after this time, whichever comes first.
 RESUME_BANNER_MS = 60_000
-
-
-def load_show_interactively(path: Path, parent=None) -> Show | None:
-    """Load the show; on a mistake say where it is and offer retry / another file / quit."""
-    while True:
-        try:
-            return load_show(path)
-        except ShowFileError as exc:
-            print(str(exc), file=sys.stderr)
-            box = QMessageBox(parent)
-            box.setIcon(QMessageBox.Icon.Warning)
-            box.setWindowTitle("Presenter — show file problem")
-            box.setText(f"The show file cannot be used:\n\n{exc}")
-            box.setInformativeText("Fix the file and press Retry, or open another show file.")
-            retry = box.addButton("Retry", QMessageBox.ButtonRole.AcceptRole)
-            other = box.addButton("Open another…", QMessageBox.ButtonRole.ActionRole)
-            box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
-            box.exec()
-            if box.clickedButton() is retry:
-                continue
-            if box.clickedButton() is other:
-                chosen, _ = QFileDialog.getOpenFileName(
-                    parent, "Open show file", str(path.parent), "Show files (*.yaml *.yml)"
-                )
-                if chosen:
-                    path = Path(chosen)
-                continue
-            return None
 
 
 class _PreflightSignals(QObject):
@@ -474,68 +446,8 @@ class PresenterApp(QObject):
         self.rules.close()
 
 
-def _install_excepthook(app_ref: list) -> None:
-    """An unexpected error is logged and shown; the show goes on."""
-
-    def hook(kind, value, tb):
-        text = "".join(traceback.format_exception(kind, value, tb))
-        print(text, file=sys.stderr)
-        if app_ref and app_ref[0] is not None:
-            app_ref[0].director.add_problem(f"Internal error (the show goes on): {value!r}")
-
-    sys.excepthook = hook
-
-
-def show_to_open(args: argparse.Namespace) -> Path:
-    """The show named on the command line; else the latest run's show (it may need resuming), else the bundled one."""
-    if getattr(args, "show_named", True):
-        return args.show
-    return StateDir(args.state_dir or default_state_dir()).last_show() or args.show
-
-
 def run_app(args: argparse.Namespace) -> int:
-    from presenter.playout.vlc_adapter import tune_heap
-    from presenter.statelock import StateLockError
+    """The windows: see presenter.ui.launch (the process around the application)."""
+    from presenter.ui.launch import launch
 
-    state_lock = None
-    try:  # one Presenter per state directory: held until this function returns (or the process dies)
-        state_lock = StateDir(args.state_dir or default_state_dir()).acquire_lock()
-    except StateLockError as exc:
-        print(f"presenter: {exc}", file=sys.stderr)
-        return 2
-    except OSError as exc:  # a state directory that cannot be written: the show goes on, the director is told
-        print(f"presenter: the state directory cannot be locked ({exc.strerror or exc}); going on", file=sys.stderr)
-    tune_heap()  # before Qt and libVLC start their threads
-    platform = choose_platform()
-    if platform:
-        os.environ["QT_QPA_PLATFORM"] = platform
-    qt_app = QApplication.instance() or QApplication(sys.argv[:1])
-    qt_app.setApplicationName("Presenter")
-    qt_app.setOrganizationName("Presenter")
-    args.show = show_to_open(args)
-    show = load_show_interactively(args.show)
-    if show is None:
-        return 2
-    app_ref: list = [None]
-    _install_excepthook(app_ref)
-    app = PresenterApp(args, show, build_parts(args))
-    app_ref[0] = app
-    qt_app.aboutToQuit.connect(app.shutdown)
-    _quit_on_signals(qt_app, app)
-    try:
-        return qt_app.exec()
-    finally:
-        if state_lock is not None:
-            state_lock.release()
-
-
-def _quit_on_signals(qt_app: QApplication, app: PresenterApp) -> None:
-    """SIGTERM / Ctrl+C end the event loop cleanly (players stopped, journal closed, placement saved)."""
-    import signal
-
-    for number in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(number, lambda *_: app.quit_without_asking())
-    # Python runs signal handlers only between bytecodes: wake the interpreter now and then.
-    wake = QTimer(qt_app)
-    wake.timeout.connect(lambda: None)
-    wake.start(250)
+    return launch(args)
