@@ -548,3 +548,27 @@ def test_the_composition_root_reads_the_environment_once(tmp_path):
 def test_rehearse_on_the_command_line_starts_a_rehearsal(start_app, show_copy):
     app = start_app(show_copy, rehearse=True)  # LEAD: the core's rehearse_from_now() was called at start
     assert app.controller.snapshot().mode.value == "standby"
+
+
+def test_two_fullscreen_windows_on_one_screen_are_said_and_a_move_is_offered(start_app, show_copy):
+    from presenter.placement import Clash
+
+    app = start_app(show_copy)
+    # Xvfb has one screen: what the plan reports for two fullscreen windows on a second one.
+    app.placement._managed["output"] = app.placement._managed["moderator"]  # a stand-in with a label
+    app.placement._clash(Clash(1, ("moderator", "output"), None))
+    assert any("both fullscreen on screen 1" in p for p in problems(app))
+    assert app.director.banner.isVisible()
+    assert app.director.banner_button.text() == "Put the moderator window in a window beside the director"
+    app.director.banner_button.click()  # moves it beside the director: windowed, not over it
+    assert not app.moderator.isFullScreen()
+    assert not app.moderator.geometry().intersects(app.director.geometry())
+
+
+def test_moving_the_moderator_to_the_directors_screen_keeps_it_beside_the_director(start_app, show_copy):
+    app = start_app(show_copy)
+    app.director.moderator_screen_requested.emit(0)
+    assert not app.moderator.isFullScreen()
+    assert not app.moderator.geometry().intersects(app.director.geometry())
+    app.director.moderator_screen_requested.emit(5)  # no such screen: said, nothing moves
+    assert any("screen 5 does not exist" in p for p in problems(app))
