@@ -454,3 +454,20 @@ def test_rehearse_from_now_button_calls_the_core(qtbot, director):
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     director.controller.rehearse_from_now()
     assert calls == [True]
+
+
+@pytest.mark.parametrize(
+    "name", ["moderatorScreen", "problems", "runningOrder", "messageBlink", "go", "sendMessage", "showPreview"]
+)
+def test_space_is_go_wherever_the_focus_is_outside_a_text_field(qtbot, director, fake_clock, name):
+    from PySide6.QtWidgets import QWidget
+
+    widget = director.findChild(QWidget, name)
+    widget.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is widget)
+    fake_clock.advance(GO_GUARD_S + 0.01)
+    qtbot.keyClick(widget, Qt.Key.Key_Space)
+    assert director.controller.snapshot().current.segment.id == "welcome"
+    seen = panics(director.controller)
+    qtbot.keyClick(widget, Qt.Key.Key_Escape)
+    assert len(seen) == 1
