@@ -260,9 +260,9 @@ class DirectorWindow(QWidget):
         window_title = _tr("Director — {title} — Presenter").format(title=snapshot.show.title)
         if self.windowTitle() != window_title:  # another show was opened
             self.setWindowTitle(window_title)
-        self.header.render(snapshot, self.controller.output_status())
-        self.on_air.render(snapshot)
-        self.transport.render(snapshot)
-        self.messages.render(snapshot)
+        self.header.show_state(snapshot, self.controller.output_status())
+        self.on_air.show_state(snapshot)
+        self.transport.show_state(snapshot)
+        self.messages.show_state(snapshot)
         self.rehearse_button.setEnabled(snapshot.mode is Mode.STANDBY)
         self.banner.note_state(self._on_air_state())

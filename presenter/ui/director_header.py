@@ -59,7 +59,7 @@ class DirectorHeader(QWidget):
             layout.addSpacing(18)
             layout.addWidget(widget)
 
-    def render(self, snapshot: ShowSnapshot, output_status) -> None:
+    def show_state(self, snapshot: ShowSnapshot, output_status) -> None:
         show = snapshot.show
         title = f"{show.title} — {show.date:%d.%m.%Y}, {show.start:%H:%M}–{show.end:%H:%M}"
         if snapshot.rehearsal:

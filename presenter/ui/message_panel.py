@@ -89,7 +89,7 @@ class MessagePanel(QGroupBox):
         if current is not None and 0 <= current < len(names):
             self.moderator_screen.setCurrentIndex(current)
 
-    def render(self, snapshot: ShowSnapshot) -> None:
+    def show_state(self, snapshot: ShowSnapshot) -> None:
         message = snapshot.message
         if message is None:
             set_text(self.moderator_sees, _tr("Moderator sees: no message"))

@@ -64,7 +64,7 @@ class OnAirPanel(QFrame):
         layout.addWidget(self.next_label)
         layout.addWidget(controls)
 
-    def render(self, snapshot: ShowSnapshot) -> None:
+    def show_state(self, snapshot: ShowSnapshot) -> None:
         self._render_timer(snapshot)
         self._render_clip(snapshot)
         details = ""

@@ -82,6 +82,7 @@ class WindowPlacement(QObject):
         self.offer = offer
         self._managed: dict[str, _Managed] = {}
         app = QGuiApplication.instance()
+        assert isinstance(app, QGuiApplication)
         app.screenRemoved.connect(self.screen_removed)
         app.screenAdded.connect(self.screen_added)
 

@@ -148,7 +148,7 @@ class TransportBar(QWidget):
 
     # ------------------------------------------------------------------ rendering
 
-    def render(self, snapshot: ShowSnapshot) -> None:
+    def show_state(self, snapshot: ShowSnapshot) -> None:
         text, possible = go_label(snapshot)
         if self.go_button.text() != text:
             self.go_button.setText(text)
@@ -166,9 +166,8 @@ class TransportBar(QWidget):
     def render_selection(self) -> None:
         action = skip_action(self._selected_view())
         self.skip_button.setEnabled(action is not None)
-        label = {SkipAction.SKIP: _tr("Skip selected"), SkipAction.UNSKIP: _tr("Unskip selected")}.get(
-            action, _tr("Skip / unskip selected")
-        )
+        labels = {SkipAction.SKIP: _tr("Skip selected"), SkipAction.UNSKIP: _tr("Unskip selected")}
+        label = labels[action] if action is not None else _tr("Skip / unskip selected")
         if self.skip_button.text() != label:
             self.skip_button.setText(label)
         self.jump_button.setEnabled(self._selected_row() is not None)
