@@ -29,8 +29,9 @@ __all__ = ["PresenterApp", "choose_platform", "run_app", "show_to_open"]
 
 STATUS_INTERVAL_MS = 250
 # The resume banner offers "Back to standby (new run)" at start-up only: it goes at the first GO
-# (or any other change of what is on air) or after this time, whichever comes first.
-RESUME_BANNER_MS = 60_000
+# (or any other change of what is on air) or after this time, whichever comes first. Later, a new
+# run is Open show… with the same file (it asks first while on air).
+RESUME_BANNER_MS = 30_000
 
 
 class _PreflightSignals(QObject):

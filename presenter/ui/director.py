@@ -234,16 +234,22 @@ class DirectorWindow(QWidget):
     def add_problem(self, text: str) -> None:
         self.problems.insertItem(0, f"{datetime.now():%H:%M:%S}  {text}")
 
-    def show_banner(self, text: str | None, action_text: str | None = None, action=None, **transient) -> None:
-        """A notice across the top (resumed run, libVLC missing), optionally with one button.
+    def show_banner(
+        self,
+        text: str | None,
+        action_text: str | None = None,
+        action=None,
+        *,
+        transient: bool = False,
+        expires_ms: int | None = None,
+    ) -> None:
+        """A notice across the top (resumed run, libVLC missing), optionally with one button. A
+        transient one (the resume banner) goes at the first GO or any other change of what is on air;
+        with `expires_ms`, also after that time."""
+        while_state = self._on_air_state(self.controller.snapshot()) if transient else None
+        self.banner.show_notice(text, action_text, action, while_state=while_state, expires_ms=expires_ms)
 
-        `transient=True` (the resume banner): it goes at the first GO or any other change of what is
-        on air, or after `expires_ms`."""
-        while_state = self._on_air_state() if transient.pop("transient", False) else None
-        self.banner.show_notice(text, action_text, action, while_state=while_state, **transient)
-
-    def _on_air_state(self) -> tuple:
-        snapshot = self.controller.snapshot()
+    def _on_air_state(self, snapshot) -> tuple:
         return (snapshot.mode, snapshot.current.index if snapshot.current else None, id(self.controller.engine))
 
     def set_persistent_warning(self, text: str | None) -> None:
@@ -265,4 +271,4 @@ class DirectorWindow(QWidget):
         self.transport.show_state(snapshot)
         self.messages.show_state(snapshot)
         self.rehearse_button.setEnabled(snapshot.mode is Mode.STANDBY)
-        self.banner.note_state(self._on_air_state())
+        self.banner.note_state(self._on_air_state(snapshot))
