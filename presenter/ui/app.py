@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from presenter.compose import AppParts, choose_platform
+from presenter.compose import AppParts, build_parts, choose_platform
 from presenter.controller import ShowController
 from presenter.engine import ShowEngine
 from presenter.files import atomic_write
@@ -58,10 +58,12 @@ class PreflightTask(QRunnable):
 class PresenterApp(QObject):
     """Owns the windows and wires them to the one controller; is handed its parts (compose.py)."""
 
-    def __init__(self, args: argparse.Namespace, show: Show, parts: AppParts):
+    def __init__(self, args: argparse.Namespace, show: Show, parts: AppParts | None = None):
+        """`parts` from presenter.compose.build_parts (None: the real ones for `args`)."""
         super().__init__()
         from presenter.ui.director import DirectorWindow
 
+        parts = parts or build_parts(args)
         self.args = args
         self.parts = parts
         self.started = False  # the windows after the director, libVLC and the clip check are running
