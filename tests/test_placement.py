@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 
 from presenter.placement import Rect, WindowWish, plan_windows
 
@@ -71,3 +72,17 @@ def test_a_director_wider_than_half_the_screen_keeps_its_width():
     plan = plan_windows([FULL_HD], [FULL_HD], 0, wishes(None, None, windowed=True), director_min_width=1290)
     assert plan.director.width == 1290
     assert all(spot.rect.x >= 1290 for spot in plan.spots.values())
+
+
+def test_the_rules_for_windows_and_runs_import_no_qt_and_no_vlc():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, presenter.placement, presenter.run_rules; "
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'vlc')]; "
+        "sys.exit(f'imported: {bad}' if bad else 0)"
+    )
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False, cwd=root)
+    assert result.returncode == 0, result.stderr

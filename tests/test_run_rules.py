@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from datetime import datetime, timedelta
 
 import pytest
@@ -46,13 +45,6 @@ def _journals_closed(monkeypatch):
     yield
     for rules in made:
         rules.close()
-
-
-def test_the_rules_import_no_qt():
-    assert "presenter.run_rules" in sys.modules
-    import presenter.run_rules as module
-
-    assert not any(name.startswith("PySide6") for name in vars(module))
 
 
 def test_a_start_resumes_the_run_interrupted_today(bundled_show, interrupted):
