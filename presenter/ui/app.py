@@ -346,7 +346,22 @@ class PresenterApp(QObject):
 
         self.moderator = ModeratorWindow(self.controller)
         self.director.moderator_screen_requested.connect(self._move_moderator)
-        self.director.moderator_fullscreen_toggled.connect(self.moderator.toggle_fullscreen)
+        self.director.moderator_fullscreen_toggled.connect(self._toggle_moderator_fullscreen)
+
+    def _toggle_moderator_fullscreen(self) -> None:
+        """Fullscreen on/off, but never fullscreen over the director."""
+        moderator = self.moderator
+        if moderator is None:
+            return
+        if not moderator.isFullScreen() and moderator.screen() is self.director.screen():
+            self.director.add_problem(
+                self.tr(
+                    "The moderator window is on the director's screen: fullscreen would cover the director. "
+                    "Choose another screen for it first."
+                )
+            )
+            return
+        moderator.toggle_fullscreen()
 
     def _start_preview(self) -> None:
         """The technician's preview: its own libVLC player, never the program's."""

@@ -572,3 +572,12 @@ def test_moving_the_moderator_to_the_directors_screen_keeps_it_beside_the_direct
     assert not app.moderator.geometry().intersects(app.director.geometry())
     app.director.moderator_screen_requested.emit(5)  # no such screen: said, nothing moves
     assert any("screen 5 does not exist" in p for p in problems(app))
+
+
+def test_moderator_fullscreen_never_covers_the_director(start_app, show_copy):
+    from PySide6.QtWidgets import QPushButton
+
+    app = start_app(show_copy)
+    app.director.findChild(QPushButton, "moderatorFullscreen").click()
+    assert not app.moderator.isFullScreen()
+    assert any("fullscreen would cover the director" in p for p in problems(app))
