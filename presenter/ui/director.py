@@ -157,7 +157,9 @@ class DirectorWindow(QWidget):
         return row
 
     def _build_right(self) -> QWidget:
-        self.transport = TransportBar(self.controller, self.selected_row, self.selected_view, self.add_problem)
+        self.transport = TransportBar(
+            self.controller, self.selected_row, self.selected_view, self.add_problem, confirm=self.confirm
+        )
         self.go_button = self.transport.go_button
         self.on_air = OnAirPanel(self.transport)
         self.messages = MessagePanel(self.controller, keys_back=lambda: self.keys.give_back())
@@ -182,6 +184,14 @@ class DirectorWindow(QWidget):
             self.quit_confirmed.emit()
         else:
             event.ignore()
+
+    def confirm(self, title: str, text: str) -> bool:
+        """Asks before an action that ends the run on air; says what will happen."""
+        answer = QMessageBox.question(
+            self, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )  # fmt: skip
+        return answer == QMessageBox.StandardButton.Yes
 
     def confirm_quit(self) -> bool:
         on_air = self.controller.snapshot().mode is Mode.ON_AIR

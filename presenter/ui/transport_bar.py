@@ -42,6 +42,14 @@ class SkipAction(StrEnum):
     UNSKIP = "unskip"
 
 
+def back_ends_the_run(snapshot: ShowSnapshot) -> bool:
+    """Whether Back now puts the show back to standby (the first segment on air, nothing before it)."""
+    current = snapshot.current
+    if snapshot.mode is not Mode.ON_AIR or current is None:
+        return False
+    return not any(view.status is not SegmentStatus.SKIPPED for view in snapshot.segments[: current.index])
+
+
 def skip_action(selected: SegmentView | None) -> SkipAction | None:
     """What "Skip" does to the selected row; None when it cannot act (nothing selected, on air, done)."""
     if selected is None:
@@ -62,10 +70,13 @@ class TransportBar(QWidget):
         selected_row: Callable[[], int | None],
         selected_view: Callable[[], SegmentView | None],
         report: Callable[[str], None],
+        confirm: Callable[[str, str], bool] = lambda title, text: True,
         parent: QWidget | None = None,
     ) -> None:
+        """`confirm(title, text)` asks the director before an action that ends the run on air."""
         super().__init__(parent)
         self.controller = controller
+        self._confirm = confirm
         self._selected_row = selected_row
         self._selected_view = selected_view
         self._report = report
@@ -89,7 +100,7 @@ class TransportBar(QWidget):
         go_font.setBold(True)
         self.go_button.setFont(go_font)
         self.go_button.setStyleSheet(GO_STYLE)
-        self.back_button = self._button(_tr("◀ Back"), "back", self.controller.back)
+        self.back_button = self._button(_tr("◀ Back"), "back", self._back)
         self.jump_button = self._button(
             _tr("Make selected next"),
             "jump",
@@ -120,6 +131,18 @@ class TransportBar(QWidget):
         return box
 
     # ------------------------------------------------------------------ intents
+
+    def _back(self) -> None:
+        """Back from the first segment is standby: the run on air ends, so it asks first."""
+        if back_ends_the_run(self.controller.snapshot()) and not self._confirm(
+            _tr("Back to standby"),
+            _tr(
+                "Back from the first segment puts the show back to standby: the program output goes black, "
+                "the show's clock stops and the next GO starts the show again."
+            ),
+        ):
+            return
+        self.controller.back()
 
     def _jump_selected(self) -> None:
         row = self._selected_row()

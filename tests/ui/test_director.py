@@ -471,3 +471,36 @@ def test_space_is_go_wherever_the_focus_is_outside_a_text_field(qtbot, director,
     seen = panics(director.controller)
     qtbot.keyClick(widget, Qt.Key.Key_Escape)
     assert len(seen) == 1
+
+
+def test_back_to_standby_from_the_first_segment_asks_first(qtbot, director, fake_clock, monkeypatch):
+    """LEAD: written against today's engine (Back from the first segment is standby). If the core's new
+    Back no longer ends the run there, transport_bar.back_ends_the_run() must follow its rule."""
+    from presenter.ui import director as director_module
+
+    controller = director.controller
+    controller.go()
+    director.refresh()
+    asked = []
+    answer = [director_module.QMessageBox.StandardButton.Cancel]
+    monkeypatch.setattr(director_module.QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or answer[0])
+    back = director.findChild(QPushButton, "back")
+    qtbot.mouseClick(back, Qt.MouseButton.LeftButton)
+    assert "back to standby" in asked[0]
+    assert controller.snapshot().current.segment.id == "welcome"  # said no: still on air
+    answer[0] = director_module.QMessageBox.StandardButton.Yes
+    qtbot.mouseClick(back, Qt.MouseButton.LeftButton)
+    assert controller.snapshot().mode is Mode.STANDBY
+
+
+def test_back_from_a_later_segment_does_not_ask(qtbot, director, fake_clock, monkeypatch):
+    from presenter.ui import director as director_module
+
+    monkeypatch.setattr(director_module.QMessageBox, "question", lambda *a, **k: pytest.fail("asked"))
+    controller = director.controller
+    controller.go()
+    fake_clock.advance(GO_GUARD_S + 0.01)
+    controller.go()
+    director.refresh()
+    qtbot.mouseClick(director.findChild(QPushButton, "back"), Qt.MouseButton.LeftButton)
+    assert controller.snapshot().mode is Mode.ON_AIR  # the run goes on (the question would have failed)
