@@ -20,8 +20,8 @@ most clips are cut by GO mid-clip, some play to their end (next/hold/black). A G
 waits until the playout has armed it (the director sees "armed"), except one in ten, pressed while
 it is still arming (a pending take).
 
-The clock: ``PresenterApp`` builds a ``SystemClock`` from its module namespace; this script puts a
-stepping clock there instead (the one object the whole app then uses). It follows real time (so
+The clock: the composition root (``presenter.compose.build_parts``) hands ``PresenterApp`` a stepping
+clock instead of the system's (the one object the whole app then uses). It follows real time (so
 clip positions fit) and, just before the GO that ends a live segment, jumps through the rest of
 its planned time (70-125 %, sometimes less). Every step is a multiple of 1/64 s, exact both as a
 float and in microseconds, so the journal's times of day and the engine's monotonic readings agree
@@ -459,6 +459,7 @@ def run(args: argparse.Namespace, tmp: Path, *, own_xvfb: bool) -> int:
     from PySide6.QtWidgets import QApplication
 
     from presenter.as_run import as_run_csv, engine_from_journal
+    from presenter.compose import build_parts
     from presenter.engine import Mode
     from presenter.playout.vlc_adapter import tune_heap, vlc_status
     from presenter.show import load_show
@@ -490,16 +491,15 @@ def run(args: argparse.Namespace, tmp: Path, *, own_xvfb: bool) -> int:
     sys.excepthook = hook
 
     clock = SoakClock(show.start_datetime - timedelta(seconds=30))
-    real_system_clock = app_module.SystemClock
-    app_module.SystemClock = lambda: clock  # the clock PresenterApp builds is ours
-    try:
-        app_args = dict(
-            show=show_path, check=False, json=False, output_screen=None, moderator_screen=None, windowed=True,
-            state_dir=tmp / "state", new_run=False, as_run=False, status_file=None,
-        )  # fmt: skip
-        presenter = app_module.PresenterApp(argparse.Namespace(**app_args), show)
-    finally:
-        app_module.SystemClock = real_system_clock
+    app_args = argparse.Namespace(
+        show=show_path, check=False, json=False, output_screen=None, moderator_screen=None, windowed=True,
+        state_dir=tmp / "state", new_run=False, as_run=False, status_file=None,
+    )  # fmt: skip
+    # The composition root hands PresenterApp our clock (and the real libVLC program output).
+    presenter = app_module.PresenterApp(app_args, show, build_parts(app_args, clock=clock))
+    deadline = time.monotonic() + 30
+    while not presenter.started and time.monotonic() < deadline:  # libVLC starts right after the director paints
+        qt_app.processEvents()
     controller = presenter.controller
     playout = presenter.playout
     if controller.engine.clock is not clock or playout is None or presenter.journal is None:

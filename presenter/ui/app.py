@@ -1,4 +1,5 @@
-"""Start-up: the Qt application, the show file, the playout and the three windows."""
+"""The application: the windows wired to the one controller, the run rules and the journal, the
+status file. It is handed its parts (presenter.compose); presenter.ui.launch starts the process."""
 
 from __future__ import annotations
 
@@ -6,185 +7,207 @@ import argparse
 import contextlib
 import json
 import os
-import shlex
-import sys
-import traceback
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from presenter.clock import SystemClock
+from presenter.compose import AppParts, build_parts, choose_platform
 from presenter.controller import ShowController
-from presenter.engine import Mode, ShowEngine
+from presenter.engine import ShowEngine
 from presenter.files import atomic_write
-from presenter.journal import (
-    JournalWriter,
-    Resumable,
-    StateDir,
-    default_state_dir,
-    is_crash_loop,
-    resumable_from,
-)
+from presenter.journal import JournalWriter, Resumable
 from presenter.preflight import CheckReport, Status
-from presenter.questions import delete_questions_from_journal, questions_status
-from presenter.runs import find_resumable
+from presenter.questions import questions_status
+from presenter.run_rules import CloseReason, RunChange, RunRules, needs_confirmation
 from presenter.show import Show, ShowFileError, load_show, slugify
+from presenter.ui.deferred_playout import DeferredPlayout
+from presenter.ui.launch import show_to_open
+
+__all__ = ["PresenterApp", "choose_platform", "run_app", "show_to_open"]
 
 STATUS_INTERVAL_MS = 250
-VLC_ARGS_ENV = "PRESENTER_VLC_ARGS"  # extra libVLC options, e.g. "--aout=adummy" for silent rehearsals
-
-
-def choose_platform(environ: dict[str, str] | None = None, platform: str = sys.platform) -> str | None:
-    """Qt runs on xcb on Linux: there is no video embedding on Wayland (XWayland works)."""
-    environ = os.environ if environ is None else environ
-    if platform.startswith("linux") and not environ.get("QT_QPA_PLATFORM"):
-        return "xcb"
-    return None
-
-
-def load_show_interactively(path: Path, parent=None) -> Show | None:
-    """Load the show; on a mistake say where it is and offer retry / another file / quit."""
-    while True:
-        try:
-            return load_show(path)
-        except ShowFileError as exc:
-            print(str(exc), file=sys.stderr)
-            box = QMessageBox(parent)
-            box.setIcon(QMessageBox.Icon.Warning)
-            box.setWindowTitle("Presenter — show file problem")
-            box.setText(f"The show file cannot be used:\n\n{exc}")
-            box.setInformativeText("Fix the file and press Retry, or open another show file.")
-            retry = box.addButton("Retry", QMessageBox.ButtonRole.AcceptRole)
-            other = box.addButton("Open another…", QMessageBox.ButtonRole.ActionRole)
-            box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
-            box.exec()
-            if box.clickedButton() is retry:
-                continue
-            if box.clickedButton() is other:
-                chosen, _ = QFileDialog.getOpenFileName(
-                    parent, "Open show file", str(path.parent), "Show files (*.yaml *.yml)"
-                )
-                if chosen:
-                    path = Path(chosen)
-                continue
-            return None
+# The resume banner offers "Back to standby (new run)" at start-up only: it goes at the first GO
+# (or any other change of what is on air) or after this time, whichever comes first. Later, a new
+# run is Open show… with the same file (it asks first while on air).
+RESUME_BANNER_MS = 30_000
 
 
 class PresenterApp(QObject):
-    """Owns the windows and wires them to the one controller."""
+    """Owns the windows and wires them to the one controller; is handed its parts (compose.py)."""
 
-    def __init__(self, args: argparse.Namespace, show: Show):
+    def __init__(self, args: argparse.Namespace, show: Show, parts: AppParts | None = None):
+        """`parts` from presenter.compose.build_parts (None: the real ones for `args`)."""
         super().__init__()
         from presenter.ui.director import DirectorWindow
 
+        parts = parts or build_parts(args)
         self.args = args
+        self.parts = parts
+        self.started = False  # the windows after the director, libVLC and the clip check are running
         self.playout = None
         self.output_window = None
         self.moderator = None
-        self.journal: JournalWriter | None = None
-        self.state = StateDir(args.state_dir or default_state_dir())
-        self.settings = QSettings(str(self.state.path / "settings.ini"), QSettings.Format.IniFormat)
-        clock = SystemClock()
-        crash_loop = is_crash_loop(self.state.record_start())
-        resumable = None if args.new_run else find_resumable(self.state, show, clock.now().date(), clock)
-        vlc_message = self.vlc_message = self._start_playout()
-        resume_now = resumable is not None and not crash_loop
-        self.controller = ShowController(
-            show, clock=clock, playout=self.playout, engine=resumable.engine if resume_now else None
-        )
-        if vlc_message:
-            self.controller.playout_problem = vlc_message
+        self.preview = None
+        self.placement = None
+        self.watcher = None
+        self.vlc_message: str | None = None
+        self._early_warning: str | None = None
+        self.state = parts.state
+        self.settings = parts.settings
+        self.rules = RunRules(parts.state, parts.clock, self._journal_problem)
+        decision = self.rules.at_start(show, new_run=bool(args.new_run))
+        self.deferred_playout = DeferredPlayout(self)
+        engine = self.rules.open_run(show, decision.resume)
+        self.controller = ShowController(show, clock=parts.clock, playout=self.deferred_playout, engine=engine)
+        self.controller.attach_journal(self.journal.append)
         self.director = DirectorWindow(self.controller)
+        self._install_editor()
         self.director.export_as_run_requested.connect(self.export_as_run)
         self.director.open_show_requested.connect(self.choose_show)
+        self.director.rehearse_requested.connect(self.rehearse_from_now)
         self.director.quit_confirmed.connect(QApplication.quit)
-        if vlc_message:
-            self.director.add_problem(vlc_message)
-        if resumable is not None and resume_now:
-            self.journal = self.state.reopen(resumable.journal.path, self._journal_problem)
-            self.controller.attach_journal(self.journal.append)
-            self._resumed_banner(resumable)
-        else:
-            self._open_new_journal()
-            if resumable is not None:
-                self.director.show_banner(
-                    "Presenter was started 3 times within a minute: the interrupted run was not resumed automatically.",
-                    "Resume the interrupted run",
-                    lambda: self._resume(resumable),
-                )
-        for warning in resumable.warnings if resumable else ():
+        self.director.set_persistent_warning(self._early_warning)
+        if decision.resume is not None:
+            self._resumed_banner(decision.resume)
+        elif decision.offer is not None:
+            offered = decision.offer
+            self.director.show_banner(
+                self.tr(
+                    "Presenter was started 3 times within a minute: the interrupted run was not resumed automatically."
+                ),
+                self.tr("Resume the interrupted run"),
+                lambda: self._resume(offered),
+            )
+        for warning in decision.warnings:
             self.director.add_problem(warning)
-        if vlc_message and self.director.banner.isHidden():
-            self.director.show_banner(vlc_message)
-        self._start_moderator()
-        self._start_preview()
-        self._start_questions()
-        self._place_windows()
-        self._preflight()
-        self._watch_show_file()
-        self.resumed_from = resumable.interrupted_at if resumable is not None and resume_now else None
+        if getattr(args, "rehearse", False):
+            self.controller.rehearse_from_now()  # the core's rehearsal intent (--rehearse)
+        self.director.show()  # the director paints first; libVLC, the other windows and clip checks right after
+        QTimer.singleShot(0, self._start_after_paint)
         if getattr(args, "status_file", None):
             self._status_timer = QTimer(self)
             self._status_timer.timeout.connect(self.write_status)
             self._status_timer.start(STATUS_INTERVAL_MS)
             self.write_status()
 
+    def _start_after_paint(self) -> None:
+        if self.started:
+            return
+        self.started = True
+        output = self.parts.start_output()
+        self.playout, self.output_window, self.vlc_message = output.playout, output.window, output.problem
+        if self.output_window is not None:
+            self.output_window.panic_requested.connect(lambda: self.controller.panic())
+        if self.vlc_message:
+            self.controller.playout_problem = self.vlc_message
+            self.director.add_problem(self.vlc_message)
+            if self.director.banner.isHidden():
+                self.director.show_banner(self.vlc_message)
+        self.deferred_playout.attach(self.playout, self.vlc_message)
+        self._start_moderator()
+        self._preflight()
+        self._start_preview()
+        self._start_questions()
+        self._place_windows()
+        self._watch_show_file()
+
+    @property
+    def journal(self) -> JournalWriter | None:
+        return self.rules.journal
+
+    @property
+    def resumed_from(self) -> datetime | None:
+        return self.rules.resumed_from
+
     # ------------------------------------------------------------------ runs and the journal
 
     def _journal_problem(self, message: str) -> None:
-        self.director.set_persistent_warning(message or None)
+        director = getattr(self, "director", None)
+        if director is None:
+            self._early_warning = message or None  # the journal was opened before the window
+        else:
+            director.set_persistent_warning(message or None)
 
-    def _open_new_journal(self) -> None:
-        if self.journal is not None:
-            self.journal.close()
-        self.journal = self.state.new_journal(self.controller.show, datetime.now(), self._journal_problem)
-        self.controller.attach_journal(self.journal.append)
+    def confirm_run_change(self, change: RunChange) -> bool:
+        """Ending or replacing the run on air asks first and says what will happen."""
+        if not needs_confirmation(change, self.controller.snapshot().mode):
+            return True
+        title = self.controller.show.title
+        texts = {
+            RunChange.NEW_RUN: (
+                self.tr("Back to standby (new run)"),
+                self.tr(
+                    "“{title}” is on air. A new run ends this run where it is (its journal and as-run are kept), "
+                    "puts the program output to black and starts in standby: the next GO starts the show again."
+                ),
+                QMessageBox.StandardButton.Yes,
+            ),
+            RunChange.ANOTHER_SHOW: (
+                self.tr("Open another show"),
+                self.tr(
+                    "“{title}” is on air. Opening another show ends this run where it is "
+                    "(its journal and as-run are kept) and puts the program output to black."
+                ),
+                QMessageBox.StandardButton.Open,
+            ),
+            RunChange.RESUME_INTERRUPTED: (
+                self.tr("Resume the interrupted run"),
+                self.tr(
+                    "“{title}” is on air. Resuming the interrupted run ends this run where it is (its journal "
+                    "is kept) and puts back on air what was on air when Presenter stopped."
+                ),
+                QMessageBox.StandardButton.Yes,
+            ),
+        }
+        caption, text, ok = texts[change]
+        answer = QMessageBox.question(
+            self.director, caption, text.format(title=title), ok | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )  # fmt: skip
+        return answer == ok
 
     def _switch_run(self, show: Show, resumed: Resumable | None) -> None:
         """The next run: `resumed` in its own journal, reopened, or `show` in standby with a new journal."""
-        if self.journal is not None:
-            self.journal.close()
-        if resumed is not None:
-            self.journal = self.state.reopen(resumed.journal.path, self._journal_problem)
-            engine = resumed.engine
-        else:
-            self.journal = self.state.new_journal(show, datetime.now(), self._journal_problem)
-            engine = ShowEngine(show, self.controller.engine.clock)
+        engine = self.rules.open_run(show, resumed)
         self.controller.start_new_run(self.journal.append, engine=engine)
-        self.resumed_from = resumed.interrupted_at if resumed is not None else None
 
     def _resumed_banner(self, resumed: Resumable) -> None:
-        when = f"{resumed.interrupted_at:%H:%M:%S}" if resumed.interrupted_at else "an unknown time"
+        when = f"{resumed.interrupted_at:%H:%M:%S}" if resumed.interrupted_at else self.tr("an unknown time")
         self.director.show_banner(
-            f"Resumed after interruption at {when}: the show state is restored.",
-            "Back to standby (new run)",
-            self.new_run,
+            self.tr("Resumed after interruption at {when}: the show state is restored.").format(when=when),
+            self.tr("Back to standby (new run)…"),
+            self.ask_new_run,
+            transient=True,
+            expires_ms=RESUME_BANNER_MS,
         )
+
+    def ask_new_run(self) -> bool:
+        """The resume banner's button: asks first while on air; False when the director says no."""
+        if not self.confirm_run_change(RunChange.NEW_RUN):
+            return False
+        self.new_run()
+        return True
 
     def new_run(self) -> None:
         """Standby with a fresh journal; the run before is closed where it was and its journal kept."""
-        self.controller.close_run("new run")
+        self.controller.close_run(CloseReason.NEW_RUN.value)
         self._switch_run(self.controller.show, None)
+
+    def rehearse_from_now(self) -> None:
+        """ "Rehearse from now": the running order is planned from the first GO (the core's rehearsal)."""
+        self.controller.rehearse_from_now()
 
     def choose_show(self) -> None:
         """The director's "Open show…": asks first while on air, then a file dialog."""
-        if self.controller.snapshot().mode is Mode.ON_AIR:
-            answer = QMessageBox.question(
-                self.director,
-                "Open another show",
-                f"“{self.controller.show.title}” is on air. Opening another show ends this run where it is "
-                "(its journal and as-run are kept) and puts the program output to black.",
-                QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
-            )
-            if answer != QMessageBox.StandardButton.Open:
-                return
+        if not self.confirm_run_change(RunChange.ANOTHER_SHOW):
+            return
         chosen, _ = QFileDialog.getOpenFileName(
-            self.director, "Open show file", str(self.controller.show.path.parent), "Show files (*.yaml *.yml)"
-        )
+            self.director, self.tr("Open show file"), str(self.controller.show.path.parent),
+            self.tr("Show files (*.yaml *.yml)"),
+        )  # fmt: skip
         if chosen:
             self.open_show(Path(chosen))
 
@@ -195,33 +218,35 @@ class PresenterApp(QObject):
         try:
             show = load_show(path)
         except ShowFileError as exc:
-            self.director.add_problem(f"Show not opened, the current show goes on: {exc}")
+            self.director.add_problem(self.tr("Show not opened, the current show goes on: {error}").format(error=exc))
             return False
-        clock = self.controller.engine.clock
-        self.controller.close_run("another show opened")
-        resumable = find_resumable(self.state, show, clock.now().date(), clock)
+        self.controller.close_run(CloseReason.ANOTHER_SHOW.value)
+        resumable = self.rules.resumable_for(show)
         self.director.model.set_clip_warnings({})
         self._switch_run(show, resumable)
         self.director.set_persistent_warning(self.journal.problem)  # none about the show file before
-        self.director.add_problem(f"Opened “{show.title}” ({show.path})")
+        self.director.add_problem(self.tr("Opened “{title}” ({path})").format(title=show.title, path=show.path))
         if resumable is not None:
             self._resumed_banner(resumable)
             for warning in resumable.warnings:
                 self.director.add_problem(warning)
         else:
             self.director.show_banner(self.vlc_message)  # a resume banner of the show before goes
-        self.watcher.deleteLater()
+        if self.watcher is not None:
+            self.watcher.deleteLater()
         self._watch_show_file()
         self._preflight()
         return True
 
-    def _resume(self, resumable: Resumable) -> None:
-        path = resumable.journal.path
-        fresh = resumable_from(path, self.controller.show, datetime.now().date(), self.controller.engine.clock)
+    def _resume(self, resumable: Resumable) -> bool:
+        if not self.confirm_run_change(RunChange.RESUME_INTERRUPTED):
+            return False
+        fresh = self.rules.still_resumable(resumable, self.controller.show)
         if fresh is None:
-            self.director.add_problem("The interrupted run cannot be resumed any more.")
-            return
+            self.director.add_problem(self.tr("The interrupted run cannot be resumed any more."))
+            return True
         self._switch_run(self.controller.show, fresh)
+        return True
 
     # ------------------------------------------------------------------ the show file changes on disk
 
@@ -236,7 +261,29 @@ class PresenterApp(QObject):
         self.director.add_problem(f"Show file changed but cannot be used; the show goes on unchanged: {message}")
         self.director.set_persistent_warning(f"Show file has a mistake (the running show is unchanged): {message}")
 
+    def _install_editor(self) -> None:
+        """The running-order editor in the director window (presenter.ui.editor); unsaved edits offered back."""
+        from presenter.editing import unsaved_edits
+        from presenter.ui.editor import install_editor
+
+        self.editor = install_editor(self.director, self.controller)
+        self.editor.open_show_requested.connect(self.open_show)
+        restored = unsaved_edits(self.state, self.controller.show)
+        if restored is not None:
+            self.director.show_banner(
+                self.tr("The running order was edited and not saved before Presenter stopped."),
+                self.tr("Restore the unsaved edits"),
+                lambda: self.editor.restore(restored),
+            )
+
     def _show_file_changed(self, show: Show) -> None:
+        if self.editor.wrote(show):
+            return  # the editor's own save coming back through the watcher
+        if self.editor.session.dirty:
+            self.director.add_problem(
+                self.tr("The show file changed on disk while the running order has unsaved edits: Save will ask.")
+            )
+            return
         self.director.set_persistent_warning(self.journal.problem if self.journal else None)
         old_order = [segment.id for segment in self.controller.show.segments]
         new_order = [segment.id for segment in show.segments]
@@ -261,6 +308,7 @@ class PresenterApp(QObject):
     def write_status(self) -> None:
         """--status-file: the state as JSON for monitoring and end-to-end tests (replaced atomically)."""
         snapshot = self.controller.snapshot()
+        output = self.controller.output_status()
         status = {
             "pid": os.getpid(),
             "written_at": snapshot.now.isoformat(),
@@ -273,6 +321,8 @@ class PresenterApp(QObject):
             "message": snapshot.message.text if snapshot.message else None,
             "resumed_from": self.resumed_from.isoformat() if self.resumed_from else None,
             "journal": str(self.journal.path) if self.journal else None,
+            "next": snapshot.next.segment.id if snapshot.next else None,  # what GO puts on air
+            "output": output.state.value if output is not None else None,  # what the program output shows
             **questions_status(self.controller.questions),  # question, questions_waiting
         }
         with contextlib.suppress(OSError):  # monitoring must never disturb the show
@@ -280,19 +330,7 @@ class PresenterApp(QObject):
 
     def as_run_engine(self) -> ShowEngine:
         """The run on air; while it has not left standby, the latest run of this show in which something happened."""
-        from presenter.as_run import engine_from_journal
-        from presenter.runs import latest_run
-
-        engine = self.controller.engine
-        if engine.mode is not Mode.STANDBY:
-            return engine
-        run = latest_run(self.state, self.controller.show)
-        if run is None or not run.activity or (self.journal is not None and run.path == self.journal.path):
-            return engine
-        try:
-            return engine_from_journal(run.path, self.controller.show)[0]
-        except (OSError, ValueError):
-            return engine
+        return self.rules.as_run_engine(self.controller.engine)
 
     def export_as_run(self) -> None:
         from presenter.as_run import as_run_csv
@@ -308,105 +346,95 @@ class PresenterApp(QObject):
         else:
             self.director.add_problem(f"As-run saved to {chosen}")
 
-    def _start_playout(self) -> str | None:
-        try:
-            from presenter.playout import vlc_adapter
-            from presenter.playout.program import ProgramPlayout
-            from presenter.ui.program_output import ProgramOutputWindow
-        except ImportError as exc:
-            return f"Program output unavailable: {exc}"
-        ok, message = vlc_adapter.vlc_status()
-        if not ok:
-            return message
-        self.output_window = ProgramOutputWindow()
-        extra_args = shlex.split(os.environ.get(VLC_ARGS_ENV, ""))
-        self.playout = ProgramPlayout(self.output_window, vlc_args=extra_args or None)
-        self.output_window.panic_requested.connect(lambda: self.controller.panic())
-        return None
-
     def _start_moderator(self) -> None:
         from presenter.ui.moderator import ModeratorWindow
+        from presenter.ui.moderator_question import show_queue_on
 
-        self.moderator = ModeratorWindow(self.controller)
+        moderator = self.moderator = ModeratorWindow(self.controller)
+        messages = self.director.messages
+        messages.takeover_toggled.connect(moderator.set_message_takeover)
+        messages.talking_points_page.connect(moderator.page_talking_points)
+        self.controller.changed.connect(lambda: show_queue_on(moderator, self.controller.questions))
+        show_queue_on(moderator, self.controller.questions)
         self.director.moderator_screen_requested.connect(self._move_moderator)
-        self.director.moderator_fullscreen_toggled.connect(self.moderator.toggle_fullscreen)
+        self.director.moderator_fullscreen_toggled.connect(self._toggle_moderator_fullscreen)
+
+    def _toggle_moderator_fullscreen(self) -> None:
+        """Fullscreen on/off, but never fullscreen over the director."""
+        moderator = self.moderator
+        if moderator is None:
+            return
+        if not moderator.isFullScreen() and moderator.screen() is self.director.screen():
+            self.director.add_problem(
+                self.tr(
+                    "The moderator window is on the director's screen: fullscreen would cover the director. "
+                    "Choose another screen for it first."
+                )
+            )
+            return
+        moderator.toggle_fullscreen()
 
     def _start_preview(self) -> None:
         """The technician's preview: its own libVLC player, never the program's."""
         from presenter.ui.preview import PreviewWindow
 
-        self._preflight()  # the preview shows the clip checks
         self.preview = PreviewWindow(
             self.controller,
             self.playout,
             clip_checks=self.clip_checks,
             settings=self.settings,
             cache_dir=self.state.path / "thumbnails",
-            vlc_args=shlex.split(os.environ.get(VLC_ARGS_ENV, "")) or None,
+            vlc_args=self.parts.vlc_args,
         )
         self.director.preview_requested.connect(self._show_preview)
-
-    def _start_questions(self) -> None:
-        """The producer's Questions window (presenter.ui.questions_window), opened with the others."""
-        from presenter.ui.questions_window import QuestionsWindow
-
-        self.questions_window = QuestionsWindow(self.controller)
-        self.questions_window.delete_run_questions_requested.connect(self.delete_run_questions)
-        for warning in getattr(self.controller, "question_warnings", ()):
-            self.director.add_problem(warning)
-        self.questions_window.show()
-
-    def show_questions(self) -> None:
-        self.questions_window.show()
-        self.questions_window.raise_()
-
-    def delete_run_questions(self) -> None:
-        """Data protection: this run's questions out of memory and out of its journal (rewritten atomically)."""
-        self.controller.question_forget_all()
-        if self.journal is None:
-            return
-        path = self.journal.path
-        self.journal.close()  # the rewrite replaces the file: append to the new one after it
-        try:
-            removed = delete_questions_from_journal(path)
-            message = f"{removed} question entries deleted from the journal {path.name}"
-        except OSError as exc:
-            message = f"The questions could not be deleted from the journal {path}: {exc.strerror or exc}"
-        self.journal = self.state.reopen(path, self._journal_problem)
-        self.controller.attach_journal(self.journal.append)
-        self.director.add_problem(message)
-        self.questions_window.status.setText(message)
 
     def _show_preview(self) -> None:
         self.preview.show()
         self.preview.raise_()
 
     def _place_windows(self) -> None:
+        """Moderator, program output and preview beside the director: nothing fullscreen over it."""
         from presenter.ui.screens import WindowPlacement
 
-        self.placement = WindowPlacement(self.settings, self.director.add_problem, self)
+        self.placement = WindowPlacement(
+            self.settings, self.director.add_problem, self.director, offer=self.director.show_banner, parent=self
+        )
         screens = QGuiApplication.screens()
         names = [f"{i}: {s.name()} {s.size().width()}x{s.size().height()}" for i, s in enumerate(screens)]
         self.director.set_screens(names, self.args.moderator_screen)
-        self.director.show()
+        windowed = bool(self.args.windowed)
         if self.moderator is not None:
-            self.placement.manage(
-                "moderator", "moderator window", self.moderator, self.args.moderator_screen, self.args.windowed
+            moderator = self.moderator
+
+            def place_moderator(index: int, fullscreen: bool, geometry) -> None:
+                from presenter.ui.screens import put_window_on_screen
+
+                if fullscreen:
+                    moderator.place(index, False)  # the moderator's own fullscreen (no mouse pointer)
+                else:
+                    put_window_on_screen(moderator, screens[index], fullscreen=False, geometry=geometry)
+
+            label = self.tr("moderator window")
+            self.placement.add(
+                "moderator", label, moderator, self.args.moderator_screen, windowed, place=place_moderator
             )
         if self.output_window is not None:
-            self.placement.manage(
-                "output", "program output", self.output_window, self.args.output_screen, self.args.windowed
-            )
+            output = self.output_window
+            self.placement.add(
+                "output", self.tr("program output"), output, self.args.output_screen, windowed,
+                place=lambda index, fullscreen, geometry: output.place_on(
+                    QGuiApplication.screens()[index], fullscreen=fullscreen, geometry=geometry),
+                aspect=16 / 9, default_fullscreen=True,
+            )  # fmt: skip
+        self.placement.place_all()
+        if self.preview is not None and len(screens) > 1:
+            self.preview.show()  # with one screen it would cover the director: its button opens it
         self.director.moderator_fullscreen_toggled.connect(self.placement.remember)
-        self.preview.show()
         self.director.raise_()
         self.director.activateWindow()
 
     def _move_moderator(self, index: int) -> None:
-        warning = self.moderator.move_to_screen(index)
-        if warning:
-            self.director.add_problem(warning)
-        else:
+        if self.placement is not None:
             self.placement.move("moderator", index)
 
     def _preflight(self) -> None:
@@ -421,8 +449,21 @@ class PresenterApp(QObject):
             self.clip_checks.checked.connect(self._preflight_done)
             self.clip_checks.clip_changed.connect(self._clip_changed)
             self.clip_checks.clip_status_changed.connect(self._clip_status_changed)
-            QTimer.singleShot(0, self.clip_checks.start)  # after the director window's first paint
+            QTimer.singleShot(0, self.clip_checks.start)
         self.clip_checks.set_show(self.controller.show)  # nothing when it is the show it checks
+
+    def _start_questions(self) -> None:
+        from presenter.ui.questions_wiring import QuestionsWiring
+
+        self.questions = QuestionsWiring(self)
+        self.questions_window = self.questions.window
+        self.questions_window.show()
+
+    def show_questions(self) -> None:
+        self.questions.show()
+
+    def delete_run_questions(self) -> None:
+        self.questions.delete_run_questions()
 
     def _preflight_done(self, report: CheckReport) -> None:
         if report.show.path != self.controller.show.path:
@@ -452,7 +493,12 @@ class PresenterApp(QObject):
         row = self.clip_checks.row(segment_id)
         if row is not None:
             line = self.clip_checks.problem_line(segment_id)
-            self.director.add_problem(line or f'{row.number}. "{row.segment.title}": clip changed on disk: ready')
+            self.director.add_problem(
+                line
+                or self.tr('{number}. "{title}": clip changed on disk: ready').format(
+                    number=row.number, title=row.segment.title
+                )
+            )
 
     def quit_without_asking(self) -> None:
         """SIGTERM or Ctrl+C: whoever sent it meant it, so the director does not ask."""
@@ -460,80 +506,19 @@ class PresenterApp(QObject):
         QApplication.quit()
 
     def shutdown(self) -> None:
-        if getattr(self, "placement", None) is not None:
+        if self.placement is not None:
             self.placement.remember()
-        if getattr(self, "preview", None) is not None:
+        if self.preview is not None:
             self.preview.shutdown()
         if getattr(self, "clip_checks", None) is not None:
             self.clip_checks.shutdown()
         if self.playout is not None:
             self.playout.shutdown()
-        if self.journal is not None:
-            self.journal.close()
-
-
-def _install_excepthook(app_ref: list) -> None:
-    """An unexpected error is logged and shown; the show goes on."""
-
-    def hook(kind, value, tb):
-        text = "".join(traceback.format_exception(kind, value, tb))
-        print(text, file=sys.stderr)
-        if app_ref and app_ref[0] is not None:
-            app_ref[0].director.add_problem(f"Internal error (the show goes on): {value!r}")
-
-    sys.excepthook = hook
-
-
-def show_to_open(args: argparse.Namespace) -> Path:
-    """The show named on the command line; else the latest run's show (it may need resuming), else the bundled one."""
-    if getattr(args, "show_named", True):
-        return args.show
-    return StateDir(args.state_dir or default_state_dir()).last_show() or args.show
+        self.rules.close()
 
 
 def run_app(args: argparse.Namespace) -> int:
-    from presenter.playout.vlc_adapter import tune_heap
-    from presenter.statelock import StateLockError
+    """The windows: see presenter.ui.launch (the process around the application)."""
+    from presenter.ui.launch import launch
 
-    state_lock = None
-    try:  # one Presenter per state directory: held until this function returns (or the process dies)
-        state_lock = StateDir(args.state_dir or default_state_dir()).acquire_lock()
-    except StateLockError as exc:
-        print(f"presenter: {exc}", file=sys.stderr)
-        return 2
-    except OSError as exc:  # a state directory that cannot be written: the show goes on, the director is told
-        print(f"presenter: the state directory cannot be locked ({exc.strerror or exc}); going on", file=sys.stderr)
-    tune_heap()  # before Qt and libVLC start their threads
-    platform = choose_platform()
-    if platform:
-        os.environ["QT_QPA_PLATFORM"] = platform
-    qt_app = QApplication.instance() or QApplication(sys.argv[:1])
-    qt_app.setApplicationName("Presenter")
-    qt_app.setOrganizationName("Presenter")
-    args.show = show_to_open(args)
-    show = load_show_interactively(args.show)
-    if show is None:
-        return 2
-    app_ref: list = [None]
-    _install_excepthook(app_ref)
-    app = PresenterApp(args, show)
-    app_ref[0] = app
-    qt_app.aboutToQuit.connect(app.shutdown)
-    _quit_on_signals(qt_app, app)
-    try:
-        return qt_app.exec()
-    finally:
-        if state_lock is not None:
-            state_lock.release()
-
-
-def _quit_on_signals(qt_app: QApplication, app: PresenterApp) -> None:
-    """SIGTERM / Ctrl+C end the event loop cleanly (players stopped, journal closed, placement saved)."""
-    import signal
-
-    for number in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(number, lambda *_: app.quit_without_asking())
-    # Python runs signal handlers only between bytecodes: wake the interpreter now and then.
-    wake = QTimer(qt_app)
-    wake.timeout.connect(lambda: None)
-    wake.start(250)
+    return launch(args)

@@ -1,22 +1,21 @@
-"""The studio director's window: the running order, GO/back/jump/skip, clip transport, messages."""
+"""The studio director's window: the running order, GO/back/next/skip, clip transport, messages.
+
+It only renders the controller's snapshot and sends intents; its parts live in rooms of their own
+(header, banner, on-air panel, transport bar, message panel, keys).
+"""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QFrame,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QMessageBox,
     QPushButton,
@@ -29,20 +28,24 @@ from PySide6.QtWidgets import (
 )
 
 from presenter.controller import ShowController
-from presenter.engine import Mode, ShowSnapshot
-from presenter.timefmt import format_countdown, format_duration
-from presenter.ui import theme
-from presenter.ui.moderator import describe
+from presenter.engine import Mode, SegmentView
+from presenter.ui.banner import Banner
+from presenter.ui.director_header import DirectorHeader
+from presenter.ui.director_keys import DirectorKeys, key_help
+from presenter.ui.message_panel import MESSAGE_PRESETS, MessagePanel
+from presenter.ui.on_air_panel import OnAirPanel
+from presenter.ui.question_queue import QuestionQueueWidget, install_question_keys
 from presenter.ui.running_order import COLUMNS, RunningOrderModel
+from presenter.ui.transport_bar import TransportBar
 
-MESSAGE_PRESETS = ("Please wrap up", "1 minute", "Question from the chat", "Speak up")
+__all__ = ["MESSAGE_PRESETS", "DirectorWindow"]
+
 REFRESH_MS = 100
+WARNING_STYLE = "background:#7a1f1f;color:#fff;padding:6px;font-weight:bold;"
 
 
-def _set_text(label: QLabel, text: str) -> None:
-    """setText only on change: a 10 Hz refresh must not relayout the window ten times a second."""
-    if label.text() != text:
-        label.setText(text)
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DirectorWindow", text)
 
 
 class DirectorWindow(QWidget):
@@ -53,6 +56,7 @@ class DirectorWindow(QWidget):
     export_as_run_requested = Signal()
     preview_requested = Signal()
     open_show_requested = Signal()
+    rehearse_requested = Signal()
     quit_confirmed = Signal()  # the director closed the window and said yes: the whole app ends
 
     def __init__(self, controller: ShowController, parent: QWidget | None = None):
@@ -60,10 +64,16 @@ class DirectorWindow(QWidget):
         self.controller = controller
         self.closing_allowed = False  # set when the app ends for another reason (SIGTERM): no question then
         self.setObjectName("director")
-        self.setWindowTitle(f"Director — {controller.show.title} — Presenter")
+        self.setWindowTitle(_tr("Director — {title} — Presenter").format(title=controller.show.title))
         self.resize(1440, 860)
         self._build()
-        self._bind_keys()
+        self.keys = DirectorKeys(
+            self, go=controller.go, panic=controller.panic, message_field=self.message_edit, home=self.table
+        )
+        self.question_keys = install_question_keys(self, controller, self.add_problem)
+        for key, step in ((Qt.Key.Key_PageUp, -1), (Qt.Key.Key_PageDown, 1)):
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.activated.connect(lambda step=step: self.messages.talking_points_page.emit(step))
         controller.changed.connect(self.refresh)
         controller.problem.connect(self.add_problem)
         self._timer = QTimer(self)
@@ -75,232 +85,104 @@ class DirectorWindow(QWidget):
     # ------------------------------------------------------------------ layout
 
     def _build(self) -> None:
-        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-
-        self.show_title = QLabel()
-        self.show_title.setObjectName("showTitle")
-        title_font = QFont(self.font())
-        title_font.setPointSizeF(title_font.pointSizeF() * 1.4)
-        title_font.setBold(True)
-        self.show_title.setFont(title_font)
-        self.clock_label = QLabel(objectName="clock")
-        self.clock_label.setFont(QFont(mono.family(), int(title_font.pointSizeF())))
-        self.over_under_label = QLabel(objectName="overUnder")
-        self.projected_label = QLabel(objectName="projectedEnd")
-        self.output_label = QLabel(objectName="outputState")
-        self.output_label.setToolTip("What the program output shows")
-        header = QHBoxLayout()
-        header.addWidget(self.show_title, 1)
-        for widget in (self.output_label, self.over_under_label, self.projected_label, self.clock_label):
-            header.addSpacing(18)
-            header.addWidget(widget)
-
-        self.banner = QFrame(objectName="bannerFrame")
-        self.banner.setStyleSheet("QFrame#bannerFrame{background:#5a3a00;} QLabel{color:#fff;font-weight:bold;}")
-        self.banner_text = QLabel(objectName="banner")
-        self.banner_text.setWordWrap(True)
-        self.banner_button = QPushButton(objectName="bannerAction")
-        self.banner_button.hide()
-        self.banner_button.clicked.connect(self._banner_clicked)
-        banner_layout = QHBoxLayout(self.banner)
-        banner_layout.addWidget(self.banner_text, 1)
-        banner_layout.addWidget(self.banner_button)
-        self._banner_action = None
-        self.banner.hide()
+        self.header = DirectorHeader()
+        self.banner = Banner()
+        self.banner_text, self.banner_button = self.banner.text, self.banner.button
         self.warning_label = QLabel(objectName="persistentWarning")
         self.warning_label.setWordWrap(True)
-        self.warning_label.setStyleSheet("background:#7a1f1f;color:#fff;padding:6px;font-weight:bold;")
+        self.warning_label.setStyleSheet(WARNING_STYLE)
         self.warning_label.hide()
-
-        # Running order
-        self.model = RunningOrderModel(self)
-        self.table = QTableView(objectName="runningOrder")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(False)
-        self.table.setWordWrap(False)
-        self.table.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        # Sized once per running order, not on every change: ResizeToContents reads every row each time
-        # one row changes (850 ms per GO at 1,200 segments).
-        header_view = self.table.horizontalHeader()
-        header_view.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header_view.setSectionResizeMode(COLUMNS.index("Title"), QHeaderView.ResizeMode.Stretch)
-        self.model.modelReset.connect(self._size_columns)
-        self.table.doubleClicked.connect(lambda index: self._jump_to(index.row()))
-
-        # On air panel
-        self.on_air_title = QLabel(objectName="onAirTitle")
-        self.on_air_title.setWordWrap(True)
-        on_air_font = QFont(self.font())
-        on_air_font.setPointSizeF(on_air_font.pointSizeF() * 1.5)
-        on_air_font.setBold(True)
-        self.on_air_title.setFont(on_air_font)
-        self.countdown = QLabel(objectName="countdown")
-        self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        countdown_font = QFont(mono.family())
-        countdown_font.setPointSize(54)
-        countdown_font.setBold(True)
-        self.countdown.setFont(countdown_font)
-        self.countdown.setMinimumHeight(110)
-        self.phase_label = QLabel(objectName="phase")
-        self.phase_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        phase_font = QFont(self.font())
-        phase_font.setBold(True)
-        phase_font.setPointSizeF(phase_font.pointSizeF() * 1.3)
-        self.phase_label.setFont(phase_font)
-        self.clip_label = QLabel(objectName="clipState")
-        self.clip_label.setWordWrap(True)
-        self.details_label = QLabel(objectName="segmentDetails")
-        self.details_label.setWordWrap(True)
-        self.details_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.details_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.next_label = QLabel(objectName="next")
-        self.next_label.setWordWrap(True)
-
-        self.go_button = QPushButton("GO  (Space)", objectName="go")
-        self.go_button.setMinimumHeight(64)
-        go_font = QFont(self.font())
-        go_font.setPointSizeF(go_font.pointSizeF() * 1.8)
-        go_font.setBold(True)
-        self.go_button.setFont(go_font)
-        self.go_button.setStyleSheet("QPushButton#go{background:#0b6e4f;color:white;border-radius:6px;}")
-        self.go_button.clicked.connect(self.controller.go)
-        self.back_button = QPushButton("◀ Back", objectName="back")
-        self.back_button.clicked.connect(self.controller.back)
-        self.jump_button = QPushButton("Jump to selected", objectName="jump")
-        self.jump_button.clicked.connect(self._jump_selected)
-        self.skip_button = QPushButton("Skip / unskip selected", objectName="skip")
-        self.skip_button.clicked.connect(self._skip_selected)
-        self.plus_button = QPushButton("+1 min", objectName="plusMinute")
-        self.plus_button.clicked.connect(lambda: self.controller.add_time(60))
-        self.minus_button = QPushButton("−1 min", objectName="minusMinute")
-        self.minus_button.clicked.connect(lambda: self.controller.add_time(-60))
-
-        buttons = QGridLayout()
-        buttons.addWidget(self.go_button, 0, 0, 1, 2)
-        buttons.addWidget(self.back_button, 1, 0)
-        buttons.addWidget(self.jump_button, 1, 1)
-        buttons.addWidget(self.minus_button, 2, 0)
-        buttons.addWidget(self.plus_button, 2, 1)
-        buttons.addWidget(self.skip_button, 3, 0, 1, 2)
-
-        self.pause_button = QPushButton("Pause / resume clip", objectName="pauseClip")
-        self.pause_button.clicked.connect(self._toggle_pause)
-        self.restart_button = QPushButton("Restart clip", objectName="restartClip")
-        self.restart_button.clicked.connect(self.controller.restart_clip)
-        self.panic_button = QPushButton("STOP to black (Esc)", objectName="panic")
-        self.panic_button.setStyleSheet("QPushButton#panic{background:#7a1f1f;color:white;font-weight:bold;}")
-        self.panic_button.clicked.connect(self.controller.panic)
-        clip_box = QGroupBox("Clip on air")
-        clip_layout = QHBoxLayout(clip_box)
-        for button in (self.pause_button, self.restart_button, self.panic_button):
-            clip_layout.addWidget(button)
-
-        on_air = QFrame(objectName="onAirPanel")
-        on_air.setFrameShape(QFrame.Shape.StyledPanel)
-        on_air_layout = QVBoxLayout(on_air)
-        on_air_layout.addWidget(self.on_air_title)
-        on_air_layout.addWidget(self.countdown)
-        on_air_layout.addWidget(self.phase_label)
-        on_air_layout.addWidget(self.clip_label)
-        on_air_layout.addWidget(self.details_label, 1)
-        on_air_layout.addWidget(self.next_label)
-        on_air_layout.addLayout(buttons)
-        on_air_layout.addWidget(clip_box)
-
-        # Messages to the moderator
-        message_box = QGroupBox("Message to the moderator")
-        message_layout = QVBoxLayout(message_box)
-        self.message_edit = QLineEdit(objectName="messageText")
-        self.message_edit.setPlaceholderText("Type a short message, Enter sends it")
-        self.message_edit.setMaxLength(140)
-        self.message_edit.returnPressed.connect(self._send_typed)
-        self.blink_check = QCheckBox("Blink", objectName="messageBlink")
-        send = QPushButton("Send", objectName="sendMessage")
-        send.clicked.connect(self._send_typed)
-        clear = QPushButton("Clear", objectName="clearMessage")
-        clear.clicked.connect(self.controller.clear_message)
-        row = QHBoxLayout()
-        row.addWidget(self.message_edit, 1)
-        row.addWidget(self.blink_check)
-        row.addWidget(send)
-        row.addWidget(clear)
-        message_layout.addLayout(row)
-        presets = QHBoxLayout()
-        for text in MESSAGE_PRESETS:
-            button = QPushButton(text)
-            button.setObjectName("preset:" + text)
-            button.clicked.connect(
-                lambda _=False, t=text: self.controller.send_message(t, self.blink_check.isChecked())
-            )
-            presets.addWidget(button)
-        message_layout.addLayout(presets)
-        self.moderator_sees = QLabel(objectName="moderatorSees")
-        self.moderator_sees.setWordWrap(True)
-        message_layout.addWidget(self.moderator_sees)
-        screen_row = QHBoxLayout()
-        screen_row.addWidget(QLabel("Moderator window:"))
-        self.moderator_screen = QComboBox(objectName="moderatorScreen")
-        self.moderator_screen.activated.connect(lambda i: self.moderator_screen_requested.emit(i))
-        screen_row.addWidget(self.moderator_screen, 1)
-        fullscreen = QPushButton("Fullscreen on/off", objectName="moderatorFullscreen")
-        fullscreen.clicked.connect(self.moderator_fullscreen_toggled.emit)
-        screen_row.addWidget(fullscreen)
-        message_layout.addLayout(screen_row)
-
-        self.export_button = QPushButton("Export as-run…", objectName="exportAsRun")
-        self.export_button.clicked.connect(self.export_as_run_requested.emit)
-        self.problems = QListWidget(objectName="problems")
-        self.problems.setMaximumHeight(110)
-        self.problems.setWordWrap(True)
-        problems_box = QGroupBox("Problems")
-        problems_layout = QVBoxLayout(problems_box)
-        problems_layout.addWidget(self.problems)
-        preview_button = QPushButton("Technician preview…", objectName="showPreview")
-        preview_button.clicked.connect(self.preview_requested.emit)
-        open_show = QPushButton("Open show…", objectName="openShow")
-        open_show.clicked.connect(self.open_show_requested.emit)
-        bottom_row = QHBoxLayout()
-        bottom_row.addWidget(preview_button)
-        bottom_row.addStretch(1)
-        bottom_row.addWidget(open_show)
-        bottom_row.addWidget(self.export_button)
-        problems_layout.addLayout(bottom_row)
-
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(on_air, 1)
-        right_layout.addWidget(message_box)
-        right.setMinimumWidth(460)
-        right.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(self.table, 1)
-        left_layout.addWidget(problems_box)
-
+        self.key_line = QLabel(key_help(), objectName="keyHelp")
+        self.key_line.setWordWrap(True)
         splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(right)
+        splitter.addWidget(self._build_left())
+        splitter.addWidget(self._build_right())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-
         layout = QVBoxLayout(self)
-        layout.addLayout(header)
+        layout.addWidget(self.header)
         layout.addWidget(self.banner)
         layout.addWidget(self.warning_label)
         layout.addWidget(splitter, 1)
+        layout.addWidget(self.key_line)
 
-    def _bind_keys(self) -> None:
-        go = QShortcut(QKeySequence(Qt.Key.Key_Space), self)
-        go.activated.connect(self.controller.go)
-        panic = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        panic.activated.connect(self.controller.panic)
+    def _build_running_order(self) -> QTableView:
+        self.model = RunningOrderModel(self)
+        table = QTableView(objectName="runningOrder")
+        table.setModel(self.model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+        table.setWordWrap(False)
+        table.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        table.setToolTip(_tr("Double-click a segment to make it next: GO puts it on air"))
+        # Sized once per running order, not on every change: ResizeToContents reads every row each time
+        # one row changes (850 ms per GO at 1,200 segments).
+        header_view = table.horizontalHeader()
+        header_view.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header_view.setSectionResizeMode(COLUMNS.index("Title"), QHeaderView.ResizeMode.Stretch)
+        self.model.modelReset.connect(self._size_columns)
+        table.doubleClicked.connect(lambda index: self._make_next(index.row()))
+        return table
+
+    def _build_left(self) -> QWidget:
+        self.table = self._build_running_order()
+        self.problems = QListWidget(objectName="problems")
+        self.problems.setMaximumHeight(110)
+        self.problems.setWordWrap(True)
+        problems_box = QGroupBox(_tr("Problems"))
+        problems_layout = QVBoxLayout(problems_box)
+        problems_layout.addWidget(self.problems)
+        problems_layout.addLayout(self._build_show_row())
+        left = QWidget()
+        layout = QVBoxLayout(left)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(problems_box)
+        return left
+
+    def _build_show_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        buttons = (
+            (_tr("Technician preview…"), "showPreview", self.preview_requested),
+            (_tr("Rehearse from now"), "rehearse", self.rehearse_requested),
+            (_tr("Open show…"), "openShow", self.open_show_requested),
+            (_tr("Export as-run…"), "exportAsRun", self.export_as_run_requested),
+        )
+        made = {}
+        for text, name, signal in buttons:
+            made[name] = QPushButton(text, objectName=name)
+            made[name].clicked.connect(signal.emit)
+            row.addWidget(made[name])
+            if name == "rehearse":
+                row.addStretch(1)
+        self.rehearse_button, self.export_button = made["rehearse"], made["exportAsRun"]
+        self.rehearse_button.setToolTip(_tr("Plan the running order from the first GO, so early/late mean something"))
+        return row
+
+    def _build_right(self) -> QWidget:
+        self.transport = TransportBar(
+            self.controller, self.selected_row, self.selected_view, self.add_problem, confirm=self.confirm
+        )
+        self.go_button = self.transport.go_button
+        self.on_air = OnAirPanel(self.transport)
+        self.messages = MessagePanel(self.controller, keys_back=lambda: self.keys.give_back())
+        self.messages.moderator_screen_requested.connect(self.moderator_screen_requested)
+        self.messages.moderator_fullscreen_toggled.connect(self.moderator_fullscreen_toggled)
+        self.message_edit, self.blink_check = self.messages.message_edit, self.messages.blink_check
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self.transport.render_selection())
+        right = QWidget()
+        layout = QVBoxLayout(right)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.question_queue = QuestionQueueWidget(self.controller)
+        self.question_queue.problem.connect(self.add_problem)
+        layout.addWidget(self.on_air, 1)
+        layout.addWidget(self.question_queue)
+        layout.addWidget(self.messages)
+        right.setMinimumWidth(460)
+        right.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        return right
 
     def closeEvent(self, event) -> None:
         """Closing the director ends Presenter: ask first, so a stray click cannot end the show."""
@@ -311,17 +193,27 @@ class DirectorWindow(QWidget):
         else:
             event.ignore()
 
+    def confirm(self, title: str, text: str) -> bool:
+        """Asks before an action that ends the run on air; says what will happen."""
+        answer = QMessageBox.question(
+            self, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )  # fmt: skip
+        return answer == QMessageBox.StandardButton.Yes
+
     def confirm_quit(self) -> bool:
         on_air = self.controller.snapshot().mode is Mode.ON_AIR
         text = (
-            f"“{self.controller.show.title}” is on air. Quitting puts the program output to black and closes "
-            "the moderator window. The run is kept and is resumed at the next start."
+            _tr(
+                "“{title}” is on air. Quitting puts the program output to black and closes "
+                "the moderator window. The run is kept and is resumed at the next start."
+            ).format(title=self.controller.show.title)
             if on_air
-            else "Quit Presenter? Every window closes."
+            else _tr("Quit Presenter? Every window closes.")
         )
         answer = QMessageBox.question(
             self,
-            "Quit Presenter",
+            _tr("Quit Presenter"),
             text,
             QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
@@ -333,6 +225,10 @@ class DirectorWindow(QWidget):
     def selected_row(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
         return rows[0].row() if rows else None
+
+    def selected_view(self) -> SegmentView | None:
+        row = self.selected_row()
+        return self.model.segment_at(row) if row is not None else None
 
     def _size_columns(self) -> None:
         bold = QFont(self.table.font())
@@ -346,170 +242,51 @@ class DirectorWindow(QWidget):
             widest = max(metrics.horizontalAdvance(text) for text in texts) + margin + 8
             header_view.resizeSection(column, max(widest, header_view.sectionSizeHint(column)))
 
-    def _jump_to(self, row: int) -> None:
+    def _make_next(self, row: int) -> None:
+        """A double-click sets what GO airs next; it never puts anything on air itself."""
         if row is not None and row >= 0:
             self.controller.jump(row)
-
-    def _jump_selected(self) -> None:
-        row = self.selected_row()
-        if row is None:
-            self.add_problem("Select a segment in the running order to jump to it.")
-            return
-        self.controller.jump(row)
-
-    def _skip_selected(self) -> None:
-        row = self.selected_row()
-        view = self.model.segment_at(row) if row is not None else None
-        if view is None:
-            self.controller.skip()
-        elif view.status.value == "skipped":
-            self.controller.unskip(row)
-        else:
-            self.controller.skip(row)
-
-    def _toggle_pause(self) -> None:
-        clip = self.controller.snapshot().clip
-        if clip is not None and clip.state.value == "paused":
-            self.controller.resume_clip()
-        else:
-            self.controller.pause_clip()
-
-    def _send_typed(self) -> None:
-        text = self.message_edit.text().strip()
-        if text:
-            self.controller.send_message(text, self.blink_check.isChecked())
-            self.message_edit.clear()
 
     # ------------------------------------------------------------------ rendering
 
     def add_problem(self, text: str) -> None:
         self.problems.insertItem(0, f"{datetime.now():%H:%M:%S}  {text}")
 
-    def show_banner(self, text: str | None, action_text: str | None = None, action=None) -> None:
-        """A notice across the top (resumed run, libVLC missing), optionally with one button."""
-        self._banner_action = action
-        if not text:
-            self.banner.hide()
-            return
-        self.banner_text.setText(text)
-        self.banner_button.setVisible(bool(action_text))
-        self.banner_button.setText(action_text or "")
-        self.banner.show()
+    def show_banner(
+        self,
+        text: str | None,
+        action_text: str | None = None,
+        action=None,
+        *,
+        transient: bool = False,
+        expires_ms: int | None = None,
+    ) -> None:
+        """A notice across the top (resumed run, libVLC missing), optionally with one button. A
+        transient one (the resume banner) goes at the first GO or any other change of what is on air;
+        with `expires_ms`, also after that time."""
+        while_state = self._on_air_state(self.controller.snapshot()) if transient else None
+        self.banner.show_notice(text, action_text, action, while_state=while_state, expires_ms=expires_ms)
 
-    def _banner_clicked(self) -> None:
-        action, self._banner_action = self._banner_action, None
-        self.banner.hide()
-        if action is not None:
-            action()
+    def _on_air_state(self, snapshot) -> tuple:
+        return (snapshot.mode, snapshot.current.index if snapshot.current else None, id(self.controller.engine))
 
     def set_persistent_warning(self, text: str | None) -> None:
         """A warning that stays until its cause is gone (journal not writable, disk full)."""
         self.warning_label.setText(text or "")
         self.warning_label.setVisible(bool(text))
 
-    def _render_output(self) -> None:
-        status = self.controller.output_status()
-        if status is None:
-            _set_text(self.output_label, "Output: none (clips cannot play)")
-            return
-        state = status.state.value
-        text = f"Output: {state}"
-        if state in ("playing", "paused", "held") and status.segment_id:
-            duration = format_duration(status.duration_s) if status.duration_s else "–"
-            text += f" {format_duration(status.position_s)} / {duration}"
-        if status.armed_segment_id:
-            text += f" · armed: {status.armed_segment_id}"
-        if status.message and state == "error":
-            text += f" — {status.message}"
-        _set_text(self.output_label, text)
-
     def set_screens(self, names: list[str], current: int | None) -> None:
-        self.moderator_screen.clear()
-        self.moderator_screen.addItems(names)
-        if current is not None and 0 <= current < len(names):
-            self.moderator_screen.setCurrentIndex(current)
+        self.messages.set_screens(names, current)
 
     def refresh(self) -> None:
         snapshot = self.controller.snapshot()
         self.model.update_from(snapshot)
-        show = snapshot.show
-        window_title = f"Director — {show.title} — Presenter"
+        window_title = _tr("Director — {title} — Presenter").format(title=snapshot.show.title)
         if self.windowTitle() != window_title:  # another show was opened
             self.setWindowTitle(window_title)
-        title = f"{show.title} — {show.date:%d.%m.%Y}, {show.start:%H:%M}–{show.end:%H:%M}"
-        if snapshot.rehearsal:
-            title += f" · REHEARSAL (times on {snapshot.now:%d.%m.})"
-        _set_text(self.show_title, title)
-        _set_text(self.clock_label, f"{snapshot.now:%H:%M:%S}")
-        # The same words and rounding as the moderator reads, so the two never disagree by a second.
-        status = describe(snapshot)
-        _set_text(self.over_under_label, status.over_under)
-        _set_text(self.projected_label, status.projection)
-        self._render_on_air(snapshot)
-        self._render_output()
-        message = snapshot.message
-        _set_text(
-            self.moderator_sees,
-            f"Moderator sees: “{message.text}”{' (blinking)' if message.blink else ''}"
-            if message
-            else "Moderator sees: no message",
-        )
-
-    def _render_on_air(self, snapshot: ShowSnapshot) -> None:
-        phase = snapshot.phase
-        if snapshot.mode is Mode.STANDBY:
-            _set_text(self.on_air_title, "Standby — GO starts the show")
-            until = snapshot.until_start_s
-            text = f"on air in {format_countdown(until)}" if until > 0 else "start time passed"
-            _set_text(self.countdown, format_countdown(max(until, 0)))
-            _set_text(self.phase_label, text)
-        elif snapshot.mode is Mode.ENDED:
-            _set_text(self.on_air_title, "Off air — the show has ended")
-            _set_text(self.countdown, "—")
-            _set_text(self.phase_label, f"ended {snapshot.show_ended:%H:%M:%S}" if snapshot.show_ended else "")
-        else:
-            current = snapshot.current
-            assert current is not None and snapshot.remaining_s is not None
-            _set_text(self.on_air_title, f"ON AIR {current.index + 1}. {current.segment.title}")
-            _set_text(self.countdown, format_countdown(snapshot.remaining_s))
-            _set_text(self.phase_label, theme.PHASE_LABEL[phase] or "on time")
-        style = f"color:{theme.PHASE_FOREGROUND[phase]};background:{theme.PHASE_BACKGROUND[phase]};border-radius:6px;"
-        if self.countdown.styleSheet() != style:
-            self.countdown.setStyleSheet(style)
-
-        clip = snapshot.clip
-        if clip is None:
-            _set_text(self.clip_label, "")
-        else:
-            position = format_duration(clip.position_s) if clip.position_s is not None else "–"
-            duration = format_duration(clip.duration_s) if clip.duration_s else "–"
-            text = f"Clip {theme.CLIP_LABEL[clip.state]} {position} / {duration}"
-            if clip.problem:
-                text += f" — {clip.problem}"
-            _set_text(self.clip_label, text)
-
-        details = ""
-        if snapshot.current is not None:
-            segment = snapshot.current.segment
-            lines = []
-            if segment.speakers:
-                lines.append("With: " + ", ".join(segment.speakers))
-            if segment.notes:
-                lines.append("Notes: " + segment.notes)
-            details = "\n".join(lines)
-        _set_text(self.details_label, details)
-
-        following = snapshot.next
-        if following is None:
-            _set_text(self.next_label, "Next: end of show")
-        else:
-            planned = format_duration(following.planned_duration_s)
-            _set_text(self.next_label, f"Next: {following.index + 1}. {following.segment.title} ({planned})")
-        on_air = snapshot.mode is Mode.ON_AIR
-        self.plus_button.setEnabled(on_air)
-        self.minus_button.setEnabled(on_air)
-        self.back_button.setEnabled(snapshot.mode is not Mode.STANDBY)
-        self.go_button.setEnabled(snapshot.mode is not Mode.ENDED)
-        clip_on_air = on_air and snapshot.current is not None and snapshot.current.segment.is_clip
-        self.pause_button.setEnabled(clip_on_air)
-        self.restart_button.setEnabled(clip_on_air)
+        self.header.show_state(snapshot, self.controller.output_status())
+        self.on_air.show_state(snapshot)
+        self.transport.show_state(snapshot)
+        self.messages.show_state(snapshot)
+        self.rehearse_button.setEnabled(snapshot.mode is Mode.STANDBY)
+        self.banner.note_state(self._on_air_state(snapshot))

@@ -26,7 +26,7 @@ import logging
 import os
 
 from PySide6.QtCore import QRect, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QResizeEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QResizeEvent, QScreen
 from PySide6.QtWidgets import QWidget
 
 from presenter.ui.surfaces import paint_black
@@ -264,7 +264,6 @@ class ProgramOutputWindow(QWidget):
         """Frameless fullscreen on screen *screen_index* (None: primary), or a 1280x720 window.
 
         Returns a plain warning when the screen does not exist (the primary screen is used).
-        Call it before the show: changing the frame of a shown window would recreate it.
         """
         screens = QGuiApplication.screens()
         warning = None
@@ -278,30 +277,21 @@ class ProgramOutputWindow(QWidget):
                     f"{', '.join(str(i) for i in range(len(screens))) or 'none'}); "
                     "the program output is on the primary screen"
                 )
-        created = self.testAttribute(Qt.WidgetAttribute.WA_WState_Created)
-        flags = Qt.WindowType.Window
-        if not windowed:
-            flags |= Qt.WindowType.FramelessWindowHint
-        if not created and self.windowFlags() != flags:
-            self.setWindowFlags(flags)
-        geo: QRect = screen.geometry() if screen is not None else QRect(0, 0, *WINDOWED_SIZE)
-        if created and self.windowHandle() is not None and screen is not None:
-            self.windowHandle().setScreen(screen)
-        if windowed:
-            avail = screen.availableGeometry() if screen is not None else geo
-            w, h = WINDOWED_SIZE
-            self.setGeometry(
-                avail.x() + max(0, (avail.width() - w) // 2), avail.y() + max(0, (avail.height() - h) // 2), w, h
-            )
-            self.showNormal()
-        else:
-            self.setGeometry(geo)
-            if not created:
-                self.create()
-            if self.windowHandle() is not None and screen is not None:
-                self.windowHandle().setScreen(screen)
-            self.showFullScreen()
+        if screen is not None:
+            self.place_on(screen, fullscreen=not windowed)
         return warning
+
+    def place_on(self, screen: QScreen, *, fullscreen: bool, geometry: QRect | None = None) -> None:
+        """On `screen` through the one placement helper; frameless when fullscreen. Call it before the
+        show: changing the frame of a shown window would recreate it."""
+        from presenter.ui.screens import put_window_on_screen
+
+        flags = Qt.WindowType.Window
+        if fullscreen:
+            flags |= Qt.WindowType.FramelessWindowHint
+        if not self.testAttribute(Qt.WidgetAttribute.WA_WState_Created) and self.windowFlags() != flags:
+            self.setWindowFlags(flags)
+        put_window_on_screen(self, screen, fullscreen=fullscreen, geometry=geometry)
 
     # ---- events
 

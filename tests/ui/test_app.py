@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from presenter.compose import build_parts
 from presenter.ui import app as app_module
 from presenter.ui.app import PresenterApp, choose_platform
 
@@ -23,10 +24,27 @@ def make_args(show: Path, state: Path, **extra) -> argparse.Namespace:
     return argparse.Namespace(**values)
 
 
+@pytest.fixture(autouse=True)
+def _no_unanswered_question(monkeypatch):
+    """A question nobody answers would block the test forever: it fails instead (tests that expect
+    one answer it themselves)."""
+    monkeypatch.setattr(
+        app_module.QMessageBox, "question", lambda *a, **k: pytest.fail(f"unexpected question: {a[1:3]}")
+    )
+
+
+def answer_questions(monkeypatch, answer) -> list[str]:
+    """Every question the app asks is answered with `answer`; returns the texts asked."""
+    asked: list[str] = []
+    monkeypatch.setattr(app_module.QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or answer)
+    return asked
+
+
 @pytest.fixture
 def start_app(qtbot, tmp_path, monkeypatch):
     started: list[PresenterApp] = []
-    # No real VLC output in these tests: the playout is covered in tests/playout.
+    # No real VLC output in these tests (the playout is covered in tests/playout): the real program
+    # output factory and the preview find no libVLC.
     monkeypatch.setenv("PRESENTER_SIMULATE_NO_LIBVLC", "1")
     from presenter.playout import vlc_adapter
 
@@ -35,16 +53,19 @@ def start_app(qtbot, tmp_path, monkeypatch):
     def start(show: Path, **extra) -> PresenterApp:
         from presenter.show import load_show
 
-        app = PresenterApp(make_args(show, tmp_path / "state", **extra), load_show(show))
+        args = make_args(show, tmp_path / "state", **extra)
+        app = PresenterApp(args, load_show(show), build_parts(args, environ={}))
         started.append(app)
-        for window in (app.director, app.moderator):
-            qtbot.addWidget(window)
+        qtbot.addWidget(app.director)
+        qtbot.waitUntil(lambda: app.started)  # the other windows come right after the director
+        qtbot.addWidget(app.moderator)
         return app
 
     yield start
     for app in started:
         app.shutdown()
-        app.watcher.deleteLater()
+        if app.watcher is not None:
+            app.watcher.deleteLater()
     vlc_adapter.reset_vlc_status()
 
 
@@ -69,7 +90,7 @@ def test_without_libvlc_the_show_still_runs_with_a_plain_message(start_app, show
     assert "libVLC" in snapshot.clip.problem
 
 
-def test_resume_banner_and_back_to_standby(start_app, show_copy, qtbot):
+def test_resume_banner_and_back_to_standby(start_app, show_copy, qtbot, monkeypatch):
     first = start_app(show_copy)
     first.controller.go()
     qtbot.wait(350)
@@ -81,7 +102,9 @@ def test_resume_banner_and_back_to_standby(start_app, show_copy, qtbot):
     assert second.director.banner.isVisible()
     assert second.director.banner_text.text().startswith("Resumed after interruption at ")
     journals_before = sorted((second.state.journals).glob("*.jsonl"))
+    asked = answer_questions(monkeypatch, app_module.QMessageBox.StandardButton.Yes)
     second.director.banner_button.click()
+    assert "A new run ends this run where it is" in asked[0]  # on air: it asks first, saying what happens
     assert second.controller.snapshot().mode.value == "standby"
     journals_after = sorted((second.state.journals).glob("*.jsonl"))
     assert len(journals_after) == len(journals_before) + 1  # the old journal is kept
@@ -156,10 +179,14 @@ def test_unplugged_screen_moves_windows_and_they_come_back(start_app, show_copy)
     placement = app.placement
     screen = QApplication.primaryScreen()
     moves = []
-    app.moderator.place = lambda index, windowed: moves.append((index, windowed))  # type: ignore[method-assign]
+    entry = placement._managed["moderator"]
+    entry.place = lambda index, fullscreen, geometry: moves.append((index, fullscreen))
     # Xvfb cannot unplug a screen: call what Qt's screenRemoved/screenAdded signals call.
     placement.screen_removed(screen)  # the only screen: nothing to move to, nothing breaks
     assert moves == []
+    # As if the moderator had been fullscreen on a screen that was unplugged and now comes back; on
+    # Xvfb's one screen (the director's) it comes back windowed beside the director, not over it.
+    entry.home = (screen.name(), True)
     placement.screen_added(screen)
     assert moves == [(0, False)]
     assert any("is back on it" in p for p in problems(app))
@@ -170,7 +197,38 @@ def test_window_screens_are_remembered(start_app, show_copy):
     app.shutdown()
     settings = (app.state.path / "settings.ini").read_text()
     assert "moderator\\screen=" in settings
-    assert "moderator\\fullscreen=true" in settings
+    assert "moderator\\fullscreen=false" in settings  # the only screen is the director's: windowed there
+
+
+def overlaps(a, b) -> bool:
+    return a.intersects(b)
+
+
+@pytest.mark.parametrize("windowed", [False, True])
+def test_one_screen_nothing_covers_the_director_and_the_windows_sit_side_by_side(start_app, show_copy, windowed):
+    """Issue 10: a first try on a laptop: with --windowed or not, nothing opens fullscreen over the
+    director, and the moderator and the program output do not lie on top of each other or on it."""
+    from presenter.ui.program_output import ProgramOutputWindow
+
+    app = start_app(show_copy, moderator_screen=0 if not windowed else None, windowed=windowed)
+    output = ProgramOutputWindow()  # as the real factory builds it (no libVLC in these tests)
+    app.placement.add("output", "program output", output, None, windowed, aspect=16 / 9, default_fullscreen=True)
+    app.placement.place_all()
+    try:
+        windows = [app.director, app.moderator, output]
+        assert not any(w.isFullScreen() for w in windows)
+        assert not app.preview.isVisible()  # the technician opens it with its button: it would cover the rest
+        rects = [w.geometry() for w in windows]
+        for i, first in enumerate(rects):
+            for second in rects[i + 1 :]:
+                assert not overlaps(first, second), (first, second)
+        screen = QApplication.primaryScreen().geometry()
+        assert all(screen.contains(r) for r in rects)
+        if not windowed:
+            assert any("is the director's screen" in p for p in problems(app))
+    finally:
+        output.close()
+        output.deleteLater()
 
 
 def test_as_run_export_is_atomic(start_app, show_copy, tmp_path, monkeypatch):
@@ -379,3 +437,146 @@ def test_sigterm_quits_without_the_question(start_app, show_copy, monkeypatch):
     app.quit_without_asking()  # what the SIGTERM / Ctrl+C handler calls
     assert quits == [True]
     assert app.director.close() is True
+
+
+# ---------------------------------------------------------------------- issue 10 / 11
+
+
+def test_status_file_keeps_its_keys_and_adds_next_and_output(start_app, show_copy, tmp_path):
+    import json
+
+    status = tmp_path / "status.json"
+    app = start_app(show_copy, status_file=status)
+    app.write_status()
+    written = json.loads(status.read_text())
+    for key in ("pid", "written_at", "mode", "segment", "remaining_s", "elapsed_s", "clip_state",
+                "clip_position_s", "message", "resumed_from", "journal"):  # fmt: skip
+        assert key in written
+    assert written["next"] == "welcome"  # what GO puts on air
+    assert written["output"] is None  # no program output in these tests
+    app.controller.go()
+    app.write_status()
+    assert json.loads(status.read_text())["next"] == "discussion"
+
+
+def test_declining_back_to_standby_keeps_the_run_on_air_and_the_banner(start_app, show_copy, qtbot, monkeypatch):
+    first = start_app(show_copy)
+    first.controller.go()
+    first.shutdown()
+    second = start_app(show_copy)
+    journal = second.journal.path
+    asked = answer_questions(monkeypatch, app_module.QMessageBox.StandardButton.Cancel)
+    second.director.banner_button.click()
+    assert len(asked) == 1
+    assert second.controller.snapshot().current.segment.id == "welcome"
+    assert second.journal.path == journal
+    assert second.director.banner.isVisible()  # the decision is still open
+
+
+def test_the_resume_banner_goes_at_the_first_go(start_app, show_copy, qtbot):
+    first = start_app(show_copy)
+    first.controller.go()
+    first.shutdown()
+    second = start_app(show_copy)
+    assert second.director.banner.isVisible()
+    qtbot.wait(350)
+    second.controller.go()
+    second.director.refresh()
+    assert second.director.banner.isHidden()
+
+
+def test_resuming_the_offered_run_asks_while_a_run_is_on_air(start_app, show_copy, qtbot, monkeypatch):
+    first = start_app(show_copy)
+    first.controller.go()
+    first.shutdown()
+    start_app(show_copy).shutdown()
+    third = start_app(show_copy)  # a crash loop: the run is only offered
+    third.controller.go()  # the director started a run meanwhile
+    asked = answer_questions(monkeypatch, app_module.QMessageBox.StandardButton.Cancel)
+    third.director.banner_button.click()
+    assert "Resuming the interrupted run ends this run" in asked[0]
+    assert third.controller.snapshot().current.segment.id == "welcome"
+
+
+def test_the_director_is_shown_before_the_other_windows_start(qtbot, tmp_path, show_copy, monkeypatch):
+    """Issue 11: the director paints first; libVLC and the other windows start right after."""
+    from presenter.compose import ProgramOutput
+    from presenter.show import load_show
+
+    monkeypatch.setenv("PRESENTER_SIMULATE_NO_LIBVLC", "1")
+    from presenter.playout import vlc_adapter
+
+    vlc_adapter.set_vlc_loader(None)
+    seen = []
+
+    def start_output() -> ProgramOutput:
+        seen.append(app.director.isVisible())
+        return ProgramOutput(problem="no output in this test")
+
+    args = make_args(show_copy, tmp_path / "state")
+    app = PresenterApp(args, load_show(show_copy), build_parts(args, environ={}, start_output=start_output))
+    qtbot.addWidget(app.director)
+    assert app.director.isVisible() and not app.started and seen == []
+    qtbot.waitUntil(lambda: app.started)
+    qtbot.addWidget(app.moderator)
+    assert seen == [True]
+    app.controller.jump(2)  # a clip: it fails with the factory's reason
+    if app.controller.snapshot().current is None:  # the core's jump-sets-next: GO airs it
+        qtbot.wait(350)
+        app.controller.go()
+    assert app.controller.snapshot().clip.problem == "no output in this test"
+    app.shutdown()
+    app.watcher.deleteLater()
+    vlc_adapter.set_vlc_loader(None)
+
+
+def test_the_composition_root_reads_the_environment_once(tmp_path):
+    from presenter.compose import build_parts, no_program_output
+
+    args = make_args(Path("x.yaml"), tmp_path / "state")
+    parts = build_parts(args, environ={"PRESENTER_VLC_ARGS": "--aout=adummy --no-video-title-show"})
+    assert parts.vlc_args == ["--aout=adummy", "--no-video-title-show"]
+    assert parts.state.path == tmp_path / "state"
+    assert build_parts(args, environ={}).vlc_args is None
+    assert build_parts(args, environ={}, start_output=no_program_output("none")).start_output().problem == "none"
+
+
+@pytest.mark.xfail(
+    not hasattr(app_module.ShowController, "rehearse_from_now"), strict=True, reason="needs the core's rehearsal"
+)
+def test_rehearse_on_the_command_line_starts_a_rehearsal(start_app, show_copy):
+    app = start_app(show_copy, rehearse=True)  # LEAD: the core's rehearse_from_now() was called at start
+    assert app.controller.snapshot().mode.value == "standby"
+
+
+def test_two_fullscreen_windows_on_one_screen_are_said_and_a_move_is_offered(start_app, show_copy):
+    from presenter.placement import Clash
+
+    app = start_app(show_copy)
+    # Xvfb has one screen: what the plan reports for two fullscreen windows on a second one.
+    app.placement._managed["output"] = app.placement._managed["moderator"]  # a stand-in with a label
+    app.placement._clash(Clash(1, ("moderator", "output"), None))
+    assert any("both fullscreen on screen 1" in p for p in problems(app))
+    assert app.director.banner.isVisible()
+    assert app.director.banner_button.text() == "Put the moderator window in a window beside the director"
+    app.director.banner_button.click()  # moves it beside the director: windowed, not over it
+    assert not app.moderator.isFullScreen()
+    assert not app.moderator.geometry().intersects(app.director.geometry())
+
+
+def test_moving_the_moderator_to_the_directors_screen_keeps_it_beside_the_director(start_app, show_copy):
+    app = start_app(show_copy)
+    app.director.moderator_screen_requested.emit(0)
+    assert not app.moderator.isFullScreen()
+    assert not app.moderator.geometry().intersects(app.director.geometry())
+    app.director.moderator_screen_requested.emit(5)  # no such screen: said, nothing moves
+    assert any("screen 5 does not exist" in p for p in problems(app))
+
+
+def test_moderator_fullscreen_never_covers_the_director(start_app, show_copy):
+    from PySide6.QtWidgets import QPushButton
+
+    app = start_app(show_copy)
+    app.director.findChild(QPushButton, "moderatorFullscreen").click()
+    assert not app.moderator.isFullScreen()
+    assert any("fullscreen would cover the director" in p for p in problems(app))

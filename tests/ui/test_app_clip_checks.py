@@ -7,6 +7,7 @@ import time
 
 from test_app import make_args, problems
 
+from presenter.compose import build_parts
 from presenter.show import load_show
 from presenter.ui.app import PresenterApp
 
@@ -16,17 +17,18 @@ def start(qtbot, monkeypatch, tmp_path, show_path) -> PresenterApp:
     from presenter.playout import vlc as vlc_adapter
 
     vlc_adapter.reset_vlc_status()  # forget a status read without the variable
-    app = PresenterApp(make_args(show_path, tmp_path / "state"), load_show(show_path))
-    for window in (app.director, app.moderator):
-        qtbot.addWidget(window)
+    args = make_args(show_path, tmp_path / "state")
+    app = PresenterApp(args, load_show(show_path), build_parts(args, environ={}))
+    qtbot.addWidget(app.director)
+    qtbot.waitUntil(lambda: app.started)  # the other windows and the clip checks come right after the director
+    qtbot.addWidget(app.moderator)
     return app
 
 
 def test_a_clip_broken_after_load_is_on_its_row_within_2_s_and_a_fix_clears_it(qtbot, monkeypatch, tmp_path, show_copy):
     app = start(qtbot, monkeypatch, tmp_path, show_copy)
     try:
-        with qtbot.waitSignal(app.clip_checks.checked, timeout=5000):
-            pass
+        qtbot.waitUntil(lambda: not app.clip_checks.busy(), timeout=5000)
         app.controller.go()  # something else is on air
         model = app.director.model
         clip = show_copy.parent / "clips" / "autonomous-driving.mp4"
@@ -48,7 +50,8 @@ def test_a_clip_broken_after_load_is_on_its_row_within_2_s_and_a_fix_clears_it(q
         )
     finally:
         app.shutdown()
-        app.watcher.deleteLater()
+        if app.watcher is not None:
+            app.watcher.deleteLater()
         from presenter.playout import vlc_adapter
 
         vlc_adapter.reset_vlc_status()

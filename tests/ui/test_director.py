@@ -10,8 +10,35 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from presenter.controller import ShowController
-from presenter.engine import GO_GUARD_S, Mode
+from presenter.engine import GO_GUARD_S, Mode, ShowEngine
 from presenter.ui.director import DirectorWindow
+
+
+def _jump_sets_next() -> bool:
+    """Whether the core already has issue 10's rule "jump sets what goes next, GO airs it"."""
+    from presenter.clock import FakeClock
+    from presenter.show import load_show
+    from tests.conftest import BUNDLED_SHOW, SHOW_DAY_BEFORE_START
+
+    engine = ShowEngine(load_show(BUNDLED_SHOW), FakeClock(SHOW_DAY_BEFORE_START))
+    engine.jump(3)
+    return engine.mode is Mode.STANDBY
+
+
+JUMP_SETS_NEXT = _jump_sets_next()
+# LEAD: tests marked with this need the core helper's change (jump/back set the next segment instead of
+# airing it). Before the merge they must fail (strict xfail); after it they run as ordinary tests.
+needs_core_jump = pytest.mark.xfail(
+    not JUMP_SETS_NEXT, strict=True, reason="needs the core's jump-sets-next (issue 10, finding 3)"
+)
+
+
+def air(controller: ShowController, index: int) -> None:
+    """Put segment `index` on air: a jump, then (with the core's jump-sets-next) the GO that airs it."""
+    controller.jump(index)
+    if JUMP_SETS_NEXT:
+        controller.engine.clock.advance(GO_GUARD_S + 0.01)
+        controller.go()
 
 
 @pytest.fixture
@@ -109,13 +136,16 @@ def test_buttons_send_intents(qtbot, director, fake_clock):
     assert controller.engine.runs[0].added_s == 0
     director.table.selectRow(4)
     qtbot.mouseClick(director.findChild(QPushButton, "jump"), Qt.MouseButton.LeftButton)
+    if JUMP_SETS_NEXT:  # the jump made it next; GO airs it
+        fake_clock.advance(GO_GUARD_S + 0.01)
+        qtbot.mouseClick(director.findChild(QPushButton, "go"), Qt.MouseButton.LeftButton)
     assert controller.engine.current == 4
     director.table.selectRow(5)
     qtbot.mouseClick(director.findChild(QPushButton, "skip"), Qt.MouseButton.LeftButton)
     director.refresh()
     assert director.model.index(5, 7).data() == "skipped"
     qtbot.mouseClick(director.findChild(QPushButton, "back"), Qt.MouseButton.LeftButton)
-    assert controller.engine.current == 3  # back = the previous segment in the running order
+    assert controller.engine.current == 0  # Back right after a GO undoes it: what was on air before returns
 
 
 def test_clip_without_playout_goes_on_air_with_a_clear_problem(director):
@@ -223,3 +253,257 @@ def test_the_row_on_air_repaints_when_its_texts_change_not_on_every_refresh(dire
     director.refresh()
     assert repainted == [0]
     assert director.model.index(0, 6).data() == "0:01"
+
+
+# ---------------------------------------------------------------------- issue 10: safe hands on air
+
+
+def focus_of(director):
+    return QApplication.focusWidget()
+
+
+def panics(controller) -> list:
+    seen: list = []
+    controller.engine.subscribe(lambda event: seen.append(event) if event.kind == "panic" else None)
+    return seen
+
+
+def test_esc_in_the_message_field_leaves_it_and_changes_nothing_on_air(qtbot, director, fake_clock):
+    controller = director.controller
+    air(controller, 2)  # a clip on air
+    seen = panics(controller)
+    director.message_edit.setFocus()
+    qtbot.waitUntil(lambda: focus_of(director) is director.message_edit)
+    qtbot.keyClicks(director.message_edit, "Bitte zum Ende")
+    qtbot.keyClick(director.message_edit, Qt.Key.Key_Escape)
+    assert seen == []  # no stop to black from inside a text field
+    assert director.message_edit.text() == "Bitte zum Ende"  # the text stays
+    assert focus_of(director) is director.table  # the keys are back with the running order
+    qtbot.keyClick(director.table, Qt.Key.Key_Escape)
+    assert len(seen) == 1  # outside a text field Esc stops to black
+
+
+def test_enter_sends_the_message_and_the_next_space_is_a_go(qtbot, director, fake_clock):
+    controller = director.controller
+    director.message_edit.setFocus()
+    qtbot.keyClicks(director.message_edit, "Frage von Anna")
+    qtbot.keyClick(director.message_edit, Qt.Key.Key_Return)
+    assert controller.snapshot().message.text == "Frage von Anna"
+    assert focus_of(director) is director.table
+    fake_clock.advance(GO_GUARD_S + 0.01)
+    qtbot.keyClick(director.table, Qt.Key.Key_Space)
+    assert controller.snapshot().current.segment.id == "welcome"
+
+
+def test_enter_in_an_empty_field_gives_the_keys_back_too(qtbot, director):
+    director.message_edit.setFocus()
+    qtbot.keyClick(director.message_edit, Qt.Key.Key_Return)
+    assert director.controller.snapshot().message is None
+    assert focus_of(director) is director.table
+
+
+def test_ctrl_m_puts_the_cursor_in_the_message_field(qtbot, director):
+    director.table.setFocus()
+    qtbot.keyClick(director.table, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    assert focus_of(director) is director.message_edit
+    qtbot.keyClicks(director.message_edit, "a b")  # Space types in the field: no GO
+    assert director.controller.engine.mode is Mode.STANDBY
+
+
+def test_the_window_shows_every_shortcut(director):
+    keys = text(director, "keyHelp")
+    for shortcut in ("Space", "Esc", "Ctrl+M", "Enter", "double-click"):
+        assert shortcut in keys
+
+
+def test_go_names_what_it_puts_on_air_and_looks_disabled_at_the_end(director, fake_clock):
+    go = director.go_button
+    assert go.text() == "GO: 1 Begrüßung" and go.isEnabled()
+    controller = director.controller
+    controller.go()
+    director.refresh()
+    assert go.text() == "GO: 2 Diskussion: Digitale Kommunen in …"  # cut; the tooltip has it all
+    assert "Digitale Kommunen in Rheinland-Pfalz" in go.toolTip()
+    for _ in range(5):
+        fake_clock.advance(GO_GUARD_S + 0.01)
+        controller.go()
+    director.refresh()
+    assert go.text() == "GO: end of show" and go.isEnabled()
+    fake_clock.advance(GO_GUARD_S + 0.01)
+    controller.go()
+    director.refresh()
+    assert not go.isEnabled()
+    assert "disabled" in go.styleSheet()  # it looks disabled, not only refuses
+
+
+def test_go_button_follows_the_next_segment_not_the_selection(director):
+    director.table.selectRow(4)
+    director.refresh()
+    assert director.go_button.text() == "GO: 1 Begrüßung"  # selecting a row is not setting it next
+
+
+def double_click_row(qtbot, director, row: int) -> None:
+    rect = director.table.visualRect(director.model.index(row, 2))
+    # As a real double-click: a press first (the view only reports a double-click on the row it was pressed on).
+    qtbot.mouseClick(director.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(director.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+@needs_core_jump
+def test_double_click_sets_next_and_nothing_new_goes_on_air(qtbot, director, fake_clock):
+    controller = director.controller
+    controller.go()  # welcome on air
+    double_click_row(qtbot, director, 4)
+    director.refresh()
+    snapshot = controller.snapshot()
+    assert snapshot.current.segment.id == "welcome"  # still on air
+    assert snapshot.next.segment.id == "questions"
+    assert director.go_button.text().startswith("GO: 5 Fragerunde")
+    fake_clock.advance(GO_GUARD_S + 0.01)
+    controller.go()
+    assert controller.snapshot().current.segment.id == "questions"
+
+
+@needs_core_jump
+def test_jump_button_sets_next(qtbot, director, fake_clock):
+    controller = director.controller
+    controller.go()
+    director.table.selectRow(5)
+    qtbot.mouseClick(director.findChild(QPushButton, "jump"), Qt.MouseButton.LeftButton)
+    director.refresh()
+    assert controller.snapshot().current.segment.id == "welcome"
+    assert director.go_button.text() == "GO: 6 Verabschiedung"
+
+
+def test_double_click_names_what_go_airs(qtbot, director):
+    """Whatever the core does with a jump, the GO button names what GO then puts on air."""
+    double_click_row(qtbot, director, 3)
+    director.refresh()
+    snapshot = director.controller.snapshot()
+    following = snapshot.next
+    expected = f"GO: {following.index + 1} " if following else "GO: end of show"
+    assert director.go_button.text().startswith(expected)
+
+
+def test_skip_needs_a_selected_row_that_is_not_on_air(qtbot, director):
+    controller = director.controller
+    skip = director.findChild(QPushButton, "skip")
+    assert not skip.isEnabled()  # nothing selected
+    controller.go()
+    director.refresh()
+    director.table.selectRow(0)  # the segment on air
+    assert not skip.isEnabled()
+    qtbot.mouseClick(skip, Qt.MouseButton.LeftButton)
+    assert controller.snapshot().current.segment.id == "welcome"
+    director.table.selectRow(3)
+    assert skip.isEnabled() and skip.text() == "Skip selected"
+    qtbot.mouseClick(skip, Qt.MouseButton.LeftButton)
+    director.refresh()
+    assert director.model.index(3, 7).data() == "skipped"
+    assert controller.snapshot().current.segment.id == "welcome"  # nothing advanced
+    assert skip.text() == "Unskip selected"
+    qtbot.mouseClick(skip, Qt.MouseButton.LeftButton)
+    director.refresh()
+    assert director.model.index(3, 7).data() != "skipped"
+
+
+def test_skip_passes_the_selected_index(director, monkeypatch):
+    calls = []
+    monkeypatch.setattr(director.controller, "skip", lambda index=None: calls.append(index))
+    director.table.selectRow(2)
+    director.findChild(QPushButton, "skip").click()
+    assert calls == [2]
+
+
+def test_in_standby_the_director_says_what_the_moderator_says(director, fake_clock):
+    from presenter.ui.moderator import describe
+
+    for moment in (datetime(2021, 1, 19, 17, 25, 48), datetime(2021, 1, 19, 19, 47, 14)):
+        fake_clock.set_now(moment)
+        director.refresh()
+        view = describe(director.controller.snapshot())
+        assert text(director, "phase") == f"{view.caption} {view.timer}"
+        assert text(director, "countdown") == view.timer
+    assert text(director, "phase").startswith("start overdue by +2:17:14")
+
+
+def test_banner_transient_goes_at_the_first_go(director, fake_clock):
+    director.show_banner("Resumed after interruption", "Back to standby (new run)…", lambda: None, transient=True)
+    assert director.banner.isVisible()
+    director.controller.go()
+    director.refresh()
+    assert director.banner.isHidden()
+
+
+def test_banner_transient_goes_after_its_time(qtbot, director):
+    director.show_banner("Resumed after interruption", "Back…", lambda: None, transient=True, expires_ms=50)
+    qtbot.waitUntil(director.banner.isHidden, timeout=2000)
+
+
+def test_a_declined_banner_action_keeps_the_banner(director):
+    director.show_banner("Resumed", "Back to standby (new run)…", lambda: False, transient=True)
+    director.banner_button.click()
+    assert director.banner.isVisible() and director.banner_button.text() == "Back to standby (new run)…"
+
+
+@pytest.mark.xfail(
+    not hasattr(ShowController, "rehearse_from_now"), strict=True, reason="needs the core's rehearse_from_now"
+)
+def test_rehearse_from_now_button_calls_the_core(qtbot, director):
+    button = director.findChild(QPushButton, "rehearse")
+    assert button.isEnabled()  # in standby
+    calls = []
+    director.rehearse_requested.connect(lambda: calls.append(True))
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    director.controller.rehearse_from_now()
+    assert calls == [True]
+
+
+@pytest.mark.parametrize(
+    "name", ["moderatorScreen", "problems", "runningOrder", "messageBlink", "go", "sendMessage", "showPreview"]
+)
+def test_space_is_go_wherever_the_focus_is_outside_a_text_field(qtbot, director, fake_clock, name):
+    from PySide6.QtWidgets import QWidget
+
+    widget = director.findChild(QWidget, name)
+    widget.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is widget)
+    fake_clock.advance(GO_GUARD_S + 0.01)
+    qtbot.keyClick(widget, Qt.Key.Key_Space)
+    assert director.controller.snapshot().current.segment.id == "welcome"
+    seen = panics(director.controller)
+    qtbot.keyClick(widget, Qt.Key.Key_Escape)
+    assert len(seen) == 1
+
+
+def test_back_to_standby_from_the_first_segment_asks_first(qtbot, director, fake_clock, monkeypatch):
+    """LEAD: written against today's engine (Back from the first segment is standby). If the core's new
+    Back no longer ends the run there, transport_bar.back_ends_the_run() must follow its rule."""
+    from presenter.ui import director as director_module
+
+    controller = director.controller
+    controller.go()
+    director.refresh()
+    asked = []
+    answer = [director_module.QMessageBox.StandardButton.Cancel]
+    monkeypatch.setattr(director_module.QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or answer[0])
+    back = director.findChild(QPushButton, "back")
+    qtbot.mouseClick(back, Qt.MouseButton.LeftButton)
+    assert "back to standby" in asked[0]
+    assert controller.snapshot().current.segment.id == "welcome"  # said no: still on air
+    answer[0] = director_module.QMessageBox.StandardButton.Yes
+    qtbot.mouseClick(back, Qt.MouseButton.LeftButton)
+    assert controller.snapshot().mode is Mode.STANDBY
+
+
+def test_back_from_a_later_segment_does_not_ask(qtbot, director, fake_clock, monkeypatch):
+    from presenter.ui import director as director_module
+
+    monkeypatch.setattr(director_module.QMessageBox, "question", lambda *a, **k: pytest.fail("asked"))
+    controller = director.controller
+    controller.go()
+    fake_clock.advance(GO_GUARD_S + 0.01)
+    controller.go()
+    director.refresh()
+    qtbot.mouseClick(director.findChild(QPushButton, "back"), Qt.MouseButton.LeftButton)
+    assert controller.snapshot().mode is Mode.ON_AIR  # the run goes on (the question would have failed)

@@ -40,16 +40,22 @@ def start_app(qtbot, tmp_path, monkeypatch):
     vlc_adapter.reset_vlc_status()
 
     def start(show: Path, **extra) -> PresenterApp:
-        app = PresenterApp(make_args(show, tmp_path / "state", **extra), load_show(show))
+        from presenter.compose import build_parts
+
+        args = make_args(show, tmp_path / "state", **extra)
+        app = PresenterApp(args, load_show(show), build_parts(args, environ={}))
         started.append(app)
-        for window in (app.director, app.moderator, app.questions_window):
+        qtbot.addWidget(app.director)
+        qtbot.waitUntil(lambda: app.started)  # the other windows come right after the director
+        for window in (app.moderator, app.questions_window):
             qtbot.addWidget(window)
         return app
 
     yield start
     for app in started:
         app.shutdown()
-        app.watcher.deleteLater()
+        if app.watcher is not None:
+            app.watcher.deleteLater()
     vlc_adapter.reset_vlc_status()
 
 

@@ -1,0 +1,73 @@
+"""The director window's top line: show, program output state, over/under, projected end, clock."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
+
+from presenter.engine import ShowSnapshot
+from presenter.moderator_view import describe
+from presenter.timefmt import format_duration
+from presenter.ui.on_air_panel import set_text
+
+PLAYING_STATES = ("playing", "paused", "held")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DirectorHeader", text)
+
+
+def output_text(status) -> str:
+    """One line on what the program output shows (an OutputStatus, or None without a playout)."""
+    if status is None:
+        return _tr("Output: none (clips cannot play)")
+    state = status.state.value
+    text = _tr("Output: {state}").format(state=state)
+    if state in PLAYING_STATES and status.segment_id:
+        duration = format_duration(status.duration_s) if status.duration_s else "–"
+        text += f" {format_duration(status.position_s)} / {duration}"
+    if status.armed_segment_id:
+        text += _tr(" · armed: {segment}").format(segment=status.armed_segment_id)
+    if status.message and state == "error":
+        text += f" — {status.message}"
+    return text
+
+
+class DirectorHeader(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        self.show_title = QLabel(objectName="showTitle")
+        title_font = QFont(self.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.4)
+        title_font.setBold(True)
+        self.show_title.setFont(title_font)
+        self.clock_label = QLabel(objectName="clock")
+        self.clock_label.setFont(QFont(mono.family(), int(title_font.pointSizeF())))
+        self.over_under_label = QLabel(objectName="overUnder")
+        self.projected_label = QLabel(objectName="projectedEnd")
+        self.output_label = QLabel(objectName="outputState")
+        self.output_label.setToolTip(_tr("What the program output shows"))
+        for label in (self.show_title, self.output_label):  # long texts are cut, they never widen the window
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            label.setMinimumWidth(120)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.show_title, 1)
+        for widget in (self.output_label, self.over_under_label, self.projected_label, self.clock_label):
+            layout.addSpacing(18)
+            layout.addWidget(widget)
+
+    def show_state(self, snapshot: ShowSnapshot, output_status) -> None:
+        show = snapshot.show
+        title = f"{show.title} — {show.date:%d.%m.%Y}, {show.start:%H:%M}–{show.end:%H:%M}"
+        if snapshot.rehearsal:
+            title += _tr(" · REHEARSAL (times on {day})").format(day=f"{snapshot.now:%d.%m.}")
+        set_text(self.show_title, title)
+        set_text(self.clock_label, f"{snapshot.now:%H:%M:%S}")
+        # The same words and rounding as the moderator reads, so the two never disagree by a second.
+        status = describe(snapshot, QCoreApplication.translate)
+        set_text(self.over_under_label, status.over_under)
+        set_text(self.projected_label, status.projection)
+        set_text(self.output_label, output_text(output_status))

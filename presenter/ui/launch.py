@@ -1,0 +1,115 @@
+"""The process around the application: one Presenter per state directory, Qt on the right platform,
+the show file (asked again while it has a mistake), unexpected errors shown, SIGTERM / Ctrl+C."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from presenter.compose import choose_platform
+from presenter.journal import StateDir, default_state_dir
+from presenter.show import Show, ShowFileError, load_show
+
+
+def load_show_interactively(path: Path, parent=None) -> Show | None:
+    """Load the show; on a mistake say where it is and offer retry / another file / quit."""
+    while True:
+        try:
+            return load_show(path)
+        except ShowFileError as exc:
+            print(str(exc), file=sys.stderr)
+            box = QMessageBox(parent)
+            box.setIcon(QMessageBox.Icon.Warning)
+            box.setWindowTitle("Presenter — show file problem")
+            box.setText(f"The show file cannot be used:\n\n{exc}")
+            box.setInformativeText("Fix the file and press Retry, or open another show file.")
+            retry = box.addButton("Retry", QMessageBox.ButtonRole.AcceptRole)
+            other = box.addButton("Open another…", QMessageBox.ButtonRole.ActionRole)
+            box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+            box.exec()
+            if box.clickedButton() is retry:
+                continue
+            if box.clickedButton() is other:
+                chosen, _ = QFileDialog.getOpenFileName(
+                    parent, "Open show file", str(path.parent), "Show files (*.yaml *.yml)"
+                )
+                if chosen:
+                    path = Path(chosen)
+                continue
+            return None
+
+
+def _install_excepthook(app_ref: list) -> None:
+    """An unexpected error is logged and shown; the show goes on."""
+
+    def hook(kind, value, tb):
+        text = "".join(traceback.format_exception(kind, value, tb))
+        print(text, file=sys.stderr)
+        if app_ref and app_ref[0] is not None:
+            app_ref[0].director.add_problem(f"Internal error (the show goes on): {value!r}")
+
+    sys.excepthook = hook
+
+
+def show_to_open(args: argparse.Namespace) -> Path:
+    """The show named on the command line; else the latest run's show (it may need resuming), else the bundled one."""
+    if getattr(args, "show_named", True):
+        return args.show
+    return StateDir(args.state_dir or default_state_dir()).last_show() or args.show
+
+
+def launch(args: argparse.Namespace) -> int:
+    from presenter.playout.vlc_adapter import tune_heap
+    from presenter.statelock import StateLockError
+
+    state_lock = None
+    try:  # one Presenter per state directory: held until this function returns (or the process dies)
+        state_lock = StateDir(args.state_dir or default_state_dir()).acquire_lock()
+    except StateLockError as exc:
+        print(f"presenter: {exc}", file=sys.stderr)
+        return 2
+    except OSError as exc:  # a state directory that cannot be written: the show goes on, the director is told
+        print(f"presenter: the state directory cannot be locked ({exc.strerror or exc}); going on", file=sys.stderr)
+    tune_heap()  # before Qt and libVLC start their threads
+    platform = choose_platform()
+    if platform:
+        os.environ["QT_QPA_PLATFORM"] = platform
+    qt_app = QApplication.instance() or QApplication(sys.argv[:1])
+    qt_app.setApplicationName("Presenter")
+    qt_app.setOrganizationName("Presenter")
+    args.show = show_to_open(args)
+    show = load_show_interactively(args.show)
+    if show is None:
+        return 2
+    app_ref: list = [None]
+    _install_excepthook(app_ref)
+    from presenter.compose import build_parts
+    from presenter.ui.app import PresenterApp
+
+    app = PresenterApp(args, show, build_parts(args))
+    app_ref[0] = app
+    qt_app.aboutToQuit.connect(app.shutdown)
+    _quit_on_signals(qt_app, app)
+    try:
+        return qt_app.exec()
+    finally:
+        if state_lock is not None:
+            state_lock.release()
+
+
+def _quit_on_signals(qt_app: QApplication, app) -> None:
+    """SIGTERM / Ctrl+C end the event loop cleanly (players stopped, journal closed, placement saved)."""
+    import signal
+
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda *_: app.quit_without_asking())
+    # Python runs signal handlers only between bytecodes: wake the interpreter now and then.
+    wake = QTimer(qt_app)
+    wake.timeout.connect(lambda: None)
+    wake.start(250)

@@ -1,0 +1,113 @@
+"""Messages to the moderator (typed or preset) and where the moderator window is."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
+
+from presenter.controller import ShowController
+from presenter.engine import ShowSnapshot
+from presenter.i18n import QT_TRANSLATE_NOOP
+from presenter.ui.on_air_panel import set_text
+
+MESSAGE_PRESETS = (
+    QT_TRANSLATE_NOOP("MessagePanel", "Please wrap up"),
+    QT_TRANSLATE_NOOP("MessagePanel", "1 minute"),
+    QT_TRANSLATE_NOOP("MessagePanel", "Question from the chat"),
+    QT_TRANSLATE_NOOP("MessagePanel", "Speak up"),
+)
+MESSAGE_MAX_CHARS = 140
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("MessagePanel", text)
+
+
+class MessagePanel(QGroupBox):
+    """Sends messages; after Enter (or Send) `keys_back` hands the keys back, so Space is a GO again."""
+
+    moderator_screen_requested = Signal(int)
+    moderator_fullscreen_toggled = Signal()
+    takeover_toggled = Signal(bool)  # an urgent message fills the moderator's screen below a smaller timer
+    talking_points_page = Signal(int)  # +1 / -1: the moderator's talking points, when they need pages
+
+    def __init__(self, controller: ShowController, keys_back: Callable[[], None]) -> None:
+        super().__init__(_tr("Message to the moderator (Ctrl+M)"))
+        self.controller = controller
+        self._keys_back = keys_back
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_typed_row())
+        layout.addLayout(self._build_presets())
+        self.moderator_sees = QLabel(objectName="moderatorSees")
+        self.moderator_sees.setWordWrap(True)
+        layout.addWidget(self.moderator_sees)
+        layout.addLayout(self._build_screen_row())
+
+    def _build_typed_row(self) -> QHBoxLayout:
+        self.message_edit = QLineEdit(objectName="messageText")
+        self.message_edit.setPlaceholderText(_tr("Type a short message, Enter sends it, Esc leaves the field"))
+        self.message_edit.setMaxLength(MESSAGE_MAX_CHARS)
+        self.message_edit.returnPressed.connect(self.send_typed)
+        self.blink_check = QCheckBox(_tr("Blink"), objectName="messageBlink")
+        self.takeover_check = QCheckBox(_tr("Urgent: full screen"), objectName="messageTakeover")
+        self.takeover_check.toggled.connect(self.takeover_toggled.emit)
+        send = QPushButton(_tr("Send"), objectName="sendMessage")
+        send.clicked.connect(self.send_typed)
+        clear = QPushButton(_tr("Clear"), objectName="clearMessage")
+        clear.clicked.connect(self.controller.clear_message)
+        row = QHBoxLayout()
+        row.addWidget(self.message_edit, 1)
+        for widget in (self.blink_check, self.takeover_check, send, clear):
+            row.addWidget(widget)
+        return row
+
+    def _build_presets(self) -> QHBoxLayout:
+        presets = QHBoxLayout()
+        for text in MESSAGE_PRESETS:
+            button = QPushButton(_tr(text), objectName="preset:" + text)
+            button.clicked.connect(lambda _=False, b=button: self.send(b.text()))
+            presets.addWidget(button)
+        return presets
+
+    def _build_screen_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(QLabel(_tr("Moderator window:")))
+        self.moderator_screen = QComboBox(objectName="moderatorScreen")
+        self.moderator_screen.activated.connect(lambda i: self.moderator_screen_requested.emit(i))
+        row.addWidget(self.moderator_screen, 1)
+        fullscreen = QPushButton(_tr("Fullscreen on/off"), objectName="moderatorFullscreen")
+        fullscreen.clicked.connect(self.moderator_fullscreen_toggled.emit)
+        row.addWidget(fullscreen)
+        for text, name, step in ((_tr("Points ▲ (PgUp)"), "pointsUp", -1), (_tr("Points ▼ (PgDown)"), "pointsDown", 1)):
+            button = QPushButton(text, objectName=name)
+            button.clicked.connect(lambda _=False, step=step: self.talking_points_page.emit(step))
+            row.addWidget(button)
+        return row
+
+    def send(self, text: str) -> None:
+        self.controller.send_message(text, self.blink_check.isChecked())
+
+    def send_typed(self) -> None:
+        """Enter or Send: the typed text goes to the moderator and the keys go back to the running order."""
+        text = self.message_edit.text().strip()
+        if text:
+            self.send(text)
+            self.message_edit.clear()
+        self._keys_back()
+
+    def set_screens(self, names: list[str], current: int | None) -> None:
+        self.moderator_screen.clear()
+        self.moderator_screen.addItems(names)
+        if current is not None and 0 <= current < len(names):
+            self.moderator_screen.setCurrentIndex(current)
+
+    def show_state(self, snapshot: ShowSnapshot) -> None:
+        message = snapshot.message
+        if message is None:
+            set_text(self.moderator_sees, _tr("Moderator sees: no message"))
+            return
+        blinking = _tr(" (blinking)") if message.blink else ""
+        set_text(self.moderator_sees, _tr("Moderator sees: “{text}”{blinking}").format(
+            text=message.text, blinking=blinking))  # fmt: skip

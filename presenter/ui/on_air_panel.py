@@ -1,0 +1,126 @@
+"""The director's on-air panel: what is on air, its countdown and phase, the clip, what GO airs next."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from presenter.engine import Mode, ShowSnapshot
+from presenter.moderator_view import describe
+from presenter.timefmt import format_countdown, format_duration
+from presenter.ui import theme
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("OnAirPanel", text)
+
+
+def set_text(label: QLabel, text: str) -> None:
+    """setText only on change: a 10 Hz refresh must not relayout the window ten times a second."""
+    if label.text() != text:
+        label.setText(text)
+
+
+def _scaled_font(base: QFont, factor: float) -> QFont:
+    font = QFont(base)
+    font.setPointSizeF(font.pointSizeF() * factor)
+    font.setBold(True)
+    return font
+
+
+class OnAirPanel(QFrame):
+    """Renders the snapshot's segment on air; `controls` (the transport bar) sits at its foot."""
+
+    def __init__(self, controls: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent, objectName="onAirPanel")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        self.on_air_title = QLabel(objectName="onAirTitle")
+        self.on_air_title.setWordWrap(True)
+        self.on_air_title.setFont(_scaled_font(self.font(), 1.5))
+        self.countdown = QLabel(objectName="countdown")
+        self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        countdown_font = QFont(mono.family())
+        countdown_font.setPointSize(54)
+        countdown_font.setBold(True)
+        self.countdown.setFont(countdown_font)
+        self.countdown.setMinimumHeight(110)
+        self.phase_label = QLabel(objectName="phase")
+        self.phase_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.phase_label.setFont(_scaled_font(self.font(), 1.3))
+        self.clip_label = QLabel(objectName="clipState")
+        self.clip_label.setWordWrap(True)
+        self.details_label = QLabel(objectName="segmentDetails")
+        self.details_label.setWordWrap(True)
+        self.details_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.next_label = QLabel(objectName="next")
+        self.next_label.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        for widget in (self.on_air_title, self.countdown, self.phase_label, self.clip_label):
+            layout.addWidget(widget)
+        layout.addWidget(self.details_label, 1)
+        layout.addWidget(self.next_label)
+        layout.addWidget(controls)
+
+    def show_state(self, snapshot: ShowSnapshot) -> None:
+        self._render_timer(snapshot)
+        self._render_clip(snapshot)
+        details = ""
+        if snapshot.current is not None:
+            segment = snapshot.current.segment
+            lines = []
+            if segment.speakers:
+                lines.append(_tr("With: ") + ", ".join(segment.speakers))
+            if segment.notes:
+                lines.append(_tr("Notes: ") + segment.notes)
+            details = "\n".join(lines)
+        set_text(self.details_label, details)
+        following = snapshot.next
+        if following is None:
+            set_text(self.next_label, _tr("Next: end of show"))
+        else:
+            planned = format_duration(following.planned_duration_s)
+            text = _tr("Next: {number}. {title} ({planned})").format(
+                number=following.index + 1, title=following.segment.title, planned=planned
+            )
+            set_text(self.next_label, text)
+
+    def _render_timer(self, snapshot: ShowSnapshot) -> None:
+        phase = snapshot.phase
+        if snapshot.mode is Mode.STANDBY:
+            # The moderator's words and figure, so the two windows never disagree before the show.
+            view = describe(snapshot, QCoreApplication.translate)
+            set_text(self.on_air_title, _tr("Standby — GO starts the show"))
+            set_text(self.countdown, view.timer)
+            set_text(self.phase_label, f"{view.caption} {view.timer}")
+        elif snapshot.mode is Mode.ENDED:
+            set_text(self.on_air_title, _tr("Off air — the show has ended"))
+            set_text(self.countdown, "—")
+            ended = _tr("ended {time}").format(time=f"{snapshot.show_ended:%H:%M:%S}") if snapshot.show_ended else ""
+            set_text(self.phase_label, ended)
+        else:
+            current = snapshot.current
+            assert current is not None and snapshot.remaining_s is not None
+            set_text(self.on_air_title, _tr("ON AIR {number}. {title}").format(
+                number=current.index + 1, title=current.segment.title))  # fmt: skip
+            set_text(self.countdown, format_countdown(snapshot.remaining_s))
+            set_text(self.phase_label, theme.PHASE_LABEL[phase] or _tr("on time"))
+        style = f"color:{theme.PHASE_FOREGROUND[phase]};background:{theme.PHASE_BACKGROUND[phase]};border-radius:6px;"
+        if self.countdown.styleSheet() != style:
+            self.countdown.setStyleSheet(style)
+
+    def _render_clip(self, snapshot: ShowSnapshot) -> None:
+        clip = snapshot.clip
+        if clip is None:
+            set_text(self.clip_label, "")
+            return
+        position = format_duration(clip.position_s) if clip.position_s is not None else "–"
+        duration = format_duration(clip.duration_s) if clip.duration_s else "–"
+        text = _tr("Clip {state} {position} / {duration}").format(
+            state=theme.CLIP_LABEL[clip.state], position=position, duration=duration
+        )
+        if clip.problem:
+            text += f" — {clip.problem}"
+        set_text(self.clip_label, text)
