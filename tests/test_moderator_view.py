@@ -91,6 +91,8 @@ def _on_clip(show, clock, index: int = 2) -> ShowEngine:
     clock.set_now(START)
     engine.go()
     engine.jump(index)
+    clock.advance(0.5)
+    engine.go()  # jump only cues: GO airs it
     return engine
 
 

@@ -22,6 +22,7 @@ class Language(enum.StrEnum):
 
 
 _translator: Callable[[str, str], str] | None = None
+_language: Language = Language.ENGLISH
 
 
 def translate(context: str, text: str) -> str:
@@ -36,9 +37,15 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate knows
     return text
 
 
-def set_translator(function: Callable[[str, str], str] | None) -> None:
-    global _translator
+def set_translator(function: Callable[[str, str], str] | None, language: Language | None = None) -> None:
+    global _translator, _language
     _translator = function
+    _language = language or (Language.ENGLISH if function is None else _language)
+
+
+def current_language() -> Language:
+    """The language installed (presenter.i18n.qt.install); English until one is."""
+    return _language
 
 
 def parse_language(value: str) -> Language:

@@ -36,9 +36,9 @@ def install(language: Language, app: QCoreApplication | None = None) -> None:
     if app is not None:
         for translator in translators:
             app.installTranslator(translator)
-        set_translator(QCoreApplication.translate)
+        set_translator(QCoreApplication.translate, language)
     else:
-        set_translator(_chain(translators))
+        set_translator(_chain(translators), language)
     _installed.extend(translators)
     QLocale.setDefault(QLocale(QLocale.Language.German if language is Language.GERMAN else QLocale.Language.English))
 

@@ -22,7 +22,7 @@ from presenter.journal import JournalWriter, Resumable
 from presenter.preflight import CheckReport, Status
 from presenter.questions import questions_status
 from presenter.run_rules import CloseReason, RunChange, RunRules, needs_confirmation
-from presenter.show import Show, ShowFileError, load_show, slugify
+from presenter.show import Show, ShowFileError, load_show
 from presenter.ui.deferred_playout import DeferredPlayout
 from presenter.ui.launch import show_to_open
 
@@ -333,18 +333,10 @@ class PresenterApp(QObject):
         return self.rules.as_run_engine(self.controller.engine)
 
     def export_as_run(self) -> None:
-        from presenter.as_run import as_run_csv
+        """The as-run, its log (messages, panics, clip failures) and the questions, side by side as CSV."""
+        from presenter.ui.export import export_run
 
-        suggested = f"as-run-{self.controller.show.date:%Y-%m-%d}-{slugify(self.controller.show.title)}.csv"
-        chosen, _ = QFileDialog.getSaveFileName(self.director, "Export as-run", suggested, "CSV files (*.csv)")
-        if not chosen:
-            return
-        try:
-            atomic_write(Path(chosen), as_run_csv(self.as_run_engine()))
-        except OSError as exc:
-            self.director.add_problem(f"As-run not saved: {exc.strerror or exc}")
-        else:
-            self.director.add_problem(f"As-run saved to {chosen}")
+        export_run(self)
 
     def _start_moderator(self) -> None:
         from presenter.ui.moderator import ModeratorWindow
