@@ -14,7 +14,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from presenter.clipfiles import Fault, FileId, check_file, file_problem, format_fps, media_summary
+from presenter.clipfiles import Fault, FileId, check_file, file_problem, media_summary
 from presenter.i18n import translate
 from presenter.playout import vlc
 

@@ -23,8 +23,8 @@ from PySide6.QtCore import QObject, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 
 from presenter.clipfiles import file_id
-from presenter.playout import vlc
 from presenter.i18n import translate
+from presenter.playout import vlc
 from presenter.playout.probe import MISSING as FILE_MISSING
 from presenter.playout.probe import UNCHECKED, MediaInfo, probe
 from presenter.tasks import TaskPool, run_task
