@@ -42,7 +42,7 @@ _CODEC_NAMES = {
 MISSING, UNCHECKED, NO_VIDEO, NOT_VIDEO = "missing", "unchecked", "no-video", "not-video"
 
 
-def _number(value: float) -> str:
+def number_text(value: float) -> str:
     """``2.5`` as the user's language writes it (``2,5`` in German), without trailing zeros."""
     from PySide6.QtCore import QLocale  # only the number format: the probe needs no Qt application
 
@@ -111,7 +111,7 @@ def probe(path: Path, timeout_s: float = 5.0) -> MediaInfo:
 
     if parsed.status == "timeout":
         why = translate("Clip", "cannot be decoded: libVLC did not finish reading it in {seconds} s")
-        return MediaInfo(path, False, why.format(seconds=_number(timeout_s)), **base)
+        return MediaInfo(path, False, why.format(seconds=number_text(timeout_s)), **base)
     video = next((t for t in parsed.tracks if t.kind == "video"), None)
     audio = next((t for t in parsed.tracks if t.kind == "audio"), None)
     info = {
@@ -153,7 +153,7 @@ def _warnings(video: vlc.TrackInfo, audio: vlc.TrackInfo | None) -> tuple[str, .
     if fps and not any(abs(fps - s) < 0.01 for s in STANDARD_FPS):
         out.append(
             translate("Clip", "unusual frame rate {fps} fps (the stream runs at 25 fps; motion may judder)").format(
-                fps=_number(fps)
+                fps=number_text(fps)
             )
         )
     if w and h:
