@@ -139,12 +139,10 @@ class VlcBackend:
             kind = {_TRACK_AUDIO: "audio", _TRACK_VIDEO: "video", _TRACK_TEXT: "text"}.get(int(es.type), "unknown")
             emit(token, Ev.ES_ADDED, kind)
 
+        cannot_play = translate("Clip", "libVLC could not play it (not a video file, damaged, or unreadable)")
+
         def on_error(event: Any) -> None:
-            emit(
-                token,
-                Ev.ERROR,
-                translate("Clip", "libVLC could not play it (not a video file, damaged, or unreadable)"),
-            )
+            emit(token, Ev.ERROR, cannot_play)
 
         table: Iterable[tuple[Any, Callable, tuple]] = (
             (et.MediaPlayerOpening, on_simple, (Ev.OPENING,)),
