@@ -331,7 +331,7 @@ def media_summary(media: MediaLine, *, times: str = "x", sep: str = " ") -> str:
     if media.width and media.height:
         parts.append(f"{media.width}{times}{media.height}")
     if media.fps:
-        parts.append(f"{format_fps(media.fps)} fps")
+        parts.append(translate("Clip", "{fps} fps").format(fps=format_fps(media.fps)))
     codecs = "/".join(c for c in (media.video_codec, media.audio_codec) if c)
     if codecs:
         parts.append(codecs)
