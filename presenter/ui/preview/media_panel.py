@@ -64,7 +64,9 @@ def describe_media(info: MediaInfo) -> dict[str, str]:
         "duration": _duration_text(info.duration_s),
         "audio_codec": info.audio_codec or (translate("MediaPanel", "none (silent)") if info.ok else NONE),
         "channels": channels(info.audio_channels),
-        "rate": f"{info.audio_rate:,} Hz".replace(",", " ") if info.audio_rate else NONE,
+        "rate": translate("MediaPanel", "{rate} Hz").format(rate=f"{info.audio_rate:,}".replace(",", " "))
+        if info.audio_rate
+        else NONE,
         "size": format_size(info.size_bytes),
         "mtime": datetime.fromtimestamp(info.mtime).strftime("%d.%m.%Y %H:%M:%S") if info.mtime else NONE,
     }
