@@ -103,7 +103,7 @@ class ClipEvents:
             self._on_playing(slot)
         elif kind == Ev.END:
             if slot.phase in _ARMING or slot.phase is _Phase.STARTING or not slot.has_video:
-                self._fail(slot, "cannot be played: not a video file, or damaged")
+                self._fail(slot, translate("Clip", "cannot be played: not a video file, or damaged"))
             elif slot.on_air:
                 self._on_end(slot)
         elif kind == Ev.ERROR:
