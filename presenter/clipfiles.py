@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, NamedTuple, Protocol
 
+from presenter.i18n import QT_TRANSLATE_NOOP, translate
 from presenter.timefmt import format_duration
 
 
@@ -41,19 +42,21 @@ class Form(enum.StrEnum):
     PLAYOUT = "playout"  # the program output's messages: "file is missing: /path"
 
 
-PLAYLIST_PROBLEM = (
+PLAYLIST_PROBLEM = QT_TRANSLATE_NOOP(
+    "Clip",
     "not a video file: it is a playlist (a text file that points to other files or network addresses); "
-    "a clip must be a local video file"
+    "a clip must be a local video file",
 )
-LINK_PROBLEM = (
-    "not a video file: it is a text file with a network address in it (a link?); a clip must be a local video file"
+LINK_PROBLEM = QT_TRANSLATE_NOOP(
+    "Clip",
+    "not a video file: it is a text file with a network address in it (a link?); a clip must be a local video file",
 )
 
 
 @dataclass(frozen=True)
 class FileProblem:
     fault: Fault
-    detail: str = ""  # strerror for UNREADABLE, the whole phrase for DAMAGED
+    detail: str = ""  # strerror for UNREADABLE; for DAMAGED the English phrase (or "truncated:PCT")
 
     def text(self, path: Path | None = None, form: Form = Form.BARE) -> str:
         return wording(self, path, form)
@@ -63,31 +66,59 @@ class FileProblem:
 
 
 _BARE = {
-    Fault.NOT_FOUND: "file not found",
-    Fault.NO_PERMISSION: "file cannot be read (permission denied)",
-    Fault.FOLDER: "is a folder, not a file",
-    Fault.NOT_REGULAR: "not a regular file",
-    Fault.EMPTY: "file is empty (0 bytes)",
+    Fault.NOT_FOUND: QT_TRANSLATE_NOOP("Clip", "file not found"),
+    Fault.NO_PERMISSION: QT_TRANSLATE_NOOP("Clip", "file cannot be read (permission denied)"),
+    Fault.FOLDER: QT_TRANSLATE_NOOP("Clip", "is a folder, not a file"),
+    Fault.NOT_REGULAR: QT_TRANSLATE_NOOP("Clip", "not a regular file"),
+    Fault.EMPTY: QT_TRANSLATE_NOOP("Clip", "file is empty (0 bytes)"),
     Fault.PLAYLIST: PLAYLIST_PROBLEM,
     Fault.LINK: LINK_PROBLEM,
 }
 
 
 def wording(problem: FileProblem, path: Path | None = None, form: Form = Form.BARE) -> str:
-    """The one wording of *problem*, in the *form* of where it is shown."""
-    fault = problem.fault
+    """The one wording of *problem*, in the *form* of where it is shown, in the user's language
+    (clip problems are translated here, where they are made; the director, the preview and the
+    as-run show them as they are)."""
+    fault, detail = problem.fault, problem.detail
     if fault is Fault.DAMAGED:
-        return problem.detail
-    bare = f"file cannot be read ({problem.detail})" if fault is Fault.UNREADABLE else _BARE[fault]
+        return _damaged(detail)
+    if fault is Fault.UNREADABLE:
+        bare = translate("Clip", "file cannot be read ({error})").format(error=detail)
+    else:
+        bare = translate("Clip", _BARE[fault])
     if form is Form.BARE or fault in (Fault.PLAYLIST, Fault.LINK):
         return bare
     if form is Form.PLAYOUT:
-        return f"{'file is missing' if fault is Fault.NOT_FOUND else bare}: {path}"
+        if fault is Fault.NOT_FOUND:
+            return translate("Clip", "file is missing: {path}").format(path=path)
+        return f"{bare}: {path}"
     if fault in (Fault.FOLDER, Fault.NOT_REGULAR):
-        return f"clip is not a file: {path}"
+        return translate("Clip", "clip is not a file: {path}").format(path=path)
     if fault is Fault.UNREADABLE:
-        return f"clip file cannot be read: {problem.detail}"
-    return f"clip {bare}: {path}" if fault is Fault.NOT_FOUND else f"clip {bare}"
+        return translate("Clip", "clip file cannot be read: {error}").format(error=detail)
+    if fault is Fault.NOT_FOUND:
+        return translate("Clip", "clip file not found: {path}").format(path=path)
+    if fault is Fault.NO_PERMISSION:
+        return translate("Clip", "clip file cannot be read (permission denied)")
+    return translate("Clip", "clip file is empty (0 bytes)")
+
+
+#: What :class:`Fault.DAMAGED` details say (the detail is the English text; shown translated).
+_DAMAGED = {
+    "broken": QT_TRANSLATE_NOOP("Clip", "cannot be decoded: damaged (broken MP4 structure)"),
+    "no-moov": QT_TRANSLATE_NOOP("Clip", "cannot be decoded: no movie header (moov box missing; incomplete download?)"),
+}
+_TRUNCATED = QT_TRANSLATE_NOOP(
+    "Clip", "cannot be decoded: truncated (only {pct:.0f} % of the data is there; was the copy interrupted?)"
+)
+
+
+def _damaged(detail: str) -> str:
+    """A DAMAGED detail is the English source text (or ``truncated:PCT``): translated when shown."""
+    if detail.startswith("truncated:"):
+        return translate("Clip", _TRUNCATED).format(pct=float(detail.partition(":")[2]))
+    return translate("Clip", detail)
 
 
 # ------------------------------------------------------------------------------ identity
@@ -263,22 +294,19 @@ def _walk_boxes(f: BinaryIO, size: int) -> FileProblem | None:
         elif box_size == 0:
             box_size = size - pos
         if box_size < 8:
-            return FileProblem(Fault.DAMAGED, "cannot be decoded: damaged (broken MP4 structure)")
+            return FileProblem(Fault.DAMAGED, _DAMAGED["broken"])
         seen.add(hdr[4:8])
         if pos + box_size > size:
             return _truncated(size, pos + box_size)
         pos += box_size
     if b"moov" not in seen and b"moof" not in seen:
-        return FileProblem(Fault.DAMAGED, "cannot be decoded: no movie header (moov box missing; incomplete download?)")
+        return FileProblem(Fault.DAMAGED, _DAMAGED["no-moov"])
     return None
 
 
 def _truncated(have: int, need: int) -> FileProblem:
     pct = 100.0 * have / need if need else 0.0
-    return FileProblem(
-        Fault.DAMAGED,
-        f"cannot be decoded: truncated (only {pct:.0f} % of the data is there; was the copy interrupted?)",
-    )
+    return FileProblem(Fault.DAMAGED, f"truncated:{pct!r}")
 
 
 # ------------------------------------------------------------------------------ one line about the media
@@ -303,7 +331,7 @@ def media_summary(media: MediaLine, *, times: str = "x", sep: str = " ") -> str:
     if media.width and media.height:
         parts.append(f"{media.width}{times}{media.height}")
     if media.fps:
-        parts.append(f"{format_fps(media.fps)} fps")
+        parts.append(translate("Clip", "{fps} fps").format(fps=format_fps(media.fps)))
     codecs = "/".join(c for c in (media.video_codec, media.audio_codec) if c)
     if codecs:
         parts.append(codecs)

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Protocol, TextIO
 
 from presenter.clipfiles import Form, stat_problem
+from presenter.i18n import QT_TRANSLATE_NOOP, translate
 from presenter.show import Segment, Show, ShowFileError, load_show
 from presenter.timefmt import format_duration
 
@@ -45,6 +46,18 @@ class Status(enum.Enum):
     WARNING = "warning"
     BROKEN = "broken"
 
+    @property
+    def label(self) -> str:
+        """The status in the user's language (``value`` stays the English machine value)."""
+        return translate("Clip", _STATUS_LABEL[self.value])
+
+
+_STATUS_LABEL = {
+    "ready": QT_TRANSLATE_NOOP("Clip", "ready"),
+    "warning": QT_TRANSLATE_NOOP("Clip", "warning"),
+    "broken": QT_TRANSLATE_NOOP("Clip", "broken"),
+}
+
 
 class MediaFacts(Protocol):
     """What a probe tells about a clip (presenter.playout.probe.MediaInfo fits)."""
@@ -74,7 +87,7 @@ class SegmentCheck:
 
     @property
     def summary(self) -> str:
-        return "; ".join(self.problems) if self.problems else "ok"
+        return "; ".join(self.problems) if self.problems else translate("Clip", "ok")
 
 
 @dataclass(frozen=True)
@@ -106,13 +119,16 @@ class CheckReport:
     def timing(self) -> str:
         """Does the running order fit between start and end? (The director plans with this; not a fault.)"""
         show, spare = self.show, self.window_s - self.planned_total_s
-        fit = "fits exactly" if abs(spare) < 0.5 else (
-            f"{format_duration(spare)} to spare" if spare > 0 else f"{format_duration(-spare)} past the end"
+        if abs(spare) < 0.5:
+            fit = translate("Preflight", "fits exactly")
+        elif spare > 0:
+            fit = translate("Preflight", "{gap} to spare").format(gap=format_duration(spare))
+        else:
+            fit = translate("Preflight", "{gap} past the end").format(gap=format_duration(-spare))
+        return translate("Preflight", "planned {planned} for {start}–{end} ({window}): {fit}").format(
+            planned=format_duration(self.planned_total_s), start=f"{show.start:%H:%M}", end=f"{show.end:%H:%M}",
+            window=format_duration(self.window_s), fit=fit,
         )  # fmt: skip
-        return (
-            f"planned {format_duration(self.planned_total_s)} for {show.start:%H:%M}–{show.end:%H:%M} "
-            f"({format_duration(self.window_s)}): {fit}"
-        )
 
     def media_durations(self) -> dict[str, float]:
         return {
@@ -144,15 +160,18 @@ def check_segment(show: Show, number: int, segment: Segment, probe: Probe | None
     try:
         media = probe(segment.clip)
     except Exception as exc:  # a probe that crashes is a broken row, never a traceback
-        return SegmentCheck(number, segment, planned, Status.BROKEN, (f"clip could not be probed: {exc}",))
+        why = translate("Clip", "clip could not be probed: {error}").format(error=exc)
+        return SegmentCheck(number, segment, planned, Status.BROKEN, (why,))
     if not media.ok:
-        return SegmentCheck(number, segment, planned, Status.BROKEN, (media.problem or "cannot be played",), media)
+        why = media.problem or translate("Clip", "cannot be played")
+        return SegmentCheck(number, segment, planned, Status.BROKEN, (why,), media)
     problems = list(media.warnings)
     if planned is not None and media.duration_s is not None and abs(media.duration_s - planned) > DURATION_TOLERANCE_S:
-        longer = "longer" if media.duration_s > planned else "shorter"
-        problems.append(
-            f"clip is {format_duration(media.duration_s)}, {longer} than the planned {format_duration(planned)}"
-        )
+        if media.duration_s > planned:
+            text = translate("Clip", "clip is {duration}, longer than the planned {planned}")
+        else:
+            text = translate("Clip", "clip is {duration}, shorter than the planned {planned}")
+        problems.append(text.format(duration=format_duration(media.duration_s), planned=format_duration(planned)))
     status = Status.WARNING if problems else Status.READY
     return SegmentCheck(number, segment, planned, status, tuple(problems), media)
 
@@ -166,12 +185,22 @@ def check_show(show: Show, probe: Probe | None = None, notes: tuple[str, ...] = 
 
 
 _ROW = "{:>3}  {:<40}  {:<4}  {:>8}  {:>8}  {:>9}  {:>7}  {:<10}  {}"
-_HEADER = _ROW.format("#", "Title", "Kind", "Planned", "Clip", "Size", "FPS", "Codecs", "Status")
+_COLUMNS = (
+    QT_TRANSLATE_NOOP("Preflight", "Title"), QT_TRANSLATE_NOOP("Preflight", "Kind"),
+    QT_TRANSLATE_NOOP("Preflight", "Planned"), QT_TRANSLATE_NOOP("Preflight", "Clip"),
+    QT_TRANSLATE_NOOP("Preflight", "Size"), QT_TRANSLATE_NOOP("Preflight", "FPS"),
+    QT_TRANSLATE_NOOP("Preflight", "Codecs"), QT_TRANSLATE_NOOP("Preflight", "Status"),
+)  # fmt: skip
+_KINDS = {"clip": QT_TRANSLATE_NOOP("Preflight", "clip"), "live": QT_TRANSLATE_NOOP("Preflight", "live")}
+
+
+def _header() -> str:
+    return _ROW.format("#", *(translate("Preflight", column) for column in _COLUMNS))
 
 
 def _row_text(row: SegmentCheck) -> str:
     segment = row.segment
-    planned = format_duration(row.planned_s) if row.planned_s is not None else "(media)"
+    planned = format_duration(row.planned_s) if row.planned_s is not None else translate("Preflight", "(media)")
     duration = size = fps = codecs = ""
     media = row.media
     if media is not None and media.ok:
@@ -179,8 +208,9 @@ def _row_text(row: SegmentCheck) -> str:
         fps = f"{media.fps:g}" if media.fps else "-"
         duration = format_duration(media.duration_s) if media.duration_s else "-"
         codecs = "/".join(c for c in (media.video_codec, media.audio_codec) if c) or "-"
-    status = row.status.value.upper() + (f": {row.summary}" if row.problems else "")
-    return _ROW.format(row.number, segment.title[:40], segment.kind, planned, duration, size, fps, codecs, status)
+    status = row.status.label.upper() + (f": {row.summary}" if row.problems else "")
+    kind = translate("Preflight", _KINDS[str(segment.kind)]) if str(segment.kind) in _KINDS else str(segment.kind)
+    return _ROW.format(row.number, segment.title[:40], kind, planned, duration, size, fps, codecs, status)
 
 
 def report_as_json(report: CheckReport) -> str:
@@ -227,17 +257,19 @@ def report_as_json(report: CheckReport) -> str:
 
 def report_as_text(report: CheckReport) -> str:
     lines = [f"{report.show.title} — {report.show.date:%d.%m.%Y} {report.show.start:%H:%M}–{report.show.end:%H:%M}"]
-    lines.append(_HEADER)
+    lines.append(_header())
     lines += [_row_text(row) for row in report.rows]
-    lines.append(f"timing: {report.timing()}")
-    lines += [f"note: {note}" for note in report.notes]
-    lines += [f"warning: {warning}" for warning in report.show.warnings]
+    lines.append(translate("Preflight", "timing: {timing}").format(timing=report.timing()))
+    lines += [translate("Preflight", "note: {note}").format(note=note) for note in report.notes]
+    lines += [translate("Preflight", "warning: {warning}").format(warning=warning) for warning in report.show.warnings]
     counts = report.counts
-    verdict = "READY" if report.ready else "NOT READY"
+    verdict = translate("Preflight", "READY") if report.ready else translate("Preflight", "NOT READY")
     lines.append(
-        f"{verdict}: {len(report.rows)} segments, {counts[Status.READY]} ready, "
-        f"{counts[Status.WARNING]} warning, {counts[Status.BROKEN]} broken"
-    )
+        translate("Preflight", "{verdict}: {count} segments, {ready} ready, {warning} warning, {broken} broken").format(
+            verdict=verdict, count=len(report.rows), ready=counts[Status.READY], warning=counts[Status.WARNING],
+            broken=counts[Status.BROKEN],
+        )
+    )  # fmt: skip
     return "\n".join(printable(line) for line in lines)  # a title or path from the file never drives the terminal
 
 

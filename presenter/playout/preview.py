@@ -35,6 +35,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QSettings, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 
+from presenter.i18n import translate
 from presenter.playout.preview_audio import (  # noqa: F401 (their old home)
     DEVICE_ATTEMPTS,
     DEVICE_RETRY_MS,
@@ -42,7 +43,7 @@ from presenter.playout.preview_audio import (  # noqa: F401 (their old home)
     SETTING_VOLUME,
     PreviewAudio,
 )
-from presenter.playout.probe import quick_check
+from presenter.playout.probe import number_text, quick_check
 from presenter.playout.vlc import EMBEDDABLE_PLATFORMS, AudioState, Ev, PreviewBackend, embedded_video_args  # noqa: F401
 from presenter.playout.vlc.position import extrapolate
 from presenter.tasks import deliver, queued_sink
@@ -122,10 +123,11 @@ class PreviewPlayer(PreviewAudio, QObject):
         if video_window is not None:
             platform = QGuiApplication.platformName()
             if platform not in EMBEDDABLE_PLATFORMS:
-                self.video_problem = (
-                    f"no preview picture: Qt runs on '{platform}', libVLC can only draw into xcb "
-                    "(X11/XWayland), Windows or macOS windows. Start with QT_QPA_PLATFORM=xcb."
-                )
+                self.video_problem = translate(
+                    "Clip",
+                    "no preview picture: Qt runs on '{platform}', libVLC can only draw into xcb "
+                    "(X11/XWayland), Windows or macOS windows. Start with QT_QPA_PLATFORM=xcb.",
+                ).format(platform=platform)
                 self._window = None
         if self._window is None and not any(a.startswith("--vout") for a in args):
             args.append("--vout=dummy")  # never a window of libVLC's own (it could open on the output screen)
@@ -403,11 +405,12 @@ class PreviewPlayer(PreviewAudio, QObject):
 
     def _load_timed_out(self, token: int) -> None:
         if token == self._token and self._state == LOADING:
-            self._fail(f"no picture within {self._load_timeout_ms / 1000:g} s (cannot be decoded?)")
+            seconds = number_text(self._load_timeout_ms / 1000)
+            self._fail(translate("Clip", "no picture within {seconds} s (cannot be decoded?)").format(seconds=seconds))
 
     def _check_tracks(self, token: int) -> None:
         if token == self._token and not self._has_video and not self._has_audio and self._state != ERROR:
-            self._fail("not a video file (no picture and no sound in it)")
+            self._fail(translate("Clip", "not a video file (no picture and no sound in it)"))
 
     @Slot(int, str, object)
     def _on_event(self, token: int, kind: str, value: Any) -> None:
@@ -435,7 +438,7 @@ class PreviewPlayer(PreviewAudio, QObject):
                 self._apply_device()  # libVLC 3 may have put it back on the default: again, and check
         elif kind == Ev.END:
             if self._state == LOADING:
-                self._fail("cannot be played: not a video file, or damaged")
+                self._fail(translate("Clip", "cannot be played: not a video file, or damaged"))
             elif self._state in (PLAYING, PAUSED):
                 self._ended()
         elif kind == Ev.ERROR:
@@ -466,15 +469,17 @@ class PreviewPlayer(PreviewAudio, QObject):
             return  # a seek after frame steps: the picture is there
         if not ok:
             if not self._has_video and not self._has_audio:
-                self._fail("not a video file (no picture and no sound in it)")
+                self._fail(translate("Clip", "not a video file (no picture and no sound in it)"))
             else:
-                self._fail("cannot be played: libVLC could not start it (damaged?)")
+                self._fail(translate("Clip", "cannot be played: libVLC could not start it (damaged?)"))
             return
         self._set_state(PAUSED)
         self._apply_device()
         if not self._has_video:
             if self._has_audio:
-                self.problem.emit("no video track (audio only): on air the program output would stay black")
+                self.problem.emit(
+                    translate("Clip", "no video track (audio only): on air the program output would stay black")
+                )
             else:
                 QTimer.singleShot(NO_TRACKS_GRACE_MS, self, lambda t=token: self._check_tracks(t))
         if self._end_when_loaded is not None and self._length_ms:

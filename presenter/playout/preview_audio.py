@@ -8,6 +8,7 @@ import logging
 
 from PySide6.QtCore import QTimer, Slot
 
+from presenter.i18n import translate
 from presenter.playout.vlc import AudioState
 from presenter.tasks import deliver
 
@@ -123,11 +124,19 @@ class PreviewAudio:
             QTimer.singleShot(DEVICE_RETRY_MS, self, lambda a=attempt + 1: self._apply_device(a))
             return
         name = dict(self._devices).get(wanted, wanted)
-        why = "it is not connected" if listed is False else f"libVLC reports {got or 'no device'}"
+        if listed is False:
+            why = translate("Clip", "it is not connected")
+        elif got:
+            why = translate("Clip", "libVLC reports {device}").format(device=got)
+        else:
+            why = translate("Clip", "libVLC reports no device")
         self.audio_device_changed.emit(wanted, False)
         self.problem.emit(
-            f"preview sound could not be put on '{name}' ({why}): the preview stays muted so that "
-            "it cannot reach the program sound; choose another device"
+            translate(
+                "Clip",
+                "preview sound could not be put on '{name}' ({why}): the preview stays muted so that "
+                "it cannot reach the program sound; choose another device",
+            ).format(name=name, why=why)
         )
 
     @Slot(object)

@@ -14,7 +14,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from presenter.clipfiles import FileId, check_file, file_problem, format_fps, media_summary
+from presenter.clipfiles import Fault, FileId, check_file, file_problem, media_summary
+from presenter.i18n import translate
 from presenter.playout import vlc
 
 #: Frame rates that play smoothly on the 25 fps stream; others get a warning.
@@ -37,6 +38,17 @@ _CODEC_NAMES = {
 }  # fmt: skip
 
 
+#: :attr:`MediaInfo.fault`: the file is not there, libVLC could not check it, it has no picture.
+MISSING, UNCHECKED, NO_VIDEO, NOT_VIDEO = "missing", "unchecked", "no-video", "not-video"
+
+
+def number_text(value: float) -> str:
+    """``2.5`` as the user's language writes it (``2,5`` in German), without trailing zeros."""
+    from PySide6.QtCore import QLocale  # only the number format: the probe needs no Qt application
+
+    return QLocale().toString(float(value), "g", 6)
+
+
 @dataclass(frozen=True)
 class MediaInfo:
     """What :func:`probe` found. Optional fields are ``None`` when unknown."""
@@ -57,6 +69,8 @@ class MediaInfo:
     mtime: float | None = None
     warnings: tuple[str, ...] = ()
     file_id: FileId | None = None  # which file was probed (a changed file is probed again)
+    #: Why it cannot play, for code (the problem text is in the user's language): a ProbeFault or "".
+    fault: str = ""
 
     def summary(self) -> str:
         """One line for a log or ``--check``: ``1280x720 25 fps H.264/AAC 1:15`` or the problem."""
@@ -82,18 +96,22 @@ def probe(path: Path, timeout_s: float = 5.0) -> MediaInfo:
         "container": checked.container,
     }  # fmt: skip
     if checked.problem is not None:
-        return MediaInfo(path, False, str(checked.problem), **base)
+        missing = checked.problem.fault is Fault.NOT_FOUND
+        return MediaInfo(path, False, str(checked.problem), fault=MISSING if missing else "", **base)
     container = checked.container
 
     try:
         parsed = vlc.parse_media(path, timeout_s)
     except vlc.VlcUnavailable as exc:
-        return MediaInfo(path, False, f"cannot be checked: {exc}", **base)
+        why = translate("Clip", "cannot be checked: {error}").format(error=exc)
+        return MediaInfo(path, False, why, fault=UNCHECKED, **base)
     except Exception as exc:  # a libVLC surprise must not take the caller down
-        return MediaInfo(path, False, f"cannot be checked: libVLC failed ({exc})", **base)
+        why = translate("Clip", "cannot be checked: libVLC failed ({error})").format(error=exc)
+        return MediaInfo(path, False, why, fault=UNCHECKED, **base)
 
     if parsed.status == "timeout":
-        return MediaInfo(path, False, f"cannot be decoded: libVLC did not finish reading it in {timeout_s:g} s", **base)
+        why = translate("Clip", "cannot be decoded: libVLC did not finish reading it in {seconds} s")
+        return MediaInfo(path, False, why.format(seconds=number_text(timeout_s)), **base)
     video = next((t for t in parsed.tracks if t.kind == "video"), None)
     audio = next((t for t in parsed.tracks if t.kind == "audio"), None)
     info = {
@@ -109,12 +127,14 @@ def probe(path: Path, timeout_s: float = 5.0) -> MediaInfo:
     }
     if not parsed.tracks:
         if parsed.status == "failed" or container is None:
-            return MediaInfo(path, False, "not a video file", **info)
-        return MediaInfo(path, False, "cannot be decoded: no audio or video found in it", **info)
+            return MediaInfo(path, False, translate("Clip", "not a video file"), fault=NOT_VIDEO, **info)
+        why = translate("Clip", "cannot be decoded: no audio or video found in it")
+        return MediaInfo(path, False, why, **info)
     if video is None:
         if audio is not None:
-            return MediaInfo(path, False, "no video track (audio only)", **info)
-        return MediaInfo(path, False, "not a video file (no video track)", **info)
+            return MediaInfo(path, False, translate("Clip", "no video track (audio only)"), fault=NO_VIDEO, **info)
+        why = translate("Clip", "not a video file (no video track)")
+        return MediaInfo(path, False, why, fault=NOT_VIDEO, **info)
     return MediaInfo(path, True, None, warnings=_warnings(video, audio), **info)
 
 
@@ -124,21 +144,29 @@ def _codec_name(track: vlc.TrackInfo) -> str:
         return name
     if track.codec_description:
         return track.codec_description.split(" - ")[0]
-    return track.fourcc or "unknown"
+    return track.fourcc or translate("Clip", "unknown")
 
 
 def _warnings(video: vlc.TrackInfo, audio: vlc.TrackInfo | None) -> tuple[str, ...]:
     out: list[str] = []
     w, h, fps = video.width, video.height, video.fps
     if fps and not any(abs(fps - s) < 0.01 for s in STANDARD_FPS):
-        out.append(f"unusual frame rate {format_fps(fps)} fps (the stream runs at 25 fps; motion may judder)")
+        out.append(
+            translate("Clip", "unusual frame rate {fps} fps (the stream runs at 25 fps; motion may judder)").format(
+                fps=number_text(fps)
+            )
+        )
     if w and h:
         if h > w:
-            out.append(f"vertical video {w}x{h} (shown with black bars left and right)")
+            out.append(
+                translate("Clip", "vertical video {w}x{h} (shown with black bars left and right)").format(w=w, h=h)
+            )
         elif (w, h) not in STANDARD_SIZES:
-            out.append(f"odd size {w}x{h} (not a standard 16:9 size; it will be scaled)")
+            out.append(
+                translate("Clip", "odd size {w}x{h} (not a standard 16:9 size; it will be scaled)").format(w=w, h=h)
+            )
     if audio is None:
-        out.append("no audio track (the clip is silent)")
+        out.append(translate("Clip", "no audio track (the clip is silent)"))
     return tuple(out)
 
 

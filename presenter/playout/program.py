@@ -28,8 +28,9 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
 from presenter.clipfiles import FileId, same_file
+from presenter.i18n import translate
 from presenter.playout.interface import EndAction, OutputState, OutputStatus
-from presenter.playout.probe import quick_check
+from presenter.playout.probe import number_text, quick_check
 from presenter.playout.program_events import (  # noqa: F401 (the tunables' old home)
     ARM_SETTLE_MS,
     COLD_RAISE_SETTLE_MS,
@@ -111,10 +112,11 @@ class ProgramPlayout(ClipEvents, QObject):
             platform = QGuiApplication.platformName()
             args = embedded_video_args(args, platform)
             if platform not in EMBEDDABLE_PLATFORMS:
-                self._embed_problem = (
-                    f"video cannot be shown: Qt runs on '{platform}', libVLC can only draw into xcb "
-                    "(X11/XWayland), Windows or macOS windows. Start with QT_QPA_PLATFORM=xcb."
-                )
+                self._embed_problem = translate(
+                    "Clip",
+                    "video cannot be shown: Qt runs on '{platform}', libVLC can only draw into xcb "
+                    "(X11/XWayland), Windows or macOS windows. Start with QT_QPA_PLATFORM=xcb.",
+                ).format(platform=platform)
         factory = backend_factory or (lambda a, sink: VlcBackend(a, sink))
         self._backend: Backend = factory(args, self._sink)
         if output is not None:
@@ -165,7 +167,8 @@ class ProgramPlayout(ClipEvents, QObject):
             return
         ident = file_identity(path)
         if expected is not None and ident is not None and not same_file(expected, ident):
-            self.clip_warning.emit(segment_id, f"file was replaced since the show was loaded: {path}")
+            warning = translate("Clip", "file was replaced since the show was loaded: {path}").format(path=path)
+            self.clip_warning.emit(segment_id, warning)
         cur = self._arm
         if cur is not None and cur.segment_id == segment_id and cur.path == path and cur.file_id == ident:
             cur.end_action = end_action
@@ -201,7 +204,7 @@ class ProgramPlayout(ClipEvents, QObject):
         if arm is not None and arm.segment_id == segment_id and arm.path == path:
             if file_identity(path) != arm.file_id:
                 self._drop_arm()
-                warning = "file changed on disk after it was armed; started the new file cold"
+                warning = translate("Clip", "file changed on disk after it was armed; started the new file cold")
             elif arm.phase is _Phase.ARMED:
                 arm.end_action = end_action
                 self._cut(arm)
@@ -273,7 +276,7 @@ class ProgramPlayout(ClipEvents, QObject):
             self._retire(self._air, urgent=True)
             self._air = None
         self._state = OutputState.BLACK
-        self._message = "stopped (panic)"
+        self._message = translate("Clip", "stopped (panic)")
         self._error_segment = None
         self._emit_status()
 
@@ -493,10 +496,13 @@ class ProgramPlayout(ClipEvents, QObject):
         slot = self._slots.get(token)
         if slot is None:
             return
+        seconds = number_text(self._start_timeout_ms / 1000)
         if slot.phase in _ARMING:
-            self._fail(slot, f"no picture within {self._start_timeout_ms / 1000:g} s (cannot be decoded?)")
+            why = translate("Clip", "no picture within {seconds} s (cannot be decoded?)")
+            self._fail(slot, why.format(seconds=seconds))
         elif slot.phase is _Phase.STARTING:
-            self._fail(slot, f"did not start within {self._start_timeout_ms / 1000:g} s (cannot be decoded?)")
+            why = translate("Clip", "did not start within {seconds} s (cannot be decoded?)")
+            self._fail(slot, why.format(seconds=seconds))
 
     def _settled(self, token: int, gen: int) -> None:
         slot = self._slots.get(token)

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QTimer, Slot
 
+from presenter.i18n import translate
 from presenter.playout.program_slots import (
     _ARMING,
     _no_video_message,
@@ -102,7 +103,7 @@ class ClipEvents:
             self._on_playing(slot)
         elif kind == Ev.END:
             if slot.phase in _ARMING or slot.phase is _Phase.STARTING or not slot.has_video:
-                self._fail(slot, "cannot be played: not a video file, or damaged")
+                self._fail(slot, translate("Clip", "cannot be played: not a video file, or damaged"))
             elif slot.on_air:
                 self._on_end(slot)
         elif kind == Ev.ERROR:
@@ -120,7 +121,9 @@ class ClipEvents:
         elif slot.expected_pauses > 0:
             slot.expected_pauses -= 1  # the answer to pause()
         elif slot.phase is _Phase.STARTING:
-            self._fail(slot, _no_video_message(slot) if not slot.has_video else "cannot be played: damaged")
+            self._fail(
+                slot, _no_video_message(slot) if not slot.has_video else translate("Clip", "cannot be played: damaged")
+            )
         elif slot.phase is _Phase.PLAYING and slot.on_air:
             self._on_end(slot)  # :play-and-pause paused on the last frame: that is the end
 
@@ -177,7 +180,8 @@ class ClipEvents:
         if self._now() - s.advanced_mono > STALL_AFTER_S:
             s.stalled = True
             log.warning("clip on air stalled: %s at %d ms", s.path, s.time_ms)
-            self._warn(s, stall_message(s.path, s.time_ms / 1000.0))
+            s.stall_text = stall_message(s.path, s.time_ms / 1000.0)
+            self._warn(s, s.stall_text)
 
     def _warn(self, s: _Slot, message: str) -> None:
         self._message = f"{s.segment_id}: {message}"
@@ -187,7 +191,7 @@ class ClipEvents:
     def _unstalled(self, s: _Slot) -> None:
         s.stalled = False
         log.info("clip on air moves again: %s at %d ms", s.path, s.time_ms)
-        if self._message and "is stalled at" in self._message:
+        if s.stall_text and self._message == f"{s.segment_id}: {s.stall_text}":
             self._message = None
         self._emit_status()
 

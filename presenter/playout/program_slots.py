@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from presenter.clipfiles import FileId, Form, file_id, stat_problem
+from presenter.i18n import translate
 from presenter.playout.vlc import EventSink
 
 
@@ -87,12 +88,13 @@ class _Slot:
     seen_ms: int = -1  # the last time libVLC reported
     advanced_mono: float | None = None  # when that time last moved (or playing began)
     stalled: bool = False  # told: the picture is frozen
+    stall_text: str = ""  # what it told
     change_told: bool = False  # told: the file changed on disk while on air
 
 
 def _no_video_message(slot: _Slot) -> str:
     # libVLC adds the tracks (ES) when it opens the file, before it reports Playing/Paused.
-    return "no video track (audio only)" if slot.has_audio else "not a video file"
+    return translate("Clip", "no video track (audio only)") if slot.has_audio else translate("Clip", "not a video file")
 
 
 def _clock(seconds: float) -> str:
@@ -101,14 +103,17 @@ def _clock(seconds: float) -> str:
 
 
 def stall_message(path: Path, position_s: float) -> str:
-    return f'clip "{path.name}" is stalled at {_clock(position_s)}: the picture is frozen (file changed or damaged?)'
+    return translate(
+        "Clip", 'clip "{name}" is stalled at {position}: the picture is frozen (file changed or damaged?)'
+    ).format(name=path.name, position=_clock(position_s))
 
 
 def changed_on_air_message(path: Path, position_s: float) -> str:
-    return (
-        f'clip "{path.name}" changed on disk while on air (at {_clock(position_s)}): '
-        "the picture may freeze or break up (file changed or damaged?)"
-    )
+    return translate(
+        "Clip",
+        'clip "{name}" changed on disk while on air (at {position}): '
+        "the picture may freeze or break up (file changed or damaged?)",
+    ).format(name=path.name, position=_clock(position_s))
 
 
 def file_identity(path: Path) -> FileId | None:

@@ -23,8 +23,10 @@ from PySide6.QtCore import QObject, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 
 from presenter.clipfiles import file_id
+from presenter.i18n import translate
 from presenter.playout import vlc
-from presenter.playout.probe import MediaInfo, probe
+from presenter.playout.probe import MISSING as FILE_MISSING
+from presenter.playout.probe import UNCHECKED, MediaInfo, probe
 from presenter.tasks import TaskPool, run_task
 
 log = logging.getLogger(__name__)
@@ -101,7 +103,7 @@ def make_thumbnail(
     path = Path(path)
     key = file_key(path)
     if key is None or not path.is_file():
-        return ThumbResult(path, MISSING, reason="file not found")
+        return ThumbResult(path, MISSING, reason=translate("Clip", "file not found"))
     cached = cache_path(cache_dir, key, size) if cache_dir is not None else None
     if cached is not None and cached.is_file():
         image = QImage(str(cached))
@@ -109,10 +111,11 @@ def make_thumbnail(
             return ThumbResult(path, FRAME, image, cached=True)
     info = probe_fn(path)
     if not info.ok:
-        problem = info.problem or "cannot be played"
-        if problem.startswith("cannot be checked"):
+        problem = info.problem or translate("Clip", "cannot be played")
+        fault = getattr(info, "fault", "")
+        if fault == UNCHECKED:
             return ThumbResult(path, NO_LIBVLC, reason=problem)
-        if problem == "file not found":
+        if fault == FILE_MISSING:
             return ThumbResult(path, MISSING, reason=problem)
         return ThumbResult(path, BROKEN, reason=problem)
     inner = fit(info.width, info.height, size)
@@ -121,7 +124,7 @@ def make_thumbnail(
     except vlc.VlcUnavailable as exc:
         return ThumbResult(path, NO_LIBVLC, reason=str(exc))
     if data is None or len(data) < inner.width() * inner.height() * 4:
-        return ThumbResult(path, BROKEN, reason="cannot be decoded: no picture came out of it")
+        return ThumbResult(path, BROKEN, reason=translate("Clip", "cannot be decoded: no picture came out of it"))
     frame = QImage(data, inner.width(), inner.height(), inner.width() * 4, QImage.Format.Format_RGB32).copy()
     image = QImage(size, QImage.Format.Format_RGB32)
     image.fill(_BACKGROUND)
@@ -142,13 +145,16 @@ def make_thumbnail(
 def placeholder(kind: str, reason: str = "", size: QSize = SIZE) -> QImage:
     """A clear picture for a clip without a poster frame: "missing", "cannot be decoded", ... (UI thread)."""
     headline = {
-        MISSING: "MISSING",
-        BROKEN: "CANNOT BE DECODED",
-        NO_LIBVLC: "NO PREVIEW",
+        MISSING: translate("Thumbnails", "MISSING"),
+        BROKEN: translate("Thumbnails", "CANNOT BE DECODED"),
+        NO_LIBVLC: translate("Thumbnails", "NO PREVIEW"),
     }.get(kind, "…")
     colour = {MISSING: QColor(120, 30, 30), BROKEN: QColor(120, 30, 30)}.get(kind, QColor(60, 64, 70))
-    if kind == BROKEN and reason.startswith(("no video track", "not a video file")):
-        headline = "NO VIDEO" if reason.startswith("no video") else "NOT A VIDEO"
+    if kind == BROKEN:  # the probe's words, in the user's language
+        if reason.startswith(translate("Clip", "no video track (audio only)")):
+            headline = translate("Thumbnails", "NO VIDEO")
+        elif reason.startswith(translate("Clip", "not a video file")):
+            headline = translate("Thumbnails", "NOT A VIDEO")
     image = QImage(size, QImage.Format.Format_RGB32)
     image.fill(colour)
     painter = QPainter(image)
@@ -232,7 +238,7 @@ class Thumbnails(QObject):
             return make_thumbnail(path, self.cache_dir, self.size, probe_fn=self._probe_fn)
         except Exception as exc:  # never take the worker down
             log.exception("thumbnail of %s failed", path)
-            return ThumbResult(path, BROKEN, reason=f"no poster frame: {exc}")
+            return ThumbResult(path, BROKEN, reason=translate("Clip", "no poster frame: {error}").format(error=exc))
 
     def _on_result(self, result: ThumbResult, generation: int) -> None:
         key = str(result.path)

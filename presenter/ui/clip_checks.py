@@ -20,6 +20,7 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
 from presenter.clipfiles import FileId, check_file, file_id
+from presenter.i18n import translate
 from presenter.preflight import CheckReport, MediaFacts, Probe, SegmentCheck, Status, check_segment
 from presenter.show import Segment, Show
 from presenter.tasks import TaskPool, run_task
@@ -121,7 +122,7 @@ class ClipChecks(QObject):
         row = self._rows.get(segment_id)
         if row is None or row.status is Status.READY:
             return None
-        return f'{row.number}. "{row.segment.title}": {row.status.value}: {row.summary}'
+        return f'{row.number}. "{row.segment.title}": {row.status.label}: {row.summary}'
 
     def problems(self) -> dict[str, str]:
         """Every clip with a problem: ``{segment id: problem}`` (for the running order's rows)."""
@@ -275,7 +276,8 @@ def _check(show: Show, number: int, segment: Segment, probe: Probe | None) -> Se
         return check_segment(show, number, segment, probe)
     except Exception as exc:  # a check must never take the show down
         log.exception("clip check failed")
-        return SegmentCheck(number, segment, segment.duration_s, Status.BROKEN, (f"check failed: {exc}",))
+        why = translate("Clip", "check failed: {error}").format(error=exc)
+        return SegmentCheck(number, segment, segment.duration_s, Status.BROKEN, (why,))
 
 
 def _read_files(clips: list[tuple[int, Segment]]) -> tuple[dict[str, FileId | None], set[str]]:

@@ -46,8 +46,15 @@ def _model_texts(model: QAbstractItemModel, parent: QModelIndex | None = None, d
                 value = model.data(index, role)
                 if isinstance(value, str):
                     yield value
-            if model.hasChildren(index):
+            if _has_children(model, index):
                 yield from _model_texts(model, index, depth + 1)
+
+
+def _has_children(model: QAbstractItemModel, index: QModelIndex) -> bool:
+    try:
+        return model.hasChildren(index)
+    except TypeError:  # a table or list model (QTableWidget's): hasChildren is private there, and no tree
+        return False
 
 
 def widget_texts(widget: QWidget) -> Iterator[str]:

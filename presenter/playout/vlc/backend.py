@@ -21,9 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from presenter.i18n import translate
 from presenter.playout.vlc.control import ControlThread
 from presenter.playout.vlc.heap import TRIM_DELAY_S, give_back_free_memory, tune_heap
-from presenter.playout.vlc.loader import _INSTALL_HINT, BASE_ARGS, CLIP_DEMUX_OPTION, _vlc, vlc_status
+from presenter.playout.vlc.loader import BASE_ARGS, CLIP_DEMUX_OPTION, _vlc, install_hint, vlc_status
 from presenter.playout.vlc.media import _TRACK_AUDIO, _TRACK_TEXT, _TRACK_VIDEO, _EsChanged
 
 log = logging.getLogger(__name__)
@@ -95,10 +96,11 @@ class VlcBackend:
             log.error("libVLC instance failed: %s", exc)
         if self._instance is None:
             self.ok = False
-            self.message = (
-                f"libVLC could not start with the options {' '.join(args)!r} (bad option or plugins "
-                f"missing: {_INSTALL_HINT}). Clip segments cannot play."
-            )
+            self.message = translate(
+                "Clip",
+                "libVLC could not start with the options {options} (bad option or plugins missing: {hint}). "
+                "Clip segments cannot play.",
+            ).format(options=repr(" ".join(args)), hint=install_hint())
 
     # ---- helpers that run on the control thread
 
@@ -137,8 +139,10 @@ class VlcBackend:
             kind = {_TRACK_AUDIO: "audio", _TRACK_VIDEO: "video", _TRACK_TEXT: "text"}.get(int(es.type), "unknown")
             emit(token, Ev.ES_ADDED, kind)
 
+        cannot_play = translate("Clip", "libVLC could not play it (not a video file, damaged, or unreadable)")
+
         def on_error(event: Any) -> None:
-            emit(token, Ev.ERROR, "libVLC could not play it (not a video file, damaged, or unreadable)")
+            emit(token, Ev.ERROR, cannot_play)
 
         table: Iterable[tuple[Any, Callable, tuple]] = (
             (et.MediaPlayerOpening, on_simple, (Ev.OPENING,)),
@@ -178,7 +182,7 @@ class VlcBackend:
                 return
         player = self._instance.media_player_new()
         if player is None:
-            self._emit(token, Ev.ERROR, "libVLC could not create a player")
+            self._emit(token, Ev.ERROR, translate("Clip", "libVLC could not create a player"))
             return
         if window is not None:
             if sys.platform.startswith("linux") or "bsd" in sys.platform:
@@ -192,7 +196,7 @@ class VlcBackend:
         media = self._instance.media_new_path(path)
         if media is None:
             player.release()
-            self._emit(token, Ev.ERROR, "libVLC could not open the file")
+            self._emit(token, Ev.ERROR, translate("Clip", "libVLC could not open the file"))
             return
         media.add_option(CLIP_DEMUX_OPTION)  # a local file only: no playlist, no network stream
         if start_paused:
@@ -208,7 +212,7 @@ class VlcBackend:
         self._players[token] = p
         self._attach(p)
         if player.play() != 0:
-            self._emit(token, Ev.ERROR, "libVLC could not start playing the file")
+            self._emit(token, Ev.ERROR, translate("Clip", "libVLC could not start playing the file"))
 
     def _do_first_frame(self, token: int) -> None:
         p = self._players.get(token)

@@ -27,18 +27,43 @@ import threading
 from collections.abc import Callable, Sequence
 from types import ModuleType
 
+from presenter.i18n import QT_TRANSLATE_NOOP, translate
+
 log = logging.getLogger(__name__)
 
 SIMULATE_MISSING_ENV = "PRESENTER_SIMULATE_NO_LIBVLC"
 
 if sys.platform.startswith("win"):
-    _INSTALL_HINT = "install VLC 3 (64-bit) from https://www.videolan.org"
+    _INSTALL_HINT = QT_TRANSLATE_NOOP("Clip", "install VLC 3 (64-bit) from https://www.videolan.org")
 elif sys.platform == "darwin":
-    _INSTALL_HINT = "install VLC 3 from https://www.videolan.org into /Applications"
+    _INSTALL_HINT = QT_TRANSLATE_NOOP("Clip", "install VLC 3 from https://www.videolan.org into /Applications")
 else:
-    _INSTALL_HINT = "install VLC 3 (Debian: apt install libvlc5 vlc-plugin-base vlc-plugin-video-output)"
+    _INSTALL_HINT = QT_TRANSLATE_NOOP(
+        "Clip", "install VLC 3 (Debian: apt install libvlc5 vlc-plugin-base vlc-plugin-video-output)"
+    )
 
-MISSING_MESSAGE = f"libVLC 3 is not installed: {_INSTALL_HINT}. Clip segments cannot play."
+_MISSING = QT_TRANSLATE_NOOP("Clip", "libVLC 3 is not installed: {hint}. Clip segments cannot play.")
+MISSING_MESSAGE = _MISSING.format(hint=_INSTALL_HINT)  # in English; vlc_status() says it in the user's language
+_NOT_SUPPORTED = QT_TRANSLATE_NOOP(
+    "Clip", "libVLC {version} is not supported, libVLC 3 is needed: {hint}. Clip segments cannot play."
+)
+_DOES_NOT_START = QT_TRANSLATE_NOOP(
+    "Clip", "libVLC {version} is installed but does not start (plugins missing?): {hint}. Clip segments cannot play."
+)
+
+
+def install_hint() -> str:
+    """How to install libVLC on this system, in the user's language."""
+    return translate("Clip", _INSTALL_HINT)
+
+
+def _said(message: tuple[str, dict[str, str]]) -> str:
+    """A status message in the user's language (it is cached before a language may be chosen)."""
+    source, values = message
+    if not values and "{" not in source:
+        return source
+    return translate("Clip", source).format(hint=install_hint(), **values)
+
 
 #: Options every instance gets. No title/OSD text may ever appear on the program output.
 BASE_ARGS: tuple[str, ...] = (
@@ -72,7 +97,7 @@ def _default_loader() -> ModuleType:
 
 _loader: Callable[[], ModuleType] = _default_loader
 _load_lock = threading.Lock()
-_loaded: tuple[ModuleType | None, bool, str] | None = None  # (module, ok, message)
+_loaded: tuple[ModuleType | None, bool, tuple[str, dict[str, str]]] | None = None  # (module, ok, message)
 
 
 def set_vlc_loader(loader: Callable[[], ModuleType] | None) -> None:
@@ -86,7 +111,7 @@ def set_vlc_loader(loader: Callable[[], ModuleType] | None) -> None:
         _loaded = None
 
 
-def _load() -> tuple[ModuleType | None, bool, str]:
+def _load() -> tuple[ModuleType | None, bool, tuple[str, dict[str, str]]]:
     global _loaded
     with _load_lock:
         if _loaded is not None:
@@ -97,46 +122,36 @@ def _load() -> tuple[ModuleType | None, bool, str]:
             # python-vlc raises NotImplementedError/OSError when libvlc.so is missing and even
             # calls sys.exit() on a bad PYTHON_VLC_LIB_PATH.
             log.warning("libVLC not available: %s", exc)
-            _loaded = (None, False, MISSING_MESSAGE)
+            _loaded = (None, False, (_MISSING, {}))
             return _loaded
         try:
             version = vlc.libvlc_get_version().decode("utf-8", "replace")
         except Exception as exc:
             log.warning("libVLC version unknown: %s", exc)
-            _loaded = (None, False, MISSING_MESSAGE)
+            _loaded = (None, False, (_MISSING, {}))
             return _loaded
         if not version.startswith("3."):
-            _loaded = (
-                None,
-                False,
-                f"libVLC {version.split()[0]} is not supported, libVLC 3 is needed: {_INSTALL_HINT}. "
-                "Clip segments cannot play.",
-            )
+            _loaded = (None, False, (_NOT_SUPPORTED, {"version": version.split()[0]}))
             return _loaded
         probe_instance = vlc.Instance(["--quiet", "--vout=dummy", "--aout=adummy"])
         if probe_instance is None:
-            _loaded = (
-                None,
-                False,
-                f"libVLC {version.split()[0]} is installed but does not start (plugins missing?): "
-                f"{_INSTALL_HINT}. Clip segments cannot play.",
-            )
+            _loaded = (None, False, (_DOES_NOT_START, {"version": version.split()[0]}))
             return _loaded
         probe_instance.release()
-        _loaded = (vlc, True, f"libVLC {version}")
+        _loaded = (vlc, True, (f"libVLC {version}", {}))
         return _loaded
 
 
 def vlc_status() -> tuple[bool, str]:
     """``(ok, plain message)``: whether libVLC 3 can play clips on this machine."""
     _vlc, ok, message = _load()
-    return ok, message
+    return ok, _said(message)
 
 
 def _vlc() -> ModuleType:
     vlc, ok, message = _load()
     if not ok or vlc is None:
-        raise VlcUnavailable(message)
+        raise VlcUnavailable(_said(message))
     return vlc
 
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, Q
 from presenter.preflight import SegmentCheck, Status
 from presenter.show import Segment
 from presenter.timefmt import format_duration
-from presenter.ui.preview.preflight_table import STATUS_FOREGROUND, STATUS_TEXT
+from presenter.ui.preview.preflight_table import STATUS_FOREGROUND, status_text
 
 THUMB_SIZE = QSize(160, 90)
 
@@ -91,7 +91,7 @@ class ClipList(QListWidget):
         mark = self.marks.get(segment.id)
         lines.append(self.tr("planned {planned}").format(planned=planned) + (f" · {mark}" if mark else ""))
         row = self.rows.get(segment.id)
-        lines.append(STATUS_TEXT[row.status] if row is not None else self.tr("checking…"))
+        lines.append(status_text(row.status) if row is not None else self.tr("checking…"))
         item.setText("\n".join(lines))
         tip = f"{segment.title}\n{segment.clip}"
         if row is not None and row.problems:

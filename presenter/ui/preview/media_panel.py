@@ -5,27 +5,27 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QWidget
 
-from presenter.clipfiles import format_fps
-from presenter.playout.probe import MediaInfo
+from presenter.i18n import QT_TRANSLATE_NOOP, translate
+from presenter.playout.probe import MediaInfo, number_text
 from presenter.preflight import Status
 from presenter.timefmt import format_duration
 from presenter.ui.preview.preflight_table import STATUS_FOREGROUND
 
 NONE = "—"
 INFO_FIELDS = (
-    ("container", "Container"),
-    ("video_codec", "Video codec"),
-    ("resolution", "Resolution"),
-    ("fps", "Frame rate"),
-    ("duration", "Duration"),
-    ("audio_codec", "Audio codec"),
-    ("channels", "Audio channels"),
-    ("rate", "Sample rate"),
-    ("size", "File size"),
-    ("mtime", "Modified"),
+    ("container", QT_TRANSLATE_NOOP("MediaPanel", "Container")),
+    ("video_codec", QT_TRANSLATE_NOOP("MediaPanel", "Video codec")),
+    ("resolution", QT_TRANSLATE_NOOP("MediaPanel", "Resolution")),
+    ("fps", QT_TRANSLATE_NOOP("MediaPanel", "Frame rate")),
+    ("duration", QT_TRANSLATE_NOOP("MediaPanel", "Duration")),
+    ("audio_codec", QT_TRANSLATE_NOOP("MediaPanel", "Audio codec")),
+    ("channels", QT_TRANSLATE_NOOP("MediaPanel", "Audio channels")),
+    ("rate", QT_TRANSLATE_NOOP("MediaPanel", "Sample rate")),
+    ("size", QT_TRANSLATE_NOOP("MediaPanel", "File size")),
+    ("mtime", QT_TRANSLATE_NOOP("MediaPanel", "Modified")),
 )
 
 
@@ -35,30 +35,38 @@ def format_size(size: int | None) -> str:
         return NONE
     exact = f"{size:,}".replace(",", " ")
     if size < 1024:
-        return f"{exact} bytes"
+        return translate("MediaPanel", "{size} bytes").format(size=exact)
     value, unit = size / 1024.0, "KiB"
     for bigger in ("MiB", "GiB"):
         if value < 1024:
             break
         value, unit = value / 1024.0, bigger
-    return f"{value:.1f} {unit} ({exact} bytes)"
+    rounded = QLocale().toString(value, "f", 1)
+    return translate("MediaPanel", "{value} {unit} ({size} bytes)").format(value=rounded, unit=unit, size=exact)
 
 
 def describe_media(info: MediaInfo) -> dict[str, str]:
     """The media information panel's texts for *info* (``—`` where unknown)."""
 
     def channels(n: int | None) -> str:
-        return {None: NONE, 1: "1 (mono)", 2: "2 (stereo)", 6: "6 (5.1)"}.get(n, str(n))
+        known = {
+            None: NONE, 1: translate("MediaPanel", "1 (mono)"), 2: translate("MediaPanel", "2 (stereo)"),
+            6: translate("MediaPanel", "6 (5.1)"),
+        }  # fmt: skip
+        return known.get(n, str(n))
 
+    no_video = translate("MediaPanel", "none (no video track)")
     return {
         "container": info.container or NONE,
-        "video_codec": info.video_codec or ("none (no video track)" if info.ok or info.audio_codec else NONE),
+        "video_codec": info.video_codec or (no_video if info.ok or info.audio_codec else NONE),
         "resolution": f"{info.width} × {info.height}" if info.width and info.height else NONE,
-        "fps": f"{format_fps(info.fps)} fps" if info.fps else NONE,
+        "fps": translate("MediaPanel", "{fps} fps").format(fps=number_text(info.fps)) if info.fps else NONE,
         "duration": _duration_text(info.duration_s),
-        "audio_codec": info.audio_codec or ("none (silent)" if info.ok else NONE),
+        "audio_codec": info.audio_codec or (translate("MediaPanel", "none (silent)") if info.ok else NONE),
         "channels": channels(info.audio_channels),
-        "rate": f"{info.audio_rate:,} Hz".replace(",", " ") if info.audio_rate else NONE,
+        "rate": translate("MediaPanel", "{rate} Hz").format(rate=f"{info.audio_rate:,}".replace(",", " "))
+        if info.audio_rate
+        else NONE,
         "size": format_size(info.size_bytes),
         "mtime": datetime.fromtimestamp(info.mtime).strftime("%d.%m.%Y %H:%M:%S") if info.mtime else NONE,
     }
@@ -67,7 +75,8 @@ def describe_media(info: MediaInfo) -> dict[str, str]:
 def _duration_text(seconds: float | None) -> str:
     if seconds is None:
         return NONE
-    return f"{format_duration(seconds)} ({seconds:.2f} s)"
+    exact = QLocale().toString(seconds, "f", 2)
+    return translate("MediaPanel", "{duration} ({seconds} s)").format(duration=format_duration(seconds), seconds=exact)
 
 
 class MediaPanel(QGroupBox):

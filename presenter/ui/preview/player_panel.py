@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
 
+from presenter.i18n import translate
 from presenter.ui.preview.video import VideoPane
 
 LAST_SECONDS = 10.0
@@ -21,7 +22,9 @@ def format_clock(seconds: float | None) -> str:
     seconds = max(0.0, seconds)
     tenths = int(seconds * 10 + 1e-6)
     minutes, rest = divmod(tenths, 600)
-    return f"{minutes}:{rest // 10:02d}.{rest % 10}"
+    return translate("PlayerPanel", "{minutes}:{seconds:02d}.{tenths}").format(
+        minutes=minutes, seconds=rest // 10, tenths=rest % 10
+    )
 
 
 class PlayerPanel(QWidget):

@@ -21,12 +21,22 @@ from PySide6.QtWidgets import (
 )
 
 from presenter.clipfiles import media_summary
+from presenter.i18n import QT_TRANSLATE_NOOP, translate
 from presenter.preflight import SegmentCheck, Status
 from presenter.show import Segment
 
-STATUS_TEXT = {Status.READY: "✓ ready", Status.WARNING: "⚠ warning", Status.BROKEN: "✗ broken"}
+STATUS_TEXT = {
+    Status.READY: QT_TRANSLATE_NOOP("PreflightPanel", "✓ ready"),
+    Status.WARNING: QT_TRANSLATE_NOOP("PreflightPanel", "⚠ warning"),
+    Status.BROKEN: QT_TRANSLATE_NOOP("PreflightPanel", "✗ broken"),
+}  # the English source; shown through status_text()
 STATUS_BACKGROUND = {Status.READY: "#dff0d8", Status.WARNING: "#fcefc7", Status.BROKEN: "#f6d3d3"}
 STATUS_FOREGROUND = {Status.READY: "#1d5c1d", Status.WARNING: "#6b4a00", Status.BROKEN: "#8a1111"}
+
+
+def status_text(status: Status) -> str:
+    """A clip's status in the table and the clip list, in the user's language."""
+    return translate("PreflightPanel", STATUS_TEXT[status])
 
 
 def row_detail(row: SegmentCheck) -> str:
@@ -37,7 +47,7 @@ def row_detail(row: SegmentCheck) -> str:
         parts.append(media_summary(media, times="×", sep=" · "))
     if row.problems:
         parts.append("; ".join(row.problems))
-    return " — ".join(p for p in parts if p) or "ok"
+    return " — ".join(p for p in parts if p) or translate("Clip", "ok")
 
 
 class PreflightPanel(QGroupBox):
@@ -85,8 +95,8 @@ class PreflightPanel(QGroupBox):
         self.table.setRowCount(len(clips))
         for r, (number, segment) in enumerate(clips):
             row = rows.get(segment.id)
-            status_text = STATUS_TEXT[row.status] if row is not None else self.tr("checking…")
-            cells = (str(number), segment.title, status_text, row_detail(row) if row is not None else "")
+            status = status_text(row.status) if row is not None else self.tr("checking…")
+            cells = (str(number), segment.title, status, row_detail(row) if row is not None else "")
             for c, text in enumerate(cells):
                 item = self.table.item(r, c)
                 if item is None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QGroupBox, QListWidgetItem, QSplitter, QVBoxLayout
 from presenter.clipfiles import FileId
 from presenter.controller import ShowController
 from presenter.engine import Mode
+from presenter.i18n import translate
 from presenter.playout import preview as pv
 from presenter.playout.probe import MediaInfo
 from presenter.playout.thumbnails import Thumbnails
@@ -455,5 +456,5 @@ def _show_file_problem(path: Path | None) -> str | None:
     except ShowFileError as exc:
         return str(exc)
     except Exception as exc:  # a check must never take the window down
-        return f"show file could not be read: {exc}"
+        return translate("PreviewWindow", "show file could not be read: {error}").format(error=exc)
     return None
