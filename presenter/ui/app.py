@@ -468,7 +468,7 @@ class PresenterApp(QObject):
         self.director.model.set_clip_warnings(warnings)
         for row in report.rows:
             if row.status is not Status.READY:
-                self.director.add_problem(f'{row.number}. "{row.segment.title}": {row.status.value}: {row.summary}')
+                self.director.add_problem(f'{row.number}. "{row.segment.title}": {row.status.label}: {row.summary}')
         for note in report.notes:
             self.director.add_problem(note)
 
