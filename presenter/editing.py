@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from presenter.i18n import QT_TRANSLATE_NOOP, translate
 from presenter.show import (
     _NOT_PRINTABLE,
     _SEGMENT_KEYS,
@@ -36,7 +37,7 @@ LIST_FIELDS = ("speakers", "talking_points")
 MAX_JOURNAL_FIELD = 24 * 1024  # a document above this is compressed
 MAX_JOURNAL_LINE = 60 * 1024  # the journal's reader refuses lines over 64 KiB; room for the record's other fields
 MAX_DOCUMENT_BYTES = 4 * 1024 * 1024  # a journaled document is checked before it is decompressed and trusted
-NEW_SEGMENT_TITLE = "New segment"
+NEW_SEGMENT_TITLE = QT_TRANSLATE_NOOP("Editing", "New segment")  # translated where a segment is added
 NEW_SEGMENT_DURATION = "5:00"
 
 Document = dict  # the show file's form: texts and lists of texts, keys in the file's order
@@ -114,7 +115,9 @@ def _check_texts(value, key: str) -> None:
         bad = _NOT_PRINTABLE.search(value)
         if bad:
             raise EditError(
-                f'"{key}" contains the control character U+{ord(bad.group()):04X}, which YAML does not allow'
+                translate(
+                    "Editing", '"{key}" contains the control character U+{code:04X}, which YAML does not allow'
+                ).format(key=key, code=ord(bad.group()))
             )
     elif isinstance(value, list):
         for item in value:
@@ -168,22 +171,22 @@ def _size(fields: dict) -> int:
 def show_from_record(record: dict, path: Path | None, key: str = "show") -> Show:
     """The show an "edit" journal record carries, checked like a show file (raises ValueError when damaged)."""
     if record.get("too_large") is True:
-        raise ValueError("this edit was too large for the journal (it was not saved either)")
+        raise ValueError(translate("Editing", "this edit was too large for the journal (it was not saved either)"))
     doc = record.get(key)
     if doc is None and isinstance(record.get(key + "_z"), str):
         packed = record[key + "_z"]
         if len(packed) > MAX_DOCUMENT_BYTES:
-            raise ValueError(f"{key} is too large")
+            raise ValueError(translate("Editing", "{key} is too large").format(key=key))
         try:
             inflater = zlib.decompressobj()
             raw = inflater.decompress(base64.b64decode(packed, validate=True), MAX_DOCUMENT_BYTES)
             if inflater.unconsumed_tail:
-                raise ValueError(f"{key} is too large")
+                raise ValueError(translate("Editing", "{key} is too large").format(key=key))
             doc = json.loads(raw.decode("utf-8"))
         except (ValueError, zlib.error, UnicodeDecodeError, RecursionError) as exc:
-            raise ValueError(f"{key} is damaged ({exc})") from None
+            raise ValueError(translate("Editing", "{key} is damaged ({exc})").format(key=key, exc=exc)) from None
     if not isinstance(doc, dict):
-        raise ValueError(f"{key} is not a running order")
+        raise ValueError(translate("Editing", "{key} is not a running order").format(key=key))
     try:
         return show_from_document(doc, path)
     except EditError as exc:
@@ -209,14 +212,16 @@ def _segments(show: Show) -> tuple[Document, list[Document]]:
 
 def _check_index(show: Show, index: int) -> None:
     if not 0 <= index < len(show.segments):
-        raise EditError(f"there is no segment {index + 1} in the running order")
+        raise EditError(
+            translate("Editing", "there is no segment {number} in the running order").format(number=index + 1)
+        )
 
 
 def add_segment(show: Show, after: int | None, values: dict | None = None) -> tuple[Show, int]:
     """A new live segment after `after` (at the end when None); returns the show and its index."""
     doc, segments = _segments(show)
     values = dict(values or {})
-    title = str(values.get("title") or NEW_SEGMENT_TITLE)
+    title = str(values.get("title") or translate("Editing", NEW_SEGMENT_TITLE))
     new: Document = {"id": "", "title": title, "kind": "live", "duration": NEW_SEGMENT_DURATION}
     new.update({key: value for key, value in values.items() if key != "id"})
     wanted = values.get("id") or slugify(title)
@@ -270,7 +275,11 @@ def update_segment(show: Show, index: int, changes: dict) -> Show:
     _check_index(show, index)
     unknown = [key for key in changes if key not in SEGMENT_FIELDS]
     if unknown:
-        raise EditError(f'unknown key "{unknown[0]}" in segment {index + 1}')
+        raise EditError(
+            translate("Editing", 'unknown key "{unknown}" in segment {number}').format(
+                unknown=unknown[0], number=index + 1
+            )
+        )
     doc, segments = _segments(show)
     segment = dict(segments[index])
     for key, value in changes.items():
@@ -288,7 +297,7 @@ def update_show(show: Show, changes: dict) -> Show:
     """Change fields of the show itself (title, date, start, end, warning, danger, description)."""
     unknown = [key for key in changes if key not in SHOW_FIELDS]
     if unknown:
-        raise EditError(f'unknown key "{unknown[0]}" in the show')
+        raise EditError(translate("Editing", 'unknown key "{unknown}" in the show').format(unknown=unknown[0]))
     doc = show_document(show)
     for key, value in changes.items():
         doc[key] = _normalized(key, value)
@@ -355,7 +364,7 @@ class EditSession:
     max_undo: int = 200
 
     def locked_message(self) -> str | None:
-        return "the show is locked while on air; unlock it to edit" if self.lock.locked else None
+        return translate("Editing", "the show is locked while on air; unlock it to edit") if self.lock.locked else None
 
     def do(self, label: str, change: Callable[[Show], Show | tuple[Show, int]], focus: int | None = None) -> Edit:
         """Make an edit: `change` gets the current show and returns the edited one. Raises EditError."""

@@ -25,12 +25,12 @@ from ruamel.yaml.tokens import CommentToken
 
 from presenter.editing import SEGMENT_FIELDS, SHOW_FIELDS, segment_document, show_document
 from presenter.files import atomic_write
+from presenter.i18n import translate
 from presenter.show import Show, ShowFileError, parse_show, read_show_bytes, slugify
 
 QUOTED_KEYS = ("duration", "warning", "danger", "start", "end")
 SHOW_FILE_MODE = 0o644  # a show file is the user's document, not private state
 _LAYOUTS = ((2, 4, 2), (2, 2, 0), (4, 4, 2), (4, 4, 0), (2, 4, 0), (4, 6, 4))  # mapping, sequence, offset
-_HEADER = "# Show file for Presenter (format version 1). Clip paths are relative to this file.\n"
 
 
 class SaveError(Exception):
@@ -43,7 +43,9 @@ class SaveConflict(SaveError):
     def __init__(self, path: Path, theirs: bytes):
         self.path = path
         self.theirs = theirs
-        super().__init__(f"{path.name} was changed by someone else since it was opened")
+        super().__init__(
+            translate("ShowSave", "{name} was changed by someone else since it was opened").format(name=path.name)
+        )
 
 
 @dataclass(frozen=True)
@@ -289,8 +291,15 @@ def render_round_trip(loaded: ShowFile, edited: Show, target: Path) -> str:
     return _dump(yaml, root)
 
 
-def render_new(show: Show, target: Path, header: str = _HEADER) -> str:
+def default_header() -> str:
+    return translate(
+        "ShowSave", "# Show file for Presenter (format version 1). Clip paths are relative to this file.\n"
+    )
+
+
+def render_new(show: Show, target: Path, header: str | None = None) -> str:
     """A show file written from scratch (a new show, an import): the project's own layout."""
+    header = default_header() if header is None else header
     doc = show_document(show, target.resolve().parent)
     root = CommentedMap()
     for key in ("version", *SHOW_FIELDS):
@@ -348,7 +357,9 @@ def render(loaded: ShowFile | None, edited: Show, target: Path) -> tuple[str, bo
     text = render_new(edited, target)
     written = _read_back(text, edited, target)
     if written is None:
-        raise SaveError("the show could not be written so that it reads back the same; nothing was saved")
+        raise SaveError(
+            translate("ShowSave", "the show could not be written so that it reads back the same; nothing was saved")
+        )
     return text, False, written
 
 
@@ -360,7 +371,7 @@ def save_show(loaded: ShowFile | None, edited: Show, target: Path | None = None,
     """
     if target is None:
         if loaded is None:
-            raise SaveError("the show has no file yet; use Save as")
+            raise SaveError(translate("ShowSave", "the show has no file yet; use Save as"))
         target = loaded.path
     target = Path(target).resolve()
     if loaded is not None and target == loaded.path and not overwrite:
@@ -375,5 +386,9 @@ def save_show(loaded: ShowFile | None, edited: Show, target: Path | None = None,
     try:
         atomic_write(target, data, mode=_file_mode(target))
     except OSError as exc:
-        raise SaveError(f"{target.name} cannot be written ({exc.strerror or exc}); nothing was saved") from None
+        raise SaveError(
+            translate("ShowSave", "{name} cannot be written ({error}); nothing was saved").format(
+                name=target.name, error=exc.strerror or exc
+            )
+        ) from None
     return ShowFile(target, data, show, loaded.layout if loaded is not None and kept else (2, 4, 2)), kept

@@ -16,6 +16,7 @@ from datetime import date, time
 from pathlib import Path
 
 from presenter.editing import EditError, show_from_document
+from presenter.i18n import translate
 from presenter.show import Show, slugify
 from presenter.timefmt import format_duration
 
@@ -58,17 +59,27 @@ def check_size(path: Path) -> None:
     try:
         size = os.stat(path).st_size
     except OSError as exc:
-        raise ImportFailed(f"{path.name} cannot be read ({exc.strerror or exc})") from None
+        raise ImportFailed(
+            translate("Import", "{name} cannot be read ({error})").format(name=path.name, error=exc.strerror or exc)
+        ) from None
     if not path.is_file():
-        raise ImportFailed(f"{path.name} is not a file")
+        raise ImportFailed(translate("Import", "{name} is not a file").format(name=path.name))
     if size > MAX_IMPORT_BYTES:
-        raise ImportFailed(f"{path.name} is {size / 1048576:.1f} MB; an import is at most 20 MB")
+        raise ImportFailed(
+            translate("Import", "{name} is {size:.1f} MB; an import is at most 20 MB").format(
+                name=path.name, size=size / 1048576
+            )
+        )
 
 
 def clipped(text: str, place: str, what: str, problems: list[str]) -> str:
     text = text.strip()
     if len(text) > MAX_TEXT:
-        problems.append(f"{place}: {what} is longer than {MAX_TEXT} characters and was cut")
+        problems.append(
+            translate("Import", "{place}: {what} is longer than {MAX_TEXT} characters and was cut").format(
+                place=place, what=what, MAX_TEXT=MAX_TEXT
+            )
+        )
         return text[:MAX_TEXT]
     return text
 
@@ -77,7 +88,11 @@ def whole_seconds(seconds: float, place: str, what: str, problems: list[str]) ->
     """Seconds as the show file keeps them (whole); a fraction is rounded and reported."""
     rounded = float(math.floor(seconds + 0.5))
     if abs(rounded - seconds) > 1e-6:
-        problems.append(f"{place}: {what} {seconds:.3f} s is rounded to {format_duration(rounded)}")
+        problems.append(
+            translate("Import", "{place}: {what} {seconds:.3f} s is rounded to {rounded}").format(
+                place=place, what=what, seconds=seconds, rounded=format_duration(rounded)
+            )
+        )
     return rounded
 
 
@@ -122,7 +137,11 @@ def _durations(rows: list[Row], problems: list[str]) -> list[tuple[Row, float]]:
             if following is not None:
                 duration = (following - row.start_s) % DAY_S
         if duration is None:
-            problems.append(f'{row.place}: "{row.title}" has no duration (and no start and end); not imported')
+            problems.append(
+                translate("Import", '{place}: "{title}" has no duration (and no start and end); not imported').format(
+                    place=row.place, title=row.title
+                )
+            )
             continue
         timed.append((row, duration))
     return timed
@@ -131,14 +150,28 @@ def _durations(rows: list[Row], problems: list[str]) -> list[tuple[Row, float]]:
 def assemble(rows: list[Row], title: str, day: date, output: Path, problems: list[str], hard_out_s=None):
     """The show from the rows; rows the show file's rules refuse are listed in `problems` and left out."""
     if len(rows) > MAX_ROWS:
-        problems.append(f"only the first {MAX_ROWS} rows are imported ({len(rows)} given)")
+        problems.append(
+            translate("Import", "only the first {MAX_ROWS} rows are imported ({count} given)").format(
+                MAX_ROWS=MAX_ROWS, count=len(rows)
+            )
+        )
         rows = rows[:MAX_ROWS]
     timed = _durations(rows, problems)
     first_start = next((row.start_s for row, _ in timed if row.start_s is not None), None)
     if first_start is None:
         first_start = DEFAULT_START_S
-        problems.append(f"no start time given: the show starts at {_time_text(first_start)}; change it in the editor")
-    base = {"version": 1, "title": title or "Imported show", "date": day.isoformat(), "start": "00:00", "end": "23:59"}
+        problems.append(
+            translate(
+                "Import", "no start time given: the show starts at {first_start}; change it in the editor"
+            ).format(first_start=_time_text(first_start))
+        )
+    base = {
+        "version": 1,
+        "title": title or translate("Import", "Imported show"),
+        "date": day.isoformat(),
+        "start": "00:00",
+        "end": "23:59",
+    }
     segments: list[dict] = []
     taken: set[str] = set()
     cursor = first_start
@@ -150,34 +183,50 @@ def assemble(rows: list[Row], title: str, day: date, output: Path, problems: lis
                 pause = Row(row.place, "Pause", gap)
                 segments.append(_segment(pause, gap, taken))
                 taken.add(segments[-1]["id"])
-                problems.append(f'{row.place}: the gap of {format_duration(gap)} before "{row.title}" became a break')
+                problems.append(
+                    translate("Import", '{place}: the gap of {gap} before "{title}" became a break').format(
+                        place=row.place, gap=format_duration(gap), title=row.title
+                    )
+                )
                 cursor += gap
             elif gap <= -1:
                 problems.append(
-                    f'{row.place}: "{row.title}" starts {format_duration(-gap)} before the one before ends; '
-                    "it follows it in the running order"
+                    translate(
+                        "Import",
+                        '{place}: "{title}" starts {gap} before the one before ends; it follows it in the running order',  # noqa: E501
+                    ).format(place=row.place, title=row.title, gap=format_duration(-gap))
                 )
         segment = _segment(row, duration, taken)
         try:  # the row alone, checked by the loader: its message, its place
             show_from_document({**base, "segments": [segment]}, output)
         except EditError as exc:
-            problems.append(f'{row.place}: "{row.title}" not imported: {exc}')
+            problems.append(
+                translate("Import", '{place}: "{title}" not imported: {exc}').format(
+                    place=row.place, title=row.title, exc=exc
+                )
+            )
             continue
         segments.append(segment)
         taken.add(segment["id"])
         cursor += duration
         imported += 1
     if not imported:
-        raise ImportFailed("no row could be imported" + (f"; first problem: {problems[0]}" if problems else ""))
+        if problems:
+            raise ImportFailed(
+                translate("Import", "no row could be imported; first problem: {problem}").format(problem=problems[0])
+            )
+        raise ImportFailed(translate("Import", "no row could be imported"))
     end_s = cursor if hard_out_s is None else max(hard_out_s, cursor)
     if end_s >= DAY_S:
-        problems.append("the show runs past midnight: its hard out is set to 23:59; change it in the editor")
+        problems.append(
+            translate("Import", "the show runs past midnight: its hard out is set to 23:59; change it in the editor")
+        )
         end_s = DAY_S - 60
     base.update(start=_time_text(first_start), end=_time_text(max(end_s, first_start + 60)))
     try:
         show = show_from_document({**base, "segments": segments}, output)
     except EditError as exc:
-        raise ImportFailed(f"the imported show is not valid: {exc}") from None
+        raise ImportFailed(translate("Import", "the imported show is not valid: {exc}").format(exc=exc)) from None
     return ImportResult(show, problems, imported)
 
 
@@ -197,8 +246,16 @@ def _import(path: Path, output: Path, today: date | None) -> ImportResult:
         from presenter.importers.spreadsheet import import_spreadsheet
 
         return import_spreadsheet(path, output, today)
+    if suffix:
+        raise ImportFailed(
+            translate(
+                "Import", "{name}: cannot import {suffix} files; use an Ontime project (.json), .xlsx or .csv"
+            ).format(name=path.name, suffix=suffix)
+        )
     raise ImportFailed(
-        f"{path.name}: cannot import {suffix or 'this'} files; use an Ontime project (.json), .xlsx or .csv"
+        translate("Import", "{name}: cannot import this file; use an Ontime project (.json), .xlsx or .csv").format(
+            name=path.name
+        )
     )
 
 

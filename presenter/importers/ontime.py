@@ -13,6 +13,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+from presenter.i18n import translate
 from presenter.importers import ImportFailed, ImportResult, Row, assemble, clipped, whole_seconds
 
 MAX_DEPTH = 20
@@ -38,15 +39,23 @@ def _load(path: Path) -> dict:
     try:
         data = json.loads(path.read_bytes().decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise ImportFailed(f"{path.name} is not UTF-8 text; an Ontime project is JSON") from None
+        raise ImportFailed(
+            translate("Import", "{name} is not UTF-8 text; an Ontime project is JSON").format(name=path.name)
+        ) from None
     except json.JSONDecodeError as exc:
-        raise ImportFailed(f"{path.name}:{exc.lineno}:{exc.colno}: not valid JSON ({exc.msg})") from None
+        raise ImportFailed(
+            translate("Import", "{name}:{lineno}:{colno}: not valid JSON ({msg})").format(
+                name=path.name, lineno=exc.lineno, colno=exc.colno, msg=exc.msg
+            )
+        ) from None
     except RecursionError:
-        raise ImportFailed(f"{path.name}: nested too deeply") from None
+        raise ImportFailed(translate("Import", "{name}: nested too deeply").format(name=path.name)) from None
     except OSError as exc:
-        raise ImportFailed(f"{path.name} cannot be read ({exc.strerror or exc})") from None
+        raise ImportFailed(
+            translate("Import", "{name} cannot be read ({error})").format(name=path.name, error=exc.strerror or exc)
+        ) from None
     if not isinstance(data, dict):
-        raise ImportFailed(f"{path.name} is not an Ontime project (no rundown)")
+        raise ImportFailed(translate("Import", "{name} is not an Ontime project (no rundown)").format(name=path.name))
     return data
 
 
@@ -62,14 +71,18 @@ def _entries_v4(data: dict, problems: list[str]) -> list[tuple[dict, str]]:
     """v4: the entries of the first rundown in their order, a group's events after it, with the group's title."""
     rundowns = data["rundowns"]
     if not rundowns:
-        raise ImportFailed("the Ontime project has no rundown")
+        raise ImportFailed(translate("Import", "the Ontime project has no rundown"))
     key = "default" if "default" in rundowns else next(iter(rundowns))
     if len(rundowns) > 1:
         others = ", ".join(str(name) for name in rundowns if name != key)
-        problems.append(f"only the rundown {key!r} is imported; not imported: {others}")
+        problems.append(
+            translate("Import", "only the rundown {key!r} is imported; not imported: {others}").format(
+                key=key, others=others
+            )
+        )
     rundown = rundowns[key]
     if not isinstance(rundown, dict) or not isinstance(rundown.get("entries"), dict):
-        raise ImportFailed(f"the Ontime rundown {key!r} has no entries")
+        raise ImportFailed(translate("Import", "the Ontime rundown {key!r} has no entries").format(key=key))
     entries, order = rundown["entries"], rundown.get("order")
     if not isinstance(order, list):
         order = list(entries)
@@ -77,7 +90,11 @@ def _entries_v4(data: dict, problems: list[str]) -> list[tuple[dict, str]]:
     for entry_id in order:
         entry = entries.get(entry_id) if isinstance(entry_id, str) else None
         if not isinstance(entry, dict):
-            problems.append(f"rundown order: entry {str(entry_id)[:40]!r} is missing; not imported")
+            problems.append(
+                translate("Import", "rundown order: entry {entry_id!r} is missing; not imported").format(
+                    entry_id=str(entry_id)[:40]
+                )
+            )
             continue
         if entry.get("type") == "group":
             group = str(entry.get("title") or "")
@@ -86,7 +103,11 @@ def _entries_v4(data: dict, problems: list[str]) -> list[tuple[dict, str]]:
                 if isinstance(child, dict):
                     flat.append((child, group))
                 else:
-                    problems.append(f"group {group!r}: entry {str(child_id)[:40]!r} is missing; not imported")
+                    problems.append(
+                        translate("Import", "group {group!r}: entry {child_id!r} is missing; not imported").format(
+                            group=group, child_id=str(child_id)[:40]
+                        )
+                    )
         else:
             flat.append((entry, ""))
     return flat
@@ -96,7 +117,7 @@ def _entries_v3(data: dict) -> list[tuple[dict, str]]:
     """v3 and v2: a list; a block is a heading for the events after it."""
     rundown = data.get("rundown")
     if not isinstance(rundown, list):
-        raise ImportFailed("the Ontime project has no rundown")
+        raise ImportFailed(translate("Import", "the Ontime project has no rundown"))
     flat, block = [], ""
     for entry in rundown:
         if isinstance(entry, dict) and entry.get("type") == "block":
@@ -111,7 +132,11 @@ def _ms(entry: dict, key: str, place: str, problems: list[str]) -> float | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 7 * 86_400_000:
-        problems.append(f"{place}: {key} {str(value)[:40]!r} is not a time in milliseconds; ignored")
+        problems.append(
+            translate("Import", "{place}: {key} {value!r} is not a time in milliseconds; ignored").format(
+                place=place, key=key, value=str(value)[:40]
+            )
+        )
         return None
     return whole_seconds(value / 1000, place, key, problems)
 
@@ -121,7 +146,7 @@ def _text(entry: dict, key: str, place: str, problems: list[str]) -> str:
     if value is None:
         return ""
     if not isinstance(value, (str, int, float)):
-        problems.append(f"{place}: {key} is not a text; ignored")
+        problems.append(translate("Import", "{place}: {key} is not a text; ignored").format(place=place, key=key))
         return ""
     return clipped(str(value), place, key, problems)
 
@@ -143,30 +168,55 @@ def _custom(entry: dict, labels: dict, place: str, problems: list[str]) -> list[
 
 def _row(entry: dict, group: str, number: int, labels: dict, problems: list[str], unused: set[str]) -> Row | None:
     entry_id = str(entry.get("id", ""))[:40]
-    place = f"event {number}" + (f" (id {entry_id})" if entry_id else "")
+    if entry_id:
+        place = translate("Import", "event {number} (id {entry_id})").format(number=number, entry_id=entry_id)
+    else:
+        place = translate("Import", "event {number}").format(number=number)
     kind = entry.get("type", "event")
     if kind == "delay":
-        problems.append(f"{place}: a delay is a change during Ontime's show, not a part of the plan; not imported")
+        problems.append(
+            translate(
+                "Import", "{place}: a delay is a change during Ontime's show, not a part of the plan; not imported"
+            ).format(place=place)
+        )
         return None
     if kind == "milestone":
         title = _text(entry, "title", place, problems)
-        problems.append(f'{place}: the milestone "{title}" has no duration; not imported')
+        problems.append(
+            translate("Import", '{place}: the milestone "{title}" has no duration; not imported').format(
+                place=place, title=title
+            )
+        )
         return None
     if kind != "event":
-        problems.append(f"{place}: an entry of type {str(kind)[:40]!r} is not known; not imported")
+        problems.append(
+            translate("Import", "{place}: an entry of type {kind!r} is not known; not imported").format(
+                place=place, kind=str(kind)[:40]
+            )
+        )
         return None
     row = Row(place, title=_text(entry, "title", place, problems))
     cue = _text(entry, "cue", place, problems)
     if not row.title:
-        row.title = f"Cue {cue}" if cue else f"Event {number}"
-        problems.append(f'{place}: the event has no title; it is called "{row.title}"')
+        row.title = (
+            translate("Import", "Cue {cue}").format(cue=cue)
+            if cue
+            else translate("Import", "Event {number}").format(number=number)
+        )
+        problems.append(
+            translate("Import", '{place}: the event has no title; it is called "{title}"').format(
+                place=place, title=row.title
+            )
+        )
     row.start_s = _ms(entry, "timeStart", place, problems)
     row.end_s = _ms(entry, "timeEnd", place, problems)
     row.duration_s = _ms(entry, "duration", place, problems)
     row.warning_s = _ms(entry, "timeWarning", place, problems)
     row.danger_s = _ms(entry, "timeDanger", place, problems)
     if row.warning_s is not None and row.danger_s is not None and row.danger_s > row.warning_s:
-        problems.append(f"{place}: danger is longer than warning; both left to the show's")
+        problems.append(
+            translate("Import", "{place}: danger is longer than warning; both left to the show's").format(place=place)
+        )
         row.warning_s = row.danger_s = None
     presenter = _text(entry, "presenter", place, problems)
     if presenter:
@@ -174,9 +224,9 @@ def _row(entry: dict, group: str, number: int, labels: dict, problems: list[str]
     notes = [
         _text(entry, "subtitle", place, problems),
         _text(entry, "note", place, problems),
-        f"Group: {group}" if group else "",
-        f"Cue: {cue}" if cue else "",
-        "Skipped in Ontime" if entry.get("skip") is True else "",
+        translate("Import", "Group: {group}").format(group=group) if group else "",
+        translate("Import", "Cue: {cue}").format(cue=cue) if cue else "",
+        translate("Import", "Skipped in Ontime") if entry.get("skip") is True else "",
         *(f"{key}: {entry[key]}" for key in (f"user{n}" for n in range(10)) if entry.get(key)),
         *_custom(entry, labels, place, problems),
     ]
@@ -192,7 +242,9 @@ def import_ontime(path: Path, output: Path, today: date | None = None) -> Import
     problems: list[str] = []
     version = _version(data)
     if version not in ("2", "3", "4"):
-        problems.append(f"Ontime version {version} is not known; read as version 4")
+        problems.append(
+            translate("Import", "Ontime version {version} is not known; read as version 4").format(version=version)
+        )
     flat = _entries_v4(data, problems) if isinstance(data.get("rundowns"), dict) else _entries_v3(data)
     fields = data.get("customFields")
     labels = {
@@ -204,7 +256,9 @@ def import_ontime(path: Path, output: Path, today: date | None = None) -> Import
     rows = []
     for number, (entry, group) in enumerate(flat, start=1):
         if not isinstance(entry, dict):
-            problems.append(f"event {number}: not an Ontime entry; not imported")
+            problems.append(
+                translate("Import", "event {number}: not an Ontime entry; not imported").format(number=number)
+            )
             continue
         row = _row(entry, group, number, labels, problems, unused)
         if row is not None:
@@ -212,12 +266,22 @@ def import_ontime(path: Path, output: Path, today: date | None = None) -> Import
     known = sorted(unused & _KNOWN_UNUSED)
     unknown = sorted(unused - _KNOWN_UNUSED)
     if known:
-        problems.append(f"Ontime settings Presenter has no place for, not imported: {', '.join(known)}")
+        problems.append(
+            translate("Import", "Ontime settings Presenter has no place for, not imported: {known}").format(
+                known=", ".join(known)
+            )
+        )
     if unknown:
-        problems.append(f"fields not known, not imported: {', '.join(unknown)}")
+        problems.append(
+            translate("Import", "fields not known, not imported: {unknown}").format(unknown=", ".join(unknown))
+        )
     project = data.get("project") if isinstance(data.get("project"), dict) else data.get("event")
     title = str(project.get("title") or "") if isinstance(project, dict) else ""
     result = assemble(rows, title or path.stem, today or date.today(), output, problems)
     if not title:
-        problems.append(f'the project has no title: the show is called "{result.show.title}"')
+        problems.append(
+            translate("Import", 'the project has no title: the show is called "{title}"').format(
+                title=result.show.title
+            )
+        )
     return result

@@ -16,6 +16,7 @@ import zipfile
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
+from presenter.i18n import translate
 from presenter.importers import (
     ImportFailed,
     ImportResult,
@@ -65,22 +66,36 @@ def _xlsx_rows(path: Path, problems: list[str]) -> tuple[str, list[list]]:
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
     except (zipfile.BadZipFile, OSError) as exc:
-        raise ImportFailed(f"{path.name} is not an Excel workbook (.xlsx): {exc}") from None
+        raise ImportFailed(
+            translate("Import", "{name} is not an Excel workbook (.xlsx): {exc}").format(name=path.name, exc=exc)
+        ) from None
     if unpacked > MAX_UNPACKED_BYTES:
-        raise ImportFailed(f"{path.name} unpacks to {unpacked // 1048576} MB; an import is at most 200 MB unpacked")
+        raise ImportFailed(
+            translate("Import", "{name} unpacks to {unpacked} MB; an import is at most 200 MB unpacked").format(
+                name=path.name, unpacked=unpacked // 1048576
+            )
+        )
     import openpyxl  # type: ignore[import-untyped]
 
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise ImportFailed(f"{path.name} cannot be read as an Excel workbook ({type(exc).__name__}: {exc})") from None
+        raise ImportFailed(
+            translate("Import", "{name} cannot be read as an Excel workbook ({__name__}: {exc})").format(
+                name=path.name, __name__=type(exc).__name__, exc=exc
+            )
+        ) from None
     try:
         names = book.sheetnames
         chosen = next((name for name in names if name.strip().lower() == ONTIME_SHEET), None)
         chosen = chosen or next((name for name in names if _has_header(book[name])), names[0])
         if len(names) > 1:
             others = ", ".join(name for name in names if name != chosen)
-            problems.append(f'the sheet "{chosen}" is imported; not imported: {others}')
+            problems.append(
+                translate("Import", 'the sheet "{chosen}" is imported; not imported: {others}').format(
+                    chosen=chosen, others=others
+                )
+            )
         rows = []
         for values in book[chosen].iter_rows(values_only=True, max_col=MAX_COLUMNS):
             rows.append(list(values))
@@ -109,7 +124,9 @@ def _csv_rows(path: Path) -> list[list]:
     try:
         return list(itertools.islice(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), 6001))
     except csv.Error as exc:
-        raise ImportFailed(f"{path.name} is not a readable CSV table ({exc})") from None
+        raise ImportFailed(
+            translate("Import", "{name} is not a readable CSV table ({exc})").format(name=path.name, exc=exc)
+        ) from None
 
 
 def _header_map(values: list) -> dict[int, str] | None:
@@ -143,7 +160,7 @@ def _duration(value, place: str, what: str, problems: list[str]) -> float | None
     try:
         return float(parse_duration(text))
     except TimeFormatError as exc:
-        problems.append(f"{place}: {what} {exc}")
+        problems.append(translate("Import", "{place}: {what} {exc}").format(place=place, what=what, exc=exc))
         raise _BadRow from None
 
 
@@ -159,7 +176,7 @@ def _time_of_day(value, place: str, what: str, problems: list[str]) -> float | N
     try:
         return time_of_day_seconds(parse_time_of_day(str(value)))
     except TimeFormatError as exc:
-        problems.append(f"{place}: {what} {exc}")
+        problems.append(translate("Import", "{place}: {what} {exc}").format(place=place, what=what, exc=exc))
         raise _BadRow from None
 
 
@@ -177,35 +194,35 @@ def _text(value) -> str:
 
 def _row(values: list, columns: dict[int, str], place: str, problems: list[str]) -> Row | None:
     cells = {field: values[column] if column < len(values) else None for column, field in columns.items()}
-    title = clipped(_text(cells.get("title")), place, "title", problems)
+    title = clipped(_text(cells.get("title")), place, translate("Import", "title"), problems)
     if not title and not any(_text(value) for value in values):
         return None  # an empty line
     if not title:
-        problems.append(f"{place}: no title; not imported")
+        problems.append(translate("Import", "{place}: no title; not imported").format(place=place))
         return None
     row = Row(place, title=title)
     try:
-        row.duration_s = _duration(cells.get("duration"), place, "duration", problems)
-        row.start_s = _time_of_day(cells.get("start"), place, "start", problems)
-        row.end_s = _time_of_day(cells.get("end"), place, "end", problems)
-        row.warning_s = _duration(cells.get("warning"), place, "warning", problems)
-        row.danger_s = _duration(cells.get("danger"), place, "danger", problems)
+        row.duration_s = _duration(cells.get("duration"), place, translate("Import", "duration"), problems)
+        row.start_s = _time_of_day(cells.get("start"), place, translate("Import", "start"), problems)
+        row.end_s = _time_of_day(cells.get("end"), place, translate("Import", "end"), problems)
+        row.warning_s = _duration(cells.get("warning"), place, translate("Import", "warning"), problems)
+        row.danger_s = _duration(cells.get("danger"), place, translate("Import", "danger"), problems)
     except _BadRow:
-        problems[-1] += "; not imported"
+        problems[-1] = translate("Import", "{problem}; not imported").format(problem=problems[-1])
         return None
     speakers = _text(cells.get("speakers"))
     row.speakers = [s for s in re.split(r"\s*(?:\n|;|,|/| und | and )\s*", speakers) if s] if speakers else []
-    points = clipped(_text(cells.get("talking_points")), place, "talking points", problems)
+    points = clipped(_text(cells.get("talking_points")), place, translate("Import", "talking points"), problems)
     row.talking_points = [p.lstrip("-–• ").strip() for p in _SPLIT.split(points) if p.strip("-–• ")]
-    row.clip = clipped(_text(cells.get("clip")), place, "clip", problems)
+    row.clip = clipped(_text(cells.get("clip")), place, translate("Import", "clip"), problems)
     cue = _text(cells.get("cue"))
     skip = _text(cells.get("skip")).lower() in ("x", "true", "yes", "ja", "1", "wahr")
     row.notes = [
         line
         for line in (
-            clipped(_text(cells.get("notes")), place, "notes", problems),
-            f"Cue: {cue}" if cue else "",
-            "Skipped in Ontime" if skip else "",
+            clipped(_text(cells.get("notes")), place, translate("Import", "notes"), problems),
+            translate("Import", "Cue: {cue}").format(cue=cue) if cue else "",
+            translate("Import", "Skipped in Ontime") if skip else "",
         )
         if line
     ]
@@ -228,17 +245,26 @@ def import_spreadsheet(path: Path, output: Path, today: date | None = None) -> I
     problems: list[str] = []
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         sheet, rows = _xlsx_rows(path, problems)
-        where = f'sheet "{sheet}", row'
+
+        def where(number: int) -> str:
+            return translate("Import", 'sheet "{sheet}", row {number}').format(sheet=sheet, number=number)
+
     else:
-        rows, where = _csv_rows(path), "row"
+        rows = _csv_rows(path)
+
+        def where(number: int) -> str:
+            return translate("Import", "row {number}").format(number=number)
+
     header_index, columns = next(
         ((number, found) for number, values in enumerate(rows[:HEADER_SEARCH_ROWS]) if (found := _header_map(values))),
         (None, None),
     )
     if columns is None or header_index is None:
         raise ImportFailed(
-            f"{path.name}: no header row with a title column (Titel/Title) and a time column "
-            "(Dauer/Duration, Beginn/Start or Ende/End) in its first 30 rows"
+            translate(
+                "Import",
+                "{name}: no header row with a title column (Titel/Title) and a time column (Dauer/Duration, Beginn/Start or Ende/End) in its first 30 rows",  # noqa: E501
+            ).format(name=path.name)
         )
     header = rows[header_index]
     unused = [
@@ -247,10 +273,12 @@ def import_spreadsheet(path: Path, output: Path, today: date | None = None) -> I
         if _text(value) and column not in columns and _key(_text(value)) not in _IGNORED_ONTIME
     ]
     if unused:
-        problems.append(f"columns not known, not imported: {', '.join(unused)}")
+        problems.append(
+            translate("Import", "columns not known, not imported: {unused}").format(unused=", ".join(unused))
+        )
     imported: list[Row] = []
     for number, values in enumerate(rows[header_index + 1 :], start=header_index + 2):
-        row = _row(list(values), columns, f"{where} {number}", problems)
+        row = _row(list(values), columns, where(number), problems)
         if row is not None:
             imported.append(row)
     title = _title_above(rows, header_index) or path.stem

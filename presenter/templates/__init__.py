@@ -10,11 +10,14 @@ from datetime import date
 from pathlib import Path
 
 from presenter.files import atomic_write
+from presenter.i18n import QT_TRANSLATE_NOOP, translate
 from presenter.show import Show, parse_show
 
+HEADER = QT_TRANSLATE_NOOP(
+    "Template",
+    "# Running order for Presenter (show file format version 1).\n# Clip paths are relative to this file: put the clips in the folder clips/ beside it.\n",  # noqa: E501
+)
 NEW_SHOW = """\
-# Running order for Presenter (show file format version 1).
-# Clip paths are relative to this file: put the clips in the folder clips/ beside it.
 version: 1
 title: {title}
 date: {date}
@@ -61,7 +64,8 @@ segments:
 def new_show_text(day: date, title: str = "Neue Sendung") -> str:
     """The template for `day`; the title in double quotes (a JSON string is a YAML one), so any text is safe."""
     title = " ".join(title.split()) or "Neue Sendung"
-    return NEW_SHOW.format(title=json.dumps(title, ensure_ascii=False), date=day.isoformat())
+    header = translate("Template", HEADER)  # the segments stay as they are: German, the show's language
+    return header + NEW_SHOW.format(title=json.dumps(title, ensure_ascii=False), date=day.isoformat())
 
 
 def create_show_file(path: Path, day: date, title: str = "Neue Sendung") -> Show:

@@ -7,11 +7,22 @@ import filecmp
 import shutil
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from presenter.editing import clip_text
 
-VIDEO_FILTER = "Video (*.mp4 *.mov *.mkv *.webm *.avi *.m4v *.mxf *.ts *.mpg *.mpeg);;All files (*)"
+
+def video_filter() -> str:
+    return QCoreApplication.translate(
+        "ClipChooser", "Video (*.mp4 *.mov *.mkv *.webm *.avi *.m4v *.mxf *.ts *.mpg *.mpeg);;All files (*)"
+    )
+
+
+class CopyChoice:
+    COPY = "copy"
+    KEEP_PATH = "keep path"
+    CANCEL = "cancel"
 
 
 def is_inside(path: Path, folder: Path) -> bool:
@@ -40,35 +51,50 @@ def copy_beside_show(clip: Path, show_path: Path) -> Path:
     return target
 
 
+def copy_question(parent: QWidget | None, name: str) -> tuple[QMessageBox, dict]:
+    """The question for a clip outside the show's folder, with buttons that say what they do."""
+    box = QMessageBox(parent)
+    box.setObjectName("copyClip")
+    box.setIcon(QMessageBox.Icon.Question)
+    box.setWindowTitle(QCoreApplication.translate("ClipChooser", "Copy the clip beside the show?"))
+    box.setText(
+        QCoreApplication.translate(
+            "ClipChooser",
+            "“%1” is outside the show's folder. Copy it into clips/ beside the show file, so the show folder has everything it needs?",  # noqa: E501
+        ).replace("%1", name)
+    )
+    copy = box.addButton(QCoreApplication.translate("ClipChooser", "Copy into clips/"), QMessageBox.ButtonRole.YesRole)
+    keep = box.addButton(QCoreApplication.translate("ClipChooser", "Use it where it is"), QMessageBox.ButtonRole.NoRole)
+    cancel = box.addButton(QCoreApplication.translate("ClipChooser", "Cancel"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(copy)
+    box.setEscapeButton(cancel)
+    return box, {copy: CopyChoice.COPY, keep: CopyChoice.KEEP_PATH}
+
+
 def choose_clip(parent: QWidget, show_path: Path) -> str | None:
     """Ask for a clip; returns the text for the show file (relative to it) or None."""
     folder = show_path.resolve().parent
-    chosen, _ = QFileDialog.getOpenFileName(parent, parent.tr("Choose the clip"), str(folder / "clips"), VIDEO_FILTER)
+    chosen, _ = QFileDialog.getOpenFileName(
+        parent, QCoreApplication.translate("ClipChooser", "Choose the clip"), str(folder / "clips"), video_filter()
+    )
     if not chosen:
         return None
     clip = Path(chosen)
     if not is_inside(clip, folder):
-        answer = QMessageBox.question(
-            parent,
-            parent.tr("Copy the clip beside the show?"),
-            parent.tr(
-                "“%1” is outside the show's folder. Copy it into clips/ beside the show file, so the show "
-                "folder has everything it needs?"
-            ).replace("%1", clip.name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Yes,
-        )
-        if answer == QMessageBox.StandardButton.Cancel:
+        box, choices = copy_question(parent, clip.name)
+        box.exec()
+        answer = choices.get(box.clickedButton(), CopyChoice.CANCEL)
+        if answer == CopyChoice.CANCEL:
             return None
-        if answer == QMessageBox.StandardButton.Yes:
+        if answer == CopyChoice.COPY:
             try:
                 clip = copy_beside_show(clip, show_path)
             except OSError as exc:
                 QMessageBox.warning(
                     parent,
-                    parent.tr("Clip not copied"),
-                    parent.tr("The clip could not be copied (%1); its own path is used.").replace(
-                        "%1", exc.strerror or str(exc)
-                    ),
+                    QCoreApplication.translate("ClipChooser", "Clip not copied"),
+                    QCoreApplication.translate(
+                        "ClipChooser", "The clip could not be copied (%1); its own path is used."
+                    ).replace("%1", exc.strerror or str(exc)),
                 )
     return clip_text(clip, folder)

@@ -5,16 +5,15 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from presenter.files import atomic_write
+from presenter.i18n import translate
 from presenter.importers import ImportFailed, import_file
 from presenter.show import Show, ShowFileError
 from presenter.show_save import SHOW_FILE_MODE, SaveConflict, SaveError, ShowFile, open_show_file, render_new, save_show
 from presenter.templates import create_show_file
-
-SHOW_FILTER = "Show files (*.yaml *.yml)"
-IMPORT_FILTER = "Ontime project or spreadsheet (*.json *.xlsx *.csv);;All files (*)"
 
 
 class ConflictChoice:
@@ -24,30 +23,42 @@ class ConflictChoice:
     CANCEL = "cancel"
 
 
-def ask_conflict(parent: QWidget, conflict: SaveConflict) -> str:
+def conflict_box(parent: QWidget | None, conflict: SaveConflict) -> tuple[QMessageBox, dict]:
+    """The save-conflict question and its buttons (button → ConflictChoice); Cancel is the default."""
     box = QMessageBox(parent)
     box.setObjectName("saveConflict")
     box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(parent.tr("The show file was changed"))
+    box.setWindowTitle(QCoreApplication.translate("EditorFiles", "The show file was changed"))
     box.setText(
-        parent.tr("“%1” was changed by someone else since it was opened. Which version do you keep?").replace(
-            "%1", conflict.path.name
-        )
+        QCoreApplication.translate(
+            "EditorFiles", "“%1” was changed by someone else since it was opened. Which version do you keep?"
+        ).replace("%1", conflict.path.name)
     )
     box.setInformativeText(
-        parent.tr(
-            "Keep mine: write the running order as it is here over their change.\n"
-            "Take theirs: use the file as it is now (your unsaved edits are undone; the segment on air stays).\n"
-            "Save as: keep both, yours in another file."
+        QCoreApplication.translate(
+            "EditorFiles",
+            "Keep mine: write the running order as it is here over their change.\nTake theirs: use the file as it is now (your unsaved edits are undone; the segment on air stays).\nSave as: keep both, yours in another file.",  # noqa: E501
         )
     )
     buttons = {
-        box.addButton(parent.tr("Keep mine"), QMessageBox.ButtonRole.DestructiveRole): ConflictChoice.KEEP_MINE,
-        box.addButton(parent.tr("Take theirs"), QMessageBox.ButtonRole.AcceptRole): ConflictChoice.TAKE_THEIRS,
-        box.addButton(parent.tr("Save as…"), QMessageBox.ButtonRole.ActionRole): ConflictChoice.SAVE_AS,
+        box.addButton(
+            QCoreApplication.translate("EditorFiles", "Keep mine"), QMessageBox.ButtonRole.DestructiveRole
+        ): ConflictChoice.KEEP_MINE,
+        box.addButton(
+            QCoreApplication.translate("EditorFiles", "Take theirs"), QMessageBox.ButtonRole.AcceptRole
+        ): ConflictChoice.TAKE_THEIRS,
+        box.addButton(
+            QCoreApplication.translate("EditorFiles", "Save as…"), QMessageBox.ButtonRole.ActionRole
+        ): ConflictChoice.SAVE_AS,
     }
-    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    cancel = box.addButton(QCoreApplication.translate("EditorFiles", "Cancel"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    return box, buttons
+
+
+def ask_conflict(parent: QWidget, conflict: SaveConflict) -> str:
+    box, buttons = conflict_box(parent, conflict)
     box.exec()
     return buttons.get(box.clickedButton(), ConflictChoice.CANCEL)
 
@@ -58,7 +69,12 @@ def save(loaded: ShowFile | None, show: Show, target: Path | None = None, *, ove
 
 
 def ask_save_path(parent: QWidget, suggestion: Path) -> Path | None:
-    chosen, _ = QFileDialog.getSaveFileName(parent, parent.tr("Save the show as"), str(suggestion), SHOW_FILTER)
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("EditorFiles", "Save the show as"),
+        str(suggestion),
+        QCoreApplication.translate("EditorFiles", "Show files (*.yaml *.yml)"),
+    )
     if not chosen:
         return None
     path = Path(chosen)
@@ -73,14 +89,23 @@ def new_show(parent: QWidget, folder: Path, today: date) -> Path | None:
     try:
         create_show_file(path, today, path.stem.replace("-", " ").title())
     except (OSError, ShowFileError) as exc:
-        QMessageBox.warning(parent, parent.tr("New show"), parent.tr("Not created: %1").replace("%1", str(exc)))
+        QMessageBox.warning(
+            parent,
+            QCoreApplication.translate("EditorFiles", "New show"),
+            QCoreApplication.translate("EditorFiles", "Not created: %1").replace("%1", str(exc)),
+        )
         return None
     return path
 
 
 def import_show(parent: QWidget, folder: Path) -> tuple[Path, list[str]] | None:
     """Ask for an Ontime project or a spreadsheet and where to write the show; returns it and what was left out."""
-    chosen, _ = QFileDialog.getOpenFileName(parent, parent.tr("Import a running order"), str(folder), IMPORT_FILTER)
+    chosen, _ = QFileDialog.getOpenFileName(
+        parent,
+        QCoreApplication.translate("EditorFiles", "Import a running order"),
+        str(folder),
+        QCoreApplication.translate("EditorFiles", "Ontime project or spreadsheet (*.json *.xlsx *.csv);;All files (*)"),
+    )
     if not chosen:
         return None
     source = Path(chosen)
@@ -89,18 +114,30 @@ def import_show(parent: QWidget, folder: Path) -> tuple[Path, list[str]] | None:
         return None
     try:
         result = import_file(source, output)
-        header = f"# Imported from {source.name} by Presenter. Clip paths are relative to this file.\n"
+        header = translate(
+            "Import", "# Imported from {name} by Presenter. Clip paths are relative to this file.\n"
+        ).format(name=source.name)
         atomic_write(output, render_new(result.show, output, header), mode=SHOW_FILE_MODE)
     except (ImportFailed, SaveError, OSError) as exc:
-        QMessageBox.warning(parent, parent.tr("Import"), parent.tr("Not imported: %1").replace("%1", str(exc)))
+        QMessageBox.warning(
+            parent,
+            QCoreApplication.translate("EditorFiles", "Import"),
+            QCoreApplication.translate("EditorFiles", "Not imported: %1").replace("%1", str(exc)),
+        )
         return None
     box = QMessageBox(parent)
-    box.setWindowTitle(parent.tr("Import"))
+    box.setWindowTitle(QCoreApplication.translate("EditorFiles", "Import"))
     box.setText(
-        parent.tr("%1 segments imported into %2.").replace("%1", str(result.imported)).replace("%2", output.name)
+        QCoreApplication.translate("EditorFiles", "%1 segments imported into %2.")
+        .replace("%1", str(result.imported))
+        .replace("%2", output.name)
     )
     if result.problems:
-        box.setInformativeText(parent.tr("%1 notes on what was not imported:").replace("%1", str(len(result.problems))))
+        box.setInformativeText(
+            QCoreApplication.translate("EditorFiles", "%1 notes on what was not imported:").replace(
+                "%1", str(len(result.problems))
+            )
+        )
         box.setDetailedText("\n".join(result.problems))
     box.exec()
     return output, result.problems

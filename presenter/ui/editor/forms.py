@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,10 +27,18 @@ from PySide6.QtWidgets import (
 )
 
 from presenter.editing import EditError, clip_text
+from presenter.i18n import QT_TRANSLATE_NOOP
 from presenter.show import END_ACTIONS, KINDS, Segment, Show
 from presenter.timefmt import format_duration
 
 PREVIEW = QSize(192, 108)
+# What the combos show; the show file keeps the values (live, clip, next, hold, black).
+KIND_LABELS = {"live": QT_TRANSLATE_NOOP("SegmentForm", "live"), "clip": QT_TRANSLATE_NOOP("SegmentForm", "clip")}
+END_ACTION_LABELS = {
+    "next": QT_TRANSLATE_NOOP("SegmentForm", "next"),
+    "hold": QT_TRANSLATE_NOOP("SegmentForm", "hold"),
+    "black": QT_TRANSLATE_NOOP("SegmentForm", "black"),
+}
 
 
 def _lines(edit: QPlainTextEdit) -> list[str]:
@@ -55,6 +63,10 @@ class _CheckedForm(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(QCoreApplication.translate("EditorForm", "OK"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
+            QCoreApplication.translate("EditorForm", "Cancel")
+        )
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.error)
@@ -105,8 +117,7 @@ class SegmentForm(_CheckedForm):
         self._choose_clip = choose_clip
         self.title = QLineEdit(segment.title, objectName="title")
         self.kind = QComboBox(objectName="kind")
-        self.kind.addItems(list(KINDS))
-        self.kind.setCurrentText(segment.kind)
+        _fill(self.kind, KINDS, KIND_LABELS, self.tr, str(segment.kind))
         self.duration = QLineEdit(_duration(segment.duration_s), objectName="duration")
         self.duration.setPlaceholderText(self.tr("m:ss or h:mm:ss"))
         self.speakers = QPlainTextEdit("\n".join(segment.speakers), objectName="speakers")
@@ -123,8 +134,7 @@ class SegmentForm(_CheckedForm):
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setStyleSheet("background:#111;color:#aaa;")
         self.end_action = QComboBox(objectName="endAction")
-        self.end_action.addItems(list(END_ACTIONS))
-        self.end_action.setCurrentText(segment.end_action)
+        _fill(self.end_action, END_ACTIONS, END_ACTION_LABELS, self.tr, str(segment.end_action))
         self.warning = QLineEdit(_duration(segment.warning_s), objectName="warning")
         self.danger = QLineEdit(_duration(segment.danger_s), objectName="danger")
         for edit in (self.warning, self.danger):
@@ -156,7 +166,7 @@ class SegmentForm(_CheckedForm):
         self.resize(640, self.sizeHint().height())
 
     def _kind_changed(self) -> None:
-        is_clip = self.kind.currentText() == "clip"
+        is_clip = self.kind.currentData() == "clip"
         for widget in (self.clip, self.choose, self.end_action, self.preview):
             widget.setEnabled(is_clip)
 
@@ -166,7 +176,7 @@ class SegmentForm(_CheckedForm):
         chosen = self._choose_clip()
         if chosen:
             self.clip.setText(chosen)
-            self.kind.setCurrentText("clip")
+            self.kind.setCurrentIndex(self.kind.findData("clip"))
             self._request_preview()
 
     def _request_preview(self) -> None:
@@ -186,16 +196,16 @@ class SegmentForm(_CheckedForm):
             self.preview.setPixmap(QPixmap.fromImage(image).scaled(PREVIEW, Qt.AspectRatioMode.KeepAspectRatio))
 
     def changes(self) -> dict:
-        is_clip = self.kind.currentText() == "clip"
+        is_clip = self.kind.currentData() == "clip"
         return {
             "title": self.title.text(),
-            "kind": self.kind.currentText(),
+            "kind": self.kind.currentData(),
             "duration": self.duration.text(),
             "speakers": _lines(self.speakers),
             "talking_points": _lines(self.points),
             "notes": self.notes.toPlainText().strip(),
             "clip": self.clip.text() if is_clip else "",
-            "end_action": self.end_action.currentText() if is_clip else "",
+            "end_action": self.end_action.currentData() if is_clip else "",
             "warning": self.warning.text(),
             "danger": self.danger.text(),
             "id": self.segment_id.text(),
@@ -216,11 +226,11 @@ class ShowForm(_CheckedForm):
         self.setWindowTitle(self.tr("Show – %1").replace("%1", show.title))
         self.title = QLineEdit(show.title, objectName="showTitle")
         self.date = QLineEdit(show.date.isoformat(), objectName="date")
-        self.date.setPlaceholderText("YYYY-MM-DD")
+        self.date.setPlaceholderText(self.tr("YYYY-MM-DD"))
         self.start = QLineEdit(_clock(show.start), objectName="start")
         self.end = QLineEdit(_clock(show.end), objectName="end")
         for edit in (self.start, self.end):
-            edit.setPlaceholderText("HH:MM")
+            edit.setPlaceholderText(self.tr("HH:MM"))
         self.warning = QLineEdit(format_duration(show.warning_s), objectName="warning")
         self.danger = QLineEdit(format_duration(show.danger_s), objectName="danger")
         self.description = QPlainTextEdit(show.description, objectName="description")
@@ -251,6 +261,13 @@ class ShowForm(_CheckedForm):
     def changed_fields(self) -> dict:
         now = self.changes()
         return {key: value for key, value in now.items() if value != self._original.get(key)}
+
+
+def _fill(combo: QComboBox, values, labels: dict, tr, current: str) -> None:
+    """The values as items (translated labels, the value as the item's data), `current` chosen."""
+    for value in values:
+        combo.addItem(tr(labels.get(value, value)), value)
+    combo.setCurrentIndex(max(combo.findData(current), 0))
 
 
 def _clock(value) -> str:
