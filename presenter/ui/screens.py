@@ -27,8 +27,8 @@ def _tr(text: str) -> str:
 def put_window_on_screen(window: QWidget, screen: QScreen, *, fullscreen: bool, geometry: QRect | None = None) -> None:
     """The one screen-placement helper: `window` fullscreen on `screen`, or windowed at `geometry`
     (default: 1280×720, centred in the screen's free area)."""
-    if window.isFullScreen() and not fullscreen:
-        window.showNormal()
+    if window.isFullScreen():
+        window.showNormal()  # also to move it: a fullscreen window is not moved between screens
     window.winId()  # the native window must exist to be given a screen
     handle = window.windowHandle()
     if handle is not None and handle.screen() is not screen:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QCoreApplication, QRect, QRectF, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QRect, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QPainter, QPaintEvent, QResizeEvent, QShortcut
 from PySide6.QtWidgets import QWidget
 
@@ -38,8 +38,8 @@ from presenter.ui.moderator.colours import (
 from presenter.ui.moderator.panels import MessageBox, QuestionPanel, TimerPanel
 from presenter.ui.moderator.points import PointsView
 from presenter.ui.moderator.text import FitText
+from presenter.ui.screens import put_window_on_screen
 
-WINDOWED_SIZE = QSize(1280, 720)
 MAX_QUESTION_CHARS = 1000  # as a director's message (engine.MAX_TEXT)
 TEXT_MIN_SHARE = 0.75  # title and speakers shrink to 3/4 of their size before anything is cut
 
@@ -341,26 +341,9 @@ class ModeratorWindow(QWidget):
             self._show_fullscreen(screen)
 
     def _show_windowed(self, screen) -> None:
-        if self.isFullScreen():
-            self.showNormal()
         self.unsetCursor()
-        self._put_on(screen)
-        area = screen.availableGeometry()
-        size = WINDOWED_SIZE.boundedTo(area.size())
-        self.resize(size)
-        self.move(area.center().x() - size.width() // 2, area.center().y() - size.height() // 2)
-        self.show()
+        put_window_on_screen(self, screen, fullscreen=False)
 
     def _show_fullscreen(self, screen) -> None:
-        if self.isFullScreen():
-            self.showNormal()
-        self._put_on(screen)
-        self.setGeometry(screen.geometry())
+        put_window_on_screen(self, screen, fullscreen=True)
         self.setCursor(Qt.CursorShape.BlankCursor)  # no mouse pointer over the moderator's timer
-        self.showFullScreen()
-
-    def _put_on(self, screen) -> None:
-        self.winId()  # the native window must exist to be given a screen
-        handle = self.windowHandle()
-        if handle is not None and handle.screen() is not screen:
-            handle.setScreen(screen)
