@@ -10,8 +10,9 @@ import argparse
 import importlib.util
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from presenter import __version__
 from presenter.i18n import QT_TRANSLATE_NOOP, Language, choose_language, set_translator, translate
@@ -52,14 +53,20 @@ def _argparse_message(message: str) -> str:
 
 
 class _Formatter(argparse.HelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
         if prefix is None:
             prefix = translate("CommandLine", "usage: ")
         super().add_usage(usage, actions, groups, prefix)
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # type: ignore[no-untyped-def]  # one line, without the traceback-looking dump
+    def error(self, message: str) -> NoReturn:  # one line, without the traceback-looking usage dump
         self.print_usage(sys.stderr)
         self.exit(2, f"presenter: {_argparse_message(message)}\n")
 
@@ -106,94 +113,135 @@ def install_language(language: Language) -> None:
 def build_parser() -> argparse.ArgumentParser:
     """The parser, its help in the language installed now (see `install_language`)."""
 
-    def tr(text: str) -> str:
-        return translate("CommandLine", text)
-
     parser = _Parser(
         prog="presenter",
-        description=tr("Run a live-streamed show: director, moderator and program output windows."),
+        description=translate(
+            "CommandLine", "Run a live-streamed show: director, moderator and program output windows."
+        ),
         formatter_class=_Formatter,
         add_help=False,
         allow_abbrev=False,
     )
-    positionals = parser.add_argument_group(tr("positional arguments"))
-    options = parser.add_argument_group(tr("options"))
+    positionals = parser.add_argument_group(translate("CommandLine", "positional arguments"))
+    options = parser.add_argument_group(translate("CommandLine", "options"))
     positionals.add_argument(
         "show",
         nargs="?",
         type=Path,
         default=None,
-        help=tr("the show file (default: the windows reopen the latest run's show, --check checks the bundled show)"),
+        help=translate(
+            "CommandLine",
+            "the show file (default: the windows reopen the latest run's show, --check checks the bundled show)",
+        ),
     )
-    options.add_argument("-h", "--help", action="help", help=tr("show this help and exit"))
+    options.add_argument("-h", "--help", action="help", help=translate("CommandLine", "show this help and exit"))
     options.add_argument(
         "--lang",
         choices=("en", "de"),
-        help=tr(
+        help=translate(
+            "CommandLine",
             "the language of the windows and messages (default: the one chosen in the app, else the system's);"
-            " with --as-run also the CSV for Excel (de: ';' and a UTF-8 BOM)"
+            " with --as-run also the CSV for Excel (de: ';' and a UTF-8 BOM)",
         ),
     )
-    options.add_argument("--check", action="store_true", help=tr("check the show file and every clip, then exit"))
-    options.add_argument("--json", action="store_true", help=tr("with --check: print the result as JSON"))
     options.add_argument(
-        "--output-screen", type=_screen_index, metavar="N", help=tr("program output fullscreen on screen N (0-based)")
+        "--check", action="store_true", help=translate("CommandLine", "check the show file and every clip, then exit")
     )
     options.add_argument(
-        "--moderator-screen", type=_screen_index, metavar="N", help=tr("moderator window fullscreen on screen N")
+        "--json", action="store_true", help=translate("CommandLine", "with --check: print the result as JSON")
     )
-    options.add_argument("--windowed", action="store_true", help=tr("keep every window windowed (rehearsals)"))
+    options.add_argument(
+        "--output-screen",
+        type=_screen_index,
+        metavar="N",
+        help=translate("CommandLine", "program output fullscreen on screen N (0-based)"),
+    )
+    options.add_argument(
+        "--moderator-screen",
+        type=_screen_index,
+        metavar="N",
+        help=translate("CommandLine", "moderator window fullscreen on screen N"),
+    )
+    options.add_argument(
+        "--windowed", action="store_true", help=translate("CommandLine", "keep every window windowed (rehearsals)")
+    )
     options.add_argument(
         "--state-dir",
         type=Path,
-        metavar=tr("DIR"),
-        help=tr("where journals (crash recovery, as-run) are kept (default: the per-user data folder)"),
+        metavar=translate("CommandLine", "DIR"),
+        help=translate(
+            "CommandLine", "where journals (crash recovery, as-run) are kept (default: the per-user data folder)"
+        ),
     )
     options.add_argument(
         "--new-run",
         action="store_true",
-        help=tr("start in standby with a new journal, even if a run was interrupted"),
+        help=translate("CommandLine", "start in standby with a new journal, even if a run was interrupted"),
     )
-    options.add_argument("--as-run", action="store_true", help=tr("print the as-run record of the latest run as CSV"))
+    options.add_argument(
+        "--as-run",
+        action="store_true",
+        help=translate("CommandLine", "print the as-run record of the latest run as CSV"),
+    )
     options.add_argument(
         "--log",
         action="store_true",
-        help=tr("with --as-run: the log of messages, stops to black and clip failures instead of the airings"),
+        help=translate(
+            "CommandLine", "with --as-run: the log of messages, stops to black and clip failures instead of the airings"
+        ),
     )
     options.add_argument(
         "--to",
         type=Path,
-        metavar=tr("DIR"),
-        help=tr("with --as-run: write as-run-<date of the run>-<show>.csv and …-log.csv into DIR instead of printing"),
+        metavar=translate("CommandLine", "DIR"),
+        help=translate(
+            "CommandLine",
+            "with --as-run: write as-run-<date of the run>-<show>.csv and …-log.csv into DIR instead of printing",
+        ),
     )
     options.add_argument(
         "--rehearse",
         action="store_true",
-        help=tr("rehearse: plan the running order from the first GO, so early/late and the hard out mean something"),
+        help=translate(
+            "CommandLine",
+            "rehearse: plan the running order from the first GO, so early/late and the hard out mean something",
+        ),
     )
-    options.add_argument("--list", action="store_true", help=tr("with --as-run: list the runs kept, newest first"))
-    options.add_argument("--run", metavar="ID", help=tr("with --as-run: the run with this id (from --as-run --list)"))
+    options.add_argument(
+        "--list", action="store_true", help=translate("CommandLine", "with --as-run: list the runs kept, newest first")
+    )
+    options.add_argument(
+        "--run",
+        metavar="ID",
+        help=translate("CommandLine", "with --as-run: the run with this id (from --as-run --list)"),
+    )
     options.add_argument(
         "--status-file",
         type=Path,
-        metavar=tr("FILE"),
-        help=tr("keep FILE updated with the show state as JSON (monitoring, end-to-end tests)"),
+        metavar=translate("CommandLine", "FILE"),
+        help=translate("CommandLine", "keep FILE updated with the show state as JSON (monitoring, end-to-end tests)"),
     )
     options.add_argument(
         "--import",
         dest="import_file",
         type=Path,
-        metavar=tr("FILE"),
-        help=tr(
-            "make a show file from an Ontime project (.json) or a spreadsheet (.xlsx, .csv); with --output SHOW.yaml"
+        metavar=translate("CommandLine", "FILE"),
+        help=translate(
+            "CommandLine",
+            "make a show file from an Ontime project (.json) or a spreadsheet (.xlsx, .csv); with --output SHOW.yaml",
         ),
     )
-    options.add_argument("--output", type=Path, metavar="SHOW.yaml", help=tr("with --import: the show file to write"))
+    options.add_argument(
+        "--output",
+        type=Path,
+        metavar="SHOW.yaml",
+        help=translate("CommandLine", "with --import: the show file to write"),
+    )
     options.add_argument(
         "--version",
         action="version",
         version=f"presenter {__version__}",
-        help=tr("show the version and exit"),
+        help=translate("CommandLine", "show the version and exit"),
     )
     return parser
 

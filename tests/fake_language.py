@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import pytest
+
 from presenter.i18n import set_translator
 
 
@@ -34,3 +36,14 @@ def catalog_has(context: str, text: str) -> bool:
     translator = QTranslator()
     path = catalog(Language.GERMAN)
     return path is not None and translator.load(str(path)) and bool(translator.translate(context, text))
+
+
+@pytest.fixture(autouse=True)
+def english_afterwards() -> Iterator[None]:
+    """A test that speaks German (cli.main installs the catalog) leaves the process speaking English again."""
+    from PySide6.QtCore import QLocale
+
+    locale = QLocale()
+    yield
+    set_translator(None)
+    QLocale.setDefault(locale)

@@ -8,7 +8,7 @@ import io
 from datetime import datetime
 
 import pytest
-from fake_language import pseudo, pseudo_german
+from fake_language import catalog_has, english_afterwards, pseudo, pseudo_german  # noqa: F401 - an autouse fixture
 
 from presenter import cli
 from presenter.as_run import (
@@ -24,7 +24,7 @@ from presenter.as_run import (
 )
 from presenter.clock import FakeClock
 from presenter.engine import GO_GUARD_S, EndReason, ShowEngine
-from presenter.i18n import Language, set_translator
+from presenter.i18n import Language, set_translator, translate
 from presenter.journal import StateDir
 
 START = datetime(2021, 1, 19, 17, 30)
@@ -270,7 +270,7 @@ def test_cli_as_run_writes_both_files_named_by_the_run_date(bundled_show, tmp_pa
     assert cli.main(["--as-run", "--to", str(out_dir), "--lang", "de", "--state-dir", str(state.path)]) == 0
     names = sorted(p.name for p in out_dir.iterdir())
     assert names == ["as-run-2021-01-19-smart-rlp-log.csv", "as-run-2021-01-19-smart-rlp.csv"]
-    assert (out_dir / names[1]).read_bytes().startswith(b"\xef\xbb\xbfnumber;")
+    assert (out_dir / names[1]).read_bytes().startswith(f"\ufeff{translate('AsRun', 'number')};".encode())
     assert str(out_dir / names[0]) in capsys.readouterr().out
     missing = tmp_path / "missing"
     assert cli.main(["--as-run", "--to", str(missing), "--state-dir", str(state.path)]) == 1
@@ -293,3 +293,13 @@ def test_as_run_does_not_import_the_test_clock():
 
     assert "FakeClock" not in vars(module)
     assert module.FrozenClock(START).now() == START and module.FrozenClock(START).monotonic() == 0.0
+
+
+def test_german_as_run_headers_from_the_catalog(bundled_show, tmp_path, capsys):
+    if not catalog_has("AsRun", "number"):
+        pytest.skip("presenter_de.qm has no German as-run headers yet (the lead regenerates the catalog)")
+    state, _path = _journal(bundled_show, tmp_path)
+    assert cli.main(["--as-run", "--lang", "de", "--state-dir", str(state.path)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("\ufeffNr.;Segment;Titel;Art;")
+    assert ";von selbst beendet" not in out and ";GO\n" in out  # ended by GO, in German

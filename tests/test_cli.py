@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from fake_language import catalog_has, pseudo
+from fake_language import catalog_has, english_afterwards, pseudo  # noqa: F401 - an autouse fixture
 
 from presenter import cli
 from presenter.i18n import Language, set_translator, translate
@@ -33,13 +33,6 @@ def run(*args: str, timeout: float = 60, lang: str = "C.UTF-8") -> subprocess.Co
     return subprocess.run(
         [sys.executable, str(LAUNCHER), *args], cwd=ROOT, capture_output=True, text=True, timeout=timeout, env=env
     )
-
-
-@pytest.fixture(autouse=True)
-def english_afterwards():
-    """A test that speaks German leaves the process speaking English (the source text) again."""
-    yield
-    set_translator(None)
 
 
 @pytest.fixture
