@@ -303,3 +303,16 @@ def test_german_as_run_headers_from_the_catalog(bundled_show, tmp_path, capsys):
     out = capsys.readouterr().out
     assert out.startswith("\ufeffNr.;Segment;Titel;Art;")
     assert ";von selbst beendet" not in out and ";GO\n" in out  # ended by GO, in German
+
+
+def test_a_clip_taken_back_by_back_was_cut_not_cut_by_go(engine, clock):
+    go(engine, clock, 0)
+    engine.jump(2)  # the clip
+    go(engine, clock)
+    clock.advance(1)
+    assert engine.back()  # in its first seconds: the GO is taken back
+    clip_rows = [row for row in as_run_rows(engine) if row["segment"] == "minimogli"]
+    assert [(r["ended_by"], r["clip_end"]) for r in clip_rows] == [("undone", "cut")]
+    with pseudo_german():
+        german = [row for row in as_run_rows(engine, "de") if row["segment"] == "minimogli"]
+    assert [(r["ended_by"], r["clip_end"]) for r in german] == [("⟦undone⟧", "⟦cut⟧")]
