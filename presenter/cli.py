@@ -137,7 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
     options.add_argument("-h", "--help", action="help", help=translate("CommandLine", "show this help and exit"))
     options.add_argument(
         "--lang",
-        choices=("en", "de"),
+        choices=[language.value for language in Language],
         help=translate(
             "CommandLine",
             "the language of the windows and messages (default: the one chosen in the app, else the system's);"
