@@ -234,7 +234,9 @@ def test_help_and_argparse_words_in_the_language(capsys, pseudo_install):
     ],
 )
 def test_argument_errors_in_the_language(capsys, monkeypatch, pseudo_install, args, message):
-    monkeypatch.setenv("LANGUAGE", "de")  # the locale, without --lang
+    monkeypatch.setenv("LANG", "de_DE.UTF-8")  # the locale, without --lang (LANGUAGE would reach glibc's strerror)
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
     try:
         assert cli.main(args) == 2
     except SystemExit as caught:
