@@ -2,7 +2,8 @@
 
 Two tables: one row per time a segment went on air (`as_run_csv`), and the log of every message,
 stop to black (panic) and clip failure with its time (`as_run_log_csv`). German Excel reads a CSV
-with `;` between the fields and a UTF-8 BOM; `lang="de"` writes that (`csv_lang` picks it from LANG).
+with `;` between the fields and a UTF-8 BOM; `lang="de"` writes that (`csv_lang` picks it from LANG), with German
+column headers and words. The English CSV keeps the machine names (the journal keeps English values either way).
 """
 
 from __future__ import annotations
@@ -10,12 +11,13 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from presenter.engine import Airing, ClipEnd, ClipState, EndReason, SegmentStatus, ShowEngine
+from presenter.i18n import QT_TRANSLATE_NOOP, translate
 from presenter.journal import header_started, read_journal
 from presenter.records import last_wall
 from presenter.show import Show, slugify
@@ -42,14 +44,59 @@ COLUMNS = (
 )
 LOG_COLUMNS = ("time", "what", "segment", "text")
 
-CLIP_END = {ClipEnd.ENDED: "ended by itself", ClipEnd.STOPPED: "stopped to black (Esc)", ClipEnd.FAILED: "failed"}
-LOGGED_EVENTS = {
-    "message": "message",
-    "message_cleared": "message cleared",
-    "panic": "stop to black (Esc)",
-    "clip_failed": "clip failed",
-    "undo_go": "GO taken back",
+CLIP_END = {
+    ClipEnd.ENDED: QT_TRANSLATE_NOOP("AsRun", "ended by itself"),
+    ClipEnd.STOPPED: QT_TRANSLATE_NOOP("AsRun", "stopped to black (Esc)"),
+    ClipEnd.FAILED: QT_TRANSLATE_NOOP("AsRun", "failed"),
 }
+LOGGED_EVENTS = {
+    "message": QT_TRANSLATE_NOOP("AsRun", "message"),
+    "message_cleared": QT_TRANSLATE_NOOP("AsRun", "message cleared"),
+    "panic": QT_TRANSLATE_NOOP("AsRun", "stop to black (Esc)"),
+    "clip_failed": QT_TRANSLATE_NOOP("AsRun", "clip failed"),
+    "undo_go": QT_TRANSLATE_NOOP("AsRun", "GO taken back"),
+}
+# The German CSV's column headers and the words of its cells; the English CSV writes the machine names.
+HEADERS = {
+    "number": QT_TRANSLATE_NOOP("AsRun", "number"),
+    "segment": QT_TRANSLATE_NOOP("AsRun", "segment"),
+    "title": QT_TRANSLATE_NOOP("AsRun", "title"),
+    "kind": QT_TRANSLATE_NOOP("AsRun", "kind"),
+    "airing": QT_TRANSLATE_NOOP("AsRun", "airing"),
+    "on_air_order": QT_TRANSLATE_NOOP("AsRun", "on_air_order"),
+    "planned_start": QT_TRANSLATE_NOOP("AsRun", "planned_start"),
+    "actual_start": QT_TRANSLATE_NOOP("AsRun", "actual_start"),
+    "actual_end": QT_TRANSLATE_NOOP("AsRun", "actual_end"),
+    "planned_duration": QT_TRANSLATE_NOOP("AsRun", "planned_duration"),
+    "added_time": QT_TRANSLATE_NOOP("AsRun", "added_time"),
+    "actual_duration": QT_TRANSLATE_NOOP("AsRun", "actual_duration"),
+    "over_under": QT_TRANSLATE_NOOP("AsRun", "over_under"),
+    "skipped": QT_TRANSLATE_NOOP("AsRun", "skipped"),
+    "clip_duration": QT_TRANSLATE_NOOP("AsRun", "clip_duration"),
+    "clip_end": QT_TRANSLATE_NOOP("AsRun", "clip_end"),
+    "ended_by": QT_TRANSLATE_NOOP("AsRun", "ended_by"),
+    "time": QT_TRANSLATE_NOOP("AsRun", "time"),
+    "what": QT_TRANSLATE_NOOP("AsRun", "what"),
+    "text": QT_TRANSLATE_NOOP("AsRun", "text"),
+}
+WORDS = (  # the values of EndReason, ClipState and SegmentKind as the German as-run writes them
+    QT_TRANSLATE_NOOP("AsRun", "go"),
+    QT_TRANSLATE_NOOP("AsRun", "clip ended"),
+    QT_TRANSLATE_NOOP("AsRun", "skip"),
+    QT_TRANSLATE_NOOP("AsRun", "jump"),
+    QT_TRANSLATE_NOOP("AsRun", "undone"),
+    QT_TRANSLATE_NOOP("AsRun", "new run"),
+    QT_TRANSLATE_NOOP("AsRun", "another show opened"),
+    QT_TRANSLATE_NOOP("AsRun", "run closed"),
+    QT_TRANSLATE_NOOP("AsRun", "removed from the show file"),
+    QT_TRANSLATE_NOOP("AsRun", "waiting"),
+    QT_TRANSLATE_NOOP("AsRun", "playing"),
+    QT_TRANSLATE_NOOP("AsRun", "paused"),
+    QT_TRANSLATE_NOOP("AsRun", "held"),
+    QT_TRANSLATE_NOOP("AsRun", "black"),
+    QT_TRANSLATE_NOOP("AsRun", "live"),
+    QT_TRANSLATE_NOOP("AsRun", "clip"),
+)
 
 
 @dataclass(frozen=True)
@@ -70,6 +117,13 @@ def csv_lang(environ: Mapping[str, str]) -> str:
     return "en"
 
 
+def _words(lang: str) -> Callable[[str], str]:
+    """The German CSV's words for a cell (`translate` once the language is installed); English keeps the source."""
+    if lang == "de":
+        return lambda text: translate("AsRun", text)
+    return lambda text: text
+
+
 def _ascii(text: str) -> str:
     """Signs Excel reads as numbers' signs: the minus sign U+2212 as "-"."""
     return text.replace("\u2212", "-")
@@ -79,17 +133,19 @@ def _signed(seconds: float) -> str:
     return _ascii(format_signed(seconds))
 
 
-def _clip_end(engine: ShowEngine, airing: Airing) -> str:
+def _clip_end(engine: ShowEngine, airing: Airing, word: Callable[[str], str]) -> str:
     if not airing.segment.is_clip:
         return ""
     if airing.clip_end is not None:
-        text = CLIP_END[airing.clip_end]
+        text = word(CLIP_END[airing.clip_end])
         return f"{text}: {airing.clip_problem}" if airing.clip_problem else text
     if airing.end is None:
         run = engine.runs[airing.index] if airing.index < len(engine.runs) else None
         state = run.clip_state if run is not None and run.clip_state is not None else ClipState.WAITING
-        return "not started" if state is ClipState.WAITING else str(state)
-    return "cut by GO" if airing.end_reason is EndReason.GO else "cut"
+        return word(QT_TRANSLATE_NOOP("AsRun", "not started")) if state is ClipState.WAITING else word(str(state))
+    if airing.end_reason is EndReason.GO:
+        return word(QT_TRANSLATE_NOOP("AsRun", "cut by GO"))
+    return word(QT_TRANSLATE_NOOP("AsRun", "cut"))
 
 
 def _duration(engine: ShowEngine, airing: Airing) -> float:
@@ -97,8 +153,12 @@ def _duration(engine: ShowEngine, airing: Airing) -> float:
     return max(end - airing.start_mono, 0.0)
 
 
-def as_run_rows(engine: ShowEngine) -> list[dict[str, str]]:
-    """One row per airing, in running-order order (then by airing); segments never on air get one row."""
+def as_run_rows(engine: ShowEngine, lang: str = "en") -> list[dict[str, str]]:
+    """One row per airing, in running-order order (then by airing); segments never on air get one row.
+
+    The words in the cells (kind, skipped, clip end, ended by) are German for `lang="de"`."""
+    word = _words(lang)
+    yes, no = word(QT_TRANSLATE_NOOP("AsRun", "yes")), word(QT_TRANSLATE_NOOP("AsRun", "no"))
     snapshot = engine.snapshot()
     by_segment: dict[str, list[tuple[int, Airing]]] = {}
     for order, airing in enumerate(engine.airings, 1):
@@ -112,16 +172,16 @@ def as_run_rows(engine: ShowEngine) -> list[dict[str, str]]:
             "number": str(view.index + 1),
             "segment": segment.id,
             "title": segment.title,
-            "kind": str(segment.kind),
+            "kind": word(str(segment.kind)),
             "planned_start": f"{view.planned_start:%H:%M:%S}",
             "planned_duration": format_duration(planned),
-            "skipped": "yes" if view.status is SegmentStatus.SKIPPED else "no",
+            "skipped": yes if view.status is SegmentStatus.SKIPPED else no,
             "clip_duration": format_duration(clip_duration) if clip_duration else "",
         }
         airings = by_segment.get(segment.id, [])
         if not airings:
             rows.append(
-                {**dict.fromkeys(COLUMNS, ""), **base, "ended_by": "skipped" if base["skipped"] == "yes" else ""}
+                {**dict.fromkeys(COLUMNS, ""), **base, "ended_by": word("skipped") if base["skipped"] == yes else ""}
             )
             continue
         counted = 0.0
@@ -140,29 +200,38 @@ def as_run_rows(engine: ShowEngine) -> list[dict[str, str]]:
                     "added_time": _signed(airing.added_s) if airing.added_s else "",
                     "actual_duration": format_duration(duration),
                     "over_under": _signed(counted - planned) if last and counted else "",
-                    "clip_end": _clip_end(engine, airing),
-                    "ended_by": str(airing.end_reason) if airing.end_reason else "on air",
+                    "clip_end": _clip_end(engine, airing, word),
+                    "ended_by": word(
+                        str(airing.end_reason) if airing.end_reason else QT_TRANSLATE_NOOP("AsRun", "on air")
+                    ),
                 }
             )
     return rows
 
 
-def as_run_log_rows(engine: ShowEngine) -> list[dict[str, str]]:
+def as_run_log_rows(engine: ShowEngine, lang: str = "en") -> list[dict[str, str]]:
     """Every message, stop to black, clip failure and GO taken back, with its time of day."""
+    word = _words(lang)
     rows = []
     for event in engine.events:
         what = LOGGED_EVENTS.get(event.kind)
         if what is None:
             continue
         if event.kind == "message":
-            text = str(event.data.get("text", "")) + (" (blinking)" if event.data.get("blink") else "")
+            text = str(event.data.get("text", "")) + (
+                word(QT_TRANSLATE_NOOP("AsRun", " (blinking)")) if event.data.get("blink") else ""
+            )
         elif event.kind == "clip_failed":
             text = str(event.data.get("problem", ""))
         elif event.kind == "undo_go":
-            text = f"{event.data.get('undone') or ''} off air again"
+            text = word(QT_TRANSLATE_NOOP("AsRun", "{undone} off air again")).format(
+                undone=event.data.get("undone") or ""
+            )
         else:
             text = ""
-        rows.append({"time": f"{event.wall:%H:%M:%S}", "what": what, "segment": event.segment_id or "", "text": text})
+        rows.append(
+            {"time": f"{event.wall:%H:%M:%S}", "what": word(what), "segment": event.segment_id or "", "text": text}
+        )
     return rows
 
 
@@ -170,18 +239,19 @@ def _write(columns: tuple[str, ...], rows: list[dict[str, str]], lang: str) -> s
     dialect = DIALECTS.get(lang, DIALECTS["en"])
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=columns, delimiter=dialect.delimiter, lineterminator="\n")
-    writer.writeheader()
+    word = _words(lang)
+    writer.writerow({column: word(HEADERS[column]) for column in columns})
     writer.writerows(rows)
     return ("\ufeff" if dialect.bom else "") + out.getvalue()
 
 
 def as_run_csv(engine: ShowEngine, lang: str = "en") -> str:
     """The airings as CSV: comma-separated for "en", `;` and a UTF-8 BOM for "de" (German Excel)."""
-    return _write(COLUMNS, as_run_rows(engine), lang)
+    return _write(COLUMNS, as_run_rows(engine, lang), lang)
 
 
 def as_run_log_csv(engine: ShowEngine, lang: str = "en") -> str:
-    return _write(LOG_COLUMNS, as_run_log_rows(engine), lang)
+    return _write(LOG_COLUMNS, as_run_log_rows(engine, lang), lang)
 
 
 def run_date(engine: ShowEngine) -> date:

@@ -1,125 +1,274 @@
-"""Command line: `presenter [SHOW] [--check] ...`; opens the windows or runs the headless preflight."""
+"""Command line: `presenter [SHOW] [--check] ...`; opens the windows or runs the headless preflight.
+
+It speaks the language of `--lang`, else of the system locale: the help, argparse's own words, the
+messages of `--check`, `--as-run` and `--import`, and the German as-run CSV.
+"""
 
 from __future__ import annotations
 
 import argparse
 import importlib.util
+import re
 import sys
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from presenter import __version__
+from presenter.i18n import QT_TRANSLATE_NOOP, Language, choose_language, set_translator, translate
 
 BUNDLED_SHOW = Path(__file__).resolve().parent.parent / "assets" / "smart-rlp.yaml"
 
+# argparse's own messages, in the user's language (argparse words them in English only).
+_ARGPARSE_MESSAGES = (
+    (
+        re.compile(r"the following arguments are required: (?P<args>.*)", re.S),
+        QT_TRANSLATE_NOOP("CommandLine", "the following arguments are required: {args}"),
+    ),
+    (
+        re.compile(r"unrecognized arguments: (?P<args>.*)", re.S),
+        QT_TRANSLATE_NOOP("CommandLine", "unrecognized arguments: {args}"),
+    ),
+    (
+        re.compile(r"argument (?P<argument>\S+): expected one argument"),
+        QT_TRANSLATE_NOOP("CommandLine", "argument {argument}: expected one argument"),
+    ),
+    (
+        re.compile(r"argument (?P<argument>\S+): invalid choice: (?P<value>.*) \(choose from (?P<choices>.*)\)", re.S),
+        QT_TRANSLATE_NOOP("CommandLine", "argument {argument}: invalid choice: {value} (choose from {choices})"),
+    ),
+    (
+        re.compile(r"argument (?P<argument>\S+): (?P<message>.*)", re.S),
+        QT_TRANSLATE_NOOP("CommandLine", "argument {argument}: {message}"),
+    ),
+)
+
+
+def _argparse_message(message: str) -> str:
+    for pattern, text in _ARGPARSE_MESSAGES:
+        found = pattern.fullmatch(message)
+        if found:
+            return translate("CommandLine", text).format(**found.groupdict())
+    return message
+
+
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
+        if prefix is None:
+            prefix = translate("CommandLine", "usage: ")
+        super().add_usage(usage, actions, groups, prefix)
+
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str):  # argparse's own wording, without the traceback-looking usage dump
+    def error(self, message: str) -> NoReturn:  # one line, without the traceback-looking usage dump
         self.print_usage(sys.stderr)
-        self.exit(2, f"presenter: {message}\n")
+        self.exit(2, f"presenter: {_argparse_message(message)}\n")
 
 
 def _screen_index(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f'"{text}" is not a screen number (0, 1, 2, …)') from None
+        value = -1
     if value < 0:
-        raise argparse.ArgumentTypeError(f'"{text}" is not a screen number (0, 1, 2, …)')
+        message = translate("CommandLine", '"{text}" is not a screen number (0, 1, 2, …)').format(text=text)
+        raise argparse.ArgumentTypeError(message)
     return value
 
 
+def language_argument(argv: Sequence[str]) -> str | None:
+    """The value of `--lang` before the parser is built (its help is in that language); None without one."""
+    for number, argument in enumerate(argv):
+        if argument == "--":
+            break
+        if argument == "--lang" and number + 1 < len(argv):
+            return argv[number + 1]
+        if argument.startswith("--lang="):
+            return argument.removeprefix("--lang=")
+    return None
+
+
+def install_language(language: Language) -> None:
+    """Speak `language` on the command line (no QApplication needed); English is the source text."""
+    if language is Language.ENGLISH:
+        set_translator(None)
+        return
+    try:
+        from presenter.i18n.qt import install
+    except ImportError:  # pragma: no cover - PySide6 is a dependency
+        return
+    try:
+        install(language)
+    except OSError as exc:  # the catalog is missing: the messages stay English
+        set_translator(None)
+        print(f"presenter: {exc}", file=sys.stderr)
+
+
 def build_parser() -> argparse.ArgumentParser:
+    """The parser, its help in the language installed now (see `install_language`)."""
+
     parser = _Parser(
         prog="presenter",
-        description="Run a live-streamed show: director, moderator and program output windows.",
+        description=translate(
+            "CommandLine", "Run a live-streamed show: director, moderator and program output windows."
+        ),
+        formatter_class=_Formatter,
+        add_help=False,
+        allow_abbrev=False,
     )
-    parser.add_argument(
+    positionals = parser.add_argument_group(translate("CommandLine", "positional arguments"))
+    options = parser.add_argument_group(translate("CommandLine", "options"))
+    positionals.add_argument(
         "show",
         nargs="?",
         type=Path,
         default=None,
-        help="the show file (default: the windows reopen the latest run's show, --check checks the bundled show)",
+        help=translate(
+            "CommandLine",
+            "the show file (default: the windows reopen the latest run's show, --check checks the bundled show)",
+        ),
     )
-    parser.add_argument("--check", action="store_true", help="check the show file and every clip, then exit")
-    parser.add_argument("--json", action="store_true", help="with --check: print the result as JSON")
-    parser.add_argument(
-        "--output-screen", type=_screen_index, metavar="N", help="program output fullscreen on screen N (0-based)"
+    options.add_argument("-h", "--help", action="help", help=translate("CommandLine", "show this help and exit"))
+    options.add_argument(
+        "--lang",
+        choices=[language.value for language in Language],
+        help=translate(
+            "CommandLine",
+            "the language of the windows and messages (default: the one chosen in the app, else the system's);"
+            " with --as-run also the CSV for Excel (de: ';' and a UTF-8 BOM)",
+        ),
     )
-    parser.add_argument(
-        "--moderator-screen", type=_screen_index, metavar="N", help="moderator window fullscreen on screen N"
+    options.add_argument(
+        "--check", action="store_true", help=translate("CommandLine", "check the show file and every clip, then exit")
     )
-    parser.add_argument("--windowed", action="store_true", help="keep every window windowed (rehearsals)")
-    parser.add_argument(
+    options.add_argument(
+        "--json", action="store_true", help=translate("CommandLine", "with --check: print the result as JSON")
+    )
+    options.add_argument(
+        "--output-screen",
+        type=_screen_index,
+        metavar="N",
+        help=translate("CommandLine", "program output fullscreen on screen N (0-based)"),
+    )
+    options.add_argument(
+        "--moderator-screen",
+        type=_screen_index,
+        metavar="N",
+        help=translate("CommandLine", "moderator window fullscreen on screen N"),
+    )
+    options.add_argument(
+        "--windowed", action="store_true", help=translate("CommandLine", "keep every window windowed (rehearsals)")
+    )
+    options.add_argument(
         "--state-dir",
         type=Path,
-        metavar="DIR",
-        help="where journals (crash recovery, as-run) are kept (default: the per-user data folder)",
+        metavar=translate("CommandLine", "DIR"),
+        help=translate(
+            "CommandLine", "where journals (crash recovery, as-run) are kept (default: the per-user data folder)"
+        ),
     )
-    parser.add_argument(
-        "--new-run", action="store_true", help="start in standby with a new journal, even if a run was interrupted"
+    options.add_argument(
+        "--new-run",
+        action="store_true",
+        help=translate("CommandLine", "start in standby with a new journal, even if a run was interrupted"),
     )
-    parser.add_argument("--as-run", action="store_true", help="print the as-run record of the latest run as CSV")
-    parser.add_argument(
+    options.add_argument(
+        "--as-run",
+        action="store_true",
+        help=translate("CommandLine", "print the as-run record of the latest run as CSV"),
+    )
+    options.add_argument(
         "--log",
         action="store_true",
-        help="with --as-run: the log of messages, stops to black and clip failures instead of the airings",
+        help=translate(
+            "CommandLine", "with --as-run: the log of messages, stops to black and clip failures instead of the airings"
+        ),
     )
-    parser.add_argument(
+    options.add_argument(
         "--to",
         type=Path,
-        metavar="DIR",
-        help="with --as-run: write as-run-<date of the run>-<show>.csv and …-log.csv into DIR instead of printing",
+        metavar=translate("CommandLine", "DIR"),
+        help=translate(
+            "CommandLine",
+            "with --as-run: write as-run-<date of the run>-<show>.csv and …-log.csv into DIR instead of printing",
+        ),
     )
-    parser.add_argument(
-        "--lang",
-        choices=("en", "de"),
-        help="with --as-run: CSV for Excel in this language (de: ';' and a UTF-8 BOM; default: from LANG)",
-    )
-    parser.add_argument(
+    options.add_argument(
         "--rehearse",
         action="store_true",
-        help="rehearse: plan the running order from the first GO, so early/late and the hard out mean something",
+        help=translate(
+            "CommandLine",
+            "rehearse: plan the running order from the first GO, so early/late and the hard out mean something",
+        ),
     )
-    parser.add_argument("--list", action="store_true", help="with --as-run: list the runs kept, newest first")
-    parser.add_argument("--run", metavar="ID", help="with --as-run: the run with this id (from --as-run --list)")
-    parser.add_argument(
+    options.add_argument(
+        "--list", action="store_true", help=translate("CommandLine", "with --as-run: list the runs kept, newest first")
+    )
+    options.add_argument(
+        "--run",
+        metavar="ID",
+        help=translate("CommandLine", "with --as-run: the run with this id (from --as-run --list)"),
+    )
+    options.add_argument(
         "--status-file",
         type=Path,
-        metavar="FILE",
-        help="keep FILE updated with the show state as JSON (monitoring, end-to-end tests)",
+        metavar=translate("CommandLine", "FILE"),
+        help=translate("CommandLine", "keep FILE updated with the show state as JSON (monitoring, end-to-end tests)"),
     )
-    parser.add_argument(
+    options.add_argument(
         "--import",
         dest="import_file",
         type=Path,
-        metavar="FILE",
-        help="make a show file from an Ontime project (.json) or a spreadsheet (.xlsx, .csv); with --output SHOW.yaml",
+        metavar=translate("CommandLine", "FILE"),
+        help=translate(
+            "CommandLine",
+            "make a show file from an Ontime project (.json) or a spreadsheet (.xlsx, .csv); with --output SHOW.yaml",
+        ),
     )
-    parser.add_argument("--output", type=Path, metavar="SHOW.yaml", help="with --import: the show file to write")
-    parser.add_argument("--version", action="version", version=f"presenter {__version__}")
+    options.add_argument(
+        "--output",
+        type=Path,
+        metavar="SHOW.yaml",
+        help=translate("CommandLine", "with --import: the show file to write"),
+    )
+    options.add_argument(
+        "--version",
+        action="version",
+        version=f"presenter {__version__}",
+        help=translate("CommandLine", "show the version and exit"),
+    )
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
+    """`args.lang` is `--lang` as given (None without it): the app weighs it against the choice it remembers."""
+    argv = sys.argv[1:] if argv is None else argv
+    install_language(choose_language(language_argument(argv), None))
     args = build_parser().parse_args(argv)
     if args.import_file is not None or args.output is not None:
         from presenter.importers.command import run_import
 
         if args.import_file is None:
-            print("presenter: --output goes with --import FILE", file=sys.stderr)
+            print(translate("CommandLine", "presenter: --output goes with --import FILE"), file=sys.stderr)
             return 2
         return run_import(args.import_file, args.output, sys.stdout, sys.stderr)
     explicit_show = args.show is not None
     args.show = args.show or BUNDLED_SHOW  # --check and --as-run; the windows may reopen the latest run's show
     args.show_named = explicit_show
     if args.json and not args.check:
-        print("presenter: --json goes with --check", file=sys.stderr)
+        print(translate("CommandLine", "presenter: --json goes with --check"), file=sys.stderr)
         return 2
     if (args.list or args.run) and not args.as_run:
-        print("presenter: --list and --run go with --as-run", file=sys.stderr)
+        print(translate("CommandLine", "presenter: --list and --run go with --as-run"), file=sys.stderr)
         return 2
-    if (args.log or args.to or args.lang) and not args.as_run:
-        print("presenter: --log, --to and --lang go with --as-run", file=sys.stderr)
+    if (args.log or args.to) and not args.as_run:
+        print(translate("CommandLine", "presenter: --log and --to go with --as-run"), file=sys.stderr)
         return 2
     if args.check:
         return _check(args)
@@ -155,9 +304,13 @@ def _as_run(args: argparse.Namespace, explicit_show: bool) -> int:
             return _list_runs(list_runs(state, show), state)
         run = find_run(state, args.run) if args.run else latest_run(state, show)
         if run is None:
-            what = f'"{args.run}"' if args.run else f"of {args.show}" if explicit_show else "at all"
-            hint = " (see --as-run --list)" if args.run else ""
-            print(f"presenter: no run {what} in {state.path}{hint}", file=sys.stderr)
+            if args.run:
+                text = translate("CommandLine", 'presenter: no run "{run}" in {path} (see --as-run --list)')
+            elif explicit_show:
+                text = translate("CommandLine", "presenter: no run of {show} in {path}")
+            else:
+                text = translate("CommandLine", "presenter: no run at all in {path}")
+            print(text.format(run=args.run, show=args.show, path=state.path), file=sys.stderr)
             return 1
         if show is None or args.run:
             show = load_show(Path(run.show)) if run.show else load_show(args.show)
@@ -166,7 +319,7 @@ def _as_run(args: argparse.Namespace, explicit_show: bool) -> int:
         print(str(exc), file=sys.stderr)
         return 2
     except OSError as exc:
-        print(f"presenter: cannot read the journal: {exc}", file=sys.stderr)
+        print(translate("CommandLine", "presenter: cannot read the journal: {exc}").format(exc=exc), file=sys.stderr)
         return 1
     for warning in warnings:
         print(f"presenter: {warning}", file=sys.stderr)
@@ -174,12 +327,10 @@ def _as_run(args: argparse.Namespace, explicit_show: bool) -> int:
 
 
 def _write_as_run(args: argparse.Namespace, engine) -> int:
-    import os
-
-    from presenter.as_run import as_run_csv, as_run_file_name, as_run_log_csv, csv_lang
+    from presenter.as_run import as_run_csv, as_run_file_name, as_run_log_csv
     from presenter.files import atomic_write
 
-    lang = args.lang or csv_lang(os.environ)
+    lang = choose_language(args.lang, None).value  # the German CSV (`;`, BOM, German headers) with German
     if args.to is None:
         sys.stdout.write((as_run_log_csv if args.log else as_run_csv)(engine, lang))
         return 0
@@ -189,16 +340,25 @@ def _write_as_run(args: argparse.Namespace, engine) -> int:
             atomic_write(path, export(engine, lang))
             print(path)
     except OSError as exc:
-        print(f"presenter: cannot write the as-run into {args.to}: {exc.strerror or exc}", file=sys.stderr)
+        message = translate("CommandLine", "presenter: cannot write the as-run into {to}: {error}")
+        print(message.format(to=args.to, error=exc.strerror or exc), file=sys.stderr)
         return 1
     return 0
 
 
 def _list_runs(runs, state) -> int:
     if not runs:
-        print(f"presenter: no run in {state.path}", file=sys.stderr)
+        print(translate("CommandLine", "presenter: no run in {path}").format(path=state.path), file=sys.stderr)
         return 1
-    print(f"{'id':<40}  {'started':<19}  {'GOs':>4}  {'state':<24}  show")
+    header = translate("CommandLine", "{id:<40}  {started:<19}  {gos:>4}  {state:<24}  show")
+    print(
+        header.format(
+            id=translate("CommandLine", "id"),
+            started=translate("CommandLine", "started"),
+            gos=translate("CommandLine", "GOs"),
+            state=translate("CommandLine", "state"),
+        )
+    )
     for run in runs:
         started = run.started[:19].replace("T", " ")
         print(f"{run.id:<40}  {started:<19}  {run.gos:>4}  {run.state:<24}  {_printable(run.title)}")
@@ -218,7 +378,7 @@ def _probe_or_note():
         from presenter.playout import vlc_adapter
         from presenter.playout.probe import probe
     except ImportError as exc:  # pragma: no cover - the adapter ships with the package
-        return None, (f"clips not probed: {exc}",)
+        return None, (translate("CommandLine", "clips not probed: {exc}").format(exc=exc),)
     ok, message = vlc_adapter.vlc_status()
     if not ok:
         return None, (message,)

@@ -16,6 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from presenter.clock import Clock
 from presenter.engine import ClipState, Mode, ShowEngine, ShowEvent, ShowSnapshot, SkipRefused
+from presenter.i18n import QT_TRANSLATE_NOOP
 from presenter.playout.interface import Playout
 from presenter.questions import QuestionError, QuestionQueue
 from presenter.questions_chat import parse_chat
@@ -25,7 +26,7 @@ _C = TypeVar("_C", bound="ShowController")
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
 
-NO_PLAYOUT = "clips cannot play: libVLC is not available"
+NO_PLAYOUT = QT_TRANSLATE_NOOP("ShowController", "clips cannot play: libVLC is not available")
 RESUME_END_MARGIN_S = 0.5
 HEARTBEAT_MS = 2000  # the journal notes the show is alive this often (the crash time on resume)
 
@@ -65,7 +66,7 @@ class ShowController(QObject):
         self._depth = 0
         self._dirty = False
         self.playout = playout
-        self.playout_problem: str | None = None if playout is not None else NO_PLAYOUT
+        self.playout_problem: str | None = None if playout is not None else self.tr(NO_PLAYOUT)
         self._on_air_id: str | None = None
         self._armed: tuple[str, Path | None] | None = None
         self.media_info: dict[str, object] = {}  # probed at load, by segment id: arm checks the file is unchanged
@@ -235,7 +236,7 @@ class ShowController(QObject):
         if engine.mode is Mode.ON_AIR and engine.current is not None:
             on_air = engine.show.segments[engine.current]
             if all(segment.id != on_air.id for segment in show.segments):
-                return f'"{on_air.title}" is on air and cannot be deleted'
+                return self.tr('"{title}" is on air and cannot be deleted').format(title=on_air.title)
         old_clips = {segment.id: segment.clip for segment in engine.show.segments}
         new_clips = {segment.id: segment.clip for segment in show.segments}
         # a clip file changed: what was probed of the old one is not expected of the new one
@@ -243,7 +244,7 @@ class ShowController(QObject):
             k: v for k, v in self.media_info.items() if k in new_clips and new_clips[k] == old_clips.get(k)
         }
         if not engine.edit_show(show):
-            self.problem.emit("This running order is too large for the crash journal: save it now (Ctrl+S).")
+            self.problem.emit(self.tr("This running order is too large for the crash journal: save it now (Ctrl+S)."))
         self._arm_next()
         return None
 
@@ -279,8 +280,9 @@ class ShowController(QObject):
         if segment.clip is None:  # is_clip means it has one; the type cannot say so
             return
         if self.playout is None:
-            self.engine.clip_failed(segment.id, self.playout_problem or NO_PLAYOUT)
-            self.problem.emit(f'"{segment.title}": {self.playout_problem or NO_PLAYOUT}')
+            problem = self.playout_problem or self.tr(NO_PLAYOUT)
+            self.engine.clip_failed(segment.id, problem)
+            self.problem.emit(self.tr('"{title}": {problem}').format(title=segment.title, problem=problem))
             return
         self._armed = None
         clip = self.engine.snapshot().clip
@@ -333,12 +335,13 @@ class ShowController(QObject):
             self.engine.clip_failed(segment_id, message)
         elif self._armed and self._armed[0] == segment_id:
             self._armed = None
-        self.problem.emit(f'"{title}": {message}')
+        self.problem.emit(self.tr('"{title}": {problem}').format(title=title, problem=message))
 
     @_intent
     def _clip_warning(self, segment_id: str, message: str) -> None:
         titles = {segment.id: segment.title for segment in self.show.segments}
-        self.problem.emit(f'"{titles.get(segment_id, segment_id)}": {message}')
+        title = titles.get(segment_id, segment_id)
+        self.problem.emit(self.tr('"{title}": {problem}').format(title=title, problem=message))
 
     def _playout_status(self, status: Any) -> None:
         if status.segment_id is None or status.segment_id != self._on_air_id:

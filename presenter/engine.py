@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from presenter.clock import Clock, SystemClock
+from presenter.i18n import translate
 from presenter.records import (
     BadRecord,
     clock_boot,
@@ -211,7 +212,7 @@ class ShowEngine:
     def _undo_go(self) -> None:
         undo = self._undo
         if undo is None:
-            raise BadRecord("there is no GO to take back")
+            raise BadRecord(translate("Journal", "there is no GO to take back"))
         self._undo = None
         for airing in self.airings[undo.airings :]:  # the airing the GO opened (none when it ended the show)
             self._end_airing(airing, EndReason.UNDONE)
@@ -575,7 +576,9 @@ class ShowEngine:
 
     def _check_index(self, index: int) -> None:
         if not 0 <= index < len(self.show.segments):
-            raise IndexError(f"no segment {index + 1} in the running order")
+            raise IndexError(
+                translate("ShowEngine", "no segment {number} in the running order").format(number=index + 1)
+            )
 
     # ------------------------------------------------------------------ resume after a crash
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 from presenter.clock import Clock
 from presenter.engine import Mode, ShowEngine
 from presenter.files import atomic_write
+from presenter.i18n import translate
 from presenter.show import Show
 
 if TYPE_CHECKING:
@@ -107,7 +108,9 @@ class JournalWriter:
         return True
 
     def _fail(self, exc: OSError) -> None:
-        message = f"the journal cannot be written ({exc.strerror or exc}): a crash now would lose the show state"
+        message = translate(
+            "Journal", "the journal cannot be written ({error}): a crash now would lose the show state"
+        ).format(error=exc.strerror or exc)
         if message != self.problem:
             self.problem = message
             if self.on_problem:
@@ -146,7 +149,11 @@ def read_journal(path: Path) -> JournalContents:
             continue
         last = number == len(lines) and torn_tail
         if len(line) > MAX_LINE_BYTES:
-            warnings.append(f"journal {path.name}: line {number} is too long ({len(line) // 1024} KiB); it is ignored")
+            warnings.append(
+                translate("Journal", "journal {name}: line {number} is too long ({size} KiB); it is ignored").format(
+                    name=path.name, number=number, size=len(line) // 1024
+                )
+            )
             header_damaged = header_damaged or (number == 1)
             continue
         try:
@@ -154,8 +161,13 @@ def read_journal(path: Path) -> JournalContents:
             if not isinstance(record, dict):
                 raise ValueError("not an object")
         except (ValueError, UnicodeDecodeError, RecursionError):
-            what = "its last line was cut off (power loss?)" if last else f"line {number} is damaged"
-            warnings.append(f"journal {path.name}: {what}; that entry is ignored")
+            if last:
+                text = translate(
+                    "Journal", "journal {name}: its last line was cut off (power loss?); that entry is ignored"
+                )
+            else:
+                text = translate("Journal", "journal {name}: line {number} is damaged; that entry is ignored")
+            warnings.append(text.format(name=path.name, number=number))
             header_damaged = header_damaged or (number == 1)
             continue
         if record.get("type") == "run":
@@ -168,11 +180,18 @@ def read_journal(path: Path) -> JournalContents:
         if recovered:
             header = {**recovered, **{k: v for k, v in header.items() if k != "day"}, "day": recovered["day"]}
             warnings.append(
-                f"journal {path.name}: its first line (which show, which day) is damaged; "
-                f"the day {header['day']} is taken from the file name"
+                translate(
+                    "Journal",
+                    "journal {name}: its first line (which show, which day) is damaged;"
+                    " the day {day} is taken from the file name",
+                ).format(name=path.name, day=header["day"])
             )
         elif header_damaged or header:
-            warnings.append(f"journal {path.name}: its first line (which show, which day) is damaged")
+            warnings.append(
+                translate("Journal", "journal {name}: its first line (which show, which day) is damaged").format(
+                    name=path.name
+                )
+            )
     return JournalContents(path, header, records, warnings)
 
 

@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import Any
 
 from presenter.clock import Clock, SystemClock
+from presenter.i18n import QT_TRANSLATE_NOOP, translate
 
 MAX_GAP_S = 24 * 3600.0  # a run of one day: no step between two records is longer
 MAX_SECONDS = 24 * 3600.0  # added time, clip positions: bounds of a sane record
@@ -92,9 +93,9 @@ class BadRecord(ValueError):
 def number_field(record: dict[str, Any], key: str, low: float, high: float) -> float:
     value = record.get(key)
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise BadRecord(f"{key} is not a number")
+        raise BadRecord(translate("Journal", "{key} is not a number").format(key=key))
     if not low <= value <= high:
-        raise BadRecord(f"{key} {value:g} is out of range")
+        raise BadRecord(translate("Journal", "{key} {value:g} is out of range").format(key=key, value=value))
     return float(value)
 
 
@@ -105,16 +106,16 @@ def optional_number_field(record: dict[str, Any], key: str, low: float, high: fl
 def text_field(record: dict[str, Any], key: str, limit: int = MAX_TEXT) -> str:
     value = record.get(key)
     if not isinstance(value, str):
-        raise BadRecord(f"{key} is not text")
+        raise BadRecord(translate("Journal", "{key} is not text").format(key=key))
     if len(value) > limit:
-        raise BadRecord(f"{key} is too long")
+        raise BadRecord(translate("Journal", "{key} is too long").format(key=key))
     return value
 
 
 def flag_field(record: dict[str, Any], key: str) -> bool:
     value = record.get(key)
     if not isinstance(value, bool):
-        raise BadRecord(f"{key} is not true or false")
+        raise BadRecord(translate("Journal", "{key} is not true or false").format(key=key))
     return value
 
 
@@ -122,15 +123,15 @@ def record_wall(record: dict[str, Any]) -> datetime:
     """The record's time of day: an ISO date and time without a zone, between 1971 and 9998."""
     wall = record.get("wall")
     if not isinstance(wall, str) or len(wall) > 40:
-        raise BadRecord("its time (wall) is missing or not a date and time")
+        raise BadRecord(translate("Journal", "its time (wall) is missing or not a date and time"))
     try:
         parsed = datetime.fromisoformat(wall)
         if parsed.tzinfo is not None:
             parsed = parsed.astimezone().replace(tzinfo=None)
     except (ValueError, OverflowError):
-        raise BadRecord(f"its time {wall!r} is not a date and time") from None
+        raise BadRecord(translate("Journal", "its time {wall!r} is not a date and time").format(wall=wall)) from None
     if not 1971 <= parsed.year <= 9998:
-        raise BadRecord(f"its time {wall!r} is out of range")
+        raise BadRecord(translate("Journal", "its time {wall!r} is out of range").format(wall=wall))
     return parsed
 
 
@@ -155,12 +156,23 @@ def last_wall(records: list[dict[str, Any]]) -> datetime | None:
 def replay_warning(record: object, exc: Exception) -> str:
     line = record.get("_line") if isinstance(record, dict) else None
     op = record.get("op") if isinstance(record, dict) else None
-    where = f"journal line {line}" if isinstance(line, int) else "a journal entry"
-    what = f" ({op[:40]})" if isinstance(op, str) else ""
     if isinstance(exc, BadRecord):
         why = str(exc)
     elif isinstance(exc, KeyError):
-        why = f"no segment {exc.args[0]!r} in the show file" if exc.args else "a field is missing"
+        why = (
+            translate("Journal", "no segment {segment!r} in the show file").format(segment=exc.args[0])
+            if exc.args
+            else translate("Journal", "a field is missing")
+        )
     else:
         why = str(exc).splitlines()[0][:200] if str(exc) else type(exc).__name__
-    return f"{where}{what} is ignored: {why}"
+    text = _IGNORED[(isinstance(line, int), isinstance(op, str))]
+    return translate("Journal", text).format(line=line, op=op[:40] if isinstance(op, str) else "", why=why)
+
+
+_IGNORED = {
+    (True, True): QT_TRANSLATE_NOOP("Journal", "journal line {line} ({op}) is ignored: {why}"),
+    (True, False): QT_TRANSLATE_NOOP("Journal", "journal line {line} is ignored: {why}"),
+    (False, True): QT_TRANSLATE_NOOP("Journal", "a journal entry ({op}) is ignored: {why}"),
+    (False, False): QT_TRANSLATE_NOOP("Journal", "a journal entry is ignored: {why}"),
+}

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from presenter.clock import Clock
+from presenter.i18n import translate
 from presenter.records import (
     MAX_MEDIA_S,
     MAX_SECONDS,
@@ -34,11 +35,11 @@ if TYPE_CHECKING:
 def _durations(record: dict[str, Any]) -> dict[str, float]:
     durations = record.get("durations")
     if not isinstance(durations, dict):
-        raise BadRecord("durations is not a table")
+        raise BadRecord(translate("Journal", "durations is not a table"))
     checked = {}
     for key in durations:
         if not isinstance(key, str):
-            raise BadRecord("durations has a name that is not text")
+            raise BadRecord(translate("Journal", "durations has a name that is not text"))
         checked[key] = number_field(durations, key, 0.0, MAX_MEDIA_S)
     return checked
 
@@ -61,7 +62,7 @@ def replay_journal(engine: ShowEngine, records: Iterable[object]) -> list[str]:
         for record in records:
             try:
                 if not isinstance(record, dict):
-                    raise BadRecord("it is not an object")
+                    raise BadRecord(translate("Journal", "it is not an object"))
                 wall = record_wall(record)
                 apply = _checked(engine, record)  # the whole record is checked before its time counts
                 replay_clock.at(wall, record_mono(record), record_boot(record))
@@ -83,7 +84,7 @@ def _checked(engine: ShowEngine, record: dict[str, Any]) -> Callable[[], object]
     """
     op = record.get("op")
     if not isinstance(op, str):
-        raise BadRecord("it has no entry type (op)")
+        raise BadRecord(translate("Journal", "it has no entry type (op)"))
     segment = ""
     index = -1
     if op in ("jump", "skip", "unskip", "clip_progress", "clip_ended", "clip_failed"):
@@ -142,7 +143,7 @@ def _checked(engine: ShowEngine, record: dict[str, Any]) -> Callable[[], object]
         case _ if op.startswith("question"):  # not show state: the controller's question queue replays them
             return lambda: engine.question_records.append(record)
         case _:
-            raise BadRecord(f"unknown entry {op[:40]!r}")
+            raise BadRecord(translate("Journal", "unknown entry {op!r}").format(op=op[:40]))
 
 
 def _replay_edit_base(engine: ShowEngine, records: list[object], warnings: list[str]) -> None:

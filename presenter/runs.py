@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from presenter.clock import Clock
+from presenter.i18n import translate
 from presenter.journal import JournalContents, Resumable, StateDir, read_journal, resumable_from
 from presenter.show import Show
 
@@ -37,9 +38,10 @@ class RunInfo:
 
     @property
     def state(self) -> str:
+        """How the run stands, in the user's language (the reason it was closed as the as-run words it)."""
         if self.closed:
-            return f"closed ({self.closed})"
-        return "no GO" if self.gos == 0 else "ended or interrupted"
+            return translate("Runs", "closed ({reason})").format(reason=translate("AsRun", self.closed))
+        return translate("Runs", "no GO") if self.gos == 0 else translate("Runs", "ended or interrupted")
 
 
 def run_info(path: Path, contents: JournalContents) -> RunInfo:

@@ -23,6 +23,7 @@ from typing import Any, TypeVar
 
 import yaml
 
+from presenter.i18n import QT_TRANSLATE_NOOP, translate
 from presenter.timefmt import TimeFormatError, format_duration, parse_duration, parse_time_of_day
 
 _T = TypeVar("_T")
@@ -227,28 +228,35 @@ def read_show_bytes(path: Path | str) -> bytes:
         finally:
             os.close(fd)
     except FileNotFoundError:
-        raise ShowFileError(path, None, None, "file not found") from None
+        raise ShowFileError(path, None, None, translate("ShowFile", "file not found")) from None
     except IsADirectoryError:
-        raise ShowFileError(path, None, None, "is a folder, not a show file") from None
+        raise ShowFileError(path, None, None, translate("ShowFile", "is a folder, not a show file")) from None
     except PermissionError:
-        raise ShowFileError(path, None, None, "cannot be read (permission denied)") from None
+        raise ShowFileError(path, None, None, translate("ShowFile", "cannot be read (permission denied)")) from None
     except BlockingIOError:
-        raise ShowFileError(path, None, None, "is not a regular file") from None
+        raise ShowFileError(path, None, None, translate("ShowFile", "is not a regular file")) from None
     except OSError as exc:
-        raise ShowFileError(path, None, None, f"cannot be read ({exc.strerror or exc})") from None
+        raise ShowFileError(
+            path, None, None, translate("ShowFile", "cannot be read ({error})").format(error=exc.strerror or exc)
+        ) from None
     if size > MAX_FILE_BYTES:  # it grew after the check
-        raise ShowFileError(path, None, None, "is more than 20 MB; a show file is at most 20 MB")
+        raise ShowFileError(path, None, None, translate("ShowFile", "is more than 20 MB; a show file is at most 20 MB"))
     return b"".join(chunks)
 
 
 def _check_status(path: Path, status: os.stat_result) -> None:
     if stat.S_ISDIR(status.st_mode):
-        raise ShowFileError(path, None, None, "is a folder, not a show file")
+        raise ShowFileError(path, None, None, translate("ShowFile", "is a folder, not a show file"))
     if not stat.S_ISREG(status.st_mode):
-        raise ShowFileError(path, None, None, "is not a regular file")
+        raise ShowFileError(path, None, None, translate("ShowFile", "is not a regular file"))
     if status.st_size > MAX_FILE_BYTES:
         size_mb = status.st_size / (1024 * 1024)
-        raise ShowFileError(path, None, None, f"is {size_mb:.1f} MB; a show file is at most 20 MB")
+        raise ShowFileError(
+            path,
+            None,
+            None,
+            translate("ShowFile", "is {size_mb:.1f} MB; a show file is at most 20 MB").format(size_mb=size_mb),
+        )
 
 
 def parse_show(data: bytes, path: Path) -> Show:
@@ -275,7 +283,12 @@ def _decode(data: bytes, path: Path) -> str:
         line_start = before.rfind(b"\n") + 1
         column = len(body[line_start : exc.start].decode("utf-8", "replace")) + 1  # characters, as YAML counts
         raise ShowFileError(
-            path, line, column, f"is not UTF-8 text (byte 0x{body[exc.start]:02x}); save the file as UTF-8"
+            path,
+            line,
+            column,
+            translate("ShowFile", "is not UTF-8 text (byte 0x{byte:02x}); save the file as UTF-8").format(
+                byte=body[exc.start]
+            ),
         ) from None
 
 
@@ -286,39 +299,54 @@ def _compose(text: str, path: Path) -> yaml.Node:
         line = before.count("\n") + 1
         column = bad.start() - (before.rfind("\n") + 1) + 1
         raise ShowFileError(
-            path, line, column, f"contains the control character U+{ord(bad.group()):04X}, which YAML does not allow"
+            path,
+            line,
+            column,
+            translate("ShowFile", "contains the control character U+{code:04X}, which YAML does not allow").format(
+                code=ord(bad.group())
+            ),
         )
     loader = _Loader(text)
     try:
         root = _compose_counted(loader, path)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "is not valid YAML"
+        problem = exc.problem or exc.context or translate("ShowFile", "is not valid YAML")
         if exc.context and exc.problem:
             problem = f"{exc.problem} ({exc.context})"
         if mark is None:
-            raise ShowFileError(path, None, None, f"not valid YAML: {problem}") from None
-        raise ShowFileError(path, mark.line + 1, mark.column + 1, f"not valid YAML: {problem}") from None
+            raise ShowFileError(
+                path, None, None, translate("ShowFile", "not valid YAML: {problem}").format(problem=problem)
+            ) from None
+        message = translate("ShowFile", "not valid YAML: {problem}").format(problem=problem)
+        raise ShowFileError(path, mark.line + 1, mark.column + 1, message) from None
     except yaml.YAMLError as exc:
-        raise ShowFileError(path, None, None, f"not valid YAML: {exc}") from None
+        raise ShowFileError(path, None, None, translate("ShowFile", "not valid YAML: {exc}").format(exc=exc)) from None
     except RecursionError:  # only the pure-Python parser recurses; libyaml stops at a nesting depth of 1000
-        raise ShowFileError(path, None, None, "not valid YAML: nested too deeply") from None
+        raise ShowFileError(path, None, None, translate("ShowFile", "not valid YAML: nested too deeply")) from None
     finally:
         loader.dispose()
     if root is None:
-        raise ShowFileError(path, 1, 1, "the file is empty; a show file starts with 'version: 1'")
+        raise ShowFileError(
+            path, 1, 1, translate("ShowFile", "the file is empty; a show file starts with 'version: 1'")
+        )
     return root
 
 
 def _too_many_values(path: Path, mark: yaml.Mark, expanded: bool = False) -> ShowFileError:
-    what = "with its aliases expanded, the file has" if expanded else "the file has"
-    return ShowFileError(
-        path,
-        mark.line + 1,
-        mark.column + 1,
-        f"{what} more than {MAX_NODES:,} values (each text, list and key is one) by here; "
-        f"a show file holds at most {MAX_NODES:,}",
-    )
+    if expanded:
+        message = translate(
+            "ShowFile",
+            "with its aliases expanded, the file has more than {limit} values (each text, list and key is one)"
+            " by here; a show file holds at most {limit}",
+        )
+    else:
+        message = translate(
+            "ShowFile",
+            "the file has more than {limit} values (each text, list and key is one) by here;"
+            " a show file holds at most {limit}",
+        )
+    return ShowFileError(path, mark.line + 1, mark.column + 1, message.format(limit=f"{MAX_NODES:,}"))
 
 
 def _compose_counted(loader: _Loader, path: Path) -> yaml.Node | None:
@@ -358,7 +386,10 @@ def _compose_counted(loader: _Loader, path: Path) -> yaml.Node | None:
         elif kind is yaml.AliasEvent:
             if event.anchor not in anchors:
                 raise yaml.composer.ComposerError(
-                    None, None, f"found undefined alias {event.anchor!r}", event.start_mark
+                    None,
+                    None,
+                    translate("ShowFile", "found undefined alias {anchor!r}").format(anchor=event.anchor),
+                    event.start_mark,
                 )
             node = anchors[event.anchor]
         else:  # the document end
@@ -368,9 +399,11 @@ def _compose_counted(loader: _Loader, path: Path) -> yaml.Node | None:
             if anchor is not None:
                 if anchor in anchors:
                     raise yaml.composer.ComposerError(
-                        f"found duplicate anchor {anchor!r}; first occurrence",
+                        translate("ShowFile", "found duplicate anchor {anchor!r}; first occurrence").format(
+                            anchor=anchor
+                        ),
                         anchors[anchor].start_mark,
-                        "second occurrence",
+                        translate("ShowFile", "second occurrence"),
                         event.start_mark,
                     )
                 anchors[anchor] = node
@@ -394,9 +427,9 @@ def _compose_counted(loader: _Loader, path: Path) -> yaml.Node | None:
     event = get()
     if type(event) is not yaml.StreamEndEvent:
         raise yaml.composer.ComposerError(
-            "expected a single document in the stream",
+            translate("ShowFile", "expected a single document in the stream"),
             root.start_mark if root is not None else None,
-            "but found another document",
+            translate("ShowFile", "but found another document"),
             event.start_mark,
         )
     return root
@@ -417,10 +450,14 @@ _SEGMENT_KEYS = (
     "danger",
 )
 _TYPE_NAMES = {
-    yaml.MappingNode: "a mapping (key: value)",
-    yaml.SequenceNode: "a list",
-    yaml.ScalarNode: "a single value",
+    yaml.MappingNode: QT_TRANSLATE_NOOP("ShowFile", "a mapping (key: value)"),
+    yaml.SequenceNode: QT_TRANSLATE_NOOP("ShowFile", "a list"),
+    yaml.ScalarNode: QT_TRANSLATE_NOOP("ShowFile", "a single value"),
 }
+
+
+def _type_name(node_class: type[yaml.Node]) -> str:
+    return translate("ShowFile", _TYPE_NAMES[node_class])
 
 
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # YAML's line breaks
@@ -446,7 +483,7 @@ class _ShowReader:
         found = _CUT_BY_COMMENT.match(rest)
         if found:
             column = mark.column + found.end() - 1  # the "#", 1-based
-            message = 'the text after " #" is read as a comment; put the text in quotes'
+            message = translate("ShowFile", 'the text after " #" is read as a comment; put the text in quotes')
             self.warnings.append(str(ShowFileError(self.path, mark.line + 1, column, message)))
 
     # -- helpers
@@ -465,13 +502,20 @@ class _ShowReader:
             tag = node.tag
             if tag.startswith("tag:yaml.org,2002:"):  # show it as written: !!python/object/apply:os.system
                 tag = "!!" + tag.removeprefix("tag:yaml.org,2002:")
-            raise self.error(node, f"the YAML tag {tag} is not allowed in a show file")
+            raise self.error(
+                node, translate("ShowFile", "the YAML tag {tag} is not allowed in a show file").format(tag=tag)
+            )
 
     def mapping(self, node: yaml.Node, what: str, known: Iterable[str]) -> dict[str, tuple[yaml.Node, yaml.Node]]:
         self.spend(node)
         self.check_tag(node)
         if not isinstance(node, yaml.MappingNode):
-            raise self.error(node, f"{what} must be {_TYPE_NAMES[yaml.MappingNode]}, not {self.describe(node)}")
+            raise self.error(
+                node,
+                translate("ShowFile", "{what} must be {mapping}, not {node}").format(
+                    what=what, mapping=_type_name(yaml.MappingNode), node=self.describe(node)
+                ),
+            )
         known = tuple(known)
         entries: dict[str, tuple[yaml.Node, yaml.Node]] = {}
         self.budget -= len(node.value)
@@ -489,32 +533,47 @@ class _ShowReader:
         self, key_node: yaml.Node, what: str, known: tuple[str, ...], entries: dict[str, tuple[yaml.Node, yaml.Node]]
     ) -> None:
         if key_node.tag == _MERGE_TAG:
-            raise self.error(key_node, "merge keys ('<<') are not supported in a show file")
+            raise self.error(key_node, translate("ShowFile", "merge keys ('<<') are not supported in a show file"))
         if not isinstance(key_node, yaml.ScalarNode):
-            raise self.error(key_node, f"a key in {what} must be a plain name")
+            raise self.error(key_node, translate("ShowFile", "a key in {what} must be a plain name").format(what=what))
         self.check_tag(key_node)
         key = key_node.value
         if key in entries:
             first = entries[key][0].start_mark.line + 1
-            raise self.error(key_node, f'duplicate key "{key}" (first given on line {first})')
+            raise self.error(
+                key_node,
+                translate("ShowFile", 'duplicate key "{key}" (first given on line {first})').format(
+                    key=key, first=first
+                ),
+            )
         if key not in known:
             hint = difflib.get_close_matches(key, known, n=1, cutoff=0.5)
-            suggestion = f'; did you mean "{hint[0]}"?' if hint else f"; known keys: {', '.join(known)}"
-            raise self.error(key_node, f'unknown key "{key}" in {what}{suggestion}')
+            if hint:
+                message = translate("ShowFile", 'unknown key "{key}" in {what}; did you mean "{hint}"?')
+            else:
+                message = translate("ShowFile", 'unknown key "{key}" in {what}; known keys: {known}')
+            raise self.error(
+                key_node, message.format(key=key, what=what, hint=hint[0] if hint else "", known=", ".join(known))
+            )
 
     def describe(self, node: yaml.Node) -> str:
         if isinstance(node, yaml.ScalarNode):
             if node.tag == _NULL_TAG:
-                return "empty"
+                return translate("ShowFile", "empty")
             value = node.value if len(node.value) <= 40 else node.value[:39] + "…"
             return f'"{value}"'
-        return _TYPE_NAMES[type(node)]
+        return _type_name(type(node))
 
     def scalar(self, node: yaml.Node, key: str) -> yaml.ScalarNode:
         self.spend(node)
         self.check_tag(node)
         if not isinstance(node, yaml.ScalarNode):
-            raise self.error(node, f'"{key}" must be {_TYPE_NAMES[yaml.ScalarNode]}, not {self.describe(node)}')
+            raise self.error(
+                node,
+                translate("ShowFile", '"{key}" must be {scalar}, not {node}').format(
+                    key=key, scalar=_type_name(yaml.ScalarNode), node=self.describe(node)
+                ),
+            )
         return node
 
     def text(self, node: yaml.Node, key: str, *, allow_empty: bool = False) -> str:
@@ -529,10 +588,10 @@ class _ShowReader:
         if node.tag == _NULL_TAG:
             if allow_empty:
                 return ""
-            raise self.error(node, f'"{key}" is empty')
+            raise self.error(node, translate("ShowFile", '"{key}" is empty').format(key=key))
         value = str(node.value).strip()
         if not value and not allow_empty:
-            raise self.error(node, f'"{key}" is empty')
+            raise self.error(node, translate("ShowFile", '"{key}" is empty').format(key=key))
         return value
 
     def parsed(self, node: yaml.Node, key: str, parse: Callable[[str], _T]) -> _T:
@@ -540,7 +599,7 @@ class _ShowReader:
         try:
             return parse(value)
         except TimeFormatError as exc:
-            raise self.error(node, f"{key} {exc}") from None
+            raise self.error(node, translate("ShowFile", "{key} {exc}").format(key=key, exc=exc)) from None
 
     def duration(self, node: yaml.Node, key: str) -> float:
         try:
@@ -548,7 +607,12 @@ class _ShowReader:
         except ValueError:  # matched h:mm:ss, but the hours have more digits than Python turns into a number
             seconds = MAX_DURATION_S + 1
         if seconds > MAX_DURATION_S:  # a show of days is not a show (and the engine's clock would overflow)
-            raise self.error(node, f"{key} {self.describe(node)} is longer than {format_duration(MAX_DURATION_S)}")
+            raise self.error(
+                node,
+                translate("ShowFile", "{key} {node} is longer than {limit}").format(
+                    key=key, node=self.describe(node), limit=format_duration(MAX_DURATION_S)
+                ),
+            )
         return seconds
 
     def text_list(self, node: yaml.Node, key: str) -> tuple[str, ...]:
@@ -559,16 +623,26 @@ class _ShowReader:
                 return ()
             return (self.text(node, key),)
         if not isinstance(node, yaml.SequenceNode):
-            raise self.error(node, f'"{key}" must be a list of texts, not {self.describe(node)}')
+            raise self.error(
+                node,
+                translate("ShowFile", '"{key}" must be a list of texts, not {node}').format(
+                    key=key, node=self.describe(node)
+                ),
+            )
         items = []
         for item in node.value:
             if item.tag != _STR_TAG or type(item) is not yaml.ScalarNode:
                 self.check_tag(item)
                 if not isinstance(item, yaml.ScalarNode):
-                    raise self.error(item, f'an entry of "{key}" must be a text, not {self.describe(item)}')
+                    raise self.error(
+                        item,
+                        translate("ShowFile", 'an entry of "{key}" must be a text, not {item}').format(
+                            key=key, item=self.describe(item)
+                        ),
+                    )
             text = self.text(item, key, allow_empty=True)
             if not text:
-                raise self.error(item, f'an entry of "{key}" is empty')
+                raise self.error(item, translate("ShowFile", 'an entry of "{key}" is empty').format(key=key))
             items.append(text)
         return tuple(items)
 
@@ -577,17 +651,23 @@ class _ShowReader:
     def read(self, root: yaml.Node) -> Show:
         if not isinstance(root, yaml.MappingNode):
             raise self.error(
-                root, f"a show file must be a mapping with 'version', 'title' and 'segments', not {self.describe(root)}"
+                root,
+                translate(
+                    "ShowFile", "a show file must be a mapping with 'version', 'title' and 'segments', not {root}"
+                ).format(root=self.describe(root)),
             )
-        entries = self.mapping(root, "the show", _SHOW_KEYS)
+        entries = self.mapping(root, translate("ShowFile", "the show"), _SHOW_KEYS)
         for required in ("version", "title", "date", "start", "end", "segments"):
             if required not in entries:
-                raise self.error(root, f'the show has no "{required}"')
+                raise self.error(root, translate("ShowFile", 'the show has no "{required}"').format(required=required))
 
         version_node = self.scalar(entries["version"][1], "version")
         if version_node.value.strip() != str(FORMAT_VERSION):
             raise self.error(
-                version_node, f'version "{version_node.value}" is not supported; this Presenter reads version 1'
+                version_node,
+                translate("ShowFile", 'version "{value}" is not supported; this Presenter reads version 1').format(
+                    value=version_node.value
+                ),
             )
 
         title = self.text(entries["title"][1], "title")
@@ -596,11 +676,19 @@ class _ShowReader:
         end_node = entries["end"][1]
         end = self.parsed(end_node, "end", parse_time_of_day)
         if end <= start:
-            raise self.error(end_node, f'end "{end_node.value}" is not after start "{entries["start"][1].value}"')
+            raise self.error(
+                end_node,
+                translate("ShowFile", 'end "{end}" is not after start "{start}"').format(
+                    end=end_node.value, start=entries["start"][1].value
+                ),
+            )
         warning = self.duration(entries["warning"][1], "warning") if "warning" in entries else DEFAULT_WARNING_S
         danger = self.duration(entries["danger"][1], "danger") if "danger" in entries else DEFAULT_DANGER_S
         if danger > warning:
-            raise self.error(entries["danger"][1] if "danger" in entries else root, "danger is longer than warning")
+            raise self.error(
+                entries["danger"][1] if "danger" in entries else root,
+                translate("ShowFile", "danger is longer than warning"),
+            )
         description = (
             self.text(entries["description"][1], "description", allow_empty=True) if "description" in entries else ""
         )
@@ -609,19 +697,31 @@ class _ShowReader:
         self.spend(segments_node)
         self.check_tag(segments_node)
         if not isinstance(segments_node, yaml.SequenceNode):
-            raise self.error(segments_node, f'"segments" must be a list, not {self.describe(segments_node)}')
+            raise self.error(
+                segments_node,
+                translate("ShowFile", '"segments" must be a list, not {node}').format(
+                    node=self.describe(segments_node)
+                ),
+            )
         if not segments_node.value:
-            raise self.error(segments_node, '"segments" is empty; a show needs at least one segment')
+            raise self.error(
+                segments_node, translate("ShowFile", '"segments" is empty; a show needs at least one segment')
+            )
 
         segments: list[Segment] = []
         seen: dict[str, int] = {}
         for number, node in enumerate(segments_node.value, start=1):
             segment, id_node = self.segment(node, number)
             if segment.id in seen:
-                message = f'duplicate segment id "{segment.id}" (segment {seen[segment.id]} has it already)'
-                if not any(key_node.value == "id" for key_node, _ in node.value):
-                    message += '; the id comes from the title, so give this segment its own "id"'
-                raise self.error(id_node, message)
+                if any(key_node.value == "id" for key_node, _ in node.value):
+                    message = translate("ShowFile", 'duplicate segment id "{id}" (segment {first} has it already)')
+                else:
+                    message = translate(
+                        "ShowFile",
+                        'duplicate segment id "{id}" (segment {first} has it already);'
+                        ' the id comes from the title, so give this segment its own "id"',
+                    )
+                raise self.error(id_node, message.format(id=segment.id, first=seen[segment.id]))
             seen[segment.id] = number
             segments.append(segment)
 
@@ -639,16 +739,21 @@ class _ShowReader:
         )
 
     def segment(self, node: yaml.Node, number: int) -> tuple[Segment, yaml.Node]:
-        what = f"segment {number}"
+        what = translate("ShowFile", "segment {number}").format(number=number)
         entries = self.mapping(node, what, _SEGMENT_KEYS)
         if "title" not in entries:
-            raise self.error(node, f'{what} has no "title"')
+            raise self.error(node, translate("ShowFile", '{what} has no "title"').format(what=what))
         title = self.text(entries["title"][1], "title")
         if "id" in entries:
             id_node = entries["id"][1]
             segment_id = self.text(id_node, "id")
             if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", segment_id):
-                raise self.error(id_node, f'id "{segment_id}" may only use letters, digits, "-", "_" and "."')
+                raise self.error(
+                    id_node,
+                    translate("ShowFile", 'id "{segment_id}" may only use letters, digits, "-", "_" and "."').format(
+                        segment_id=segment_id
+                    ),
+                )
         else:
             id_node = entries["title"][1]
             segment_id = slugify(title)
@@ -658,41 +763,73 @@ class _ShowReader:
             kind_node = entries["kind"][1]
             kind_text = self.text(kind_node, "kind")
             if kind_text not in KINDS:
-                raise self.error(kind_node, f'kind "{kind_text}" is not one of: {", ".join(KINDS)}')
+                raise self.error(
+                    kind_node,
+                    translate("ShowFile", 'kind "{kind_text}" is not one of: {kinds}').format(
+                        kind_text=kind_text, kinds=", ".join(KINDS)
+                    ),
+                )
             kind = SegmentKind(kind_text)
 
         duration = self.duration(entries["duration"][1], "duration") if "duration" in entries else None
         if duration is None and kind == "live":
-            raise self.error(node, f'{what} ("{title}") is live and has no "duration"')
+            raise self.error(
+                node,
+                translate("ShowFile", '{what} ("{title}") is live and has no "duration"').format(
+                    what=what, title=title
+                ),
+            )
         if duration == 0:
-            raise self.error(entries["duration"][1], "duration is 0:00")
+            raise self.error(entries["duration"][1], translate("ShowFile", "duration is 0:00"))
 
         clip: Path | None = None
         if "clip" in entries:
             clip_node = entries["clip"][1]
             if kind != "clip":
-                raise self.error(clip_node, f'{what} has a "clip" but its kind is "{kind}"; use kind: clip')
+                raise self.error(
+                    clip_node,
+                    translate("ShowFile", '{what} has a "clip" but its kind is "{kind}"; use kind: clip').format(
+                        what=what, kind=kind
+                    ),
+                )
             clip_text = self.text(clip_node, "clip")
             clip = Path(clip_text).expanduser()
             if not clip.is_absolute():
                 clip = self.folder / clip
         elif kind == "clip":
-            raise self.error(node, f'{what} ("{title}") is a clip segment without "clip" (the video file)')
+            raise self.error(
+                node,
+                translate("ShowFile", '{what} ("{title}") is a clip segment without "clip" (the video file)').format(
+                    what=what, title=title
+                ),
+            )
 
         end_action = EndAction.NEXT
         if "end_action" in entries:
             action_node = entries["end_action"][1]
             action_text = self.text(action_node, "end_action")
             if kind != "clip":
-                raise self.error(action_node, f'{what} is live; "end_action" only applies to clip segments')
+                raise self.error(
+                    action_node,
+                    translate("ShowFile", '{what} is live; "end_action" only applies to clip segments').format(
+                        what=what
+                    ),
+                )
             if action_text not in END_ACTIONS:
-                raise self.error(action_node, f'end_action "{action_text}" is not one of: {", ".join(END_ACTIONS)}')
+                raise self.error(
+                    action_node,
+                    translate("ShowFile", 'end_action "{action_text}" is not one of: {end_actions}').format(
+                        action_text=action_text, end_actions=", ".join(END_ACTIONS)
+                    ),
+                )
             end_action = EndAction(action_text)
 
         warning = self.duration(entries["warning"][1], "warning") if "warning" in entries else None
         danger = self.duration(entries["danger"][1], "danger") if "danger" in entries else None
         if warning is not None and danger is not None and danger > warning:
-            raise self.error(entries["danger"][1], f"{what}: danger is longer than warning")
+            raise self.error(
+                entries["danger"][1], translate("ShowFile", "{what}: danger is longer than warning").format(what=what)
+            )
         notes = self.text(entries["notes"][1], "notes", allow_empty=True) if "notes" in entries else ""
         speakers = self.text_list(entries["speakers"][1], "speakers") if "speakers" in entries else ()
         points = self.text_list(entries["talking_points"][1], "talking_points") if "talking_points" in entries else ()
@@ -719,4 +856,4 @@ def _parse_date(text: str) -> date:
             raise ValueError(text)  # fromisoformat also takes "20210119" and "2021-W03-2"
         return date.fromisoformat(text)
     except ValueError:
-        raise TimeFormatError(f'"{text}" is not a date YYYY-MM-DD') from None
+        raise TimeFormatError(translate("ShowFile", '"{text}" is not a date YYYY-MM-DD').format(text=text)) from None

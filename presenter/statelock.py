@@ -11,6 +11,8 @@ import contextlib
 import os
 from pathlib import Path
 
+from presenter.i18n import translate
+
 try:
     import fcntl
 except ImportError:  # pragma: no cover - not POSIX: no lock, as before
@@ -65,11 +67,19 @@ def acquire(directory: Path) -> StateLock:
     except OSError:
         owner = _read_pid(fd)
         os.close(fd)
-        who = f"pid {owner}" if owner else "another process"
-        raise StateLockError(
-            f"another Presenter ({who}) is using the state directory {directory}; "
-            "close it first, or start this one with another --state-dir"
-        ) from None
+        if owner:
+            text = translate(
+                "StateLock",
+                "another Presenter (pid {pid}) is using the state directory {directory};"
+                " close it first, or start this one with another --state-dir",
+            )
+        else:
+            text = translate(
+                "StateLock",
+                "another Presenter (another process) is using the state directory {directory};"
+                " close it first, or start this one with another --state-dir",
+            )
+        raise StateLockError(text.format(pid=owner, directory=directory)) from None
     try:
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)

@@ -6,6 +6,8 @@ import math
 import re
 from datetime import time
 
+from presenter.i18n import translate
+
 _DURATION = re.compile(r"^(?P<sign>-)?(?:(?P<h>\d+):(?P<m2>[0-5]\d)|(?P<m>\d+)):(?P<s>[0-5]\d)$")
 _TIME_OF_DAY = re.compile(r"^(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?::(?P<s>[0-5]\d))?$")
 
@@ -18,9 +20,9 @@ def parse_duration(text: str) -> float:
     """Parse "m:ss" or "h:mm:ss" into seconds; negative values are refused."""
     match = _DURATION.match(text.strip())
     if not match:
-        raise TimeFormatError(f'"{text}" is not m:ss or h:mm:ss')
+        raise TimeFormatError(translate("ShowFile", '"{text}" is not m:ss or h:mm:ss').format(text=text))
     if match["sign"]:
-        raise TimeFormatError(f'"{text}" is negative')
+        raise TimeFormatError(translate("ShowFile", '"{text}" is negative').format(text=text))
     if match["h"] is not None:
         return int(match["h"]) * 3600 + int(match["m2"]) * 60 + int(match["s"])
     return int(match["m"]) * 60 + int(match["s"])
@@ -31,8 +33,8 @@ def parse_time_of_day(text: str) -> time:
     match = _TIME_OF_DAY.match(text.strip())
     if not match:
         if text.strip().startswith("-"):
-            raise TimeFormatError(f'"{text}" is negative')
-        raise TimeFormatError(f'"{text}" is not a time of day HH:MM')
+            raise TimeFormatError(translate("ShowFile", '"{text}" is negative').format(text=text))
+        raise TimeFormatError(translate("ShowFile", '"{text}" is not a time of day HH:MM').format(text=text))
     return time(int(match["h"]), int(match["m"]), int(match["s"] or 0))
 
 

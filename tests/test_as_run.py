@@ -8,9 +8,11 @@ import io
 from datetime import datetime
 
 import pytest
+from fake_language import catalog_has, english_afterwards, pseudo, pseudo_german  # noqa: F401 - an autouse fixture
 
 from presenter import cli
 from presenter.as_run import (
+    COLUMNS,
     as_run_csv,
     as_run_file_name,
     as_run_log_csv,
@@ -22,6 +24,7 @@ from presenter.as_run import (
 )
 from presenter.clock import FakeClock
 from presenter.engine import GO_GUARD_S, EndReason, ShowEngine
+from presenter.i18n import Language, set_translator, translate
 from presenter.journal import StateDir
 
 START = datetime(2021, 1, 19, 17, 30)
@@ -161,6 +164,24 @@ def test_german_excel_gets_a_bom_semicolons_and_ascii_minus(engine, clock):
     assert as_run_csv(engine, "xx") == english  # an unknown language: the default
 
 
+def test_german_csv_has_german_headers_and_words_the_english_keeps_the_machine_names(engine, clock):
+    go(engine, clock, 0)
+    engine.send_message("Noch 1 Minute", blink=True)
+    clock.advance(100)
+    go(engine, clock)
+    with pseudo_german():
+        german = as_run_csv(engine, "de")
+        english = as_run_csv(engine, "en")
+        log = as_run_log_csv(engine, "de")
+    header = german.splitlines()[0]
+    assert header == "\ufeff" + ";".join(f"⟦{column}⟧" for column in COLUMNS)
+    welcome = next(csv.DictReader(io.StringIO(german.removeprefix("\ufeff")), delimiter=";"))
+    assert (welcome["⟦kind⟧"], welcome["⟦skipped⟧"], welcome["⟦ended_by⟧"]) == ("⟦live⟧", "⟦no⟧", "⟦go⟧")
+    assert english.startswith("number,segment,title,") and ",live," in english and "⟦" not in english
+    assert log.startswith("\ufeff⟦time⟧;⟦what⟧;⟦segment⟧;⟦text⟧\n")
+    assert "⟦message⟧;;Noch 1 Minute⟦ (blinking)⟧" in log
+
+
 @pytest.mark.parametrize(
     ("environ", "lang"),
     [
@@ -221,11 +242,22 @@ def test_replayed_journal_gives_the_same_as_run(bundled_show, tmp_path):
 def test_cli_as_run_in_german_and_the_log(bundled_show, tmp_path, capsys, monkeypatch):
     state, _path = _journal(bundled_show, tmp_path)
     monkeypatch.setenv("LANG", "de_DE.UTF-8")
-    monkeypatch.delenv("LC_ALL", raising=False)
-    monkeypatch.delenv("LC_MESSAGES", raising=False)
-    assert cli.main(["--as-run", "--state-dir", str(state.path)]) == 0
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    installed = []  # German as ⟦…⟧: the headers and words follow the language, whatever the catalog holds
+
+    def install(language):
+        installed.append(language)
+        set_translator(pseudo if language is Language.GERMAN else None)
+
+    monkeypatch.setattr(cli, "install_language", install)
+    try:
+        assert cli.main(["--as-run", "--state-dir", str(state.path)]) == 0
+    finally:
+        set_translator(None)
+    assert installed == [Language.GERMAN]
     out = capsys.readouterr().out
-    assert out.startswith("\ufeffnumber;segment;") and "welcome;" in out
+    assert out.startswith("\ufeff⟦number⟧;⟦segment⟧;") and "welcome;" in out and ";⟦go⟧\n" in out
     assert cli.main(["--as-run", "--log", "--lang", "en", "--state-dir", str(state.path)]) == 0
     log = capsys.readouterr().out
     assert log.startswith("time,what,segment,text") and "Bitte zum Ende kommen" in log
@@ -238,7 +270,7 @@ def test_cli_as_run_writes_both_files_named_by_the_run_date(bundled_show, tmp_pa
     assert cli.main(["--as-run", "--to", str(out_dir), "--lang", "de", "--state-dir", str(state.path)]) == 0
     names = sorted(p.name for p in out_dir.iterdir())
     assert names == ["as-run-2021-01-19-smart-rlp-log.csv", "as-run-2021-01-19-smart-rlp.csv"]
-    assert (out_dir / names[1]).read_bytes().startswith(b"\xef\xbb\xbfnumber;")
+    assert (out_dir / names[1]).read_bytes().startswith(f"\ufeff{translate('AsRun', 'number')};".encode())
     assert str(out_dir / names[0]) in capsys.readouterr().out
     missing = tmp_path / "missing"
     assert cli.main(["--as-run", "--to", str(missing), "--state-dir", str(state.path)]) == 1
@@ -247,7 +279,7 @@ def test_cli_as_run_writes_both_files_named_by_the_run_date(bundled_show, tmp_pa
 
 def test_cli_as_run_options_go_with_as_run(capsys):
     assert cli.main(["--log"]) == 2
-    assert "--log, --to and --lang go with --as-run" in capsys.readouterr().err
+    assert "--log and --to go with --as-run" in capsys.readouterr().err
 
 
 def test_rehearse_is_parsed_for_the_app():
@@ -261,3 +293,26 @@ def test_as_run_does_not_import_the_test_clock():
 
     assert "FakeClock" not in vars(module)
     assert module.FrozenClock(START).now() == START and module.FrozenClock(START).monotonic() == 0.0
+
+
+def test_german_as_run_headers_from_the_catalog(bundled_show, tmp_path, capsys):
+    if not catalog_has("AsRun", "number"):
+        pytest.skip("presenter_de.qm has no German as-run headers yet (the lead regenerates the catalog)")
+    state, _path = _journal(bundled_show, tmp_path)
+    assert cli.main(["--as-run", "--lang", "de", "--state-dir", str(state.path)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("\ufeffNr.;Segment;Titel;Art;")
+    assert ";von selbst beendet" not in out and ";GO\n" in out  # ended by GO, in German
+
+
+def test_a_clip_taken_back_by_back_was_cut_not_cut_by_go(engine, clock):
+    go(engine, clock, 0)
+    engine.jump(2)  # the clip
+    go(engine, clock)
+    clock.advance(1)
+    assert engine.back()  # in its first seconds: the GO is taken back
+    clip_rows = [row for row in as_run_rows(engine) if row["segment"] == "minimogli"]
+    assert [(r["ended_by"], r["clip_end"]) for r in clip_rows] == [("undone", "cut")]
+    with pseudo_german():
+        german = [row for row in as_run_rows(engine, "de") if row["segment"] == "minimogli"]
+    assert [(r["ended_by"], r["clip_end"]) for r in german] == [("⟦undone⟧", "⟦cut⟧")]

@@ -171,3 +171,39 @@ def test_an_engine_built_to_rehearse_journals_it_once(bundled_show):
     assert again.replay(written) == [] and again.rehearse
     again.journal = written.append
     assert len(written) == 1  # the replayed record is in the journal already
+
+
+def test_an_edit_is_journaled_with_its_base_and_replays_to_the_edited_running_order(bundled_show):
+    from dataclasses import replace
+
+    clock = FakeClock(START)
+    engine = ShowEngine(bundled_show, clock)
+    written: list[dict] = []
+    engine.journal = written.append
+    engine.go()
+    shorter = replace(bundled_show, segments=bundled_show.segments[:-1])
+    assert engine.edit_show(shorter)
+    assert [record["op"] for record in written] == ["go", "edit"]
+    assert "base" in written[1] or "base_z" in written[1]  # the running order the GO was made on
+    clock.advance(5)
+    again = replayed(bundled_show, written, 5)
+    assert [s.id for s in again.show.segments] == [s.id for s in shorter.segments]
+    assert again.snapshot().current.segment.id == "welcome"
+
+
+def test_question_records_are_kept_for_the_question_queue(bundled_show):
+    record = {"op": "question_add", "wall": wall(1), "id": "q1", "text": "Wann?"}
+    engine = replayed(bundled_show, [{"op": "go", "wall": wall(0)}, record], 2)
+    assert engine.question_records == [record]
+
+
+def test_a_damaged_base_of_the_first_edit_is_a_warning_and_the_file_is_the_base(bundled_show):
+    engine = ShowEngine(bundled_show, FakeClock(START + timedelta(seconds=3), monotonic=5000.0))
+    warnings = engine.replay(
+        [
+            {"op": "go", "wall": wall(0), "mono": 1.0},
+            {"op": "edit", "wall": wall(1), "mono": 2.0, "base": {"title": "x"}, "show": {"title": "x"}, "_line": 3},
+        ]
+    )
+    assert len(warnings) == 2 and all("journal line 3 (edit) is ignored" in w for w in warnings)
+    assert engine.snapshot().current.segment.id == "welcome"
