@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from presenter import __version__
+from presenter.remote.options import add_remote_options
 
 BUNDLED_SHOW = Path(__file__).resolve().parent.parent / "assets" / "smart-rlp.yaml"
 
@@ -31,6 +32,7 @@ def _screen_index(text: str) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="presenter",
+        allow_abbrev=False,
         description="Run a live-streamed show: director, moderator and program output windows.",
     )
     parser.add_argument(
@@ -67,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="keep FILE updated with the show state as JSON (monitoring, end-to-end tests)",
     )
+    add_remote_options(parser)  # --http, --osc, --osc-allow, --osc-feedback, --pin, --view-key
     parser.add_argument("--version", action="version", version=f"presenter {__version__}")
     return parser
 
@@ -81,6 +84,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if (args.list or args.run) and not args.as_run:
         print("presenter: --list and --run go with --as-run", file=sys.stderr)
+        return 2
+    if (args.osc_allow or args.osc_feedback) and not args.osc:
+        print("presenter: --osc-allow and --osc-feedback go with --osc", file=sys.stderr)
         return 2
     if args.check:
         return _check(args)

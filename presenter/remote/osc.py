@@ -21,18 +21,6 @@ FEEDBACK_MS = 1000
 PREFIX = "/presenter/"
 
 
-def parse_host_port(text: str, default_host: str = "127.0.0.1") -> tuple[str, int]:
-    """`[HOST:]PORT` → (host, port); ValueError with a message in the user's terms."""
-    text = text.strip()
-    host, _, port_text = text.rpartition(":")
-    host = host.strip("[]") or default_host
-    if not port_text.isdigit() or not 0 < int(port_text) < 65536:
-        raise ValueError(f'"{text}" is not [HOST:]PORT with a port from 1 to 65535')
-    if QHostAddress(host).isNull() and host != "localhost":
-        raise ValueError(f'"{host}" is not an IP address (e.g. 127.0.0.1 or 192.168.1.20)')
-    return ("127.0.0.1" if host == "localhost" else host), int(port_text)
-
-
 def _plain(address: QHostAddress) -> str:
     """The address as text, an IPv4 address mapped into IPv6 (::ffff:10.0.0.5) as plain IPv4."""
     text = address.toString().lower()

@@ -144,6 +144,9 @@ class PresenterApp(QObject):
         self._place_windows()
         self._preflight()
         self._watch_show_file()
+        from presenter.remote import start_remote  # off unless --http/--osc (or remembered): see presenter/remote
+
+        self.remote = start_remote(self.controller, args, self.settings, self, report=self.director.add_problem)
         self.resumed_from = resumable.interrupted_at if resumable is not None and resume_now else None
         if getattr(args, "status_file", None):
             self._status_timer = QTimer(self)
@@ -424,6 +427,8 @@ class PresenterApp(QObject):
         QApplication.quit()
 
     def shutdown(self) -> None:
+        if getattr(self, "remote", None) is not None:
+            self.remote.close()
         if getattr(self, "placement", None) is not None:
             self.placement.remember()
         if getattr(self, "preview", None) is not None:

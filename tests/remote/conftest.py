@@ -29,8 +29,8 @@ def controller(qapp, bundled_show, journal):
 
 @pytest.fixture
 def remote(controller):
-    from presenter.remote import Remote
     from presenter.remote.auth import Secrets
+    from presenter.remote.service import Remote
 
     remote = Remote(controller, Secrets(PIN))
     yield remote

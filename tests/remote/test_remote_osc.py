@@ -10,7 +10,8 @@ from pythonosc.osc_message import OscMessage
 from pythonosc.osc_message_builder import OscMessageBuilder
 
 from presenter.engine import Mode
-from presenter.remote.osc import OscServer, parse_host_port
+from presenter.remote.addresses import parse_host_port
+from presenter.remote.osc import OscServer
 
 
 @pytest.fixture
@@ -153,7 +154,12 @@ def test_only_loopback_and_listed_senders_may_command(remote):
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("9000", ("127.0.0.1", 9000)), ("0.0.0.0:9000", ("0.0.0.0", 9000)), ("localhost:1", ("127.0.0.1", 1))],
+    [
+        ("9000", ("127.0.0.1", 9000)),
+        ("0.0.0.0:9000", ("0.0.0.0", 9000)),
+        ("localhost:1", ("127.0.0.1", 1)),
+        ("[::1]:80", ("::1", 80)),
+    ],
 )
 def test_host_port(text, expected):
     assert parse_host_port(text) == expected
