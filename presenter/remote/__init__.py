@@ -11,6 +11,7 @@ _FROM = {
     "Remote": "service",
     "start_remote": "service",
     "register_intent": "intents",
+    "register_state": "intents",
     "unregister_intent": "intents",
     "Arg": "intents",
     "ArgType": "intents",

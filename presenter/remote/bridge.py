@@ -99,7 +99,9 @@ class Bridge(QObject):
 
     def state(self) -> dict:
         mono = self.controller.engine.clock.monotonic()
-        return state_dict(self.controller.snapshot(), mono, self.extra())
+        return state_dict(
+            self.controller.snapshot(), mono, {**intent_table.state_parts(self.controller), **self.extra()}
+        )
 
     def state_text(self) -> str:
         return json.dumps(self.state(), ensure_ascii=False, separators=(",", ":"))

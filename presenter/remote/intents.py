@@ -72,6 +72,18 @@ def unregister_intent(name: str) -> None:
     _REGISTRY.pop(name, None)
 
 
+_STATE_PARTS: dict[str, Callable] = {}
+
+
+def register_state(key: str, part: Callable) -> None:
+    """Add `part(controller)` (JSON-ready) to the state every remote gets, as `key` (e.g. the questions)."""
+    _STATE_PARTS[key] = part
+
+
+def state_parts(controller) -> dict[str, object]:
+    return {key: part(controller) for key, part in _STATE_PARTS.items()}
+
+
 def intents() -> dict[str, Intent]:
     return dict(_REGISTRY)
 

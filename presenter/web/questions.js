@@ -1,5 +1,6 @@
 // The producer's page: add questions and put them in order, through the intents the questions module registers
-// ("question/add" {text}, "question/move" {id, to}); the list comes with the state as "questions_list".
+// ("question/add" {text}, "question/move" {id, to}); the list comes with the state as "questions_list"
+// (register_state("questions_list", …): [{id, text}, …]).
 "use strict";
 const answer = document.getElementById("answer");
 document.getElementById("needs-pin").hidden = new URLSearchParams(location.search).has("pin");
