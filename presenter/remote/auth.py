@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hmac
+import ipaddress
 import secrets
 import time
 from collections import deque
@@ -51,6 +52,24 @@ def origin_allowed(origin: str | None, host: str | None) -> bool:
     except ValueError:
         return False
     return parts.scheme in ("http", "https") and bool(host) and parts.netloc.lower() == (host or "").lower()
+
+
+def host_allowed(host: str | None) -> bool:
+    """The Host a browser asked for: an IP address, localhost or a .local name, never a name from the internet.
+
+    A page from the internet can make its own name point at this computer (DNS rebinding); then its
+    Origin and Host agree, and only the name gives it away."""
+    if not host:
+        return True  # not a browser: HTTP/1.0 tools
+    try:
+        name = urlsplit(f"http://{host}").hostname or ""
+    except ValueError:
+        return False
+    try:
+        ipaddress.ip_address(name)
+        return True
+    except ValueError:
+        return name == "localhost" or name.endswith(".local")
 
 
 class Throttle:

@@ -75,7 +75,7 @@ class Bridge(QObject):
             return Status.TOO_MANY, "too many wrong PINs from this address: wait a minute", self.state_text()
         if not same_secret(pin, self.secrets.pin):
             self._wrong_pins.hit(address)
-            self._journal_refused(name, source, "wrong PIN" if pin else "no PIN")
+            self.journal_refused(name, source, "wrong PIN" if pin else "no PIN")
             return Status.WRONG_PIN, "wrong PIN" if pin else "this command needs the PIN (pin=…)", self.state_text()
         if not self._flood.hit(source):
             return Status.TOO_MANY, f"too many commands: at most {FLOOD_LIMIT} a second", self.state_text()
@@ -86,7 +86,7 @@ class Bridge(QObject):
         self._flush()  # the state after this command goes out before the answer
         return Status.OK, None, self.state_text()
 
-    def _journal_refused(self, name: str, source: str, reason: str) -> None:
+    def journal_refused(self, name: str, source: str, reason: str) -> None:
         now = time.monotonic()
         last, suppressed = self._refused_at.get(source, (-1e9, 0))
         if now - last < REFUSED_JOURNAL_EVERY_S:

@@ -137,7 +137,7 @@ class OscServer(QObject):
 
     def _refuse(self, source: str, what: str, reason: str, journal: bool = False) -> None:
         if journal:
-            self.bridge._journal_refused(what, source, reason)
+            self.bridge.journal_refused(what, source, reason)
         self.refused.emit(f"{source}: {what}: {reason}")
         if self.feedback is not None:
             self._send("/presenter/error", f"{what}: {reason}"[:200])

@@ -22,7 +22,7 @@ from websockets.datastructures import Headers
 from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 
-from presenter.remote.auth import Secrets, origin_allowed, same_secret
+from presenter.remote.auth import Secrets, host_allowed, origin_allowed, same_secret
 from presenter.remote.intents import Status, has_question_intents
 from presenter.remote.state import colours
 
@@ -156,6 +156,8 @@ class RemoteServer:
     async def _route(self, connection: ServerConnection, request: Request) -> Response | None:
         if len(request.path) > MAX_QUERY:
             return _error(414, "the address is too long")
+        if not host_allowed(request.headers.get("Host")):
+            return _error(403, "open Presenter by its IP address (e.g. http://192.168.1.10:8080/moderator)")
         parts = urlsplit(request.path)
         try:
             query = {k: v[-1] for k, v in parse_qs(parts.query, max_num_fields=20, strict_parsing=False).items()}

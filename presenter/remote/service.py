@@ -51,7 +51,8 @@ class Remote(QObject):
         try:
             server.start()
         except OSError as exc:
-            self.problem.emit(f"Remote control: cannot listen on {host}:{port}: {exc.strerror or exc}")
+            text = self.tr("Remote control: cannot listen on %1: %2")
+            self.problem.emit(text.replace("%1", f"{host}:{port}").replace("%2", str(exc.strerror or exc)))
             return False
         self.server = server
         self.http_address = (host, server.port)
@@ -80,7 +81,7 @@ class Remote(QObject):
         try:
             self.osc = OscServer(self.bridge, host, port, allow, feedback, self)
         except OSError as exc:
-            self.problem.emit(f"Remote control: {exc}")
+            self.problem.emit(self.tr("Remote control: %1").replace("%1", str(exc)))
             return False
         self.osc_address = (host, self.osc.port)
         if remember:
@@ -163,5 +164,5 @@ def start_remote(controller, args, settings: QSettings | None = None, parent=Non
             target = parse_host_port(feedback) if feedback else None
             remote.start_osc(*parse_host_port(osc), allow=allow, feedback=target)
     except ValueError as exc:  # a remembered setting that no longer reads: say so, start without it
-        remote.problem.emit(f"Remote control: {exc}")
+        remote.problem.emit(remote.tr("Remote control: %1").replace("%1", str(exc)))
     return remote

@@ -10,7 +10,7 @@ import io
 import segno
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QFormLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from presenter.remote.addresses import DEFAULT_HOST, parse_host_port
 
@@ -136,3 +136,14 @@ def _host_port(address: tuple[str, int] | None) -> str:
         return ""
     host, port = address
     return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
+class RemoteDialog(QDialog):
+    """The panel in a window of its own (non-modal), for a "Remote…" button of the director window."""
+
+    def __init__(self, remote, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Remote control"))
+        self.panel = RemotePanel(remote, self)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.panel)

@@ -5,6 +5,7 @@
 const SYNC_EVERY_MS = 15000;
 const SYNC_SAMPLES = 6;
 const LOST_AFTER_MS = 2500; // the server pushes at least once a second
+const CLOSED_LOST_AFTER_MS = 1000; // a closed connection: say so once a push is overdue
 const MESSAGE_BLINK_HALF_PERIOD_S = 0.5;
 
 // --- rounding exactly as presenter/timefmt.py -------------------------------------------------
@@ -29,7 +30,7 @@ const remote = {
   ws: null,
   offset: null, // server monotonic seconds minus performance.now() seconds
   bestRtt: Infinity,
-  lastHeard: 0,
+  lastHeard: performance.now(), // a page just opened is not "lost" while it connects
   states: [], // [{at: server time received, state}] — the newest last (the delay view picks older ones)
   colours: null,
   control: false,
@@ -199,7 +200,9 @@ function render() {
   const server = serverNow();
   const now = server === null ? null : server - remote.delay;
   const state = now === null ? null : currentState(now);
-  const lost = !remote.ws || remote.ws.readyState !== WebSocket.OPEN || performance.now() - remote.lastHeard > LOST_AFTER_MS;
+  const silence = performance.now() - remote.lastHeard;
+  const open = remote.ws && remote.ws.readyState === WebSocket.OPEN;
+  const lost = silence > LOST_AFTER_MS || (!open && silence > CLOSED_LOST_AFTER_MS);
   put("lost", lost ? "false" : "true", "hidden");
   document.body.classList.toggle("is-lost", lost);
   if (state && remote.colours) {

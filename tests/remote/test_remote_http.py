@@ -139,3 +139,13 @@ def test_huge_and_malformed_requests_are_refused_and_the_server_goes_on(qtbot, h
 
     off_thread(qtbot, garbage)
     assert http_get(qtbot, f"{http}/api/v1/state")[0] == 200
+
+
+def test_a_name_from_the_internet_is_refused(qtbot, http):
+    """DNS rebinding: a page's own name made to point here; its Origin and Host agree, the name gives it away."""
+    port = http.rsplit(":", 1)[1]
+    headers = {"Host": f"evil.example:{port}", "Origin": f"http://evil.example:{port}"}
+    status, answer = http_get(qtbot, f"{http}/api/v1/state", headers)
+    assert status == 403 and "IP address" in answer["error"]
+    for host in (f"localhost:{port}", f"presenter.local:{port}", f"[::1]:{port}"):
+        assert http_get(qtbot, f"{http}/api/v1/state", {"Host": host})[0] == 200

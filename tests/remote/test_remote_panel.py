@@ -56,3 +56,11 @@ def test_a_port_in_use_is_a_message_not_a_crash(qtbot, remote):
         panel.http_on.setChecked(True)
     assert remote.http_address is None and not panel.http_on.isChecked()
     assert "cannot listen" in panel.status.text()
+
+
+def test_the_dialog_holds_the_panel(qtbot, remote):
+    from presenter.ui.remote_panel import RemoteDialog
+
+    dialog = RemoteDialog(remote)
+    qtbot.addWidget(dialog)
+    assert PIN in dialog.panel.pin.text()
