@@ -221,7 +221,8 @@ class RemoteServer:
         return f"{transport} {address[0] if address else '?'}"
 
     async def _handler(self, connection: ServerConnection) -> None:
-        query = {k: v[-1] for k, v in parse_qs(urlsplit(connection.request.path).query, max_num_fields=20).items()}
+        path = connection.request.path if connection.request is not None else ""
+        query = {k: v[-1] for k, v in parse_qs(urlsplit(path).query, max_num_fields=20).items()}
         pin = query.get("pin")
         wake = asyncio.Event()
         self._wake[connection] = wake

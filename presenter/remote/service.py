@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from presenter.remote.addresses import parse_host_port
 from presenter.remote.auth import Secrets, check_secret, new_pin
 from presenter.remote.bridge import Bridge
 from presenter.remote.intents import has_question_intents
+
+if TYPE_CHECKING:
+    from presenter.remote.osc import OscServer
+    from presenter.remote.server import RemoteServer
 
 KEY_HTTP = "remote/http"  # "[HOST:]PORT" or "" (off)
 KEY_OSC = "remote/osc"
@@ -30,8 +36,8 @@ class Remote(QObject):
         self.settings = settings
         self.bridge = Bridge(controller, secrets, self)
         self.bridge.extra = self._extra
-        self.server = None
-        self.osc = None
+        self.server: RemoteServer | None = None
+        self.osc: OscServer | None = None
         self.http_address: tuple[str, int] | None = None
         self.osc_address: tuple[str, int] | None = None
 
@@ -83,7 +89,7 @@ class Remote(QObject):
         except OSError as exc:
             self.problem.emit(self.tr("Remote control: %1").replace("%1", str(exc)))
             return False
-        self.osc_address = (host, self.osc.port)
+        self.osc_address = (host, self.osc.port)  # the port chosen when 0 was asked for
         if remember:
             self._remember(KEY_OSC, f"{host}:{port}")
         self.changed.emit()

@@ -122,7 +122,7 @@ function currentState(at) {
   if (!remote.delay) return remote.states.length ? remote.states.at(-1).state : null;
   let chosen = null; // the delayed view shows what was current `delay` seconds ago
   for (const entry of remote.states) if (entry.at <= at) chosen = entry;
-  return chosen ? chosen.state : null;
+  return (chosen || remote.states[0] || { state: null }).state; // just opened: the oldest state there is
 }
 
 function localPhase(timer, remaining) {

@@ -169,3 +169,14 @@ def test_a_page_from_another_site_cannot_connect(qtbot, http, browser, tmp_path,
     finally:
         other.shutdown()
         other.server_close()
+
+
+def test_countdown_with_a_delay_follows_the_show_later(qtbot, http, browser, controller):
+    _open(qtbot, browser, f"{http}/countdown?delay=2")  # shows the oldest state it has while it gathers 2 s
+    assert _text(browser, "caption") in ("on air in", "start overdue by")
+    controller.go()
+    gone_on_air = time.monotonic()
+    qtbot.wait(1200)
+    assert _text(browser, "caption") in ("on air in", "start overdue by")  # the stream is still behind
+    qtbot.waitUntil(lambda: _text(browser, "caption") == "remaining", timeout=3000)
+    assert 1.8 < time.monotonic() - gone_on_air < 3.2
