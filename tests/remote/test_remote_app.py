@@ -7,7 +7,7 @@ import socket
 from pathlib import Path
 
 import pytest
-from conftest import http_get
+from remote_helpers import http_get
 
 from presenter.ui.app import PresenterApp
 

@@ -9,7 +9,7 @@ from http import server as http_server
 from pathlib import Path
 
 import pytest
-from conftest import PIN
+from remote_helpers import PIN
 
 from presenter.engine import Mode
 from presenter.timefmt import format_countdown, format_duration

@@ -5,7 +5,7 @@ from __future__ import annotations
 import socket
 from urllib.parse import quote
 
-from conftest import PIN, http_get, off_thread
+from remote_helpers import PIN, http_get, off_thread
 
 from presenter.engine import Mode
 
@@ -120,7 +120,7 @@ def test_a_flood_of_1000_gos_airs_one_segment(qtbot, http, controller, journal):
 
 
 def http_get_plain(url):
-    from conftest import get
+    from remote_helpers import get
 
     return get(url)[0]
 

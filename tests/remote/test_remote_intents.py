@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import PIN, http_get, off_thread
+from remote_helpers import PIN, http_get, off_thread
 from websockets.sync.client import connect
 
 from presenter.remote import Arg, ArgType, IntentError, Status, register_intent, register_state

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import socket
 
-from conftest import PIN
+from remote_helpers import PIN
 from websockets.sync.client import connect
 
 from presenter.ui.remote_panel import RemotePanel

@@ -9,7 +9,7 @@ import time
 from urllib.request import urlopen
 
 import pytest
-from conftest import PIN, off_thread
+from remote_helpers import PIN, off_thread
 from websockets.exceptions import InvalidStatus
 from websockets.sync.client import connect
 
@@ -52,7 +52,7 @@ def test_state_is_pushed_on_go(qtbot, http, controller):
             return time.monotonic() - started, state
 
     controller_go: list[float] = []
-    from conftest import _pool
+    from remote_helpers import _pool
 
     future = _pool.submit(client)
     qtbot.waitUntil(lambda: bool(controller_go), timeout=5000)
