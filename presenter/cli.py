@@ -16,6 +16,7 @@ from typing import NoReturn
 
 from presenter import __version__
 from presenter.i18n import QT_TRANSLATE_NOOP, Language, choose_language, set_translator, translate
+from presenter.remote.options import add_remote_options
 
 BUNDLED_SHOW = Path(__file__).resolve().parent.parent / "assets" / "smart-rlp.yaml"
 
@@ -243,6 +244,7 @@ def build_parser() -> argparse.ArgumentParser:
         version=f"presenter {__version__}",
         help=translate("CommandLine", "show the version and exit"),
     )
+    add_remote_options(parser)  # --http, --osc, --osc-allow, --osc-feedback, --pin, --view-key
     return parser
 
 
@@ -269,6 +271,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     if (args.log or args.to) and not args.as_run:
         print(translate("CommandLine", "presenter: --log and --to go with --as-run"), file=sys.stderr)
+        return 2
+    if (args.osc_allow or args.osc_feedback) and not args.osc:
+        print("presenter: --osc-allow and --osc-feedback go with --osc", file=sys.stderr)
         return 2
     if args.check:
         return _check(args)

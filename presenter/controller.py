@@ -7,8 +7,9 @@ only for its signals; it holds no widgets.
 
 from __future__ import annotations
 
+import contextlib
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
@@ -88,8 +89,30 @@ class ShowController(QObject):
 
     def attach_journal(self, append: Callable[[dict[str, Any]], None]) -> None:
         """Every input goes through `append` (flushed to disk) before it takes effect."""
-        self.engine.journal = append
+        self.engine.journal = functools.partial(self._tagged, append)
         self._heartbeat.start()
+
+    _source: str | None = None  # who sent the intents now running ("osc 127.0.0.1"); None: the director
+
+    def _tagged(self, append: Callable[[dict[str, Any]], None], record: dict[str, Any]) -> None:
+        append({**record, "src": self._source} if self._source else record)
+
+    @contextlib.contextmanager
+    def source(self, label: str) -> Iterator[None]:
+        """Every journal record written meanwhile says who sent the intent (key "src")."""
+        outer, self._source = self._source, label[:100]
+        try:
+            yield
+        finally:
+            self._source = outer
+
+    def refused(self, intent: str, source: str, reason: str) -> None:
+        """Journal an attempt that was refused (a wrong PIN): nothing else changes."""
+        append = self.engine.journal
+        if append is not None:
+            clock = self.engine.clock
+            record = {"op": "refused", "wall": clock.now().isoformat(), "mono": clock.monotonic()}
+            append({**record, "intent": intent[:100], "src": source[:100], "reason": reason[:200]})
 
     def _beat(self) -> None:
         if self.engine.mode is Mode.ON_AIR:

@@ -135,6 +135,8 @@ def _checked(engine: ShowEngine, record: dict[str, Any]) -> Callable[[], object]
         case "media_durations":
             checked = _durations(record)
             return lambda: engine.set_media_durations(checked)
+        case "refused":  # a remote command refused (wrong PIN…): in the record, not in the show state
+            return lambda: None
         case "edit":
             from presenter.editing import show_from_record
 

@@ -16,7 +16,7 @@ from presenter.i18n import translate
 from presenter.journal import JournalContents, Resumable, StateDir, read_journal, resumable_from
 from presenter.show import Show
 
-QUIET_OPS = frozenset({"alive", "media_durations"})  # written by every start, they are not show activity
+QUIET_OPS = frozenset({"alive", "media_durations", "refused"})  # written by every start, they are not show activity
 
 
 @dataclass(frozen=True)

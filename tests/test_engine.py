@@ -163,7 +163,16 @@ def countdown_value(text: str) -> int:
 
 # Modules that drive Qt or libVLC on purpose; every other module under presenter/ (outside the windows,
 # presenter/ui) is the Qt-free core and must stay importable without either.
-QT_OR_VLC = ("presenter.controller", "presenter.watch", "presenter.playout", "presenter.i18n.qt", "presenter.tasks")
+QT_OR_VLC = (
+    "presenter.controller",
+    "presenter.watch",
+    "presenter.playout",
+    "presenter.i18n.qt",
+    "presenter.tasks",
+    "presenter.remote.bridge",
+    "presenter.remote.osc",
+    "presenter.remote.service",
+)
 ENTRY_POINTS = ("presenter.__main__",)  # importing it runs the app
 
 

@@ -113,6 +113,9 @@ class PresenterApp(QObject):
         self._start_questions()
         self._place_windows()
         self._watch_show_file()
+        from presenter.remote import start_remote  # off unless --http/--osc (or remembered): see presenter/remote
+
+        self.remote = start_remote(self.controller, self.args, self.settings, self, report=self.director.add_problem)
 
     @property
     def journal(self) -> JournalWriter | None:
@@ -498,7 +501,9 @@ class PresenterApp(QObject):
         QApplication.quit()
 
     def shutdown(self) -> None:
-        if self.placement is not None:
+        if getattr(self, "remote", None) is not None:
+            self.remote.close()
+        if getattr(self, "placement", None) is not None:
             self.placement.remember()
         if self.preview is not None:
             self.preview.shutdown()

@@ -3,11 +3,11 @@ and question (panels.py), colours (colours.py), layout (layout.py) and the windo
 it shows is computed by the Qt-free view model, presenter/moderator_view.py."""
 
 from presenter.moderator_view import ModeratorView, describe
-from presenter.ui.moderator.colours import CLIP_COLOUR, MESSAGE_BACKGROUND, MESSAGE_BLINK_BACKGROUND, OVERTIME_DIM
 from presenter.ui.moderator.panels import MessageBox, QuestionPanel, TimerPanel
 from presenter.ui.moderator.points import PointsView
 from presenter.ui.moderator.text import FitText, break_lines
 from presenter.ui.moderator.window import ModeratorWindow
+from presenter.ui.moderator_colours import CLIP_COLOUR, MESSAGE_BACKGROUND, MESSAGE_BLINK_BACKGROUND, OVERTIME_DIM
 
 __all__ = [
     "CLIP_COLOUR",

@@ -10,14 +10,14 @@ from PySide6.QtWidgets import QWidget
 
 from presenter.moderator_view import Look
 from presenter.ui import theme
-from presenter.ui.moderator.colours import (
+from presenter.ui.moderator.text import FitText, break_lines, make_font
+from presenter.ui.moderator_colours import (
     FRAME_COLOUR,
     FRAME_WIDTH,
     MESSAGE_BACKGROUND,
     MESSAGE_TEXT,
     QUESTION_BACKGROUND,
 )
-from presenter.ui.moderator.text import FitText, break_lines, make_font
 
 PHASE_PX = 0.085
 CAPTION_PX = 0.05

@@ -27,7 +27,10 @@ from presenter.engine import Message
 from presenter.moderator_view import ModeratorView, describe
 from presenter.ui import theme
 from presenter.ui.moderator import layout
-from presenter.ui.moderator.colours import (
+from presenter.ui.moderator.panels import MessageBox, QuestionPanel, TimerPanel
+from presenter.ui.moderator.points import PointsView
+from presenter.ui.moderator.text import FitText
+from presenter.ui.moderator_colours import (
     MESSAGE_BACKGROUND,
     MESSAGE_BLINK_BACKGROUND,
     NOTICE_BACKGROUND,
@@ -35,9 +38,6 @@ from presenter.ui.moderator.colours import (
     TONE_COLOUR,
     panel_colour,
 )
-from presenter.ui.moderator.panels import MessageBox, QuestionPanel, TimerPanel
-from presenter.ui.moderator.points import PointsView
-from presenter.ui.moderator.text import FitText
 from presenter.ui.screens import put_window_on_screen
 
 MAX_QUESTION_CHARS = 1000  # as a director's message (engine.MAX_TEXT)

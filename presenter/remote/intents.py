@@ -1,0 +1,279 @@
+"""The intents a remote may send, by name, each checked and run through the one ShowController.
+
+Every transport (HTTP, WebSocket, OSC) looks an intent up here, so the same arguments are
+checked the same way and the controller's own guards (the double-GO guard, the journal) apply
+unchanged. Another module adds its own intents with `register_intent` (the questions).
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from presenter.engine import Mode
+
+MAX_TEXT = 280  # characters of a remote message (the director's field takes 140)
+MAX_ADD_S = 3600.0
+
+
+class Status(enum.IntEnum):
+    """The answer to an intent, as HTTP status codes (the WebSocket and OSC answer the same)."""
+
+    OK = 200
+    BAD_ARGS = 400
+    WRONG_PIN = 403
+    NOT_FOUND = 404
+    REFUSED = 409
+    TOO_MANY = 429
+
+
+class IntentError(Exception):
+    """An intent that was not carried out; the message is for the person who sent it."""
+
+    def __init__(self, status: Status, message: str):
+        super().__init__(message)
+        self.status = status
+
+
+class ArgType(enum.StrEnum):
+    TEXT = "text"
+    NUMBER = "number"
+    FLAG = "flag"
+    SEGMENT = "segment"  # 1-based number or segment id
+
+
+@dataclass(frozen=True)
+class Arg:
+    name: str
+    kind: ArgType
+    required: bool = True
+
+
+@dataclass(frozen=True)
+class Intent:
+    name: str
+    handler: Callable  # handler(controller, **checked_args) -> None; raises IntentError to refuse
+    args: tuple[Arg, ...]
+
+
+_REGISTRY: dict[str, Intent] = {}
+
+
+def register_intent(name: str, handler: Callable, args_spec: tuple[Arg, ...] | list[Arg] = ()) -> None:
+    """Make `name` reachable from every transport (`/api/v1/<name>`, `{"cmd": name}`, `/presenter/<name>`)."""
+    if not name or not all(part.isidentifier() for part in name.split("/")):
+        raise ValueError(f"intent name {name!r}: words separated by /")
+    _REGISTRY[name] = Intent(name, handler, tuple(args_spec))
+
+
+def unregister_intent(name: str) -> None:
+    _REGISTRY.pop(name, None)
+
+
+_STATE_PARTS: dict[str, Callable] = {}
+
+
+def register_state(key: str, part: Callable) -> None:
+    """Add `part(controller)` (JSON-ready) to the state every remote gets, as `key` (e.g. the questions)."""
+    _STATE_PARTS[key] = part
+
+
+def state_parts(controller) -> dict[str, object]:
+    return {key: part(controller) for key, part in _STATE_PARTS.items()}
+
+
+def intents() -> dict[str, Intent]:
+    return dict(_REGISTRY)
+
+
+def has_question_intents() -> bool:
+    return any(name.startswith("question") for name in _REGISTRY)
+
+
+# ------------------------------------------------------------------ checking arguments
+
+
+def _number(name: str, value) -> float:
+    if isinstance(value, bool):
+        raise IntentError(Status.BAD_ARGS, f"{name}: expected a number, got {value!r}")
+    if isinstance(value, str):
+        try:
+            value = float(value.strip().replace(",", ".")) if len(value) <= 32 else None
+        except ValueError:
+            value = None
+    if not isinstance(value, int | float) or not math.isfinite(value):
+        raise IntentError(Status.BAD_ARGS, f"{name}: expected a number, got {str(value)[:40]!r}")
+    return float(value)
+
+
+def _flag(name: str, value) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str) and value.strip().lower() in ("1", "true", "yes", "on", "0", "false", "no", "off", ""):
+        return value.strip().lower() in ("1", "true", "yes", "on")
+    raise IntentError(Status.BAD_ARGS, f"{name}: expected true or false, got {str(value)[:40]!r}")
+
+
+def _text(name: str, value) -> str:
+    if not isinstance(value, str):
+        raise IntentError(Status.BAD_ARGS, f"{name}: expected text, got {str(value)[:40]!r}")
+    if len(value) > MAX_TEXT:
+        raise IntentError(Status.BAD_ARGS, f"{name}: at most {MAX_TEXT} characters (got {len(value)})")
+    return "".join(ch if ch.isprintable() or ch == "\n" else " " for ch in value)
+
+
+def segment_index(controller, value) -> int:
+    """A 1-based number or a segment id → the 0-based index; a clear refusal otherwise."""
+    segments = controller.show.segments
+    if isinstance(value, bool):
+        raise IntentError(Status.BAD_ARGS, f"to: expected a segment number or id, got {value!r}")
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if isinstance(value, int):
+        if 1 <= value <= len(segments):
+            return value - 1
+        raise IntentError(Status.BAD_ARGS, f"to: no segment {value} (the running order has 1–{len(segments)})")
+    if isinstance(value, str):
+        for index, segment in enumerate(segments):
+            if segment.id == value.strip():
+                return index
+        raise IntentError(Status.BAD_ARGS, f"to: no segment with the id {value[:60]!r}")
+    raise IntentError(Status.BAD_ARGS, f"to: expected a segment number or id, got {str(value)[:40]!r}")
+
+
+def check_args(controller, intent: Intent, given: Mapping[str, object]) -> dict[str, object]:
+    known = {arg.name for arg in intent.args}
+    unknown = sorted(set(given) - known - {"pin"})
+    if unknown:
+        expected = ", ".join(sorted(known)) or "none"
+        raise IntentError(
+            Status.BAD_ARGS, f"{intent.name}: unknown argument {unknown[0][:40]!r} (expected: {expected})"
+        )
+    checked: dict[str, object] = {}
+    for arg in intent.args:
+        if arg.name not in given:
+            if arg.required:
+                raise IntentError(Status.BAD_ARGS, f"{intent.name}: missing argument {arg.name!r}")
+            continue
+        value = given[arg.name]
+        if arg.kind is ArgType.NUMBER:
+            checked[arg.name] = _number(arg.name, value)
+        elif arg.kind is ArgType.FLAG:
+            checked[arg.name] = _flag(arg.name, value)
+        elif arg.kind is ArgType.SEGMENT:
+            checked[arg.name] = segment_index(controller, value)
+        else:
+            checked[arg.name] = _text(arg.name, value)
+    return checked
+
+
+def run_intent(controller, name: str, given: Mapping[str, object], source: str) -> None:
+    """Check and carry out intent `name` for `source`; raises IntentError when it is not carried out."""
+    intent = _REGISTRY.get(name)
+    if intent is None:
+        raise IntentError(Status.NOT_FOUND, f"unknown command {name[:60]!r} (known: {', '.join(sorted(_REGISTRY))})")
+    checked = check_args(controller, intent, given)
+    with controller.source(source):
+        try:
+            intent.handler(controller, **checked)
+        except IntentError:
+            raise
+        except (IndexError, ValueError, KeyError) as exc:  # a rule of the engine said no
+            raise IntentError(Status.REFUSED, f"{name}: {exc}") from None
+
+
+# ------------------------------------------------------------------ the show's own intents
+
+
+def _mode(controller) -> Mode:
+    return controller.engine.mode
+
+
+def _go(controller) -> None:
+    if _mode(controller) is Mode.ENDED:
+        raise IntentError(Status.REFUSED, "GO refused: the show has ended")
+    if not controller.go():
+        raise IntentError(Status.REFUSED, "GO refused: a second GO within 0.3 s counts as a double press")
+
+
+def _back(controller) -> None:
+    if _mode(controller) is Mode.STANDBY:
+        raise IntentError(Status.REFUSED, "back refused: the show has not started")
+    controller.back()
+
+
+def _jump(controller, to: int) -> None:
+    controller.jump(to)
+
+
+def _default_skip(controller) -> int:
+    engine = controller.engine
+    if engine.current is not None and engine.mode is Mode.ON_AIR:
+        return engine.current
+    following = controller.snapshot().next
+    if following is None:
+        raise IntentError(Status.REFUSED, "skip refused: no segment left to skip")
+    return following.index
+
+
+def _skip(controller, to: int | None = None) -> None:
+    controller.skip(_default_skip(controller) if to is None else to)
+
+
+def _unskip(controller, to: int) -> None:
+    controller.unskip(to)
+
+
+def _add_time(controller, s: float) -> None:
+    if s == 0 or abs(s) > MAX_ADD_S:
+        raise IntentError(Status.BAD_ARGS, f"s: from -{MAX_ADD_S:.0f} to {MAX_ADD_S:.0f} seconds, not 0 (got {s:g})")
+    if _mode(controller) is not Mode.ON_AIR or controller.engine.current is None:
+        raise IntentError(Status.REFUSED, "time refused: no segment on air")
+    controller.add_time(s)
+
+
+def _message(controller, text: str, blink: bool = False) -> None:
+    if not text.strip():
+        raise IntentError(Status.BAD_ARGS, "text: the message is empty (use message/clear to take it away)")
+    controller.send_message(text, blink)
+
+
+def _clear_message(controller) -> None:
+    controller.clear_message()
+
+
+def _clip(action: str) -> Callable:
+    def handler(controller) -> None:
+        if not controller._clip_on_air():
+            raise IntentError(Status.REFUSED, f"clip/{action} refused: no clip on air")
+        {"pause": controller.pause_clip, "resume": controller.resume_clip, "restart": controller.restart_clip}[action]()
+
+    return handler
+
+
+def _stop(controller) -> None:
+    controller.panic()
+
+
+def _register_show_intents() -> None:
+    to = Arg("to", ArgType.SEGMENT)
+    register_intent("go", _go)
+    register_intent("back", _back)
+    register_intent("jump", _jump, (to,))
+    register_intent("skip", _skip, (Arg("to", ArgType.SEGMENT, required=False),))
+    register_intent("unskip", _unskip, (to,))
+    register_intent("addtime", _add_time, (Arg("s", ArgType.NUMBER),))
+    register_intent("message", _message, (Arg("text", ArgType.TEXT), Arg("blink", ArgType.FLAG, required=False)))
+    register_intent("message/clear", _clear_message)
+    for action in ("pause", "resume", "restart"):
+        register_intent(f"clip/{action}", _clip(action))
+    register_intent("clip/stop", _stop)
+
+
+_register_show_intents()

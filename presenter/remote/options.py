@@ -1,0 +1,68 @@
+"""The remote's command-line options, checked as they are read (the messages say what is wrong)."""
+
+from __future__ import annotations
+
+import argparse
+
+from presenter.remote.addresses import parse_host_port, parse_ip
+from presenter.remote.auth import check_secret
+
+
+def _checked(check, what: str):
+    """An argparse type from a checker that raises ValueError with the user's words."""
+
+    def parse(text: str):
+        try:
+            return check(text)
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+
+    parse.__name__ = what
+    return parse
+
+
+def add_remote_options(parser: argparse.ArgumentParser) -> None:
+    """Remote control (HTTP + WebSocket, OSC): off unless asked for; HOST defaults to 127.0.0.1."""
+
+    def host_port(text: str) -> str:
+        host, port = parse_host_port(text)
+        return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+    remote = parser.add_argument_group("remote control")
+    remote.add_argument(
+        "--http",
+        type=_checked(host_port, "--http"),
+        metavar="[HOST:]PORT",
+        help="browser views, HTTP API and WebSocket on this port (HOST 127.0.0.1 unless given)",
+    )
+    remote.add_argument(
+        "--osc",
+        type=_checked(host_port, "--osc"),
+        metavar="[HOST:]PORT",
+        help="OSC commands over UDP on this port (HOST 127.0.0.1 unless given)",
+    )
+    remote.add_argument(
+        "--osc-allow",
+        type=_checked(parse_ip, "--osc-allow"),
+        action="append",
+        metavar="IP",
+        help="also take OSC commands from this address (loopback always; repeat for more)",
+    )
+    remote.add_argument(
+        "--osc-feedback",
+        type=_checked(host_port, "--osc-feedback"),
+        metavar="HOST:PORT",
+        help="send the time left, phase and segment once a second over OSC to HOST:PORT",
+    )
+    remote.add_argument(
+        "--pin",
+        type=_checked(lambda t: check_secret(t, "the PIN"), "--pin"),
+        metavar="PIN",
+        help="the control PIN for remote commands (default: the one remembered, else a new one)",
+    )
+    remote.add_argument(
+        "--view-key",
+        type=_checked(lambda t: check_secret(t, "the view key"), "--view-key"),
+        metavar="KEY",
+        help="the browser views need ?key=KEY (default: views are open)",
+    )

@@ -1,0 +1,161 @@
+"""OSC over UDP in the main thread: python-osc's parser on a QUdpSocket, commands only from allowed senders.
+
+`/presenter/<intent> [args…]` reaches every intent; the addresses Companion's Ontime buttons send
+are aliases. A datagram is read whole and checked before anything is done with it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtNetwork import QAbstractSocket, QHostAddress, QUdpSocket
+from pythonosc.osc_bundle import OscBundle
+from pythonosc.osc_message import OscMessage
+from pythonosc.osc_message_builder import OscMessageBuilder
+
+from presenter.remote import intents as intent_table
+from presenter.remote.intents import Status
+
+MAX_DATAGRAM = 8192
+MAX_BUNDLE_DEPTH = 4
+FEEDBACK_MS = 1000
+PREFIX = "/presenter/"
+
+
+def _plain(address: QHostAddress) -> str:
+    """The address as text, an IPv4 address mapped into IPv6 (::ffff:10.0.0.5) as plain IPv4."""
+    text = address.toString().lower()
+    return text[7:] if text.startswith("::ffff:") and "." in text else text
+
+
+def _messages(data: bytes, depth: int = 0):
+    if data.startswith(b"#bundle"):
+        if depth >= MAX_BUNDLE_DEPTH:
+            raise ValueError("bundles nested too deep")
+        for item in OscBundle(data):
+            yield from _messages(item.dgram if isinstance(item, OscMessage | OscBundle) else item, depth + 1)
+    else:
+        yield OscMessage(data)
+
+
+class OscServer(QObject):
+    """Receives OSC commands and (optionally) sends the time left once a second to a chosen host."""
+
+    refused = Signal(str)  # a command that was not carried out, with why (the director's panel shows it)
+
+    def __init__(self, bridge, host: str, port: int, allow=(), feedback: tuple[str, int] | None = None, parent=None):
+        super().__init__(parent)
+        self.bridge = bridge
+        self.allowed = {_plain(QHostAddress(address)) for address in allow}
+        self.socket = QUdpSocket(self)
+        self._ontime_text = ""
+        self._ontime_visible = False
+        if not self.socket.bind(QHostAddress(host), port):
+            raise OSError(f"OSC: cannot listen on {host}:{port}: {self.socket.errorString()}")
+        self.port = self.socket.localPort()
+        self.socket.readyRead.connect(self._read)
+        self.feedback = feedback
+        self._feedback_timer = QTimer(self)
+        self._feedback_timer.timeout.connect(self.send_feedback)
+        if feedback is not None:
+            self._feedback_timer.start(FEEDBACK_MS)
+
+    def close(self) -> None:
+        self._feedback_timer.stop()
+        self.socket.close()
+
+    def _sender_allowed(self, sender: QHostAddress) -> bool:
+        return sender.isLoopback() or _plain(sender) in self.allowed
+
+    def _read(self) -> None:
+        while self.socket.hasPendingDatagrams():
+            size = self.socket.pendingDatagramSize()
+            datagram = self.socket.receiveDatagram(min(max(size, 0), MAX_DATAGRAM + 1))
+            sender = datagram.senderAddress()
+            source = f"osc {sender.toString()}"
+            data = bytes(datagram.data().data())
+            if not self._sender_allowed(sender):
+                self._refuse(source, "OSC", "this sender is not allowed (--osc-allow)", journal=True)
+                continue
+            if size > MAX_DATAGRAM:
+                self._refuse(source, "OSC", f"packet larger than {MAX_DATAGRAM} bytes")
+                continue
+            try:
+                messages = list(_messages(data))
+            except Exception:  # python-osc raises several kinds for garbage
+                self._refuse(source, "OSC", "not an OSC packet")
+                continue
+            for message in messages[:16]:
+                self._command(message.address, list(message.params), source)
+
+    def _command(self, address: str, params: list, source: str) -> None:
+        found = self._resolve(address[:200], params)
+        if found is None:
+            return
+        if isinstance(found, str):
+            self._refuse(source, address[:80], found)
+            return
+        name, args = found
+        status, error, _state = self.bridge.command(name, args, source, self.bridge.secrets.pin)
+        if status is not Status.OK:
+            self._refuse(source, address[:80], error or "refused")
+
+    def _resolve(self, address: str, params: list):
+        """(intent, args), None when nothing is to be done, or a refusal text."""
+        match address:
+            case "/ontime/start/next" | "/ontime/start" | "/ontime/go":
+                return "go", {}
+            case "/ontime/start/previous":
+                return "back", {}
+            case "/ontime/addtime":
+                if len(params) != 1 or isinstance(params[0], bool) or not isinstance(params[0], int | float):
+                    return "/ontime/addtime expects one number (milliseconds)"
+                return "addtime", {"s": params[0] / 1000}
+            case "/ontime/message/timer/text":
+                if len(params) != 1 or not isinstance(params[0], str):
+                    return "/ontime/message/timer/text expects one text"
+                self._ontime_text = params[0]
+                return self._ontime_message() if self._ontime_visible else None
+            case "/ontime/message/timer/visible":
+                if len(params) != 1 or not isinstance(params[0], bool | int | float | str):
+                    return "/ontime/message/timer/visible expects true or false"
+                self._ontime_visible = str(params[0]).lower() in ("1", "true", "1.0")
+                return self._ontime_message() if self._ontime_visible else ("message/clear", {})
+        if not address.startswith(PREFIX):
+            return f"unknown address {address[:80]!r} (use {PREFIX}<command>)"
+        name = address[len(PREFIX) :]
+        intent = intent_table.intents().get(name)
+        if intent is None:
+            return f"unknown address {address[:80]!r}"
+        if len(params) > len(intent.args):
+            return f"{address}: at most {len(intent.args)} argument(s)"
+        return name, {arg.name: value for arg, value in zip(intent.args, params, strict=False)}
+
+    def _ontime_message(self):
+        if not self._ontime_text.strip():
+            return "message/clear", {}
+        return "message", {"text": self._ontime_text}
+
+    def _refuse(self, source: str, what: str, reason: str, journal: bool = False) -> None:
+        if journal:
+            self.bridge.journal_refused(what, source, reason)
+        self.refused.emit(f"{source}: {what}: {reason}")
+        if self.feedback is not None:
+            self._send("/presenter/error", f"{what}: {reason}"[:200])
+
+    def _send(self, address: str, *values) -> None:
+        assert self.feedback is not None
+        builder = OscMessageBuilder(address=address)
+        for value in values:
+            builder.add_arg(value)
+        host, port = self.feedback
+        self.socket.writeDatagram(builder.build().dgram, QHostAddress(host), port)
+
+    def send_feedback(self) -> None:
+        """Companion button texts: time left, phase, the segment on air and the next one."""
+        if self.feedback is None or self.socket.state() is not QAbstractSocket.SocketState.BoundState:
+            return
+        state = self.bridge.state()
+        self._send("/presenter/remaining", state["remaining"])
+        self._send("/presenter/phase", state["phase"])
+        self._send("/presenter/segment", (state["on_air"] or {}).get("title", ""))
+        self._send("/presenter/next", (state["next"] or {}).get("title", ""))

@@ -1,0 +1,289 @@
+"""HTTP pages, the GET API and the WebSocket on one port, in a thread of its own (asyncio + websockets).
+
+Nothing here touches the show: commands and fresh state come from the Bridge in the Qt main
+thread (through Futures). Every client gets only the latest state (older ones are dropped), so a
+slow phone never holds up anyone else, least of all the director.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import http
+import json
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+from websockets.asyncio.server import ServerConnection, serve
+from websockets.datastructures import Headers
+from websockets.exceptions import ConnectionClosed
+from websockets.http11 import Request, Response
+
+from presenter.remote.auth import Secrets, host_allowed, origin_allowed, same_secret
+from presenter.remote.intents import Status, has_question_intents
+from presenter.remote.state import colours
+
+WEB_DIR = Path(__file__).resolve().parent.parent / "web"
+MAX_MESSAGE = 4096  # bytes of one WebSocket command; larger ones are refused
+MAX_QUERY = 2048
+MAIN_THREAD_TIMEOUT_S = 5.0
+PAGES = {
+    "/": "index.html",
+    "/moderator": "moderator.html",
+    "/countdown": "countdown.html",
+    "/questions": "questions.html",
+}
+TYPES = {
+    ".html": "text/html; charset=utf-8",
+    ".css": "text/css; charset=utf-8",
+    ".js": "text/javascript; charset=utf-8",
+}
+SECURITY_HEADERS = {
+    "Cache-Control": "no-store",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+    "Content-Security-Policy": "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; "
+    "frame-ancestors 'none'",
+}
+
+
+def _response(status: int, body: bytes, content_type: str) -> Response:
+    headers = Headers({**SECURITY_HEADERS, "Content-Type": content_type, "Content-Length": str(len(body))})
+    headers["Connection"] = "close"
+    return Response(status, http.HTTPStatus(status).phrase, headers, body)
+
+
+def _json(status: int, payload) -> Response:
+    text = payload if isinstance(payload, str) else json.dumps(payload, ensure_ascii=False)
+    return _response(status, text.encode(), "application/json; charset=utf-8")
+
+
+def _error(status: int, message: str) -> Response:
+    return _json(status, {"ok": False, "status": status, "error": message})
+
+
+class RemoteServer:
+    """Owns the network thread; `publish` and `stop` may be called from the main thread."""
+
+    def __init__(self, host: str, port: int, submit: Callable[[tuple], Future], clock, secrets: Secrets):
+        self.host, self.port = host, port
+        self.submit = submit
+        self.clock = clock
+        self.secrets = secrets
+        self.colours = colours()
+        self.clients: set[ServerConnection] = set()
+        self.client_count = 0  # read from the main thread (an int: no lock needed)
+        self._latest: str | None = None
+        self._wake: dict[ServerConnection, asyncio.Event] = {}
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._stop: asyncio.Event | None = None
+        self._thread: threading.Thread | None = None
+        self._started = threading.Event()
+        self._error: BaseException | None = None
+        self._files = {path.name: path.read_bytes() for path in WEB_DIR.glob("*") if path.suffix in TYPES}
+
+    # ------------------------------------------------------------------ main thread
+
+    def start(self) -> None:
+        """Listen now; raises OSError (port in use, no such address) with the reason."""
+        self._thread = threading.Thread(target=self._run, name="presenter-remote-http", daemon=True)
+        self._thread.start()
+        self._started.wait(10)
+        if self._error is not None:
+            raise self._error
+
+    def publish(self, state_text: str) -> None:
+        loop = self._loop
+        if loop is not None and not loop.is_closed():
+            with contextlib.suppress(RuntimeError):  # the loop is closing
+                loop.call_soon_threadsafe(self._set_latest, state_text)
+
+    def stop(self) -> None:
+        loop, stop = self._loop, self._stop
+        if loop is not None and stop is not None and not loop.is_closed():
+            with contextlib.suppress(RuntimeError):
+                loop.call_soon_threadsafe(stop.set)
+        if self._thread is not None:
+            self._thread.join(5)
+
+    # ------------------------------------------------------------------ network thread
+
+    def _run(self) -> None:
+        try:
+            asyncio.run(self._main())
+        except BaseException as exc:  # reported to start(); a later failure only ends the remote
+            self._error = exc
+            self._started.set()
+
+    async def _main(self) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._stop = asyncio.Event()
+        async with serve(
+            self._handler,
+            self.host,
+            self.port,
+            process_request=self._process_request,
+            max_size=MAX_MESSAGE * 4,
+            max_queue=4,
+            server_header=None,
+            ping_interval=5,
+            ping_timeout=10,
+            close_timeout=1,
+        ) as server:
+            self.port = server.sockets[0].getsockname()[1]
+            self._started.set()
+            await self._stop.wait()
+            server.close(close_connections=True)
+
+    def _set_latest(self, text: str) -> None:
+        self._latest = text
+        for event in self._wake.values():
+            event.set()
+
+    async def _main_thread(self, job: tuple):
+        return await asyncio.wait_for(asyncio.wrap_future(self.submit(job)), MAIN_THREAD_TIMEOUT_S)
+
+    async def _process_request(self, connection: ServerConnection, request: Request) -> Response | None:
+        try:
+            return await self._route(connection, request)
+        except TimeoutError:
+            return _error(503, "Presenter is busy: try again")
+
+    async def _route(self, connection: ServerConnection, request: Request) -> Response | None:
+        if len(request.path) > MAX_QUERY:
+            return _error(414, "the address is too long")
+        if not host_allowed(request.headers.get("Host")):
+            return _error(403, "open Presenter by its IP address (e.g. http://192.168.1.10:8080/moderator)")
+        parts = urlsplit(request.path)
+        try:
+            query = {k: v[-1] for k, v in parse_qs(parts.query, max_num_fields=20, strict_parsing=False).items()}
+        except ValueError:
+            return _error(400, "too many arguments")
+        path = parts.path.rstrip("/") or "/"
+        if path == "/ws":
+            return self._check_ws(request, query)
+        if path.startswith("/api/v1/"):
+            return await self._api(connection, request, path[len("/api/v1/") :], query)
+        if path in PAGES and (path != "/questions" or has_question_intents()):
+            if not self._may_view(query):
+                return _error(403, "this view needs its key (…?key=…)")
+            return self._file(PAGES[path])
+        if path.startswith("/static/") and path[len("/static/") :] in self._files:
+            return self._file(path[len("/static/") :])
+        return _error(404, f"no page {path[:80]!r} (views: /moderator, /countdown)")
+
+    def _may_view(self, query: dict) -> bool:
+        """Views need the view key when there is one; the control PIN opens them too."""
+        secrets = self.secrets
+        if not secrets.view_key or same_secret(query.get("key"), secrets.view_key):
+            return True
+        return bool(secrets.pin) and same_secret(query.get("pin"), secrets.pin)
+
+    def _may_control(self, query: dict) -> bool:
+        return bool(self.secrets.pin) and same_secret(query.get("pin"), self.secrets.pin)
+
+    def _file(self, name: str) -> Response:
+        body = self._files.get(name)
+        if body is None:
+            return _error(404, f"{name} is missing from this installation")
+        return _response(200, body, TYPES[Path(name).suffix])
+
+    def _check_ws(self, request: Request, query: dict) -> Response | None:
+        if not origin_allowed(request.headers.get("Origin"), request.headers.get("Host")):
+            return _error(403, "a page from another site may not connect")
+        if not self._may_view(query):
+            return _error(403, "this view needs its key (…?key=…)")
+        return None
+
+    async def _api(self, connection: ServerConnection, request: Request, name: str, query: dict) -> Response:
+        if name == "state":
+            if not self._may_view(query):
+                return _error(403, "the state needs the view key (…?key=…)")
+            return _json(200, await self._main_thread(("state",)))
+        fetch_site = request.headers.get("Sec-Fetch-Site")
+        origin = request.headers.get("Origin")
+        if fetch_site not in (None, "none", "same-origin") or not origin_allowed(origin, request.headers.get("Host")):
+            return _error(403, "a page from another site may not send commands")
+        pin = query.pop("pin", None)
+        query.pop("key", None)
+        status, error, state = await self._main_thread(("command", name, query, self._source(connection, "http"), pin))
+        if status is Status.OK:
+            return _json(200, state)
+        return _error(int(status), error or "refused")
+
+    @staticmethod
+    def _source(connection: ServerConnection, transport: str) -> str:
+        address = connection.remote_address
+        return f"{transport} {address[0] if address else '?'}"
+
+    async def _handler(self, connection: ServerConnection) -> None:
+        path = connection.request.path if connection.request is not None else ""
+        query = {k: v[-1] for k, v in parse_qs(urlsplit(path).query, max_num_fields=20).items()}
+        pin = query.get("pin")
+        wake = asyncio.Event()
+        self._wake[connection] = wake
+        self.clients.add(connection)
+        self.client_count = len(self.clients)
+        sender = asyncio.create_task(self._send_states(connection, wake))
+        try:
+            hello = {"type": "hello", "mono": self.clock.monotonic(), "control": self._may_control(query)}
+            await connection.send(json.dumps({**hello, "colours": self.colours}))
+            if self._latest is not None:
+                wake.set()
+            async for raw in connection:
+                reply = await self._incoming(connection, raw, pin)
+                if reply is not None:
+                    await connection.send(json.dumps(reply, ensure_ascii=False))
+        except ConnectionClosed:
+            pass
+        finally:
+            sender.cancel()
+            self._wake.pop(connection, None)
+            self.clients.discard(connection)
+            self.client_count = len(self.clients)
+
+    async def _send_states(self, connection: ServerConnection, wake: asyncio.Event) -> None:
+        """Only the newest state goes out; while a slow client is still busy, newer ones replace it."""
+        try:
+            while True:
+                await wake.wait()
+                wake.clear()
+                if self._latest is not None:
+                    await connection.send('{"type":"state","state":' + self._latest + "}")
+        except (ConnectionClosed, asyncio.CancelledError):
+            pass
+
+    async def _incoming(self, connection: ServerConnection, raw, pin) -> dict | None:
+        received = self.clock.monotonic()
+        if isinstance(raw, bytes) or len(raw) > MAX_MESSAGE:
+            return {
+                "type": "result",
+                "id": None,
+                "ok": False,
+                "error": f"send JSON text of at most {MAX_MESSAGE} bytes",
+            }
+        try:
+            message = json.loads(raw)
+        except (ValueError, RecursionError):
+            return {"type": "result", "id": None, "ok": False, "error": "not JSON"}
+        if not isinstance(message, dict):
+            return {"type": "result", "id": None, "ok": False, "error": 'expected {"id", "cmd", "args"}'}
+        ident = message.get("id")
+        ident = (
+            ident if isinstance(ident, str | int) and not isinstance(ident, bool) and len(str(ident)) <= 64 else None
+        )
+        if message.get("type") == "ping":
+            sent = message.get("t")
+            return {"type": "pong", "t": sent if isinstance(sent, int | float) else None, "server": received}
+        name, args = message.get("cmd"), message.get("args", {})
+        if not isinstance(name, str) or not isinstance(args, dict):
+            return {"type": "result", "id": ident, "ok": False, "error": 'expected {"id", "cmd": text, "args": {…}}'}
+        given_pin = message.get("pin", pin)
+        status, error, _state = await self._main_thread(
+            ("command", name[:80], args, self._source(connection, "ws"), given_pin)
+        )
+        return {"type": "result", "id": ident, "ok": status is Status.OK, "status": int(status), "error": error}

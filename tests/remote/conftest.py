@@ -1,0 +1,37 @@
+"""Remote tests: a controller with a journal kept in memory, and the remote on free ports of 127.0.0.1."""
+
+from __future__ import annotations
+
+import pytest
+from remote_helpers import PIN
+
+
+@pytest.fixture
+def journal():
+    return []
+
+
+@pytest.fixture
+def controller(qapp, bundled_show, journal):
+    from presenter.controller import ShowController
+
+    controller = ShowController(bundled_show)
+    controller.attach_journal(journal.append)
+    yield controller
+    controller._heartbeat.stop()
+
+
+@pytest.fixture
+def remote(controller):
+    from presenter.remote.auth import Secrets
+    from presenter.remote.service import Remote
+
+    remote = Remote(controller, Secrets(PIN))
+    yield remote
+    remote.close()
+
+
+@pytest.fixture
+def http(remote):
+    assert remote.start_http("127.0.0.1", 0, remember=False)
+    return f"http://127.0.0.1:{remote.http_address[1]}"

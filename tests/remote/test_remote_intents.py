@@ -1,0 +1,75 @@
+"""The intents table: another module adds intents and state; the PIN lockout; refusals journaled sparingly."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from remote_helpers import PIN, http_get, off_thread
+from websockets.sync.client import connect
+
+from presenter.remote import Arg, ArgType, IntentError, Status, register_intent, register_state
+from presenter.remote.intents import has_question_intents, intents, unregister_intent
+
+
+@pytest.fixture
+def questions():
+    """A stand-in for the questions module: two intents and a list in the state."""
+    asked: list[dict] = []
+
+    def add(controller, text):
+        if len(asked) >= 3:
+            raise IntentError(Status.REFUSED, "question/add refused: the list is full")
+        asked.append({"id": f"q{len(asked) + 1}", "text": text})
+
+    register_intent("question/add", add, [Arg("text", ArgType.TEXT)])
+    register_state("questions_list", lambda controller: list(asked))
+    yield asked
+    unregister_intent("question/add")
+    from presenter.remote import intents as table
+
+    table._STATE_PARTS.pop("questions_list", None)
+
+
+def test_a_registered_intent_is_reachable_and_its_page_appears(qtbot, http, questions):
+    assert has_question_intents()
+    assert http_get(qtbot, f"{http}/questions")[0] == 200
+    status, state = http_get(qtbot, f"{http}/api/v1/question/add?text=Wann%20kommt%20das%20WLAN%3F&pin={PIN}")
+    assert status == 200 and state["questions_list"] == [{"id": "q1", "text": "Wann kommt das WLAN?"}]
+
+    def by_websocket():
+        with connect(http.replace("http:", "ws:") + f"/ws?pin={PIN}", close_timeout=1) as ws:
+            answers = []
+            for text in ("zwei", "drei", "vier"):
+                ws.send(json.dumps({"id": text, "cmd": "question/add", "args": {"text": text}}))
+                while (message := json.loads(ws.recv(timeout=5)))["type"] != "result":
+                    pass
+                answers.append(message)
+            return answers
+
+    answers = off_thread(qtbot, by_websocket)
+    assert [a["ok"] for a in answers] == [True, True, False]
+    assert answers[-1]["status"] == 409 and "full" in answers[-1]["error"]
+    assert http_get(qtbot, f"{http}/api/v1/question/add?pin={PIN}")[0] == 400  # text missing
+
+
+def test_without_question_intents_there_is_no_questions_page(qtbot, http):
+    assert not has_question_intents()
+    assert http_get(qtbot, f"{http}/questions")[0] == 404
+
+
+def test_intent_names_are_checked():
+    for bad in ("", "go now", "../go", "question//add"):
+        with pytest.raises(ValueError):
+            register_intent(bad, lambda controller: None)
+    assert "go" in intents()
+
+
+def test_ten_wrong_pins_lock_the_address_out(qtbot, http, controller, journal):
+    statuses = [http_get(qtbot, f"{http}/api/v1/go?pin={n:06d}")[0] for n in range(10)]
+    assert statuses == [403] * 10
+    status, answer = http_get(qtbot, f"{http}/api/v1/go?pin={PIN}")
+    assert status == 429 and "wrong PINs" in answer["error"]
+    assert controller.snapshot().current is None
+    refused = [r for r in journal if r["op"] == "refused"]
+    assert 1 <= len(refused) <= 2  # a burst is journaled once a second, with a count
