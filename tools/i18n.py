@@ -132,7 +132,6 @@ def fill(table: Path) -> int:
     known = json.loads(table.read_text(encoding="utf-8"))
     ts = ts_path(LANGUAGES[0])
     tree = ET.parse(ts)
-    left = 0
     for context in tree.getroot().iter("context"):
         name = context.findtext("name") or ""
         for message in context.iter("message"):
@@ -152,10 +151,8 @@ def fill(table: Path) -> int:
             elif german:
                 translation.attrib.clear()
                 translation.text = german if isinstance(german, str) else german[-1]
-            elif translation.get("type") == "unfinished" or not translation.text:
-                left += 1
     tree.write(ts, encoding="utf-8", xml_declaration=True)
-    return left
+    return sum(1 for text in messages(ts).values() if text is None)
 
 
 def main(argv: list[str]) -> int:

@@ -8,4 +8,5 @@ bash tools/setup.sh
 .venv/bin/ruff format --check .
 .venv/bin/mypy  # strict for the core and the controller: the files are listed in pyproject.toml [tool.mypy]
 bash tools/core_coverage.sh
+.venv/bin/python tools/i18n.py check  # every text in the .ts, every German text finished, the .qm built from it
 exec .venv/bin/python -m pytest "$@"
