@@ -209,13 +209,13 @@ def _back(controller) -> None:
 
 
 def _jump(controller, to: int) -> None:
-    controller.jump(to)
+    """Sets what GO airs next (it never airs anything itself)."""
+    if not controller.jump(to):
+        raise IntentError(Status.REFUSED, "jump refused: that segment cannot be next")
 
 
 def _default_skip(controller) -> int:
-    engine = controller.engine
-    if engine.current is not None and engine.mode is Mode.ON_AIR:
-        return engine.current
+    """Without `to`: what GO would air next (the segment on air is never skipped: GO ends it)."""
     following = controller.snapshot().next
     if following is None:
         raise IntentError(Status.REFUSED, "skip refused: no segment left to skip")
@@ -223,7 +223,8 @@ def _default_skip(controller) -> int:
 
 
 def _skip(controller, to: int | None = None) -> None:
-    controller.skip(_default_skip(controller) if to is None else to)
+    if not controller.skip(_default_skip(controller) if to is None else to):
+        raise IntentError(Status.REFUSED, "skip refused: only a segment that is not on air and has not aired")
 
 
 def _unskip(controller, to: int) -> None:

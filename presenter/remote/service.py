@@ -152,6 +152,10 @@ def start_remote(controller, args, settings: QSettings | None = None, parent=Non
     """The remote as asked for on the command line (or remembered from the last start); off by default.
 
     `report(text)` hears every problem (a port in use), from the start on: the director's problem list."""
+    if hasattr(controller, "question_show"):
+        from presenter.remote.question_intents import register
+
+        register()  # the question intents and the producer's /questions page
     remote = Remote(controller, _secrets(args, settings), settings, parent)
     if report is not None:
         remote.problem.connect(report)

@@ -35,3 +35,16 @@ def remote(controller):
 def http(remote):
     assert remote.start_http("127.0.0.1", 0, remember=False)
     return f"http://127.0.0.1:{remote.http_address[1]}"
+
+
+@pytest.fixture(autouse=True)
+def _intent_table_as_it_was():
+    """start_remote registers the question intents for good; each test starts from the table it found."""
+    from presenter.remote import intents as table
+
+    registry, parts = dict(table._REGISTRY), dict(table._STATE_PARTS)
+    yield
+    table._REGISTRY.clear()
+    table._REGISTRY.update(registry)
+    table._STATE_PARTS.clear()
+    table._STATE_PARTS.update(parts)
