@@ -192,6 +192,13 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     options.add_argument(
+        "--questions",
+        action="store_true",
+        help=translate(
+            "CommandLine", "with --as-run: the run's audience questions (received, shown, answered or dropped)"
+        ),
+    )
+    options.add_argument(
         "--to",
         type=Path,
         metavar=translate("CommandLine", "DIR"),
@@ -269,8 +276,11 @@ def main(argv: list[str] | None = None) -> int:
     if (args.list or args.run) and not args.as_run:
         print(translate("CommandLine", "presenter: --list and --run go with --as-run"), file=sys.stderr)
         return 2
-    if (args.log or args.to) and not args.as_run:
-        print(translate("CommandLine", "presenter: --log and --to go with --as-run"), file=sys.stderr)
+    if (args.log or args.to or args.questions) and not args.as_run:
+        print(translate("CommandLine", "presenter: --log, --questions and --to go with --as-run"), file=sys.stderr)
+        return 2
+    if args.log and args.questions:
+        print(translate("CommandLine", "presenter: --log or --questions, not both"), file=sys.stderr)
         return 2
     if (args.osc_allow or args.osc_feedback) and not args.osc:
         print("presenter: --osc-allow and --osc-feedback go with --osc", file=sys.stderr)
@@ -336,12 +346,16 @@ def _write_as_run(args: argparse.Namespace, engine) -> int:
     from presenter.files import atomic_write
 
     lang = choose_language(args.lang, None).value  # the German CSV (`;`, BOM, German headers) with German
+    exports = {"as-run": as_run_csv, "log": as_run_log_csv, "questions": _questions_csv}
     if args.to is None:
-        sys.stdout.write((as_run_log_csv if args.log else as_run_csv)(engine, lang))
+        chosen = "log" if args.log else "questions" if args.questions else "as-run"
+        sys.stdout.write(exports[chosen](engine, lang))
         return 0
     try:
-        for log, export in ((False, as_run_csv), (True, as_run_log_csv)):
-            path = args.to / as_run_file_name(engine, log)
+        for name, export in exports.items():
+            path = args.to / as_run_file_name(engine, name == "log")
+            if name == "questions":
+                path = path.with_name(path.stem + "-questions.csv")
             atomic_write(path, export(engine, lang))
             print(path)
     except OSError as exc:
@@ -349,6 +363,16 @@ def _write_as_run(args: argparse.Namespace, engine) -> int:
         print(message.format(to=args.to, error=exc.strerror or exc), file=sys.stderr)
         return 1
     return 0
+
+
+def _questions_csv(engine, lang: str) -> str:
+    """The questions of the run, one row each, in the as-run's CSV dialect; damaged entries on stderr."""
+    from presenter.questions_csv import Dialect, questions_csv_for_run
+
+    text, warnings = questions_csv_for_run(engine.question_records, Dialect.EXCEL_DE if lang == "de" else Dialect.COMMA)
+    for warning in warnings:
+        print(f"presenter: {warning}", file=sys.stderr)
+    return text
 
 
 def _list_runs(runs, state) -> int:

@@ -263,14 +263,18 @@ def test_cli_as_run_in_german_and_the_log(bundled_show, tmp_path, capsys, monkey
     assert log.startswith("time,what,segment,text") and "Bitte zum Ende kommen" in log
 
 
-def test_cli_as_run_writes_both_files_named_by_the_run_date(bundled_show, tmp_path, capsys):
+def test_cli_as_run_writes_its_files_named_by_the_run_date(bundled_show, tmp_path, capsys):
     state, _path = _journal(bundled_show, tmp_path)
     out_dir = tmp_path / "export"
     out_dir.mkdir()
     assert cli.main(["--as-run", "--to", str(out_dir), "--lang", "de", "--state-dir", str(state.path)]) == 0
     names = sorted(p.name for p in out_dir.iterdir())
-    assert names == ["as-run-2021-01-19-smart-rlp-log.csv", "as-run-2021-01-19-smart-rlp.csv"]
-    assert (out_dir / names[1]).read_bytes().startswith(f"\ufeff{translate('AsRun', 'number')};".encode())
+    assert names == [
+        "as-run-2021-01-19-smart-rlp-log.csv",
+        "as-run-2021-01-19-smart-rlp-questions.csv",  # the run's audience questions beside them
+        "as-run-2021-01-19-smart-rlp.csv",
+    ]
+    assert (out_dir / names[2]).read_bytes().startswith(f"\ufeff{translate('AsRun', 'number')};".encode())
     assert str(out_dir / names[0]) in capsys.readouterr().out
     missing = tmp_path / "missing"
     assert cli.main(["--as-run", "--to", str(missing), "--state-dir", str(state.path)]) == 1
@@ -279,7 +283,7 @@ def test_cli_as_run_writes_both_files_named_by_the_run_date(bundled_show, tmp_pa
 
 def test_cli_as_run_options_go_with_as_run(capsys):
     assert cli.main(["--log"]) == 2
-    assert "--log and --to go with --as-run" in capsys.readouterr().err
+    assert "--log, --questions and --to go with --as-run" in capsys.readouterr().err
 
 
 def test_rehearse_is_parsed_for_the_app():

@@ -229,7 +229,7 @@ def test_help_and_argparse_words_in_the_language(capsys, pseudo_install):
         (["--lang", "fr"], "⟦argument --lang: invalid choice: 'fr' (choose from 'en', 'de')⟧"),
         (["--output-screen", "x"], '⟦argument --output-screen: ⟦"x" is not a screen number (0, 1, 2, …)⟧⟧'),
         (["--output", "o.yaml"], "⟦presenter: --output goes with --import FILE⟧"),
-        (["--log"], "⟦presenter: --log and --to go with --as-run⟧"),
+        (["--log"], "⟦presenter: --log, --questions and --to go with --as-run⟧"),
         (["--list"], "⟦presenter: --list and --run go with --as-run⟧"),
     ],
 )

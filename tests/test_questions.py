@@ -433,3 +433,32 @@ def test_the_as_run_questions_export_comes_from_the_run_journal(qapp, tmp_path, 
     assert text.splitlines()[1] == (
         "q1,answered,2021-01-19 17:50:00,2021-01-19 17:51:00,2021-01-19 17:52:30,,Anna,YouTube,,Wann kommt das WLAN?,,"
     )
+
+
+def test_as_run_on_the_command_line_exports_the_questions(qapp, tmp_path, bundled_show, clock, capsys):
+    """`--as-run --questions` prints them; `--as-run --to DIR` writes them beside the as-run and its log."""
+    from presenter.cli import main
+    from presenter.controller import ShowController
+
+    state = StateDir(tmp_path / "state")
+    writer = state.new_journal(bundled_show, clock.now())
+    controller = ShowController(bundled_show, clock=clock)
+    controller.attach_journal(writer.append)
+    controller.go()
+    controller.question_paste("Anna (YouTube): Wann kommt das WLAN?")
+    writer.close()
+    show = str(bundled_show.path)
+    assert main([show, "--as-run", "--questions", "--lang", "en", "--state-dir", str(tmp_path / "state")]) == 0
+    out = capsys.readouterr().out
+    assert "Wann kommt das WLAN?" in out and "Anna" in out and "YouTube" in out
+    folder = tmp_path / "export"
+    folder.mkdir()
+    assert main([show, "--as-run", "--to", str(folder), "--lang", "en", "--state-dir", str(tmp_path / "state")]) == 0
+    names = sorted(path.name for path in folder.iterdir())
+    assert names == [
+        "as-run-2021-01-19-smart-rlp-log.csv",
+        "as-run-2021-01-19-smart-rlp-questions.csv",
+        "as-run-2021-01-19-smart-rlp.csv",
+    ]
+    assert "Wann kommt das WLAN?" in (folder / "as-run-2021-01-19-smart-rlp-questions.csv").read_text()
+    assert main([show, "--as-run", "--log", "--questions", "--state-dir", str(tmp_path / "state")]) == 2

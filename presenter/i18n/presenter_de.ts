@@ -649,6 +649,10 @@
         <translation>mit --as-run: das Protokoll der Nachrichten, Schwarz-Stopps und Einspieler-Fehler statt der Sendungen</translation>
     </message>
     <message>
+        <source>with --as-run: the run's audience questions (received, shown, answered or dropped)</source>
+        <translation>mit --as-run: die Zuschauerfragen des Durchlaufs (eingegangen, gezeigt, beantwortet oder verworfen)</translation>
+    </message>
+    <message>
         <source>with --as-run: write as-run-&lt;date of the run&gt;-&lt;show&gt;.csv and …-log.csv into DIR instead of printing</source>
         <translation>mit --as-run: as-run-&lt;Datum des Durchlaufs&gt;-&lt;Sendung&gt;.csv und …-log.csv in VERZEICHNIS schreiben statt ausgeben</translation>
     </message>
@@ -697,8 +701,12 @@
         <translation>presenter: --list und --run gehen nur mit --as-run</translation>
     </message>
     <message>
-        <source>presenter: --log and --to go with --as-run</source>
-        <translation>presenter: --log und --to gehen nur mit --as-run</translation>
+        <source>presenter: --log, --questions and --to go with --as-run</source>
+        <translation>presenter: --log, --questions und --to gehören zu --as-run</translation>
+    </message>
+    <message>
+        <source>presenter: --log or --questions, not both</source>
+        <translation>presenter: --log oder --questions, nicht beides</translation>
     </message>
     <message>
         <source>presenter: no run "{run}" in {path} (see --as-run --list)</source>
