@@ -14,17 +14,18 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from presenter.compose import AppParts, build_parts, choose_platform
+from presenter.compose import LANGUAGE_KEY, AppParts, build_parts, choose_platform
 from presenter.controller import ShowController
-from presenter.engine import ShowEngine
+from presenter.engine import Mode, ShowEngine
 from presenter.files import atomic_write
+from presenter.i18n import Language, current_language, parse_language
 from presenter.journal import JournalWriter, Resumable
 from presenter.preflight import CheckReport, Status
 from presenter.questions import questions_status
 from presenter.run_rules import CloseReason, RunChange, RunRules, needs_confirmation
 from presenter.show import Show, ShowFileError, load_show
 from presenter.ui.deferred_playout import DeferredPlayout
-from presenter.ui.launch import show_to_open
+from presenter.ui.launch import install_language, show_to_open
 
 __all__ = ["PresenterApp", "choose_platform", "run_app", "show_to_open"]
 
@@ -33,6 +34,7 @@ STATUS_INTERVAL_MS = 250
 # (or any other change of what is on air) or after this time, whichever comes first. Later, a new
 # run is Open show… with the same file (it asks first while on air).
 RESUME_BANNER_MS = 30_000
+LANGUAGE_NAMES = {Language.ENGLISH: "English", Language.GERMAN: "Deutsch"}
 
 
 class PresenterApp(QObject):
@@ -44,6 +46,11 @@ class PresenterApp(QObject):
         from presenter.ui.director import DirectorWindow
 
         parts = parts or build_parts(args)
+        if parts.language is not current_language():  # before any window is built (launch did it already)
+            from presenter.i18n import qt as i18n_qt
+
+            install_language(i18n_qt, parts.language)
+        self.restart_argv: list[str] | None = None  # set when the windows start again in another language
         self.args = args
         self.parts = parts
         self.started = False  # the windows after the director, libVLC and the clip check are running
@@ -69,6 +76,7 @@ class PresenterApp(QObject):
         self.director.open_show_requested.connect(self.choose_show)
         self.director.rehearse_requested.connect(self.rehearse_from_now)
         self.director.quit_confirmed.connect(QApplication.quit)
+        self.director.language_chosen.connect(self.choose_language)
         self.director.set_persistent_warning(self._early_warning)
         if decision.resume is not None:
             self._resumed_banner(decision.resume)
@@ -258,8 +266,14 @@ class PresenterApp(QObject):
         self.watcher.invalid.connect(self._show_file_invalid)
 
     def _show_file_invalid(self, message: str) -> None:
-        self.director.add_problem(f"Show file changed but cannot be used; the show goes on unchanged: {message}")
-        self.director.set_persistent_warning(f"Show file has a mistake (the running show is unchanged): {message}")
+        self.director.add_problem(
+            self.tr("Show file changed but cannot be used; the show goes on unchanged: {message}").format(
+                message=message
+            )
+        )
+        self.director.set_persistent_warning(
+            self.tr("Show file has a mistake (the running show is unchanged): {message}").format(message=message)
+        )
 
     def _install_editor(self) -> None:
         """The running-order editor in the director window (presenter.ui.editor); unsaved edits offered back."""
@@ -289,19 +303,21 @@ class PresenterApp(QObject):
         new_order = [segment.id for segment in show.segments]
         if old_order == new_order:
             self.controller.replace_show(show)
-            self.director.add_problem("Show file changed: titles, durations and notes updated.")
+            self.director.add_problem(self.tr("Show file changed: titles, durations and notes updated."))
             self._preflight()
             return
 
         def apply() -> None:
             self.controller.replace_show(show)
-            self.director.add_problem("Show file changed: new running order applied.")
+            self.director.add_problem(self.tr("Show file changed: new running order applied."))
             self._preflight()
 
         self.director.show_banner(
-            "The show file changed its running order (segments added, removed or moved). "
-            "The segment on air stays on air.",
-            "Apply the new running order",
+            self.tr(
+                "The show file changed its running order (segments added, removed or moved). "
+                "The segment on air stays on air."
+            ),
+            self.tr("Apply the new running order"),
             apply,
         )
 
@@ -468,7 +484,11 @@ class PresenterApp(QObject):
         self.director.model.set_clip_warnings(warnings)
         for row in report.rows:
             if row.status is not Status.READY:
-                self.director.add_problem(f'{row.number}. "{row.segment.title}": {row.status.label}: {row.summary}')
+                self.director.add_problem(
+                    self.tr('{number}. "{title}": {value}: {summary}').format(
+                        number=row.number, title=row.segment.title, value=row.status.label, summary=row.summary
+                    )
+                )
         for note in report.notes:
             self.director.add_problem(note)
 
@@ -492,6 +512,47 @@ class PresenterApp(QObject):
                 )
             )
 
+    # ------------------------------------------------------------------ the language
+
+    def choose_language(self, code: str) -> None:
+        """The director's language box: remembered for the next start; in standby the windows start
+        again in it now (the journal brings the run back), on air never (the show is not interrupted)."""
+        language = parse_language(code)
+        self.settings.setValue(LANGUAGE_KEY, language.value)
+        self.settings.sync()
+        if language is current_language():
+            return
+        name = LANGUAGE_NAMES[language]
+        if not self.can_restart_now():
+            self.director.add_problem(
+                self.tr("{language} is used from the next start of Presenter: the show is not interrupted.").format(
+                    language=name
+                )
+            )
+            return
+        answer = QMessageBox.question(
+            self.director, self.tr("Sprache / Language"),
+            self.tr("Restart the windows now in {language}?").format(language=name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes,
+        )  # fmt: skip
+        if answer != QMessageBox.StandardButton.Yes:
+            self.director.add_problem(
+                self.tr("{language} is used from the next start of Presenter.").format(language=name)
+            )
+            return
+        self.restart(restart_argv())
+
+    def can_restart_now(self) -> bool:
+        """Only in standby with the show it was started with (a restart opens that show again)."""
+        show_path = Path(self.args.show).resolve() if getattr(self.args, "show", None) else None
+        return self.controller.snapshot().mode is Mode.STANDBY and show_path == self.controller.show.path.resolve()
+
+    def restart(self, argv: list[str]) -> None:
+        """Every window closes as on quit (players stopped, journal closed); launch starts Presenter
+        again with `argv`."""
+        self.restart_argv = argv
+        self.quit_without_asking()
+
     def quit_without_asking(self) -> None:
         """SIGTERM or Ctrl+C: whoever sent it meant it, so the director does not ask."""
         self.director.closing_allowed = True
@@ -507,6 +568,24 @@ class PresenterApp(QObject):
         if self.playout is not None:
             self.playout.shutdown()
         self.rules.close()
+
+
+def restart_argv(argv: list[str] | None = None) -> list[str]:
+    """The command line this Presenter was started with, after the interpreter, without `--lang`
+    (the language just chosen is in the settings)."""
+    import sys
+
+    argv = list(sys.orig_argv[1:] if argv is None else argv)
+    kept: list[str] = []
+    skip = False
+    for item in argv:
+        if skip:
+            skip = False
+        elif item == "--lang":
+            skip = True
+        elif not item.startswith("--lang="):
+            kept.append(item)
+    return kept
 
 
 def run_app(args: argparse.Namespace) -> int:
