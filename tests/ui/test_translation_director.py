@@ -296,3 +296,37 @@ def test_choosing_a_language_in_standby_restarts_and_on_air_waits(start_app, sho
     line = app.director.problems.item(0).text()
     assert "Deutsch is used from the next start of Presenter" in line
     assert app.controller.snapshot().mode.value == "on air"
+
+
+def test_the_show_file_problem_box_is_translated(qtbot, pseudo, tmp_path, monkeypatch):
+    from presenter.ui import launch
+
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("title: [", encoding="utf-8")
+    seen: list[tuple[str, str]] = []
+
+    def exec_(box):
+        seen.append(("title", box.windowTitle()))
+        seen.append(("informative", box.informativeText()))
+        seen.extend(("button", button.text()) for button in box.buttons())
+        return 0
+
+    monkeypatch.setattr(launch.QMessageBox, "exec", exec_)
+    monkeypatch.setattr(launch.QMessageBox, "clickedButton", lambda box: None)  # as if closed: Quit
+    assert launch.load_show_interactively(broken) is None
+    assert len(seen) == 5
+    assert untranslated_in(seen, []) == []
+
+
+def test_qts_own_buttons_speak_german(qapp, english_afterwards):
+    from presenter.i18n import qt as i18n_qt
+
+    try:
+        i18n_qt.install(Language.GERMAN)
+    except FileNotFoundError as exc:
+        pytest.skip(f"no German catalog yet: {exc}")
+    box = QMessageBox(
+        QMessageBox.Icon.Question, "", "", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel
+    )
+    assert box.button(QMessageBox.StandardButton.Cancel).text() == "Abbrechen"
+    assert box.button(QMessageBox.StandardButton.Yes).text().replace("&", "") == "Ja"
