@@ -14,17 +14,18 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from presenter.compose import LANGUAGE_KEY, AppParts, build_parts, choose_platform
+from presenter.compose import AppParts, build_parts, choose_platform
 from presenter.controller import ShowController
-from presenter.engine import Mode, ShowEngine
+from presenter.engine import ShowEngine
 from presenter.files import atomic_write
-from presenter.i18n import Language, current_language, parse_language
+from presenter.i18n import current_language
 from presenter.journal import JournalWriter, Resumable
 from presenter.preflight import CheckReport, Status
 from presenter.questions import questions_status
 from presenter.run_rules import CloseReason, RunChange, RunRules, needs_confirmation
 from presenter.show import Show, ShowFileError, load_show
 from presenter.ui.deferred_playout import DeferredPlayout
+from presenter.ui.language_choice import LANGUAGE_NAMES
 from presenter.ui.launch import install_language, show_to_open
 
 __all__ = ["PresenterApp", "choose_platform", "run_app", "show_to_open"]
@@ -34,7 +35,6 @@ STATUS_INTERVAL_MS = 250
 # (or any other change of what is on air) or after this time, whichever comes first. Later, a new
 # run is Open show… with the same file (it asks first while on air).
 RESUME_BANNER_MS = 30_000
-LANGUAGE_NAMES = {Language.ENGLISH: "English", Language.GERMAN: "Deutsch"}
 
 
 class PresenterApp(QObject):
@@ -91,6 +91,12 @@ class PresenterApp(QObject):
             )
         for warning in decision.warnings:
             self.director.add_problem(warning)
+        if current_language() is not parts.language:  # its catalog is missing: English, and the show goes on
+            self.director.add_problem(
+                self.tr("{language} is not available (its translation is missing): the windows are in English.").format(
+                    language=LANGUAGE_NAMES[parts.language]
+                )
+            )
         if getattr(args, "rehearse", False):
             self.controller.rehearse_from_now()  # the core's rehearsal intent (--rehearse)
         self.director.show()  # the director paints first; libVLC, the other windows and clip checks right after
@@ -515,37 +521,10 @@ class PresenterApp(QObject):
     # ------------------------------------------------------------------ the language
 
     def choose_language(self, code: str) -> None:
-        """The director's language box: remembered for the next start; in standby the windows start
-        again in it now (the journal brings the run back), on air never (the show is not interrupted)."""
-        language = parse_language(code)
-        self.settings.setValue(LANGUAGE_KEY, language.value)
-        self.settings.sync()
-        if language is current_language():
-            return
-        name = LANGUAGE_NAMES[language]
-        if not self.can_restart_now():
-            self.director.add_problem(
-                self.tr("{language} is used from the next start of Presenter: the show is not interrupted.").format(
-                    language=name
-                )
-            )
-            return
-        answer = QMessageBox.question(
-            self.director, self.tr("Sprache / Language"),
-            self.tr("Restart the windows now in {language}?").format(language=name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes,
-        )  # fmt: skip
-        if answer != QMessageBox.StandardButton.Yes:
-            self.director.add_problem(
-                self.tr("{language} is used from the next start of Presenter.").format(language=name)
-            )
-            return
-        self.restart(restart_argv())
+        """The director's language box (presenter.ui.language_choice)."""
+        from presenter.ui.language_choice import choose_language
 
-    def can_restart_now(self) -> bool:
-        """Only in standby with the show it was started with (a restart opens that show again)."""
-        show_path = Path(self.args.show).resolve() if getattr(self.args, "show", None) else None
-        return self.controller.snapshot().mode is Mode.STANDBY and show_path == self.controller.show.path.resolve()
+        choose_language(self, code)
 
     def restart(self, argv: list[str]) -> None:
         """Every window closes as on quit (players stopped, journal closed); launch starts Presenter
@@ -568,24 +547,6 @@ class PresenterApp(QObject):
         if self.playout is not None:
             self.playout.shutdown()
         self.rules.close()
-
-
-def restart_argv(argv: list[str] | None = None) -> list[str]:
-    """The command line this Presenter was started with, after the interpreter, without `--lang`
-    (the language just chosen is in the settings)."""
-    import sys
-
-    argv = list(sys.orig_argv[1:] if argv is None else argv)
-    kept: list[str] = []
-    skip = False
-    for item in argv:
-        if skip:
-            skip = False
-        elif item == "--lang":
-            skip = True
-        elif not item.startswith("--lang="):
-            kept.append(item)
-    return kept
 
 
 def run_app(args: argparse.Namespace) -> int:

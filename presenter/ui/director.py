@@ -34,6 +34,7 @@ from presenter.i18n import Language, current_language, translate
 from presenter.ui.banner import Banner
 from presenter.ui.director_header import DirectorHeader
 from presenter.ui.director_keys import DirectorKeys, key_help
+from presenter.ui.language_choice import LANGUAGE_NAMES
 from presenter.ui.message_panel import MESSAGE_PRESETS, MessagePanel
 from presenter.ui.on_air_panel import OnAirPanel
 from presenter.ui.question_queue import QuestionQueueWidget, install_question_keys
@@ -43,8 +44,6 @@ from presenter.ui.transport_bar import TransportBar
 __all__ = ["MESSAGE_PRESETS", "DirectorWindow"]
 
 REFRESH_MS = 100
-# Each language named in its own language, whichever is spoken now.
-LANGUAGE_NAMES = {Language.ENGLISH: "English", Language.GERMAN: "Deutsch"}
 WARNING_STYLE = "background:#7a1f1f;color:#fff;padding:6px;font-weight:bold;"
 
 

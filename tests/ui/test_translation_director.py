@@ -26,8 +26,9 @@ from presenter.i18n import Language
 from presenter.run_rules import RunChange
 from presenter.show import load_show
 from presenter.ui import app as app_module
-from presenter.ui.app import PresenterApp, restart_argv
+from presenter.ui.app import PresenterApp
 from presenter.ui.director import DirectorWindow
+from presenter.ui.language_choice import restart_argv
 from tests.ui.visible_text import BRACKETED, untranslated, visible_texts
 
 pytestmark = pytest.mark.xvfb
