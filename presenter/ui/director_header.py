@@ -63,10 +63,13 @@ class DirectorHeader(QWidget):
             label.setMinimumWidth(120)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.show_title, 1)
+        # The title and the output line share the room the figures leave (3:2): a layout gives a
+        # label whose size hint it ignores no room at all without a stretch of its own, and the
+        # figures beside it were drawn over it.
+        layout.addWidget(self.show_title, 3)
         for widget in (self.output_label, self.over_under_label, self.projected_label, self.clock_label):
             layout.addSpacing(18)
-            layout.addWidget(widget)
+            layout.addWidget(widget, 2 if widget is self.output_label else 0)
 
     def show_state(self, snapshot: ShowSnapshot, output_status) -> None:
         show = snapshot.show
