@@ -192,7 +192,7 @@ class DirectorWindow(QWidget):
         layout.addWidget(self.on_air, 1)
         layout.addWidget(self.question_queue)
         layout.addWidget(self.messages)
-        right.setMinimumWidth(460)
+        right.setMinimumWidth(max(460, right.minimumSizeHint().width()))  # German buttons are wider
         right.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         return right
 

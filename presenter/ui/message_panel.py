@@ -78,11 +78,22 @@ class MessagePanel(QGroupBox):
         fullscreen = QPushButton(translate("MessagePanel", "Fullscreen on/off"), objectName="moderatorFullscreen")
         fullscreen.clicked.connect(self.moderator_fullscreen_toggled.emit)
         row.addWidget(fullscreen)
-        for text, name, step in (
-            (translate("MessagePanel", "Points ▲ (PgUp)"), "pointsUp", -1),
-            (translate("MessagePanel", "Points ▼ (PgDown)"), "pointsDown", 1),
+        for text, tip, name, step in (
+            (
+                translate("MessagePanel", "Points ▲ (PgUp)"),
+                translate("MessagePanel", "The moderator's talking points: the page before (PgUp)"),
+                "pointsUp",
+                -1,
+            ),
+            (
+                translate("MessagePanel", "Points ▼ (PgDown)"),
+                translate("MessagePanel", "The moderator's talking points: the next page (PgDown)"),
+                "pointsDown",
+                1,
+            ),
         ):
             button = QPushButton(text, objectName=name)
+            button.setToolTip(tip)
             button.clicked.connect(lambda _=False, step=step: self.talking_points_page.emit(step))
             row.addWidget(button)
         return row
