@@ -8,7 +8,7 @@ the moderator. Each window is drawn by Qt (QWidget.grab), so nothing covering it
 It needs the German catalog (presenter/i18n/presenter_de.qm, built by `python tools/i18n.py
 release`) and a display:
 
-    xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python tools/screenshots_de.py
+    xvfb-run -a -s "-screen 0 1920x1080x24" .venv/bin/python tools/screenshots_de.py [--catalog X.qm]
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ def parse(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--lang", default="de", choices=("de", "en"))
     parser.add_argument("--force", action="store_true", help="even when the catalog has no German for the director")
+    parser.add_argument("--catalog", type=Path, help="a .qm to use instead of presenter/i18n/presenter_<lang>.qm")
     return parser.parse_args(argv)
 
 
@@ -51,6 +52,16 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication
 
+    if options.catalog is not None:
+        import presenter.i18n
+        import presenter.i18n.qt
+
+        chosen = options.catalog.resolve()
+
+        def catalog(language):
+            return None if language is presenter.i18n.Language.ENGLISH else chosen
+
+        presenter.i18n.catalog = presenter.i18n.qt.catalog = catalog
     from presenter.clock import FakeClock
     from presenter.compose import build_parts
     from presenter.show import load_show
