@@ -16,8 +16,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from presenter.clock import Clock, SystemClock
+from presenter.i18n import Language, choose_language, translate
 from presenter.journal import StateDir, default_state_dir
 
+LANGUAGE_KEY = "language"  # in settings.ini: the language chosen in the director window
 VLC_ARGS_ENV = "PRESENTER_VLC_ARGS"  # extra libVLC options, e.g. "--aout=adummy" for silent rehearsals
 
 
@@ -42,6 +44,7 @@ class AppParts:
     settings: Any  # QSettings
     vlc_args: list[str] | None
     start_output: OutputFactory  # called right after the director window is shown
+    language: Language = Language.ENGLISH  # --lang, else the one chosen in the director window, else the locale
 
 
 def choose_platform(environ: Mapping[str, str] | None = None, platform: str = sys.platform) -> str | None:
@@ -65,7 +68,9 @@ def vlc_program_output(vlc_args: list[str] | None) -> OutputFactory:
             from presenter.playout.program import ProgramPlayout
             from presenter.ui.program_output import ProgramOutputWindow
         except ImportError as exc:
-            return ProgramOutput(problem=f"Program output unavailable: {exc}")
+            return ProgramOutput(
+                problem=translate("ProgramOutput", "Program output unavailable: {exc}").format(exc=exc)
+            )
         ok, message = vlc_adapter.vlc_status()
         if not ok:
             return ProgramOutput(problem=message)
@@ -93,10 +98,18 @@ def build_parts(
     environ = os.environ if environ is None else environ
     state = StateDir(getattr(args, "state_dir", None) or default_state_dir())
     vlc_args = vlc_args_from(environ)
+    settings = QSettings(str(state.path / "settings.ini"), QSettings.Format.IniFormat)
     return AppParts(
         clock=clock or SystemClock(),
         state=state,
-        settings=QSettings(str(state.path / "settings.ini"), QSettings.Format.IniFormat),
+        settings=settings,
         vlc_args=vlc_args,
         start_output=start_output or vlc_program_output(vlc_args),
+        language=language_for(args, settings, environ),
     )
+
+
+def language_for(args: argparse.Namespace, settings: Any, environ: Mapping[str, str]) -> Language:
+    """`--lang`, else the language remembered in the settings (key "language"), else the locale."""
+    remembered = settings.value(LANGUAGE_KEY)
+    return choose_language(getattr(args, "lang", None), remembered if isinstance(remembered, str) else None, environ)

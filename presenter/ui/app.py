@@ -18,13 +18,15 @@ from presenter.compose import AppParts, build_parts, choose_platform
 from presenter.controller import ShowController
 from presenter.engine import ShowEngine
 from presenter.files import atomic_write
+from presenter.i18n import current_language
 from presenter.journal import JournalWriter, Resumable
 from presenter.preflight import CheckReport, Status
 from presenter.questions import questions_status
 from presenter.run_rules import CloseReason, RunChange, RunRules, needs_confirmation
 from presenter.show import Show, ShowFileError, load_show
 from presenter.ui.deferred_playout import DeferredPlayout
-from presenter.ui.launch import show_to_open
+from presenter.ui.language_choice import LANGUAGE_NAMES
+from presenter.ui.launch import install_language, show_to_open
 
 __all__ = ["PresenterApp", "choose_platform", "run_app", "show_to_open"]
 
@@ -44,6 +46,11 @@ class PresenterApp(QObject):
         from presenter.ui.director import DirectorWindow
 
         parts = parts or build_parts(args)
+        if parts.language is not current_language():  # before any window is built (launch did it already)
+            from presenter.i18n import qt as i18n_qt
+
+            install_language(i18n_qt, parts.language)
+        self.restart_argv: list[str] | None = None  # set when the windows start again in another language
         self.args = args
         self.parts = parts
         self.started = False  # the windows after the director, libVLC and the clip check are running
@@ -69,6 +76,7 @@ class PresenterApp(QObject):
         self.director.open_show_requested.connect(self.choose_show)
         self.director.rehearse_requested.connect(self.rehearse_from_now)
         self.director.quit_confirmed.connect(QApplication.quit)
+        self.director.language_chosen.connect(self.choose_language)
         self.director.set_persistent_warning(self._early_warning)
         if decision.resume is not None:
             self._resumed_banner(decision.resume)
@@ -83,6 +91,12 @@ class PresenterApp(QObject):
             )
         for warning in decision.warnings:
             self.director.add_problem(warning)
+        if current_language() is not parts.language:  # its catalog is missing: English, and the show goes on
+            self.director.add_problem(
+                self.tr("{language} is not available (its translation is missing): the windows are in English.").format(
+                    language=LANGUAGE_NAMES[parts.language]
+                )
+            )
         if getattr(args, "rehearse", False):
             self.controller.rehearse_from_now()  # the core's rehearsal intent (--rehearse)
         self.director.show()  # the director paints first; libVLC, the other windows and clip checks right after
@@ -261,8 +275,14 @@ class PresenterApp(QObject):
         self.watcher.invalid.connect(self._show_file_invalid)
 
     def _show_file_invalid(self, message: str) -> None:
-        self.director.add_problem(f"Show file changed but cannot be used; the show goes on unchanged: {message}")
-        self.director.set_persistent_warning(f"Show file has a mistake (the running show is unchanged): {message}")
+        self.director.add_problem(
+            self.tr("Show file changed but cannot be used; the show goes on unchanged: {message}").format(
+                message=message
+            )
+        )
+        self.director.set_persistent_warning(
+            self.tr("Show file has a mistake (the running show is unchanged): {message}").format(message=message)
+        )
 
     def _install_editor(self) -> None:
         """The running-order editor in the director window (presenter.ui.editor); unsaved edits offered back."""
@@ -292,19 +312,21 @@ class PresenterApp(QObject):
         new_order = [segment.id for segment in show.segments]
         if old_order == new_order:
             self.controller.replace_show(show)
-            self.director.add_problem("Show file changed: titles, durations and notes updated.")
+            self.director.add_problem(self.tr("Show file changed: titles, durations and notes updated."))
             self._preflight()
             return
 
         def apply() -> None:
             self.controller.replace_show(show)
-            self.director.add_problem("Show file changed: new running order applied.")
+            self.director.add_problem(self.tr("Show file changed: new running order applied."))
             self._preflight()
 
         self.director.show_banner(
-            "The show file changed its running order (segments added, removed or moved). "
-            "The segment on air stays on air.",
-            "Apply the new running order",
+            self.tr(
+                "The show file changed its running order (segments added, removed or moved). "
+                "The segment on air stays on air."
+            ),
+            self.tr("Apply the new running order"),
             apply,
         )
 
@@ -471,7 +493,11 @@ class PresenterApp(QObject):
         self.director.model.set_clip_warnings(warnings)
         for row in report.rows:
             if row.status is not Status.READY:
-                self.director.add_problem(f'{row.number}. "{row.segment.title}": {row.status.label}: {row.summary}')
+                self.director.add_problem(
+                    self.tr('{number}. "{title}": {value}: {summary}').format(
+                        number=row.number, title=row.segment.title, value=row.status.label, summary=row.summary
+                    )
+                )
         for note in report.notes:
             self.director.add_problem(note)
 
@@ -494,6 +520,20 @@ class PresenterApp(QObject):
                     number=row.number, title=row.segment.title
                 )
             )
+
+    # ------------------------------------------------------------------ the language
+
+    def choose_language(self, code: str) -> None:
+        """The director's language box (presenter.ui.language_choice)."""
+        from presenter.ui.language_choice import choose_language
+
+        choose_language(self, code)
+
+    def restart(self, argv: list[str]) -> None:
+        """Every window closes as on quit (players stopped, journal closed); launch starts Presenter
+        again with `argv`."""
+        self.restart_argv = argv
+        self.quit_without_asking()
 
     def quit_without_asking(self) -> None:
         """SIGTERM or Ctrl+C: whoever sent it meant it, so the director does not ask."""

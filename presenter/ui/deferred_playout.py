@@ -13,7 +13,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-NO_PLAYOUT = "clips cannot play: libVLC is not available"
+from presenter.i18n import QT_TRANSLATE_NOOP, translate
+
+NO_PLAYOUT = QT_TRANSLATE_NOOP("ShowController", "clips cannot play: libVLC is not available")
 PENDING_LIMIT = 1000  # commands kept before start-up ends (a handful in practice)
 
 
@@ -53,7 +55,7 @@ class DeferredPlayout(QObject):
         if self.real is not None:
             getattr(self.real, name)(*args, **kwargs)
         elif name == "take":
-            self.clip_failed.emit(args[0], self.problem or NO_PLAYOUT)
+            self.clip_failed.emit(args[0], self.problem or translate("ShowController", NO_PLAYOUT))
 
     def take(self, segment_id: str, path, end_action: str, **kwargs) -> None:
         self._forward("take", segment_id, path, end_action, **kwargs)

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -29,9 +30,11 @@ from PySide6.QtWidgets import (
 
 from presenter.controller import ShowController
 from presenter.engine import Mode, SegmentView
+from presenter.i18n import Language, current_language, translate
 from presenter.ui.banner import Banner
 from presenter.ui.director_header import DirectorHeader
 from presenter.ui.director_keys import DirectorKeys, key_help
+from presenter.ui.language_choice import LANGUAGE_NAMES
 from presenter.ui.message_panel import MESSAGE_PRESETS, MessagePanel
 from presenter.ui.on_air_panel import OnAirPanel
 from presenter.ui.question_queue import QuestionQueueWidget, install_question_keys
@@ -44,10 +47,6 @@ REFRESH_MS = 100
 WARNING_STYLE = "background:#7a1f1f;color:#fff;padding:6px;font-weight:bold;"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DirectorWindow", text)
-
-
 class DirectorWindow(QWidget):
     """Shows the show state and sends intents; no show logic lives here."""
 
@@ -57,6 +56,7 @@ class DirectorWindow(QWidget):
     preview_requested = Signal()
     open_show_requested = Signal()
     rehearse_requested = Signal()
+    language_chosen = Signal(str)  # a Language value: the director picked it in the language box
     quit_confirmed = Signal()  # the director closed the window and said yes: the whole app ends
 
     def __init__(self, controller: ShowController, parent: QWidget | None = None):
@@ -64,7 +64,9 @@ class DirectorWindow(QWidget):
         self.controller = controller
         self.closing_allowed = False  # set when the app ends for another reason (SIGTERM): no question then
         self.setObjectName("director")
-        self.setWindowTitle(_tr("Director — {title} — Presenter").format(title=controller.show.title))
+        self.setWindowTitle(
+            translate("DirectorWindow", "Director — {title} — Presenter").format(title=controller.show.title)
+        )
         self.resize(1440, 860)
         self._build()
         self.keys = DirectorKeys(
@@ -116,7 +118,7 @@ class DirectorWindow(QWidget):
         table.verticalHeader().hide()
         table.setWordWrap(False)
         table.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-        table.setToolTip(_tr("Double-click a segment to make it next: GO puts it on air"))
+        table.setToolTip(translate("DirectorWindow", "Double-click a segment to make it next: GO puts it on air"))
         # Sized once per running order, not on every change: ResizeToContents reads every row each time
         # one row changes (850 ms per GO at 1,200 segments).
         header_view = table.horizontalHeader()
@@ -131,7 +133,7 @@ class DirectorWindow(QWidget):
         self.problems = QListWidget(objectName="problems")
         self.problems.setMaximumHeight(110)
         self.problems.setWordWrap(True)
-        problems_box = QGroupBox(_tr("Problems"))
+        problems_box = QGroupBox(translate("DirectorWindow", "Problems"))
         problems_layout = QVBoxLayout(problems_box)
         problems_layout.addWidget(self.problems)
         problems_layout.addLayout(self._build_show_row())
@@ -145,10 +147,10 @@ class DirectorWindow(QWidget):
     def _build_show_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
         buttons = (
-            (_tr("Technician preview…"), "showPreview", self.preview_requested),
-            (_tr("Rehearse from now"), "rehearse", self.rehearse_requested),
-            (_tr("Open show…"), "openShow", self.open_show_requested),
-            (_tr("Export as-run…"), "exportAsRun", self.export_as_run_requested),
+            (translate("DirectorWindow", "Technician preview…"), "showPreview", self.preview_requested),
+            (translate("DirectorWindow", "Rehearse from now"), "rehearse", self.rehearse_requested),
+            (translate("DirectorWindow", "Open show…"), "openShow", self.open_show_requested),
+            (translate("DirectorWindow", "Export as-run…"), "exportAsRun", self.export_as_run_requested),
         )
         made = {}
         for text, name, signal in buttons:
@@ -157,8 +159,18 @@ class DirectorWindow(QWidget):
             row.addWidget(made[name])
             if name == "rehearse":
                 row.addStretch(1)
+        self.language_box = QComboBox(objectName="language")
+        for language, name in LANGUAGE_NAMES.items():
+            self.language_box.addItem(name, language.value)
+        self.language_box.setToolTip("Sprache / Language")
+        self.language_box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.show_language(current_language())
+        self.language_box.activated.connect(lambda index: self.language_chosen.emit(self.language_box.itemData(index)))
+        row.addWidget(self.language_box)
         self.rehearse_button, self.export_button = made["rehearse"], made["exportAsRun"]
-        self.rehearse_button.setToolTip(_tr("Plan the running order from the first GO, so early/late mean something"))
+        self.rehearse_button.setToolTip(
+            translate("DirectorWindow", "Plan the running order from the first GO, so early/late mean something")
+        )
         return row
 
     def _build_right(self) -> QWidget:
@@ -180,9 +192,13 @@ class DirectorWindow(QWidget):
         layout.addWidget(self.on_air, 1)
         layout.addWidget(self.question_queue)
         layout.addWidget(self.messages)
-        right.setMinimumWidth(460)
+        right.setMinimumWidth(max(460, right.minimumSizeHint().width()))  # German buttons are wider
         right.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         return right
+
+    def show_language(self, language: Language) -> None:
+        """The language box shows `language` (without sending language_chosen)."""
+        self.language_box.setCurrentIndex(max(0, self.language_box.findData(language.value)))
 
     def closeEvent(self, event) -> None:
         """Closing the director ends Presenter: ask first, so a stray click cannot end the show."""
@@ -204,16 +220,17 @@ class DirectorWindow(QWidget):
     def confirm_quit(self) -> bool:
         on_air = self.controller.snapshot().mode is Mode.ON_AIR
         text = (
-            _tr(
+            translate(
+                "DirectorWindow",
                 "“{title}” is on air. Quitting puts the program output to black and closes "
-                "the moderator window. The run is kept and is resumed at the next start."
+                "the moderator window. The run is kept and is resumed at the next start.",
             ).format(title=self.controller.show.title)
             if on_air
-            else _tr("Quit Presenter? Every window closes.")
+            else translate("DirectorWindow", "Quit Presenter? Every window closes.")
         )
         answer = QMessageBox.question(
             self,
-            _tr("Quit Presenter"),
+            translate("DirectorWindow", "Quit Presenter"),
             text,
             QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
@@ -281,7 +298,7 @@ class DirectorWindow(QWidget):
     def refresh(self) -> None:
         snapshot = self.controller.snapshot()
         self.model.update_from(snapshot)
-        window_title = _tr("Director — {title} — Presenter").format(title=snapshot.show.title)
+        window_title = translate("DirectorWindow", "Director — {title} — Presenter").format(title=snapshot.show.title)
         if self.windowTitle() != window_title:  # another show was opened
             self.setWindowTitle(window_title)
         self.header.show_state(snapshot, self.controller.output_status())

@@ -7,28 +7,37 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from presenter.engine import ShowSnapshot
+from presenter.i18n import QT_TRANSLATE_NOOP, translate
 from presenter.moderator_view import describe
 from presenter.timefmt import format_duration
 from presenter.ui.on_air_panel import set_text
 
 PLAYING_STATES = ("playing", "paused", "held")
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DirectorHeader", text)
+# What the program output shows, in words (the OutputState values stay English in status files).
+OUTPUT_STATE_LABEL = {
+    "idle": QT_TRANSLATE_NOOP("DirectorHeader", "idle"),
+    "armed": QT_TRANSLATE_NOOP("DirectorHeader", "armed"),
+    "playing": QT_TRANSLATE_NOOP("DirectorHeader", "playing"),
+    "paused": QT_TRANSLATE_NOOP("DirectorHeader", "paused"),
+    "held": QT_TRANSLATE_NOOP("DirectorHeader", "held"),
+    "black": QT_TRANSLATE_NOOP("DirectorHeader", "black"),
+    "error": QT_TRANSLATE_NOOP("DirectorHeader", "error"),
+}
 
 
 def output_text(status) -> str:
     """One line on what the program output shows (an OutputStatus, or None without a playout)."""
     if status is None:
-        return _tr("Output: none (clips cannot play)")
+        return translate("DirectorHeader", "Output: none (clips cannot play)")
     state = status.state.value
-    text = _tr("Output: {state}").format(state=state)
+    text = translate("DirectorHeader", "Output: {state}").format(
+        state=translate("DirectorHeader", OUTPUT_STATE_LABEL.get(state, state))
+    )
     if state in PLAYING_STATES and status.segment_id:
         duration = format_duration(status.duration_s) if status.duration_s else "–"
         text += f" {format_duration(status.position_s)} / {duration}"
     if status.armed_segment_id:
-        text += _tr(" · armed: {segment}").format(segment=status.armed_segment_id)
+        text += translate("DirectorHeader", " · armed: {segment}").format(segment=status.armed_segment_id)
     if status.message and state == "error":
         text += f" — {status.message}"
     return text
@@ -48,22 +57,25 @@ class DirectorHeader(QWidget):
         self.over_under_label = QLabel(objectName="overUnder")
         self.projected_label = QLabel(objectName="projectedEnd")
         self.output_label = QLabel(objectName="outputState")
-        self.output_label.setToolTip(_tr("What the program output shows"))
+        self.output_label.setToolTip(translate("DirectorHeader", "What the program output shows"))
         for label in (self.show_title, self.output_label):  # long texts are cut, they never widen the window
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             label.setMinimumWidth(120)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.show_title, 1)
+        # The title and the output line share the room the figures leave (3:2): a layout gives a
+        # label whose size hint it ignores no room at all without a stretch of its own, and the
+        # figures beside it were drawn over it.
+        layout.addWidget(self.show_title, 3)
         for widget in (self.output_label, self.over_under_label, self.projected_label, self.clock_label):
             layout.addSpacing(18)
-            layout.addWidget(widget)
+            layout.addWidget(widget, 2 if widget is self.output_label else 0)
 
     def show_state(self, snapshot: ShowSnapshot, output_status) -> None:
         show = snapshot.show
         title = f"{show.title} — {show.date:%d.%m.%Y}, {show.start:%H:%M}–{show.end:%H:%M}"
         if snapshot.rehearsal:
-            title += _tr(" · REHEARSAL (times on {day})").format(day=f"{snapshot.now:%d.%m.}")
+            title += translate("DirectorHeader", " · REHEARSAL (times on {day})").format(day=f"{snapshot.now:%d.%m.}")
         set_text(self.show_title, title)
         set_text(self.clock_label, f"{snapshot.now:%H:%M:%S}")
         # The same words and rounding as the moderator reads, so the two never disagree by a second.

@@ -29,8 +29,7 @@ def is_text_field(widget: QWidget | None) -> bool:
 
 def key_help() -> str:
     """The one line in the director window that lists every shortcut."""
-    tr = QCoreApplication.translate
-    return tr(
+    return QCoreApplication.translate(
         "DirectorKeys",
         "Keys: Space = GO · Esc = stop to black · Ctrl+M = write a message · Enter = send it · "
         "Esc in a text field = leave it · double-click a row = make it next · "

@@ -5,12 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog
 
 from presenter.as_run import as_run_csv, as_run_file_name, as_run_log_csv
 from presenter.files import atomic_write
-from presenter.i18n import Language, current_language
+from presenter.i18n import Language, current_language, translate
 from presenter.questions import replayed_queue
 from presenter.questions_csv import Dialect, questions_csv
 
@@ -18,15 +17,14 @@ if TYPE_CHECKING:
     from presenter.ui.app import PresenterApp
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Export", text)
-
-
 def export_run(app: PresenterApp) -> None:
     engine = app.as_run_engine()
     lang = "de" if current_language() is Language.GERMAN else "en"
     chosen, _ = QFileDialog.getSaveFileName(
-        app.director, _tr("Export as-run"), as_run_file_name(engine), _tr("CSV files (*.csv)")
+        app.director,
+        translate("Export", "Export as-run"),
+        as_run_file_name(engine),
+        translate("Export", "CSV files (*.csv)"),
     )
     if not chosen:
         return
@@ -47,8 +45,8 @@ def export_run(app: PresenterApp) -> None:
         for target, text in files:
             atomic_write(target, text)
     except OSError as exc:
-        app.director.add_problem(_tr("As-run not saved: {error}").format(error=exc.strerror or exc))
+        app.director.add_problem(translate("Export", "As-run not saved: {error}").format(error=exc.strerror or exc))
     else:
         app.director.add_problem(
-            _tr("As-run saved to {path} (with its log and the questions beside it)").format(path=chosen)
+            translate("Export", "As-run saved to {path} (with its log and the questions beside it)").format(path=chosen)
         )

@@ -13,6 +13,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from presenter.compose import choose_platform
+from presenter.i18n import translate
 from presenter.journal import StateDir, default_state_dir
 from presenter.show import Show, ShowFileError, load_show
 
@@ -26,18 +27,21 @@ def load_show_interactively(path: Path, parent=None) -> Show | None:
             print(str(exc), file=sys.stderr)
             box = QMessageBox(parent)
             box.setIcon(QMessageBox.Icon.Warning)
-            box.setWindowTitle("Presenter — show file problem")
-            box.setText(f"The show file cannot be used:\n\n{exc}")
-            box.setInformativeText("Fix the file and press Retry, or open another show file.")
-            retry = box.addButton("Retry", QMessageBox.ButtonRole.AcceptRole)
-            other = box.addButton("Open another…", QMessageBox.ButtonRole.ActionRole)
-            box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
+            box.setWindowTitle(translate("Launch", "Presenter — show file problem"))
+            box.setText(translate("Launch", "The show file cannot be used:\n\n{exc}").format(exc=exc))
+            box.setInformativeText(translate("Launch", "Fix the file and press Retry, or open another show file."))
+            retry = box.addButton(translate("Launch", "Retry"), QMessageBox.ButtonRole.AcceptRole)
+            other = box.addButton(translate("Launch", "Open another…"), QMessageBox.ButtonRole.ActionRole)
+            box.addButton(translate("Launch", "Quit"), QMessageBox.ButtonRole.RejectRole)
             box.exec()
             if box.clickedButton() is retry:
                 continue
             if box.clickedButton() is other:
                 chosen, _ = QFileDialog.getOpenFileName(
-                    parent, "Open show file", str(path.parent), "Show files (*.yaml *.yml)"
+                    parent,
+                    translate("Launch", "Open show file"),
+                    str(path.parent),
+                    translate("Launch", "Show files (*.yaml *.yml)"),
                 )
                 if chosen:
                     path = Path(chosen)
@@ -52,7 +56,9 @@ def _install_excepthook(app_ref: list) -> None:
         text = "".join(traceback.format_exception(kind, value, tb))
         print(text, file=sys.stderr)
         if app_ref and app_ref[0] is not None:
-            app_ref[0].director.add_problem(f"Internal error (the show goes on): {value!r}")
+            app_ref[0].director.add_problem(
+                translate("Launch", "Internal error (the show goes on): {value!r}").format(value=value)
+            )
 
     sys.excepthook = hook
 
@@ -83,24 +89,40 @@ def launch(args: argparse.Namespace) -> int:
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     qt_app.setApplicationName("Presenter")
     qt_app.setOrganizationName("Presenter")
+    from presenter.compose import build_parts
+    from presenter.i18n import qt as i18n_qt
+    from presenter.ui.app import PresenterApp
+
+    parts = build_parts(args)
+    install_language(i18n_qt, parts.language)  # before any window, the show file's problem box included
     args.show = show_to_open(args)
     show = load_show_interactively(args.show)
     if show is None:
         return 2
     app_ref: list = [None]
     _install_excepthook(app_ref)
-    from presenter.compose import build_parts
-    from presenter.ui.app import PresenterApp
-
-    app = PresenterApp(args, show, build_parts(args))
+    app = PresenterApp(args, show, parts)
     app_ref[0] = app
     qt_app.aboutToQuit.connect(app.shutdown)
     _quit_on_signals(qt_app, app)
     try:
-        return qt_app.exec()
+        code = qt_app.exec()
     finally:
         if state_lock is not None:
             state_lock.release()
+    if app.restart_argv is not None:  # the director chose another language in standby: start again
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.execv(sys.executable, [sys.executable, *app.restart_argv])
+    return code
+
+
+def install_language(i18n_qt, language) -> None:
+    """A missing catalog leaves the windows in English: the show goes on."""
+    try:
+        i18n_qt.install(language)
+    except FileNotFoundError as exc:
+        print(f"presenter: {exc}", file=sys.stderr)
 
 
 def _quit_on_signals(qt_app: QApplication, app) -> None:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
 from presenter.controller import ShowController
 from presenter.engine import ShowSnapshot
-from presenter.i18n import QT_TRANSLATE_NOOP
+from presenter.i18n import QT_TRANSLATE_NOOP, translate
 from presenter.ui.on_air_panel import set_text
 
 MESSAGE_PRESETS = (
@@ -21,10 +21,6 @@ MESSAGE_PRESETS = (
 MESSAGE_MAX_CHARS = 140
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MessagePanel", text)
-
-
 class MessagePanel(QGroupBox):
     """Sends messages; after Enter (or Send) `keys_back` hands the keys back, so Space is a GO again."""
 
@@ -34,7 +30,7 @@ class MessagePanel(QGroupBox):
     talking_points_page = Signal(int)  # +1 / -1: the moderator's talking points, when they need pages
 
     def __init__(self, controller: ShowController, keys_back: Callable[[], None]) -> None:
-        super().__init__(_tr("Message to the moderator (Ctrl+M)"))
+        super().__init__(translate("MessagePanel", "Message to the moderator (Ctrl+M)"))
         self.controller = controller
         self._keys_back = keys_back
         layout = QVBoxLayout(self)
@@ -47,15 +43,17 @@ class MessagePanel(QGroupBox):
 
     def _build_typed_row(self) -> QHBoxLayout:
         self.message_edit = QLineEdit(objectName="messageText")
-        self.message_edit.setPlaceholderText(_tr("Type a short message, Enter sends it, Esc leaves the field"))
+        self.message_edit.setPlaceholderText(
+            translate("MessagePanel", "Type a short message, Enter sends it, Esc leaves the field")
+        )
         self.message_edit.setMaxLength(MESSAGE_MAX_CHARS)
         self.message_edit.returnPressed.connect(self.send_typed)
-        self.blink_check = QCheckBox(_tr("Blink"), objectName="messageBlink")
-        self.takeover_check = QCheckBox(_tr("Urgent: full screen"), objectName="messageTakeover")
+        self.blink_check = QCheckBox(translate("MessagePanel", "Blink"), objectName="messageBlink")
+        self.takeover_check = QCheckBox(translate("MessagePanel", "Urgent: full screen"), objectName="messageTakeover")
         self.takeover_check.toggled.connect(self.takeover_toggled.emit)
-        send = QPushButton(_tr("Send"), objectName="sendMessage")
+        send = QPushButton(translate("MessagePanel", "Send"), objectName="sendMessage")
         send.clicked.connect(self.send_typed)
-        clear = QPushButton(_tr("Clear"), objectName="clearMessage")
+        clear = QPushButton(translate("MessagePanel", "Clear"), objectName="clearMessage")
         clear.clicked.connect(self.controller.clear_message)
         row = QHBoxLayout()
         row.addWidget(self.message_edit, 1)
@@ -66,22 +64,36 @@ class MessagePanel(QGroupBox):
     def _build_presets(self) -> QHBoxLayout:
         presets = QHBoxLayout()
         for text in MESSAGE_PRESETS:
-            button = QPushButton(_tr(text), objectName="preset:" + text)
+            button = QPushButton(translate("MessagePanel", text), objectName="preset:" + text)
             button.clicked.connect(lambda _=False, b=button: self.send(b.text()))
             presets.addWidget(button)
         return presets
 
     def _build_screen_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        row.addWidget(QLabel(_tr("Moderator window:")))
+        row.addWidget(QLabel(translate("MessagePanel", "Moderator window:")))
         self.moderator_screen = QComboBox(objectName="moderatorScreen")
         self.moderator_screen.activated.connect(lambda i: self.moderator_screen_requested.emit(i))
         row.addWidget(self.moderator_screen, 1)
-        fullscreen = QPushButton(_tr("Fullscreen on/off"), objectName="moderatorFullscreen")
+        fullscreen = QPushButton(translate("MessagePanel", "Fullscreen on/off"), objectName="moderatorFullscreen")
         fullscreen.clicked.connect(self.moderator_fullscreen_toggled.emit)
         row.addWidget(fullscreen)
-        for text, name, step in ((_tr("Points ▲ (PgUp)"), "pointsUp", -1), (_tr("Points ▼ (PgDown)"), "pointsDown", 1)):
+        for text, tip, name, step in (
+            (
+                translate("MessagePanel", "Points ▲ (PgUp)"),
+                translate("MessagePanel", "The moderator's talking points: the page before (PgUp)"),
+                "pointsUp",
+                -1,
+            ),
+            (
+                translate("MessagePanel", "Points ▼ (PgDown)"),
+                translate("MessagePanel", "The moderator's talking points: the next page (PgDown)"),
+                "pointsDown",
+                1,
+            ),
+        ):
             button = QPushButton(text, objectName=name)
+            button.setToolTip(tip)
             button.clicked.connect(lambda _=False, step=step: self.talking_points_page.emit(step))
             row.addWidget(button)
         return row
@@ -106,8 +118,8 @@ class MessagePanel(QGroupBox):
     def show_state(self, snapshot: ShowSnapshot) -> None:
         message = snapshot.message
         if message is None:
-            set_text(self.moderator_sees, _tr("Moderator sees: no message"))
+            set_text(self.moderator_sees, translate("MessagePanel", "Moderator sees: no message"))
             return
-        blinking = _tr(" (blinking)") if message.blink else ""
-        set_text(self.moderator_sees, _tr("Moderator sees: “{text}”{blinking}").format(
+        blinking = translate("MessagePanel", " (blinking)") if message.blink else ""
+        set_text(self.moderator_sees, translate("MessagePanel", "Moderator sees: “{text}”{blinking}").format(
             text=message.text, blinking=blinking))  # fmt: skip

@@ -7,13 +7,10 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from presenter.engine import Mode, ShowSnapshot
+from presenter.i18n import translate
 from presenter.moderator_view import describe
 from presenter.timefmt import format_countdown, format_duration
 from presenter.ui import theme
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("OnAirPanel", text)
 
 
 def set_text(label: QLabel, text: str) -> None:
@@ -72,17 +69,17 @@ class OnAirPanel(QFrame):
             segment = snapshot.current.segment
             lines = []
             if segment.speakers:
-                lines.append(_tr("With: ") + ", ".join(segment.speakers))
+                lines.append(translate("OnAirPanel", "With: ") + ", ".join(segment.speakers))
             if segment.notes:
-                lines.append(_tr("Notes: ") + segment.notes)
+                lines.append(translate("OnAirPanel", "Notes: ") + segment.notes)
             details = "\n".join(lines)
         set_text(self.details_label, details)
         following = snapshot.next
         if following is None:
-            set_text(self.next_label, _tr("Next: end of show"))
+            set_text(self.next_label, translate("OnAirPanel", "Next: end of show"))
         else:
             planned = format_duration(following.planned_duration_s)
-            text = _tr("Next: {number}. {title} ({planned})").format(
+            text = translate("OnAirPanel", "Next: {number}. {title} ({planned})").format(
                 number=following.index + 1, title=following.segment.title, planned=planned
             )
             set_text(self.next_label, text)
@@ -92,21 +89,25 @@ class OnAirPanel(QFrame):
         if snapshot.mode is Mode.STANDBY:
             # The moderator's words and figure, so the two windows never disagree before the show.
             view = describe(snapshot, QCoreApplication.translate)
-            set_text(self.on_air_title, _tr("Standby — GO starts the show"))
+            set_text(self.on_air_title, translate("OnAirPanel", "Standby — GO starts the show"))
             set_text(self.countdown, view.timer)
             set_text(self.phase_label, f"{view.caption} {view.timer}")
         elif snapshot.mode is Mode.ENDED:
-            set_text(self.on_air_title, _tr("Off air — the show has ended"))
+            set_text(self.on_air_title, translate("OnAirPanel", "Off air — the show has ended"))
             set_text(self.countdown, "—")
-            ended = _tr("ended {time}").format(time=f"{snapshot.show_ended:%H:%M:%S}") if snapshot.show_ended else ""
+            ended = (
+                translate("OnAirPanel", "ended {time}").format(time=f"{snapshot.show_ended:%H:%M:%S}")
+                if snapshot.show_ended
+                else ""
+            )
             set_text(self.phase_label, ended)
         else:
             current = snapshot.current
             assert current is not None and snapshot.remaining_s is not None
-            set_text(self.on_air_title, _tr("ON AIR {number}. {title}").format(
+            set_text(self.on_air_title, translate("OnAirPanel", "ON AIR {number}. {title}").format(
                 number=current.index + 1, title=current.segment.title))  # fmt: skip
             set_text(self.countdown, format_countdown(snapshot.remaining_s))
-            set_text(self.phase_label, theme.PHASE_LABEL[phase] or _tr("on time"))
+            set_text(self.phase_label, theme.phase_label(phase) or translate("OnAirPanel", "on time"))
         style = f"color:{theme.PHASE_FOREGROUND[phase]};background:{theme.PHASE_BACKGROUND[phase]};border-radius:6px;"
         if self.countdown.styleSheet() != style:
             self.countdown.setStyleSheet(style)
@@ -118,8 +119,8 @@ class OnAirPanel(QFrame):
             return
         position = format_duration(clip.position_s) if clip.position_s is not None else "–"
         duration = format_duration(clip.duration_s) if clip.duration_s else "–"
-        text = _tr("Clip {state} {position} / {duration}").format(
-            state=theme.CLIP_LABEL[clip.state], position=position, duration=duration
+        text = translate("OnAirPanel", "Clip {state} {position} / {duration}").format(
+            state=theme.clip_label(clip.state), position=position, duration=duration
         )
         if clip.problem:
             text += f" — {clip.problem}"

@@ -186,7 +186,7 @@ class ProgramOutputWindow(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.setWindowTitle("Presenter – Program output")
+        self.setWindowTitle(self.tr("Presenter – Program output"))
         self.setObjectName("programOutput")
         _black_palette(self)
         self.setCursor(Qt.CursorShape.BlankCursor)
@@ -272,11 +272,11 @@ class ProgramOutputWindow(QWidget):
             if 0 <= screen_index < len(screens):
                 screen = screens[screen_index]
             else:
-                warning = (
-                    f"output screen {screen_index} does not exist (screens: "
-                    f"{', '.join(str(i) for i in range(len(screens))) or 'none'}); "
+                names = ", ".join(str(i) for i in range(len(screens))) or self.tr("none")
+                warning = self.tr(
+                    "output screen {screen_index} does not exist (screens: {screens}); "
                     "the program output is on the primary screen"
-                )
+                ).format(screen_index=screen_index, screens=names)
         if screen is not None:
             self.place_on(screen, fullscreen=not windowed)
         return warning

@@ -6,19 +6,40 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from presenter.engine import Phase, SegmentStatus, SegmentView, ShowSnapshot
+from presenter.i18n import QT_TRANSLATE_NOOP, translate
 from presenter.timefmt import format_duration
 from presenter.ui import theme
 
-COLUMNS = ("#", "Planned", "Title", "Kind", "Duration", "Actual start", "Actual", "State")
+# The English names are the columns' keys; the header shows them translated (header_text).
+COLUMNS = (
+    "#",
+    QT_TRANSLATE_NOOP("RunningOrder", "Planned"),
+    QT_TRANSLATE_NOOP("RunningOrder", "Title"),
+    QT_TRANSLATE_NOOP("RunningOrder", "Kind"),
+    QT_TRANSLATE_NOOP("RunningOrder", "Duration"),
+    QT_TRANSLATE_NOOP("RunningOrder", "Actual start"),
+    QT_TRANSLATE_NOOP("RunningOrder", "Actual"),
+    QT_TRANSLATE_NOOP("RunningOrder", "State"),
+)
+KIND_LABEL = {"clip": QT_TRANSLATE_NOOP("RunningOrder", "clip"), "live": QT_TRANSLATE_NOOP("RunningOrder", "live")}
 _Index = QModelIndex | QPersistentModelIndex
 
 
+def header_text(column: int) -> str:
+    return translate("RunningOrder", COLUMNS[column]) if column else COLUMNS[column]
+
+
+def _with_clip_problem(text: str) -> str:
+    problem = translate("RunningOrder", "clip problem")
+    return translate("RunningOrder", "{state} – {problem}").format(state=text, problem=problem) if text else problem
+
+
 def _state_text(view: SegmentView) -> str:
-    text = theme.STATUS_LABEL[view.status]
+    text = theme.status_label(view.status)
     if view.is_next and view.status is SegmentStatus.PENDING:
-        text = "NEXT"
+        text = translate("RunningOrder", "NEXT")
     if view.clip_problem:
-        text = (text + " – " if text else "") + "clip problem"
+        text = _with_clip_problem(text)
     return text
 
 
@@ -64,7 +85,7 @@ class RunningOrderModel(QAbstractTableModel):
             str(view.index + 1),
             f"{view.planned_start:%H:%M:%S}",
             segment.title,
-            segment.kind,
+            translate("RunningOrder", KIND_LABEL.get(segment.kind, segment.kind)),
             format_duration(view.planned_duration_s),
             actual_start,
             actual,
@@ -73,15 +94,15 @@ class RunningOrderModel(QAbstractTableModel):
 
     def widest_texts(self) -> list[list[str]]:
         """Per column, every text it shows now or can show later in the run (for sizing it once)."""
-        columns: list[list[str]] = [[name] for name in COLUMNS]
+        columns: list[list[str]] = [[header_text(column)] for column in range(len(COLUMNS))]
         for cells in self._cells:
             for column, text in enumerate(cells):
                 columns[column].append(text)
         hours = "8:88:88"  # actual durations grow past their plan; digits are about equally wide
         columns[COLUMNS.index("Actual start")].append("88:88:88")
         columns[COLUMNS.index("Actual")].append(hours)
-        columns[COLUMNS.index("State")] += [f"{label} – clip problem" for label in theme.STATUS_LABEL.values()]
-        columns[COLUMNS.index("State")].append("NEXT – clip problem")
+        states = [theme.status_label(status) for status in SegmentStatus] + [translate("RunningOrder", "NEXT")]
+        columns[COLUMNS.index("State")] += [_with_clip_problem(label) for label in states]
         return columns
 
     def segment_at(self, row: int) -> SegmentView | None:
@@ -97,7 +118,7 @@ class RunningOrderModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return header_text(section)
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):

@@ -10,18 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QCoreApplication, QObject, QRect, QSettings
+from PySide6.QtCore import QObject, QRect, QSettings
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
+from presenter.i18n import translate
 from presenter.placement import Clash, Plan, Rect, WindowWish, plan_windows
 
 WINDOWED_SIZE = (1280, 720)
 Placer = Callable[[int, bool, QRect], object]  # (screen index, fullscreen, geometry)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("WindowPlacement", text)
 
 
 def put_window_on_screen(window: QWidget, screen: QScreen, *, fullscreen: bool, geometry: QRect | None = None) -> None:
@@ -99,9 +96,10 @@ class WindowPlacement(QObject):
             screen = self._index_of(str(remembered))
             if screen is None:
                 self.report(
-                    _tr("{label}: remembered screen {name} is not connected; windowed beside the director").format(
-                        label=label, name=remembered
-                    )
+                    translate(
+                        "WindowPlacement",
+                        "{label}: remembered screen {name} is not connected; windowed beside the director",
+                    ).format(label=label, name=remembered)
                 )
         fullscreen = not windowed and (screen is not None or wish.get("default_fullscreen", False))
         place = wish.pop("place", None) or self._default_placer(window)
@@ -142,26 +140,37 @@ class WindowPlacement(QObject):
     def _tell(self, key: str, screen: int, text_id: str) -> None:
         label = self._managed[key].label
         if text_id == "missing_screen":
-            text = _tr("{label}: screen {screen} does not exist ({count} screens); windowed beside the director")
+            text = translate(
+                "WindowPlacement",
+                "{label}: screen {screen} does not exist ({count} screens); windowed beside the director",
+            )
         else:
-            text = _tr(
+            text = translate(
+                "WindowPlacement",
                 "{label}: screen {screen} is the director's screen; it opens in a window beside the director "
-                "instead of covering it (connect another screen and choose it)"
+                "instead of covering it (connect another screen and choose it)",
             )
         self.report(text.format(label=label, screen=screen, count=len(QGuiApplication.screens())))
 
     def _clash(self, clash: Clash) -> None:
         """Two fullscreen windows on one screen: said, and a move offered (the moderator yields)."""
         first, second = (self._managed[key].label for key in clash.keys)
-        text = _tr("The {first} and the {second} are both fullscreen on screen {screen}: one covers the other.")
+        text = translate(
+            "WindowPlacement",
+            "The {first} and the {second} are both fullscreen on screen {screen}: one covers the other.",
+        )
         text = text.format(first=first, second=second, screen=clash.screen)
         self.report(text)
         mover = "moderator" if "moderator" in clash.keys else clash.keys[1]
         label = self._managed[mover].label
         if clash.free_screen is not None:
-            action_text = _tr("Move the {label} to screen {screen}").format(label=label, screen=clash.free_screen)
+            action_text = translate("WindowPlacement", "Move the {label} to screen {screen}").format(
+                label=label, screen=clash.free_screen
+            )
         else:
-            action_text = _tr("Put the {label} in a window beside the director").format(label=label)
+            action_text = translate("WindowPlacement", "Put the {label} in a window beside the director").format(
+                label=label
+            )
         if self.offer is not None:
             self.offer(text, action_text, lambda: self.move(mover, clash.free_screen))
 
@@ -172,7 +181,11 @@ class WindowPlacement(QObject):
             return
         names = self.screen_names()
         if screen_index is not None and not 0 <= screen_index < len(names):
-            self.report(_tr("{label}: screen {screen} does not exist").format(label=entry.label, screen=screen_index))
+            self.report(
+                translate("WindowPlacement", "{label}: screen {screen} does not exist").format(
+                    label=entry.label, screen=screen_index
+                )
+            )
             return
         fullscreen = screen_index is not None and (entry.window.isFullScreen() or entry.wish.fullscreen)
         entry.wish = replace(entry.wish, screen=screen_index, fullscreen=fullscreen)
@@ -207,8 +220,11 @@ class WindowPlacement(QObject):
                 entry.home = (gone, entry.wish.fullscreen)
                 entry.wish = replace(entry.wish, screen=None)
                 self.place_all(only={key})
-                self.report(_tr("Screen {name} disconnected: {label} moved beside the director").format(
-                    name=gone, label=entry.label))  # fmt: skip
+                self.report(
+                    translate(
+                        "WindowPlacement", "Screen {name} disconnected: {label} moved beside the director"
+                    ).format(name=gone, label=entry.label)
+                )
 
     def screen_added(self, screen: QScreen) -> None:
         """A screen came (back): the windows that belong there return to it."""
@@ -218,5 +234,5 @@ class WindowPlacement(QObject):
                 entry.wish = replace(entry.wish, screen=names.index(screen.name()), fullscreen=entry.home[1])
                 entry.home = None
                 self.place_all(only={key})
-                self.report(_tr("Screen {name} connected: {label} is back on it").format(
+                self.report(translate("WindowPlacement", "Screen {name} connected: {label} is back on it").format(
                     name=screen.name(), label=entry.label))  # fmt: skip

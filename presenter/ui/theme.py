@@ -7,6 +7,7 @@ blindness; the phase is always written too, so colour is never the only cue.
 from __future__ import annotations
 
 from presenter.engine import ClipState, Phase, SegmentStatus
+from presenter.i18n import QT_TRANSLATE_NOOP, translate
 
 BACKGROUND = "#101418"
 PANEL = "#1b2128"
@@ -31,27 +32,43 @@ PHASE_BACKGROUND = {
     Phase.OVERTIME: "#d55e00",
 }
 PHASE_LABEL = {
-    Phase.STANDBY: "STANDBY",
+    Phase.STANDBY: QT_TRANSLATE_NOOP("theme", "STANDBY"),
     Phase.NORMAL: "",
-    Phase.WARNING: "WRAP UP",
-    Phase.DANGER: "TIME",
-    Phase.OVERTIME: "OVERTIME",
+    Phase.WARNING: QT_TRANSLATE_NOOP("theme", "WRAP UP"),
+    Phase.DANGER: QT_TRANSLATE_NOOP("theme", "TIME"),
+    Phase.OVERTIME: QT_TRANSLATE_NOOP("theme", "OVERTIME"),
 }
 
 STATUS_LABEL = {
     SegmentStatus.PENDING: "",
-    SegmentStatus.ON_AIR: "ON AIR",
-    SegmentStatus.DONE: "done",
-    SegmentStatus.SKIPPED: "skipped",
+    SegmentStatus.ON_AIR: QT_TRANSLATE_NOOP("theme", "ON AIR"),
+    SegmentStatus.DONE: QT_TRANSLATE_NOOP("theme", "done"),
+    SegmentStatus.SKIPPED: QT_TRANSLATE_NOOP("theme", "skipped"),
 }
 
 CLIP_LABEL = {
-    ClipState.WAITING: "starting",
-    ClipState.PLAYING: "playing",
-    ClipState.PAUSED: "paused",
-    ClipState.HELD: "holding last frame",
-    ClipState.BLACK: "ended (black)",
-    ClipState.FAILED: "clip failed",
+    ClipState.WAITING: QT_TRANSLATE_NOOP("theme", "starting"),
+    ClipState.PLAYING: QT_TRANSLATE_NOOP("theme", "playing"),
+    ClipState.PAUSED: QT_TRANSLATE_NOOP("theme", "paused"),
+    ClipState.HELD: QT_TRANSLATE_NOOP("theme", "holding last frame"),
+    ClipState.BLACK: QT_TRANSLATE_NOOP("theme", "ended (black)"),
+    ClipState.FAILED: QT_TRANSLATE_NOOP("theme", "clip failed"),
 }
+
+
+def phase_label(phase: Phase) -> str:
+    """The phase word in the user's language ("" for a normal phase)."""
+    text = PHASE_LABEL[phase]
+    return translate("theme", text) if text else ""
+
+
+def status_label(status: SegmentStatus) -> str:
+    text = STATUS_LABEL[status]
+    return translate("theme", text) if text else ""
+
+
+def clip_label(state: ClipState) -> str:
+    return translate("theme", CLIP_LABEL[state])
+
 
 TIMER_FONT_FAMILIES = ["DejaVu Sans Mono", "Noto Sans Mono", "Consolas", "Menlo", "monospace"]

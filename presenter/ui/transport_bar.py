@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from enum import StrEnum
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from presenter.controller import ShowController
 from presenter.engine import ClipState, Mode, SegmentStatus, SegmentView, ShowSnapshot
+from presenter.i18n import translate
 
 GO_TITLE_CHARS = 34  # longer titles are cut with "…" (the tooltip has the whole title)
 GO_STYLE = (
@@ -20,21 +20,17 @@ GO_STYLE = (
 PANIC_STYLE = "QPushButton#panic{background:#7a1f1f;color:white;font-weight:bold;}"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TransportBar", text)
-
-
 def go_label(snapshot: ShowSnapshot) -> tuple[str, bool]:
     """What the GO button says (what it will put on air) and whether GO is possible."""
     if snapshot.mode is Mode.ENDED:
-        return _tr("GO"), False
+        return translate("TransportBar", "GO"), False
     following = snapshot.next
     if following is None:
-        return _tr("GO: end of show"), snapshot.mode is Mode.ON_AIR
+        return translate("TransportBar", "GO: end of show"), snapshot.mode is Mode.ON_AIR
     title = following.segment.title
     if len(title) > GO_TITLE_CHARS:
         title = title[: GO_TITLE_CHARS - 1] + "…"
-    return _tr("GO: {number} {title}").format(number=following.index + 1, title=title), True
+    return translate("TransportBar", "GO: {number} {title}").format(number=following.index + 1, title=title), True
 
 
 class SkipAction(StrEnum):
@@ -93,23 +89,31 @@ class TransportBar(QWidget):
         return button
 
     def _build_running_order_buttons(self) -> QGridLayout:
-        self.go_button = self._button(_tr("GO"), "go", self.controller.go, _tr("Space"))
+        self.go_button = self._button(
+            translate("TransportBar", "GO"), "go", self.controller.go, translate("TransportBar", "Space")
+        )
         self.go_button.setMinimumHeight(64)
         go_font = QFont(self.font())
         go_font.setPointSizeF(go_font.pointSizeF() * 1.8)
         go_font.setBold(True)
         self.go_button.setFont(go_font)
         self.go_button.setStyleSheet(GO_STYLE)
-        self.back_button = self._button(_tr("◀ Back"), "back", self._back)
+        self.back_button = self._button(translate("TransportBar", "◀ Back"), "back", self._back)
         self.jump_button = self._button(
-            _tr("Make selected next"),
+            translate("TransportBar", "Make selected next"),
             "jump",
             self._jump_selected,
-            _tr("GO then puts it on air (or double-click a row)"),
+            translate("TransportBar", "GO then puts it on air (or double-click a row)"),
         )
-        self.skip_button = self._button(_tr("Skip / unskip selected"), "skip", self._skip_selected)
-        self.plus_button = self._button(_tr("+1 min"), "plusMinute", lambda: self.controller.add_time(60))
-        self.minus_button = self._button(_tr("−1 min"), "minusMinute", lambda: self.controller.add_time(-60))
+        self.skip_button = self._button(
+            translate("TransportBar", "Skip / unskip selected"), "skip", self._skip_selected
+        )
+        self.plus_button = self._button(
+            translate("TransportBar", "+1 min"), "plusMinute", lambda: self.controller.add_time(60)
+        )
+        self.minus_button = self._button(
+            translate("TransportBar", "−1 min"), "minusMinute", lambda: self.controller.add_time(-60)
+        )
         grid = QGridLayout()
         grid.addWidget(self.go_button, 0, 0, 1, 2)
         grid.addWidget(self.back_button, 1, 0)
@@ -120,11 +124,17 @@ class TransportBar(QWidget):
         return grid
 
     def _build_clip_box(self) -> QGroupBox:
-        self.pause_button = self._button(_tr("Pause / resume clip"), "pauseClip", self._toggle_pause)
-        self.restart_button = self._button(_tr("Restart clip"), "restartClip", self.controller.restart_clip)
-        self.panic_button = self._button(_tr("STOP to black (Esc)"), "panic", self.controller.panic)
+        self.pause_button = self._button(
+            translate("TransportBar", "Pause / resume clip"), "pauseClip", self._toggle_pause
+        )
+        self.restart_button = self._button(
+            translate("TransportBar", "Restart clip"), "restartClip", self.controller.restart_clip
+        )
+        self.panic_button = self._button(
+            translate("TransportBar", "STOP to black (Esc)"), "panic", self.controller.panic
+        )
         self.panic_button.setStyleSheet(PANIC_STYLE)
-        box = QGroupBox(_tr("Clip on air"))
+        box = QGroupBox(translate("TransportBar", "Clip on air"))
         row = QHBoxLayout(box)
         for button in (self.pause_button, self.restart_button, self.panic_button):
             row.addWidget(button)
@@ -135,10 +145,11 @@ class TransportBar(QWidget):
     def _back(self) -> None:
         """Back from the first segment is standby: the run on air ends, so it asks first."""
         if back_ends_the_run(self.controller.snapshot()) and not self._confirm(
-            _tr("Back to standby"),
-            _tr(
+            translate("TransportBar", "Back to standby"),
+            translate(
+                "TransportBar",
                 "Back from the first segment puts the show back to standby: the program output goes black, "
-                "the show's clock stops and the next GO starts the show again."
+                "the show's clock stops and the next GO starts the show again.",
             ),
         ):
             return
@@ -147,7 +158,7 @@ class TransportBar(QWidget):
     def _jump_selected(self) -> None:
         row = self._selected_row()
         if row is None:
-            self._report(_tr("Select a segment in the running order to make it next."))
+            self._report(translate("TransportBar", "Select a segment in the running order to make it next."))
             return
         self.controller.jump(row)
 
@@ -175,7 +186,9 @@ class TransportBar(QWidget):
         text, possible = go_label(snapshot)
         if self.go_button.text() != text:
             self.go_button.setText(text)
-            self.go_button.setToolTip(_tr("Space") + (f" — {snapshot.next.segment.title}" if snapshot.next else ""))
+            self.go_button.setToolTip(
+                translate("TransportBar", "Space") + (f" — {snapshot.next.segment.title}" if snapshot.next else "")
+            )
         self.go_button.setEnabled(possible)
         on_air = snapshot.mode is Mode.ON_AIR
         self.plus_button.setEnabled(on_air)
@@ -189,8 +202,11 @@ class TransportBar(QWidget):
     def render_selection(self) -> None:
         action = skip_action(self._selected_view())
         self.skip_button.setEnabled(action is not None)
-        labels = {SkipAction.SKIP: _tr("Skip selected"), SkipAction.UNSKIP: _tr("Unskip selected")}
-        label = labels[action] if action is not None else _tr("Skip / unskip selected")
+        labels = {
+            SkipAction.SKIP: translate("TransportBar", "Skip selected"),
+            SkipAction.UNSKIP: translate("TransportBar", "Unskip selected"),
+        }
+        label = labels[action] if action is not None else translate("TransportBar", "Skip / unskip selected")
         if self.skip_button.text() != label:
             self.skip_button.setText(label)
         self.jump_button.setEnabled(self._selected_row() is not None)

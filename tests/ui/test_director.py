@@ -507,3 +507,33 @@ def test_back_from_a_later_segment_does_not_ask(qtbot, director, fake_clock, mon
     director.refresh()
     qtbot.mouseClick(director.findChild(QPushButton, "back"), Qt.MouseButton.LeftButton)
     assert controller.snapshot().mode is Mode.ON_AIR  # the run goes on (the question would have failed)
+
+
+def test_the_header_lines_never_overlap(qtbot, fake_clock, bundled_show):
+    """The output line, over/under, projected end and clock sit side by side at the window's size
+    (a long output text is cut, never drawn under the figures)."""
+    from itertools import pairwise
+
+    from presenter.controller import ShowController
+    from presenter.playout.silent import SilentPlayout
+
+    controller = ShowController(bundled_show, clock=fake_clock, playout=SilentPlayout())
+    director = DirectorWindow(controller)
+    qtbot.addWidget(director)
+    director.resize(1440, 860)
+    director.show()
+    qtbot.waitExposed(director)
+    fake_clock.advance(5 * 60)
+    controller.go()
+    director.refresh()
+    header = director.header
+    labels = (
+        header.show_title,
+        header.output_label,
+        header.over_under_label,
+        header.projected_label,
+        header.clock_label,
+    )
+    qtbot.waitUntil(
+        lambda: all(label.geometry().right() < later.geometry().left() for label, later in pairwise(labels))
+    )
