@@ -758,6 +758,111 @@
     </message>
 </context>
 <context>
+    <name>DirectorHeader</name>
+    <message>
+        <source>idle</source>
+        <translation>inaktiv</translation>
+    </message>
+    <message>
+        <source>armed</source>
+        <translation>vorbereitet</translation>
+    </message>
+    <message>
+        <source>playing</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>held</source>
+        <translation>gehalten</translation>
+    </message>
+    <message>
+        <source>black</source>
+        <translation>Schwarz</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Output: none (clips cannot play)</source>
+        <translation>Ausgabe: keine (Einspieler können nicht laufen)</translation>
+    </message>
+    <message>
+        <source>Output: {state}</source>
+        <translation>Ausgabe: {state}</translation>
+    </message>
+    <message>
+        <source> · armed: {segment}</source>
+        <translation> · vorbereitet: {segment}</translation>
+    </message>
+    <message>
+        <source>What the program output shows</source>
+        <translation>Was das Sendebild zeigt</translation>
+    </message>
+    <message>
+        <source> · REHEARSAL (times on {day})</source>
+        <translation> · PROBE (Zeiten am {day})</translation>
+    </message>
+</context>
+<context>
+    <name>DirectorKeys</name>
+    <message>
+        <source>Keys: Space = GO · Esc = stop to black · Ctrl+M = write a message · Enter = send it · Esc in a text field = leave it · double-click a row = make it next · Q = show the next question · N = answered, next · Shift+Q = question off · PgUp/PgDown = moderator's talking points</source>
+        <translation>Tasten: Leertaste = GO · Esc = Schwarz · Strg+M = Nachricht schreiben · Enter = senden · Esc im Textfeld = verlassen · Doppelklick auf eine Zeile = als Nächstes · Q = nächste Frage zeigen · N = beantwortet, nächste · Umschalt+Q = Frage ausblenden · Bild auf/Bild ab = Stichpunkte der Moderation</translation>
+    </message>
+</context>
+<context>
+    <name>DirectorWindow</name>
+    <message>
+        <source>Director — {title} — Presenter</source>
+        <translation>Regie — {title} — Presenter</translation>
+    </message>
+    <message>
+        <source>Double-click a segment to make it next: GO puts it on air</source>
+        <translation>Doppelklick auf ein Segment setzt es als Nächstes: GO bringt es auf Sendung</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Probleme</translation>
+    </message>
+    <message>
+        <source>Technician preview…</source>
+        <translation>Vorschau für die Technik…</translation>
+    </message>
+    <message>
+        <source>Rehearse from now</source>
+        <translation>Ab jetzt proben</translation>
+    </message>
+    <message>
+        <source>Open show…</source>
+        <translation>Sendung öffnen…</translation>
+    </message>
+    <message>
+        <source>Export as-run…</source>
+        <translation>Sendeprotokoll exportieren…</translation>
+    </message>
+    <message>
+        <source>Plan the running order from the first GO, so early/late mean something</source>
+        <translation>Den Ablauf ab dem ersten GO planen, damit zu früh/zu spät etwas bedeuten</translation>
+    </message>
+    <message>
+        <source>“{title}” is on air. Quitting puts the program output to black and closes the moderator window. The run is kept and is resumed at the next start.</source>
+        <translation>„{title}“ ist auf Sendung. Beenden schaltet das Sendebild auf Schwarz und schließt das Moderationsfenster. Der Durchlauf bleibt erhalten und wird beim nächsten Start fortgesetzt.</translation>
+    </message>
+    <message>
+        <source>Quit Presenter? Every window closes.</source>
+        <translation>Presenter beenden? Alle Fenster werden geschlossen.</translation>
+    </message>
+    <message>
+        <source>Quit Presenter</source>
+        <translation>Presenter beenden</translation>
+    </message>
+</context>
+<context>
     <name>Editing</name>
     <message>
         <source>New segment</source>
@@ -884,6 +989,25 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>Export as-run</source>
+        <translation>Sendeprotokoll exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>As-run not saved: {error}</source>
+        <translation>Sendeprotokoll nicht gespeichert: {error}</translation>
+    </message>
+    <message>
+        <source>As-run saved to {path} (with its log and the questions beside it)</source>
+        <translation>Sendeprotokoll gespeichert in {path} (daneben sein Log und die Fragen)</translation>
     </message>
 </context>
 <context>
@@ -1299,6 +1423,64 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
 </context>
 <context>
+    <name>LanguageChoice</name>
+    <message>
+        <source>{language} is used from the next start of Presenter: the show is not interrupted.</source>
+        <translation>{language} gilt ab dem nächsten Start von Presenter: die Sendung wird nicht unterbrochen.</translation>
+    </message>
+    <message>
+        <source>Restart the windows now in {language}?</source>
+        <translation>Fenster jetzt auf {language} neu starten?</translation>
+    </message>
+    <message>
+        <source>{language} is used from the next start of Presenter.</source>
+        <translation>{language} gilt ab dem nächsten Start von Presenter.</translation>
+    </message>
+</context>
+<context>
+    <name>Launch</name>
+    <message>
+        <source>Presenter — show file problem</source>
+        <translation>Presenter — Problem mit der Sendungsdatei</translation>
+    </message>
+    <message>
+        <source>The show file cannot be used:
+
+{exc}</source>
+        <translation>Die Sendungsdatei kann nicht verwendet werden:
+
+{exc}</translation>
+    </message>
+    <message>
+        <source>Fix the file and press Retry, or open another show file.</source>
+        <translation>Datei korrigieren und „Erneut versuchen“ drücken oder eine andere Sendungsdatei öffnen.</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Open another…</source>
+        <translation>Andere öffnen…</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>Open show file</source>
+        <translation>Sendungsdatei öffnen</translation>
+    </message>
+    <message>
+        <source>Show files (*.yaml *.yml)</source>
+        <translation>Sendungsdateien (*.yaml *.yml)</translation>
+    </message>
+    <message>
+        <source>Internal error (the show goes on): {value!r}</source>
+        <translation>Interner Fehler (die Sendung läuft weiter): {value!r}</translation>
+    </message>
+</context>
+<context>
     <name>MediaPanel</name>
     <message>
         <source>Container</source>
@@ -1418,6 +1600,66 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     <message>
         <source>Speak up</source>
         <translation>Bitte lauter</translation>
+    </message>
+    <message>
+        <source>Message to the moderator (Ctrl+M)</source>
+        <translation>Nachricht an die Moderation (Strg+M)</translation>
+    </message>
+    <message>
+        <source>Type a short message, Enter sends it, Esc leaves the field</source>
+        <translation>Kurze Nachricht eingeben, Enter sendet sie, Esc verlässt das Feld</translation>
+    </message>
+    <message>
+        <source>Blink</source>
+        <translation>Blinken</translation>
+    </message>
+    <message>
+        <source>Urgent: full screen</source>
+        <translation>Dringend: ganzer Bildschirm</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Moderator window:</source>
+        <translation>Moderationsfenster:</translation>
+    </message>
+    <message>
+        <source>Fullscreen on/off</source>
+        <translation>Vollbild an/aus</translation>
+    </message>
+    <message>
+        <source>Points ▲ (PgUp)</source>
+        <translation>Stichpunkte ▲ (Bild↑)</translation>
+    </message>
+    <message>
+        <source>The moderator's talking points: the page before (PgUp)</source>
+        <translation>Stichpunkte der Moderation: vorige Seite (Bild auf)</translation>
+    </message>
+    <message>
+        <source>Points ▼ (PgDown)</source>
+        <translation>Stichpunkte ▼ (Bild↓)</translation>
+    </message>
+    <message>
+        <source>The moderator's talking points: the next page (PgDown)</source>
+        <translation>Stichpunkte der Moderation: nächste Seite (Bild ab)</translation>
+    </message>
+    <message>
+        <source>Moderator sees: no message</source>
+        <translation>Moderation sieht: keine Nachricht</translation>
+    </message>
+    <message>
+        <source> (blinking)</source>
+        <translation> (blinkend)</translation>
+    </message>
+    <message>
+        <source>Moderator sees: “{text}”{blinking}</source>
+        <translation>Moderation sieht: „{text}“{blinking}</translation>
     </message>
 </context>
 <context>
@@ -1575,6 +1817,49 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     <message numerus="yes">
         <source>moderator screen {index} does not exist (%n screens); the window stays where it is</source>
         <translation><numerusform>Moderationsbildschirm {index} gibt es nicht (%n Bildschirm); das Fenster bleibt, wo es ist</numerusform><numerusform>Moderationsbildschirm {index} gibt es nicht (%n Bildschirme); das Fenster bleibt, wo es ist</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>OnAirPanel</name>
+    <message>
+        <source>With: </source>
+        <translation>Mit: </translation>
+    </message>
+    <message>
+        <source>Notes: </source>
+        <translation>Notizen: </translation>
+    </message>
+    <message>
+        <source>Next: end of show</source>
+        <translation>Danach: Sendeschluss</translation>
+    </message>
+    <message>
+        <source>Next: {number}. {title} ({planned})</source>
+        <translation>Danach: {number}. {title} ({planned})</translation>
+    </message>
+    <message>
+        <source>Standby — GO starts the show</source>
+        <translation>Bereit — GO startet die Sendung</translation>
+    </message>
+    <message>
+        <source>Off air — the show has ended</source>
+        <translation>Nicht auf Sendung — die Sendung ist beendet</translation>
+    </message>
+    <message>
+        <source>ended {time}</source>
+        <translation>beendet {time}</translation>
+    </message>
+    <message>
+        <source>ON AIR {number}. {title}</source>
+        <translation>AUF SENDUNG {number}. {title}</translation>
+    </message>
+    <message>
+        <source>on time</source>
+        <translation>im Plan</translation>
+    </message>
+    <message>
+        <source>Clip {state} {position} / {duration}</source>
+        <translation>Einspieler {state} {position} / {duration}</translation>
     </message>
 </context>
 <context>
@@ -1801,6 +2086,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>Unterbrochenen Durchlauf fortsetzen</translation>
     </message>
     <message>
+        <source>{language} is not available (its translation is missing): the windows are in English.</source>
+        <translation>{language} ist nicht verfügbar (die Übersetzung fehlt): die Fenster sind auf Englisch.</translation>
+    </message>
+    <message>
         <source>Back to standby (new run)</source>
         <translation>Zurück auf Bereit (neuer Durchlauf)</translation>
     </message>
@@ -1853,6 +2142,14 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>Der unterbrochene Durchlauf kann nicht mehr fortgesetzt werden.</translation>
     </message>
     <message>
+        <source>Show file changed but cannot be used; the show goes on unchanged: {message}</source>
+        <translation>Sendungsdatei geändert, aber nicht verwendbar; die Sendung läuft unverändert weiter: {message}</translation>
+    </message>
+    <message>
+        <source>Show file has a mistake (the running show is unchanged): {message}</source>
+        <translation>Sendungsdatei hat einen Fehler (die laufende Sendung ist unverändert): {message}</translation>
+    </message>
+    <message>
         <source>The running order was edited and not saved before Presenter stopped.</source>
         <translation>Der Ablauf wurde bearbeitet und nicht gespeichert, bevor Presenter beendet wurde.</translation>
     </message>
@@ -1865,6 +2162,22 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>Die Sendungsdatei wurde auf der Festplatte geändert, während der Ablauf ungespeicherte Änderungen hat: Speichern fragt nach.</translation>
     </message>
     <message>
+        <source>Show file changed: titles, durations and notes updated.</source>
+        <translation>Sendungsdatei geändert: Titel, Dauern und Notizen aktualisiert.</translation>
+    </message>
+    <message>
+        <source>Show file changed: new running order applied.</source>
+        <translation>Sendungsdatei geändert: neuer Ablauf übernommen.</translation>
+    </message>
+    <message>
+        <source>The show file changed its running order (segments added, removed or moved). The segment on air stays on air.</source>
+        <translation>Die Sendungsdatei hat ihren Ablauf geändert (Segmente hinzugefügt, entfernt oder verschoben). Das Segment auf Sendung bleibt auf Sendung.</translation>
+    </message>
+    <message>
+        <source>Apply the new running order</source>
+        <translation>Neuen Ablauf übernehmen</translation>
+    </message>
+    <message>
         <source>The moderator window is on the director's screen: fullscreen would cover the director. Choose another screen for it first.</source>
         <translation>Das Moderationsfenster liegt auf dem Bildschirm der Regie: im Vollbild würde es die Regie verdecken. Zuerst einen anderen Bildschirm dafür wählen.</translation>
     </message>
@@ -1875,6 +2188,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     <message>
         <source>program output</source>
         <translation>Sendebild</translation>
+    </message>
+    <message>
+        <source>{number}. "{title}": {value}: {summary}</source>
+        <translation>{number}. „{title}“: {value}: {summary}</translation>
     </message>
     <message>
         <source>{number}. "{title}": clip changed on disk: ready</source>
@@ -2022,14 +2339,25 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
 </context>
 <context>
-    <name>QCoreApplication</name>
-    <message numerus="yes">
-        <source>DirectorKeys</source>
-        <comment>Keys: Space = GO · Esc = stop to black · Ctrl+M = write a message · Enter = send it · Esc in a text field = leave it · double-click a row = make it next · Q = show the next question · N = answered, next · Shift+Q = question off · PgUp/PgDown = moderator's talking points</comment>
-        <translation type="unfinished">
-            <numerusform />
-            <numerusform />
-        </translation>
+    <name>ProgramOutput</name>
+    <message>
+        <source>Program output unavailable: {exc}</source>
+        <translation>Sendebild nicht verfügbar: {exc}</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramOutputWindow</name>
+    <message>
+        <source>Presenter – Program output</source>
+        <translation>Presenter – Sendebild</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>output screen {screen_index} does not exist (screens: {screens}); the program output is on the primary screen</source>
+        <translation>Ausgabebildschirm {screen_index} gibt es nicht (Bildschirme: {screens}); das Sendebild liegt auf dem Hauptbildschirm</translation>
     </message>
 </context>
 <context>
@@ -2630,6 +2958,57 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     <message>
         <source>Control PIN: %1</source>
         <translation>Steuer-PIN: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RunningOrder</name>
+    <message>
+        <source>Planned</source>
+        <translation>Geplant</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Actual start</source>
+        <translation>Ist-Beginn</translation>
+    </message>
+    <message>
+        <source>Actual</source>
+        <translation>Ist</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>clip</source>
+        <translation>Einspieler</translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation>Live</translation>
+    </message>
+    <message>
+        <source>clip problem</source>
+        <translation>Einspieler-Problem</translation>
+    </message>
+    <message>
+        <source>{state} – {problem}</source>
+        <translation>{state} – {problem}</translation>
+    </message>
+    <message>
+        <source>NEXT</source>
+        <translation>ALS NÄCHSTES</translation>
     </message>
 </context>
 <context>
@@ -3352,6 +3731,85 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
 </context>
 <context>
+    <name>TransportBar</name>
+    <message>
+        <source>GO</source>
+        <translation>GO</translation>
+    </message>
+    <message>
+        <source>GO: end of show</source>
+        <translation>GO: Sendeschluss</translation>
+    </message>
+    <message>
+        <source>GO: {number} {title}</source>
+        <translation>GO: {number} {title}</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Leertaste</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ Zurück</translation>
+    </message>
+    <message>
+        <source>Make selected next</source>
+        <translation>Ausgewähltes als Nächstes</translation>
+    </message>
+    <message>
+        <source>GO then puts it on air (or double-click a row)</source>
+        <translation>GO bringt es dann auf Sendung (oder Doppelklick auf eine Zeile)</translation>
+    </message>
+    <message>
+        <source>Skip / unskip selected</source>
+        <translation>Ausgewähltes auslassen / wieder aufnehmen</translation>
+    </message>
+    <message>
+        <source>+1 min</source>
+        <translation>+1 Min</translation>
+    </message>
+    <message>
+        <source>−1 min</source>
+        <translation>−1 Min</translation>
+    </message>
+    <message>
+        <source>Pause / resume clip</source>
+        <translation>Einspieler anhalten / fortsetzen</translation>
+    </message>
+    <message>
+        <source>Restart clip</source>
+        <translation>Einspieler neu starten</translation>
+    </message>
+    <message>
+        <source>STOP to black (Esc)</source>
+        <translation>SCHWARZ (Esc)</translation>
+    </message>
+    <message>
+        <source>Clip on air</source>
+        <translation>Einspieler auf Sendung</translation>
+    </message>
+    <message>
+        <source>Back to standby</source>
+        <translation>Zurück auf Bereit</translation>
+    </message>
+    <message>
+        <source>Back from the first segment puts the show back to standby: the program output goes black, the show's clock stops and the next GO starts the show again.</source>
+        <translation>Zurück vom ersten Segment setzt die Sendung auf Bereit zurück: das Sendebild wird schwarz, die Sendungsuhr hält an und das nächste GO startet die Sendung neu.</translation>
+    </message>
+    <message>
+        <source>Select a segment in the running order to make it next.</source>
+        <translation>Bitte im Ablauf ein Segment wählen, um es als Nächstes zu setzen.</translation>
+    </message>
+    <message>
+        <source>Skip selected</source>
+        <translation>Ausgewähltes auslassen</translation>
+    </message>
+    <message>
+        <source>Unskip selected</source>
+        <translation>Ausgewähltes wieder aufnehmen</translation>
+    </message>
+</context>
+<context>
     <name>VideoPane</name>
     <message>
         <source>Select a clip to preview it</source>
@@ -3359,10 +3817,104 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
 </context>
 <context>
+    <name>WindowPlacement</name>
+    <message>
+        <source>{label}: remembered screen {name} is not connected; windowed beside the director</source>
+        <translation>{label}: gespeicherter Bildschirm {name} ist nicht angeschlossen; im Fenster neben der Regie</translation>
+    </message>
+    <message>
+        <source>{label}: screen {screen} does not exist ({count} screens); windowed beside the director</source>
+        <translation>{label}: Bildschirm {screen} gibt es nicht ({count} Bildschirme); im Fenster neben der Regie</translation>
+    </message>
+    <message>
+        <source>{label}: screen {screen} is the director's screen; it opens in a window beside the director instead of covering it (connect another screen and choose it)</source>
+        <translation>{label}: Bildschirm {screen} ist der Bildschirm der Regie; es öffnet sich in einem Fenster neben der Regie, statt sie zu verdecken (einen anderen Bildschirm anschließen und wählen)</translation>
+    </message>
+    <message>
+        <source>The {first} and the {second} are both fullscreen on screen {screen}: one covers the other.</source>
+        <translation>{first} und {second} sind beide im Vollbild auf Bildschirm {screen}: eines verdeckt das andere.</translation>
+    </message>
+    <message>
+        <source>Move the {label} to screen {screen}</source>
+        <translation>{label} auf Bildschirm {screen} verschieben</translation>
+    </message>
+    <message>
+        <source>Put the {label} in a window beside the director</source>
+        <translation>{label} in einem Fenster neben die Regie legen</translation>
+    </message>
+    <message>
+        <source>{label}: screen {screen} does not exist</source>
+        <translation>{label}: Bildschirm {screen} gibt es nicht</translation>
+    </message>
+    <message>
+        <source>Screen {name} disconnected: {label} moved beside the director</source>
+        <translation>Bildschirm {name} getrennt: {label} neben die Regie verschoben</translation>
+    </message>
+    <message>
+        <source>Screen {name} connected: {label} is back on it</source>
+        <translation>Bildschirm {name} angeschlossen: {label} ist wieder darauf</translation>
+    </message>
+</context>
+<context>
     <name>remote</name>
     <message>
         <source>Remote control: %1</source>
         <translation>Fernsteuerung: %1</translation>
+    </message>
+</context>
+<context>
+    <name>theme</name>
+    <message>
+        <source>STANDBY</source>
+        <translation>BEREIT</translation>
+    </message>
+    <message>
+        <source>WRAP UP</source>
+        <translation>ZUM SCHLUSS KOMMEN</translation>
+    </message>
+    <message>
+        <source>TIME</source>
+        <translation>SCHLUSS</translation>
+    </message>
+    <message>
+        <source>OVERTIME</source>
+        <translation>ÜBERZOGEN</translation>
+    </message>
+    <message>
+        <source>ON AIR</source>
+        <translation>AUF SENDUNG</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>gesendet</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>ausgelassen</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>startet</translation>
+    </message>
+    <message>
+        <source>playing</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>angehalten</translation>
+    </message>
+    <message>
+        <source>holding last frame</source>
+        <translation>letztes Bild wird gehalten</translation>
+    </message>
+    <message>
+        <source>ended (black)</source>
+        <translation>beendet (Schwarz)</translation>
+    </message>
+    <message>
+        <source>clip failed</source>
+        <translation>Einspieler fehlgeschlagen</translation>
     </message>
 </context>
 </TS>
