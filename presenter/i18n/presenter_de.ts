@@ -846,6 +846,10 @@
         <translation>Sendeprotokoll exportieren…</translation>
     </message>
     <message>
+        <source>Remote…</source>
+        <translation>Fernsteuerung…</translation>
+    </message>
+    <message>
         <source>Plan the running order from the first GO, so early/late mean something</source>
         <translation>Den Ablauf ab dem ersten GO planen, damit zu früh/zu spät etwas bedeuten</translation>
     </message>

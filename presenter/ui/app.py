@@ -75,6 +75,7 @@ class PresenterApp(QObject):
         self.director.export_as_run_requested.connect(self.export_as_run)
         self.director.open_show_requested.connect(self.choose_show)
         self.director.rehearse_requested.connect(self.rehearse_from_now)
+        self.director.remote_requested.connect(self.show_remote)
         self.director.quit_confirmed.connect(QApplication.quit)
         self.director.language_chosen.connect(self.choose_language)
         self.director.set_persistent_warning(self._early_warning)
@@ -475,6 +476,17 @@ class PresenterApp(QObject):
         self.questions = QuestionsWiring(self)
         self.questions_window = self.questions.window
         self.questions_window.show()
+
+    def show_remote(self) -> None:
+        """The remote control panel: what is on, the links, the QR code, the PIN, the views connected."""
+        if getattr(self, "remote", None) is None:
+            return  # it starts right after the director's first paint
+        from presenter.ui.remote_panel import RemoteDialog
+
+        if getattr(self, "remote_dialog", None) is None:
+            self.remote_dialog = RemoteDialog(self.remote, self.director)
+        self.remote_dialog.show()
+        self.remote_dialog.raise_()
 
     def show_questions(self) -> None:
         self.questions.show()

@@ -56,6 +56,7 @@ class DirectorWindow(QWidget):
     preview_requested = Signal()
     open_show_requested = Signal()
     rehearse_requested = Signal()
+    remote_requested = Signal()
     language_chosen = Signal(str)  # a Language value: the director picked it in the language box
     quit_confirmed = Signal()  # the director closed the window and said yes: the whole app ends
 
@@ -151,6 +152,7 @@ class DirectorWindow(QWidget):
             (translate("DirectorWindow", "Rehearse from now"), "rehearse", self.rehearse_requested),
             (translate("DirectorWindow", "Open show…"), "openShow", self.open_show_requested),
             (translate("DirectorWindow", "Export as-run…"), "exportAsRun", self.export_as_run_requested),
+            (translate("DirectorWindow", "Remote…"), "remote", self.remote_requested),
         )
         made = {}
         for text, name, signal in buttons:

@@ -93,3 +93,15 @@ def test_a_taken_port_is_a_problem_and_the_show_goes_on(start_app):
     assert any("Remote control: cannot listen on" in text for text in texts)
     app.controller.go()
     assert app.controller.snapshot().current.index == 0
+
+
+def test_the_directors_remote_button_opens_the_panel(qtbot, start_app):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    start, _ = start_app
+    app = start()
+    qtbot.mouseClick(app.director.findChild(QPushButton, "remote"), Qt.MouseButton.LeftButton)
+    assert app.remote_dialog.isVisible()
+    assert app.remote_dialog.panel is not None
+    app.remote_dialog.close()
