@@ -25,3 +25,11 @@ def show_copy(tmp_path):
     shutil.copy(ROOT / "assets" / "smart-rlp.yaml", folder / "smart-rlp.yaml")
     shutil.copytree(ROOT / "assets" / "clips", folder / "clips")
     return folder / "smart-rlp.yaml"
+
+
+@pytest.fixture
+def start_app(qtbot, tmp_path, monkeypatch):
+    """Start the real application in-process (tests/ui/app_helpers.py)."""
+    from app_helpers import app_starter
+
+    yield from app_starter(qtbot, tmp_path / "state", monkeypatch)

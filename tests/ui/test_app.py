@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 import pytest
+from app_helpers import make_args, problems
 from PySide6.QtWidgets import QApplication
 
 from presenter.compose import build_parts
@@ -13,15 +13,6 @@ from presenter.ui import app as app_module
 from presenter.ui.app import PresenterApp, choose_platform
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def make_args(show: Path, state: Path, **extra) -> argparse.Namespace:
-    values = dict(
-        show=show, check=False, json=False, output_screen=None, moderator_screen=None, windowed=True,
-        state_dir=state, new_run=False, as_run=False, status_file=None,
-    )  # fmt: skip
-    values.update(extra)
-    return argparse.Namespace(**values)
 
 
 @pytest.fixture(autouse=True)
@@ -38,39 +29,6 @@ def answer_questions(monkeypatch, answer) -> list[str]:
     asked: list[str] = []
     monkeypatch.setattr(app_module.QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or answer)
     return asked
-
-
-@pytest.fixture
-def start_app(qtbot, tmp_path, monkeypatch):
-    started: list[PresenterApp] = []
-    # No real VLC output in these tests (the playout is covered in tests/playout): the real program
-    # output factory and the preview find no libVLC.
-    monkeypatch.setenv("PRESENTER_SIMULATE_NO_LIBVLC", "1")
-    from presenter.playout import vlc_adapter
-
-    vlc_adapter.reset_vlc_status()
-
-    def start(show: Path, **extra) -> PresenterApp:
-        from presenter.show import load_show
-
-        args = make_args(show, tmp_path / "state", **extra)
-        app = PresenterApp(args, load_show(show), build_parts(args, environ={}))
-        started.append(app)
-        qtbot.addWidget(app.director)
-        qtbot.waitUntil(lambda: app.started)  # the other windows come right after the director
-        qtbot.addWidget(app.moderator)
-        return app
-
-    yield start
-    for app in started:
-        app.shutdown()
-        if app.watcher is not None:
-            app.watcher.deleteLater()
-    vlc_adapter.reset_vlc_status()
-
-
-def problems(app: PresenterApp) -> list[str]:
-    return [app.director.problems.item(i).text() for i in range(app.director.problems.count())]
 
 
 def test_linux_runs_qt_on_xcb():

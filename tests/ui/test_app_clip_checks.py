@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 
-from test_app import make_args, problems
+from app_helpers import make_args, problems
 
 from presenter.compose import build_parts
 from presenter.show import load_show

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import shutil
@@ -18,45 +17,6 @@ import pytest
 from presenter.journal import read_journal
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def make_args(show: Path, state: Path, **extra) -> argparse.Namespace:
-    values = dict(
-        show=show, check=False, json=False, output_screen=None, moderator_screen=None, windowed=True,
-        state_dir=state, new_run=False, as_run=False, status_file=None,
-    )  # fmt: skip
-    values.update(extra)
-    return argparse.Namespace(**values)
-
-
-@pytest.fixture
-def start_app(qtbot, tmp_path, monkeypatch):
-    from presenter.playout import vlc_adapter
-    from presenter.show import load_show
-    from presenter.ui.app import PresenterApp
-
-    started: list[PresenterApp] = []
-    monkeypatch.setenv("PRESENTER_SIMULATE_NO_LIBVLC", "1")
-    vlc_adapter.reset_vlc_status()
-
-    def start(show: Path, **extra) -> PresenterApp:
-        from presenter.compose import build_parts
-
-        args = make_args(show, tmp_path / "state", **extra)
-        app = PresenterApp(args, load_show(show), build_parts(args, environ={}))
-        started.append(app)
-        qtbot.addWidget(app.director)
-        qtbot.waitUntil(lambda: app.started)  # the other windows come right after the director
-        for window in (app.moderator, app.questions_window):
-            qtbot.addWidget(window)
-        return app
-
-    yield start
-    for app in started:
-        app.shutdown()
-        if app.watcher is not None:
-            app.watcher.deleteLater()
-    vlc_adapter.reset_vlc_status()
 
 
 def test_the_questions_window_opens_with_the_others_and_feeds_the_status_file(start_app, show_copy, tmp_path):
