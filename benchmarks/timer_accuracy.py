@@ -238,7 +238,9 @@ def cpu_run(app: QApplication) -> dict[str, tuple[float, int]]:
     results["standby"] = cpu_percent(app, window, CPU_SECONDS)
     controller.go()
     results["counting"] = cpu_percent(app, window, CPU_SECONDS)
-    controller.jump(len(show.segments) - 1)  # the last segment, then GO: off air
+    controller.jump(len(show.segments) - 1)  # the last segment next, GO airs it, GO again: off air
+    controller.go()
+    time.sleep(0.35)  # past the double-press guard
     controller.go()
     assert controller.snapshot().mode is Mode.ENDED
     window.render_now()
@@ -346,6 +348,7 @@ def realtime_kind(
         controller.go()  # the welcome, 5:00
     else:
         controller.jump(next(i for i, s in enumerate(show.segments) if s.is_clip))
+        controller.go()  # jump only sets what GO airs
     engine = controller.engine
     on_air = engine.runs[engine.current].on_air_since
     watch = PaintWatch(window.timer)
