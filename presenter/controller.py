@@ -18,10 +18,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from presenter.clock import Clock
 from presenter.engine import ClipState, Mode, ShowEngine, ShowEvent, ShowSnapshot, SkipRefused
 from presenter.i18n import QT_TRANSLATE_NOOP
-from presenter.playout.interface import Playout
+from presenter.playout.interface import OutputState, OutputStatus, Playout
 from presenter.questions import QuestionError, QuestionQueue
 from presenter.questions_chat import parse_chat
-from presenter.show import Segment, Show
+from presenter.show import EndAction, Segment, Show
 
 _C = TypeVar("_C", bound="ShowController")
 _P = ParamSpec("_P")
@@ -155,7 +155,7 @@ class ShowController(QObject):
 
     def output_status(self) -> Any:
         """What the program output shows now (OutputStatus), or None without a playout."""
-        return self.playout.status() if self.playout is not None and hasattr(self.playout, "status") else None
+        return self.playout.status() if self.playout is not None else None
 
     # ------------------------------------------------------------------ intents
 
@@ -316,7 +316,7 @@ class ShowController(QObject):
         if clip.state in (ClipState.BLACK, ClipState.FAILED):
             self.playout.go_black()
         elif clip.duration_s is not None and clip.position_s >= clip.duration_s - RESUME_END_MARGIN_S:
-            if clip.state is ClipState.HELD or segment.end_action == "hold":
+            if clip.state is ClipState.HELD or segment.end_action is EndAction.HOLD:
                 self.playout.take(segment.id, segment.clip, "hold", start_at_s=max(clip.duration_s - 0.2, 0.01))
             else:
                 self.playout.go_black()
@@ -366,12 +366,12 @@ class ShowController(QObject):
         title = titles.get(segment_id, segment_id)
         self.problem.emit(self.tr('"{title}": {problem}').format(title=title, problem=message))
 
-    def _playout_status(self, status: Any) -> None:
+    def _playout_status(self, status: OutputStatus) -> None:
         if status.segment_id is None or status.segment_id != self._on_air_id:
             return
-        state = getattr(status.state, "name", str(status.state))
-        if state in ("PLAYING", "PAUSED"):
-            self.engine.clip_progress(status.segment_id, status.position_s, status.duration_s, state == "PLAYING")
+        if status.state in (OutputState.PLAYING, OutputState.PAUSED):
+            playing = status.state is OutputState.PLAYING
+            self.engine.clip_progress(status.segment_id, status.position_s, status.duration_s, playing)
 
     # ------------------------------------------------------------------ audience questions (presenter.questions)
     # Intents like GO: the same journal (the engine's), one `changed` after each. They never raise for

@@ -9,19 +9,20 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 from presenter.engine import ShowSnapshot
 from presenter.i18n import QT_TRANSLATE_NOOP, translate
 from presenter.moderator_view import describe
+from presenter.playout.interface import OutputState
 from presenter.timefmt import format_duration
 from presenter.ui.on_air_panel import set_text
 
-PLAYING_STATES = ("playing", "paused", "held")
+PLAYING_STATES = (OutputState.PLAYING, OutputState.PAUSED, OutputState.HELD)
 # What the program output shows, in words (the OutputState values stay English in status files).
 OUTPUT_STATE_LABEL = {
-    "idle": QT_TRANSLATE_NOOP("DirectorHeader", "idle"),
-    "armed": QT_TRANSLATE_NOOP("DirectorHeader", "armed"),
-    "playing": QT_TRANSLATE_NOOP("DirectorHeader", "playing"),
-    "paused": QT_TRANSLATE_NOOP("DirectorHeader", "paused"),
-    "held": QT_TRANSLATE_NOOP("DirectorHeader", "held"),
-    "black": QT_TRANSLATE_NOOP("DirectorHeader", "black"),
-    "error": QT_TRANSLATE_NOOP("DirectorHeader", "error"),
+    OutputState.IDLE: QT_TRANSLATE_NOOP("DirectorHeader", "idle"),
+    OutputState.ARMED: QT_TRANSLATE_NOOP("DirectorHeader", "armed"),
+    OutputState.PLAYING: QT_TRANSLATE_NOOP("DirectorHeader", "playing"),
+    OutputState.PAUSED: QT_TRANSLATE_NOOP("DirectorHeader", "paused"),
+    OutputState.HELD: QT_TRANSLATE_NOOP("DirectorHeader", "held"),
+    OutputState.BLACK: QT_TRANSLATE_NOOP("DirectorHeader", "black"),
+    OutputState.ERROR: QT_TRANSLATE_NOOP("DirectorHeader", "error"),
 }
 
 
@@ -29,16 +30,16 @@ def output_text(status) -> str:
     """One line on what the program output shows (an OutputStatus, or None without a playout)."""
     if status is None:
         return translate("DirectorHeader", "Output: none (clips cannot play)")
-    state = status.state.value
+    state = OutputState(status.state)
     text = translate("DirectorHeader", "Output: {state}").format(
-        state=translate("DirectorHeader", OUTPUT_STATE_LABEL.get(state, state))
+        state=translate("DirectorHeader", OUTPUT_STATE_LABEL[state])
     )
     if state in PLAYING_STATES and status.segment_id:
         duration = format_duration(status.duration_s) if status.duration_s else "–"
         text += f" {format_duration(status.position_s)} / {duration}"
     if status.armed_segment_id:
         text += translate("DirectorHeader", " · armed: {segment}").format(segment=status.armed_segment_id)
-    if status.message and state == "error":
+    if status.message and state is OutputState.ERROR:
         text += f" — {status.message}"
     return text
 
