@@ -71,7 +71,7 @@ class PresenterApp(QObject):
         self.controller = ShowController(show, clock=parts.clock, playout=self.deferred_playout, engine=engine)
         self.controller.attach_journal(self.journal.append)
         self.director = DirectorWindow(self.controller)
-        self._install_editor()
+        self.editor = None  # installed right after the first paint (ruamel.yaml and the forms load then)
         self.director.export_as_run_requested.connect(self.export_as_run)
         self.director.open_show_requested.connect(self.choose_show)
         self.director.rehearse_requested.connect(self.rehearse_from_now)
@@ -122,6 +122,7 @@ class PresenterApp(QObject):
             if self.director.banner.isHidden():
                 self.director.show_banner(self.vlc_message)
         self.deferred_playout.attach(self.playout, self.vlc_message)
+        self._install_editor()
         self._start_moderator()
         self._preflight()
         self._start_preview()
@@ -301,9 +302,9 @@ class PresenterApp(QObject):
             )
 
     def _show_file_changed(self, show: Show) -> None:
-        if self.editor.wrote(show):
+        if self.editor is not None and self.editor.wrote(show):
             return  # the editor's own save coming back through the watcher
-        if self.editor.session.dirty:
+        if self.editor is not None and self.editor.session.dirty:
             self.director.add_problem(
                 self.tr("The show file changed on disk while the running order has unsaved edits: Save will ask.")
             )
