@@ -31,6 +31,7 @@ from presenter.show_reader import _MERGE_TAG, _NULL_TAG, _PLAIN_TAGS, _STR_TAG, 
 from presenter.timefmt import TimeFormatError, format_duration, parse_duration, parse_time_of_day
 
 _T = TypeVar("_T")
+_Entries = dict[str, tuple[yaml.Node, yaml.Node]]  # a mapping's key → (key node, value node)
 
 
 _SHOW_KEYS = ("version", "title", "date", "start", "end", "warning", "danger", "description", "segments")
@@ -259,16 +260,7 @@ class _ShowReader:
         for required in ("version", "title", "date", "start", "end", "segments"):
             if required not in entries:
                 raise self.error(root, translate("ShowFile", 'the show has no "{required}"').format(required=required))
-
-        version_node = self.scalar(entries["version"][1], "version")
-        if version_node.value.strip() != str(FORMAT_VERSION):
-            raise self.error(
-                version_node,
-                translate("ShowFile", 'version "{value}" is not supported; this Presenter reads version 1').format(
-                    value=version_node.value
-                ),
-            )
-
+        self.check_version(entries["version"][1])
         title = self.text(entries["title"][1], "title")
         show_date = self.parsed(entries["date"][1], "date", _parse_date)
         start = self.parsed(entries["start"][1], "start", parse_time_of_day)
@@ -291,8 +283,30 @@ class _ShowReader:
         description = (
             self.text(entries["description"][1], "description", allow_empty=True) if "description" in entries else ""
         )
+        return Show(
+            title=title,
+            date=show_date,
+            start=start,
+            end=end,
+            segments=self.segments(entries["segments"][1]),
+            warning_s=warning,
+            danger_s=danger,
+            description=description,
+            path=self.path.resolve(),
+            warnings=tuple(self.warnings),
+        )
 
-        segments_node = entries["segments"][1]
+    def check_version(self, node: yaml.Node) -> None:
+        version_node = self.scalar(node, "version")
+        if version_node.value.strip() != str(FORMAT_VERSION):
+            raise self.error(
+                version_node,
+                translate("ShowFile", 'version "{value}" is not supported; this Presenter reads version 1').format(
+                    value=version_node.value
+                ),
+            )
+
+    def segments(self, segments_node: yaml.Node) -> tuple[Segment, ...]:
         self.spend(segments_node)
         self.check_tag(segments_node)
         if not isinstance(segments_node, yaml.SequenceNode):
@@ -306,7 +320,6 @@ class _ShowReader:
             raise self.error(
                 segments_node, translate("ShowFile", '"segments" is empty; a show needs at least one segment')
             )
-
         segments: list[Segment] = []
         seen: dict[str, int] = {}
         for number, node in enumerate(segments_node.value, start=1):
@@ -323,19 +336,9 @@ class _ShowReader:
                 raise self.error(id_node, message.format(id=segment.id, first=seen[segment.id]))
             seen[segment.id] = number
             segments.append(segment)
+        return tuple(segments)
 
-        return Show(
-            title=title,
-            date=show_date,
-            start=start,
-            end=end,
-            segments=tuple(segments),
-            warning_s=warning,
-            danger_s=danger,
-            description=description,
-            path=self.path.resolve(),
-            warnings=tuple(self.warnings),
-        )
+    # -- a segment
 
     def segment(self, node: yaml.Node, number: int) -> tuple[Segment, yaml.Node]:
         what = translate("ShowFile", "segment {number}").format(number=number)
@@ -343,33 +346,8 @@ class _ShowReader:
         if "title" not in entries:
             raise self.error(node, translate("ShowFile", '{what} has no "title"').format(what=what))
         title = self.text(entries["title"][1], "title")
-        if "id" in entries:
-            id_node = entries["id"][1]
-            segment_id = self.text(id_node, "id")
-            if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", segment_id):
-                raise self.error(
-                    id_node,
-                    translate("ShowFile", 'id "{segment_id}" may only use letters, digits, "-", "_" and "."').format(
-                        segment_id=segment_id
-                    ),
-                )
-        else:
-            id_node = entries["title"][1]
-            segment_id = slugify(title)
-
-        kind = SegmentKind.LIVE
-        if "kind" in entries:
-            kind_node = entries["kind"][1]
-            kind_text = self.text(kind_node, "kind")
-            if kind_text not in KINDS:
-                raise self.error(
-                    kind_node,
-                    translate("ShowFile", 'kind "{kind_text}" is not one of: {kinds}').format(
-                        kind_text=kind_text, kinds=", ".join(KINDS)
-                    ),
-                )
-            kind = SegmentKind(kind_text)
-
+        segment_id, id_node = self.segment_id(entries, title)
+        kind = self.kind(entries)
         duration = self.duration(entries["duration"][1], "duration") if "duration" in entries else None
         if duration is None and kind == "live":
             raise self.error(
@@ -380,49 +358,8 @@ class _ShowReader:
             )
         if duration == 0:
             raise self.error(entries["duration"][1], translate("ShowFile", "duration is 0:00"))
-
-        clip: Path | None = None
-        if "clip" in entries:
-            clip_node = entries["clip"][1]
-            if kind != "clip":
-                raise self.error(
-                    clip_node,
-                    translate("ShowFile", '{what} has a "clip" but its kind is "{kind}"; use kind: clip').format(
-                        what=what, kind=kind
-                    ),
-                )
-            clip_text = self.text(clip_node, "clip")
-            clip = Path(clip_text).expanduser()
-            if not clip.is_absolute():
-                clip = self.folder / clip
-        elif kind == "clip":
-            raise self.error(
-                node,
-                translate("ShowFile", '{what} ("{title}") is a clip segment without "clip" (the video file)').format(
-                    what=what, title=title
-                ),
-            )
-
-        end_action = EndAction.NEXT
-        if "end_action" in entries:
-            action_node = entries["end_action"][1]
-            action_text = self.text(action_node, "end_action")
-            if kind != "clip":
-                raise self.error(
-                    action_node,
-                    translate("ShowFile", '{what} is live; "end_action" only applies to clip segments').format(
-                        what=what
-                    ),
-                )
-            if action_text not in END_ACTIONS:
-                raise self.error(
-                    action_node,
-                    translate("ShowFile", 'end_action "{action_text}" is not one of: {end_actions}').format(
-                        action_text=action_text, end_actions=", ".join(END_ACTIONS)
-                    ),
-                )
-            end_action = EndAction(action_text)
-
+        clip = self.clip(node, entries, kind, what, title)
+        end_action = self.end_action(entries, kind, what)
         warning = self.duration(entries["warning"][1], "warning") if "warning" in entries else None
         danger = self.duration(entries["danger"][1], "danger") if "danger" in entries else None
         if warning is not None and danger is not None and danger > warning:
@@ -447,6 +384,76 @@ class _ShowReader:
             line=node.start_mark.line + 1,
         )
         return segment, id_node
+
+    def segment_id(self, entries: _Entries, title: str) -> tuple[str, yaml.Node]:
+        """The segment's own "id", else one made from its title; and the node an error about it points at."""
+        if "id" not in entries:
+            return slugify(title), entries["title"][1]
+        id_node = entries["id"][1]
+        segment_id = self.text(id_node, "id")
+        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_.-]*", segment_id):
+            raise self.error(
+                id_node,
+                translate("ShowFile", 'id "{segment_id}" may only use letters, digits, "-", "_" and "."').format(
+                    segment_id=segment_id
+                ),
+            )
+        return segment_id, id_node
+
+    def kind(self, entries: _Entries) -> SegmentKind:
+        if "kind" not in entries:
+            return SegmentKind.LIVE
+        kind_node = entries["kind"][1]
+        kind_text = self.text(kind_node, "kind")
+        if kind_text not in KINDS:
+            raise self.error(
+                kind_node,
+                translate("ShowFile", 'kind "{kind_text}" is not one of: {kinds}').format(
+                    kind_text=kind_text, kinds=", ".join(KINDS)
+                ),
+            )
+        return SegmentKind(kind_text)
+
+    def clip(self, node: yaml.Node, entries: _Entries, kind: SegmentKind, what: str, title: str) -> Path | None:
+        """The clip file of a clip segment, absolute (relative to the show file's folder)."""
+        if "clip" not in entries:
+            if kind == "clip":
+                raise self.error(
+                    node,
+                    translate(
+                        "ShowFile", '{what} ("{title}") is a clip segment without "clip" (the video file)'
+                    ).format(what=what, title=title),
+                )
+            return None
+        clip_node = entries["clip"][1]
+        if kind != "clip":
+            raise self.error(
+                clip_node,
+                translate("ShowFile", '{what} has a "clip" but its kind is "{kind}"; use kind: clip').format(
+                    what=what, kind=kind
+                ),
+            )
+        clip = Path(self.text(clip_node, "clip")).expanduser()
+        return clip if clip.is_absolute() else self.folder / clip
+
+    def end_action(self, entries: _Entries, kind: SegmentKind, what: str) -> EndAction:
+        if "end_action" not in entries:
+            return EndAction.NEXT
+        action_node = entries["end_action"][1]
+        action_text = self.text(action_node, "end_action")
+        if kind != "clip":
+            raise self.error(
+                action_node,
+                translate("ShowFile", '{what} is live; "end_action" only applies to clip segments').format(what=what),
+            )
+        if action_text not in END_ACTIONS:
+            raise self.error(
+                action_node,
+                translate("ShowFile", 'end_action "{action_text}" is not one of: {end_actions}').format(
+                    action_text=action_text, end_actions=", ".join(END_ACTIONS)
+                ),
+            )
+        return EndAction(action_text)
 
 
 def _parse_date(text: str) -> date:
