@@ -117,29 +117,11 @@ def _compose_counted(loader: _Loader, path: Path) -> yaml.Node | None:
                 tag = resolve(node_class, None, event.implicit)
             node = node_class(tag, [], event.start_mark, None, flow_style=event.flow_style)
         elif kind is yaml.AliasEvent:
-            if event.anchor not in anchors:
-                raise yaml.composer.ComposerError(
-                    None,
-                    None,
-                    translate("ShowFile", "found undefined alias {anchor!r}").format(anchor=event.anchor),
-                    event.start_mark,
-                )
-            node = anchors[event.anchor]
+            node = _aliased(anchors, event)
         else:  # the document end
             break
-        if kind is not yaml.AliasEvent:
-            anchor = event.anchor
-            if anchor is not None:
-                if anchor in anchors:
-                    raise yaml.composer.ComposerError(
-                        translate("ShowFile", "found duplicate anchor {anchor!r}; first occurrence").format(
-                            anchor=anchor
-                        ),
-                        anchors[anchor].start_mark,
-                        translate("ShowFile", "second occurrence"),
-                        event.start_mark,
-                    )
-                anchors[anchor] = node
+        if kind is not yaml.AliasEvent and event.anchor is not None:
+            _anchor(anchors, event, node)
         left -= 1
         if left < 0:
             raise _too_many_values(path, event.start_mark, limit)
@@ -157,7 +139,34 @@ def _compose_counted(loader: _Loader, path: Path) -> yaml.Node | None:
             root = node
         if kind is yaml.SequenceStartEvent or kind is yaml.MappingStartEvent:
             stack.append([node, None])
-    event = get()
+    _check_stream_end(get(), root)
+    return root
+
+
+def _aliased(anchors: dict[str, yaml.Node], event: Any) -> yaml.Node:
+    if event.anchor not in anchors:
+        raise yaml.composer.ComposerError(
+            None,
+            None,
+            translate("ShowFile", "found undefined alias {anchor!r}").format(anchor=event.anchor),
+            event.start_mark,
+        )
+    return anchors[event.anchor]
+
+
+def _anchor(anchors: dict[str, yaml.Node], event: Any, node: yaml.Node) -> None:
+    anchor = event.anchor
+    if anchor in anchors:
+        raise yaml.composer.ComposerError(
+            translate("ShowFile", "found duplicate anchor {anchor!r}; first occurrence").format(anchor=anchor),
+            anchors[anchor].start_mark,
+            translate("ShowFile", "second occurrence"),
+            event.start_mark,
+        )
+    anchors[anchor] = node
+
+
+def _check_stream_end(event: Any, root: yaml.Node | None) -> None:
     if type(event) is not yaml.StreamEndEvent:
         raise yaml.composer.ComposerError(
             translate("ShowFile", "expected a single document in the stream"),
@@ -165,4 +174,3 @@ def _compose_counted(loader: _Loader, path: Path) -> yaml.Node | None:
             translate("ShowFile", "but found another document"),
             event.start_mark,
         )
-    return root
