@@ -135,6 +135,15 @@ def build_parser() -> argparse.ArgumentParser:
             "the show file (default: the windows reopen the latest run's show, --check checks the bundled show)",
         ),
     )
+    _add_window_options(options)
+    _add_run_options(options)
+    _add_file_options(options)
+    add_remote_options(parser)  # --http, --osc, --osc-allow, --osc-feedback, --pin, --view-key
+    return parser
+
+
+def _add_window_options(options: argparse._ArgumentGroup) -> None:
+    """Help, language, --check, the screens and where runs are kept (in the order --help lists them)."""
     options.add_argument("-h", "--help", action="help", help=translate("CommandLine", "show this help and exit"))
     options.add_argument(
         "--lang",
@@ -179,6 +188,10 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help=translate("CommandLine", "start in standby with a new journal, even if a run was interrupted"),
     )
+
+
+def _add_run_options(options: argparse._ArgumentGroup) -> None:
+    """The as-run and its companions, and rehearsing."""
     options.add_argument(
         "--as-run",
         action="store_true",
@@ -223,6 +236,10 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="ID",
         help=translate("CommandLine", "with --as-run: the run with this id (from --as-run --list)"),
     )
+
+
+def _add_file_options(options: argparse._ArgumentGroup) -> None:
+    """The status file, importing a show, the version."""
     options.add_argument(
         "--status-file",
         type=Path,
@@ -251,8 +268,6 @@ def build_parser() -> argparse.ArgumentParser:
         version=f"presenter {__version__}",
         help=translate("CommandLine", "show the version and exit"),
     )
-    add_remote_options(parser)  # --http, --osc, --osc-allow, --osc-feedback, --pin, --view-key
-    return parser
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -6,17 +6,13 @@ asked for (never by counting ticks), so a display can never drift from the truth
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import replace
-from datetime import datetime
 from typing import Any
 
-from presenter.clock import Clock, SystemClock
+from presenter.engine_core import EngineCore
 from presenter.i18n import translate
-from presenter.records import (
-    BadRecord,
-    clock_boot,
-)
+from presenter.records import BadRecord
 from presenter.replay import replay_journal
 from presenter.show import Show
 from presenter.snapshot import take_snapshot
@@ -69,78 +65,8 @@ UNDO_GO_S = 10.0  # Back this soon after a GO takes that GO back (an accidental 
 _CLOSE_REASONS = frozenset({EndReason.NEW_RUN.value, EndReason.ANOTHER_SHOW.value})
 
 
-class ShowEngine:
-    """The running show. Intents change it; `snapshot()` reads it."""
-
-    def __init__(self, show: Show, clock: Clock | None = None, *, rehearse: bool = False):
-        """`rehearse`: plan from the first GO (see rehearse_from_now); journaled once a journal is attached."""
-        self.clock: Clock = clock or SystemClock()
-        self.show = show
-        self.mode = Mode.STANDBY
-        self.current: int | None = None
-        self.runs = [SegmentRun() for _ in show.segments]
-        self.message: Message | None = None
-        self.events: list[ShowEvent] = []
-        self.show_started: datetime | None = None
-        self.show_ended: datetime | None = None
-        self.cue: int | None = None  # what the next GO puts on air, set by jump/back; None: the running order's next
-        self.airings: list[Airing] = []  # every time a segment went on air, in order (the as-run)
-        self.rehearse = rehearse
-        self._rehearse_journaled = False
-        self._undo: _UndoPoint | None = None
-        self._listeners: list[Callable[[ShowEvent], None]] = []
-        self._last_go: float | None = None
-        self.replayed_until: datetime | None = None  # the time of the last journal record replayed
-        # Called with every input before it takes effect (the crash journal); None while replaying.
-        self._journal: Callable[[dict[str, Any]], None] | None = None
-        self._boot_logged = False
-        self.question_records: list[dict[str, Any]] = []  # replayed for the question queue (presenter.questions)
-        self._edited = False  # a run's first edit journals the running order before it too (for replay)
-
-    # ------------------------------------------------------------------ listening
-
-    def subscribe(self, listener: Callable[[ShowEvent], None]) -> None:
-        self._listeners.append(listener)
-
-    def _record(self, kind: str, segment_id: str | None = None, **data: Any) -> ShowEvent:
-        event = ShowEvent(kind, segment_id, self.clock.now(), self.clock.monotonic(), data)
-        self.events.append(event)
-        for listener in list(self._listeners):
-            listener(event)
-        return event
-
-    @property
-    def journal(self) -> Callable[[dict[str, Any]], None] | None:
-        return self._journal
-
-    @journal.setter
-    def journal(self, append: Callable[[dict[str, Any]], None] | None) -> None:
-        self._journal = append
-        self._boot_logged = False  # the first record of this process in this journal says which boot
-        if append is not None and self.rehearse and not self._rehearse_journaled:
-            self._log(Op.REHEARSE)
-            self._rehearse_journaled = True
-
-    def _log(self, op: Op | str, **args: object) -> None:
-        if self._journal is not None:
-            record: dict[str, object] = {
-                "op": str(op),
-                "wall": self.clock.now().isoformat(),
-                "mono": self.clock.monotonic(),
-            }
-            if not self._boot_logged:
-                boot = clock_boot(self.clock)
-                if boot is not None:
-                    record["boot"] = boot
-                self._boot_logged = True
-            self._journal({**record, **args})
-
-    def heartbeat(self) -> None:
-        """Note in the journal that the show is still running (when a crash happens, and the as-run's end)."""
-        self._log(Op.ALIVE)
-
-    def _segment_id(self, index: int | None) -> str | None:
-        return None if index is None else self.show.segments[index].id
+class ShowEngine(EngineCore):
+    """The running show. Intents change it; `snapshot()` reads it (state and timing: presenter.engine_core)."""
 
     # ------------------------------------------------------------------ intents
 
@@ -535,52 +461,8 @@ class ShowEngine:
         run.end_reason = reason
         self._end_airing(self._on_air_airing(), reason)
 
-    def _on_air_airing(self) -> Airing:
-        """The airing of the segment on air: the one airing not ended (there is one while on air)."""
-        return next(airing for airing in reversed(self.airings) if airing.end is None)
-
-    def _end_airing(self, airing: Airing, reason: EndReason) -> None:
-        airing.end, airing.end_mono, airing.end_reason = self.clock.now(), self.clock.monotonic(), reason
-
     def _reset(self, index: int) -> None:
         self.runs[index] = SegmentRun()
-
-    def _next_index(self) -> int | None:
-        """What GO puts on air: the cued segment, else the first pending one after the one on air."""
-        if self.cue is not None:
-            return self.cue
-        if self.mode is Mode.ENDED:
-            return None
-        start = 0 if self.current is None else self.current + 1
-        for index in range(start, len(self.show.segments)):
-            if self.runs[index].status is SegmentStatus.PENDING:
-                return index
-        return None
-
-    def next_index(self) -> int | None:
-        """What the next GO puts on air (None: the end of the show, or nothing once it has ended)."""
-        return self._next_index()
-
-    def _upcoming(self) -> list[int]:
-        """The segments GO after GO would put on air from here, in order (the projection's)."""
-        first = self._next_index()
-        if first is None:
-            return []
-        later = range(first + 1, len(self.show.segments))
-        return [first, *(i for i in later if self.runs[i].status is SegmentStatus.PENDING and i != self.current)]
-
-    def _previous_index(self, before: int) -> int | None:
-        for index in range(before - 1, -1, -1):
-            on_air = index == self.current and self.mode is Mode.ON_AIR
-            if self.runs[index].status is not SegmentStatus.SKIPPED and not on_air:
-                return index
-        return None
-
-    def _check_index(self, index: int) -> None:
-        if not 0 <= index < len(self.show.segments):
-            raise IndexError(
-                translate("ShowEngine", "no segment {number} in the running order").format(number=index + 1)
-            )
 
     # ------------------------------------------------------------------ resume after a crash
 
@@ -591,52 +473,6 @@ class ShowEngine:
         for every record that is damaged or no longer fits the show file; never raises for a record.
         """
         return replay_journal(self, records)
-
-    # ------------------------------------------------------------------ reading
-
-    def elapsed(self, index: int) -> float:
-        run = self.runs[index]
-        total = run.elapsed_before_s
-        if run.on_air_since is not None:
-            total += self.clock.monotonic() - run.on_air_since
-        return total
-
-    def planned_duration(self, index: int) -> float:
-        return self.show.planned_duration(self.show.segments[index]) + self.runs[index].added_s
-
-    def remaining(self, index: int) -> float:
-        """Time left in a segment; negative in overtime. A playing clip follows its real position."""
-        run = self.runs[index]
-        clip = self._clip_position(run)
-        if clip is not None:
-            position, duration = clip
-            return duration + run.added_s - position
-        return self.planned_duration(index) - self.elapsed(index)
-
-    def _clip_position(self, run: SegmentRun) -> tuple[float, float] | None:
-        if run.clip_position_s is None or run.clip_duration_s is None or run.clip_position_at is None:
-            return None
-        position = run.clip_position_s
-        if run.clip_state is ClipState.PLAYING:
-            position += self.clock.monotonic() - run.clip_position_at
-        return min(position, run.clip_duration_s), run.clip_duration_s
-
-    def phase(self, index: int, remaining: float) -> Phase:
-        segment = self.show.segments[index]
-        if remaining < 0:
-            return Phase.OVERTIME
-        if remaining <= self.show.danger_for(segment):
-            return Phase.DANGER
-        if remaining <= self.show.warning_for(segment):
-            return Phase.WARNING
-        return Phase.NORMAL
-
-    def plan_start(self) -> datetime:
-        """When the running order is planned to start: the show's start time on the day of the run
-        (another day than the show's date is a rehearsal), or, rehearsing, the first GO (now in standby)."""
-        if self.rehearse:
-            return self.show_started or self.clock.now()
-        return datetime.combine((self.show_started or self.clock.now()).date(), self.show.start)
 
     def snapshot(self) -> ShowSnapshot:
         return take_snapshot(self)

@@ -175,6 +175,12 @@ def read_journal(path: Path) -> JournalContents:
         else:
             record["_line"] = number
             records.append(record)
+    header = _checked_header(path, header, header_damaged, warnings)
+    return JournalContents(path, header, records, warnings)
+
+
+def _checked_header(path: Path, header: dict[str, Any], damaged: bool, warnings: list[str]) -> dict[str, Any]:
+    """The header as read, or rebuilt from the file name when its day is missing or damaged (with a warning)."""
     if not _valid_day(header.get("day")):
         recovered = header_from_name(path)
         if recovered:
@@ -186,13 +192,13 @@ def read_journal(path: Path) -> JournalContents:
                     " the day {day} is taken from the file name",
                 ).format(name=path.name, day=header["day"])
             )
-        elif header_damaged or header:
+        elif damaged or header:
             warnings.append(
                 translate("Journal", "journal {name}: its first line (which show, which day) is damaged").format(
                     name=path.name
                 )
             )
-    return JournalContents(path, header, records, warnings)
+    return header
 
 
 def _valid_day(day: object) -> bool:

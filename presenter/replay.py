@@ -76,6 +76,9 @@ def replay_journal(engine: ShowEngine, records: Iterable[object]) -> list[str]:
     return warnings
 
 
+_SEGMENT_OPS = frozenset(("jump", "skip", "unskip", "clip_progress", "clip_ended", "clip_failed"))
+
+
 def _checked(engine: ShowEngine, record: dict[str, Any]) -> Callable[[], object]:
     """The input `record` stands for, its fields checked (raises BadRecord/KeyError when damaged).
 
@@ -85,11 +88,8 @@ def _checked(engine: ShowEngine, record: dict[str, Any]) -> Callable[[], object]
     op = record.get("op")
     if not isinstance(op, str):
         raise BadRecord(translate("Journal", "it has no entry type (op)"))
-    segment = ""
-    index = -1
-    if op in ("jump", "skip", "unskip", "clip_progress", "clip_ended", "clip_failed"):
-        segment = text_field(record, "segment", 1000)
-        index = engine.show.index_of(segment)
+    if op in _SEGMENT_OPS:
+        return _segment_input(engine, op, record)
     simple: dict[str, Callable[[], object]] = {
         Op.GO: lambda: _replay_go(
             engine
@@ -103,22 +103,20 @@ def _checked(engine: ShowEngine, record: dict[str, Any]) -> Callable[[], object]
     }
     if op in simple:
         return simple[op]
+    return _valued_input(engine, op, record)
+
+
+def _segment_input(engine: ShowEngine, op: str, record: dict[str, Any]) -> Callable[[], object]:
+    """An input about one segment (one of _SEGMENT_OPS), which must still be in the show file."""
+    segment = text_field(record, "segment", 1000)
+    index = engine.show.index_of(segment)
     match op:
-        case "cue":
-            cued = None if record.get("segment") is None else engine.show.index_of(text_field(record, "segment"))
-            return lambda: engine.cue_next(cued)
         case "jump":
             return lambda: legacy_jump(engine, index)
         case "skip":
             return lambda: legacy_skip(engine, index)
         case "unskip":
             return lambda: engine.unskip(index)
-        case "add_time":
-            seconds = number_field(record, "seconds", -MAX_SECONDS, MAX_SECONDS)
-            return lambda: engine.add_time(seconds)
-        case "send_message":
-            text, blink = text_field(record, "text"), flag_field(record, "blink")
-            return lambda: engine.send_message(text, blink)
         case "clip_progress":
             position = number_field(record, "position_s", 0.0, MAX_MEDIA_S)
             duration = optional_number_field(record, "duration_s", 0.0, MAX_MEDIA_S)
@@ -126,9 +124,23 @@ def _checked(engine: ShowEngine, record: dict[str, Any]) -> Callable[[], object]
             return lambda: engine.clip_progress(segment, position, duration, playing)
         case "clip_ended":
             return lambda: engine.clip_ended(segment)
-        case "clip_failed":
+        case _:  # "clip_failed"
             problem = text_field(record, "problem", 2000)
             return lambda: engine.clip_failed(segment, problem)
+
+
+def _valued_input(engine: ShowEngine, op: str, record: dict[str, Any]) -> Callable[[], object]:
+    """Any other input, its values checked; an op this Presenter does not know is a BadRecord."""
+    match op:
+        case "cue":
+            cued = None if record.get("segment") is None else engine.show.index_of(text_field(record, "segment"))
+            return lambda: engine.cue_next(cued)
+        case "add_time":
+            seconds = number_field(record, "seconds", -MAX_SECONDS, MAX_SECONDS)
+            return lambda: engine.add_time(seconds)
+        case "send_message":
+            text, blink = text_field(record, "text"), flag_field(record, "blink")
+            return lambda: engine.send_message(text, blink)
         case "close_run":
             reason = text_field(record, "reason", 200)
             return lambda: engine.close_run(reason)

@@ -47,18 +47,16 @@ def _clip_view(engine: ShowEngine, current: SegmentView, remaining: float) -> Cl
     )
 
 
-def take_snapshot(engine: ShowEngine) -> ShowSnapshot:
+def _segment_views(
+    engine: ShowEngine, show_start: datetime, next_index: int | None
+) -> tuple[list[SegmentView], datetime]:
+    """Every segment's row, planned back to back from `show_start`; and when the plan ends."""
     show = engine.show
-    now = engine.clock.now()
-    next_index = engine._next_index()
-    show_start = engine.plan_start()
     planned_starts: list[datetime] = []
     cursor = show_start
     for segment in show.segments:
         planned_starts.append(cursor)
         cursor += timedelta(seconds=show.planned_duration(segment))
-    planned_end = cursor
-
     views = []
     for index, (segment, run) in enumerate(zip(show.segments, engine.runs, strict=True)):
         actual = None if run.actual_start is None else engine.elapsed(index)
@@ -77,7 +75,27 @@ def take_snapshot(engine: ShowEngine) -> ShowSnapshot:
                 cued=index == engine.cue,
             )
         )
+    return views, cursor
 
+
+def _projected_end(
+    engine: ShowEngine, now: datetime, show_start: datetime, on_air: bool, remaining: float | None
+) -> datetime:
+    """The segment on air ends when its time is up (or now, in overtime), then what GO airs."""
+    if engine.mode is Mode.ENDED and engine.cue is None:
+        return engine.show_ended or now
+    projected_end = now + timedelta(seconds=max(remaining or 0.0, 0.0)) if on_air else max(now, show_start)
+    for index in engine._upcoming():
+        projected_end += timedelta(seconds=engine.planned_duration(index))
+    return projected_end
+
+
+def take_snapshot(engine: ShowEngine) -> ShowSnapshot:
+    show = engine.show
+    now = engine.clock.now()
+    next_index = engine._next_index()
+    show_start = engine.plan_start()
+    views, planned_end = _segment_views(engine, show_start, next_index)
     current = views[engine.current] if engine.current is not None and engine.mode is Mode.ON_AIR else None
     remaining = elapsed = None
     phase = Phase.STANDBY
@@ -88,14 +106,7 @@ def take_snapshot(engine: ShowEngine) -> ShowSnapshot:
         phase = engine.phase(current.index, remaining)
         clip_view = _clip_view(engine, current, remaining)
 
-    # Projection: the segment on air ends when its time is up (or now, in overtime), then what GO airs.
-    if engine.mode is Mode.ENDED and engine.cue is None:
-        projected_end = engine.show_ended or now
-    else:
-        projected_end = now + timedelta(seconds=max(remaining or 0.0, 0.0)) if current else max(now, show_start)
-        for index in engine._upcoming():
-            projected_end += timedelta(seconds=engine.planned_duration(index))
-
+    projected_end = _projected_end(engine, now, show_start, current is not None, remaining)
     hard_out = _hard_out(engine, show_start)
     until_start_s = (show_start - now).total_seconds()
     start_status, until_start_text = _start_figure(engine, until_start_s)

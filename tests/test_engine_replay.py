@@ -207,3 +207,11 @@ def test_a_damaged_base_of_the_first_edit_is_a_warning_and_the_file_is_the_base(
     )
     assert len(warnings) == 2 and all("journal line 3 (edit) is ignored" in w for w in warnings)
     assert engine.snapshot().current.segment.id == "welcome"
+
+
+def test_a_refused_remote_command_replays_without_a_warning_and_changes_nothing(bundled_show):
+    """A remote command refused (wrong PIN…) is journaled for the record only."""
+    go = {"op": "go", "wall": wall(0)}
+    refused = {"op": "refused", "wall": wall(1), "intent": "go", "src": "http 127.0.0.1", "reason": "wrong PIN"}
+    engine = replayed(bundled_show, [go, refused], 2)
+    assert engine.snapshot().current.segment.id == "welcome" and engine.question_records == []

@@ -3,7 +3,7 @@
 # 100 % of its branches, checked here without Qt. `bash tools/core_coverage.sh` shows what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-modules=(show state engine replay snapshot records journal as_run timefmt runs files)
+modules=(show show_model show_reader show_fields state engine engine_core replay snapshot records journal as_run timefmt runs files)
 exec .venv/bin/python -m pytest -q -p no:cacheprovider \
     "${modules[@]/#/--cov=presenter.}" --cov-branch --cov-report=term-missing:skip-covered --cov-fail-under=100 \
     tests/test_show.py tests/test_engine.py tests/test_engine_replay.py tests/test_rehearsal.py tests/test_journal.py \

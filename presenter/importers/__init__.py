@@ -178,24 +178,7 @@ def assemble(rows: list[Row], title: str, day: date, output: Path, problems: lis
     imported = 0
     for row, duration in timed:
         if row.start_s is not None:
-            gap = (row.start_s - cursor + DAY_S / 2) % DAY_S - DAY_S / 2  # nearest way round midnight
-            if gap >= 1:
-                pause = Row(row.place, "Pause", gap)
-                segments.append(_segment(pause, gap, taken))
-                taken.add(segments[-1]["id"])
-                problems.append(
-                    translate("Import", '{place}: the gap of {gap} before "{title}" became a break').format(
-                        place=row.place, gap=format_duration(gap), title=row.title
-                    )
-                )
-                cursor += gap
-            elif gap <= -1:
-                problems.append(
-                    translate(
-                        "Import",
-                        '{place}: "{title}" starts {gap} before the one before ends; it follows it in the running order',  # noqa: E501
-                    ).format(place=row.place, title=row.title, gap=format_duration(-gap))
-                )
+            cursor += _fill_gap(row, cursor, segments, taken, problems)
         segment = _segment(row, duration, taken)
         try:  # the row alone, checked by the loader: its message, its place
             show_from_document({**base, "segments": [segment]}, output)
@@ -216,18 +199,47 @@ def assemble(rows: list[Row], title: str, day: date, output: Path, problems: lis
                 translate("Import", "no row could be imported; first problem: {problem}").format(problem=problems[0])
             )
         raise ImportFailed(translate("Import", "no row could be imported"))
-    end_s = cursor if hard_out_s is None else max(hard_out_s, cursor)
-    if end_s >= DAY_S:
-        problems.append(
-            translate("Import", "the show runs past midnight: its hard out is set to 23:59; change it in the editor")
-        )
-        end_s = DAY_S - 60
+    end_s = _end_time(cursor, hard_out_s, problems)
     base.update(start=_time_text(first_start), end=_time_text(max(end_s, first_start + 60)))
     try:
         show = show_from_document({**base, "segments": segments}, output)
     except EditError as exc:
         raise ImportFailed(translate("Import", "the imported show is not valid: {exc}").format(exc=exc)) from None
     return ImportResult(show, problems, imported)
+
+
+def _fill_gap(row: Row, cursor: float, segments: list[dict], taken: set[str], problems: list[str]) -> float:
+    """A break for the time between `cursor` and the row's own start; how long it is (0: none)."""
+    gap = (row.start_s - cursor + DAY_S / 2) % DAY_S - DAY_S / 2  # nearest way round midnight
+    if gap >= 1:
+        pause = Row(row.place, "Pause", gap)
+        segments.append(_segment(pause, gap, taken))
+        taken.add(segments[-1]["id"])
+        problems.append(
+            translate("Import", '{place}: the gap of {gap} before "{title}" became a break').format(
+                place=row.place, gap=format_duration(gap), title=row.title
+            )
+        )
+        return gap
+    if gap <= -1:
+        problems.append(
+            translate(
+                "Import",
+                '{place}: "{title}" starts {gap} before the one before ends; it follows it in the running order',
+            ).format(place=row.place, title=row.title, gap=format_duration(-gap))
+        )
+    return 0.0
+
+
+def _end_time(cursor: float, hard_out_s: float | None, problems: list[str]) -> float:
+    """The hard out: the source's, or when the last row ends; never past midnight."""
+    end_s = cursor if hard_out_s is None else max(hard_out_s, cursor)
+    if end_s >= DAY_S:
+        problems.append(
+            translate("Import", "the show runs past midnight: its hard out is set to 23:59; change it in the editor")
+        )
+        end_s = DAY_S - 60
+    return end_s
 
 
 def import_file(path: Path | str, output: Path | str, today: date | None = None) -> ImportResult:

@@ -172,28 +172,7 @@ def _row(entry: dict, group: str, number: int, labels: dict, problems: list[str]
         place = translate("Import", "event {number} (id {entry_id})").format(number=number, entry_id=entry_id)
     else:
         place = translate("Import", "event {number}").format(number=number)
-    kind = entry.get("type", "event")
-    if kind == "delay":
-        problems.append(
-            translate(
-                "Import", "{place}: a delay is a change during Ontime's show, not a part of the plan; not imported"
-            ).format(place=place)
-        )
-        return None
-    if kind == "milestone":
-        title = _text(entry, "title", place, problems)
-        problems.append(
-            translate("Import", '{place}: the milestone "{title}" has no duration; not imported').format(
-                place=place, title=title
-            )
-        )
-        return None
-    if kind != "event":
-        problems.append(
-            translate("Import", "{place}: an entry of type {kind!r} is not known; not imported").format(
-                place=place, kind=str(kind)[:40]
-            )
-        )
+    if not _is_event(entry, place, problems):
         return None
     row = Row(place, title=_text(entry, "title", place, problems))
     cue = _text(entry, "cue", place, problems)
@@ -208,16 +187,7 @@ def _row(entry: dict, group: str, number: int, labels: dict, problems: list[str]
                 place=place, title=row.title
             )
         )
-    row.start_s = _ms(entry, "timeStart", place, problems)
-    row.end_s = _ms(entry, "timeEnd", place, problems)
-    row.duration_s = _ms(entry, "duration", place, problems)
-    row.warning_s = _ms(entry, "timeWarning", place, problems)
-    row.danger_s = _ms(entry, "timeDanger", place, problems)
-    if row.warning_s is not None and row.danger_s is not None and row.danger_s > row.warning_s:
-        problems.append(
-            translate("Import", "{place}: danger is longer than warning; both left to the show's").format(place=place)
-        )
-        row.warning_s = row.danger_s = None
+    _read_times(row, entry, place, problems)
     presenter = _text(entry, "presenter", place, problems)
     if presenter:
         row.speakers = [presenter]
@@ -235,6 +205,47 @@ def _row(entry: dict, group: str, number: int, labels: dict, problems: list[str]
         if key not in _READ | _READ_V2 | _STRUCTURE:
             unused.add(str(key)[:40])
     return row
+
+
+def _is_event(entry: dict, place: str, problems: list[str]) -> bool:
+    """Only events are segments: a delay, a milestone or an unknown type is listed in `problems`."""
+    kind = entry.get("type", "event")
+    if kind == "delay":
+        problems.append(
+            translate(
+                "Import", "{place}: a delay is a change during Ontime's show, not a part of the plan; not imported"
+            ).format(place=place)
+        )
+        return False
+    if kind == "milestone":
+        title = _text(entry, "title", place, problems)
+        problems.append(
+            translate("Import", '{place}: the milestone "{title}" has no duration; not imported').format(
+                place=place, title=title
+            )
+        )
+        return False
+    if kind != "event":
+        problems.append(
+            translate("Import", "{place}: an entry of type {kind!r} is not known; not imported").format(
+                place=place, kind=str(kind)[:40]
+            )
+        )
+        return False
+    return True
+
+
+def _read_times(row: Row, entry: dict, place: str, problems: list[str]) -> None:
+    row.start_s = _ms(entry, "timeStart", place, problems)
+    row.end_s = _ms(entry, "timeEnd", place, problems)
+    row.duration_s = _ms(entry, "duration", place, problems)
+    row.warning_s = _ms(entry, "timeWarning", place, problems)
+    row.danger_s = _ms(entry, "timeDanger", place, problems)
+    if row.warning_s is not None and row.danger_s is not None and row.danger_s > row.warning_s:
+        problems.append(
+            translate("Import", "{place}: danger is longer than warning; both left to the show's").format(place=place)
+        )
+        row.warning_s = row.danger_s = None
 
 
 def import_ontime(path: Path, output: Path, today: date | None = None) -> ImportResult:

@@ -11,7 +11,6 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from presenter.compose import AppParts, build_parts, choose_platform
@@ -20,10 +19,10 @@ from presenter.engine import ShowEngine
 from presenter.files import atomic_write
 from presenter.i18n import current_language
 from presenter.journal import JournalWriter, Resumable
-from presenter.preflight import CheckReport, Status
 from presenter.questions import questions_status
-from presenter.run_rules import CloseReason, RunChange, RunRules, needs_confirmation
+from presenter.run_rules import CloseReason, RunChange, RunRules, StartDecision, needs_confirmation
 from presenter.show import Show, ShowFileError, load_show
+from presenter.ui.app_windows import AppClipChecks, AppWindows
 from presenter.ui.deferred_playout import DeferredPlayout
 from presenter.ui.language_choice import LANGUAGE_NAMES
 from presenter.ui.launch import install_language, show_to_open
@@ -37,8 +36,10 @@ STATUS_INTERVAL_MS = 250
 RESUME_BANNER_MS = 30_000
 
 
-class PresenterApp(QObject):
-    """Owns the windows and wires them to the one controller; is handed its parts (compose.py)."""
+class PresenterApp(AppWindows, AppClipChecks, QObject):
+    """Owns the windows and wires them to the one controller; is handed its parts (compose.py).
+
+    The windows beside the director and the clip checks: presenter.ui.app_windows."""
 
     def __init__(self, args: argparse.Namespace, show: Show, parts: AppParts | None = None):
         """`parts` from presenter.compose.build_parts (None: the real ones for `args`)."""
@@ -72,6 +73,19 @@ class PresenterApp(QObject):
         self.controller.attach_journal(self.journal.append)
         self.director = DirectorWindow(self.controller)
         self.editor = None  # installed right after the first paint (ruamel.yaml and the forms load then)
+        self._connect_director()
+        self._announce_start(decision)
+        if getattr(args, "rehearse", False):
+            self.controller.rehearse_from_now()  # the core's rehearsal intent (--rehearse)
+        self.director.show()  # the director paints first; libVLC, the other windows and clip checks right after
+        QTimer.singleShot(0, self._start_after_paint)
+        if getattr(args, "status_file", None):
+            self._status_timer = QTimer(self)
+            self._status_timer.timeout.connect(self.write_status)
+            self._status_timer.start(STATUS_INTERVAL_MS)
+            self.write_status()
+
+    def _connect_director(self) -> None:
         self.director.export_as_run_requested.connect(self.export_as_run)
         self.director.open_show_requested.connect(self.choose_show)
         self.director.rehearse_requested.connect(self.rehearse_from_now)
@@ -79,6 +93,9 @@ class PresenterApp(QObject):
         self.director.quit_confirmed.connect(QApplication.quit)
         self.director.language_chosen.connect(self.choose_language)
         self.director.set_persistent_warning(self._early_warning)
+
+    def _announce_start(self, decision: StartDecision) -> None:
+        """What the run rules decided at start-up, and a missing translation, in the director's banner and list."""
         if decision.resume is not None:
             self._resumed_banner(decision.resume)
         elif decision.offer is not None:
@@ -92,21 +109,12 @@ class PresenterApp(QObject):
             )
         for warning in decision.warnings:
             self.director.add_problem(warning)
-        if current_language() is not parts.language:  # its catalog is missing: English, and the show goes on
+        if current_language() is not self.parts.language:  # its catalog is missing: English, and the show goes on
             self.director.add_problem(
                 self.tr("{language} is not available (its translation is missing): the windows are in English.").format(
-                    language=LANGUAGE_NAMES[parts.language]
+                    language=LANGUAGE_NAMES[self.parts.language]
                 )
             )
-        if getattr(args, "rehearse", False):
-            self.controller.rehearse_from_now()  # the core's rehearsal intent (--rehearse)
-        self.director.show()  # the director paints first; libVLC, the other windows and clip checks right after
-        QTimer.singleShot(0, self._start_after_paint)
-        if getattr(args, "status_file", None):
-            self._status_timer = QTimer(self)
-            self._status_timer.timeout.connect(self.write_status)
-            self._status_timer.start(STATUS_INTERVAL_MS)
-            self.write_status()
 
     def _start_after_paint(self) -> None:
         if self.started:
@@ -365,112 +373,6 @@ class PresenterApp(QObject):
 
         export_run(self)
 
-    def _start_moderator(self) -> None:
-        from presenter.ui.moderator import ModeratorWindow
-        from presenter.ui.moderator_question import show_queue_on
-
-        moderator = self.moderator = ModeratorWindow(self.controller)
-        messages = self.director.messages
-        messages.takeover_toggled.connect(moderator.set_message_takeover)
-        messages.talking_points_page.connect(moderator.page_talking_points)
-        self.controller.changed.connect(lambda: show_queue_on(moderator, self.controller.questions))
-        show_queue_on(moderator, self.controller.questions)
-        self.director.moderator_screen_requested.connect(self._move_moderator)
-        self.director.moderator_fullscreen_toggled.connect(self._toggle_moderator_fullscreen)
-
-    def _toggle_moderator_fullscreen(self) -> None:
-        """Fullscreen on/off, but never fullscreen over the director."""
-        moderator = self.moderator
-        if moderator is None:
-            return
-        if not moderator.isFullScreen() and moderator.screen() is self.director.screen():
-            self.director.add_problem(
-                self.tr(
-                    "The moderator window is on the director's screen: fullscreen would cover the director. "
-                    "Choose another screen for it first."
-                )
-            )
-            return
-        moderator.toggle_fullscreen()
-
-    def _start_preview(self) -> None:
-        """The technician's preview: its own libVLC player, never the program's."""
-        from presenter.ui.preview import PreviewWindow
-
-        self.preview = PreviewWindow(
-            self.controller,
-            self.playout,
-            clip_checks=self.clip_checks,
-            settings=self.settings,
-            cache_dir=self.state.path / "thumbnails",
-            vlc_args=self.parts.vlc_args,
-        )
-        self.director.preview_requested.connect(self._show_preview)
-
-    def _show_preview(self) -> None:
-        self.preview.show()
-        self.preview.raise_()
-
-    def _place_windows(self) -> None:
-        """Moderator, program output and preview beside the director: nothing fullscreen over it."""
-        from presenter.ui.screens import WindowPlacement
-
-        self.placement = WindowPlacement(
-            self.settings, self.director.add_problem, self.director, offer=self.director.show_banner, parent=self
-        )
-        screens = QGuiApplication.screens()
-        names = [f"{i}: {s.name()} {s.size().width()}x{s.size().height()}" for i, s in enumerate(screens)]
-        self.director.set_screens(names, self.args.moderator_screen)
-        windowed = bool(self.args.windowed)
-        if self.moderator is not None:
-            moderator = self.moderator
-
-            def place_moderator(index: int, fullscreen: bool, geometry) -> None:
-                from presenter.ui.screens import put_window_on_screen
-
-                if fullscreen:
-                    moderator.place(index, False)  # the moderator's own fullscreen (no mouse pointer)
-                else:
-                    put_window_on_screen(moderator, screens[index], fullscreen=False, geometry=geometry)
-
-            label = self.tr("moderator window")
-            self.placement.add(
-                "moderator", label, moderator, self.args.moderator_screen, windowed, place=place_moderator
-            )
-        if self.output_window is not None:
-            output = self.output_window
-            self.placement.add(
-                "output", self.tr("program output"), output, self.args.output_screen, windowed,
-                place=lambda index, fullscreen, geometry: output.place_on(
-                    QGuiApplication.screens()[index], fullscreen=fullscreen, geometry=geometry),
-                aspect=16 / 9, default_fullscreen=True,
-            )  # fmt: skip
-        self.placement.place_all()
-        if self.preview is not None and len(screens) > 1:
-            self.preview.show()  # with one screen it would cover the director: its button opens it
-        self.director.moderator_fullscreen_toggled.connect(self.placement.remember)
-        self.director.raise_()
-        self.director.activateWindow()
-
-    def _move_moderator(self, index: int) -> None:
-        if self.placement is not None:
-            self.placement.move("moderator", index)
-
-    def _preflight(self) -> None:
-        """The clip checks: every clip checked in the background, then watched (ClipChecks)."""
-        if getattr(self, "clip_checks", None) is None:
-            from presenter.ui.clip_checks import ClipChecks
-
-            probe = None
-            if self.playout is not None:
-                from presenter.playout.probe import probe
-            self.clip_checks = ClipChecks(self.controller.show, probe, start=False, parent=self)
-            self.clip_checks.checked.connect(self._preflight_done)
-            self.clip_checks.clip_changed.connect(self._clip_changed)
-            self.clip_checks.clip_status_changed.connect(self._clip_status_changed)
-            QTimer.singleShot(0, self.clip_checks.start)
-        self.clip_checks.set_show(self.controller.show)  # nothing when it is the show it checks
-
     def _start_questions(self) -> None:
         from presenter.ui.questions_wiring import QuestionsWiring
 
@@ -494,45 +396,6 @@ class PresenterApp(QObject):
 
     def delete_run_questions(self) -> None:
         self.questions.delete_run_questions()
-
-    def _preflight_done(self, report: CheckReport) -> None:
-        if report.show.path != self.controller.show.path:
-            return  # a check of the show before another one was opened
-        self.controller.media_info = {row.segment.id: row.media for row in report.rows if row.media is not None}
-        durations = report.media_durations()
-        if durations:
-            self.controller.set_media_durations(durations)
-        warnings = {row.segment.id: row.summary for row in report.rows if row.status is not Status.READY}
-        self.director.model.set_clip_warnings(warnings)
-        for row in report.rows:
-            if row.status is not Status.READY:
-                self.director.add_problem(
-                    self.tr('{number}. "{title}": {value}: {summary}').format(
-                        number=row.number, title=row.segment.title, value=row.status.label, summary=row.summary
-                    )
-                )
-        for note in report.notes:
-            self.director.add_problem(note)
-
-    def _clip_changed(self, segment_id: str) -> None:
-        """A clip changed on disk after its check: its running-order row says so (within 2 s)."""
-        checks = self.clip_checks
-        self.director.model.set_clip_warnings(checks.problems())
-        info = checks.info(segment_id)
-        if info is not None:
-            self.controller.media_info[segment_id] = info
-
-    def _clip_status_changed(self, segment_id: str) -> None:
-        """A clip broke or was fixed after its check: one line in the problems list."""
-        row = self.clip_checks.row(segment_id)
-        if row is not None:
-            line = self.clip_checks.problem_line(segment_id)
-            self.director.add_problem(
-                line
-                or self.tr('{number}. "{title}": clip changed on disk: ready').format(
-                    number=row.number, title=row.segment.title
-                )
-            )
 
     # ------------------------------------------------------------------ the language
 

@@ -116,6 +116,27 @@ class QuestionsWindow(QWidget):
     # ------------------------------------------------------------------ layout
 
     def _build(self) -> None:
+        self._build_table()
+        top = self._build_filters()
+        self.counts = QLabel(objectName="questionCounts")
+        self.status = QLabel(objectName="questionStatus")
+        self.status.setWordWrap(True)
+        self.report = QPlainTextEdit(objectName="importReport")
+        self.report.setReadOnly(True)
+        self.report.setMaximumHeight(120)
+        self.report.hide()
+
+        buttons, files = self._build_buttons()
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+        layout.addWidget(self.report)
+        layout.addLayout(files)
+        self.table.setFocus()
+
+    def _build_table(self) -> None:
         self.model = QuestionListModel(self)
         self.filter = QuestionFilter(self)
         self.filter.setSourceModel(self.model)
@@ -131,6 +152,8 @@ class QuestionsWindow(QWidget):
         header.setSectionResizeMode(len(column_titles()) - 1, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _: self.edit_selected())
 
+    def _build_filters(self) -> QHBoxLayout:
+        """The source of pasted questions, the search and the state filter, in one row above the list."""
         self.default_source = QComboBox(objectName="defaultSource")
         for source in Source:
             self.default_source.addItem(source_label(source), source.value)
@@ -150,15 +173,10 @@ class QuestionsWindow(QWidget):
         top.addSpacing(12)
         top.addWidget(self.search, 1)
         top.addWidget(self.state_filter)
+        return top
 
-        self.counts = QLabel(objectName="questionCounts")
-        self.status = QLabel(objectName="questionStatus")
-        self.status.setWordWrap(True)
-        self.report = QPlainTextEdit(objectName="importReport")
-        self.report.setReadOnly(True)
-        self.report.setMaximumHeight(120)
-        self.report.hide()
-
+    def _build_buttons(self) -> tuple[QHBoxLayout, QHBoxLayout]:
+        """The queue's buttons under the list, and the file buttons with the counts at the bottom."""
         buttons = QHBoxLayout()
         for name, text, slot in (
             ("paste", self.tr("Paste (Ctrl+V)"), self.paste),
@@ -187,15 +205,7 @@ class QuestionsWindow(QWidget):
             files.addWidget(button)
         files.addStretch(1)
         files.addWidget(self.counts)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
-        layout.addWidget(self.status)
-        layout.addWidget(self.report)
-        layout.addLayout(files)
-        self.table.setFocus()
+        return buttons, files
 
     def _bind_keys(self) -> None:
         """Window-wide keys; in a text field (the search, an editor) they stay the field's own."""

@@ -125,14 +125,7 @@ class SegmentForm(_CheckedForm):
         self.notes = QPlainTextEdit(segment.notes, objectName="notes")
         for box, rows in ((self.speakers, 3), (self.points, 6), (self.notes, 4)):
             box.setFixedHeight(box.fontMetrics().lineSpacing() * rows + 12)
-        self.clip = QLineEdit(clip_text(segment.clip, self._folder) if segment.clip else "", objectName="clip")
-        self.clip.setPlaceholderText(self.tr("clips/file.mp4 (relative to the show file)"))
-        self.choose = QPushButton(self.tr("Choose…"), objectName="chooseClip")
-        self.choose.clicked.connect(self._pick_clip)
-        self.preview = QLabel(objectName="clipPreview")
-        self.preview.setFixedSize(PREVIEW)
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.preview.setStyleSheet("background:#111;color:#aaa;")
+        self._build_clip_fields(segment)
         self.end_action = QComboBox(objectName="endAction")
         _fill(self.end_action, END_ACTIONS, END_ACTION_LABELS, self.tr, str(segment.end_action))
         self.warning = QLineEdit(_duration(segment.warning_s), objectName="warning")
@@ -164,6 +157,17 @@ class SegmentForm(_CheckedForm):
         self._request_preview()
         self.validate()
         self.resize(640, self.sizeHint().height())
+
+    def _build_clip_fields(self, segment: Segment) -> None:
+        """The clip file, its Choose… button and its preview picture."""
+        self.clip = QLineEdit(clip_text(segment.clip, self._folder) if segment.clip else "", objectName="clip")
+        self.clip.setPlaceholderText(self.tr("clips/file.mp4 (relative to the show file)"))
+        self.choose = QPushButton(self.tr("Choose…"), objectName="chooseClip")
+        self.choose.clicked.connect(self._pick_clip)
+        self.preview = QLabel(objectName="clipPreview")
+        self.preview.setFixedSize(PREVIEW)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setStyleSheet("background:#111;color:#aaa;")
 
     def _kind_changed(self) -> None:
         is_clip = self.kind.currentData() == "clip"
