@@ -298,7 +298,7 @@ def main(argv: list[str] | None = None) -> int:
         print(translate("CommandLine", "presenter: --log or --questions, not both"), file=sys.stderr)
         return 2
     if (args.osc_allow or args.osc_feedback) and not args.osc:
-        print("presenter: --osc-allow and --osc-feedback go with --osc", file=sys.stderr)
+        print(translate("CommandLine", "presenter: --osc-allow and --osc-feedback go with --osc"), file=sys.stderr)
         return 2
     if args.check:
         return _check(args)

@@ -709,6 +709,10 @@
         <translation>presenter: --log oder --questions, nicht beides</translation>
     </message>
     <message>
+        <source>presenter: --osc-allow and --osc-feedback go with --osc</source>
+        <translation>presenter: --osc-allow und --osc-feedback gehören zu --osc</translation>
+    </message>
+    <message>
         <source>presenter: no run "{run}" in {path} (see --as-run --list)</source>
         <translation>presenter: kein Durchlauf „{run}“ in {path} (siehe --as-run --list)</translation>
     </message>
@@ -755,6 +759,34 @@
     <message>
         <source>clips not probed: {exc}</source>
         <translation>Einspieler nicht geprüft: {exc}</translation>
+    </message>
+    <message>
+        <source>remote control</source>
+        <translation>Fernsteuerung</translation>
+    </message>
+    <message>
+        <source>browser views, HTTP API and WebSocket on this port (HOST 127.0.0.1 unless given)</source>
+        <translation>Browser-Ansichten, HTTP-API und WebSocket auf diesem Port (HOST 127.0.0.1, wenn nicht angegeben)</translation>
+    </message>
+    <message>
+        <source>OSC commands over UDP on this port (HOST 127.0.0.1 unless given)</source>
+        <translation>OSC-Befehle über UDP auf diesem Port (HOST 127.0.0.1, wenn nicht angegeben)</translation>
+    </message>
+    <message>
+        <source>also take OSC commands from this address (loopback always; repeat for more)</source>
+        <translation>OSC-Befehle auch von dieser Adresse annehmen (Loopback immer; für mehrere wiederholen)</translation>
+    </message>
+    <message>
+        <source>send the time left, phase and segment once a second over OSC to HOST:PORT</source>
+        <translation>Restzeit, Phase und Segment einmal pro Sekunde per OSC an HOST:PORT senden</translation>
+    </message>
+    <message>
+        <source>the control PIN for remote commands (default: the one remembered, else a new one)</source>
+        <translation>die Steuer-PIN für Fernbefehle (Standard: die gemerkte, sonst eine neue)</translation>
+    </message>
+    <message>
+        <source>the browser views need ?key=KEY (default: views are open)</source>
+        <translation>die Browser-Ansichten brauchen ?key=KEY (Standard: Ansichten sind offen)</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from presenter.i18n import translate
 from presenter.remote.addresses import parse_host_port, parse_ip
 from presenter.remote.auth import check_secret
 
@@ -28,41 +29,45 @@ def add_remote_options(parser: argparse.ArgumentParser) -> None:
         host, port = parse_host_port(text)
         return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
-    remote = parser.add_argument_group("remote control")
+    remote = parser.add_argument_group(translate("CommandLine", "remote control"))
     remote.add_argument(
         "--http",
         type=_checked(host_port, "--http"),
         metavar="[HOST:]PORT",
-        help="browser views, HTTP API and WebSocket on this port (HOST 127.0.0.1 unless given)",
+        help=translate(
+            "CommandLine", "browser views, HTTP API and WebSocket on this port (HOST 127.0.0.1 unless given)"
+        ),
     )
     remote.add_argument(
         "--osc",
         type=_checked(host_port, "--osc"),
         metavar="[HOST:]PORT",
-        help="OSC commands over UDP on this port (HOST 127.0.0.1 unless given)",
+        help=translate("CommandLine", "OSC commands over UDP on this port (HOST 127.0.0.1 unless given)"),
     )
     remote.add_argument(
         "--osc-allow",
         type=_checked(parse_ip, "--osc-allow"),
         action="append",
         metavar="IP",
-        help="also take OSC commands from this address (loopback always; repeat for more)",
+        help=translate("CommandLine", "also take OSC commands from this address (loopback always; repeat for more)"),
     )
     remote.add_argument(
         "--osc-feedback",
         type=_checked(host_port, "--osc-feedback"),
         metavar="HOST:PORT",
-        help="send the time left, phase and segment once a second over OSC to HOST:PORT",
+        help=translate("CommandLine", "send the time left, phase and segment once a second over OSC to HOST:PORT"),
     )
     remote.add_argument(
         "--pin",
         type=_checked(lambda t: check_secret(t, "the PIN"), "--pin"),
         metavar="PIN",
-        help="the control PIN for remote commands (default: the one remembered, else a new one)",
+        help=translate(
+            "CommandLine", "the control PIN for remote commands (default: the one remembered, else a new one)"
+        ),
     )
     remote.add_argument(
         "--view-key",
         type=_checked(lambda t: check_secret(t, "the view key"), "--view-key"),
         metavar="KEY",
-        help="the browser views need ?key=KEY (default: views are open)",
+        help=translate("CommandLine", "the browser views need ?key=KEY (default: views are open)"),
     )
