@@ -3853,6 +3853,89 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
 </context>
 <context>
+    <name>WebView</name>
+    <message>
+        <source>connection lost – reconnecting (the timer keeps counting)</source>
+        <translation>Verbindung verloren – verbinde neu (der Timer zählt weiter)</translation>
+    </message>
+    <message>
+        <source>connection lost – reconnecting</source>
+        <translation>Verbindung verloren – verbinde neu</translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation>verbinde…</translation>
+    </message>
+    <message>
+        <source>Presenter – countdown</source>
+        <translation>Presenter – Countdown</translation>
+    </message>
+    <message>
+        <source>Presenter – views</source>
+        <translation>Presenter – Ansichten</translation>
+    </message>
+    <message>
+        <source>Presenter – moderator</source>
+        <translation>Presenter – Moderation</translation>
+    </message>
+    <message>
+        <source>Presenter – questions</source>
+        <translation>Presenter – Fragen</translation>
+    </message>
+    <message>
+        <source>timer, talking points, next, messages</source>
+        <translation>Timer, Stichpunkte, Danach, Nachrichten</translation>
+    </message>
+    <message>
+        <source>the timer only</source>
+        <translation>nur der Timer</translation>
+    </message>
+    <message>
+        <source>for a delayed stream</source>
+        <translation>für einen verzögerten Stream</translation>
+    </message>
+    <message>
+        <source>Moderator</source>
+        <translation>Moderation</translation>
+    </message>
+    <message>
+        <source>Countdown</source>
+        <translation>Countdown</translation>
+    </message>
+    <message>
+        <source>Questions</source>
+        <translation>Fragen</translation>
+    </message>
+    <message>
+        <source>This page needs the control PIN: open it as</source>
+        <translation>Diese Seite braucht die Steuer-PIN: so öffnen:</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>start overdue by</source>
+        <translation>Beginn überfällig seit</translation>
+    </message>
+    <message>
+        <source>on air in</source>
+        <translation>auf Sendung in</translation>
+    </message>
+    <message>
+        <source>over by</source>
+        <translation>überzogen um</translation>
+    </message>
+    <message>
+        <source>remaining</source>
+        <translation>noch</translation>
+    </message>
+    <message>
+        <source>connection lost</source>
+        <translation>Verbindung verloren</translation>
+    </message>
+</context>
+<context>
     <name>WindowPlacement</name>
     <message>
         <source>{label}: remembered screen {name} is not connected; windowed beside the director</source>

@@ -25,6 +25,7 @@ from websockets.http11 import Request, Response
 from presenter.remote.auth import Secrets, host_allowed, origin_allowed, same_secret
 from presenter.remote.intents import Status, has_question_intents
 from presenter.remote.state import colours
+from presenter.remote.words import localise_page, words
 
 WEB_DIR = Path(__file__).resolve().parent.parent / "web"
 MAX_MESSAGE = 4096  # bytes of one WebSocket command; larger ones are refused
@@ -74,7 +75,7 @@ class RemoteServer:
         self.submit = submit
         self.clock = clock
         self.secrets = secrets
-        self.colours = colours()
+        self.colours = {**colours(), "words": words()}  # built here, on the main thread, in the app's language
         self.clients: set[ServerConnection] = set()
         self.client_count = 0  # read from the main thread (an int: no lock needed)
         self._latest: str | None = None
@@ -84,7 +85,11 @@ class RemoteServer:
         self._thread: threading.Thread | None = None
         self._started = threading.Event()
         self._error: BaseException | None = None
-        self._files = {path.name: path.read_bytes() for path in WEB_DIR.glob("*") if path.suffix in TYPES}
+        self._files = {
+            path.name: localise_page(path.read_bytes()) if path.suffix == ".html" else path.read_bytes()
+            for path in WEB_DIR.glob("*")
+            if path.suffix in TYPES
+        }
 
     # ------------------------------------------------------------------ main thread
 

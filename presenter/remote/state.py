@@ -125,7 +125,7 @@ def colours() -> dict:
                 "bg": theme.PANEL
                 if theme.PHASE_BACKGROUND[phase] == theme.BACKGROUND
                 else theme.PHASE_BACKGROUND[phase],
-                "label": theme.PHASE_LABEL[phase],
+                "label": theme.phase_label(phase),
             }
             for phase in Phase
         },

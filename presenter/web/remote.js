@@ -109,7 +109,7 @@ document.addEventListener("visibilitychange", () => { if (!document.hidden) sync
 function command(cmd, args) {
   return new Promise((resolve) => {
     const ws = remote.ws;
-    if (!ws || ws.readyState !== WebSocket.OPEN) return resolve({ ok: false, error: "connection lost" });
+    if (!ws || ws.readyState !== WebSocket.OPEN) return resolve({ ok: false, error: word("connection lost") });
     const id = remote.nextId++;
     remote.pending.set(id, resolve);
     ws.send(JSON.stringify({ id, cmd, args: args || {} }));
@@ -132,6 +132,11 @@ function localPhase(timer, remaining) {
   return "normal";
 }
 
+// A caption in the app's language (the server sends the words with the colours); English until then.
+function word(text) {
+  return (remote.colours && remote.colours.words && remote.colours.words[text]) || text;
+}
+
 function timerView(state, now) {
   const c = remote.colours, timer = state.timer, view = state.view;
   const out = { text: state.remaining, caption: view.caption, label: view.phase_label, fg: c.text, panel: c.panel,
@@ -141,7 +146,7 @@ function timerView(state, now) {
   if (timer.kind === "until_start") {
     out.text = formatCountdown(left);
     const overdue = out.text.startsWith("+");
-    out.caption = overdue ? "start overdue by" : "on air in";
+    out.caption = word(overdue ? "start overdue by" : "on air in");
     out.fg = overdue ? c.phase.warning.fg : c.text;
     return out;
   }
@@ -154,7 +159,7 @@ function timerView(state, now) {
   }
   const phase = localPhase(timer, left);
   out.text = formatCountdown(left);
-  out.caption = phase === "overtime" ? "over by" : "remaining";
+  out.caption = word(phase === "overtime" ? "over by" : "remaining");
   out.label = c.phase[phase].label;
   out.labelColour = c.phase[phase].fg;
   out.fg = c.phase[phase].fg;
