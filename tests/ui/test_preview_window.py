@@ -211,6 +211,9 @@ def test_previewing_leaves_the_program_output_untouched(
         assert win.player.state == pv.PLAYING and win.player.position() > 30.2
         if true_colour():
             assert near(preview_corner(win), BLUE)  # the preview shows the other clip...
+        # Sample the program output for 1.5 s at least, however fast the preview's steps went (they took
+        # 1.49 s once, and the span check below failed on a fast run, not on the program output).
+        qtbot.waitUntil(lambda: time.monotonic() - samples[0][0] > 1.6, timeout=3000)
         sampler.stop()
         sample()
 
