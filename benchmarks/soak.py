@@ -677,7 +677,7 @@ def run(args: argparse.Namespace, tmp: Path, *, own_xvfb: bool) -> int:
             if role in block.back and once(current, "back"):
                 wait(pause_s())
                 heart.mark()
-                controller.back()  # the live segment before is on air again; the loop GOes again
+                controller.back()  # undoes a GO of the last 10 s, else cues the segment before: the loop GOes again
                 counts["backs"] += 1
                 clock.advance(1.0)
                 continue
@@ -688,9 +688,8 @@ def run(args: argparse.Namespace, tmp: Path, *, own_xvfb: bool) -> int:
             clock.advance(max(planned * share - engine().elapsed(current), 0.5))  # then GO at once
             if jumping:
                 heart.mark()
-                controller.jump(first_of_block + Q)
+                controller.jump(first_of_block + Q)  # jump only sets what goes next: the GO below airs it
                 counts["jumps"] += 1
-                continue
             press_go(double=role in block.double and once(current, "double"))
         return True
 
