@@ -13,6 +13,8 @@ from typing import Any
 from presenter.playout.vlc.backend import VlcBackend
 from presenter.playout.vlc.loader import _vlc
 
+STEP_DECODE_AHEAD_S = 0.1
+
 
 @dataclass(frozen=True)
 class AudioState:
@@ -94,6 +96,11 @@ class PreviewBackend(VlcBackend):
             done = (vlc.State.Ended, vlc.State.Error, vlc.State.Stopped)
             if _wait_state(player, (vlc.State.Playing, *done), 2.0) != vlc.State.Playing:
                 return False
+            if ms is None:
+                # Before a frame step: next_frame() shows the next picture already decoded, and nothing when
+                # none is (after a seek while paused, or when a loaded machine kept the decoder from getting
+                # ahead while it played); playing a little longer lets the decoder queue pictures.
+                time.sleep(STEP_DECODE_AHEAD_S)
             player.set_pause(1)
             if _wait_state(player, (vlc.State.Paused, *done), 2.0) != vlc.State.Paused:
                 return False
