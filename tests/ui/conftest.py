@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -33,3 +36,31 @@ def start_app(qtbot, tmp_path, monkeypatch):
     from app_helpers import app_starter
 
     yield from app_starter(qtbot, tmp_path / "state", monkeypatch)
+
+
+@pytest.fixture(scope="session")
+def pseudo_qm(tmp_path_factory) -> Path:
+    """The pseudo-locale catalog (every text of the code as ⟦…⟧), built once from the code as it is."""
+    out = tmp_path_factory.mktemp("pseudo") / "pseudo.qm"
+    subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "i18n.py"), "pseudo", str(out)], cwd=ROOT, check=True, timeout=300
+    )
+    return out
+
+
+@pytest.fixture
+def pseudo(qapp, pseudo_qm: Path) -> Iterator[None]:
+    """The pseudo-locale for the windows and the Qt-free core; gone again after the test."""
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from presenter import i18n
+
+    translator = QTranslator()
+    assert translator.load(str(pseudo_qm))
+    assert qapp.installTranslator(translator)
+    i18n.set_translator(QCoreApplication.translate)
+    try:
+        yield
+    finally:
+        i18n.set_translator(None)
+        qapp.removeTranslator(translator)

@@ -11,14 +11,12 @@ language box) is tested here too.
 from __future__ import annotations
 
 import argparse
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, QTranslator
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from presenter import i18n
 from presenter.compose import LANGUAGE_KEY, build_parts
@@ -45,25 +43,6 @@ def make_args(show: Path, state: Path, **extra) -> argparse.Namespace:
     )  # fmt: skip
     values.update(extra)
     return argparse.Namespace(**values)
-
-
-@pytest.fixture(scope="module")
-def pseudo_qm(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("pseudo") / "pseudo.qm"
-    subprocess.run([sys.executable, str(ROOT / "tools" / "i18n.py"), "pseudo", str(out)], check=True, cwd=ROOT)
-    return out
-
-
-@pytest.fixture
-def pseudo(qapp, pseudo_qm):
-    """The pseudo-locale installed on the application (and for the Qt-free core) for one test."""
-    translator = QTranslator()
-    assert translator.load(str(pseudo_qm))
-    QApplication.instance().installTranslator(translator)
-    i18n.set_translator(QCoreApplication.translate)
-    yield
-    QApplication.instance().removeTranslator(translator)
-    i18n.set_translator(None)
 
 
 @pytest.fixture

@@ -8,17 +8,12 @@ dialog; the import report's lines are checked the same way.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
 
-from presenter import i18n
 from presenter.clock import FakeClock
 from presenter.controller import ShowController
 from presenter.editing import update_segment, update_show
@@ -35,25 +30,6 @@ from tests.ui.visible_text import BRACKETED, WORD, untranslated, visible_texts
 
 pytestmark = pytest.mark.xvfb
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def pseudo_qm(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("pseudo") / "pseudo.qm"
-    subprocess.run([sys.executable, str(ROOT / "tools" / "i18n.py"), "pseudo", str(out)], check=True, cwd=ROOT)
-    return out
-
-
-@pytest.fixture
-def pseudo(qapp, pseudo_qm):
-    """The pseudo-locale installed on the application (and for the Qt-free core) for one test."""
-    translator = QTranslator()
-    assert translator.load(str(pseudo_qm))
-    QApplication.instance().installTranslator(translator)
-    i18n.set_translator(QCoreApplication.translate)
-    yield
-    QApplication.instance().removeTranslator(translator)
-    i18n.set_translator(None)
 
 
 @pytest.fixture

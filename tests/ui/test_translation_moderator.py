@@ -8,21 +8,15 @@ texts the walk reads what those widgets draw: their `text()` and the talking poi
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
-from PySide6.QtWidgets import QApplication
 from ui.visible_text import untranslated, visible_texts
 
 from presenter.clock import FakeClock
 from presenter.controller import ShowController
-from presenter.i18n import set_translator
 from presenter.playout.silent import SilentPlayout
 from presenter.questions import QuestionState
 from presenter.show import Show
@@ -48,29 +42,6 @@ QUESTIONS_CSV = (
     "Petra Klein;Gibt es Förderung für Vereine?;Mail;gestern\n"
     "Ohne Frage;;YouTube;17:14\n"
 )
-
-
-@pytest.fixture(scope="module")
-def pseudo_qm(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("pseudo") / "pseudo.qm"
-    subprocess.run(
-        [sys.executable, str(ROOT / "tools" / "i18n.py"), "pseudo", str(out)], cwd=ROOT, check=True, timeout=300
-    )
-    return out
-
-
-@pytest.fixture
-def pseudo(qapp: QApplication, pseudo_qm: Path) -> Iterator[None]:
-    """The pseudo-locale for the windows and the Qt-free core; gone again after the test."""
-    translator = QTranslator()
-    assert translator.load(str(pseudo_qm))
-    assert qapp.installTranslator(translator)
-    set_translator(QCoreApplication.translate)
-    try:
-        yield
-    finally:
-        set_translator(None)
-        qapp.removeTranslator(translator)
 
 
 def flattened(text: str) -> str:

@@ -10,14 +10,11 @@ lines of the clip list, the player, the media panel and the preflight table all 
 from __future__ import annotations
 
 import re
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
 
-import presenter.i18n as i18n
 from presenter.controller import ShowController
 from presenter.playout import preview as pv
 from presenter.preflight import Status
@@ -33,21 +30,6 @@ from ui.visible_text import untranslated, visible_texts  # noqa: E402
 ROOT = TESTS_DIR.parent
 MEDIA = media_faults.MEDIA_DIR
 INNERMOST = re.compile(r"⟦[^⟦⟧]*⟧")
-
-
-@pytest.fixture
-def pseudo_locale(tmp_path, qapp):
-    """The pseudo .qm built from the code as it is, installed for the windows and the core; removed after."""
-    qm = tmp_path / "pseudo.qm"
-    subprocess.run([sys.executable, str(ROOT / "tools" / "i18n.py"), "pseudo", str(qm)], check=True, timeout=300)
-    translator = QTranslator()
-    assert translator.load(str(qm))
-    before = i18n._translator
-    qapp.installTranslator(translator)
-    i18n.set_translator(QCoreApplication.translate)
-    yield
-    qapp.removeTranslator(translator)
-    i18n.set_translator(before)
 
 
 def _show(tmp_path: Path) -> Path:
@@ -100,7 +82,7 @@ def _untranslated(win: PreviewWindow) -> list[tuple[str, str]]:
 
 @pytest.mark.xvfb
 @pytest.mark.vlc
-def test_every_text_of_the_preview_window_is_translated(qtbot, tmp_path, fake_clock, settings, pseudo_locale):
+def test_every_text_of_the_preview_window_is_translated(qtbot, tmp_path, fake_clock, settings, pseudo):
     controller = ShowController(load_show(_show(tmp_path)), fake_clock)
     win = PreviewWindow(
         controller, settings=settings, cache_dir=tmp_path / "thumbs", vlc_args=("--aout=adummy",)
