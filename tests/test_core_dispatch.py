@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import secrets
 from datetime import datetime, time, timedelta
+from pathlib import Path
 
 import pytest
-from conftest import BUNDLED_SHOW as BUNDLED
 
 from presenter import intents as do
 from presenter.as_run import as_run_log_csv, as_run_log_rows, as_run_rows
@@ -22,6 +22,7 @@ from presenter.run import Run
 from presenter.show import load_show
 from presenter.state import Lateness, OfferAction
 
+BUNDLED = Path(__file__).resolve().parent.parent / "assets" / "smart-rlp.yaml"
 START = datetime(2021, 1, 19, 17, 30)
 HTTP = Source(SourceKind.HTTP, "http 127.0.0.1")
 DIRECTOR = do.DIRECTOR
