@@ -285,10 +285,6 @@ class ShowController(QObject):
 
     # ------------------------------------------------------------------ state → playout
 
-    def _clip_on_air(self) -> bool:
-        snap_current = self.engine.current
-        return snap_current is not None and self.engine.mode is Mode.ON_AIR and self.show.segments[snap_current].is_clip
-
     def _on_event(self, event: ShowEvent) -> None:
         self._drive_playout(event)
         self._dirty = True
