@@ -551,3 +551,14 @@ def test_issue_25_13_a_looping_remote_cannot_run_through_the_show(stage):
     assert stage.send(do.Go(), osc).accepted  # another sender is not paced by this one
     stage.clock.advance(0.4)
     assert stage.send(do.Go()).accepted  # nor the director
+
+
+def test_a_pause_replays_at_the_journaled_position_even_when_the_player_drifted(stage):
+    stage.on_clip()
+    stage.clock.advance(20)
+    stage.ok(do.ClipProgress("minimogli", 19.5, 75.0, True), do.PLAYOUT)  # the player is 0.5 s behind the clock
+    stage.clock.advance(1)
+    assert stage.ok(do.PauseClip()).clip.position_s == pytest.approx(20.5)
+    assert stage.journal[-1]["position_s"] == 20.5
+    stage.journal[-1]["position_s"] = 20.25  # what the journal says wins over the replay's extrapolation
+    assert stage.replayed(later=5).snapshot().clip.position_s == pytest.approx(20.25)
