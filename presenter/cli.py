@@ -416,14 +416,14 @@ def _printable(text: str) -> str:
 
 def _probe_or_note():
     """The libVLC probe, or None with a note saying why clips are only checked as files."""
-    if not all(importlib.util.find_spec(f"presenter.playout.{name}") for name in ("vlc_adapter", "probe")):
+    if not all(importlib.util.find_spec(f"presenter.playout.{name}") for name in ("vlc", "probe")):
         return None, ()  # a build without media probing: clips are checked as files (exist, readable)
     try:
-        from presenter.playout import vlc_adapter
         from presenter.playout.probe import probe
+        from presenter.playout.vlc.loader import vlc_status
     except ImportError as exc:  # pragma: no cover - the adapter ships with the package
         return None, (translate("CommandLine", "clips not probed: {exc}").format(exc=exc),)
-    ok, message = vlc_adapter.vlc_status()
+    ok, message = vlc_status()
     if not ok:
         return None, (message,)
     return probe, ()

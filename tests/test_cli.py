@@ -132,7 +132,7 @@ def test_check_bundled_show_exits_0():
     """With or without the libVLC probe: the sample clips are valid, so the bundled show is ready."""
     result = run("--check")
     assert "Traceback" not in result.stderr
-    probing = all(importlib.util.find_spec(f"presenter.playout.{name}") for name in ("vlc_adapter", "probe"))
+    probing = all(importlib.util.find_spec(f"presenter.playout.{name}") for name in ("vlc", "probe"))
     if probing and result.returncode == 1 and "note:" in result.stdout:
         pytest.skip(f"libVLC is not usable here: {result.stdout.splitlines()[-2]}")
     assert result.returncode == 0, result.stdout + result.stderr
