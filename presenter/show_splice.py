@@ -17,11 +17,12 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import yaml
 
 from presenter.editing import SEGMENT_FIELDS, SHOW_FIELDS, segment_document, show_document
-from presenter.show import Show, _Loader, slugify
+from presenter.show import Segment, Show, _Loader, slugify
 
 QUOTED_KEYS = ("duration", "warning", "danger", "start", "end")
 TOP_KEYS = ("title", "description", "date", "start", "end", "warning", "danger")
@@ -117,7 +118,7 @@ def _entries(node: yaml.Node) -> dict[str, tuple[yaml.Node, yaml.Node]]:
     return {key.value: (key, value) for key, value in node.value}
 
 
-def _set_value(text: _Text, key: str, value_node: yaml.Node, new, indent: int) -> None:
+def _set_value(text: _Text, key: str, value_node: yaml.Node, new: str | list[str], indent: int) -> None:
     if isinstance(new, list):
         _set_list(text, key, value_node, new, indent)
         return
@@ -173,7 +174,7 @@ def _flow_ok(item: str) -> bool:
     return _plain_ok(item) and not any(ch in item for ch in ",[]{}")
 
 
-def _new_line(key: str, value, indent: int) -> str:
+def _new_line(key: str, value: str | list[str], indent: int) -> str:
     pad = " " * indent
     if isinstance(value, list):
         rendered = _flow_list(key, value, indent)
@@ -181,7 +182,7 @@ def _new_line(key: str, value, indent: int) -> str:
     return f"{pad}{key}: {render_scalar(key, value)}\n"
 
 
-def _update(text: _Text, node: yaml.Node, old: dict, new: dict, order: tuple[str, ...]) -> None:
+def _update(text: _Text, node: yaml.Node, old: dict[str, Any], new: dict[str, Any], order: tuple[str, ...]) -> None:
     """The keys of one block mapping changed from `old` to `new` (values in the show file's form)."""
     entries = _entries(node)
     if not entries:
@@ -273,7 +274,7 @@ def splice(original: str, base: Show, edited: Show, base_folder: Path, folder: P
     return head + body + tail
 
 
-def _new_segment(segment, folder: Path, dash: str, indent: int) -> str:
+def _new_segment(segment: Segment, folder: Path, dash: str, indent: int) -> str:
     doc = segment_document(segment, folder)
     lines = [_new_line(key, doc[key], indent) for key in SEGMENT_FIELDS if key in doc]
     return dash + lines[0].lstrip(" ") + "".join(lines[1:])
