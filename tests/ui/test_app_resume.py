@@ -153,14 +153,20 @@ def test_kill_during_live_segment_and_during_clip_then_resume(app, tmp_path):
     clip_error = resumed["remaining_s"] - expected_now(last, resumed, "remaining_s")
     assert abs(clip_error) <= 1.0
     assert playing["clip_position_s"] is not None
+
     # The player itself (not only the show state) continues at the position plus the downtime.
-    later = app.wait_for(
-        lambda s: datetime.fromisoformat(s["written_at"]) >= datetime.fromisoformat(resumed["written_at"]) + ONE_S
-    )
-    assert later["clip_position_s"] == pytest.approx(
-        last["clip_position_s"]
-        + (datetime.fromisoformat(later["written_at"]) - datetime.fromisoformat(last["written_at"])).total_seconds(),
-        abs=1.0,
+    def on_time(s: dict) -> bool:  # where the clip would be had it played on through the downtime, ±1 s
+        ran = (datetime.fromisoformat(s["written_at"]) - datetime.fromisoformat(last["written_at"])).total_seconds()
+        return s["clip_position_s"] is not None and abs(s["clip_position_s"] - (last["clip_position_s"] + ran)) <= 1.0
+
+    # Awaited, not read once: a loaded machine's player may take a moment to catch up after the seek;
+    # one that started again from 0 (the fault this guards) never does.
+    app.wait_for(
+        lambda s: (
+            datetime.fromisoformat(s["written_at"]) >= datetime.fromisoformat(resumed["written_at"]) + ONE_S
+            and on_time(s)
+        ),
+        timeout=30,
     )
 
     # 3. nothing lost: the as-run record has every segment, the three that went on air with their starts
