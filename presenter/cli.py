@@ -12,11 +12,17 @@ import re
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from presenter import __version__
 from presenter.i18n import QT_TRANSLATE_NOOP, Language, choose_language, set_translator, translate
 from presenter.remote.options import add_remote_options
+
+if TYPE_CHECKING:
+    from presenter.engine import ShowEngine
+    from presenter.journal import StateDir
+    from presenter.preflight import Probe
+    from presenter.runs import RunInfo
 
 BUNDLED_SHOW = Path(__file__).resolve().parent.parent / "assets" / "smart-rlp.yaml"
 
@@ -356,7 +362,7 @@ def _as_run(args: argparse.Namespace, explicit_show: bool) -> int:
     return _write_as_run(args, engine)
 
 
-def _write_as_run(args: argparse.Namespace, engine) -> int:
+def _write_as_run(args: argparse.Namespace, engine: ShowEngine) -> int:
     from presenter.as_run import as_run_csv, as_run_file_name, as_run_log_csv
     from presenter.files import atomic_write
 
@@ -380,17 +386,18 @@ def _write_as_run(args: argparse.Namespace, engine) -> int:
     return 0
 
 
-def _questions_csv(engine, lang: str) -> str:
+def _questions_csv(engine: ShowEngine, lang: str) -> str:
     """The questions of the run, one row each, in the as-run's CSV dialect; damaged entries on stderr."""
-    from presenter.questions_csv import Dialect, questions_csv_for_run
+    from presenter.csvout import dialect_for
+    from presenter.questions_csv import questions_csv_for_run
 
-    text, warnings = questions_csv_for_run(engine.question_records, Dialect.EXCEL_DE if lang == "de" else Dialect.COMMA)
+    text, warnings = questions_csv_for_run(engine.question_records, dialect_for(lang))
     for warning in warnings:
         print(f"presenter: {warning}", file=sys.stderr)
     return text
 
 
-def _list_runs(runs, state) -> int:
+def _list_runs(runs: list[RunInfo], state: StateDir) -> int:
     if not runs:
         print(translate("CommandLine", "presenter: no run in {path}").format(path=state.path), file=sys.stderr)
         return 1
@@ -414,16 +421,16 @@ def _printable(text: str) -> str:
     return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
 
 
-def _probe_or_note():
+def _probe_or_note() -> tuple[Probe | None, tuple[str, ...]]:
     """The libVLC probe, or None with a note saying why clips are only checked as files."""
-    if not all(importlib.util.find_spec(f"presenter.playout.{name}") for name in ("vlc_adapter", "probe")):
+    if not all(importlib.util.find_spec(f"presenter.playout.{name}") for name in ("vlc", "probe")):
         return None, ()  # a build without media probing: clips are checked as files (exist, readable)
     try:
-        from presenter.playout import vlc_adapter
         from presenter.playout.probe import probe
+        from presenter.playout.vlc.loader import vlc_status
     except ImportError as exc:  # pragma: no cover - the adapter ships with the package
         return None, (translate("CommandLine", "clips not probed: {exc}").format(exc=exc),)
-    ok, message = vlc_adapter.vlc_status()
+    ok, message = vlc_status()
     if not ok:
         return None, (message,)
     return probe, ()

@@ -312,13 +312,24 @@ def _truncated(have: int, need: int) -> FileProblem:
 # ------------------------------------------------------------------------------ one line about the media
 
 
-class MediaLine(Protocol):
-    width: int | None
-    height: int | None
-    fps: float | None
-    video_codec: str | None
-    audio_codec: str | None
-    duration_s: float | None
+class MediaLine(Protocol):  # read-only: a frozen MediaInfo fits
+    @property
+    def width(self) -> int | None: ...
+
+    @property
+    def height(self) -> int | None: ...
+
+    @property
+    def fps(self) -> float | None: ...
+
+    @property
+    def video_codec(self) -> str | None: ...
+
+    @property
+    def audio_codec(self) -> str | None: ...
+
+    @property
+    def duration_s(self) -> float | None: ...
 
 
 def format_fps(fps: float) -> str:

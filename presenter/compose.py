@@ -64,14 +64,14 @@ def vlc_program_output(vlc_args: list[str] | None) -> OutputFactory:
 
     def start() -> ProgramOutput:
         try:
-            from presenter.playout import vlc_adapter
             from presenter.playout.program import ProgramPlayout
+            from presenter.playout.vlc.loader import vlc_status
             from presenter.ui.program_output import ProgramOutputWindow
         except ImportError as exc:
             return ProgramOutput(
                 problem=translate("ProgramOutput", "Program output unavailable: {exc}").format(exc=exc)
             )
-        ok, message = vlc_adapter.vlc_status()
+        ok, message = vlc_status()
         if not ok:
             return ProgramOutput(problem=message)
         window = ProgramOutputWindow()

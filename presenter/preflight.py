@@ -59,18 +59,35 @@ _STATUS_LABEL = {
 }
 
 
-class MediaFacts(Protocol):
+class MediaFacts(Protocol):  # read-only: a frozen MediaInfo fits
     """What a probe tells about a clip (presenter.playout.probe.MediaInfo fits)."""
 
-    ok: bool
-    problem: str | None
-    duration_s: float | None
-    width: int | None
-    height: int | None
-    fps: float | None
-    video_codec: str | None
-    audio_codec: str | None
-    warnings: tuple[str, ...]
+    @property
+    def ok(self) -> bool: ...
+
+    @property
+    def problem(self) -> str | None: ...
+
+    @property
+    def duration_s(self) -> float | None: ...
+
+    @property
+    def width(self) -> int | None: ...
+
+    @property
+    def height(self) -> int | None: ...
+
+    @property
+    def fps(self) -> float | None: ...
+
+    @property
+    def video_codec(self) -> str | None: ...
+
+    @property
+    def audio_codec(self) -> str | None: ...
+
+    @property
+    def warnings(self) -> tuple[str, ...]: ...
 
 
 Probe = Callable[[Path], MediaFacts]

@@ -7,8 +7,9 @@ lines put in their new order (the blank lines and comments between segments stay
 Everything else — comments, blank lines, quoting, key order — is the user's text, untouched.
 
 It handles the layouts show files have (block mappings and lists, a segment's keys one a line);
-for anything else it raises Unsupported and the saver falls back to ruamel.yaml's round trip.
-Whatever it produces is read back and compared by the saver before it is written.
+for anything else it raises Unsupported and the saver writes the file fresh (`render_fresh`, the
+project's own layout, from the same line writers). Whatever it produces is read back and compared
+by the saver before it is written.
 """
 
 from __future__ import annotations
@@ -16,11 +17,12 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 import yaml
 
-from presenter.editing import SEGMENT_FIELDS, segment_document, show_document
-from presenter.show import Show, _Loader, slugify
+from presenter.editing import SEGMENT_FIELDS, SHOW_FIELDS, segment_document, show_document
+from presenter.show import Segment, Show, _Loader, slugify
 
 QUOTED_KEYS = ("duration", "warning", "danger", "start", "end")
 TOP_KEYS = ("title", "description", "date", "start", "end", "warning", "danger")
@@ -29,7 +31,7 @@ _NOT_PLAIN_WORDS = {"y", "n", "yes", "no", "true", "false", "on", "off", "null",
 
 
 class Unsupported(Exception):
-    """A layout this splicer does not edit (the saver then uses ruamel.yaml)."""
+    """A layout this splicer does not edit (the saver then writes the file fresh)."""
 
 
 def render_scalar(key: str, value: str, old: yaml.Node | None = None) -> str:
@@ -116,7 +118,7 @@ def _entries(node: yaml.Node) -> dict[str, tuple[yaml.Node, yaml.Node]]:
     return {key.value: (key, value) for key, value in node.value}
 
 
-def _set_value(text: _Text, key: str, value_node: yaml.Node, new, indent: int) -> None:
+def _set_value(text: _Text, key: str, value_node: yaml.Node, new: str | list[str], indent: int) -> None:
     if isinstance(new, list):
         _set_list(text, key, value_node, new, indent)
         return
@@ -172,7 +174,7 @@ def _flow_ok(item: str) -> bool:
     return _plain_ok(item) and not any(ch in item for ch in ",[]{}")
 
 
-def _new_line(key: str, value, indent: int) -> str:
+def _new_line(key: str, value: str | list[str], indent: int) -> str:
     pad = " " * indent
     if isinstance(value, list):
         rendered = _flow_list(key, value, indent)
@@ -180,7 +182,7 @@ def _new_line(key: str, value, indent: int) -> str:
     return f"{pad}{key}: {render_scalar(key, value)}\n"
 
 
-def _update(text: _Text, node: yaml.Node, old: dict, new: dict, order: tuple[str, ...]) -> None:
+def _update(text: _Text, node: yaml.Node, old: dict[str, Any], new: dict[str, Any], order: tuple[str, ...]) -> None:
     """The keys of one block mapping changed from `old` to `new` (values in the show file's form)."""
     entries = _entries(node)
     if not entries:
@@ -272,7 +274,18 @@ def splice(original: str, base: Show, edited: Show, base_folder: Path, folder: P
     return head + body + tail
 
 
-def _new_segment(segment, folder: Path, dash: str, indent: int) -> str:
+def _new_segment(segment: Segment, folder: Path, dash: str, indent: int) -> str:
     doc = segment_document(segment, folder)
     lines = [_new_line(key, doc[key], indent) for key in SEGMENT_FIELDS if key in doc]
     return dash + lines[0].lstrip(" ") + "".join(lines[1:])
+
+
+def render_fresh(show: Show, folder: Path) -> str:
+    """`show` as a new file in the project's layout: the show's keys, a blank line, then the segments
+    (2-space list, 4-space keys, talking points one a line, speakers as [a, b]) with a blank line
+    between them. Clip paths are written relative to `folder`."""
+    doc = show_document(show, folder)
+    lines = ["version: 1\n"]
+    lines += [_new_line(key, doc[key], 0) for key in SHOW_FIELDS if key in doc]
+    segments = [_new_segment(segment, folder, "  - ", 4) for segment in show.segments]
+    return "".join(lines) + "\nsegments:\n" + "\n".join(segments)

@@ -171,12 +171,12 @@ def deliver(
 
 
 class _EventRelay(QObject):
-    event = Signal(int, str, object)
+    relayed = Signal(int, str, object)  # not `event`: that is QObject.event()
 
 
 def queued_sink(handler: Callable[[int, str, Any], Any], parent: QObject) -> Callable[[int, str, Any], None]:
     """A libVLC event sink: ``sink(token, kind, value)`` from any thread runs ``handler`` on
     *parent*'s thread, queued. Cheaper per event than :func:`to_main` (no closure, one signal)."""
     relay = _EventRelay(parent)
-    relay.event.connect(handler, Qt.ConnectionType.QueuedConnection)
-    return relay.event.emit
+    relay.relayed.connect(handler, Qt.ConnectionType.QueuedConnection)
+    return relay.relayed.emit

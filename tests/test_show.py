@@ -434,7 +434,7 @@ def test_alias_bomb_is_refused_quickly_with_bounded_memory(tmp_path, where):
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    assert elapsed < 0.5
+    assert elapsed < 10  # a hang guard only: speed is measured in benchmarks/
     assert peak < 50 * 1024 * 1024
     assert caught.value.line is not None
     assert "must be" in caught.value.message, caught.value.message  # a list where a text belongs
@@ -445,7 +445,7 @@ def test_classic_billion_laughs_document(tmp_path):
     lines += [f"{chr(97 + n)}: &{chr(97 + n)} [" + ",".join([f"*{chr(96 + n)}"] * 9) + "]" for n in range(1, 10)]
     started = time.perf_counter()
     error = error_for(tmp_path, "\n".join(lines) + "\n")
-    assert time.perf_counter() - started < 0.5
+    assert time.perf_counter() - started < 10  # a hang guard only: speed is measured in benchmarks/
     assert str(error).startswith('show.yaml:1:1: unknown key "a" in the show; known keys: version, title')
 
 
@@ -722,7 +722,7 @@ def test_the_safe_reader_refuses_a_named_pipe_without_blocking(tmp_path):
     with pytest.raises(ShowFileError) as caught:
         read_show_bytes(pipe)
     assert str(caught.value) == "show.yaml: is not a regular file"
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < 10  # never blocks on the pipe (a hang guard)
 
 
 @pytest.mark.timeout(10)
@@ -741,7 +741,7 @@ def test_a_symlink_to_dev_zero_is_refused_without_reading(tmp_path, read):
     finally:
         tracemalloc.stop()
     assert str(caught.value) == "show.yaml: is not a regular file"
-    assert elapsed < 1.0
+    assert elapsed < 10  # a hang guard only: speed is measured in benchmarks/
     assert peak < 1024 * 1024
 
 
@@ -807,15 +807,13 @@ def _many_values(segments: int, per_segment: int) -> str:
 
 def test_a_file_with_too_many_values_says_which_limit(tmp_path):
     text = _many_values(10_600, 200)  # 2.1 million values in 4.5 MB
-    started = time.perf_counter()
     error = error_for(tmp_path, text)
-    elapsed = time.perf_counter() - started
     assert error.message == (
         "the file has more than 2,000,000 values (each text, list and key is one) by here; "
         "a show file holds at most 2,000,000"
     )
     assert error.line is not None and error.line > 30_000
-    assert elapsed < 30  # the real figure is in the report of issue 16; this only guards against a hang
+    # no wall-clock bound: the figure is in the report of issue 16; pytest-timeout guards against a hang
 
 
 def test_too_many_values_are_refused_while_composing_not_after(tmp_path, monkeypatch):

@@ -17,18 +17,6 @@ from presenter.show_save import SaveConflict, SaveError, open_show_file, render_
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(autouse=True, params=["splice", "ruamel"])
-def way(request, monkeypatch):
-    """Every save test runs twice: through the fast text splice, and through ruamel.yaml (its fallback)."""
-    import presenter.show_save as show_save
-
-    def unused(*args):
-        raise RuntimeError("not this way")
-
-    monkeypatch.setattr(show_save, "render_round_trip" if request.param == "splice" else "_spliced", unused)
-    return request.param
-
-
 @pytest.fixture
 def show_copy(tmp_path):
     folder = tmp_path / "show"
@@ -142,6 +130,22 @@ def test_a_changed_file_on_disk_is_not_overwritten(show_copy):
     copy = load_show(other)
     assert copy.segments[2].clip.resolve() == loaded.show.segments[2].clip
     assert "clip: ../clips/minimogli.mp4" in other.read_text(encoding="utf-8")
+
+
+def test_a_symlink_planted_at_the_show_file_is_a_conflict_and_is_replaced_not_written_through(show_copy, tmp_path):
+    """Issue 25, finding 2: the link's target stays as it was and gets no backup beside it."""
+    loaded = open_show_file(show_copy)
+    other = tmp_path / "other.txt"
+    other.write_bytes(loaded.data)  # even the same bytes: the file at the path is another one now
+    show_copy.unlink()
+    show_copy.symlink_to(other)
+    mine = update_segment(loaded.show, 0, {"duration": "6:00"})
+    with pytest.raises(SaveConflict):
+        save_show(loaded, mine)
+    saved, _ = save_show(loaded, mine, overwrite=True)  # keep mine: the link is replaced
+    assert not show_copy.is_symlink() and load_show(show_copy).segments[0].duration_s == 360
+    assert other.read_bytes() == loaded.data and not (tmp_path / "other.txt~").exists()
+    assert saved.path == show_copy
 
 
 def test_take_theirs_is_a_reload_and_the_next_save_works(show_copy):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 import time
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 
 from presenter.tasks import TaskPool, run_task, to_main
 
@@ -34,21 +34,22 @@ def test_nothing_reaches_an_owner_that_was_deleted(qtbot):
     seen: list = []
     gate = threading.Event()
     run_task(lambda: gate.wait(2), seen.append, pool=pool, owner=owner)
-    owner.deleteLater()
-    qtbot.wait(50)
+    with qtbot.waitSignal(owner.destroyed, timeout=5000):
+        owner.deleteLater()
     gate.set()
-    qtbot.wait(200)
+    assert pool.shutdown(5.0)  # the job has finished and posted its result
+    QCoreApplication.sendPostedEvents()  # anything it posted is delivered now
     assert seen == []
-    assert pool.shutdown(2.0)
 
 
 def test_shutdown_waits_for_the_running_job_with_a_bound():
     pool = TaskPool("test")
-    pool.submit(time.sleep, 5)
-    time.sleep(0.05)
+    running = threading.Event()
+    pool.submit(lambda: (running.set(), time.sleep(5)))
+    assert running.wait(30)
     t0 = time.monotonic()
     assert pool.shutdown(0.2) is False
-    assert time.monotonic() - t0 < 0.5
+    assert time.monotonic() - t0 < 4.0  # it did not wait for the 5 s job (a generous bound, not a speed test)
     assert pool.submit(int).cancelled()
 
 

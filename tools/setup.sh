@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up everything Presenter needs on Debian/Ubuntu: libVLC 3, Xvfb and Qt's xcb runtime
 # libraries from apt (only those missing), then a virtual environment in .venv with Presenter
-# and its test tools. Safe to run again: it only does what is still missing.
+# and its test tools at the versions pinned in requirements.lock. Safe to run again: it only does what is still missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -37,14 +37,17 @@ if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))'; then
   exit 1
 fi
 
+# The exact versions come from requirements.lock (refresh it with tools/lock.sh); Presenter itself
+# is installed on top without resolving again, so a new release upstream never changes a set-up.
 stamp=.venv/.presenter-installed
-wanted=$(sha256sum pyproject.toml | cut -d' ' -f1)
+wanted=$(cat pyproject.toml requirements.lock | sha256sum | cut -d' ' -f1)
 if [ ! -x .venv/bin/python ]; then
   "$python" -m venv .venv
 fi
 if [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
-  echo "setup: installing Python packages into .venv"
+  echo "setup: installing Python packages into .venv (pinned by requirements.lock)"
   .venv/bin/python -m pip install -q --upgrade pip
-  .venv/bin/python -m pip install -q -e '.[test]'
+  .venv/bin/python -m pip install -q -r requirements.lock
+  .venv/bin/python -m pip install -q --no-deps -e .
   echo "$wanted" > "$stamp"
 fi

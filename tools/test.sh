@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 bash tools/setup.sh
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
-.venv/bin/mypy  # strict for the core and the controller: the files are listed in pyproject.toml [tool.mypy]
+.venv/bin/lint-imports  # the layers: pyproject.toml [tool.importlinter] (no Qt/libVLC/ui in the core, no circles)
+.venv/bin/mypy  # strict for all of presenter/ but the opt-out list in pyproject.toml [[tool.mypy.overrides]]
 bash tools/core_coverage.sh
 .venv/bin/python tools/i18n.py check  # every text in the .ts, every German text finished, the .qm built from it
 exec .venv/bin/python -m pytest "$@"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from presenter.i18n import Language, catalog, set_translator
@@ -43,7 +45,7 @@ def install(language: Language, app: QCoreApplication | None = None) -> None:
     QLocale.setDefault(QLocale(QLocale.Language.German if language is Language.GERMAN else QLocale.Language.English))
 
 
-def _chain(translators: list[QTranslator]):
+def _chain(translators: list[QTranslator]) -> Callable[[str, str], str]:
     """Without a QCoreApplication (the command line), ask the translators directly."""
 
     def lookup(context: str, text: str) -> str:

@@ -12,6 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
+from presenter.show_model import EndAction  # one EndAction: the show file's (next, hold, black)
+
+__all__ = ["EndAction", "OutputState", "OutputStatus", "Playout", "SignalLike"]
+
 
 class OutputState(enum.StrEnum):
     """What the program output shows (the values are what status files and journals say)."""
@@ -25,14 +29,6 @@ class OutputState(enum.StrEnum):
     ERROR = "error"  # the last take failed; output black; see message
 
 
-class EndAction(enum.StrEnum):
-    """What happens when a clip reaches its end."""
-
-    NEXT = "next"
-    HOLD = "hold"
-    BLACK = "black"
-
-
 @dataclass(frozen=True)
 class OutputStatus:
     state: OutputState
@@ -44,7 +40,9 @@ class OutputStatus:
 
 
 class SignalLike(Protocol):
-    def connect(self, slot: Callable[..., Any], /, *args: Any) -> Any: ...
+    """A Qt signal as an instance gives it (``SignalInstance``), or a test's stand-in."""
+
+    def connect(self, slot: Callable[..., Any], /) -> Any: ...
     def emit(self, *args: Any) -> Any: ...
 
 
@@ -54,10 +52,14 @@ class Playout(Protocol):
     ``clip_failed(segment_id, message)``, ``clip_warning(segment_id, message)``,
     ``status_changed(OutputStatus)``."""
 
-    clip_ended: Any
-    clip_failed: Any
-    clip_warning: Any
-    status_changed: Any
+    @property
+    def clip_ended(self) -> SignalLike: ...  # (segment_id)
+    @property
+    def clip_failed(self) -> SignalLike: ...  # (segment_id, message)
+    @property
+    def clip_warning(self) -> SignalLike: ...  # (segment_id, message)
+    @property
+    def status_changed(self) -> SignalLike: ...  # (OutputStatus)
 
     def take(self, segment_id: str, path: Path, end_action: str, *, start_at_s: float = 0.0) -> None: ...
     def arm(self, segment_id: str, path: Path, end_action: str, *, expected: Any = None) -> None: ...

@@ -85,6 +85,14 @@ class PreviewPlayer(PreviewAudio, QObject):
     audio_devices_changed = Signal(list)  # [(id, description)] after refresh_audio_devices()
     audio_device_changed = Signal(str, bool)  # device id ("" = system default), confirmed on the player
 
+    # The clip's timing, set by _reset_clip() and the transport (declared here: several methods set them).
+    _length_ms: int | None
+    _time_ms: int
+    _time_mono: float | None
+    _pos_floor: float
+    _seek_when_loaded: float | None
+    _end_when_loaded: float | None
+
     def __init__(
         self,
         settings: QSettings,
@@ -357,17 +365,17 @@ class PreviewPlayer(PreviewAudio, QObject):
     def _reset_clip(self) -> None:
         self._has_video = False
         self._has_audio = False
-        self._length_ms: int | None = None
+        self._length_ms = None
         self._time_ms = 0
-        self._time_mono: float | None = None
+        self._time_mono = None
         self._pos_floor = 0.0
         self._expected_pauses = 0
         self._priming = 0  # primes under way: their Playing and Paused events are not ours
         self._stepped = False  # next_frame() used since the last play()
         self._seeked_paused = True  # the picture comes from a seek while paused (the load ends with one)
         self._play_when_loaded = False
-        self._seek_when_loaded: float | None = None
-        self._end_when_loaded: float | None = None
+        self._seek_when_loaded = None
+        self._end_when_loaded = None
         self._fps = DEFAULT_FPS
         self._device_confirmed = False
 
@@ -382,7 +390,7 @@ class PreviewPlayer(PreviewAudio, QObject):
             self._token = None
         self._ticker.stop()
 
-    def _set_state(self, state: str) -> None:
+    def _set_state(self, state: PreviewState) -> None:
         if state == PLAYING:
             self._ticker.start()
         else:
@@ -453,7 +461,7 @@ class PreviewPlayer(PreviewAudio, QObject):
         elif self._state == PLAYING:
             self._ended()  # :play-and-pause paused on the last frame: that is the end
 
-    def _prime(self, token: int, ms: int, *, urgent: bool) -> None:
+    def _prime(self, token: int, ms: int | None, *, urgent: bool) -> None:
         fut = self._backend.prime(token, ms, urgent=urgent)
         if fut is None:
             return
@@ -503,7 +511,9 @@ class PreviewPlayer(PreviewAudio, QObject):
 
 
 def _int_setting(value: object, default: int) -> int:
+    if not isinstance(value, int | float | str):
+        return default
     try:
-        return max(0, min(100, int(value)))  # type: ignore[call-overload]
-    except (TypeError, ValueError):
+        return max(0, min(100, int(value)))
+    except ValueError:
         return default

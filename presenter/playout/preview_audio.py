@@ -5,12 +5,20 @@ the program's device and the stream)."""
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING, ClassVar
 
-from PySide6.QtCore import QTimer, Slot
+from PySide6.QtCore import QObject, QSettings, QTimer, Signal, Slot
 
 from presenter.i18n import translate
-from presenter.playout.vlc import AudioState
+from presenter.playout.vlc import AudioState, PreviewBackend
 from presenter.tasks import deliver
+
+if TYPE_CHECKING:  # the host, PreviewPlayer, is the QObject: so the type checker sees this mixin as one
+    from presenter.playout.preview import PreviewState
+
+    _Host = QObject
+else:
+    _Host = object
 
 log = logging.getLogger("presenter.playout.preview")
 
@@ -21,8 +29,24 @@ SETTING_VOLUME = "preview/volume"
 _SILENT_STATES = ("empty", "stopped", "error")  # nothing loaded that could be moved to a device
 
 
-class PreviewAudio:
+class PreviewAudio(_Host):
     """Mute, volume, device; the state (``_muted``, ``_device`` …) is the player's."""
+
+    if TYPE_CHECKING:  # what PreviewPlayer (the host) gives this mixin
+        problem: ClassVar[Signal]
+        audio_devices_changed: ClassVar[Signal]
+        audio_device_changed: ClassVar[Signal]
+        _settings: QSettings
+        _backend: PreviewBackend
+        _token: int | None
+        _state: PreviewState
+        _closed: bool
+        _muted: bool
+        _safety_muted: bool
+        _volume: int
+        _device: str
+        _device_confirmed: bool
+        _devices: list[tuple[str, str]]
 
     def set_muted(self, muted: bool) -> None:
         self._muted = bool(muted)
@@ -106,7 +130,7 @@ class PreviewAudio:
     def _on_device_result(self, token: int, wanted: str, attempt: int, result: object) -> None:
         if token != self._token or wanted != self._device or self._closed:
             return
-        got, listed = result  # type: ignore[misc]
+        got, listed = result if isinstance(result, tuple) else (None, None)
         if got == wanted and listed is not False:
             newly = not self._device_confirmed
             self._device_confirmed = True

@@ -13,6 +13,7 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from presenter.clipfiles import Fault, FileId, check_file, file_problem, media_summary
 from presenter.i18n import translate
@@ -91,7 +92,7 @@ def probe(path: Path, timeout_s: float = 5.0) -> MediaInfo:
     """Probe *path*. Blocking (bounded by about *timeout_s*), thread-safe, never raises for bad files."""
     path = Path(path)
     checked = check_file(path)
-    base: dict = {
+    base: dict[str, Any] = {
         "size_bytes": checked.size_bytes, "mtime": checked.mtime, "file_id": checked.identity,
         "container": checked.container,
     }  # fmt: skip

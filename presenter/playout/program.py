@@ -198,6 +198,7 @@ class ProgramPlayout(ClipEvents, QObject):
             self._drop_arm()
             self._cold(segment_id, path, end_action, options=(f":start-time={start_at_s:.3f}",))
             slot = self._air
+            assert slot is not None  # _cold() always puts a slot on air
             slot.start_ms = slot.time_ms = int(start_at_s * 1000)
             slot.pos_floor = start_at_s
             return

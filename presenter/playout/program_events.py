@@ -4,13 +4,15 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from PySide6.QtCore import QTimer, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from presenter.i18n import translate
 from presenter.playout.program_slots import (
     _ARMING,
+    Backend,
     _no_video_message,
     _Phase,
     _Slot,
@@ -39,8 +41,33 @@ WATCH_INTERVAL_MS = 250
 STALL_END_MARGIN_MS = 600
 
 
-class ClipEvents:
+if TYPE_CHECKING:  # the host, ProgramPlayout, is the QObject: so the type checker sees this mixin as one
+    _Host = QObject
+else:
+    _Host = object
+
+
+class ClipEvents(_Host):
     """libVLC events of the players, the end of a clip, stalls and files changed on air."""
+
+    if TYPE_CHECKING:  # what ProgramPlayout (the host) gives this mixin
+        clip_started: ClassVar[Signal]
+        clip_ended: ClassVar[Signal]
+        clip_warning: ClassVar[Signal]
+        _now: Callable[[], float]
+        _slots: dict[int, _Slot]
+        _air: _Slot | None
+        _closed: bool
+        _stop_ms: list[float]
+        _message: str | None
+        _backend: Backend
+
+        def pause(self) -> None: ...
+        def go_black(self) -> None: ...
+        def _fail(self, slot: _Slot, message: str) -> None: ...
+        def _emit_status(self) -> None: ...
+        def _settled(self, token: int, gen: int) -> None: ...
+        def _raise_cold(self, token: int, gen: int) -> None: ...
 
     def _on_end(self, slot: _Slot) -> None:
         if slot.phase is _Phase.ENDED:

@@ -133,16 +133,16 @@ def make_thumbnail(
     painter.end()
     if cached is not None and file_key(path) == key:  # not when the file changed while we read it
         try:
-            Path(cache_dir).mkdir(parents=True, exist_ok=True)
+            cached.parent.mkdir(parents=True, exist_ok=True)
             tmp = cached.with_name(cached.name + f".{os.getpid()}.tmp")
-            if image.save(str(tmp), "PNG"):
+            if image.save(str(tmp), "PNG"):  # type: ignore[call-overload]  # the stub says bytes; PySide6 wants str
                 os.replace(tmp, cached)
         except OSError as exc:
             log.warning("thumbnail cache not written (%s): %s", cache_dir, exc)
     return ThumbResult(path, FRAME, image)
 
 
-def placeholder(kind: str, reason: str = "", size: QSize = SIZE) -> QImage:
+def placeholder(kind: ThumbKind, reason: str = "", size: QSize = SIZE) -> QImage:
     """A clear picture for a clip without a poster frame: "missing", "cannot be decoded", ... (UI thread)."""
     headline = {
         MISSING: translate("Thumbnails", "MISSING"),

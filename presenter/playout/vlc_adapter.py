@@ -1,6 +1,7 @@
 """The old home of the libVLC adapter: everything now lives in :mod:`presenter.playout.vlc`.
 
-Kept so that ``from presenter.playout.vlc_adapter import …`` goes on working.
+Kept only for the tests and benchmarks that still import it (tests/ui, tests/remote, benchmarks/soak.py);
+the app imports presenter.playout.vlc. Remove it once they are switched.
 """
 
 from presenter.playout.vlc import *  # noqa: F403

@@ -8,10 +8,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QFileDialog
 
 from presenter.as_run import as_run_csv, as_run_file_name, as_run_log_csv
+from presenter.csvout import dialect_for
 from presenter.files import atomic_write
 from presenter.i18n import Language, current_language, translate
 from presenter.questions import replayed_queue
-from presenter.questions_csv import Dialect, questions_csv
+from presenter.questions_csv import questions_csv
 
 if TYPE_CHECKING:
     from presenter.ui.app import PresenterApp
@@ -38,7 +39,7 @@ def export_run(app: PresenterApp) -> None:
         (path.with_name(path.stem + "-log.csv"), as_run_log_csv(engine, lang)),
         (
             path.with_name(path.stem + "-questions.csv"),
-            questions_csv(questions, Dialect.EXCEL_DE if lang == "de" else Dialect.COMMA),
+            questions_csv(questions, dialect_for(lang)),
         ),
     )
     try:

@@ -71,7 +71,7 @@ def show_to_open(args: argparse.Namespace) -> Path:
 
 
 def launch(args: argparse.Namespace) -> int:
-    from presenter.playout.vlc_adapter import tune_heap
+    from presenter.playout.vlc.heap import tune_heap
     from presenter.statelock import StateLockError
 
     state_lock = None

@@ -24,3 +24,20 @@ COLOURS = {
     "vp9": (0, 150, 160),
     "odd-size": (90, 90, 90),
 }
+
+
+def settled(qtbot, read, timeout=5000):
+    """What `read()` gives once it stops changing (two readings 50 ms apart agree): a paused or held
+    player's position, whenever the player gets there, instead of a reading after a fixed wait."""
+    import time
+
+    last: list = [object(), 0.0]
+
+    def steady() -> bool:
+        now, value = time.monotonic(), read()
+        if value != last[0]:
+            last[:] = [value, now]
+        return now - last[1] >= 0.05
+
+    qtbot.waitUntil(steady, timeout=timeout)
+    return last[0]

@@ -44,11 +44,11 @@ def test_load_play_pause_seek_step_and_the_last_seconds(qtbot, player):
 
     player.play()
     assert player.state == pv.PLAYING
-    qtbot.wait(600)
-    assert 0.3 < player.position() < 1.2
+    qtbot.waitUntil(lambda: player.position() > 0.3, timeout=5000)
+    assert player.position() < 1.2  # the first reading past 0.3 s: it does not jump ahead
     player.pause()
     frozen = player.position()
-    qtbot.wait(300)
+    qtbot.wait(300)  # an observation window: nothing may move while paused
     assert player.state == pv.PAUSED and player.position() == pytest.approx(frozen, abs=1e-6)
 
     player.seek(2.0)  # paused: shows that picture, stays paused
@@ -64,7 +64,7 @@ def test_load_play_pause_seek_step_and_the_last_seconds(qtbot, player):
     assert player.position() == pytest.approx(3.0, abs=0.05)  # on the last frame
 
     player.play()  # from the start again
-    qtbot.wait(300)
+    qtbot.waitUntil(lambda: 0.05 < player.position() < 2.0, timeout=5000)
     assert player.state == pv.PLAYING and player.position() < 0.8
     assert positions and all(dur in (0.0, pytest.approx(3.0, abs=0.05)) for _, dur in positions)
 
@@ -77,20 +77,20 @@ def test_load_play_pause_seek_step_and_the_last_seconds(qtbot, player):
 def test_frame_steps_then_play_goes_on_from_the_stepped_frame(qtbot, player):
     load(qtbot, player, CLIPS_DIR / "minimogli.mp4")
     player.play()
-    qtbot.wait(600)
+    qtbot.waitUntil(lambda: player.position() > 0.5, timeout=5000)
     player.step_frame()  # pauses first
     assert player.state == pv.PAUSED
     start = player.position()
     assert start * 25 == pytest.approx(round(start * 25), abs=1e-6)  # on a frame
-    for _ in range(4):
+    for n in range(1, 5):
         player.step_frame()
-        qtbot.wait(60)
+        qtbot.waitUntil(lambda n=n: player.position() == pytest.approx(start + n * 0.04, abs=1e-6), timeout=5000)
     assert player.position() == pytest.approx(start + 4 * 0.04, abs=1e-6)
     stepped = player.position()
     player.play()  # libVLC 3 would jump ~1 s ahead here without the seek after resuming
-    qtbot.wait(800)
+    qtbot.waitUntil(lambda: player.position() > stepped + 0.4, timeout=5000)
     player.pause()
-    assert stepped + 0.4 < player.position() < stepped + 1.2
+    assert player.position() < stepped + 1.2  # the first reading past +0.4 s: no jump of ~1 s
 
 
 def test_play_before_the_first_picture_and_seek_while_loading(qtbot, player):
@@ -99,8 +99,8 @@ def test_play_before_the_first_picture_and_seek_while_loading(qtbot, player):
     player.seek(30.0)
     player.play()
     qtbot.waitUntil(lambda: player.state == pv.PLAYING, timeout=3000)
-    qtbot.wait(400)
-    assert 30.2 < player.position() < 31.5
+    qtbot.waitUntil(lambda: player.position() > 30.2, timeout=5000)
+    assert player.position() < 31.5  # the first reading past 30.2 s: it went on from the seek
 
 
 GOOD = [
@@ -122,8 +122,8 @@ def test_odd_but_playable_files_load_and_play(qtbot, player, name, duration):
     assert player.duration == pytest.approx(duration, abs=0.05)
     assert player.has_video and problems == []
     player.play()
-    qtbot.wait(300)
-    assert player.state == pv.PLAYING and player.position() > 0.1
+    qtbot.waitUntil(lambda: player.position() > 0.1, timeout=5000)
+    assert player.state == pv.PLAYING
 
 
 @pytest.mark.parametrize(
@@ -195,8 +195,7 @@ def test_audio_devices_are_listed_chosen_confirmed_and_remembered(qtbot, setting
 
         p.play()  # re-applied after play() and checked again
         qtbot.waitUntil(lambda: p.state == pv.PLAYING, timeout=1000)
-        qtbot.wait(200)
-        assert p.audio_state() == pv.AudioState(p.volume, False, "headphones")
+        qtbot.waitUntil(lambda: p.audio_state() == pv.AudioState(p.volume, False, "headphones"), timeout=5000)
 
         with qtbot.waitSignal(p.audio_device_changed, timeout=3000) as confirmed:
             p.set_audio_device("monitorspk")  # while playing
@@ -225,7 +224,7 @@ def test_a_device_that_is_not_there_keeps_the_preview_muted(qtbot, settings, als
         assert p.safety_muted and not p.audio_device_confirmed
         assert p.audio_state().muted
         p.play()
-        qtbot.wait(300)
+        qtbot.waitUntil(lambda: p.position() > 0.1, timeout=5000)
         assert p.audio_state().muted  # playing, and still silent
         with qtbot.waitSignal(p.audio_device_changed, timeout=3000) as confirmed:
             p.set_audio_device("headphones")

@@ -9,6 +9,7 @@ from PySide6.QtNetwork import QHostAddress
 from pythonosc.osc_message import OscMessage
 from pythonosc.osc_message_builder import OscMessageBuilder
 
+from presenter.dispatch import REMOTE_GO_GAP_S
 from presenter.engine import Mode
 from presenter.remote.addresses import parse_host_port
 from presenter.remote.osc import OscServer
@@ -47,7 +48,7 @@ def test_presenter_addresses_reach_every_intent(qtbot, osc, controller, journal)
     assert controller.snapshot().current.index == 0 and controller.snapshot().next.index == 2
     _send(qtbot, osc, _packet("/presenter/jump", "discussion"))
     assert controller.snapshot().next.segment.id == "discussion"
-    qtbot.wait(1100)  # a remote GO 1 s after its last one at the earliest (issue 25 #13, presenter.dispatch)
+    qtbot.wait(int(REMOTE_GO_GAP_S * 1000) + 100)  # a remote GO after the remote GO gap only (issue 25 #13)
     _send(qtbot, osc, _packet("/presenter/go"))
     assert controller.snapshot().current.segment.id == "discussion"
     planned = controller.snapshot().current.planned_duration_s
@@ -64,7 +65,7 @@ def test_presenter_addresses_reach_every_intent(qtbot, osc, controller, journal)
 def test_ontime_aliases(qtbot, osc, controller):
     _send(qtbot, osc, _packet("/ontime/start/next"))
     assert controller.snapshot().current.index == 0
-    qtbot.wait(1100)  # a remote GO 1 s after its last one at the earliest (issue 25 #13, presenter.dispatch)
+    qtbot.wait(int(REMOTE_GO_GAP_S * 1000) + 100)  # a remote GO after the remote GO gap only (issue 25 #13)
     _send(qtbot, osc, _packet("/ontime/start/next"))
     assert controller.snapshot().current.index == 1
     _send(qtbot, osc, _packet("/ontime/start/previous"))
@@ -100,7 +101,7 @@ def test_bad_packets_are_refused_and_change_nothing(qtbot, osc, controller, jour
     ]
     for packet in bad:
         _send(qtbot, osc, packet, settle_ms=30)
-    qtbot.wait(200)
+    qtbot.wait(200)  # an observation window: nothing airs
     assert controller.snapshot().mode is Mode.STANDBY
     assert _ops(journal) == []
     assert len(refusals) == len(bad)
@@ -113,7 +114,7 @@ def test_a_flood_of_1000_gos_airs_one_segment(qtbot, osc, controller, journal):
     packet = _packet("/presenter/go")
     for _ in range(1000):
         sender.sendto(packet, target)
-    qtbot.wait(500)
+    qtbot.wait(500)  # an observation window: the flood airs one segment
     assert _ops(journal).count("go") == 1
     assert controller.snapshot().current.index == 0
 

@@ -9,8 +9,11 @@ from app_helpers import make_args, problems
 from PySide6.QtWidgets import QApplication
 
 from presenter.compose import build_parts
+from presenter.engine import GO_GUARD_S
 from presenter.ui import app as app_module
 from presenter.ui.app import PresenterApp, choose_platform
+
+GUARD_MS = int(GO_GUARD_S * 1000) + 50
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -51,7 +54,7 @@ def test_without_libvlc_the_show_still_runs_with_a_plain_message(start_app, show
 def test_resume_banner_and_back_to_standby(start_app, show_copy, qtbot, monkeypatch):
     first = start_app(show_copy)
     first.controller.go()
-    qtbot.wait(350)
+    qtbot.wait(GUARD_MS)  # the double-press guard is real time: it must pass
     first.controller.go()
     first.shutdown()
 
@@ -248,7 +251,7 @@ def test_a_show_file_with_a_mistake_is_not_opened_and_the_show_goes_on(start_app
     assert any(p.endswith(expected) for p in problems(app))  # after the time it was added
     assert app.controller.snapshot().current.segment.id == "welcome"
     assert app.journal.path == journal
-    qtbot.wait(350)  # past the double-press guard
+    qtbot.wait(GUARD_MS)  # the double-press guard is real time: it must pass
     app.controller.go()
     assert app.controller.snapshot().current.segment.id == "discussion"
 
@@ -257,7 +260,7 @@ def test_opening_a_show_with_a_run_interrupted_today_resumes_it(start_app, show_
     other = other_show(show_copy.parent)
     first = start_app(other)
     first.controller.go()
-    qtbot.wait(350)
+    qtbot.wait(GUARD_MS)  # the double-press guard is real time: it must pass
     first.controller.go()  # "talk" on air, then the process dies (no close_run)
     first.shutdown()
     app = start_app(show_copy, new_run=True)
@@ -437,7 +440,7 @@ def test_the_resume_banner_goes_at_the_first_go(start_app, show_copy, qtbot):
     first.shutdown()
     second = start_app(show_copy)
     assert second.director.banner.isVisible()
-    qtbot.wait(350)
+    qtbot.wait(GUARD_MS)  # the double-press guard is real time: it must pass
     second.controller.go()
     second.director.refresh()
     assert second.director.banner.isHidden()
@@ -480,7 +483,7 @@ def test_the_director_is_shown_before_the_other_windows_start(qtbot, tmp_path, s
     assert seen == [True]
     app.controller.jump(2)  # a clip: it fails with the factory's reason
     if app.controller.snapshot().current is None:  # the core's jump-sets-next: GO airs it
-        qtbot.wait(350)
+        qtbot.wait(GUARD_MS)  # the double-press guard is real time: it must pass
         app.controller.go()
     assert app.controller.snapshot().clip.problem == "no output in this test"
     app.shutdown()

@@ -55,7 +55,7 @@ class _Player:
     player: Any
     media: Any
     events: Any
-    callbacks: list = field(default_factory=list)
+    callbacks: list[Any] = field(default_factory=list)
 
 
 class VlcBackend:
@@ -144,7 +144,7 @@ class VlcBackend:
         def on_error(event: Any) -> None:
             emit(token, Ev.ERROR, cannot_play)
 
-        table: Iterable[tuple[Any, Callable, tuple]] = (
+        table: Iterable[tuple[Any, Callable[..., None], tuple[Any, ...]]] = (
             (et.MediaPlayerOpening, on_simple, (Ev.OPENING,)),
             (et.MediaPlayerPlaying, on_simple, (Ev.PLAYING,)),
             (et.MediaPlayerPaused, on_simple, (Ev.PAUSED,)),
@@ -284,7 +284,9 @@ class VlcBackend:
 
     # ---- public API (thread-safe, asynchronous)
 
-    def _submit(self, fn: Callable[..., Any], *args: Any, urgent: bool = False) -> concurrent.futures.Future | None:
+    def _submit(
+        self, fn: Callable[..., Any], *args: Any, urgent: bool = False
+    ) -> concurrent.futures.Future[Any] | None:
         if self._thread is None or self._closed:
             return None
         return self._thread.submit(fn, *args, urgent=urgent)
@@ -325,7 +327,7 @@ class VlcBackend:
         """
         self._submit(self._do_close, token, after, urgent=urgent)
 
-    def call(self, fn: Callable[..., Any], *args: Any, urgent: bool = False) -> concurrent.futures.Future | None:
+    def call(self, fn: Callable[..., Any], *args: Any, urgent: bool = False) -> concurrent.futures.Future[Any] | None:
         """Run *fn(*args)* on the control thread (for diagnostics and benchmarks)."""
         return self._submit(fn, *args, urgent=urgent)
 

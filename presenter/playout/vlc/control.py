@@ -16,8 +16,8 @@ class ControlThread:
     """One thread that runs every libVLC control call, in order; urgent jobs go first."""
 
     def __init__(self, name: str = "libvlc-control") -> None:
-        self._urgent: collections.deque = collections.deque()
-        self._normal: collections.deque = collections.deque()
+        self._urgent: collections.deque[tuple[Any, ...]] = collections.deque()
+        self._normal: collections.deque[tuple[Any, ...]] = collections.deque()
         self._cond = threading.Condition()
         self._stopping = False
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
@@ -27,8 +27,8 @@ class ControlThread:
     def ident(self) -> int | None:
         return self._thread.ident
 
-    def submit(self, fn: Callable[..., Any], *args: Any, urgent: bool = False) -> concurrent.futures.Future:
-        fut: concurrent.futures.Future = concurrent.futures.Future()
+    def submit(self, fn: Callable[..., Any], *args: Any, urgent: bool = False) -> concurrent.futures.Future[Any]:
+        fut: concurrent.futures.Future[Any] = concurrent.futures.Future()
         with self._cond:
             if self._stopping:
                 fut.set_exception(RuntimeError("control thread stopped"))

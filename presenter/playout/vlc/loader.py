@@ -90,9 +90,10 @@ CLIP_DEMUX_OPTION = ":demux=mp4,mkv,avi,ts,ps,ogg,asf,es,h264,hevc,mpgv,rawdv"
 def _default_loader() -> ModuleType:
     if os.environ.get(SIMULATE_MISSING_ENV, "").strip() not in ("", "0"):
         raise ImportError(f"libVLC hidden by {SIMULATE_MISSING_ENV}")
-    import vlc  # the only import of vlc in the project
+    import vlc  # type: ignore[import-untyped]  # the only import of vlc in the project (no stubs)
 
-    return vlc
+    module: ModuleType = vlc
+    return module
 
 
 _loader: Callable[[], ModuleType] = _default_loader

@@ -195,12 +195,12 @@ def grab_frame(path: Path | str, at_s: float, width: int, height: int, timeout_s
     frame: list[bytes] = []
 
     # These two run on libVLC's video output thread: hand over the buffer, copy it, set a flag.
-    @vlc.CallbackDecorators.VideoLockCb
+    @vlc.CallbackDecorators.VideoLockCb  # type: ignore[untyped-decorator]  # python-vlc has no types
     def lock(opaque: Any, planes: Any) -> None:
         planes[0] = address
         return None
 
-    @vlc.CallbackDecorators.VideoDisplayCb
+    @vlc.CallbackDecorators.VideoDisplayCb  # type: ignore[untyped-decorator]
     def display(opaque: Any, picture: Any) -> None:
         if not done.is_set():
             frame.append(ctypes.string_at(address, size))
@@ -232,7 +232,11 @@ def grab_frame(path: Path | str, at_s: float, width: int, height: int, timeout_s
     return frame[0] if frame else None
 
 
-def _grab_setup(vlc: ModuleType, player: Any, media: Any, at_s: float, callbacks: tuple, size: tuple) -> None:
+Callbacks = tuple[Any, Any, Any]  # lock, display, finished
+Size = tuple[int, int, int]  # width, height, pitch
+
+
+def _grab_setup(vlc: ModuleType, player: Any, media: Any, at_s: float, callbacks: Callbacks, size: Size) -> None:
     """*player* plays *media* from *at_s* without sound into the video *callbacks* at *size*."""
     lock, display, finished = callbacks
     width, height, pitch = size

@@ -43,7 +43,7 @@ def _list_devices(vlc: ModuleType, player: Any) -> list[tuple[str, str]]:
     return devices
 
 
-def audio_snapshot(backend: VlcBackend) -> concurrent.futures.Future | None:
+def audio_snapshot(backend: VlcBackend) -> concurrent.futures.Future[Any] | None:
     """``{token: AudioState}`` of every player of *backend*, read on its control thread (diagnostics)."""
 
     def read() -> dict[int, AudioState]:
@@ -116,7 +116,7 @@ class PreviewBackend(VlcBackend):
         if p is not None:
             p.player.next_frame()
 
-    def prime(self, token: int, ms: int | None = 0, *, urgent: bool = False) -> concurrent.futures.Future | None:
+    def prime(self, token: int, ms: int | None = 0, *, urgent: bool = False) -> concurrent.futures.Future[Any] | None:
         """Player *token* (paused) plays muted until libVLC says Playing, pauses and shows the picture
         at *ms* (``None``: stays where it paused). Future of ``True`` when done; it emits Playing and
         Paused. After ``:start-paused`` and after ``next_frame()`` this is how a paused player shows
@@ -174,7 +174,7 @@ class PreviewBackend(VlcBackend):
         ``urgent=False`` right after :meth:`open`, so that it runs after the player exists)."""
         self._submit(self._do_set_audio, token, int(volume), bool(muted), urgent=urgent)
 
-    def set_audio_device(self, token: int, device_id: str) -> concurrent.futures.Future | None:
+    def set_audio_device(self, token: int, device_id: str) -> concurrent.futures.Future[Any] | None:
         """Move player *token*'s audio to *device_id*.
 
         The future holds ``(audio_output_device_get() after it, whether *device_id* is among the
@@ -184,10 +184,10 @@ class PreviewBackend(VlcBackend):
         """
         return self._submit(self._do_set_device, token, str(device_id), urgent=True)
 
-    def audio_devices(self, token: int | None = None) -> concurrent.futures.Future | None:
+    def audio_devices(self, token: int | None = None) -> concurrent.futures.Future[Any] | None:
         """Future of ``[(device id, description)]`` from libVLC's enumeration (empty: not supported)."""
         return self._submit(self._do_devices, token)
 
-    def audio_state(self, token: int) -> concurrent.futures.Future | None:
+    def audio_state(self, token: int) -> concurrent.futures.Future[Any] | None:
         """Future of the :class:`AudioState` of player *token* (``None`` when it is gone)."""
         return self._submit(self._do_audio_state, token)

@@ -10,9 +10,17 @@ Wiring, in the app after the director window is made:
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from presenter.controller import ShowController
+    from presenter.ui.director import DirectorWindow
+    from presenter.ui.editor.actions import RunningOrderEditor
 
 
-def install_editor(director, controller, show_path: Path | None = None):
+def install_editor(
+    director: DirectorWindow, controller: ShowController, show_path: Path | None = None
+) -> RunningOrderEditor:
     """Attach the editor (toolbar, keys, show lock) to `director`; returns the RunningOrderEditor."""
     from presenter.ui.editor.actions import RunningOrderEditor
 

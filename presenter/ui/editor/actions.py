@@ -8,14 +8,17 @@ work in the whole window. While the show lock is on (from the first GO) nothing 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QToolButton, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QMessageBox, QToolButton, QWidget
 
 from presenter.editing import (
+    Edit,
     EditError,
     EditSession,
     add_segment,
@@ -33,6 +36,12 @@ from presenter.ui.editor import files
 from presenter.ui.editor.clips import choose_clip
 from presenter.ui.editor.forms import SegmentForm, ShowForm
 from presenter.ui.editor.gestures import InlineTitle, RowDragger
+from presenter.ui.naming import named
+
+if TYPE_CHECKING:
+    from presenter.controller import ShowController
+    from presenter.playout.thumbnails import Thumbnails
+    from presenter.ui.director import DirectorWindow
 
 FEEDBACK_MS = 6000
 
@@ -43,7 +52,7 @@ class RunningOrderEditor(QObject):
     open_show_requested = Signal(object)  # Path: a new or imported show file to open (the app decides when)
     saved = Signal(object)  # Path: the show was written there
 
-    def __init__(self, director: QWidget, controller, show_path: Path | None = None):
+    def __init__(self, director: DirectorWindow, controller: ShowController, show_path: Path | None = None):
         super().__init__(director)
         self.director = director
         self.controller = controller
@@ -54,7 +63,7 @@ class RunningOrderEditor(QObject):
             self.session.edits_since_save = 1  # a resumed run with edits the file does not have yet
         self._seen_show: Show = controller.show
         self._applying = False
-        self._thumbnails = None
+        self._thumbnails: Thumbnails | None = None
         self._build_toolbar()
         self._build_actions()
         RowDragger(director.table, self.move_to)
@@ -65,8 +74,8 @@ class RunningOrderEditor(QObject):
 
     # ------------------------------------------------------------------ building
 
-    def _button(self, text: str, name: str, slot, tip: str = "") -> QToolButton:
-        button = QToolButton(objectName=name)
+    def _button(self, text: str, name: str, slot: Callable[[], object], tip: str = "") -> QToolButton:
+        button = named(QToolButton(), name)
         button.setText(text)
         button.setToolTip(tip or text)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -75,7 +84,7 @@ class RunningOrderEditor(QObject):
         return button
 
     def _build_toolbar(self) -> None:
-        self.toolbar = QWidget(objectName="editorToolbar")
+        self.toolbar = named(QWidget(), "editorToolbar")
         self.bar_layout = QHBoxLayout(self.toolbar)
         self.bar_layout.setContentsMargins(0, 0, 0, 0)
 
@@ -102,13 +111,16 @@ class RunningOrderEditor(QObject):
         self._button(
             self.tr("Show…"), "editShow", self.edit_show, self.tr("Title, date, start, hard out, warning/danger")
         )
-        self.feedback = QLabel(objectName="editorFeedback")
+        self.feedback = named(QLabel(), "editorFeedback")
         self.feedback.setStyleSheet("color:#ffb74d;font-weight:bold;")
         self.bar_layout.addWidget(self.feedback, 1)
         layout = self.director.layout()
+        assert isinstance(layout, QBoxLayout)  # the director window is a column: the toolbar goes under its header
         layout.insertWidget(1, self.toolbar)
 
-    def _action(self, keys, slot, on_table: bool) -> QAction:
+    def _action(
+        self, keys: Iterable[str | Qt.Key | QKeySequence], slot: Callable[[], object], on_table: bool
+    ) -> QAction:
         action = QAction(self)
         action.setShortcuts([QKeySequence(key) for key in keys])
         action.triggered.connect(slot)
@@ -204,7 +216,7 @@ class RunningOrderEditor(QObject):
 
     # ------------------------------------------------------------------ edits
 
-    def run(self, label: str, change, focus: int | None = None) -> bool:
+    def run(self, label: str, change: Callable[[Show], Show | tuple[Show, int]], focus: int | None = None) -> bool:
         """One edit through the session; a refusal is said in the toolbar, nothing changes."""
         try:
             edit = self.session.do(label, change, focus)
@@ -324,7 +336,7 @@ class RunningOrderEditor(QObject):
         if self._thumbnails is None:
             from presenter.playout.thumbnails import Thumbnails
 
-            self._thumbnails = Thumbnails(None, parent=self)
+            self._thumbnails = Thumbnails(None, parent=self)  # loaded at the first preview: libVLC's thread
             self.destroyed.connect(self._thumbnails.shutdown)
         self._thumbnails.ready.connect(form.show_preview)
         self._thumbnails.request(Path(path))
@@ -342,7 +354,7 @@ class RunningOrderEditor(QObject):
     def redo(self) -> None:
         self._step(self.session.redo)
 
-    def _step(self, step) -> None:
+    def _step(self, step: Callable[[], Edit | None]) -> None:
         try:
             edit = step()
         except EditError as exc:

@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QWidget
 
 from presenter.editing import clip_text
 
@@ -51,7 +51,7 @@ def copy_beside_show(clip: Path, show_path: Path) -> Path:
     return target
 
 
-def copy_question(parent: QWidget | None, name: str) -> tuple[QMessageBox, dict]:
+def copy_question(parent: QWidget | None, name: str) -> tuple[QMessageBox, dict[QAbstractButton, str]]:
     """The question for a clip outside the show's folder, with buttons that say what they do."""
     box = QMessageBox(parent)
     box.setObjectName("copyClip")
@@ -71,8 +71,11 @@ def copy_question(parent: QWidget | None, name: str) -> tuple[QMessageBox, dict]
     return box, {copy: CopyChoice.COPY, keep: CopyChoice.KEEP_PATH}
 
 
-def choose_clip(parent: QWidget, show_path: Path) -> str | None:
-    """Ask for a clip; returns the text for the show file (relative to it) or None."""
+def choose_clip(parent: QWidget, show_path: Path | None) -> str | None:
+    """Ask for a clip; returns the text for the show file (relative to it) or None.
+
+    A show without a file yet is taken to live in the working folder (as its form does)."""
+    show_path = show_path if show_path is not None else Path.cwd() / "show.yaml"
     folder = show_path.resolve().parent
     chosen, _ = QFileDialog.getOpenFileName(
         parent, QCoreApplication.translate("ClipChooser", "Choose the clip"), str(folder / "clips"), video_filter()

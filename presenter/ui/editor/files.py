@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QWidget
 
 from presenter.files import atomic_write
 from presenter.i18n import translate
@@ -23,7 +23,7 @@ class ConflictChoice:
     CANCEL = "cancel"
 
 
-def conflict_box(parent: QWidget | None, conflict: SaveConflict) -> tuple[QMessageBox, dict]:
+def conflict_box(parent: QWidget | None, conflict: SaveConflict) -> tuple[QMessageBox, dict[QAbstractButton, str]]:
     """The save-conflict question and its buttons (button → ConflictChoice); Cancel is the default."""
     box = QMessageBox(parent)
     box.setObjectName("saveConflict")
@@ -40,7 +40,7 @@ def conflict_box(parent: QWidget | None, conflict: SaveConflict) -> tuple[QMessa
             "Keep mine: write the running order as it is here over their change.\nTake theirs: use the file as it is now (your unsaved edits are undone; the segment on air stays).\nSave as: keep both, yours in another file.",  # noqa: E501
         )
     )
-    buttons = {
+    buttons: dict[QAbstractButton, str] = {
         box.addButton(
             QCoreApplication.translate("EditorFiles", "Keep mine"), QMessageBox.ButtonRole.DestructiveRole
         ): ConflictChoice.KEEP_MINE,
@@ -63,7 +63,9 @@ def ask_conflict(parent: QWidget, conflict: SaveConflict) -> str:
     return buttons.get(box.clickedButton(), ConflictChoice.CANCEL)
 
 
-def save(loaded: ShowFile | None, show: Show, target: Path | None = None, *, overwrite: bool = False):
+def save(
+    loaded: ShowFile | None, show: Show, target: Path | None = None, *, overwrite: bool = False
+) -> tuple[ShowFile, bool]:
     """(ShowFile, kept layout) or raises SaveConflict / SaveError."""
     return save_show(loaded, show, target, overwrite=overwrite)
 

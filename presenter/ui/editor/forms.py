@@ -7,8 +7,10 @@ the loader's message beside it until it would.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
+from datetime import time
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QImage, QPixmap
@@ -30,6 +32,9 @@ from presenter.editing import EditError, clip_text
 from presenter.i18n import QT_TRANSLATE_NOOP
 from presenter.show import END_ACTIONS, KINDS, Segment, Show
 from presenter.timefmt import format_duration
+from presenter.ui.naming import named
+
+Changes = dict[str, Any]  # field → what was typed (a text, or a list of texts), as the edits take them
 
 PREVIEW = QSize(192, 108)
 # What the combos show; the show file keeps the values (live, clip, next, hold, black).
@@ -52,12 +57,12 @@ def _duration(seconds: float | None) -> str:
 class _CheckedForm(QDialog):
     """A dialog whose OK is enabled only while `check(changes())` raises no EditError."""
 
-    def __init__(self, check: Callable[[dict], object], parent: QWidget | None = None):
+    def __init__(self, check: Callable[[Changes], object], parent: QWidget | None = None):
         super().__init__(parent)
         self._check = check
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.error = QLabel(objectName="formError")
+        self.error = named(QLabel(), "formError")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color:#b00020;font-weight:bold;")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -77,7 +82,7 @@ class _CheckedForm(QDialog):
             signal = getattr(widget, "textChanged", None) or widget.currentIndexChanged  # type: ignore[attr-defined]
             signal.connect(self.validate)
 
-    def changes(self) -> dict:
+    def changes(self) -> Changes:
         raise NotImplementedError
 
     def validate(self) -> bool:
@@ -105,7 +110,7 @@ class SegmentForm(_CheckedForm):
         self,
         show: Show,
         index: int,
-        check: Callable[[dict], object],
+        check: Callable[[Changes], object],
         choose_clip: Callable[[], str | None] | None = None,
         parent: QWidget | None = None,
     ):
@@ -115,24 +120,24 @@ class SegmentForm(_CheckedForm):
         self.setWindowTitle(self.tr("Segment %1 – %2").replace("%1", str(index + 1)).replace("%2", segment.title))
         self._folder = (show.path or Path.cwd()).parent
         self._choose_clip = choose_clip
-        self.title = QLineEdit(segment.title, objectName="title")
-        self.kind = QComboBox(objectName="kind")
+        self.title = named(QLineEdit(segment.title), "title")
+        self.kind = named(QComboBox(), "kind")
         _fill(self.kind, KINDS, KIND_LABELS, self.tr, str(segment.kind))
-        self.duration = QLineEdit(_duration(segment.duration_s), objectName="duration")
+        self.duration = named(QLineEdit(_duration(segment.duration_s)), "duration")
         self.duration.setPlaceholderText(self.tr("m:ss or h:mm:ss"))
-        self.speakers = QPlainTextEdit("\n".join(segment.speakers), objectName="speakers")
-        self.points = QPlainTextEdit("\n".join(segment.talking_points), objectName="talkingPoints")
-        self.notes = QPlainTextEdit(segment.notes, objectName="notes")
+        self.speakers = named(QPlainTextEdit("\n".join(segment.speakers)), "speakers")
+        self.points = named(QPlainTextEdit("\n".join(segment.talking_points)), "talkingPoints")
+        self.notes = named(QPlainTextEdit(segment.notes), "notes")
         for box, rows in ((self.speakers, 3), (self.points, 6), (self.notes, 4)):
             box.setFixedHeight(box.fontMetrics().lineSpacing() * rows + 12)
         self._build_clip_fields(segment)
-        self.end_action = QComboBox(objectName="endAction")
+        self.end_action = named(QComboBox(), "endAction")
         _fill(self.end_action, END_ACTIONS, END_ACTION_LABELS, self.tr, str(segment.end_action))
-        self.warning = QLineEdit(_duration(segment.warning_s), objectName="warning")
-        self.danger = QLineEdit(_duration(segment.danger_s), objectName="danger")
+        self.warning = named(QLineEdit(_duration(segment.warning_s)), "warning")
+        self.danger = named(QLineEdit(_duration(segment.danger_s)), "danger")
         for edit in (self.warning, self.danger):
             edit.setPlaceholderText(self.tr("the show's"))
-        self.segment_id = QLineEdit(segment.id, objectName="segmentId")
+        self.segment_id = named(QLineEdit(segment.id), "segmentId")
         clip_row = QHBoxLayout()
         clip_row.addWidget(self.clip, 1)
         clip_row.addWidget(self.choose)
@@ -160,11 +165,11 @@ class SegmentForm(_CheckedForm):
 
     def _build_clip_fields(self, segment: Segment) -> None:
         """The clip file, its Choose… button and its preview picture."""
-        self.clip = QLineEdit(clip_text(segment.clip, self._folder) if segment.clip else "", objectName="clip")
+        self.clip = named(QLineEdit(clip_text(segment.clip, self._folder) if segment.clip else ""), "clip")
         self.clip.setPlaceholderText(self.tr("clips/file.mp4 (relative to the show file)"))
-        self.choose = QPushButton(self.tr("Choose…"), objectName="chooseClip")
+        self.choose = named(QPushButton(self.tr("Choose…")), "chooseClip")
         self.choose.clicked.connect(self._pick_clip)
-        self.preview = QLabel(objectName="clipPreview")
+        self.preview = named(QLabel(), "clipPreview")
         self.preview.setFixedSize(PREVIEW)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.preview.setStyleSheet("background:#111;color:#aaa;")
@@ -199,7 +204,7 @@ class SegmentForm(_CheckedForm):
         if str(wanted if wanted.is_absolute() else self._folder / wanted) == path and not image.isNull():
             self.preview.setPixmap(QPixmap.fromImage(image).scaled(PREVIEW, Qt.AspectRatioMode.KeepAspectRatio))
 
-    def changes(self) -> dict:
+    def changes(self) -> Changes:
         is_clip = self.kind.currentData() == "clip"
         return {
             "title": self.title.text(),
@@ -215,7 +220,7 @@ class SegmentForm(_CheckedForm):
             "id": self.segment_id.text(),
         }
 
-    def changed_fields(self) -> dict:
+    def changed_fields(self) -> Changes:
         """Only what the user changed (an untouched field is never rewritten)."""
         now = self.changes()
         return {key: value for key, value in now.items() if value != self._original.get(key)}
@@ -224,20 +229,20 @@ class SegmentForm(_CheckedForm):
 class ShowForm(_CheckedForm):
     """The show itself: title, date, start, hard out, warning/danger, description."""
 
-    def __init__(self, show: Show, check: Callable[[dict], object], parent: QWidget | None = None):
+    def __init__(self, show: Show, check: Callable[[Changes], object], parent: QWidget | None = None):
         super().__init__(check, parent)
         self.setObjectName("showForm")
         self.setWindowTitle(self.tr("Show – %1").replace("%1", show.title))
-        self.title = QLineEdit(show.title, objectName="showTitle")
-        self.date = QLineEdit(show.date.isoformat(), objectName="date")
+        self.title = named(QLineEdit(show.title), "showTitle")
+        self.date = named(QLineEdit(show.date.isoformat()), "date")
         self.date.setPlaceholderText(self.tr("YYYY-MM-DD"))
-        self.start = QLineEdit(_clock(show.start), objectName="start")
-        self.end = QLineEdit(_clock(show.end), objectName="end")
+        self.start = named(QLineEdit(_clock(show.start)), "start")
+        self.end = named(QLineEdit(_clock(show.end)), "end")
         for edit in (self.start, self.end):
             edit.setPlaceholderText(self.tr("HH:MM"))
-        self.warning = QLineEdit(format_duration(show.warning_s), objectName="warning")
-        self.danger = QLineEdit(format_duration(show.danger_s), objectName="danger")
-        self.description = QPlainTextEdit(show.description, objectName="description")
+        self.warning = named(QLineEdit(format_duration(show.warning_s)), "warning")
+        self.danger = named(QLineEdit(format_duration(show.danger_s)), "danger")
+        self.description = named(QPlainTextEdit(show.description), "description")
         self.description.setFixedHeight(self.description.fontMetrics().lineSpacing() * 4 + 12)
         self.form.addRow(self.tr("Title"), self.title)
         self.form.addRow(self.tr("Date"), self.date)
@@ -251,7 +256,7 @@ class ShowForm(_CheckedForm):
         self.validate()
         self.resize(520, self.sizeHint().height())
 
-    def changes(self) -> dict:
+    def changes(self) -> Changes:
         return {
             "title": self.title.text(),
             "date": self.date.text(),
@@ -262,17 +267,19 @@ class ShowForm(_CheckedForm):
             "description": self.description.toPlainText().strip(),
         }
 
-    def changed_fields(self) -> dict:
+    def changed_fields(self) -> Changes:
         now = self.changes()
         return {key: value for key, value in now.items() if value != self._original.get(key)}
 
 
-def _fill(combo: QComboBox, values, labels: dict, tr, current: str) -> None:
+def _fill(
+    combo: QComboBox, values: Iterable[str], labels: Mapping[str, str], tr: Callable[[str], str], current: str
+) -> None:
     """The values as items (translated labels, the value as the item's data), `current` chosen."""
     for value in values:
         combo.addItem(tr(labels.get(value, value)), value)
     combo.setCurrentIndex(max(combo.findData(current), 0))
 
 
-def _clock(value) -> str:
+def _clock(value: time) -> str:
     return f"{value:%H:%M:%S}" if value.second else f"{value:%H:%M}"

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QTableView
 
 from presenter.ui.running_order import COLUMNS
@@ -35,14 +36,14 @@ class InlineTitle(QLineEdit):
         self.hide()
         self.deleteLater()
 
-    def keyPressEvent(self, event) -> None:
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() == Qt.Key.Key_Escape:
             event.accept()  # Esc here cancels the edit; it never reaches STOP to black
             self._close()
             return
         super().keyPressEvent(event)
 
-    def focusOutEvent(self, event) -> None:
+    def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         if not self._done:
             self._close()
@@ -59,7 +60,9 @@ class RowDragger(QObject):
         self._dragging = False
         table.viewport().installEventFilter(self)
 
-    def eventFilter(self, watched, event) -> bool:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not isinstance(event, QMouseEvent):
+            return False
         kind = event.type()
         if kind == QEvent.Type.MouseButtonPress and event.button() == Qt.MouseButton.LeftButton:
             row = self._table.rowAt(event.position().toPoint().y())

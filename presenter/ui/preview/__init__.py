@@ -11,8 +11,9 @@
 from presenter.ui.preview.media_panel import INFO_FIELDS, NONE, describe_media, format_size
 from presenter.ui.preview.player_panel import LAST_SECONDS, format_clock
 from presenter.ui.preview.preflight_table import STATUS_BACKGROUND, STATUS_FOREGROUND, STATUS_TEXT, row_detail
-from presenter.ui.preview.video import VideoPane, paint_black
+from presenter.ui.preview.video import VideoPane
 from presenter.ui.preview.window import PreviewWindow
+from presenter.ui.surfaces import paint_black
 
 __all__ = [
     "INFO_FIELDS", "LAST_SECONDS", "NONE", "STATUS_BACKGROUND", "STATUS_FOREGROUND", "STATUS_TEXT", "PreviewWindow",

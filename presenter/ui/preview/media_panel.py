@@ -12,6 +12,7 @@ from presenter.i18n import QT_TRANSLATE_NOOP, translate
 from presenter.playout.probe import MediaInfo, number_text
 from presenter.preflight import Status
 from presenter.timefmt import format_duration
+from presenter.ui.naming import named
 from presenter.ui.preview.preflight_table import STATUS_FOREGROUND
 
 NONE = "—"
@@ -88,17 +89,17 @@ class MediaPanel(QGroupBox):
         form = QFormLayout(self)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         self.info_labels: dict[str, QLabel] = {}
-        self.info_file = QLabel(NONE, objectName="info_file")
+        self.info_file = named(QLabel(NONE), "info_file")
         self.info_file.setWordWrap(True)
         self.info_file.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         form.addRow(self.tr("File"), self.info_file)
         for key, label in INFO_FIELDS:
-            value = QLabel(NONE, objectName=f"info_{key}")
+            value = named(QLabel(NONE), f"info_{key}")
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.info_labels[key] = value
             form.addRow(self.tr(label), value)
-        self.info_notes = QLabel("", objectName="info_notes")
+        self.info_notes = named(QLabel(""), "info_notes")
         self.info_notes.setWordWrap(True)
         form.addRow(self.tr("Check"), self.info_notes)
         self.setMinimumWidth(220)

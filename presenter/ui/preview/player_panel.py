@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
 
 from presenter.i18n import translate
+from presenter.ui.naming import named
 from presenter.ui.preview.video import VideoPane
 
 LAST_SECONDS = 10.0
@@ -35,10 +36,10 @@ class PlayerPanel(QWidget):
         bold = QFont(self.font())
         bold.setBold(True)
         self.video = VideoPane()
-        self.clip_title = QLabel(objectName="previewTitle")
+        self.clip_title = named(QLabel(), "previewTitle")
         self.clip_title.setFont(bold)
         self.clip_title.setText(self.tr("No clip selected"))
-        self.state_label = QLabel(objectName="previewState")
+        self.state_label = named(QLabel(), "previewState")
         self.state_label.setFont(bold)
         self.state_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         title_row = QHBoxLayout()
@@ -50,9 +51,9 @@ class PlayerPanel(QWidget):
         layout.addWidget(self.video, 1)
         layout.addLayout(self._transport())
         layout.addLayout(self._sound())
-        self.audio_status = QLabel(objectName="audioStatus")
+        self.audio_status = named(QLabel(), "audioStatus")
         self.audio_status.setWordWrap(True)
-        self.problem_label = QLabel(objectName="previewProblem")
+        self.problem_label = named(QLabel(), "previewProblem")
         self.problem_label.setWordWrap(True)
         self.problem_label.setStyleSheet("color:#8a1111;font-weight:bold;")
         self.problem_label.hide()
@@ -61,17 +62,17 @@ class PlayerPanel(QWidget):
         self.set_transport_enabled(False)
 
     def _transport(self) -> QHBoxLayout:
-        self.play_button = QPushButton(self.tr("▶ Play"), objectName="playButton")
+        self.play_button = named(QPushButton(self.tr("▶ Play")), "playButton")
         self.play_button.setToolTip(self.tr("Play / pause the preview (Space)"))
-        self.step_button = QPushButton(self.tr("Frame ▸"), objectName="stepButton")
+        self.step_button = named(QPushButton(self.tr("Frame ▸")), "stepButton")
         self.step_button.setToolTip(self.tr("One frame forward (Right arrow)"))
-        self.end_button = QPushButton(self.tr("Last 10 s"), objectName="lastSecondsButton")
+        self.end_button = named(QPushButton(self.tr("Last 10 s")), "lastSecondsButton")
         self.end_button.setToolTip(self.tr("Play the last 10 seconds: check the end and the hand-back (End)"))
-        self.slider = QSlider(Qt.Orientation.Horizontal, objectName="scrubSlider")
+        self.slider = named(QSlider(Qt.Orientation.Horizontal), "scrubSlider")
         self.slider.setRange(0, 0)
         self.slider.setSingleStep(40)
         self.slider.setPageStep(5000)
-        self.time_label = QLabel(objectName="timeLabel")
+        self.time_label = named(QLabel(), "timeLabel")
         mono = QFont("DejaVu Sans Mono")
         mono.setStyleHint(QFont.StyleHint.Monospace)
         self.time_label.setFont(mono)
@@ -86,18 +87,18 @@ class PlayerPanel(QWidget):
         return transport
 
     def _sound(self) -> QHBoxLayout:
-        self.mute_button = QPushButton(self.tr("Mute"), objectName="muteButton")
+        self.mute_button = named(QPushButton(self.tr("Mute")), "muteButton")
         self.mute_button.setCheckable(True)
         self.mute_button.setToolTip(self.tr("Mute the preview (M)"))
         self.mute_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.volume = QSlider(Qt.Orientation.Horizontal, objectName="volumeSlider")
+        self.volume = named(QSlider(Qt.Orientation.Horizontal), "volumeSlider")
         self.volume.setRange(0, 100)
         self.volume.setMinimumWidth(90)
         self.volume.setMaximumWidth(140)
-        self.device_combo = QComboBox(objectName="deviceCombo")
+        self.device_combo = named(QComboBox(), "deviceCombo")
         self.device_combo.setMinimumContentsLength(22)
         self.device_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.refresh_button = QPushButton("↻", objectName="refreshDevices")
+        self.refresh_button = named(QPushButton("↻"), "refreshDevices")
         self.refresh_button.setToolTip(self.tr("List the audio devices again (headphones plugged in?)"))
         self.refresh_button.setFixedWidth(34)
         row = QHBoxLayout()

@@ -24,6 +24,7 @@ from presenter.clipfiles import media_summary
 from presenter.i18n import QT_TRANSLATE_NOOP, translate
 from presenter.preflight import SegmentCheck, Status
 from presenter.show import Segment
+from presenter.ui.naming import named
 
 STATUS_TEXT = {
     Status.READY: QT_TRANSLATE_NOOP("PreflightPanel", "✓ ready"),
@@ -58,15 +59,15 @@ class PreflightPanel(QGroupBox):
         self.setTitle(self.tr("Preflight — the same checks as --check"))
         bold = QFont(self.font())
         bold.setBold(True)
-        self.show_file_label = QLabel(objectName="showFileStatus")
+        self.show_file_label = named(QLabel(), "showFileStatus")
         self.show_file_label.setWordWrap(True)
-        self.progress = QProgressBar(objectName="preflightProgress")
+        self.progress = named(QProgressBar(), "preflightProgress")
         self.progress.setFixedWidth(170)
         self.progress.setTextVisible(True)
         self.progress.setFormat(self.tr("%v of %m checked"))
-        self.summary_label = QLabel(objectName="preflightSummary")
+        self.summary_label = named(QLabel(), "preflightSummary")
         self.summary_label.setFont(bold)
-        self.recheck_button = QPushButton(self.tr("Check again"), objectName="recheckButton")
+        self.recheck_button = named(QPushButton(self.tr("Check again")), "recheckButton")
         head = QHBoxLayout()
         head.addWidget(self.summary_label, 1)
         head.addWidget(self.progress)
@@ -78,7 +79,7 @@ class PreflightPanel(QGroupBox):
         layout.addWidget(self.table, 1)
 
     def _make_table(self) -> QTableWidget:
-        table = QTableWidget(0, 4, objectName="preflightTable")
+        table = named(QTableWidget(0, 4), "preflightTable")
         table.setHorizontalHeaderLabels([self.tr("#"), self.tr("Clip"), self.tr("Status"), self.tr("Media / why")])
         table.verticalHeader().hide()
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -36,7 +36,7 @@ class PreviewSound(QObject):
         self.player.set_muted(checked)
         self.sync()
 
-    def _on_devices(self, devices: list) -> None:
+    def _on_devices(self, devices: list[tuple[str, str]]) -> None:
         combo, chosen = self.panel.device_combo, self.player.audio_device
         combo.blockSignals(True)
         combo.clear()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 from presenter.ui.surfaces import paint_black
@@ -46,7 +47,7 @@ class VideoPane(QWidget):
     def is_covered(self) -> bool:
         return self._covered
 
-    def resizeEvent(self, event) -> None:
+    def resizeEvent(self, event: QResizeEvent) -> None:
         self.surface.setGeometry(self.rect())
         self.cover.setGeometry(self.rect())
         super().resizeEvent(event)

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QGroupBox, QListWidgetItem, QSplitter, QVBoxLayout, QWidget
 
 from presenter.clipfiles import FileId
@@ -45,6 +45,10 @@ from presenter.ui.preview.sound import PreviewSound
 log = logging.getLogger(__name__)
 
 SEEK_THROTTLE_MS = 60
+
+
+# What the window lists of a show: its file, title and clips (another key: list it again).
+ShowKey = tuple[Path | None, str, list[tuple[str, str, Path | None, float | None]]]
 
 
 class PreviewWindow(QWidget):
@@ -73,7 +77,7 @@ class PreviewWindow(QWidget):
         self._settings = settings if settings is not None else QSettings()
         self._closed = False
         self._selected: Segment | None = None
-        self._shown: tuple = ()  # which show (file, title, clips) the window lists
+        self._shown: ShowKey | tuple[()] = ()  # which show (file, title, clips) the window lists
         self._posters: dict[str, FileId | None] = {}  # segment id -> the file its poster was asked for
         self._checking_file = False  # the show file is being read again
         self._round = False  # a full check of the clips runs
@@ -250,7 +254,7 @@ class PreviewWindow(QWidget):
     # ------------------------------------------------------------------ the show and its checks
 
     @staticmethod
-    def _show_key(show: Show) -> tuple:
+    def _show_key(show: Show) -> ShowKey:
         return show.path, show.title, [(s.id, s.title, s.clip, s.duration_s) for s in show.segments if s.is_clip]
 
     def _on_show_changed(self) -> None:
@@ -434,7 +438,7 @@ class PreviewWindow(QWidget):
 
     # ------------------------------------------------------------------ window
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._sized:  # the clips and the information get their share once the width is known
             self._sized = True
