@@ -15,7 +15,7 @@ from presenter.questions import QuestionQueue
 from presenter.show import Segment, Show
 from presenter.state import Mode, ShowSnapshot
 
-Append = Callable[[dict[str, Any]], None]
+Append = Callable[[dict[str, Any]], object]  # the journal writer answers whether the line reached the disk; unused here
 
 
 class Run:
@@ -56,7 +56,7 @@ class Run:
         """Every input of this run goes through `append` (flushed to disk) before it takes effect."""
         self.engine.journal = None if append is None else self._tagged(append)
 
-    def _tagged(self, append: Append) -> Append:
+    def _tagged(self, append: Append) -> Callable[[dict[str, Any]], None]:
         def write(record: dict[str, Any]) -> None:
             label = self.source.journal_label
             append({**record, "src": label} if label else record)
