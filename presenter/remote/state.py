@@ -108,6 +108,12 @@ def state_dict(snapshot: ShowSnapshot, mono: float, extra: dict | None = None) -
     }
 
 
+def questions_page(items, start: int, count: int) -> dict:
+    """One page of the question list (for PIN holders only, on request: never in the pushed state)."""
+    items = items if isinstance(items, list) else []
+    return {"total": len(items), "from": start, "questions": items[start : start + count]}
+
+
 def colours() -> dict:
     """The moderator window's colours, so the browser views look the same."""
     return {

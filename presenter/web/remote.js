@@ -71,6 +71,8 @@ function connect() {
       remote.states.push({ at, state: message.state });
       const keepFrom = at - remote.delay - 5;
       while (remote.states.length > 2 && remote.states[1].at < keepFrom) remote.states.shift();
+    } else if (message.type === "questions") {
+      if (window.presenterQuestions) window.presenterQuestions(message);
     } else if (message.type === "result") {
       const done = remote.pending.get(message.id);
       if (done) { remote.pending.delete(message.id); done(message); }
@@ -116,6 +118,12 @@ function command(cmd, args) {
   });
 }
 remote.command = command;
+remote.send = (message) => {
+  const ws = remote.ws;
+  if (!ws || ws.readyState !== WebSocket.OPEN) return false;
+  ws.send(JSON.stringify(message));
+  return true;
+};
 
 // --- what to show at server time `now` -----------------------------------------------------------
 function currentState(at) {
