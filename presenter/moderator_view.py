@@ -163,18 +163,12 @@ def clip_chain(snapshot: ShowSnapshot) -> tuple[SegmentView, ...]:
 
 
 def back_on_air_in(snapshot: ShowSnapshot) -> tuple[float, float]:
-    """Seconds until the moderator is live again during a clip, over the whole chain of clips that
-    follow by themselves, and the whole chain's length (for the phase)."""
+    """Seconds until the moderator is live again during a clip, over the whole chain, and the chain's
+    length: the snapshot's (issue 20; core20's shim until this module renders the snapshot's timer)."""
     clip = snapshot.clip
-    current = snapshot.current
-    if clip is None or current is None:
+    if clip is None or snapshot.current is None:
         return 0.0, 0.0
-    own = clip.back_on_air_in_s or 0.0
-    length = clip.duration_s or current.planned_duration_s
-    if clip.state in (ClipState.HELD, ClipState.BLACK):
-        return 0.0, length
-    rest = sum(view.planned_duration_s for view in clip_chain(snapshot))
-    return own + rest, length + rest
+    return clip.back_on_air_in_s or 0.0, clip.chain_s or 0.0
 
 
 def until_next_second(value_s: float) -> float:
