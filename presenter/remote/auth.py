@@ -169,6 +169,9 @@ class Gatekeeper:
         self._report = report or (lambda intent, source, reason: None)
         self._lock = threading.Lock()
 
+    def stop_reporting(self) -> None:
+        self._report = lambda intent, source, reason: None
+
     def pin_refusal(self, pin, source: str, intent: str) -> tuple[int, str] | None:
         """None when `pin` is the PIN; else (HTTP status, why). While an address waits, its PIN is not checked."""
         if not pin:

@@ -149,6 +149,7 @@ class Bridge(QObject):
         self.state_published.emit()
 
     def stop(self) -> None:
+        self.gate.stop_reporting()  # the network thread may still be answering: never into a deleted object
         self._tick.stop()
         self._summary.stop()
         self.publishers.clear()

@@ -178,7 +178,8 @@ class OscServer(QObject):
         self.socket.writeDatagram(builder.build().dgram, QHostAddress(host), port)
 
     def send_feedback(self) -> None:
-        """Companion button texts: time left, phase, the segment on air and the next one."""
+        """Companion button texts: time left, phase, the segment on air and the next one, early/late, and
+        whether GO may (with the snapshot's reason when not)."""
         if self.feedback is None or self.socket.state() is not QAbstractSocket.SocketState.BoundState:
             return
         state = self.bridge.state()
@@ -186,3 +187,7 @@ class OscServer(QObject):
         self._send("/presenter/phase", state["phase"])
         self._send("/presenter/segment", (state["on_air"] or {}).get("title", ""))
         self._send("/presenter/next", (state["next"] or {}).get("title", ""))
+        self._send("/presenter/lateness", state["lateness"])
+        go = state["go"]
+        self._send("/presenter/go_allowed", 1 if go["allowed"] else 0)
+        self._send("/presenter/go_refused", (go["refusal"] or {}).get("text", ""))
