@@ -13,9 +13,9 @@ from __future__ import annotations
 import calendar
 
 from presenter.engine import ClipState, Mode, Phase, ShowSnapshot
-from presenter.state import ClipView, Offer, QuestionView
 from presenter.i18n import translate
 from presenter.moderator_view import describe
+from presenter.state import ClipView, Offer, QuestionView
 from presenter.ui import theme
 from presenter.ui.moderator_colours import (
     CLIP_COLOUR,
@@ -90,7 +90,7 @@ def _question(question: QuestionView | None) -> dict | None:
 
 
 def _short_name(name: str) -> str:
-    """"Anna Beispielfrau" → "Anna B." (personal data leaves Presenter only as far as a screen shows it)."""
+    """ "Anna Beispielfrau" → "Anna B." (personal data leaves Presenter only as far as a screen shows it)."""
     words = name.split()
     if len(words) < 2:
         return name
