@@ -102,6 +102,7 @@ def test_the_offers_and_their_refusal_are_in_the_state(qtbot, http, controller):
     assert state["go"]["action"] == "start show" and state["go"]["allowed"] is True
     assert state["go"]["target"]["number"] == 1
     status, state = http_get(qtbot, f"{http}/api/v1/go?pin={PIN}")
+    assert status == 200
     offer = controller.snapshot().go
     assert state["go"]["action"] == offer.action.value and state["go"]["allowed"] is offer.allowed
     assert state["back"]["action"] == controller.snapshot().back.action.value
