@@ -4,12 +4,12 @@
 "use strict";
 const PAGE = 200;
 const answer = document.getElementById("answer");
-const remote = window.presenterRemote;
+const link = window.presenterRemote; // remote.js's connection (its `remote` is a global of that script)
 document.getElementById("needs-pin").hidden = new URLSearchParams(location.search).has("pin");
 document.getElementById("add").addEventListener("submit", async (event) => {
   event.preventDefault();
   const field = document.getElementById("question-text");
-  const result = await remote.command("question/add", { text: field.value });
+  const result = await link.command("question/add", { text: field.value });
   answer.textContent = result.ok ? "added" : result.error;
   if (result.ok) field.value = "";
 });
@@ -17,11 +17,11 @@ document.getElementById("add").addEventListener("submit", async (event) => {
 let askedFor = null; // [connection, revision] the list was last asked for
 let collecting = [];
 window.presenterView = (state) => {
-  if (!remote.control || state.questions_revision === undefined) return;
-  if (askedFor && askedFor[0] === remote.ws && askedFor[1] === state.questions_revision) return;
-  askedFor = [remote.ws, state.questions_revision];
+  if (!link.control || state.questions_revision === undefined) return;
+  if (askedFor && askedFor[0] === link.ws && askedFor[1] === state.questions_revision) return;
+  askedFor = [link.ws, state.questions_revision];
   collecting = [];
-  remote.send({ type: "questions", from: 0, count: PAGE });
+  link.send({ type: "questions", from: 0, count: PAGE });
 };
 
 window.presenterQuestions = (message) => {
@@ -29,7 +29,7 @@ window.presenterQuestions = (message) => {
   const page = message.page;
   collecting = collecting.concat(page.questions);
   if (page.from + page.questions.length < page.total && page.questions.length) {
-    remote.send({ type: "questions", from: page.from + page.questions.length, count: PAGE });
+    link.send({ type: "questions", from: page.from + page.questions.length, count: PAGE });
     return;
   }
   showList(collecting);
@@ -48,7 +48,7 @@ function showList(list) {
       const button = document.createElement("button");
       button.textContent = label;
       button.addEventListener("click", async () => {
-        const result = await remote.command("question/move", { id: question.id, to });
+        const result = await link.command("question/move", { id: question.id, to });
         answer.textContent = result.ok ? "" : result.error;
       });
       item.append(button);

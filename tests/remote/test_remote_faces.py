@@ -148,3 +148,22 @@ def test_osc_feedback_sends_lateness_and_whether_go_may(qtbot, remote, controlle
     assert heard["/presenter/lateness"] == snapshot.lateness.value
     assert heard["/presenter/go_allowed"] == (1 if snapshot.go.allowed else 0)
     assert heard["/presenter/phase"] == snapshot.phase.value
+
+
+@needs_chromium
+def test_the_producers_page_asks_for_the_list_with_the_pin_and_a_view_never_gets_it(qtbot, http, browser, controller):
+    from presenter.remote.question_intents import register
+
+    register()
+    for n in range(250):  # more than one page
+        controller.question_add(f"Frage {n}", asker=f"Zuschauerin {n}")
+    browser.get(f"{http}/questions?pin={PIN}")
+    items = "return document.querySelectorAll('#question-list li').length"
+    qtbot.waitUntil(lambda: browser.execute_script(items) == 250, timeout=5000)
+    controller.question_add("Eine neue Frage", asker="Bert")
+    qtbot.waitUntil(lambda: browser.execute_script(items) == 251, timeout=5000)  # asked again on the change
+    browser.get(f"{http}/questions")  # without the PIN: the page, but no list
+    qtbot.waitUntil(lambda: browser.execute_script("return !!window.presenterRemote.states.length"), timeout=5000)
+    qtbot.wait(300)
+    assert browser.execute_script(items) == 0
+    assert "Zuschauerin" not in browser.execute_script("return JSON.stringify(window.presenterRemote.states)")
