@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
+from presenter.i18n import translate
 from presenter.remote.addresses import parse_host_port
 from presenter.remote.auth import Secrets, check_pin, new_pin
 from presenter.remote.bridge import Bridge
@@ -212,9 +213,10 @@ def _remembered_lan(remote: Remote, what: str, address: str) -> None:
     except ValueError:
         return
     if not _loopback(host):
-        text = remote.tr(
+        text = translate(
+            "Remote",
             "Remote control: %1 listens on %2 (reachable from the network), as remembered from the last start; "
-            "switch it off in the Remote panel or start with --%3 127.0.0.1:%4"
+            "switch it off in the Remote panel or start with --%3 127.0.0.1:%4",
         )
         remote._warn(text.replace("%1", what.upper()).replace("%2", f"{host}:{port}").replace("%3", what)
                      .replace("%4", str(port)))  # fmt: skip
