@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 PIN_DIGITS = 6
 MIN_PIN = 6  # characters: a shorter PIN is guessed in minutes even at the limits below
 FREE_WRONG_PER_ADDRESS = 10  # wrong PINs from one address before its back-off starts
-GLOBAL_WRONG_LIMIT = 30  # wrong PINs from all addresses within GLOBAL_WINDOW_S before everyone unproven waits
+GLOBAL_WRONG_LIMIT = 10  # wrong PINs from all addresses within GLOBAL_WINDOW_S before everyone unproven waits
 GLOBAL_WINDOW_S = 60.0
 MAX_BACKOFF_S = 300.0
 FLOOD_LIMIT = 30  # commands from one source within one second; more is a flood, refused until it stops
