@@ -56,11 +56,8 @@ def clip_chain(
         return ()
     chain: list[SegmentView] = []
     segment = current.segment
-    seen = {current.index}
+    # following_in_order only moves on, and the segment on air is not pending: the chain ends
     while segment.end_action == "next" and following is not None and following.segment.is_clip:
-        if following.index in seen:
-            break
-        seen.add(following.index)
         chain.append(following)
         segment = following.segment
         following = following_in_order(segments, following)
