@@ -21,6 +21,7 @@ from websockets.asyncio.server import ServerConnection, serve
 from websockets.datastructures import Headers
 from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
+from websockets.protocol import State
 
 from presenter.remote.auth import Access, Gatekeeper, host_allowed, origin_allowed
 from presenter.remote.intents import Status, has_question_intents
@@ -34,6 +35,7 @@ MAIN_THREAD_TIMEOUT_S = 5.0
 PIN_HEADER = "X-Presenter-Pin"  # a header no page on another site can send without our (never given) consent
 SINGLE_HEADERS = ("Host", "Origin", "Sec-Fetch-Site", "Sec-Fetch-Mode", PIN_HEADER)
 QUESTIONS_PAGE_MAX = 200
+MAX_PENDING_SESSIONS = 256
 PAGES = {
     "/": "index.html",
     "/moderator": "moderator.html",
@@ -215,6 +217,8 @@ class RemoteServer:
         access, problem = self._access(connection, query)
         if access < Access.VIEW:
             return _error(403, problem or "this view needs its key (…?key=…)")
+        if len(self._access_of) > MAX_PENDING_SESSIONS:  # handshakes that never reached the handler
+            self._access_of = {c: a for c, a in self._access_of.items() if c.state is State.CONNECTING}
         self._access_of[connection] = access  # the handler's session: proved once, at the start
         return None
 

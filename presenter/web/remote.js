@@ -154,6 +154,7 @@ function timerView(state, now) {
   if (timer.kind === "off_air") { out.fg = c.muted; return out; }
   const left = timer.running ? timer.end - now : timer.left; // frozen (paused, held, black): as the snapshot says
   if (timer.kind === "until_start") {
+    if (!timer.running) return out; // rehearsing: "starts at GO", as the desktop words it
     out.text = formatCountdown(left);
     const overdue = out.text.startsWith("+");
     out.caption = word(overdue ? "start overdue by" : "on air in");
