@@ -167,3 +167,34 @@ def test_the_producers_page_asks_for_the_list_with_the_pin_and_a_view_never_gets
     qtbot.wait(300)
     assert browser.execute_script(items) == 0
     assert "Zuschauerin" not in browser.execute_script("return JSON.stringify(window.presenterRemote.states)")
+
+
+@needs_chromium
+def test_a_paused_clip_stands_still_and_a_restart_after_esc_plays_on_every_remote_face(
+    qtbot, http, browser, controller
+):
+    """Issue 20's findings 1 and 6 as the remote shows them: the state, the browser and the snapshot agree."""
+    from presenter import intents as do
+
+    _on_the_clip_chain(qtbot, controller)
+    controller.dispatch(do.ClipProgress("minimogli", 10.0, 75.0, True), do.PLAYOUT)  # as the player reports it
+    assert controller.pause_clip()
+    controller.dispatch(do.ClipProgress("minimogli", 10.2, 75.0, False), do.PLAYOUT)
+    _open(qtbot, browser, f"{http}/moderator")
+    state = http_get(qtbot, f"{http}/api/v1/state")[1]
+    snapshot = controller.snapshot()
+    assert state["clip"]["state"] == "paused" and state["timer"]["running"] is False
+    assert state["timer"]["left"] == pytest.approx(snapshot.timer_s, abs=0.01)
+    frozen = _text(browser, "timer")
+    qtbot.wait(1200)  # a running timer would have changed its second by now
+    assert _text(browser, "timer") == frozen == describe(controller.snapshot(), translate).timer
+    assert controller.resume_clip()
+    controller.panic()  # Esc: the clip to black
+    qtbot.waitUntil(lambda: http_get(qtbot, f"{http}/api/v1/state")[1]["clip"]["state"] == "black", timeout=3000)
+    assert controller.restart_clip()
+    state = http_get(qtbot, f"{http}/api/v1/state")[1]
+    assert state["clip"]["state"] == controller.snapshot().clip.state.value == "playing"
+    assert state["timer"]["running"] is True
+    qtbot.waitUntil(lambda: _text(browser, "timer") != frozen, timeout=3000)
+    shown, desktop = _text(browser, "timer"), describe(controller.snapshot(), translate).timer
+    assert abs(_seconds(shown) - _seconds(desktop)) <= 1, (shown, desktop)
