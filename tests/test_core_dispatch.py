@@ -520,3 +520,34 @@ def test_fill_must_be_true_or_false(tmp_path):
     path.write_text(text, encoding="utf-8")
     with pytest.raises(ShowFileError, match='"fill" is true or false, not "maybe"'):
         load_show(path)
+
+
+def test_issue_25_13_a_looping_remote_cannot_run_through_the_show(stage):
+    """A remote's GO less than 1 s after its last accepted GO is refused; refusals are journaled once a second."""
+    osc = Source(SourceKind.OSC, "osc 127.0.0.1")
+    stage.ok(do.Go(), HTTP)
+    refusals = []
+    for step in (0.5, 0.2):
+        stage.clock.advance(step)
+        outcome = stage.send(do.Go(), HTTP)
+        assert isinstance(outcome, Refused) and outcome.refusal.code is RefusalCode.TOO_SOON
+        refusals.append(outcome.tell_director)
+    assert refusals == [True, False]  # the director hears of a burst once
+    assert [r for r in stage.journal if r["op"] == "refused"] == [
+        {
+            **stage.journal[-1],
+            "op": "refused",
+            "intent": "go",
+            "reason": "too_soon (+0 before)",
+            "src": "http 127.0.0.1",
+        }
+    ]
+    assert stage.snap().current.index == 0
+    stage.clock.advance(0.4)  # 1.1 s after its last accepted GO
+    assert stage.send(do.Go(), HTTP).accepted
+    stage.clock.advance(0.4)
+    assert isinstance(stage.send(do.Go(), HTTP), Refused)  # 0.4 s: refused; journaled with the one before
+    assert stage.journal[-1]["reason"] == "too_soon (+1 before)"
+    assert stage.send(do.Go(), osc).accepted  # another sender is not paced by this one
+    stage.clock.advance(0.4)
+    assert stage.send(do.Go()).accepted  # nor the director
