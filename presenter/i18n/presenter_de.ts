@@ -585,6 +585,14 @@
 <context>
     <name>CommandLine</name>
     <message>
+        <source>OSC commands from other computers must give the PIN as their first argument (UDP senders can be forged)</source>
+        <translation>OSC-Befehle von anderen Rechnern müssen die PIN als erstes Argument mitgeben (UDP-Absender lassen sich fälschen)</translation>
+    </message>
+    <message>
+        <source>also take HTTP commands with ?pin=PIN in the address (for buttons that cannot send a header; a web page could then send commands through a browser that knows the PIN)</source>
+        <translation>HTTP-Befehle auch mit ?pin=PIN in der Adresse annehmen (für Tasten, die keinen Header senden können; eine Webseite könnte dann über einen Browser Befehle senden, wenn sie die PIN kennt)</translation>
+    </message>
+    <message>
         <source>the following arguments are required: {args}</source>
         <translation>diese Argumente fehlen: {args}</translation>
     </message>
@@ -3096,6 +3104,30 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
 <context>
     <name>Remote</name>
     <message>
+        <source>Remote control: %1 listens on %2 (reachable from the network), as remembered from the last start; switch it off in the Remote panel or start with --%3 127.0.0.1:%4</source>
+        <translation>Fernsteuerung: %1 lauscht auf %2 (aus dem Netz erreichbar), wie vom letzten Start gemerkt; im Fernsteuerungs-Bereich ausschalten oder mit --%3 127.0.0.1:%4 starten</translation>
+    </message>
+    <message>
+        <source>Remote control: OSC on %1 carries out commands from the --osc-allow addresses without a PIN, and UDP senders can be forged: add --osc-pin</source>
+        <translation>Fernsteuerung: OSC auf %1 führt Befehle der --osc-allow-Adressen ohne PIN aus, und UDP-Absender lassen sich fälschen: --osc-pin hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remote control: --pin-in-url on %1: a web page opened on this network could send commands with the PIN</source>
+        <translation>Fernsteuerung: --pin-in-url auf %1: eine in diesem Netz geöffnete Webseite könnte mit der PIN Befehle senden</translation>
+    </message>
+    <message>
+        <source>Remote control: the browser views and the show state on %1 can be read by everyone on the network (commands need the PIN): start with --view-key KEY, or on 127.0.0.1</source>
+        <translation>Fernsteuerung: die Browser-Ansichten und der Sendungsstand auf %1 sind für alle im Netz lesbar (Befehle brauchen die PIN): mit --view-key SCHLÜSSEL starten oder auf 127.0.0.1</translation>
+    </message>
+    <message>
+        <source>Remote control: an attempt with a wrong PIN or key was refused (see the journal)</source>
+        <translation>Fernsteuerung: ein Versuch mit falscher PIN oder falschem Schlüssel wurde abgewiesen (siehe Journal)</translation>
+    </message>
+    <message>
+        <source>Remote control: %1 refused attempts (wrong PIN or key) from %2 address(es) in the last %3 s</source>
+        <translation>Fernsteuerung: %1 abgewiesene Versuche (falsche PIN oder falscher Schlüssel) von %2 Adresse(n) in den letzten %3 s</translation>
+    </message>
+    <message>
         <source>Remote control: cannot listen on %1: %2</source>
         <translation>Fernsteuerung: kann nicht auf %1 lauschen: %2</translation>
     </message>
@@ -3996,6 +4028,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
 </context>
 <context>
     <name>WebView</name>
+    <message>
+        <source>until</source>
+        <translation>bis</translation>
+    </message>
     <message>
         <source>connection lost – reconnecting (the timer keeps counting)</source>
         <translation>Verbindung verloren – verbinde neu (der Timer zählt weiter)</translation>
