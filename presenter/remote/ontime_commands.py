@@ -356,7 +356,8 @@ class OntimeCommands:
 
 
 STOP_REASON = (
-    "Presenter does not stop the show from a button (GO airs the next segment; the director's Esc stops a clip to black)"
+    "Presenter does not stop the show from a button "
+    "(GO airs the next segment; the director's Esc stops a clip to black)"
 )
 ROLL_REASON = "Presenter has no roll mode: GO airs each segment, clips follow by themselves"
 CHANGEABLE = frozenset({"title", "duration", "note", "skip"})

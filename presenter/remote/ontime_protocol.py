@@ -74,7 +74,7 @@ def http_payload(parts: list[str], query: dict[str, str]) -> object:
 
 
 def split_command(path: str) -> tuple[str, list[str]] | None:
-    """"/start/index/2" → ("start", ["index", "2"]); None when there is no command or too many parts."""
+    """ "/start/index/2" → ("start", ["index", "2"]); None when there is no command or too many parts."""
     parts = [part for part in path.split("/") if part]
     if not parts or len(parts) > MAX_PATH_PARTS:
         return None

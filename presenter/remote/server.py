@@ -363,7 +363,8 @@ class RemoteServer:
             return {"type": "pong", "t": sent if isinstance(sent, int | float) else None, "server": received}
         if message.get("type") == "questions":
             if not control:
-                return {"type": "questions", "ok": False, "status": 403, "error": "the questions need the PIN (…?pin=…)"}
+                refusal = "the questions need the PIN (…?pin=…)"
+                return {"type": "questions", "ok": False, "status": 403, "error": refusal}
             start, count = _page_args(message)
             page = await self._main_thread(("questions", start, count))
             return {"type": "questions", "ok": True, "page": json.loads(page)}

@@ -114,7 +114,8 @@ class Remote(QObject):
         if self.server is not None:
             if self.server.publish in self.bridge.publishers:
                 self.bridge.publishers.remove(self.server.publish)
-            self.bridge.ontime_publishers[:] = [p for p in self.bridge.ontime_publishers if p[1] != self.server.publish_ontime]
+            ontime = self.bridge.ontime_publishers
+            ontime[:] = [entry for entry in ontime if entry[1] != self.server.publish_ontime]
             self.server.stop()
             self.server = None
             self.http_address = None

@@ -57,7 +57,8 @@ def test_handshake_rundown_custom_fields_and_poll_as_the_module_does(qtbot, http
     status, rundown, etag = off_thread(qtbot, fetch, make_url(module.host, "data/rundowns/current"))
     assert status == 200 and etag
     flat = [rundown["entries"][i] for i in rundown["flatOrder"]]  # http.ts getFlatRundown
-    assert [e["id"] for e in flat] == ["welcome", "discussion", "minimogli", "autonomous-driving", "questions", "closing"]
+    ids = ["welcome", "discussion", "minimogli", "autonomous-driving", "questions", "closing"]
+    assert [e["id"] for e in flat] == ids
     assert flat[1]["type"] == "event" and flat[1]["cue"] == "2" and flat[1]["duration"] == 2265_000
     assert flat[1]["title"] and flat[1]["skip"] is False and flat[2]["custom"]["kind"] == "clip"
     status, _same, _tag = off_thread(qtbot, fetch, make_url(module.host, "data/rundowns/current"), etag)
@@ -147,7 +148,8 @@ def test_message_control_keeps_text_and_blink(qtbot, module, controller):
     ask(qtbot, module, "version")
     controller.send_message("Vom Regietisch", blink=False)
     reply = ask(qtbot, module, "message", {"timer": {"visible": 1}})  # the director's message stays
-    assert reply["payload"]["timer"]["text"] == "Vom Regietisch" and controller.snapshot().message.text == "Vom Regietisch"
+    assert reply["payload"]["timer"]["text"] == "Vom Regietisch"
+    assert controller.snapshot().message.text == "Vom Regietisch"
     ask(qtbot, module, "message", {"timer": {"blink": True}})
     assert controller.snapshot().message.blink
     ask(qtbot, module, "message", {"timer": {"text": "Noch 2 Minuten"}})
