@@ -115,7 +115,10 @@ class OntimeFace:
 
     async def api(self, connection: ServerConnection, request: Request, path: str, query: dict) -> Response:
         """Ontime's integration API: `GET /api/<command>/<params…>`, answered 202 `{payload}` as Ontime does."""
-        from presenter.remote.server import PIN_HEADER, _error, _json
+        from presenter.remote.server import PIN_HEADER, _json
+
+        def _error(status: int, text: str) -> Response:  # Ontime's error body has `message`
+            return _json(status, {"ok": False, "status": status, "message": text, "error": text})
 
         if path in ("", "/"):
             return _json(200, HELLO)
@@ -150,5 +153,4 @@ class OntimeFace:
             if answer.did:
                 body["did"] = answer.did
             return _json(202, body)
-        status = int(answer.status)
-        return _json(status, {"ok": False, "status": status, "message": answer.error, "error": answer.error})
+        return _error(int(answer.status), answer.error or "refused")
