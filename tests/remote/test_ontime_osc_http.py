@@ -50,7 +50,7 @@ def _packet(address: str, *args) -> bytes:
 
 def send(qtbot, osc, address: str, *args, until=None) -> list[str]:
     """Send one OSC message and wait until `until()` holds (or a reply came back on the feedback port)."""
-    remote, sender, target, listener = osc
+    remote, sender, target, _listener = osc
     said: list[str] = []
     remote.osc.refused.connect(said.append)
     remote.osc.did.connect(said.append)
