@@ -1004,6 +1004,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>Import</translation>
     </message>
     <message>
+        <source>Importing %1 … %2 rows read</source>
+        <translation>%1 wird importiert … %2 Zeilen gelesen</translation>
+    </message>
+    <message>
         <source>Not imported: %1</source>
         <translation>Nicht importiert: %1</translation>
     </message>
