@@ -33,7 +33,7 @@ MAX_DEPTH = 32  # levels of [] and {}, checked before the JSON is parsed
 MAX_OBJECTS = 100_000  # {…} in the file, counted while it is parsed
 MAX_DIGITS = 20  # of a whole number (milliseconds of a week have 9)
 MAX_CUSTOM_FIELDS = 50  # in the project and in one event
-_STRINGS = re.compile(r'"(?:[^"\\]++|\\.)*+"')
+_SLICE = 256 * 1024
 _NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
 # Fields read into the segment, and fields that only describe Ontime's own runtime or layout.
 _READ = {"title", "note", "duration", "timeStart", "timeEnd", "timeWarning", "timeDanger", "skip", "cue", "custom"}
@@ -55,7 +55,13 @@ _KNOWN_UNUSED = {
 
 def _check_depth(text: str, name: str) -> None:
     """Refuses nesting deeper than MAX_DEPTH before parsing: each pass removes the innermost [] and {}."""
-    brackets = _NOT_BRACKETS.sub("", _STRINGS.sub("", text)).replace("{", "[").replace("}", "]")
+    unescaped = text.replace("\\\\", "").replace('\\"', "")  # what is left of a string: "…" without \"
+    pieces, inside = [], False
+    for start in range(0, len(unescaped), _SLICE):  # in slices: the UI thread gets the GIL in between
+        parts = unescaped[start : start + _SLICE].split('"')
+        pieces.append(_NOT_BRACKETS.sub("", "".join(parts[1 if inside else 0 :: 2])))  # outside the strings
+        inside ^= len(parts) % 2 == 0
+    brackets = "".join(pieces).replace("{", "[").replace("}", "]")
     for _ in range(MAX_DEPTH):
         if not brackets:
             return

@@ -236,3 +236,10 @@ def test_the_command_line_says_why_and_exits_2(tmp_path, capsys, make):
     assert f"presenter: {source.name} not imported: " in err
     assert "Traceback" not in err
     assert not (tmp_path / "show.yaml").exists()
+
+
+def test_brackets_inside_texts_are_no_nesting_even_across_the_checks_slices(tmp_path):
+    note = "x" * 300_000 + "[" * 40 + '\\"' + "{" * 40  # 300 KB: past the depth check's first slice
+    path = tmp_path / "project.json"
+    path.write_text(json.dumps({"rundown": [event(1)], "x": note}), encoding="utf-8")
+    assert import_file(path, tmp_path / "show.yaml", DAY).imported == 1
