@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from xml.parsers import expat
 
@@ -32,7 +33,7 @@ def _local(tag: str) -> str:
 def _parser(name: str, part: str) -> expat.XMLParserType:
     parser = expat.ParserCreate(namespace_separator="}")
 
-    def refuse(*_args) -> None:
+    def refuse(*_args: object) -> None:
         raise ImportFailed(
             translate("Import", "{name}: {part} declares XML entities, which an Excel workbook never does").format(
                 name=name, part=part
@@ -60,9 +61,9 @@ def _check_head(
     path: Path, archive: zipfile.ZipFile, part: str, parser: expat.XMLParserType, sheet: str, progress: Progress
 ) -> None:
     """A sheet's head (entities come first); openpyxl reads on to its size, or through all rows without one."""
-    sized = []
+    sized: list[bool] = []
 
-    def start(tag: str, _attributes) -> None:
+    def start(tag: str, _attributes: dict[str, str]) -> None:
         if _local(tag) == "dimension":
             sized.append(True)
             raise _Stop
@@ -103,10 +104,10 @@ def check_parts(path: Path, archive: zipfile.ZipFile, progress: Progress) -> Non
             _check_head(path, archive, part, _parser(path.name, part), sheet_names.get(part, part), progress)
 
 
-def _collect_names(names: dict[str, str]):
+def _collect_names(names: dict[str, str]) -> Callable[[str, dict[str, str]], None]:
     """Handler that keeps each sheet's name by relation id and each relation's target ("target rId1")."""
 
-    def start(tag: str, attributes: dict) -> None:
+    def start(tag: str, attributes: dict[str, str]) -> None:
         local = _local(tag)
         if local == "sheet":
             rid = next((value for key, value in attributes.items() if _local(key) == "id"), "")
@@ -124,7 +125,7 @@ def _target(target: str) -> str:
 def _count_strings(parser: expat.XMLParserType, name: str) -> None:
     counts = {"strings": 0, "text": 0}
 
-    def start(tag: str, _attributes) -> None:
+    def start(tag: str, _attributes: dict[str, str]) -> None:
         if _local(tag) == "si":
             counts["strings"] += 1
             if counts["strings"] > MAX_CELLS:
@@ -149,7 +150,7 @@ def check_sheet(
     counts = {"rows": 0, "cells": 0, "filled": 0, "seen": 0}
     name = f'{path.name}, sheet "{sheet}"'
 
-    def start(tag: str, _attributes) -> None:
+    def start(tag: str, _attributes: dict[str, str]) -> None:
         local = _local(tag)
         if local == "c":
             counts["cells"] += 1
