@@ -1040,6 +1040,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>Import</translation>
     </message>
     <message>
+        <source>Importing %1 … %2 rows read</source>
+        <translation>%1 wird importiert … %2 Zeilen gelesen</translation>
+    </message>
+    <message>
         <source>Not imported: %1</source>
         <translation>Nicht importiert: %1</translation>
     </message>
@@ -1101,6 +1105,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>{place}: {what} ist länger als {MAX_TEXT} Zeichen und wurde gekürzt</translation>
     </message>
     <message>
+        <source>{place}: {what} {seconds} is not a duration or time (at most a week)</source>
+        <translation>{place}: {what} {seconds} ist keine Dauer oder Zeit (höchstens eine Woche)</translation>
+    </message>
+    <message>
         <source>{place}: {what} {seconds:.3f} s is rounded to {rounded}</source>
         <translation>{place}: {what} {seconds:.3f} s wird auf {rounded} gerundet</translation>
     </message>
@@ -1133,6 +1141,14 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>{place}: „{title}“ nicht importiert: {exc}</translation>
     </message>
     <message>
+        <source>the import was cancelled</source>
+        <translation>der Import wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>{name}: more than {limit} {what}; an import reads at most {limit}</source>
+        <translation>{name}: mehr als {limit} {what}; ein Import liest höchstens {limit}</translation>
+    </message>
+    <message>
         <source>no row could be imported; first problem: {problem}</source>
         <translation>keine Zeile konnte importiert werden; erstes Problem: {problem}</translation>
     </message>
@@ -1147,6 +1163,14 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     <message>
         <source>the imported show is not valid: {exc}</source>
         <translation>die importierte Sendung ist nicht gültig: {exc}</translation>
+    </message>
+    <message>
+        <source>{name} is too large to import</source>
+        <translation>{name} ist zu groß für einen Import</translation>
+    </message>
+    <message>
+        <source>{name} cannot be imported ({kind}: {exc})</source>
+        <translation>{name} kann nicht importiert werden ({kind}: {exc})</translation>
     </message>
     <message>
         <source>{name}: cannot import {suffix} files; use an Ontime project (.json), .xlsx or .csv</source>
@@ -1207,6 +1231,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>{name} ist kein Ontime-Projekt (kein Rundown)</translation>
     </message>
     <message>
+        <source>entries in the rundown</source>
+        <translation>Einträge im Ablauf</translation>
+    </message>
+    <message>
         <source>the Ontime project has no rundown</source>
         <translation>das Ontime-Projekt hat keinen Rundown</translation>
     </message>
@@ -1233,6 +1261,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     <message>
         <source>{place}: {key} is not a text; ignored</source>
         <translation>{place}: {key} ist kein Text; ignoriert</translation>
+    </message>
+    <message>
+        <source>custom fields</source>
+        <translation>eigene Felder</translation>
     </message>
     <message>
         <source>event {number} (id {entry_id})</source>
@@ -1275,6 +1307,26 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>Gruppe: {group}</translation>
     </message>
     <message>
+        <source>levels of nesting</source>
+        <translation>Verschachtelungsebenen</translation>
+    </message>
+    <message>
+        <source>objects ({…})</source>
+        <translation>Objekte ({…})</translation>
+    </message>
+    <message>
+        <source>{name}: a number of {count} digits; a time in Ontime has at most {limit}</source>
+        <translation>{name}: eine Zahl mit {count} Ziffern; eine Zeit in Ontime hat höchstens {limit}</translation>
+    </message>
+    <message>
+        <source>{name}: not valid JSON ({word})</source>
+        <translation>{name}: kein gültiges JSON ({word})</translation>
+    </message>
+    <message>
+        <source>{name} is larger than {limit} MB; an Ontime project is at most {limit} MB</source>
+        <translation>{name} ist größer als {limit} MB; ein Ontime-Projekt hat höchstens {limit} MB</translation>
+    </message>
+    <message>
         <source>Cue: {cue}</source>
         <translation>Cue: {cue}</translation>
     </message>
@@ -1303,20 +1355,36 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>das Projekt hat keinen Titel: die Sendung heißt „{title}“</translation>
     </message>
     <message>
-        <source>{name} is not an Excel workbook (.xlsx): {exc}</source>
-        <translation>{name} ist keine Excel-Arbeitsmappe (.xlsx): {exc}</translation>
-    </message>
-    <message>
         <source>{name} unpacks to {unpacked} MB; an import is at most 200 MB unpacked</source>
         <translation>{name} wird entpackt {unpacked} MB groß; ein Import darf entpackt höchstens 200 MB groß sein</translation>
+    </message>
+    <message>
+        <source>{name} is not an Excel workbook (.xlsx) or it is damaged: {exc}</source>
+        <translation>{name} ist keine Excel-Arbeitsmappe (.xlsx) oder beschädigt: {exc}</translation>
     </message>
     <message>
         <source>{name} cannot be read as an Excel workbook ({__name__}: {exc})</source>
         <translation>{name} kann nicht als Excel-Arbeitsmappe gelesen werden ({__name__}: {exc})</translation>
     </message>
     <message>
+        <source>{name}: the workbook has no sheet</source>
+        <translation>{name}: die Arbeitsmappe hat kein Blatt</translation>
+    </message>
+    <message>
         <source>the sheet "{chosen}" is imported; not imported: {others}</source>
         <translation>das Blatt „{chosen}“ wird importiert; nicht importiert: {others}</translation>
+    </message>
+    <message>
+        <source>{name} is larger than {limit} MB; a table to import is at most {limit} MB</source>
+        <translation>{name} ist größer als {limit} MB; eine Tabelle zum Import hat höchstens {limit} MB</translation>
+    </message>
+    <message>
+        <source>cells</source>
+        <translation>Zellen</translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>Zeilen</translation>
     </message>
     <message>
         <source>{name} is not a readable CSV table ({exc})</source>
@@ -1385,6 +1453,26 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     <message>
         <source>columns not known, not imported: {unused}</source>
         <translation>unbekannte Spalten, nicht importiert: {unused}</translation>
+    </message>
+    <message>
+        <source>{name}: {part} declares XML entities, which an Excel workbook never does</source>
+        <translation>{name}: {part} deklariert XML-Entitäten, was eine Excel-Arbeitsmappe nie tut</translation>
+    </message>
+    <message>
+        <source>{name}: {part} is not valid XML ({exc})</source>
+        <translation>{name}: {part} ist kein gültiges XML ({exc})</translation>
+    </message>
+    <message>
+        <source>{name}: {part} unpacks to {size} MB; at most {limit} MB</source>
+        <translation>{name}: {part} ist entpackt {size} MB groß; höchstens {limit} MB</translation>
+    </message>
+    <message>
+        <source>texts in the workbook</source>
+        <translation>Texte in der Arbeitsmappe</translation>
+    </message>
+    <message>
+        <source>characters of text in the workbook</source>
+        <translation>Zeichen Text in der Arbeitsmappe</translation>
     </message>
 </context>
 <context>

@@ -443,6 +443,4 @@ class RunningOrderEditor(QObject):
 
     def import_show(self) -> None:
         folder = self.controller.show.path.parent if self.controller.show.path else Path.home()
-        done = files.import_show(self.director, folder)
-        if done is not None:
-            self.open_show_requested.emit(done[0])
+        self.import_runner = files.import_show(self.director, folder, self.open_show_requested.emit)
