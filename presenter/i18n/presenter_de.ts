@@ -788,6 +788,14 @@
         <source>the browser views need ?key=KEY (default: views are open)</source>
         <translation>die Browser-Ansichten brauchen ?key=KEY (Standard: Ansichten sind offen)</translation>
     </message>
+    <message>
+        <source>"{text}" is not an OBS address like 127.0.0.1:4455 or ws://obs-pc:4455</source>
+        <translation>„{text}“ ist keine OBS-Adresse wie 127.0.0.1:4455 oder ws://obs-pc:4455</translation>
+    </message>
+    <message>
+        <source>follow the show in OBS Studio (obs-websocket 5) and show the stream's health; with --check: list the scenes the show needs that OBS lacks. Password: PRESENTER_OBS_PASSWORD or the settings</source>
+        <translation>OBS Studio folgt der Sendung (obs-websocket 5), der Zustand des Streams wird angezeigt; mit --check: die Szenen auflisten, die die Sendung braucht und OBS fehlen. Passwort: PRESENTER_OBS_PASSWORD oder die Einstellungen</translation>
+    </message>
 </context>
 <context>
     <name>DirectorHeader</name>
@@ -1718,7 +1726,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
     <message numerus="yes">
         <source>%n questions waiting</source>
-        <translation><numerusform>%n Frage wartet</numerusform><numerusform>%n Fragen warten</numerusform></translation>
+        <translation>
+            <numerusform>%n Frage wartet</numerusform>
+            <numerusform>%n Fragen warten</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1840,7 +1851,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
     <message numerus="yes">
         <source>%n questions waiting</source>
-        <translation><numerusform>%n Frage wartet</numerusform><numerusform>%n Fragen warten</numerusform></translation>
+        <translation>
+            <numerusform>%n Frage wartet</numerusform>
+            <numerusform>%n Fragen warten</numerusform>
+        </translation>
     </message>
     <message>
         <source>moderator screen {screen_index} does not exist (1 screen); using screen {fallback}</source>
@@ -1848,11 +1862,64 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
     <message numerus="yes">
         <source>moderator screen {screen_index} does not exist (%n screens); using screen {fallback}</source>
-        <translation><numerusform>Moderationsbildschirm {screen_index} gibt es nicht (%n Bildschirm); es wird Bildschirm {fallback} verwendet</numerusform><numerusform>Moderationsbildschirm {screen_index} gibt es nicht (%n Bildschirme); es wird Bildschirm {fallback} verwendet</numerusform></translation>
+        <translation>
+            <numerusform>Moderationsbildschirm {screen_index} gibt es nicht (%n Bildschirm); es wird Bildschirm {fallback} verwendet</numerusform>
+            <numerusform>Moderationsbildschirm {screen_index} gibt es nicht (%n Bildschirme); es wird Bildschirm {fallback} verwendet</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>moderator screen {index} does not exist (%n screens); the window stays where it is</source>
-        <translation><numerusform>Moderationsbildschirm {index} gibt es nicht (%n Bildschirm); das Fenster bleibt, wo es ist</numerusform><numerusform>Moderationsbildschirm {index} gibt es nicht (%n Bildschirme); das Fenster bleibt, wo es ist</numerusform></translation>
+        <translation>
+            <numerusform>Moderationsbildschirm {index} gibt es nicht (%n Bildschirm); das Fenster bleibt, wo es ist</numerusform>
+            <numerusform>Moderationsbildschirm {index} gibt es nicht (%n Bildschirme); das Fenster bleibt, wo es ist</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Obs</name>
+    <message>
+        <source>OBS is not connected</source>
+        <translation>OBS ist nicht verbunden</translation>
+    </message>
+    <message>
+        <source>OBS not reachable at {address} — trying again</source>
+        <translation>OBS unter {address} nicht erreichbar — neuer Versuch läuft</translation>
+    </message>
+    <message>
+        <source>OBS refused the password — set it in the settings or in PRESENTER_OBS_PASSWORD</source>
+        <translation>OBS lehnt das Passwort ab — in den Einstellungen oder in PRESENTER_OBS_PASSWORD eintragen</translation>
+    </message>
+    <message>
+        <source>Connection to OBS lost — reconnecting</source>
+        <translation>Verbindung zu OBS verloren — verbinde neu</translation>
+    </message>
+    <message>
+        <source>OBS has no scene "{scene}"</source>
+        <translation>OBS hat keine Szene „{scene}“</translation>
+    </message>
+    <message>
+        <source>OBS: {scene} — manual</source>
+        <translation>OBS: {scene} — von Hand</translation>
+    </message>
+    <message>
+        <source>Stream interrupted — OBS is reconnecting</source>
+        <translation>Stream unterbrochen — OBS verbindet neu</translation>
+    </message>
+    <message>
+        <source>The stream was stopped in OBS</source>
+        <translation>Der Stream wurde in OBS beendet</translation>
+    </message>
+    <message>
+        <source>Stream congested ({percent} %) — the upload is too slow</source>
+        <translation>Stream überlastet ({percent} %) — der Upload ist zu langsam</translation>
+    </message>
+    <message>
+        <source>Stream dropped {frames} frames ({percent} %)</source>
+        <translation>Stream hat {frames} Bilder verloren ({percent} %)</translation>
+    </message>
+    <message>
+        <source>OBS is overloaded: {frames} frames not rendered</source>
+        <translation>OBS ist überlastet: {frames} Bilder nicht berechnet</translation>
     </message>
 </context>
 <context>
@@ -2849,7 +2916,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
     <message numerus="yes">
         <source>%n questions</source>
-        <translation><numerusform>%n Frage</numerusform><numerusform>%n Fragen</numerusform></translation>
+        <translation>
+            <numerusform>%n Frage</numerusform>
+            <numerusform>%n Fragen</numerusform>
+        </translation>
     </message>
     <message>
         <source>The clipboard has no text to make a question of.</source>
