@@ -1921,6 +1921,105 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <source>OBS is overloaded: {frames} frames not rendered</source>
         <translation>OBS ist überlastet: {frames} Bilder nicht berechnet</translation>
     </message>
+    <message>
+        <source>OBS not reachable at {address}</source>
+        <translation>OBS unter {address} nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>The show names no OBS scenes (obs: scenes: or obs_scene:)</source>
+        <translation>Die Sendung nennt keine OBS-Szenen (obs: scenes: oder obs_scene:)</translation>
+    </message>
+    <message>
+        <source>OBS ({address}) has every scene the show names ({count})</source>
+        <translation>OBS ({address}) hat jede Szene, die die Sendung nennt ({count})</translation>
+    </message>
+    <message>
+        <source>OBS ({address}) lacks scenes the show names:</source>
+        <translation>OBS ({address}) fehlen Szenen, die die Sendung nennt:</translation>
+    </message>
+</context>
+<context>
+    <name>ObsPanel</name>
+    <message>
+        <source>OBS</source>
+        <translation>OBS</translation>
+    </message>
+    <message>
+        <source>Start stream…</source>
+        <translation>Stream starten …</translation>
+    </message>
+    <message>
+        <source>Start recording…</source>
+        <translation>Aufnahme starten …</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>Stream</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Aufnahme</translation>
+    </message>
+    <message>
+        <source>OBS: off (start with --obs HOST:PORT)</source>
+        <translation>OBS: aus (Start mit --obs HOST:PORT)</translation>
+    </message>
+    <message>
+        <source>OBS: connecting to {address}…</source>
+        <translation>OBS: verbinde mit {address} …</translation>
+    </message>
+    <message>
+        <source>OBS: connected ({address})</source>
+        <translation>OBS: verbunden ({address})</translation>
+    </message>
+    <message>
+        <source>OBS: reconnecting to {address}…</source>
+        <translation>OBS: verbinde neu mit {address} …</translation>
+    </message>
+    <message>
+        <source>OBS: not reachable at {address}</source>
+        <translation>OBS: unter {address} nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>OBS: wrong password</source>
+        <translation>OBS: falsches Passwort</translation>
+    </message>
+    <message>
+        <source>Scene: —</source>
+        <translation>Szene: —</translation>
+    </message>
+    <message>
+        <source>Scene: {scene} — manual (the next GO takes over)</source>
+        <translation>Szene: {scene} — von Hand (das nächste GO übernimmt)</translation>
+    </message>
+    <message>
+        <source>Scene: {scene} (transition: {transition})</source>
+        <translation>Szene: {scene} (Übergang: {transition})</translation>
+    </message>
+    <message>
+        <source>Scene: {scene}</source>
+        <translation>Szene: {scene}</translation>
+    </message>
+    <message>
+        <source>{what}: —</source>
+        <translation>{what}: —</translation>
+    </message>
+    <message>
+        <source>{what}: off</source>
+        <translation>{what}: aus</translation>
+    </message>
+    <message>
+        <source>{what}: paused (since {since}, {timecode})</source>
+        <translation>{what}: pausiert (seit {since}, {timecode})</translation>
+    </message>
+    <message>
+        <source>{what}: on since {since} · {timecode}</source>
+        <translation>{what}: läuft seit {since} · {timecode}</translation>
+    </message>
+    <message>
+        <source>Frames: {dropped} dropped by the stream, {lagged} not rendered</source>
+        <translation>Bilder: {dropped} vom Stream verloren, {lagged} nicht berechnet</translation>
+    </message>
 </context>
 <context>
     <name>OnAirPanel</name>

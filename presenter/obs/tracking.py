@@ -34,8 +34,8 @@ class SceneTracker:
         self._transition = transition
         self.wanted = wanted
         self.manual = False
+        self.missing = None  # about the scene wanted before; OBS's answer tells about this one
         if wanted is None:
-            self.missing = None
             return None
         if not self.connected or (wanted == self.program and not self._pending):
             return None
@@ -46,14 +46,10 @@ class SceneTracker:
 
     def set_done(self, scene: str, *, missing: bool) -> None:
         """OBS answered the request for `scene`: set (its change event follows), or refused (no such scene)."""
-        if not missing:
-            if self.missing == scene or scene == self.wanted:
-                self.missing = None
-            return
-        if scene in self._pending:
+        if missing and scene in self._pending:
             self._pending.remove(scene)
         if scene == self.wanted:
-            self.missing = scene
+            self.missing = scene if missing else None
 
     def program_changed(self, scene: str) -> None:
         """OBS switched its program scene: ours if we asked for it, else someone switched by hand."""
@@ -63,7 +59,7 @@ class SceneTracker:
             self.manual = False
         else:
             self.manual = self.wanted is not None and scene != self.wanted
-        if scene == self.missing:
+        if scene == self.wanted:
             self.missing = None
 
     def on_connect(self, program: str | None) -> str | None:

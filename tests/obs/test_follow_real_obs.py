@@ -15,7 +15,7 @@ from obs_helpers import PASSWORD, HealthWatch, ObsAdmin, ObsStudio
 
 from presenter.clock import FakeClock
 from presenter.engine import ShowEngine
-from presenter.obs import Backoff, LinkState, ObsCue, ObsFollower, ProblemCode, cue_from_snapshot
+from presenter.obs import Backoff, LinkState, ObsCue, ObsFollower, ObsHealth, ProblemCode, cue_from_snapshot
 from presenter.show_model import EndAction, ObsScenes, Segment, SegmentKind, Show
 from presenter.state import Mode
 
@@ -100,6 +100,11 @@ def follow(obs: ObsStudio, watch: HealthWatch) -> Iterator[Callable[..., ObsFoll
         follower.close()
 
 
+def _problems(health: ObsHealth) -> list[str]:
+    """The problems but those of a loaded machine (OBS's frames not rendered in time), which tests do not control."""
+    return [p.text for p in health.problems if p.code not in (ProblemCode.RENDER_LAG, ProblemCode.DROPPED_FRAMES)]
+
+
 def _on_program(watch: HealthWatch, admin: ObsAdmin, scene: str) -> None:
     watch.wait(lambda h: h.program_scene == scene and not h.manual, f"the follower to see {scene!r}")
     assert admin.program_scene() == scene  # OBS's own word
@@ -133,7 +138,7 @@ def test_obs_program_scene_follows_every_transition_of_the_show(admin, follow, w
     assert director.engine.snapshot().mode is Mode.ENDED
     _on_program(watch, admin, "Abspann")
     health = watch.last
-    assert health.problems == ()
+    assert _problems(health) == []
     assert health.status_dict()["program_scene"] == "Abspann"
     assert not health.stream.active  # the end of the show never touches the stream
 
@@ -147,13 +152,13 @@ def test_a_manual_switch_is_shown_and_the_next_transition_takes_over(admin, foll
     admin.call("SetCurrentProgramScene", {"sceneName": "Einspieler"})  # the technician, by hand
     health = watch.wait(lambda h: h.manual, "the manual switch")
     assert health.program_scene == "Einspieler"
-    assert [p.text for p in health.problems] == ["OBS: Einspieler — manual"]
+    assert _problems(health) == ["OBS: Einspieler — manual"]
     director.follow()  # the same state again (a tick): the manual choice stays
     assert admin.program_scene() == "Einspieler"
 
     director.go()  # the next transition takes over again
     _on_program(watch, admin, "Kamera 2")
-    assert watch.last.problems == ()
+    assert _problems(watch.last) == []
 
 
 def test_obs_closed_and_restarted_mid_show_the_scene_is_set_again(obs, admin, follow, watch):
@@ -165,7 +170,7 @@ def test_obs_closed_and_restarted_mid_show_the_scene_is_set_again(obs, admin, fo
 
     obs.stop()
     health = watch.wait(lambda h: h.state is LinkState.RECONNECTING, "the lost connection")
-    assert [p.code for p in health.problems] == [ProblemCode.CONNECTION_LOST]
+    assert _problems(health) == ["Connection to OBS lost — reconnecting"]
     director.go()  # the show goes on while OBS is away; follow() returned at once
     director.go()
     assert director.engine.snapshot().current.segment.id == "minimogli"  # type: ignore[union-attr]
@@ -177,7 +182,7 @@ def test_obs_closed_and_restarted_mid_show_the_scene_is_set_again(obs, admin, fo
         _on_program(watch, again, "Einspieler")
     finally:
         again.close()
-    assert watch.last.problems == ()
+    assert _problems(watch.last) == []
 
 
 def test_obs_not_running_at_start_then_started(obs_factory, watch):
@@ -218,7 +223,7 @@ def test_a_missing_scene_is_named_and_set_once_it_exists(admin, follow, watch):
     director = Director(follow())
     director.go()  # welcome wants "Kamera", which this OBS lacks
     health = watch.wait(lambda h: h.missing_scene == "Kamera", "the missing scene")
-    assert [p.text for p in health.problems] == ['OBS has no scene "Kamera"']
+    assert _problems(health) == ['OBS has no scene "Kamera"']
     assert admin.program_scene() == "Scene"
     director.go()
     _on_program(watch, admin, "Kamera 2")
@@ -228,7 +233,7 @@ def test_a_missing_scene_is_named_and_set_once_it_exists(admin, follow, watch):
     watch.wait(lambda h: h.missing_scene == "Kamera", "the missing scene again")
     admin.ensure_scenes("Kamera")  # the technician adds it
     _on_program(watch, admin, "Kamera")
-    assert watch.last.problems == ()
+    assert _problems(watch.last) == []
 
 
 def test_start_and_stop_a_recording(obs, admin, follow, watch):
