@@ -126,6 +126,10 @@ class ObsFollower:
 
     def close(self, timeout_s: float = 3.0) -> None:
         """Disconnects and ends the thread (the stream and recording go on in OBS)."""
+        if self._thread.ident is None:  # never started
+            if not self._loop.is_closed():
+                self._loop.close()
+            return
         self._call(self._stopping.set)
         if self._thread.is_alive():
             self._thread.join(timeout_s)

@@ -143,3 +143,12 @@ class ObsHealth:
             ],
             "obs_version": self.obs_version,
         }
+
+
+def problem_changes(before: ObsHealth, after: ObsHealth) -> tuple[tuple[ObsProblem, ...], tuple[ObsProblem, ...]]:
+    """The problems that appeared and those that went away between two healths (for the as-run log)."""
+    old = {problem.code for problem in before.problems}
+    new = {problem.code for problem in after.problems}
+    appeared = tuple(problem for problem in after.problems if problem.code not in old)
+    gone = tuple(problem for problem in before.problems if problem.code not in new)
+    return appeared, gone

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from presenter.obs import ObsCue, ObsHealth, OutputHealth, cue_from_snapshot, obs_address, obs_password
-from presenter.obs.health import LinkState, ObsProblem, ProblemCode
+from presenter.obs.follower import ObsFollower
+from presenter.obs.health import LinkState, ObsProblem, ProblemCode, problem_changes
 from presenter.obs.scenes import scenes_needed, wanted_scene
 from presenter.obs.tracking import SceneTracker
 from presenter.show import ShowFileError, load_show
@@ -174,3 +175,20 @@ def test_status_dict_keys():
     text = "Stream interrupted — OBS is reconnecting"
     assert status["problems"] == [{"code": "stream_reconnecting", "text": text, "since": "2021-01-19T17:30:00"}]
     assert set(status) >= {"state", "program_scene", "wanted_scene", "manual", "recording", "render_skipped_frames"}
+
+
+def test_problem_changes_for_the_as_run_log():
+    since = datetime(2021, 1, 19, 17, 30)
+    lost = ObsProblem(ProblemCode.CONNECTION_LOST, "Connection to OBS lost — reconnecting", since)
+    manual = ObsProblem(ProblemCode.MANUAL_SCENE, "OBS: Kamera 2 — manual", since)
+    before, after = ObsHealth(problems=(lost,)), ObsHealth(problems=(manual,))
+    assert problem_changes(before, after) == ((manual,), (lost,))
+    assert problem_changes(after, after) == ((), ())
+
+
+def test_a_follower_never_started_closes_quietly():
+    follower = ObsFollower("ws://127.0.0.1:9")
+    follower.follow(ObsCue(Mode.STANDBY))
+    follower.close()
+    assert follower.health().state is LinkState.CONNECTING
+    assert not follower.start_stream().result(timeout=1).ok
