@@ -42,6 +42,23 @@ _WINDOW = 10  # polls over which frame losses are counted ("recently")
 _NOT_CONNECTED = QT_TRANSLATE_NOOP("Obs", "OBS is not connected")
 
 
+def _number(data: dict[str, Any], key: str) -> float:
+    """A count or measure from OBS: a finite number ≥ 0, else 0 (whatever a wrong or new OBS sends)."""
+    value = data.get(key)
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < 1e15:
+        return 0.0
+    return float(value)
+
+
+def _count(data: dict[str, Any], key: str) -> int:
+    return int(_number(data, key))
+
+
+def _text(data: dict[str, Any], key: str) -> str | None:
+    value = data.get(key)
+    return value[:500] if isinstance(value, str) else None
+
+
 @dataclass(frozen=True)
 class Backoff:
     first_s: float = 0.5
@@ -164,7 +181,11 @@ class ObsFollower:
         delay = self._backoff.first_s
         self._publish()
         while not self._stopping.is_set():
-            was_connected = await self._session()
+            try:
+                was_connected = await self._session()
+            except Exception:  # a mistake of ours or an OBS that answers oddly: log it, never end the link
+                log.exception("OBS session")
+                was_connected = False
             if self._stopping.is_set():
                 break
             if was_connected:
@@ -223,11 +244,11 @@ class ObsFollower:
         self._state = LinkState.CONNECTED
         self._frames.clear()
         version = await self._data("GetVersion")
-        self._version = version.get("obsVersion")
+        self._version = _text(version, "obsVersion")
         transition = await self._data("GetCurrentSceneTransition")
-        self._transition = transition.get("transitionName")
+        self._transition = _text(transition, "transitionName")
         program = await self._data("GetCurrentProgramScene")
-        scene = self._tracker.on_connect(program.get("currentProgramSceneName"))
+        scene = self._tracker.on_connect(_text(program, "currentProgramSceneName"))
         if scene is not None:
             self._set_scene(scene)
         await self._poll()
@@ -301,24 +322,32 @@ class ObsFollower:
         self._publish()
 
     async def _on_event(self, event_type: str, data: dict[str, Any] | None) -> None:
-        data = data if isinstance(data, dict) else {}
-        if event_type == "CurrentProgramSceneChanged":
-            self._tracker.program_changed(str(data.get("sceneName")))
-        elif event_type in ("SceneCreated", "SceneNameChanged"):
-            scene = self._tracker.scene_appeared(str(data.get("sceneName")))
+        try:
+            if self._event(event_type, data if isinstance(data, dict) else {}):
+                self._publish()
+        except Exception:  # an event OBS words differently must not end the link
+            log.exception("OBS event %s", event_type)
+
+    def _event(self, event_type: str, data: dict[str, Any]) -> bool:
+        """Takes in one event; True when it may change the health."""
+        name, state = _text(data, "sceneName"), _text(data, "outputState") or ""
+        if event_type == "CurrentProgramSceneChanged" and name is not None:
+            self._tracker.program_changed(name)
+        elif event_type in ("SceneCreated", "SceneNameChanged") and name is not None:
+            scene = self._tracker.scene_appeared(name)
             if scene is not None:
                 self._set_scene(scene)
         elif event_type == "CurrentSceneTransitionChanged":
-            self._transition = data.get("transitionName")
+            self._transition = _text(data, "transitionName")
         elif event_type == "StreamStateChanged":
-            self._stream = self._output_changed(self._stream, str(data.get("outputState")))
-            if data.get("outputState") == "OBS_WEBSOCKET_OUTPUT_STOPPED" and not self._stream_stop_asked:
+            self._stream = self._output_changed(self._stream, state)
+            if state == "OBS_WEBSOCKET_OUTPUT_STOPPED" and not self._stream_stop_asked:
                 self._stream_stopped_outside = True
         elif event_type == "RecordStateChanged":
-            self._record = self._output_changed(self._record, str(data.get("outputState")))
+            self._record = self._output_changed(self._record, state)
         else:
-            return
-        self._publish()
+            return False
+        return True
 
     def _output_changed(self, output: OutputHealth, state: str) -> OutputHealth:
         if state == "OBS_WEBSOCKET_OUTPUT_STARTED":
@@ -347,29 +376,29 @@ class ObsFollower:
         if stream and stats:
             self._frames.append(
                 (
-                    int(stream.get("outputSkippedFrames", 0)),
-                    int(stream.get("outputTotalFrames", 0)),
-                    int(stats.get("renderSkippedFrames", 0)),
-                    int(stats.get("renderTotalFrames", 0)),
+                    _count(stream, "outputSkippedFrames"),
+                    _count(stream, "outputTotalFrames"),
+                    _count(stats, "renderSkippedFrames"),
+                    _count(stats, "renderTotalFrames"),
                 )
             )
         self._publish()
 
     def _polled(self, output: OutputHealth, status: dict[str, Any]) -> OutputHealth:
-        active = bool(status.get("outputActive"))
+        active = status.get("outputActive") is True
         since = output.since
         if active and since is None:  # OBS was already on air when Presenter connected
-            since = self._now() - timedelta(milliseconds=float(status.get("outputDuration", 0)))
+            since = self._now() - timedelta(milliseconds=_number(status, "outputDuration"))
         return replace(
             output,
             active=active,
             since=since if active else None,
-            timecode=str(status.get("outputTimecode", "")),
-            reconnecting=bool(status.get("outputReconnecting", output.reconnecting)) and active,
-            congestion=float(status.get("outputCongestion", 0.0)),
-            skipped_frames=int(status.get("outputSkippedFrames", 0)),
-            total_frames=int(status.get("outputTotalFrames", 0)),
-            paused=bool(status.get("outputPaused", False)),
+            timecode=_text(status, "outputTimecode") or "",
+            reconnecting=status.get("outputReconnecting", output.reconnecting) is True and active,
+            congestion=min(_number(status, "outputCongestion"), 1.0),
+            skipped_frames=_count(status, "outputSkippedFrames"),
+            total_frames=_count(status, "outputTotalFrames"),
+            paused=status.get("outputPaused") is True,
         )
 
     # -- health
@@ -387,9 +416,9 @@ class ObsFollower:
             transition=self._transition,
             stream=self._stream,
             record=self._record,
-            render_skipped_frames=int(self._stats.get("renderSkippedFrames", 0)),
-            render_total_frames=int(self._stats.get("renderTotalFrames", 0)),
-            active_fps=self._stats.get("activeFps"),
+            render_skipped_frames=_count(self._stats, "renderSkippedFrames"),
+            render_total_frames=_count(self._stats, "renderTotalFrames"),
+            active_fps=_number(self._stats, "activeFps") if self._stats else None,
             problems=self._problems(),
             obs_version=self._version,
         )

@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from presenter.i18n import translate
+from presenter.obs.follower import ObsFollower
+from presenter.obs.health import ObsHealth
 
 DEFAULT_PORT = 4455  # obs-websocket 5's default
 PASSWORD_VARIABLE = "PRESENTER_OBS_PASSWORD"
@@ -45,3 +47,14 @@ def add_obs_options(parser: argparse.ArgumentParser) -> None:
             " Password: PRESENTER_OBS_PASSWORD or the settings",
         ),
     )
+
+
+def start_follower(
+    address: str | None, settings_password: str | None, on_health: Callable[[ObsHealth], None] | None = None
+) -> ObsFollower | None:
+    """The app's one call at start: None without --obs, else a follower already connecting in the background."""
+    if not address:
+        return None
+    follower = ObsFollower(address, obs_password(settings_password), on_health=on_health)
+    follower.start()
+    return follower

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from presenter.obs import ObsCue, ObsHealth, OutputHealth, cue_from_snapshot, obs_address, obs_password
+from presenter.obs import ObsCue, ObsHealth, OutputHealth, cue_from_snapshot, obs_address, obs_password, start_follower
 from presenter.obs.follower import ObsFollower
 from presenter.obs.health import LinkState, ObsProblem, ProblemCode, problem_changes
 from presenter.obs.scenes import scenes_needed, wanted_scene
@@ -192,3 +192,22 @@ def test_a_follower_never_started_closes_quietly():
     follower.close()
     assert follower.health().state is LinkState.CONNECTING
     assert not follower.start_stream().result(timeout=1).ok
+
+
+def test_odd_answers_from_obs_are_read_safely():
+    follower = ObsFollower("ws://127.0.0.1:9", now=lambda: datetime(2021, 1, 19, 17, 30))
+    try:
+        assert not follower._event("CurrentProgramSceneChanged", {"sceneName": None})
+        assert follower._event("StreamStateChanged", {"outputState": 7})
+        odd = {"outputActive": "yes", "outputCongestion": "x", "outputSkippedFrames": -3, "outputTimecode": 5}
+        output = follower._polled(OutputHealth(), odd)
+        assert output == OutputHealth()
+        too_big = {"outputActive": True, "outputCongestion": 1e300, "outputDuration": 1e300}
+        huge = follower._polled(OutputHealth(), too_big)
+        assert huge.active and huge.congestion == 0.0 and huge.since == datetime(2021, 1, 19, 17, 30)
+    finally:
+        follower.close()
+
+
+def test_without_obs_flag_there_is_no_follower():
+    assert start_follower(None, "pw") is None
