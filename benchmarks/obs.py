@@ -4,12 +4,12 @@ Run: ``.venv/bin/python benchmarks/obs.py`` (needs ``obs``; starts its own 24-bi
 DISPLAY, and its own OBS Studio with a temporary HOME, transition "Cut"). One sample: the time from
 ``ObsFollower.follow(cue)`` (the app's one call per new snapshot) to the follower seeing OBS's
 CurrentProgramSceneChanged for the new scene, over TRANSITIONS alternating scenes 0.15-0.35 s apart
-(random, so the GO falls anywhere within OBS's frame: OBS switches at its next rendered frame, so the
-floor is about one frame, 33 ms at OBS's default 30 fps). The baseline, from the same run and the
-same OBS: a bare obs-websocket client setting the scene and awaiting the same event (what OBS itself
-takes). Then, with a Qt event loop on the main thread (the director's) and the OBS panel fed through
-its relay, a GO every 100 ms for STALL_S: the longest gap between 1 ms timer ticks is the UI's
-longest stall; its baseline is the same loop for the same time without OBS.
+(random, so the GO falls anywhere within OBS's frame: OBS switches at its next rendered frame, half a
+frame on average and up to one, 33 ms at OBS's default 30 fps, plus its own work). The baseline, from the same run and the
+same OBS, one sample in turn with each of ours: a bare obs-websocket client setting a scene and
+awaiting the same event (what OBS itself takes). Then, with a Qt event loop on the main thread (the
+director's) and the OBS panel fed through its relay, a GO every 100 ms for STALL_S: the longest gap
+between 1 ms timer ticks is the UI's longest stall; its baseline is the same loop for the same time without OBS.
 
 Prints human-readable lines, then ONE JSON object on the last line.
 """
@@ -39,6 +39,7 @@ STALL_S = 10.0
 GOAL_P95_MS = 40.0  # one frame at 25 fps
 GOAL_STALL_MS = 16.0
 SCENES = ("Kamera", "Einspieler")
+BASELINE_SCENE = "Pause"  # the bare client switches here, so each of the follower's cues is a change
 
 
 def pct(values: list[float], p: float) -> float:
@@ -61,7 +62,49 @@ def cue_for(n: int):
     return ObsCue(Mode.ON_AIR, f"s{n}", kind, None, clip, ObsScenes(live=SCENES[0], clip=SCENES[1]))
 
 
-def follower_latencies(url: str, password: str) -> list[float]:
+class BareClient:
+    """The baseline: a bare obs-websocket client (simpleobsws) setting a scene and awaiting its event."""
+
+    def __init__(self, url: str, password: str):
+        import simpleobsws
+
+        self.simpleobsws = simpleobsws
+        self.loop = asyncio.new_event_loop()
+        self.client = simpleobsws.WebSocketClient(url=url, password=password)
+        self.changed = asyncio.Event()
+        self.scene: str | None = None
+        self.loop.run_until_complete(self._connect())
+
+    async def _connect(self) -> None:
+        await self.client.connect()
+        assert await self.client.wait_until_identified(10), "the baseline client"
+
+        async def on_change(data) -> None:
+            self.scene = data.get("sceneName")  # also the follower's changes, read late: only ours counts
+            self.changed.set()
+
+        self.client.register_event_callback(on_change, "CurrentProgramSceneChanged")
+
+    def sample(self, scene: str) -> float:
+        async def run() -> float:
+            await asyncio.sleep(0)  # what arrived while this loop was not running (the follower's changes) first
+            self.scene = None
+            start = time.perf_counter()
+            await self.client.call(self.simpleobsws.Request("SetCurrentProgramScene", {"sceneName": scene}))
+            while self.scene != scene:
+                self.changed.clear()
+                await asyncio.wait_for(self.changed.wait(), 10)
+            return (time.perf_counter() - start) * 1000
+
+        return self.loop.run_until_complete(run())
+
+    def close(self) -> None:
+        self.loop.run_until_complete(self.client.disconnect())
+        self.loop.close()
+
+
+def latencies(url: str, password: str) -> tuple[list[float], list[float]]:
+    """Ours and the baseline's, one of each in turn, so both meet the same load of the machine."""
     from presenter.obs import ObsFollower
 
     seen = threading.Condition()
@@ -75,7 +118,8 @@ def follower_latencies(url: str, password: str) -> list[float]:
 
     follower = ObsFollower(url, password, on_health=on_health, poll_s=1.0)
     follower.start()
-    samples = []
+    bare = BareClient(url, password)
+    ours, base = [], []
     try:
         with seen:
             assert seen.wait_for(lambda: bool(arrived), 30), "the follower did not connect"
@@ -84,41 +128,17 @@ def follower_latencies(url: str, password: str) -> list[float]:
             with seen:
                 arrived.clear()
             start = time.perf_counter()
-            follower.follow(cue_for(n))
+            follower.follow(cue_for(n))  # the app's one call per new snapshot
             with seen:
                 assert seen.wait_for(lambda scene=scene: scene in arrived, 10), f"no change to {scene}"
-                samples.append((arrived[scene] - start) * 1000)
+                ours.append((arrived[scene] - start) * 1000)
+            time.sleep(gap())
+            base.append(bare.sample(BASELINE_SCENE))  # the follower takes over again at its next cue
             time.sleep(gap())
     finally:
+        bare.close()
         follower.close()
-    return samples
-
-
-def bare_latencies(url: str, password: str) -> list[float]:
-    import simpleobsws
-
-    async def run() -> list[float]:
-        client = simpleobsws.WebSocketClient(url=url, password=password)
-        await client.connect()
-        await client.wait_until_identified(10)
-        changed = asyncio.Event()
-
-        async def on_change(data) -> None:
-            changed.set()
-
-        client.register_event_callback(on_change, "CurrentProgramSceneChanged")
-        samples = []
-        for n in range(1, TRANSITIONS + 1):
-            changed.clear()
-            start = time.perf_counter()
-            await client.call(simpleobsws.Request("SetCurrentProgramScene", {"sceneName": SCENES[n % 2]}))
-            await asyncio.wait_for(changed.wait(), 10)
-            samples.append((time.perf_counter() - start) * 1000)
-            await asyncio.sleep(gap())
-        await client.disconnect()
-        return samples
-
-    return asyncio.run(run())
+    return ours, base
 
 
 def longest_stall(url: str | None, password: str) -> float:
@@ -174,12 +194,11 @@ def main() -> int:
     try:
         studio.start()
         admin = ObsAdmin(studio.url, studio.password)
-        admin.ensure_scenes(*SCENES)
+        admin.ensure_scenes(*SCENES, BASELINE_SCENE)
         admin.call("SetCurrentSceneTransition", {"transitionName": "Cut"})
         version = admin.call("GetVersion")["obsVersion"]
         admin.close()
-        ours = follower_latencies(studio.url, studio.password)
-        base = bare_latencies(studio.url, studio.password)
+        ours, base = latencies(studio.url, studio.password)
         stall = longest_stall(studio.url, studio.password)
         stall_base = longest_stall(None, "")
     finally:
