@@ -3,13 +3,13 @@
 Run: ``.venv/bin/python benchmarks/obs.py`` (needs ``obs``; starts its own 24-bit Xvfb when there is no
 DISPLAY, and its own OBS Studio with a temporary HOME, transition "Cut"). One sample: the time from
 ``ObsFollower.follow(cue)`` (the app's one call per new snapshot) to the follower seeing OBS's
-CurrentProgramSceneChanged for the new scene, over TRANSITIONS alternating scenes 0.15-0.35 s apart
-(random, so the GO falls anywhere within OBS's frame: OBS switches at its next rendered frame, half a
-frame on average and up to one, 33 ms at OBS's default 30 fps, plus its own work). The baseline, from the same run and the
-same OBS, one sample in turn with each of ours: a bare obs-websocket client setting a scene and
-awaiting the same event (what OBS itself takes). Then, with a Qt event loop on the main thread (the
-director's) and the OBS panel fed through its relay, a GO every 100 ms for STALL_S: the longest gap
-between 1 ms timer ticks is the UI's longest stall; its baseline is the same loop for the same time without OBS.
+CurrentProgramSceneChanged for the new scene, over TRANSITIONS alternating scenes 0.15-0.35 s apart (random,
+so the GO falls anywhere within OBS's frame: OBS switches at its next rendered frame, half a frame on average
+and up to one, 33 ms at OBS's default 30 fps, plus its own work). The baseline, from the same run and the same
+OBS, one sample in turn with each of ours: a bare obs-websocket client setting a scene and awaiting the same
+event (what OBS itself takes). Then, with a Qt event loop on the main thread (the director's) and the OBS
+panel fed through its relay, a GO every 100 ms for STALL_S: the longest gap between 1 ms timer ticks is the
+UI's longest stall; its baseline is the same loop for the same time without OBS.
 
 Prints human-readable lines, then ONE JSON object on the last line.
 """

@@ -1906,8 +1906,8 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>Stream unterbrochen — OBS verbindet neu</translation>
     </message>
     <message>
-        <source>The stream was stopped in OBS</source>
-        <translation>Der Stream wurde in OBS beendet</translation>
+        <source>The stream is not running: it was stopped in OBS or could not start</source>
+        <translation>Der Stream läuft nicht: in OBS beendet oder nicht gestartet</translation>
     </message>
     <message>
         <source>Stream congested ({percent} %) — the upload is too slow</source>

@@ -45,7 +45,9 @@ _TEXTS = {
     ProblemCode.MISSING_SCENE: QT_TRANSLATE_NOOP("Obs", 'OBS has no scene "{scene}"'),
     ProblemCode.MANUAL_SCENE: QT_TRANSLATE_NOOP("Obs", "OBS: {scene} — manual"),
     ProblemCode.STREAM_RECONNECTING: QT_TRANSLATE_NOOP("Obs", "Stream interrupted — OBS is reconnecting"),
-    ProblemCode.STREAM_STOPPED: QT_TRANSLATE_NOOP("Obs", "The stream was stopped in OBS"),
+    ProblemCode.STREAM_STOPPED: QT_TRANSLATE_NOOP(
+        "Obs", "The stream is not running: it was stopped in OBS or could not start"
+    ),
     ProblemCode.CONGESTION: QT_TRANSLATE_NOOP("Obs", "Stream congested ({percent} %) — the upload is too slow"),
     ProblemCode.DROPPED_FRAMES: QT_TRANSLATE_NOOP("Obs", "Stream dropped {frames} frames ({percent} %)"),
     ProblemCode.RENDER_LAG: QT_TRANSLATE_NOOP("Obs", "OBS is overloaded: {frames} frames not rendered"),

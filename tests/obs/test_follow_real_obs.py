@@ -255,3 +255,15 @@ def test_start_and_stop_a_recording(obs, admin, follow, watch):
     if recorded is not None:
         assert recorded in files
     assert all(path.stat().st_size > 0 for path in files)
+
+
+def test_a_stream_that_cannot_start_is_a_problem_and_nothing_waits(obs, admin, follow, watch):
+    service = {"server": "rtmp://127.0.0.1:9/live", "key": "test"}  # nothing listens on port 9
+    admin.call("SetStreamServiceSettings", {"streamServiceType": "rtmp_custom", "streamServiceSettings": service})
+    follower = follow()
+    watch.wait(lambda h: h.connected, "the connection")
+    reply = follower.start_stream().result(timeout=30)
+    assert reply.ok  # OBS took the request; the output fails on its own thread
+    health = watch.wait(lambda h: ProblemCode.STREAM_STOPPED in {p.code for p in h.problems}, "the failed stream")
+    assert not health.stream.active
+    assert "could not start" in next(p.text for p in health.problems if p.code is ProblemCode.STREAM_STOPPED)
