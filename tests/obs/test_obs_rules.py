@@ -211,3 +211,16 @@ def test_odd_answers_from_obs_are_read_safely():
 
 def test_without_obs_flag_there_is_no_follower():
     assert start_follower(None, "pw") is None
+
+
+def test_edits_in_the_app_keep_the_obs_scenes(tmp_path):
+    from presenter.editing import journal_record, show_from_record, update_segment, update_show
+
+    path = tmp_path / "show.yaml"
+    path.write_text(SHOW, encoding="utf-8")
+    show = load_show(path)
+    edited = update_show(update_segment(show, 0, {"title": "Hallo"}), {"title": "Neu"})
+    assert edited.obs == show.obs
+    assert [segment.obs_scene for segment in edited.segments] == [None, "Kamera 2", "Einspieler"]
+    replayed = show_from_record(journal_record(edited), path)  # crash recovery replays the edit
+    assert replayed.obs == show.obs and replayed.segments[1].obs_scene == "Kamera 2"
