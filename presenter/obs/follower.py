@@ -228,7 +228,7 @@ class ObsFollower:
             if self._state is LinkState.CONNECTED and not self._stopping.is_set():
                 self._state = LinkState.RECONNECTING
             with contextlib.suppress(Exception):
-                await client.disconnect()
+                await asyncio.wait_for(client.disconnect(), CONNECT_TIMEOUT_S)
 
     async def _identified(self, client: Any) -> bool:
         """Hello and Identify done; False when OBS closed the connection instead (a wrong password)."""
@@ -243,14 +243,14 @@ class ObsFollower:
         self._ever_connected = True
         self._state = LinkState.CONNECTED
         self._frames.clear()
+        program = await self._data("GetCurrentProgramScene")  # first: the show's scene is set again at once
+        scene = self._tracker.on_connect(_text(program, "currentProgramSceneName"))
+        if scene is not None:
+            self._set_scene(scene)
         version = await self._data("GetVersion")
         self._version = _text(version, "obsVersion")
         transition = await self._data("GetCurrentSceneTransition")
         self._transition = _text(transition, "transitionName")
-        program = await self._data("GetCurrentProgramScene")
-        scene = self._tracker.on_connect(_text(program, "currentProgramSceneName"))
-        if scene is not None:
-            self._set_scene(scene)
         await self._poll()
 
     async def _poll_until_lost(self, client: Any) -> None:
@@ -270,9 +270,15 @@ class ObsFollower:
         client = self._client
         if client is None:
             return None
+        call = asyncio.ensure_future(client.call(simpleobsws.Request(request_type, data), timeout=REQUEST_TIMEOUT_S))
+        # simpleobsws leaves a request waiting for its timeout when the connection drops: end it with the connection.
+        await asyncio.wait({call, client.recv_task}, return_when=asyncio.FIRST_COMPLETED)
+        if not call.done():
+            call.cancel()
+            return None
         try:
-            return await client.call(simpleobsws.Request(request_type, data), timeout=REQUEST_TIMEOUT_S)
-        except Exception as exc:  # the connection went away under the request: the session loop notices
+            return call.result()
+        except Exception as exc:  # timed out, or the connection went away under the request: the session notices
             log.debug("OBS request %s: %s", request_type, exc)
             return None
 
