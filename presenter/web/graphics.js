@@ -5,12 +5,13 @@
 //   graphics: {language: "de" | "en",
 //              style: {background, text, accent, font} (colours and font from the show file; optional),
 //              lower_third: {name, role} | null,          // on while not null
+//              question: {text, asker, source} | null,    // the audience question on the moderator's screen
 //              preshow: {title, hashtag, start: "17:30", starts_at_ms: epoch ms} | null}
 "use strict";
 
 const WORDS = {
-  de: { soon: "Gleich geht's los" },
-  en: { soon: "Starting soon" },
+  de: { soon: "Gleich geht's los", question: "Frage von {asker} ({source})", anonymous: "Frage aus dem Publikum" },
+  en: { soon: "Starting soon", question: "Question from {asker} ({source})", anonymous: "Question from the audience" },
 };
 const graphics = { last: null, painted: 0, paints: [] };
 window.presenterGraphics = graphics;
@@ -59,6 +60,19 @@ function renderPreshow(part, words) {
   box.classList.toggle("on", !!part);
 }
 
+function renderQuestion(part, words) {
+  const box = document.getElementById("question");
+  if (!box) return;
+  if (part && typeof part.text === "string") {
+    setText(box, ".text", part.text);
+    const asker = typeof part.asker === "string" ? part.asker : "";
+    const source = typeof part.source === "string" ? part.source : "";
+    const from = asker ? words.question.replace("{asker}", asker).replace("{source}", source) : words.anonymous;
+    setText(box, ".from", source ? from : from.replace(" ()", ""));
+  }
+  box.classList.toggle("on", !!part);
+}
+
 graphics.render = function render(part) {
   graphics.last = part || null;
   const language = part && part.language === "de" ? "de" : "en";
@@ -66,6 +80,7 @@ graphics.render = function render(part) {
   applyStyle(part && part.style);
   renderLowerThird(part && part.lower_third);
   renderPreshow(part && part.preshow, WORDS[language]);
+  renderQuestion(part && part.question, WORDS[language]);
   graphics.painted = performance.now();
 };
 setInterval(() => { if (graphics.last && graphics.last.preshow) renderPreshow(graphics.last.preshow, WORDS[document.documentElement.lang] || WORDS.en); }, 200);

@@ -135,3 +135,23 @@ def test_preshow_countdown_in_german_with_the_show_colours(qtbot, pages, browser
     part["language"] = "en"
     _render(browser, part)
     assert text(".soon") == "Starting soon — 17:30"
+
+
+def test_the_audience_question_on_the_stream(qtbot, pages, browser):
+    browser.get(f"{pages}/stream-question?offline")
+    question = {"text": "Wann kommt das Glasfaser nach Otterbach?", "asker": "Anna", "source": "YouTube"}
+    _render(browser, {"language": "de", "question": question})
+    qtbot.waitUntil(lambda: _opacity(browser, "question") == "1", timeout=5000)
+
+    def text(selector: str) -> str:
+        return browser.execute_script(f"return document.querySelector('#question {selector}').textContent")
+
+    assert text(".from") == "Frage von Anna (YouTube)"
+    assert text(".text") == question["text"]
+    image = _screenshot(browser)
+    assert image.pixelColor(10, 10).alpha() == 0
+    assert _alpha_at_centre(browser, image, "question") > 200
+    _render(browser, {"language": "de", "question": {"text": "Und die Schulen?", "asker": "", "source": ""}})
+    assert text(".from") == "Frage aus dem Publikum"
+    _render(browser, {"language": "de", "question": None})  # taken off the moderator's screen
+    qtbot.waitUntil(lambda: _opacity(browser, "question") == "0", timeout=5000)
