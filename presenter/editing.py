@@ -29,6 +29,7 @@ from presenter.show import (
     parse_show,
     slugify,
 )
+from presenter.show_model import OBS_SCENE_KEYS
 from presenter.timefmt import format_duration
 
 SEGMENT_FIELDS = _SEGMENT_KEYS
@@ -87,6 +88,8 @@ def segment_document(segment: Segment, folder: Path) -> Document:
         doc["danger"] = format_duration(segment.danger_s)
     if segment.fill:
         doc["fill"] = True
+    if segment.obs_scene:  # presenter.obs
+        doc["obs_scene"] = segment.obs_scene
     return doc
 
 
@@ -102,8 +105,11 @@ def show_document(show: Show, folder: Path | None = None) -> Document:
         end=_time_text(show.end),
         warning=format_duration(show.warning_s),
         danger=format_duration(show.danger_s),
-        segments=[segment_document(segment, folder) for segment in show.segments],
     )
+    scenes = {key: name for key in OBS_SCENE_KEYS if (name := getattr(show.obs, key))}
+    if scenes:  # presenter.obs
+        doc["obs"] = {"scenes": scenes}
+    doc["segments"] = [segment_document(segment, folder) for segment in show.segments]
     return doc
 
 

@@ -824,6 +824,14 @@
         <source>the browser views need ?key=KEY (default: views are open)</source>
         <translation>die Browser-Ansichten brauchen ?key=KEY (Standard: Ansichten sind offen)</translation>
     </message>
+    <message>
+        <source>"{text}" is not an OBS address like 127.0.0.1:4455 or ws://obs-pc:4455</source>
+        <translation>„{text}“ ist keine OBS-Adresse wie 127.0.0.1:4455 oder ws://obs-pc:4455</translation>
+    </message>
+    <message>
+        <source>follow the show in OBS Studio (obs-websocket 5) and show the stream's health; with --check: list the scenes the show needs that OBS lacks. Password: PRESENTER_OBS_PASSWORD or the settings</source>
+        <translation>OBS Studio folgt der Sendung (obs-websocket 5), der Zustand des Streams wird angezeigt; mit --check: die Szenen auflisten, die die Sendung braucht und OBS fehlen. Passwort: PRESENTER_OBS_PASSWORD oder die Einstellungen</translation>
+    </message>
 </context>
 <context>
     <name>DirectorHeader</name>
@@ -1842,10 +1850,7 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
     <message numerus="yes">
         <source>%n questions waiting</source>
-        <translation>
-            <numerusform>%n Frage wartet</numerusform>
-            <numerusform>%n Fragen warten</numerusform>
-        </translation>
+        <translation><numerusform>%n Frage wartet</numerusform><numerusform>%n Fragen warten</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1967,10 +1972,7 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
     <message numerus="yes">
         <source>%n questions waiting</source>
-        <translation>
-            <numerusform>%n Frage wartet</numerusform>
-            <numerusform>%n Fragen warten</numerusform>
-        </translation>
+        <translation><numerusform>%n Frage wartet</numerusform><numerusform>%n Fragen warten</numerusform></translation>
     </message>
     <message>
         <source>moderator screen {screen_index} does not exist (1 screen); using screen {fallback}</source>
@@ -1978,17 +1980,157 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
     <message numerus="yes">
         <source>moderator screen {screen_index} does not exist (%n screens); using screen {fallback}</source>
-        <translation>
-            <numerusform>Moderationsbildschirm {screen_index} gibt es nicht (%n Bildschirm); es wird Bildschirm {fallback} verwendet</numerusform>
-            <numerusform>Moderationsbildschirm {screen_index} gibt es nicht (%n Bildschirme); es wird Bildschirm {fallback} verwendet</numerusform>
-        </translation>
+        <translation><numerusform>Moderationsbildschirm {screen_index} gibt es nicht (%n Bildschirm); es wird Bildschirm {fallback} verwendet</numerusform><numerusform>Moderationsbildschirm {screen_index} gibt es nicht (%n Bildschirme); es wird Bildschirm {fallback} verwendet</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>moderator screen {index} does not exist (%n screens); the window stays where it is</source>
-        <translation>
-            <numerusform>Moderationsbildschirm {index} gibt es nicht (%n Bildschirm); das Fenster bleibt, wo es ist</numerusform>
-            <numerusform>Moderationsbildschirm {index} gibt es nicht (%n Bildschirme); das Fenster bleibt, wo es ist</numerusform>
-        </translation>
+        <translation><numerusform>Moderationsbildschirm {index} gibt es nicht (%n Bildschirm); das Fenster bleibt, wo es ist</numerusform><numerusform>Moderationsbildschirm {index} gibt es nicht (%n Bildschirme); das Fenster bleibt, wo es ist</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Obs</name>
+    <message>
+        <source>OBS not reachable at {address}</source>
+        <translation>OBS unter {address} nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>The show names no OBS scenes (obs: scenes: or obs_scene:)</source>
+        <translation>Die Sendung nennt keine OBS-Szenen (obs: scenes: oder obs_scene:)</translation>
+    </message>
+    <message>
+        <source>OBS ({address}) has every scene the show names ({count})</source>
+        <translation>OBS ({address}) hat jede Szene, die die Sendung nennt ({count})</translation>
+    </message>
+    <message>
+        <source>OBS ({address}) lacks scenes the show names:</source>
+        <translation>OBS ({address}) fehlen Szenen, die die Sendung nennt:</translation>
+    </message>
+    <message>
+        <source>OBS is not connected</source>
+        <translation>OBS ist nicht verbunden</translation>
+    </message>
+    <message>
+        <source>OBS not reachable at {address} — trying again</source>
+        <translation>OBS unter {address} nicht erreichbar — neuer Versuch läuft</translation>
+    </message>
+    <message>
+        <source>OBS refused the password — set it in the settings or in PRESENTER_OBS_PASSWORD</source>
+        <translation>OBS lehnt das Passwort ab — in den Einstellungen oder in PRESENTER_OBS_PASSWORD eintragen</translation>
+    </message>
+    <message>
+        <source>Connection to OBS lost — reconnecting</source>
+        <translation>Verbindung zu OBS verloren — verbinde neu</translation>
+    </message>
+    <message>
+        <source>OBS has no scene "{scene}"</source>
+        <translation>OBS hat keine Szene „{scene}“</translation>
+    </message>
+    <message>
+        <source>OBS: {scene} — manual</source>
+        <translation>OBS: {scene} — von Hand</translation>
+    </message>
+    <message>
+        <source>Stream interrupted — OBS is reconnecting</source>
+        <translation>Stream unterbrochen — OBS verbindet neu</translation>
+    </message>
+    <message>
+        <source>The stream is not running: it was stopped in OBS or could not start</source>
+        <translation>Der Stream läuft nicht: in OBS beendet oder nicht gestartet</translation>
+    </message>
+    <message>
+        <source>Stream congested ({percent} %) — the upload is too slow</source>
+        <translation>Stream überlastet ({percent} %) — der Upload ist zu langsam</translation>
+    </message>
+    <message>
+        <source>Stream dropped {frames} frames ({percent} %)</source>
+        <translation>Stream hat {frames} Bilder verloren ({percent} %)</translation>
+    </message>
+    <message>
+        <source>OBS is overloaded: {frames} frames not rendered</source>
+        <translation>OBS ist überlastet: {frames} Bilder nicht berechnet</translation>
+    </message>
+</context>
+<context>
+    <name>ObsPanel</name>
+    <message>
+        <source>OBS</source>
+        <translation>OBS</translation>
+    </message>
+    <message>
+        <source>Start stream…</source>
+        <translation>Stream starten …</translation>
+    </message>
+    <message>
+        <source>Start recording…</source>
+        <translation>Aufnahme starten …</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>Stream</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Aufnahme</translation>
+    </message>
+    <message>
+        <source>OBS: off (start with --obs HOST:PORT)</source>
+        <translation>OBS: aus (Start mit --obs HOST:PORT)</translation>
+    </message>
+    <message>
+        <source>OBS: connecting to {address}…</source>
+        <translation>OBS: verbinde mit {address} …</translation>
+    </message>
+    <message>
+        <source>OBS: connected ({address})</source>
+        <translation>OBS: verbunden ({address})</translation>
+    </message>
+    <message>
+        <source>OBS: reconnecting to {address}…</source>
+        <translation>OBS: verbinde neu mit {address} …</translation>
+    </message>
+    <message>
+        <source>OBS: not reachable at {address}</source>
+        <translation>OBS: unter {address} nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>OBS: wrong password</source>
+        <translation>OBS: falsches Passwort</translation>
+    </message>
+    <message>
+        <source>Scene: —</source>
+        <translation>Szene: —</translation>
+    </message>
+    <message>
+        <source>Scene: {scene} — manual (the next GO takes over)</source>
+        <translation>Szene: {scene} — von Hand (das nächste GO übernimmt)</translation>
+    </message>
+    <message>
+        <source>Scene: {scene} (transition: {transition})</source>
+        <translation>Szene: {scene} (Übergang: {transition})</translation>
+    </message>
+    <message>
+        <source>Scene: {scene}</source>
+        <translation>Szene: {scene}</translation>
+    </message>
+    <message>
+        <source>{what}: —</source>
+        <translation>{what}: —</translation>
+    </message>
+    <message>
+        <source>{what}: off</source>
+        <translation>{what}: aus</translation>
+    </message>
+    <message>
+        <source>{what}: paused (since {since}, {timecode})</source>
+        <translation>{what}: pausiert (seit {since}, {timecode})</translation>
+    </message>
+    <message>
+        <source>{what}: on since {since} · {timecode}</source>
+        <translation>{what}: läuft seit {since} · {timecode}</translation>
+    </message>
+    <message>
+        <source>Frames: {dropped} dropped by the stream, {lagged} not rendered</source>
+        <translation>Bilder: {dropped} vom Stream verloren, {lagged} nicht berechnet</translation>
     </message>
 </context>
 <context>
@@ -2985,10 +3127,7 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
     <message numerus="yes">
         <source>%n questions</source>
-        <translation>
-            <numerusform>%n Frage</numerusform>
-            <numerusform>%n Fragen</numerusform>
-        </translation>
+        <translation><numerusform>%n Frage</numerusform><numerusform>%n Fragen</numerusform></translation>
     </message>
     <message>
         <source>The clipboard has no text to make a question of.</source>
