@@ -428,30 +428,3 @@ class EditSession:
         self.undo_stack.clear()
         self.redo_stack.clear()
         self.edits_since_save = 0
-
-
-# --------------------------------------------------------------------------------------------- after a crash
-
-
-def unsaved_edits(state, show: Show, clock=None) -> Show | None:
-    """The running order of this show's latest run, if that run edited it and the show file does not have it.
-
-    A run in standby is not resumed after a crash, so edits made while preparing would be lost with it:
-    the app offers this one back ("Restore the unsaved edits"). None when there is nothing to restore.
-    """
-    from presenter.engine import ShowEngine
-    from presenter.journal import read_journal
-
-    path = state.latest_journal(show)
-    if path is None:
-        return None
-    try:
-        contents = read_journal(path)
-    except OSError:
-        return None
-    if not any(record.get("op") == "edit" for record in contents.records):
-        return None
-    engine = ShowEngine(show, clock)
-    engine.replay(contents.records)
-    edited = engine.show
-    return None if show_document(edited) == show_document(show) else edited
