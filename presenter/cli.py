@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, NoReturn
 
 from presenter import __version__
 from presenter.i18n import QT_TRANSLATE_NOOP, Language, choose_language, set_translator, translate
+from presenter.obs.options import add_obs_options
 from presenter.remote.options import add_remote_options
 
 if TYPE_CHECKING:
@@ -145,6 +146,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_run_options(options)
     _add_file_options(options)
     add_remote_options(parser)  # --http, --osc, --osc-allow, --osc-feedback, --pin, --view-key
+    add_obs_options(parser)  # --obs
     return parser
 
 
@@ -319,7 +321,14 @@ def _check(args: argparse.Namespace) -> int:
     from presenter.preflight import run_check
 
     probe, notes = _probe_or_note()
-    return run_check(args.show, probe, notes, args.json, sys.stdout, sys.stderr)
+    code = run_check(args.show, probe, notes, args.json, sys.stdout, sys.stderr)
+    if args.obs and code != 2:
+        from presenter.obs.check import check_obs
+        from presenter.obs.options import obs_password
+
+        # With --json, stdout stays one JSON document: what OBS lacks goes to stderr.
+        code = max(code, check_obs(args.show, args.obs, obs_password(), sys.stderr if args.json else sys.stdout))
+    return code
 
 
 def _as_run(args: argparse.Namespace, explicit_show: bool) -> int:

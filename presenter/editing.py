@@ -29,6 +29,7 @@ from presenter.show import (
     parse_show,
     slugify,
 )
+from presenter.show_model import OBS_SCENE_KEYS
 from presenter.timefmt import format_duration
 
 SEGMENT_FIELDS = _SEGMENT_KEYS
@@ -87,6 +88,8 @@ def segment_document(segment: Segment, folder: Path) -> Document:
         doc["danger"] = format_duration(segment.danger_s)
     if segment.fill:
         doc["fill"] = True
+    if segment.obs_scene:  # presenter.obs
+        doc["obs_scene"] = segment.obs_scene
     return doc
 
 
@@ -102,8 +105,11 @@ def show_document(show: Show, folder: Path | None = None) -> Document:
         end=_time_text(show.end),
         warning=format_duration(show.warning_s),
         danger=format_duration(show.danger_s),
-        segments=[segment_document(segment, folder) for segment in show.segments],
     )
+    scenes = {key: name for key in OBS_SCENE_KEYS if (name := getattr(show.obs, key))}
+    if scenes:  # presenter.obs
+        doc["obs"] = {"scenes": scenes}
+    doc["segments"] = [segment_document(segment, folder) for segment in show.segments]
     return doc
 
 
@@ -422,30 +428,3 @@ class EditSession:
         self.undo_stack.clear()
         self.redo_stack.clear()
         self.edits_since_save = 0
-
-
-# --------------------------------------------------------------------------------------------- after a crash
-
-
-def unsaved_edits(state, show: Show, clock=None) -> Show | None:
-    """The running order of this show's latest run, if that run edited it and the show file does not have it.
-
-    A run in standby is not resumed after a crash, so edits made while preparing would be lost with it:
-    the app offers this one back ("Restore the unsaved edits"). None when there is nothing to restore.
-    """
-    from presenter.engine import ShowEngine
-    from presenter.journal import read_journal
-
-    path = state.latest_journal(show)
-    if path is None:
-        return None
-    try:
-        contents = read_journal(path)
-    except OSError:
-        return None
-    if not any(record.get("op") == "edit" for record in contents.records):
-        return None
-    engine = ShowEngine(show, clock)
-    engine.replay(contents.records)
-    edited = engine.show
-    return None if show_document(edited) == show_document(show) else edited

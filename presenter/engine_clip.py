@@ -38,6 +38,9 @@ class ClipTransport(EngineCore):
         position = self.clip_position(run)
         self._log(Op.CLIP_PAUSE, position_s=None if position is None else round(position, 3))
         self._freeze_position(run)
+        if run.clip_position_s is None:  # paused before the player's first report: it stands where the timer was
+            run.clip_position_s = max(self.elapsed(self.current), 0.0) if self.current is not None else 0.0
+            run.clip_position_at = self.clock.monotonic()
         if at_s is not None:  # exactly where it was paused, whatever the replay's extrapolation says
             run.clip_position_s, run.clip_position_at = at_s, self.clock.monotonic()
         run.clip_state = ClipState.PAUSED

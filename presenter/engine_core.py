@@ -181,8 +181,14 @@ class EngineCore:
     def _clip_position(self, run: SegmentRun) -> tuple[float, float] | None:
         """Where the clip is now and its length, when both are known (the remaining time needs both)."""
         position = self.clip_position(run)
-        if position is None or run.clip_duration_s is None:
+        if position is None:
             return None
+        if run.clip_duration_s is None:
+            # A cold start reports its position before its length: the planned length stands in, so a clip
+            # paused then stands still, and runs on from there when it resumes.
+            if self.current is None:
+                return None
+            return position, self.show.planned_duration(self.show.segments[self.current])
         return position, run.clip_duration_s
 
     def clip_position(self, run: SegmentRun) -> float | None:

@@ -12,6 +12,8 @@ from datetime import date
 from pathlib import Path
 
 from presenter.clock import Clock
+from presenter.editing import show_document
+from presenter.engine import ShowEngine
 from presenter.i18n import translate
 from presenter.journal import JournalContents, Resumable, StateDir, read_journal, resumable_from
 from presenter.show import Show
@@ -100,3 +102,24 @@ def find_resumable(state: StateDir, show: Show, today: date, clock: Clock) -> Re
         if run.activity:
             return None if run.closed else resumable_from(run.path, show, today, clock)
     return None
+
+
+def unsaved_edits(state: StateDir, show: Show, clock: Clock | None = None) -> Show | None:
+    """The running order of this show's latest run, if that run edited it and the show file does not have it.
+
+    A run in standby is not resumed after a crash, so edits made while preparing would be lost with it:
+    the app offers this one back ("Restore the unsaved edits"). None when there is nothing to restore.
+    """
+    path = state.latest_journal(show)
+    if path is None:
+        return None
+    try:
+        contents = read_journal(path)
+    except OSError:
+        return None
+    if not any(record.get("op") == "edit" for record in contents.records):
+        return None
+    engine = ShowEngine(show, clock)
+    engine.replay(contents.records)
+    edited = engine.show
+    return None if show_document(edited) == show_document(show) else edited

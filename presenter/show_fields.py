@@ -20,7 +20,9 @@ from presenter.show_model import (
     KINDS,
     MAX_DURATION_S,
     MAX_NODES,
+    OBS_SCENE_KEYS,
     EndAction,
+    ObsScenes,
     Segment,
     SegmentKind,
     Show,
@@ -34,7 +36,7 @@ _T = TypeVar("_T")
 _Entries = dict[str, tuple[yaml.Node, yaml.Node]]  # a mapping's key → (key node, value node)
 
 
-_SHOW_KEYS = ("version", "title", "date", "start", "end", "warning", "danger", "description", "segments")
+_SHOW_KEYS = ("version", "title", "date", "start", "end", "warning", "danger", "description", "segments", "obs")
 _SEGMENT_KEYS = (
     "id",
     "title",
@@ -48,6 +50,7 @@ _SEGMENT_KEYS = (
     "warning",
     "danger",
     "fill",
+    "obs_scene",
 )
 _TYPE_NAMES = {
     yaml.MappingNode: QT_TRANSLATE_NOOP("ShowFile", "a mapping (key: value)"),
@@ -304,7 +307,16 @@ class _ShowReader:
             description=description,
             path=self.path.resolve(),
             warnings=tuple(self.warnings),
+            obs=self.obs(entries["obs"][1]) if "obs" in entries else ObsScenes(),
         )
+
+    def obs(self, node: yaml.Node) -> ObsScenes:
+        """`obs: {scenes: {live: Kamera, clip: Einspieler}}`: OBS's program scene per kind (presenter.obs)."""
+        entries = self.mapping(node, "obs", ("scenes",))
+        if "scenes" not in entries:
+            return ObsScenes()
+        scenes = self.mapping(entries["scenes"][1], "obs: scenes", OBS_SCENE_KEYS)
+        return ObsScenes(**{key: self.text(value, key) for key, (_, value) in scenes.items()})
 
     def check_version(self, node: yaml.Node) -> None:
         version_node = self.scalar(node, "version")
@@ -394,6 +406,7 @@ class _ShowReader:
             danger_s=danger,
             line=node.start_mark.line + 1,
             fill=fill,
+            obs_scene=self.text(entries["obs_scene"][1], "obs_scene") if "obs_scene" in entries else None,
         )
         return segment, id_node
 

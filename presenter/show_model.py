@@ -73,10 +73,25 @@ class Segment:
     danger_s: float | None = None
     line: int | None = None  # where the segment starts in the show file
     fill: bool = False  # absorbs time: its end is planned back from the hard out (the Q&A)
+    obs_scene: str | None = None  # the OBS program scene while it is on air (else the show's default for its kind)
 
     @property
     def is_clip(self) -> bool:
         return self.kind == SegmentKind.CLIP
+
+
+@dataclass(frozen=True)
+class ObsScenes:
+    """The show's OBS program scenes (`obs: {scenes: {live: Kamera, clip: Einspieler}}`); None: OBS is left alone."""
+
+    standby: str | None = None  # before the first GO
+    live: str | None = None
+    clip: str | None = None
+    black: str | None = None  # a clip stopped, failed or ended to black
+    end: str | None = None  # after the show
+
+
+OBS_SCENE_KEYS = ("standby", "live", "clip", "black", "end")
 
 
 @dataclass(frozen=True)
@@ -94,6 +109,7 @@ class Show:
     media_durations: dict[str, float] = field(default_factory=dict, compare=False)
     # What the loader noticed but did not refuse (`show.yaml:41:60: the text after " #" …`), for --check and the app.
     warnings: tuple[str, ...] = field(default=(), compare=False)
+    obs: ObsScenes = ObsScenes()
 
     @property
     def start_datetime(self) -> datetime:

@@ -122,7 +122,7 @@ def test_the_engine_refuses_transport_itself_when_nothing_fits(stage):
     assert not engine.turn_page(0)  # already there
     stage.ok(do.MakeNext(2))
     stage.go()  # MiniMOGLI on air, the player has not reported yet
-    assert stage.ok(do.PauseClip()).clip.position_s is None
+    assert stage.ok(do.PauseClip()).clip.position_s == 0.0  # stands where it was: the timer stands still too
     assert stage.ok(do.ResumeClip()).clip.state is ClipState.PLAYING
     stage.ok(do.ClipFailed("minimogli", "cannot open"), do.PLAYOUT)
     assert not engine.restart_clip()
@@ -209,4 +209,19 @@ def test_a_cold_start_shows_its_position_before_it_knows_its_length(stage):
     stage.clock.advance(2)
     clip = stage.snap().clip
     assert (clip.state, clip.position_s) == (ClipState.PLAYING, pytest.approx(2.5))
-    assert stage.snap().remaining_s == pytest.approx(75 - 2)  # planned time until the length is known
+    assert stage.snap().remaining_s == pytest.approx(75 - 2.5)  # the planned length, counted from the real position
+
+
+def test_a_clip_paused_before_the_player_reported_stands_still():
+    """Paused before its first position report (a cold start): the timer stands, as the snapshot says it does."""
+    stage = Stage()
+    stage.go()
+    stage.ok(do.MakeNext(2))
+    stage.go()
+    stage.clock.advance(2)
+    snap = stage.ok(do.PauseClip())
+    assert snap.clip.state is ClipState.PAUSED and not snap.timer_running
+    stage.clock.advance(30)
+    later = stage.snap()
+    assert later.timer_s == pytest.approx(snap.timer_s) and later.remaining_s == pytest.approx(snap.remaining_s)
+    assert stage.replayed(later=10).snapshot().timer_s == pytest.approx(snap.timer_s)

@@ -502,7 +502,7 @@ def test_a_running_order_too_large_for_the_journal_is_taken_and_the_director_tol
 
 
 def test_edits_made_in_standby_are_offered_back_after_a_crash(qtbot, show_copy, tmp_path):
-    from presenter.editing import unsaved_edits
+    from presenter.runs import unsaved_edits
 
     show = load_show(show_copy)
     state = StateDir(tmp_path / "state")

@@ -13,6 +13,7 @@ APT_PACKAGES=(
   libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0
   libxcb-sync1 libxcb-render0 libxcb-shm0 libx11-xcb1 libegl1 libgl1 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0 fonts-dejavu-core
   chromium chromium-driver
+  obs-studio
 )
 
 if command -v apt-get >/dev/null 2>&1; then

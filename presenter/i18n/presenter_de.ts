@@ -824,6 +824,14 @@
         <source>the browser views need ?key=KEY (default: views are open)</source>
         <translation>die Browser-Ansichten brauchen ?key=KEY (Standard: Ansichten sind offen)</translation>
     </message>
+    <message>
+        <source>"{text}" is not an OBS address like 127.0.0.1:4455 or ws://obs-pc:4455</source>
+        <translation>„{text}“ ist keine OBS-Adresse wie 127.0.0.1:4455 oder ws://obs-pc:4455</translation>
+    </message>
+    <message>
+        <source>follow the show in OBS Studio (obs-websocket 5) and show the stream's health; with --check: list the scenes the show needs that OBS lacks. Password: PRESENTER_OBS_PASSWORD or the settings</source>
+        <translation>OBS Studio folgt der Sendung (obs-websocket 5), der Zustand des Streams wird angezeigt; mit --check: die Szenen auflisten, die die Sendung braucht und OBS fehlen. Passwort: PRESENTER_OBS_PASSWORD oder die Einstellungen</translation>
+    </message>
 </context>
 <context>
     <name>DirectorHeader</name>
@@ -1040,6 +1048,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>Import</translation>
     </message>
     <message>
+        <source>Importing %1 … %2 rows read</source>
+        <translation>%1 wird importiert … %2 Zeilen gelesen</translation>
+    </message>
+    <message>
         <source>Not imported: %1</source>
         <translation>Nicht importiert: %1</translation>
     </message>
@@ -1101,6 +1113,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>{place}: {what} ist länger als {MAX_TEXT} Zeichen und wurde gekürzt</translation>
     </message>
     <message>
+        <source>{place}: {what} {seconds} is not a duration or time (at most a week)</source>
+        <translation>{place}: {what} {seconds} ist keine Dauer oder Zeit (höchstens eine Woche)</translation>
+    </message>
+    <message>
         <source>{place}: {what} {seconds:.3f} s is rounded to {rounded}</source>
         <translation>{place}: {what} {seconds:.3f} s wird auf {rounded} gerundet</translation>
     </message>
@@ -1133,6 +1149,14 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>{place}: „{title}“ nicht importiert: {exc}</translation>
     </message>
     <message>
+        <source>the import was cancelled</source>
+        <translation>der Import wurde abgebrochen</translation>
+    </message>
+    <message>
+        <source>{name}: more than {limit} {what}; an import reads at most {limit}</source>
+        <translation>{name}: mehr als {limit} {what}; ein Import liest höchstens {limit}</translation>
+    </message>
+    <message>
         <source>no row could be imported; first problem: {problem}</source>
         <translation>keine Zeile konnte importiert werden; erstes Problem: {problem}</translation>
     </message>
@@ -1147,6 +1171,14 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     <message>
         <source>the imported show is not valid: {exc}</source>
         <translation>die importierte Sendung ist nicht gültig: {exc}</translation>
+    </message>
+    <message>
+        <source>{name} is too large to import</source>
+        <translation>{name} ist zu groß für einen Import</translation>
+    </message>
+    <message>
+        <source>{name} cannot be imported ({kind}: {exc})</source>
+        <translation>{name} kann nicht importiert werden ({kind}: {exc})</translation>
     </message>
     <message>
         <source>{name}: cannot import {suffix} files; use an Ontime project (.json), .xlsx or .csv</source>
@@ -1207,6 +1239,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>{name} ist kein Ontime-Projekt (kein Rundown)</translation>
     </message>
     <message>
+        <source>entries in the rundown</source>
+        <translation>Einträge im Ablauf</translation>
+    </message>
+    <message>
         <source>the Ontime project has no rundown</source>
         <translation>das Ontime-Projekt hat keinen Rundown</translation>
     </message>
@@ -1233,6 +1269,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     <message>
         <source>{place}: {key} is not a text; ignored</source>
         <translation>{place}: {key} ist kein Text; ignoriert</translation>
+    </message>
+    <message>
+        <source>custom fields</source>
+        <translation>eigene Felder</translation>
     </message>
     <message>
         <source>event {number} (id {entry_id})</source>
@@ -1275,6 +1315,26 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>Gruppe: {group}</translation>
     </message>
     <message>
+        <source>levels of nesting</source>
+        <translation>Verschachtelungsebenen</translation>
+    </message>
+    <message>
+        <source>objects ({…})</source>
+        <translation>Objekte ({…})</translation>
+    </message>
+    <message>
+        <source>{name}: a number of {count} digits; a time in Ontime has at most {limit}</source>
+        <translation>{name}: eine Zahl mit {count} Ziffern; eine Zeit in Ontime hat höchstens {limit}</translation>
+    </message>
+    <message>
+        <source>{name}: not valid JSON ({word})</source>
+        <translation>{name}: kein gültiges JSON ({word})</translation>
+    </message>
+    <message>
+        <source>{name} is larger than {limit} MB; an Ontime project is at most {limit} MB</source>
+        <translation>{name} ist größer als {limit} MB; ein Ontime-Projekt hat höchstens {limit} MB</translation>
+    </message>
+    <message>
         <source>Cue: {cue}</source>
         <translation>Cue: {cue}</translation>
     </message>
@@ -1303,20 +1363,36 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>das Projekt hat keinen Titel: die Sendung heißt „{title}“</translation>
     </message>
     <message>
-        <source>{name} is not an Excel workbook (.xlsx): {exc}</source>
-        <translation>{name} ist keine Excel-Arbeitsmappe (.xlsx): {exc}</translation>
-    </message>
-    <message>
         <source>{name} unpacks to {unpacked} MB; an import is at most 200 MB unpacked</source>
         <translation>{name} wird entpackt {unpacked} MB groß; ein Import darf entpackt höchstens 200 MB groß sein</translation>
+    </message>
+    <message>
+        <source>{name} is not an Excel workbook (.xlsx) or it is damaged: {exc}</source>
+        <translation>{name} ist keine Excel-Arbeitsmappe (.xlsx) oder beschädigt: {exc}</translation>
     </message>
     <message>
         <source>{name} cannot be read as an Excel workbook ({__name__}: {exc})</source>
         <translation>{name} kann nicht als Excel-Arbeitsmappe gelesen werden ({__name__}: {exc})</translation>
     </message>
     <message>
+        <source>{name}: the workbook has no sheet</source>
+        <translation>{name}: die Arbeitsmappe hat kein Blatt</translation>
+    </message>
+    <message>
         <source>the sheet "{chosen}" is imported; not imported: {others}</source>
         <translation>das Blatt „{chosen}“ wird importiert; nicht importiert: {others}</translation>
+    </message>
+    <message>
+        <source>{name} is larger than {limit} MB; a table to import is at most {limit} MB</source>
+        <translation>{name} ist größer als {limit} MB; eine Tabelle zum Import hat höchstens {limit} MB</translation>
+    </message>
+    <message>
+        <source>cells</source>
+        <translation>Zellen</translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>Zeilen</translation>
     </message>
     <message>
         <source>{name} is not a readable CSV table ({exc})</source>
@@ -1385,6 +1461,26 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     <message>
         <source>columns not known, not imported: {unused}</source>
         <translation>unbekannte Spalten, nicht importiert: {unused}</translation>
+    </message>
+    <message>
+        <source>{name}: {part} declares XML entities, which an Excel workbook never does</source>
+        <translation>{name}: {part} deklariert XML-Entitäten, was eine Excel-Arbeitsmappe nie tut</translation>
+    </message>
+    <message>
+        <source>{name}: {part} is not valid XML ({exc})</source>
+        <translation>{name}: {part} ist kein gültiges XML ({exc})</translation>
+    </message>
+    <message>
+        <source>{name}: {part} unpacks to {size} MB; at most {limit} MB</source>
+        <translation>{name}: {part} ist entpackt {size} MB groß; höchstens {limit} MB</translation>
+    </message>
+    <message>
+        <source>texts in the workbook</source>
+        <translation>Texte in der Arbeitsmappe</translation>
+    </message>
+    <message>
+        <source>characters of text in the workbook</source>
+        <translation>Zeichen Text in der Arbeitsmappe</translation>
     </message>
 </context>
 <context>
@@ -1754,10 +1850,7 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
     <message numerus="yes">
         <source>%n questions waiting</source>
-        <translation>
-            <numerusform>%n Frage wartet</numerusform>
-            <numerusform>%n Fragen warten</numerusform>
-        </translation>
+        <translation><numerusform>%n Frage wartet</numerusform><numerusform>%n Fragen warten</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1879,10 +1972,7 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
     <message numerus="yes">
         <source>%n questions waiting</source>
-        <translation>
-            <numerusform>%n Frage wartet</numerusform>
-            <numerusform>%n Fragen warten</numerusform>
-        </translation>
+        <translation><numerusform>%n Frage wartet</numerusform><numerusform>%n Fragen warten</numerusform></translation>
     </message>
     <message>
         <source>moderator screen {screen_index} does not exist (1 screen); using screen {fallback}</source>
@@ -1890,17 +1980,157 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
     <message numerus="yes">
         <source>moderator screen {screen_index} does not exist (%n screens); using screen {fallback}</source>
-        <translation>
-            <numerusform>Moderationsbildschirm {screen_index} gibt es nicht (%n Bildschirm); es wird Bildschirm {fallback} verwendet</numerusform>
-            <numerusform>Moderationsbildschirm {screen_index} gibt es nicht (%n Bildschirme); es wird Bildschirm {fallback} verwendet</numerusform>
-        </translation>
+        <translation><numerusform>Moderationsbildschirm {screen_index} gibt es nicht (%n Bildschirm); es wird Bildschirm {fallback} verwendet</numerusform><numerusform>Moderationsbildschirm {screen_index} gibt es nicht (%n Bildschirme); es wird Bildschirm {fallback} verwendet</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>moderator screen {index} does not exist (%n screens); the window stays where it is</source>
-        <translation>
-            <numerusform>Moderationsbildschirm {index} gibt es nicht (%n Bildschirm); das Fenster bleibt, wo es ist</numerusform>
-            <numerusform>Moderationsbildschirm {index} gibt es nicht (%n Bildschirme); das Fenster bleibt, wo es ist</numerusform>
-        </translation>
+        <translation><numerusform>Moderationsbildschirm {index} gibt es nicht (%n Bildschirm); das Fenster bleibt, wo es ist</numerusform><numerusform>Moderationsbildschirm {index} gibt es nicht (%n Bildschirme); das Fenster bleibt, wo es ist</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Obs</name>
+    <message>
+        <source>OBS not reachable at {address}</source>
+        <translation>OBS unter {address} nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>The show names no OBS scenes (obs: scenes: or obs_scene:)</source>
+        <translation>Die Sendung nennt keine OBS-Szenen (obs: scenes: oder obs_scene:)</translation>
+    </message>
+    <message>
+        <source>OBS ({address}) has every scene the show names ({count})</source>
+        <translation>OBS ({address}) hat jede Szene, die die Sendung nennt ({count})</translation>
+    </message>
+    <message>
+        <source>OBS ({address}) lacks scenes the show names:</source>
+        <translation>OBS ({address}) fehlen Szenen, die die Sendung nennt:</translation>
+    </message>
+    <message>
+        <source>OBS is not connected</source>
+        <translation>OBS ist nicht verbunden</translation>
+    </message>
+    <message>
+        <source>OBS not reachable at {address} — trying again</source>
+        <translation>OBS unter {address} nicht erreichbar — neuer Versuch läuft</translation>
+    </message>
+    <message>
+        <source>OBS refused the password — set it in the settings or in PRESENTER_OBS_PASSWORD</source>
+        <translation>OBS lehnt das Passwort ab — in den Einstellungen oder in PRESENTER_OBS_PASSWORD eintragen</translation>
+    </message>
+    <message>
+        <source>Connection to OBS lost — reconnecting</source>
+        <translation>Verbindung zu OBS verloren — verbinde neu</translation>
+    </message>
+    <message>
+        <source>OBS has no scene "{scene}"</source>
+        <translation>OBS hat keine Szene „{scene}“</translation>
+    </message>
+    <message>
+        <source>OBS: {scene} — manual</source>
+        <translation>OBS: {scene} — von Hand</translation>
+    </message>
+    <message>
+        <source>Stream interrupted — OBS is reconnecting</source>
+        <translation>Stream unterbrochen — OBS verbindet neu</translation>
+    </message>
+    <message>
+        <source>The stream is not running: it was stopped in OBS or could not start</source>
+        <translation>Der Stream läuft nicht: in OBS beendet oder nicht gestartet</translation>
+    </message>
+    <message>
+        <source>Stream congested ({percent} %) — the upload is too slow</source>
+        <translation>Stream überlastet ({percent} %) — der Upload ist zu langsam</translation>
+    </message>
+    <message>
+        <source>Stream dropped {frames} frames ({percent} %)</source>
+        <translation>Stream hat {frames} Bilder verloren ({percent} %)</translation>
+    </message>
+    <message>
+        <source>OBS is overloaded: {frames} frames not rendered</source>
+        <translation>OBS ist überlastet: {frames} Bilder nicht berechnet</translation>
+    </message>
+</context>
+<context>
+    <name>ObsPanel</name>
+    <message>
+        <source>OBS</source>
+        <translation>OBS</translation>
+    </message>
+    <message>
+        <source>Start stream…</source>
+        <translation>Stream starten …</translation>
+    </message>
+    <message>
+        <source>Start recording…</source>
+        <translation>Aufnahme starten …</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>Stream</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Aufnahme</translation>
+    </message>
+    <message>
+        <source>OBS: off (start with --obs HOST:PORT)</source>
+        <translation>OBS: aus (Start mit --obs HOST:PORT)</translation>
+    </message>
+    <message>
+        <source>OBS: connecting to {address}…</source>
+        <translation>OBS: verbinde mit {address} …</translation>
+    </message>
+    <message>
+        <source>OBS: connected ({address})</source>
+        <translation>OBS: verbunden ({address})</translation>
+    </message>
+    <message>
+        <source>OBS: reconnecting to {address}…</source>
+        <translation>OBS: verbinde neu mit {address} …</translation>
+    </message>
+    <message>
+        <source>OBS: not reachable at {address}</source>
+        <translation>OBS: unter {address} nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>OBS: wrong password</source>
+        <translation>OBS: falsches Passwort</translation>
+    </message>
+    <message>
+        <source>Scene: —</source>
+        <translation>Szene: —</translation>
+    </message>
+    <message>
+        <source>Scene: {scene} — manual (the next GO takes over)</source>
+        <translation>Szene: {scene} — von Hand (das nächste GO übernimmt)</translation>
+    </message>
+    <message>
+        <source>Scene: {scene} (transition: {transition})</source>
+        <translation>Szene: {scene} (Übergang: {transition})</translation>
+    </message>
+    <message>
+        <source>Scene: {scene}</source>
+        <translation>Szene: {scene}</translation>
+    </message>
+    <message>
+        <source>{what}: —</source>
+        <translation>{what}: —</translation>
+    </message>
+    <message>
+        <source>{what}: off</source>
+        <translation>{what}: aus</translation>
+    </message>
+    <message>
+        <source>{what}: paused (since {since}, {timecode})</source>
+        <translation>{what}: pausiert (seit {since}, {timecode})</translation>
+    </message>
+    <message>
+        <source>{what}: on since {since} · {timecode}</source>
+        <translation>{what}: läuft seit {since} · {timecode}</translation>
+    </message>
+    <message>
+        <source>Frames: {dropped} dropped by the stream, {lagged} not rendered</source>
+        <translation>Bilder: {dropped} vom Stream verloren, {lagged} nicht berechnet</translation>
     </message>
 </context>
 <context>
@@ -2897,10 +3127,7 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
     <message numerus="yes">
         <source>%n questions</source>
-        <translation>
-            <numerusform>%n Frage</numerusform>
-            <numerusform>%n Fragen</numerusform>
-        </translation>
+        <translation><numerusform>%n Frage</numerusform><numerusform>%n Fragen</numerusform></translation>
     </message>
     <message>
         <source>The clipboard has no text to make a question of.</source>

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import math
 import os
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, time
 from pathlib import Path
@@ -20,15 +22,52 @@ from presenter.i18n import translate
 from presenter.show import Show, slugify
 from presenter.timefmt import format_duration
 
-MAX_IMPORT_BYTES = 20 * 1024 * 1024
-MAX_ROWS = 5000
-MAX_TEXT = 10_000  # characters of one cell or field
+# Limits, checked while a file is read (the reader stops at the first one passed): a running order of a
+# long day has a few hundred rows, so these leave room and still end a hostile file in about a second.
+MAX_IMPORT_BYTES = 20 * 1024 * 1024  # any import file
+MAX_ROWS = 2000  # rows with content in a sheet or a CSV table, entries in an Ontime rundown
+MAX_CELLS = 100_000  # cells of one sheet or table (2,000 rows of 50 columns)
+MAX_TEXT = 10_000  # characters of one cell or field (longer ones are cut, with a note)
+MAX_SECONDS = 7 * 86_400  # a duration or time beyond a week is not one
 DEFAULT_START_S = 18 * 3600.0
 DAY_S = 24 * 3600
 
 
 class ImportFailed(Exception):
     """Nothing could be imported; the message says why in the user's terms."""
+
+
+class ImportCancelled(ImportFailed):
+    """The user stopped the import."""
+
+
+class BadValue(Exception):
+    """A value that is no duration or time (infinite, not a number, beyond a week); its problem is listed."""
+
+
+@dataclass
+class Progress:
+    """Work done by a running import (rows read) and the flag that stops it; the import may run in a thread."""
+
+    report: Callable[[int], None] | None = None
+    cancel: threading.Event = field(default_factory=threading.Event)
+    rows: int = 0
+
+    def step(self, count: int = 1) -> None:
+        """Called by the readers as they go: counts, reports, and ends the import when it was cancelled."""
+        self.rows += count
+        if self.cancel.is_set():
+            raise ImportCancelled(translate("Import", "the import was cancelled"))
+        if self.report is not None:
+            self.report(self.rows)
+
+
+def too_many(name: str, what: str, limit: int, where: str = "") -> ImportFailed:
+    """The message for a limit passed while reading ("Ablauf.xlsx: more than 2,000 rows (row 2,001) …")."""
+    text = translate("Import", "{name}: more than {limit} {what}; an import reads at most {limit}").format(
+        name=name, limit=f"{limit:,}", what=what
+    )
+    return ImportFailed(f"{text} ({where})" if where else text)
 
 
 @dataclass
@@ -85,7 +124,14 @@ def clipped(text: str, place: str, what: str, problems: list[str]) -> str:
 
 
 def whole_seconds(seconds: float, place: str, what: str, problems: list[str]) -> float:
-    """Seconds as the show file keeps them (whole); a fraction is rounded and reported."""
+    """Seconds as the show file keeps them (whole); a fraction is rounded and reported; BadValue beyond a week."""
+    if not math.isfinite(seconds) or abs(seconds) > MAX_SECONDS:
+        problems.append(
+            translate("Import", "{place}: {what} {seconds} is not a duration or time (at most a week)").format(
+                place=place, what=what, seconds=f"{seconds:.6g}"
+            )
+        )
+        raise BadValue
     rounded = float(math.floor(seconds + 0.5))
     if abs(rounded - seconds) > 1e-6:
         problems.append(
@@ -147,8 +193,17 @@ def _durations(rows: list[Row], problems: list[str]) -> list[tuple[Row, float]]:
     return timed
 
 
-def assemble(rows: list[Row], title: str, day: date, output: Path, problems: list[str], hard_out_s=None):
+def assemble(
+    rows: list[Row],
+    title: str,
+    day: date,
+    output: Path,
+    problems: list[str],
+    hard_out_s=None,
+    progress: Progress | None = None,
+):
     """The show from the rows; rows the show file's rules refuse are listed in `problems` and left out."""
+    progress = progress or Progress()
     if len(rows) > MAX_ROWS:
         problems.append(
             translate("Import", "only the first {MAX_ROWS} rows are imported ({count} given)").format(
@@ -177,6 +232,7 @@ def assemble(rows: list[Row], title: str, day: date, output: Path, problems: lis
     cursor = first_start
     imported = 0
     for row, duration in timed:
+        progress.step()
         if row.start_s is not None:
             cursor += _fill_gap(row, cursor, segments, taken, problems)
         segment = _segment(row, duration, taken)
@@ -242,22 +298,42 @@ def _end_time(cursor: float, hard_out_s: float | None, problems: list[str]) -> f
     return end_s
 
 
-def import_file(path: Path | str, output: Path | str, today: date | None = None) -> ImportResult:
-    """Import an Ontime project (.json), a spreadsheet (.xlsx) or a table (.csv) as a show for `output`."""
-    return _import(Path(path), Path(output), today)
+def import_file(
+    path: Path | str, output: Path | str, today: date | None = None, progress: Progress | None = None
+) -> ImportResult:
+    """Import an Ontime project (.json), a spreadsheet (.xlsx) or a table (.csv) as a show for `output`.
+
+    Everything a file can cause ends in ImportFailed with a message: the readers check what they read, and
+    what a hostile file still finds (an error of a library, memory, depth) is turned into one here.
+    """
+    path = Path(path)
+    try:
+        return _import(path, Path(output), today, progress or Progress())
+    except ImportFailed:
+        raise
+    except MemoryError:
+        raise ImportFailed(translate("Import", "{name} is too large to import").format(name=path.name)) from None
+    except RecursionError:
+        raise ImportFailed(translate("Import", "{name}: nested too deeply").format(name=path.name)) from None
+    except Exception as exc:  # a library's error on a damaged file: a message, never a traceback
+        raise ImportFailed(
+            translate("Import", "{name} cannot be imported ({kind}: {exc})").format(
+                name=path.name, kind=type(exc).__name__, exc=str(exc)[:200]
+            )
+        ) from None
 
 
-def _import(path: Path, output: Path, today: date | None) -> ImportResult:
+def _import(path: Path, output: Path, today: date | None, progress: Progress) -> ImportResult:
     check_size(path)
     suffix = path.suffix.lower()
     if suffix == ".json":
         from presenter.importers.ontime import import_ontime
 
-        return import_ontime(path, output, today)
+        return import_ontime(path, output, today, progress)
     if suffix in (".xlsx", ".xlsm", ".csv", ".txt", ".tsv"):
         from presenter.importers.spreadsheet import import_spreadsheet
 
-        return import_spreadsheet(path, output, today)
+        return import_spreadsheet(path, output, today, progress)
     if suffix:
         raise ImportFailed(
             translate(

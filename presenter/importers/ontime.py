@@ -10,13 +10,31 @@ imported; every field Presenter has no place for is listed once.
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from pathlib import Path
 
 from presenter.i18n import translate
-from presenter.importers import ImportFailed, ImportResult, Row, assemble, clipped, whole_seconds
+from presenter.importers import (
+    MAX_ROWS,
+    ImportFailed,
+    ImportResult,
+    Progress,
+    Row,
+    assemble,
+    clipped,
+    too_many,
+    whole_seconds,
+)
 
-MAX_DEPTH = 20
+# An Ontime project of a long day is a few hundred KB, nested 7 levels, with a handful of custom fields.
+MAX_JSON_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 32  # levels of [] and {}, checked before the JSON is parsed
+MAX_OBJECTS = 100_000  # {…} in the file, counted while it is parsed
+MAX_DIGITS = 20  # of a whole number (milliseconds of a week have 9)
+MAX_CUSTOM_FIELDS = 50  # in the project and in one event
+_SLICE = 256 * 1024
+_NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
 # Fields read into the segment, and fields that only describe Ontime's own runtime or layout.
 _READ = {"title", "note", "duration", "timeStart", "timeEnd", "timeWarning", "timeDanger", "skip", "cue", "custom"}
 _READ_V2 = {"subtitle", "presenter", *(f"user{n}" for n in range(10))}
@@ -35,9 +53,69 @@ _KNOWN_UNUSED = {
 }
 
 
-def _load(path: Path) -> dict:
+def _check_depth(text: str, name: str) -> None:
+    """Refuses nesting deeper than MAX_DEPTH before parsing: each pass removes the innermost [] and {}."""
+    unescaped = text.replace("\\\\", "").replace('\\"', "")  # what is left of a string: "…" without \"
+    pieces, inside = [], False
+    for start in range(0, len(unescaped), _SLICE):  # in slices: the UI thread gets the GIL in between
+        parts = unescaped[start : start + _SLICE].split('"')
+        pieces.append(_NOT_BRACKETS.sub("", "".join(parts[1 if inside else 0 :: 2])))  # outside the strings
+        inside ^= len(parts) % 2 == 0
+    brackets = "".join(pieces).replace("{", "[").replace("}", "]")
+    for _ in range(MAX_DEPTH):
+        if not brackets:
+            return
+        brackets = brackets.replace("[]", "")
+    if "[]" in brackets:
+        raise too_many(name, translate("Import", "levels of nesting"), MAX_DEPTH)
+    # otherwise unbalanced: the parser says where
+
+
+def _parse(text: str, name: str, progress: Progress):
+    """json.loads with its work counted: objects, digits of a number, no NaN or Infinity."""
+    objects = 0
+
+    def make_object(pairs: list) -> dict:
+        nonlocal objects
+        objects += 1
+        if objects > MAX_OBJECTS:
+            raise too_many(name, translate("Import", "objects ({…})"), MAX_OBJECTS)
+        if objects % 1000 == 0:
+            progress.step(0)  # a cancel ends the parse
+        return dict(pairs)
+
+    def number(digits: str) -> int:
+        if len(digits.lstrip("-")) > MAX_DIGITS:
+            raise ImportFailed(
+                translate("Import", "{name}: a number of {count} digits; a time in Ontime has at most {limit}").format(
+                    name=name, count=len(digits.lstrip("-")), limit=MAX_DIGITS
+                )
+            )
+        return int(digits)
+
+    def constant(word: str) -> None:
+        raise ImportFailed(translate("Import", "{name}: not valid JSON ({word})").format(name=name, word=word))
+
+    return json.loads(text, object_pairs_hook=make_object, parse_int=number, parse_constant=constant)
+
+
+def _read_text(path: Path) -> str:
+    with open(path, "rb") as file:
+        data = file.read(MAX_JSON_BYTES + 1)
+    if len(data) > MAX_JSON_BYTES:
+        raise ImportFailed(
+            translate("Import", "{name} is larger than {limit} MB; an Ontime project is at most {limit} MB").format(
+                name=path.name, limit=MAX_JSON_BYTES // 1048576
+            )
+        )
+    return data.decode("utf-8-sig")
+
+
+def _load(path: Path, progress: Progress) -> dict:
     try:
-        data = json.loads(path.read_bytes().decode("utf-8-sig"))
+        text = _read_text(path)
+        _check_depth(text, path.name)
+        data = _parse(text, path.name, progress)
     except UnicodeDecodeError:
         raise ImportFailed(
             translate("Import", "{name} is not UTF-8 text; an Ontime project is JSON").format(name=path.name)
@@ -67,7 +145,14 @@ def _version(data: dict) -> str:
     return "4" if isinstance(data.get("rundowns"), dict) else "3"
 
 
-def _entries_v4(data: dict, problems: list[str]) -> list[tuple[dict, str]]:
+def _count(read: int, name: str) -> int:
+    """One more rundown entry read (an event, a group, a reference in a group); refused beyond MAX_ROWS."""
+    if read >= MAX_ROWS:
+        raise too_many(name, translate("Import", "entries in the rundown"), MAX_ROWS)
+    return read + 1
+
+
+def _entries_v4(data: dict, name: str, problems: list[str]) -> list[tuple[dict, str]]:
     """v4: the entries of the first rundown in their order, a group's events after it, with the group's title."""
     rundowns = data["rundowns"]
     if not rundowns:
@@ -87,7 +172,9 @@ def _entries_v4(data: dict, problems: list[str]) -> list[tuple[dict, str]]:
     if not isinstance(order, list):
         order = list(entries)
     flat: list[tuple[dict, str]] = []
+    read = 0
     for entry_id in order:
+        read = _count(read, name)
         entry = entries.get(entry_id) if isinstance(entry_id, str) else None
         if not isinstance(entry, dict):
             problems.append(
@@ -97,8 +184,10 @@ def _entries_v4(data: dict, problems: list[str]) -> list[tuple[dict, str]]:
             )
             continue
         if entry.get("type") == "group":
-            group = str(entry.get("title") or "")
-            for child_id in entry.get("entries") or []:
+            group = clipped(str(entry.get("title") or ""), "group", "title", problems)
+            children = entry.get("entries")
+            for child_id in children if isinstance(children, list) else []:
+                read = _count(read, name)
                 child = entries.get(child_id) if isinstance(child_id, str) else None
                 if isinstance(child, dict):
                     flat.append((child, group))
@@ -113,15 +202,16 @@ def _entries_v4(data: dict, problems: list[str]) -> list[tuple[dict, str]]:
     return flat
 
 
-def _entries_v3(data: dict) -> list[tuple[dict, str]]:
+def _entries_v3(data: dict, name: str, problems: list[str]) -> list[tuple[dict, str]]:
     """v3 and v2: a list; a block is a heading for the events after it."""
     rundown = data.get("rundown")
     if not isinstance(rundown, list):
         raise ImportFailed(translate("Import", "the Ontime project has no rundown"))
-    flat, block = [], ""
+    flat, block, read = [], "", 0
     for entry in rundown:
+        read = _count(read, name)
         if isinstance(entry, dict) and entry.get("type") == "block":
-            block = str(entry.get("title") or "")
+            block = clipped(str(entry.get("title") or ""), "block", "title", problems)
             continue
         flat.append((entry, block))
     return flat
@@ -155,6 +245,8 @@ def _custom(entry: dict, labels: dict, place: str, problems: list[str]) -> list[
     custom = entry.get("custom")
     if not isinstance(custom, dict):
         return []
+    if len(custom) > MAX_CUSTOM_FIELDS:
+        raise too_many(place, translate("Import", "custom fields"), MAX_CUSTOM_FIELDS)
     lines = []
     for key, value in custom.items():
         if isinstance(value, dict):  # early v3: {"value": "..."}
@@ -197,7 +289,7 @@ def _row(entry: dict, group: str, number: int, labels: dict, problems: list[str]
         translate("Import", "Group: {group}").format(group=group) if group else "",
         translate("Import", "Cue: {cue}").format(cue=cue) if cue else "",
         translate("Import", "Skipped in Ontime") if entry.get("skip") is True else "",
-        *(f"{key}: {entry[key]}" for key in (f"user{n}" for n in range(10)) if entry.get(key)),
+        *(f"{key}: {_text(entry, key, place, problems)}" for key in (f"user{n}" for n in range(10)) if entry.get(key)),
         *_custom(entry, labels, place, problems),
     ]
     row.notes = [line for line in notes if line]
@@ -248,16 +340,24 @@ def _read_times(row: Row, entry: dict, place: str, problems: list[str]) -> None:
         row.warning_s = row.danger_s = None
 
 
-def import_ontime(path: Path, output: Path, today: date | None = None) -> ImportResult:
-    data = _load(path)
+def import_ontime(
+    path: Path, output: Path, today: date | None = None, progress: Progress | None = None
+) -> ImportResult:
+    progress = progress or Progress()
+    data = _load(path, progress)
     problems: list[str] = []
     version = _version(data)
     if version not in ("2", "3", "4"):
         problems.append(
             translate("Import", "Ontime version {version} is not known; read as version 4").format(version=version)
         )
-    flat = _entries_v4(data, problems) if isinstance(data.get("rundowns"), dict) else _entries_v3(data)
+    if isinstance(data.get("rundowns"), dict):
+        flat = _entries_v4(data, path.name, problems)
+    else:
+        flat = _entries_v3(data, path.name, problems)
     fields = data.get("customFields")
+    if isinstance(fields, dict) and len(fields) > MAX_CUSTOM_FIELDS:
+        raise too_many(path.name, translate("Import", "custom fields"), MAX_CUSTOM_FIELDS)
     labels = {
         key: str(value.get("label") or key)
         for key, value in (fields.items() if isinstance(fields, dict) else ())
@@ -266,6 +366,7 @@ def import_ontime(path: Path, output: Path, today: date | None = None) -> Import
     unused: set[str] = set()
     rows = []
     for number, (entry, group) in enumerate(flat, start=1):
+        progress.step()
         if not isinstance(entry, dict):
             problems.append(
                 translate("Import", "event {number}: not an Ontime entry; not imported").format(number=number)
@@ -288,7 +389,8 @@ def import_ontime(path: Path, output: Path, today: date | None = None) -> Import
         )
     project = data.get("project") if isinstance(data.get("project"), dict) else data.get("event")
     title = str(project.get("title") or "") if isinstance(project, dict) else ""
-    result = assemble(rows, title or path.stem, today or date.today(), output, problems)
+    title = clipped(title, "project", "title", problems)
+    result = assemble(rows, title or path.stem, today or date.today(), output, problems, progress=progress)
     if not title:
         problems.append(
             translate("Import", 'the project has no title: the show is called "{title}"').format(

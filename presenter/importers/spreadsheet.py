@@ -10,26 +10,33 @@ from __future__ import annotations
 
 import csv
 import io
-import itertools
 import re
 import zipfile
+import zlib
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from presenter.i18n import translate
 from presenter.importers import (
+    MAX_CELLS,
+    MAX_ROWS,
+    BadValue,
     ImportFailed,
     ImportResult,
+    Progress,
     Row,
     assemble,
     clipped,
     time_of_day_seconds,
+    too_many,
     whole_seconds,
 )
+from presenter.importers.xlsx_scan import check_parts, check_sheet
 from presenter.timefmt import TimeFormatError, parse_duration, parse_time_of_day
 
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # an xlsx is a zip: its sheets are checked before they are unpacked
-MAX_COLUMNS = 200
+MAX_CSV_BYTES = 5 * 1024 * 1024  # a CSV is read whole: 2,000 rows of 50 cells are well below
+MAX_COLUMNS = 200  # columns further right are not read
 HEADER_SEARCH_ROWS = 30
 ONTIME_SHEET = "event schedule"
 
@@ -61,24 +68,34 @@ def _key(header: str) -> str:
 # --------------------------------------------------------------------------------------------- reading
 
 
-def _xlsx_rows(path: Path, problems: list[str]) -> tuple[str, list[list]]:
+def _xlsx_rows(path: Path, problems: list[str], progress: Progress) -> tuple[str, list[list]]:
     try:
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise ImportFailed(
-            translate("Import", "{name} is not an Excel workbook (.xlsx): {exc}").format(name=path.name, exc=exc)
-        ) from None
-    if unpacked > MAX_UNPACKED_BYTES:
-        raise ImportFailed(
-            translate("Import", "{name} unpacks to {unpacked} MB; an import is at most 200 MB unpacked").format(
-                name=path.name, unpacked=unpacked // 1048576
+            if unpacked > MAX_UNPACKED_BYTES:
+                raise ImportFailed(
+                    translate("Import", "{name} unpacks to {unpacked} MB; an import is at most 200 MB unpacked").format(
+                        name=path.name, unpacked=unpacked // 1048576
+                    )
+                )
+            check_parts(path, archive, progress)
+            return _read_book(path, archive, problems, progress)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, NotImplementedError, OSError) as exc:
+        raise ImportFailed(  # a damaged or cut zip shows in any of these
+            translate("Import", "{name} is not an Excel workbook (.xlsx) or it is damaged: {exc}").format(
+                name=path.name, exc=str(exc) or type(exc).__name__
             )
-        )
+        ) from None
+
+
+def _read_book(path: Path, archive: zipfile.ZipFile, problems: list[str], progress: Progress) -> tuple[str, list[list]]:
+    """The rows of the sheet to import; each sheet is scanned (counted) before openpyxl reads it."""
     import openpyxl  # type: ignore[import-untyped]
 
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except ImportFailed:
+        raise
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         raise ImportFailed(
             translate("Import", "{name} cannot be read as an Excel workbook ({__name__}: {exc})").format(
@@ -87,8 +104,15 @@ def _xlsx_rows(path: Path, problems: list[str]) -> tuple[str, list[list]]:
         ) from None
     try:
         names = book.sheetnames
+        if not names:
+            raise ImportFailed(translate("Import", "{name}: the workbook has no sheet").format(name=path.name))
         chosen = next((name for name in names if name.strip().lower() == ONTIME_SHEET), None)
-        chosen = chosen or next((name for name in names if _has_header(book[name])), names[0])
+        for name in names if chosen is None else ():
+            check_sheet(path, archive, book[name]._worksheet_path, name, progress, rows=HEADER_SEARCH_ROWS)
+            if _has_header(book[name]):
+                chosen = name
+                break
+        chosen = chosen or names[0]
         if len(names) > 1:
             others = ", ".join(name for name in names if name != chosen)
             problems.append(
@@ -96,12 +120,20 @@ def _xlsx_rows(path: Path, problems: list[str]) -> tuple[str, list[list]]:
                     chosen=chosen, others=others
                 )
             )
+        check_sheet(path, archive, book[chosen]._worksheet_path, chosen, progress)
         rows = []
         for values in book[chosen].iter_rows(values_only=True, max_col=MAX_COLUMNS):
             rows.append(list(values))
-            if len(rows) > 6000:
-                break
+            progress.step()
         return chosen, rows
+    except ImportFailed:
+        raise
+    except Exception as exc:  # a damaged sheet shows only while its rows are read
+        raise ImportFailed(
+            translate("Import", "{name} cannot be read as an Excel workbook ({__name__}: {exc})").format(
+                name=path.name, __name__=type(exc).__name__, exc=exc
+            )
+        ) from None
     finally:
         book.close()
 
@@ -113,20 +145,39 @@ def _has_header(sheet) -> bool:
     return False
 
 
-def _csv_rows(path: Path) -> list[list]:
-    data = path.read_bytes()
+def _csv_rows(path: Path, progress: Progress) -> list[list]:
+    with open(path, "rb") as file:
+        data = file.read(MAX_CSV_BYTES + 1)
+    if len(data) > MAX_CSV_BYTES:
+        raise ImportFailed(
+            translate("Import", "{name} is larger than {limit} MB; a table to import is at most {limit} MB").format(
+                name=path.name, limit=MAX_CSV_BYTES // 1048576
+            )
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = data.decode("cp1252", errors="replace")  # German Excel's "CSV" without UTF-8
     first = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = max((";", ",", "\t"), key=first.count)
+    rows: list[list] = []
+    cells = 0
     try:
-        return list(itertools.islice(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), 6001))
+        for values in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
+            cells += len(values)
+            where = translate("Import", "row {number}").format(number=f"{len(rows) + 1:,}")
+            if cells > MAX_CELLS:
+                raise too_many(path.name, translate("Import", "cells"), MAX_CELLS, where)
+            if any(value.strip() for value in values):
+                if len(rows) >= MAX_ROWS:
+                    raise too_many(path.name, translate("Import", "rows"), MAX_ROWS, where)
+                progress.step()
+            rows.append(values[:MAX_COLUMNS])
     except csv.Error as exc:
         raise ImportFailed(
             translate("Import", "{name} is not a readable CSV table ({exc})").format(name=path.name, exc=exc)
         ) from None
+    return rows
 
 
 def _header_map(values: list) -> dict[int, str] | None:
@@ -152,7 +203,7 @@ def _duration(value, place: str, what: str, problems: list[str]) -> float | None
     if isinstance(value, datetime):  # an Excel duration over a day shows as a date from 1899-12-30
         return whole_seconds((value - datetime(1899, 12, 30)).total_seconds(), place, what, problems)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return whole_seconds(float(value) * 86400, place, what, problems)  # Excel: a fraction of a day
+        return whole_seconds(_days(value) * 86400, place, what, problems)  # Excel: a fraction of a day
     text = str(value).strip()
     minutes = _MINUTES.match(text)
     if minutes:
@@ -162,6 +213,14 @@ def _duration(value, place: str, what: str, problems: list[str]) -> float | None
     except TimeFormatError as exc:
         problems.append(translate("Import", "{place}: {what} {exc}").format(place=place, what=what, exc=exc))
         raise _BadRow from None
+
+
+def _days(value: float) -> float:
+    """A number of days as a float; a whole number too large for one is infinite (whole_seconds refuses it)."""
+    try:
+        return float(value)
+    except OverflowError:
+        return float("inf")
 
 
 def _time_of_day(value, place: str, what: str, problems: list[str]) -> float | None:
@@ -180,8 +239,7 @@ def _time_of_day(value, place: str, what: str, problems: list[str]) -> float | N
         raise _BadRow from None
 
 
-class _BadRow(Exception):
-    pass
+_BadRow = BadValue  # its problem is listed; the row is not imported
 
 
 def _text(value) -> str:
@@ -241,16 +299,19 @@ def _title_above(rows: list[list], header_index: int) -> str:
     return ""
 
 
-def import_spreadsheet(path: Path, output: Path, today: date | None = None) -> ImportResult:
+def import_spreadsheet(
+    path: Path, output: Path, today: date | None = None, progress: Progress | None = None
+) -> ImportResult:
+    progress = progress or Progress()
     problems: list[str] = []
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        sheet, rows = _xlsx_rows(path, problems)
+        sheet, rows = _xlsx_rows(path, problems, progress)
 
         def where(number: int) -> str:
             return translate("Import", 'sheet "{sheet}", row {number}').format(sheet=sheet, number=number)
 
     else:
-        rows = _csv_rows(path)
+        rows = _csv_rows(path, progress)
 
         def where(number: int) -> str:
             return translate("Import", "row {number}").format(number=number)
@@ -282,4 +343,4 @@ def import_spreadsheet(path: Path, output: Path, today: date | None = None) -> I
         if row is not None:
             imported.append(row)
     title = _title_above(rows, header_index) or path.stem
-    return assemble(imported, title, today or date.today(), output, problems)
+    return assemble(imported, title, today or date.today(), output, problems, progress=progress)

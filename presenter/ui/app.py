@@ -296,7 +296,7 @@ class PresenterApp(AppWindows, AppClipChecks, QObject):
 
     def _install_editor(self) -> None:
         """The running-order editor in the director window (presenter.ui.editor); unsaved edits offered back."""
-        from presenter.editing import unsaved_edits
+        from presenter.runs import unsaved_edits
         from presenter.ui.editor import install_editor
 
         self.editor = install_editor(self.director, self.controller)

@@ -185,6 +185,8 @@ def test_a_paused_clip_stands_still_and_a_restart_after_esc_plays_on_every_remot
     snapshot = controller.snapshot()
     assert state["clip"]["state"] == "paused" and state["timer"]["running"] is False
     assert state["timer"]["left"] == pytest.approx(snapshot.timer_s, abs=0.01)
+    desktop = describe(controller.snapshot(), translate).timer
+    qtbot.waitUntil(lambda: _text(browser, "timer") == desktop, timeout=10_000)  # the page has its first state
     frozen = _text(browser, "timer")
     qtbot.wait(1200)  # a running timer would have changed its second by now
     assert _text(browser, "timer") == frozen == describe(controller.snapshot(), translate).timer

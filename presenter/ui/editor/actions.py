@@ -247,7 +247,7 @@ class RunningOrderEditor(QObject):
         return self.file is not None and show_document(show) == show_document(self.file.show)
 
     def restore(self, show: Show) -> bool:
-        """Take back the running order of a run that ended without saving (see editing.unsaved_edits)."""
+        """Take back the running order of a run that ended without saving (see runs.unsaved_edits)."""
         return self.run(self.tr("Restore the unsaved edits"), lambda _current: show)
 
     def _row_or_say(self) -> int | None:
@@ -443,6 +443,4 @@ class RunningOrderEditor(QObject):
 
     def import_show(self) -> None:
         folder = self.controller.show.path.parent if self.controller.show.path else Path.home()
-        done = files.import_show(self.director, folder)
-        if done is not None:
-            self.open_show_requested.emit(done[0])
+        self.import_runner = files.import_show(self.director, folder, self.open_show_requested.emit)

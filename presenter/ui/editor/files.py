@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QWidget
 
-from presenter.files import atomic_write
-from presenter.i18n import translate
-from presenter.importers import ImportFailed, import_file
 from presenter.show import Show, ShowFileError
-from presenter.show_save import SHOW_FILE_MODE, SaveConflict, SaveError, ShowFile, open_show_file, render_new, save_show
+from presenter.show_save import SaveConflict, ShowFile, open_show_file, save_show
 from presenter.templates import create_show_file
+from presenter.ui.import_runner import ImportRunner
 
 
 class ConflictChoice:
@@ -100,8 +99,9 @@ def new_show(parent: QWidget, folder: Path, today: date) -> Path | None:
     return path
 
 
-def import_show(parent: QWidget, folder: Path) -> tuple[Path, list[str]] | None:
-    """Ask for an Ontime project or a spreadsheet and where to write the show; returns it and what was left out."""
+def import_show(parent: QWidget, folder: Path, done: Callable[[Path], None]) -> ImportRunner | None:
+    """Ask for an Ontime project or a spreadsheet and where to write the show, then import it in a worker
+    thread (progress and cancel in a dialog that is not modal); `done(show file)` when it was written."""
     chosen, _ = QFileDialog.getOpenFileName(
         parent,
         QCoreApplication.translate("EditorFiles", "Import a running order"),
@@ -114,35 +114,9 @@ def import_show(parent: QWidget, folder: Path) -> tuple[Path, list[str]] | None:
     output = ask_save_path(parent, source.with_suffix(".yaml"))
     if output is None:
         return None
-    try:
-        result = import_file(source, output)
-        header = translate(
-            "Import", "# Imported from {name} by Presenter. Clip paths are relative to this file.\n"
-        ).format(name=source.name)
-        atomic_write(output, render_new(result.show, output, header), mode=SHOW_FILE_MODE)
-    except (ImportFailed, SaveError, OSError) as exc:
-        QMessageBox.warning(
-            parent,
-            QCoreApplication.translate("EditorFiles", "Import"),
-            QCoreApplication.translate("EditorFiles", "Not imported: %1").replace("%1", str(exc)),
-        )
-        return None
-    box = QMessageBox(parent)
-    box.setWindowTitle(QCoreApplication.translate("EditorFiles", "Import"))
-    box.setText(
-        QCoreApplication.translate("EditorFiles", "%1 segments imported into %2.")
-        .replace("%1", str(result.imported))
-        .replace("%2", output.name)
-    )
-    if result.problems:
-        box.setInformativeText(
-            QCoreApplication.translate("EditorFiles", "%1 notes on what was not imported:").replace(
-                "%1", str(len(result.problems))
-            )
-        )
-        box.setDetailedText("\n".join(result.problems))
-    box.exec()
-    return output, result.problems
+    runner = ImportRunner(parent, source, output, done)
+    runner.start()
+    return runner
 
 
 def reopen(path: Path) -> ShowFile | None:

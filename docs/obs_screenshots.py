@@ -1,0 +1,148 @@
+"""Make docs/obs-panel.png (the director's OBS panel, German) and docs/obs-lower-third.png (the lower third over a
+test picture, as OBS composites its browser source over the camera).
+
+Run: ``.venv/bin/python docs/obs_screenshots.py`` (starts its own Xvfb when there is no DISPLAY; needs Debian's
+chromium and chromium-driver).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+import tempfile
+import threading
+from datetime import datetime
+from http import server as http_server
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from xvfb_display import start_xvfb, stop_xvfb  # noqa: E402
+
+WEB = ROOT / "presenter" / "web"
+
+
+def panel_png(path: Path) -> None:
+    from presenter.i18n import Language
+    from presenter.i18n.qt import install
+    from presenter.obs.health import LinkState, ObsHealth, ObsProblem, OutputHealth, ProblemCode, problem_text
+    from presenter.ui.obs_panel import ObsPanel
+
+    install(Language.GERMAN)
+    since = datetime(2021, 1, 19, 17, 29, 30)
+    panel = ObsPanel()
+    panel.setFixedWidth(380)
+    panel.set_health(
+        ObsHealth(
+            enabled=True,
+            address="ws://127.0.0.1:4455",
+            state=LinkState.CONNECTED,
+            program_scene="Kamera 2",
+            wanted_scene="Kamera",
+            manual=True,
+            transition="Cut",
+            stream=OutputHealth(
+                active=True, since=since, timecode="00:31:12.480", skipped_frames=42, total_frames=56100
+            ),
+            record=OutputHealth(active=True, since=since, timecode="00:31:12.480"),
+            problems=(
+                ObsProblem(ProblemCode.MANUAL_SCENE, problem_text(ProblemCode.MANUAL_SCENE, scene="Kamera 2"), since),
+                ObsProblem(ProblemCode.STREAM_RECONNECTING, problem_text(ProblemCode.STREAM_RECONNECTING), since),
+            ),
+        )
+    )
+    panel.show()
+    panel.adjustSize()
+    panel.grab().save(str(path))
+
+
+def test_picture(width: int, height: int):
+    """Colour bars (the classic test image) standing in for the camera."""
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    image = QImage(width, height, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    bars = ("#c0c0c0", "#c0c000", "#00c0c0", "#00c000", "#c000c0", "#c00000", "#0000c0")
+    for n, colour in enumerate(bars):
+        painter.fillRect(n * width // len(bars), 0, width // len(bars) + 1, height, QColor(colour))
+    painter.end()
+    return image
+
+
+class _Pages(http_server.SimpleHTTPRequestHandler):
+    """/lower-third and /static/… from presenter/web, as the app's server routes them."""
+
+    def translate_path(self, path: str) -> str:
+        name = path.split("?")[0].removeprefix("/static/").strip("/")
+        return str(WEB / (name if "." in name else f"{name}.html"))
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+MALU = {"name": "Malu Dreyer", "role": "Ministerpräsidentin Rheinland-Pfalz"}
+
+
+def lower_third_png(path: Path) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage, QPainter
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    server = http_server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Pages, directory=str(WEB)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for flag in ("--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1920,1080"):
+        options.add_argument(flag)
+    with tempfile.TemporaryDirectory() as profile:
+        options.add_argument(f"--user-data-dir={profile}")
+        driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
+        try:
+            transparent = {"color": {"r": 0, "g": 0, "b": 0, "a": 0}}
+            driver.execute_cdp_cmd("Emulation.setDefaultBackgroundColorOverride", transparent)
+            # Served as files here, so the page's /static/ links are rewritten to this folder.
+            driver.get(f"http://127.0.0.1:{server.server_address[1]}/lower-third.html?offline")
+            driver.execute_script(
+                "for (const l of document.querySelectorAll('link')) l.href = l.href.replace('/static/', '/');"
+                "presenterGraphics.render(arguments[0])",
+                {
+                    "language": "de",
+                    "lower_third": {"name": "Malu Dreyer", "role": "Ministerpräsidentin Rheinland-Pfalz"},
+                },
+            )
+            driver.execute_script("return new Promise(r => setTimeout(r, 600))")  # the fade-in (250 ms) is over
+            page = QImage()
+            page.loadFromData(driver.get_screenshot_as_png(), "PNG")
+        finally:
+            driver.quit()
+            server.shutdown()
+    picture = test_picture(page.width(), page.height())
+    painter = QPainter(picture)
+    painter.drawImage(0, 0, page)
+    painter.end()
+    picture.scaled(960, 540, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation).save(
+        str(path)
+    )
+
+
+def main() -> int:
+    xvfb = start_xvfb() if not os.environ.get("DISPLAY") else None
+    os.environ["QT_QPA_PLATFORM"] = "xcb"
+    try:
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication(sys.argv[:1])
+        panel_png(ROOT / "docs" / "obs-panel.png")
+        lower_third_png(ROOT / "docs" / "obs-lower-third.png")
+        app.processEvents()
+    finally:
+        stop_xvfb(xvfb)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
