@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from presenter import intents as do
 from presenter.remote import intents as intent_table
@@ -94,7 +95,7 @@ def _milliseconds(value: object, what: str) -> float:
 class OntimeCommands:
     """Carries out Ontime commands for one Presenter (the Bridge's controller), in the main thread."""
 
-    def __init__(self, bridge) -> None:
+    def __init__(self, bridge: Any) -> None:
         register()  # (again: a test may have put the intent table back as it was)
         self.bridge = bridge
         self.draft = ""  # a message text set while no message is shown (Ontime keeps a hidden text)
@@ -114,16 +115,17 @@ class OntimeCommands:
         }
 
     @property
-    def controller(self):
+    def controller(self) -> Any:
         return self.bridge.controller
 
     def snapshot(self) -> ShowSnapshot:
-        return self.controller.snapshot()
+        snapshot: ShowSnapshot = self.controller.snapshot()
+        return snapshot
 
     def known(self, tag: str) -> bool:
         return tag.lower() in self._handlers or tag.lower() in READS
 
-    def runtime(self) -> dict:
+    def runtime(self) -> dict[str, Any]:
         return runtime_store(self.snapshot(), self.draft)
 
     def run(self, tag: str, payload: object, source: str, pin: object, authenticated: bool, v3: bool = False) -> Answer:
@@ -148,7 +150,7 @@ class OntimeCommands:
 
     # ------------------------------------------------------------------ steps
 
-    def _do(self, name: str, args: dict, source: str) -> None:
+    def _do(self, name: str, args: dict[str, Any], source: str) -> None:
         status, error, _state = self.bridge.command(name, args, source, None, authenticated=True)
         if status is not Status.OK:
             raise Refusal(status, error or "refused")
@@ -160,7 +162,7 @@ class OntimeCommands:
 
         return refuse
 
-    def _target(self, payload: dict, verb: str) -> int:
+    def _target(self, payload: dict[str, Any], verb: str) -> int:
         """{index: 1-based} | {id: "…"} | {cue: "…"} → the segment's 1-based number."""
         count = len(self.snapshot().segments)
         if "index" in payload:
@@ -363,7 +365,9 @@ ROLL_REASON = "Presenter has no roll mode: GO airs each segment, clips follow by
 CHANGEABLE = frozenset({"title", "duration", "note", "skip"})
 
 
-def _edit_segment(controller, to: int, title: str | None = None, duration: str | None = None, notes=None) -> None:
+def _edit_segment(
+    controller: Any, to: int, title: str | None = None, duration: str | None = None, notes: str | None = None
+) -> None:
     """One edit of a segment's title, planned duration or notes, as the director's editor makes it (EditShow)."""
     from presenter.editing import EditError, update_segment
 

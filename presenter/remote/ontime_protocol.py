@@ -40,7 +40,9 @@ def key_of(dialect: Dialect) -> str:
     return "type" if dialect is Dialect.ONTIME_V3 else "tag"
 
 
-def reply(dialect: Dialect, tag: object, status: int, payload: object, error: str | None, did: str | None) -> dict:
+def reply(
+    dialect: Dialect, tag: object, status: int, payload: object, error: str | None, did: str | None
+) -> dict[str, Any]:
     """Ontime's reply `{tag, payload}`; a refusal's payload is `{"status", "error"}` (Ontime itself says nothing)."""
     key = key_of(dialect)
     if status == 200:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import json
 import zlib
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from websockets.asyncio.server import ServerConnection
@@ -37,7 +37,7 @@ class OntimeFace:
         self.dialect: dict[ServerConnection, Dialect] = {}
         self.sent_revision: dict[ServerConnection, int] = {}
         self.count = 0  # Ontime connections (read from the main thread: an int, no lock needed)
-        self.latest: dict | None = None
+        self.latest: dict[str, Any] | None = None
 
     # ------------------------------------------------------------------ pushed runtime data
 
@@ -71,7 +71,9 @@ class OntimeFace:
 
     # ------------------------------------------------------------------ WebSocket frames
 
-    async def incoming(self, connection: ServerConnection, message: dict, control: bool, dialect: Dialect):
+    async def incoming(
+        self, connection: ServerConnection, message: dict[str, Any], control: bool, dialect: Dialect
+    ) -> dict[str, Any] | None:
         key = key_of(dialect)
         tag = message.get(key)
         if not isinstance(tag, str) or not tag or len(tag) > 40:
@@ -94,7 +96,7 @@ class OntimeFace:
 
     # ------------------------------------------------------------------ HTTP
 
-    async def data(self, connection: ServerConnection, request: Request, route: str, query: dict) -> Response:
+    async def data(self, connection: ServerConnection, request: Request, route: str, query: dict[str, Any]) -> Response:
         """`GET /data/rundowns/current` (v4), `/data/rundown` (v3), `/data/custom-fields`, with an ETag."""
         from presenter.remote.server import _error, _response
 
@@ -113,7 +115,7 @@ class OntimeFace:
         response.headers["ETag"] = etag
         return response
 
-    async def api(self, connection: ServerConnection, request: Request, path: str, query: dict) -> Response:
+    async def api(self, connection: ServerConnection, request: Request, path: str, query: dict[str, Any]) -> Response:
         """Ontime's integration API: `GET /api/<command>/<params…>`, answered 202 `{payload}` as Ontime does."""
         from presenter.remote.server import PIN_HEADER, _json
 
