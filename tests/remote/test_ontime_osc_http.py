@@ -155,3 +155,10 @@ def test_ontime_http_integration_api(qtbot, http, controller, fake_clock):
     fake_clock.advance(2)
     status, body = http_get(qtbot, f"{http}/api/start/next", foreign)  # a page on another site: never
     assert status == 403 and controller.snapshot().current.index == 0
+
+
+def test_presenters_own_addtime_takes_seconds_and_says_so(qtbot, http, controller):
+    controller.go()
+    status, body = http_get(qtbot, f"{http}/api/v1/addtime?s=60000", {"X-Presenter-Pin": PIN})
+    assert status == 400 and "seconds" in body["error"] and "milliseconds" in body["error"]
+    assert body["status"] == 400 and controller.snapshot().current.planned_duration_s == 300
