@@ -167,8 +167,9 @@ class RemoteServer:
 
     def _set_latest(self, text: str) -> None:
         self._latest = text
-        for event in self._wake.values():
-            event.set()
+        for connection, event in self._wake.items():
+            if not self.ontime.speaks_ontime(connection):  # Ontime's clients get their own data (publish_ontime)
+                event.set()
 
     def _set_latest_ontime(self, texts: dict) -> None:
         self.ontime.latest = texts
