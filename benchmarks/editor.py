@@ -96,12 +96,12 @@ def measure_edits(show_path: Path, state: Path, *, the_old_way: bool) -> list[fl
 
     from presenter.clock import FakeClock
     from presenter.controller import ShowController
-    from presenter.editing import update_segment
-    from presenter.engine import GO_GUARD_S
-    from presenter.journal import StateDir
     from presenter.playout.silent import SilentPlayout
+    from presenter.run.engine import GO_GUARD_S
+    from presenter.run.journal import StateDir
     from presenter.show import load_show
-    from presenter.show_save import open_show_file, save_show
+    from presenter.show.editing import update_segment
+    from presenter.show.save import open_show_file, save_show
     from presenter.ui.director import DirectorWindow
     from presenter.ui.editor import install_editor
     from presenter.ui.moderator import ModeratorWindow
@@ -168,9 +168,9 @@ def measure_edits(show_path: Path, state: Path, *, the_old_way: bool) -> list[fl
 def measure_saves(path: Path) -> tuple[list[float], list[float]]:
     import yaml
 
-    from presenter.editing import show_document, update_segment
     from presenter.files import atomic_write
-    from presenter.show_save import open_show_file, save_show
+    from presenter.show.editing import show_document, update_segment
+    from presenter.show.save import open_show_file, save_show
 
     loaded = open_show_file(path)
     ours, base = [], []

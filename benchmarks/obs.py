@@ -54,8 +54,8 @@ def gap() -> float:
 
 def cue_for(n: int):
     from presenter.obs import ObsCue
-    from presenter.show_model import ObsScenes, SegmentKind
-    from presenter.state import ClipState, Mode
+    from presenter.run.state import ClipState, Mode
+    from presenter.show.model import ObsScenes, SegmentKind
 
     kind = SegmentKind.CLIP if n % 2 else SegmentKind.LIVE
     clip = ClipState.PLAYING if n % 2 else None

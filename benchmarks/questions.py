@@ -53,7 +53,7 @@ def csv_bytes() -> bytes:
 
 def new_controller(folder: Path):
     from presenter.controller import ShowController
-    from presenter.journal import StateDir
+    from presenter.run.journal import StateDir
     from presenter.show import load_show
 
     show = load_show(ROOT / "assets" / "smart-rlp.yaml")
@@ -65,7 +65,7 @@ def new_controller(folder: Path):
 
 
 def measure_import(folder: Path) -> tuple[list[float], list[float]]:
-    from presenter.questions_csv import parse_questions_csv
+    from presenter.questions.csv_file import parse_questions_csv
 
     data = csv_bytes()
     ours, base = [], []

@@ -53,9 +53,9 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from presenter.clock import FakeClock, SystemClock  # noqa: E402
 from presenter.controller import ShowController  # noqa: E402
-from presenter.engine import Mode  # noqa: E402
 from presenter.playout.program import OutputState, OutputStatus  # noqa: E402
 from presenter.playout.silent import SilentPlayout  # noqa: E402
+from presenter.run.engine import Mode  # noqa: E402
 from presenter.show import load_show  # noqa: E402
 from presenter.ui.moderator import ModeratorWindow  # noqa: E402
 

@@ -29,9 +29,9 @@ def main() -> int:
 
         from presenter.clock import FakeClock
         from presenter.controller import ShowController
-        from presenter.editing import update_segment
         from presenter.playout.silent import SilentPlayout
         from presenter.show import load_show
+        from presenter.show.editing import update_segment
         from presenter.ui.director import DirectorWindow
         from presenter.ui.editor import install_editor
         from presenter.ui.editor.forms import SegmentForm

@@ -20,10 +20,10 @@ from presenter.obs.options import add_obs_options
 from presenter.remote.options import add_remote_options
 
 if TYPE_CHECKING:
-    from presenter.engine import ShowEngine
-    from presenter.journal import StateDir
-    from presenter.preflight import Probe
-    from presenter.runs import RunInfo
+    from presenter.clips.preflight import Probe
+    from presenter.run.engine import ShowEngine
+    from presenter.run.journal import StateDir
+    from presenter.run.runs import RunInfo
 
 BUNDLED_SHOW = Path(__file__).resolve().parent.parent / "assets" / "smart-rlp.yaml"
 
@@ -318,7 +318,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    from presenter.preflight import run_check
+    from presenter.clips.preflight import run_check
 
     probe, notes = _probe_or_note()
     code = run_check(args.show, probe, notes, args.json, sys.stdout, sys.stderr)
@@ -337,9 +337,9 @@ def _as_run(args: argparse.Namespace, explicit_show: bool) -> int:
     The run is the latest in which something happened (a start that stayed in standby hides
     nothing), or the one named with --run.
     """
-    from presenter.as_run import engine_from_journal
-    from presenter.journal import StateDir, default_state_dir
-    from presenter.runs import find_run, latest_run, list_runs
+    from presenter.run.as_run import engine_from_journal
+    from presenter.run.journal import StateDir, default_state_dir
+    from presenter.run.runs import find_run, latest_run, list_runs
     from presenter.show import ShowFileError, load_show
 
     state = StateDir(args.state_dir or default_state_dir())
@@ -372,8 +372,8 @@ def _as_run(args: argparse.Namespace, explicit_show: bool) -> int:
 
 
 def _write_as_run(args: argparse.Namespace, engine: ShowEngine) -> int:
-    from presenter.as_run import as_run_csv, as_run_file_name, as_run_log_csv
     from presenter.files import atomic_write
+    from presenter.run.as_run import as_run_csv, as_run_file_name, as_run_log_csv
 
     lang = choose_language(args.lang, None).value  # the German CSV (`;`, BOM, German headers) with German
     exports = {"as-run": as_run_csv, "log": as_run_log_csv, "questions": _questions_csv}
@@ -398,7 +398,7 @@ def _write_as_run(args: argparse.Namespace, engine: ShowEngine) -> int:
 def _questions_csv(engine: ShowEngine, lang: str) -> str:
     """The questions of the run, one row each, in the as-run's CSV dialect; damaged entries on stderr."""
     from presenter.csvout import dialect_for
-    from presenter.questions_csv import questions_csv_for_run
+    from presenter.questions.csv_file import questions_csv_for_run
 
     text, warnings = questions_csv_for_run(engine.question_records, dialect_for(lang))
     for warning in warnings:

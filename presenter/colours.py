@@ -8,9 +8,9 @@ with red–green colour blindness; the phase is always written too, so colour is
 
 from __future__ import annotations
 
-from presenter.engine import Phase
 from presenter.i18n import QT_TRANSLATE_NOOP, translate
 from presenter.moderator_view import Look, Tone
+from presenter.run.engine import Phase
 
 BACKGROUND = "#101418"
 PANEL = "#1b2128"

@@ -17,7 +17,7 @@ from typing import Any
 
 from presenter.clock import Clock, SystemClock
 from presenter.i18n import Language, choose_language, translate
-from presenter.journal import StateDir, default_state_dir
+from presenter.run.journal import StateDir, default_state_dir
 
 LANGUAGE_KEY = "language"  # in settings.ini: the language chosen in the director window
 VLC_ARGS_ENV = "PRESENTER_VLC_ARGS"  # extra libVLC options, e.g. "--aout=adummy" for silent rehearsals

@@ -1,6 +1,6 @@
 """The show controller: the one place where the show state meets the playout and the windows.
 
-Every action is a typed intent handed to `dispatch(intent, source)` (presenter.dispatch checks the
+Every action is a typed intent handed to `dispatch(intent, source)` (presenter.run.dispatch checks the
 rules once and journals); windows render `snapshot()`. It drives the playout from the engine's state
 changes (take the clip, arm the next one, pause, restart, go black) and hands the playout's reports
 back as intents from the PLAYOUT source. It is a QObject only for its signals; it holds no widgets.
@@ -17,16 +17,16 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from presenter import intents as do
 from presenter.clock import Clock
-from presenter.dispatch import Accepted, Dispatcher, Outcome, Refused
-from presenter.engine import ClipState, Mode, ShowEngine, ShowEvent, ShowSnapshot
 from presenter.i18n import QT_TRANSLATE_NOOP
-from presenter.intents import DIRECTOR, PLAYOUT, Intent, Source
 from presenter.playout.interface import OutputState, OutputStatus, Playout
 from presenter.questions import QuestionQueue
-from presenter.questions_chat import parse_chat
+from presenter.questions.chat import parse_chat
 from presenter.run import Run
+from presenter.run import intents as do
+from presenter.run.dispatch import Accepted, Dispatcher, Outcome, Refused
+from presenter.run.engine import ClipState, Mode, ShowEngine, ShowEvent, ShowSnapshot
+from presenter.run.intents import DIRECTOR, PLAYOUT, Intent, Source
 from presenter.show import EndAction, Segment, Show
 
 _C = TypeVar("_C", bound="ShowController")

@@ -13,8 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 
-from presenter.engine import ClipState, Message, Mode, Phase, SegmentStatus, SegmentView, ShowSnapshot
 from presenter.i18n import QT_TRANSLATE_NOOP
+from presenter.run.engine import ClipState, Message, Mode, Phase, SegmentStatus, SegmentView, ShowSnapshot
 from presenter.timefmt import format_countdown, format_duration, format_signed
 
 Translate = Callable[[str, str], str]

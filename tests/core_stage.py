@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from presenter import intents as do
 from presenter.clock import FakeClock
-from presenter.dispatch import Accepted, Dispatcher, Refused
-from presenter.engine import Mode
-from presenter.intents import RefusalCode, Source, SourceKind
 from presenter.run import Run
+from presenter.run import intents as do
+from presenter.run.dispatch import Accepted, Dispatcher, Refused
+from presenter.run.engine import Mode
+from presenter.run.intents import RefusalCode, Source, SourceKind
 from presenter.show import load_show
 
 BUNDLED = Path(__file__).resolve().parent.parent / "assets" / "smart-rlp.yaml"

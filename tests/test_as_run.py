@@ -11,7 +11,9 @@ import pytest
 from fake_language import catalog_has, english_afterwards, pseudo, pseudo_german  # noqa: F401 - an autouse fixture
 
 from presenter import cli
-from presenter.as_run import (
+from presenter.clock import FakeClock
+from presenter.i18n import Language, set_translator, translate
+from presenter.run.as_run import (
     COLUMNS,
     as_run_csv,
     as_run_file_name,
@@ -22,10 +24,8 @@ from presenter.as_run import (
     engine_from_journal,
     run_date,
 )
-from presenter.clock import FakeClock
-from presenter.engine import GO_GUARD_S, EndReason, ShowEngine
-from presenter.i18n import Language, set_translator, translate
-from presenter.journal import StateDir
+from presenter.run.engine import GO_GUARD_S, EndReason, ShowEngine
+from presenter.run.journal import StateDir
 
 START = datetime(2021, 1, 19, 17, 30)
 
@@ -305,7 +305,7 @@ def test_rehearse_is_parsed_for_the_app():
 
 
 def test_as_run_does_not_import_the_test_clock():
-    import presenter.as_run as module
+    import presenter.run.as_run as module
 
     assert "FakeClock" not in vars(module)
     assert module.FrozenClock(START).now() == START and module.FrozenClock(START).monotonic() == 0.0

@@ -10,7 +10,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from presenter.clipfiles import (
+from presenter.clips.files import (
     Fault,
     FileProblem,
     Form,
@@ -107,7 +107,8 @@ def test_one_line_about_the_media():
 
 def test_qt_free_modules_import_neither_qt_nor_vlc():
     code = (
-        "import sys, presenter.clipfiles, presenter.preflight, presenter.playout.interface, presenter.playout.probe\n"
+        "import sys, presenter.clips.files, presenter.clips.preflight\n"
+        "import presenter.playout.interface, presenter.playout.probe\n"
         "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'vlc'))\n"
         "assert not bad, bad\n"
     )

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from presenter.controller import ShowController
-from presenter.engine import GO_GUARD_S, ShowEngine
 from presenter.playout.silent import SilentPlayout
+from presenter.run.engine import GO_GUARD_S, ShowEngine
 from presenter.show import load_show
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -242,9 +242,9 @@ class TakeArgsPlayout(TransportPlayout):
 
 
 def test_issue_25_14_a_held_clip_resumes_held_at_its_end_after_kill_9(qtbot, tmp_path, fake_clock):
-    from presenter.intents import ClipProgress
     from presenter.playout.interface import OutputState, OutputStatus
     from presenter.run import Run
+    from presenter.run.intents import ClipProgress
 
     clip = ROOT / "assets" / "clips" / "minimogli.mp4"
     path = tmp_path / "held.yaml"

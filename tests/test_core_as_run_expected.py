@@ -6,11 +6,11 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from presenter import intents as do
-from presenter.as_run import as_run_csv, as_run_log_csv
 from presenter.clock import FakeClock
-from presenter.dispatch import Accepted, Dispatcher
 from presenter.run import Run
+from presenter.run import intents as do
+from presenter.run.as_run import as_run_csv, as_run_log_csv
+from presenter.run.dispatch import Accepted, Dispatcher
 from presenter.show import load_show
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,7 +1,7 @@
 """Issue 20 in the core: every action through one dispatcher, clip transport in the engine, one snapshot.
 
 Each of the issue's findings 1-11 has a test here (named `test_finding_N_…`) that fails on the code before
-the dispatcher; the rest covers every rule of presenter.dispatch (refusals are values, nothing changes).
+the dispatcher; the rest covers every rule of presenter.run.dispatch (refusals are values, nothing changes).
 """
 
 from __future__ import annotations
@@ -11,14 +11,14 @@ from datetime import time, timedelta
 import pytest
 from core_stage import BUNDLED, HTTP, Stage
 
-from presenter import intents as do
-from presenter.as_run import as_run_log_csv, as_run_log_rows, as_run_rows
-from presenter.dispatch import Dispatcher
-from presenter.engine import UNDO_GO_S, ClipState, Mode, Phase
-from presenter.intents import RefusalCode
 from presenter.run import Run
+from presenter.run import intents as do
+from presenter.run.as_run import as_run_log_csv, as_run_log_rows, as_run_rows
+from presenter.run.dispatch import Dispatcher
+from presenter.run.engine import UNDO_GO_S, ClipState, Mode, Phase
+from presenter.run.intents import RefusalCode
+from presenter.run.state import Lateness, OfferAction
 from presenter.show import load_show
-from presenter.state import Lateness, OfferAction
 
 # ------------------------------------------------------------------ finding 1: restart after stop to black
 

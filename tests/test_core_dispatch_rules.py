@@ -9,14 +9,14 @@ from datetime import timedelta
 import pytest
 from core_stage import BUNDLED, HTTP, START, Stage
 
-from presenter import intents as do
-from presenter.as_run import as_run_log_rows
 from presenter.clock import FakeClock
-from presenter.dispatch import Refused
-from presenter.engine import GO_GUARD_S, ClipState, Mode
-from presenter.intents import RefusalCode, Source, SourceKind
+from presenter.run import intents as do
+from presenter.run.as_run import as_run_log_rows
+from presenter.run.dispatch import Refused
+from presenter.run.engine import GO_GUARD_S, ClipState, Mode
+from presenter.run.intents import RefusalCode, Source, SourceKind
+from presenter.run.state import OfferAction
 from presenter.show import load_show
-from presenter.state import OfferAction
 
 # ------------------------------------------------------------------ the rest of the rules
 

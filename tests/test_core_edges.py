@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from presenter import files, journal, records, runs
+from presenter import files, records
 from presenter.clock import FakeClock, SystemClock
-from presenter.engine import ClipEnd, ClipState, EndReason, Mode, ShowEngine
-from presenter.journal import JournalWriter, StateDir, header_started, read_journal, resumable_from
+from presenter.run import journal, runs
+from presenter.run.engine import ClipEnd, ClipState, EndReason, Mode, ShowEngine
+from presenter.run.journal import JournalWriter, StateDir, header_started, read_journal, resumable_from
 from presenter.show import Segment, Show, ShowFileError, load_show, read_show_bytes
 
 START = datetime(2021, 1, 19, 17, 30)

@@ -10,10 +10,10 @@ import pytest
 from fake_language import english_afterwards, pseudo_german  # noqa: F401 - an autouse fixture
 
 from presenter.clock import FakeClock
-from presenter.engine import ShowEngine
-from presenter.journal import StateDir, read_journal
 from presenter.records import BadRecord, replay_warning, text_field
-from presenter.runs import RunInfo
+from presenter.run.engine import ShowEngine
+from presenter.run.journal import StateDir, read_journal
+from presenter.run.runs import RunInfo
 from presenter.show import ShowFileError, load_show, parse_show
 from presenter.statelock import StateLockError
 from presenter.timefmt import TimeFormatError, parse_duration

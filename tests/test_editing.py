@@ -16,7 +16,12 @@ import pytest
 
 from presenter.clock import FakeClock
 from presenter.controller import ShowController
-from presenter.editing import (
+from presenter.playout.silent import SilentPlayout
+from presenter.run.engine import GO_GUARD_S, Mode, ShowEngine
+from presenter.run.journal import StateDir, read_journal
+from presenter.run.runs import find_resumable
+from presenter.show import ShowFileError, load_show, parse_show
+from presenter.show.editing import (
     EditError,
     EditSession,
     ShowLock,
@@ -31,11 +36,6 @@ from presenter.editing import (
     update_segment,
     update_show,
 )
-from presenter.engine import GO_GUARD_S, Mode, ShowEngine
-from presenter.journal import StateDir, read_journal
-from presenter.playout.silent import SilentPlayout
-from presenter.runs import find_resumable
-from presenter.show import ShowFileError, load_show, parse_show
 
 ROOT = Path(__file__).resolve().parent.parent
 START = datetime(2021, 1, 19, 17, 29, 58)
@@ -395,7 +395,7 @@ def test_replay_of_a_show_saved_after_the_edits_starts_from_the_running_order_of
     clock.advance(1)
     live_session(controller).do("move", lambda s: move_segment(s, 0, 5))  # the welcome (done) to the end
     writer.close()
-    from presenter.show_save import open_show_file, save_show
+    from presenter.show.save import open_show_file, save_show
 
     save_show(open_show_file(show_copy), controller.show)
     saved = load_show(show_copy)
@@ -413,8 +413,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from presenter.clock import FakeClock
 from presenter.controller import ShowController
-from presenter.editing import EditSession, update_segment, add_segment
-from presenter.journal import StateDir
+from presenter.show.editing import EditSession, update_segment, add_segment
+from presenter.run.journal import StateDir
 from presenter.show import load_show
 
 app = QCoreApplication([])
@@ -502,7 +502,7 @@ def test_a_running_order_too_large_for_the_journal_is_taken_and_the_director_tol
 
 
 def test_edits_made_in_standby_are_offered_back_after_a_crash(qtbot, show_copy, tmp_path):
-    from presenter.runs import unsaved_edits
+    from presenter.run.runs import unsaved_edits
 
     show = load_show(show_copy)
     state = StateDir(tmp_path / "state")
@@ -515,7 +515,7 @@ def test_edits_made_in_standby_are_offered_back_after_a_crash(qtbot, show_copy, 
     assert find_resumable(state, load_show(show_copy), START.date(), FakeClock(START)) is None
     restored = unsaved_edits(state, load_show(show_copy))
     assert restored is not None and ids(restored)[:2] == ["welcome", "grusswort"]
-    from presenter.show_save import open_show_file, save_show
+    from presenter.show.save import open_show_file, save_show
 
     save_show(open_show_file(show_copy), restored)
     assert unsaved_edits(state, load_show(show_copy)) is None  # saved: nothing to offer

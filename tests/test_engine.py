@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from presenter.clock import FakeClock
-from presenter.engine import (
+from presenter.run.engine import (
     GO_GUARD_S,
     UNDO_GO_S,
     ClipState,
@@ -28,10 +28,10 @@ from presenter.engine import (
     ShowSnapshot,
     SkipRefused,
 )
-from presenter.replay import legacy_skip
+from presenter.run.replay import legacy_skip
+from presenter.run.timing import phase_thresholds
 from presenter.show import Segment, Show, load_show
 from presenter.timefmt import format_countdown
-from presenter.timing import phase_thresholds
 
 ROOT = Path(__file__).resolve().parents[1]
 SHOW_FILE = ROOT / "assets" / "smart-rlp.yaml"
@@ -190,7 +190,7 @@ def qt_free_modules() -> list[str]:
 
 def test_every_qt_free_module_imports_neither_qt_nor_vlc():
     modules = qt_free_modules()
-    assert {"presenter.engine", "presenter.show", "presenter.as_run", "presenter.cli"} <= set(modules)
+    assert {"presenter.run.engine", "presenter.show", "presenter.run.as_run", "presenter.cli"} <= set(modules)
     code = (
         "import importlib, sys\n"
         "bad = {}\n"

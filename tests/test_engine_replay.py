@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from presenter.clock import FakeClock
-from presenter.engine import EndReason, Mode, SegmentStatus, ShowEngine
+from presenter.run.engine import EndReason, Mode, SegmentStatus, ShowEngine
 
 START = datetime(2021, 1, 19, 17, 30)
 

@@ -10,11 +10,11 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from presenter.as_run import as_run_csv, engine_from_journal
 from presenter.clock import FakeClock
-from presenter.engine import ClipState, Mode, ShowEngine
-from presenter.journal import StateDir, is_crash_loop, read_journal
-from presenter.runs import find_resumable
+from presenter.run.as_run import as_run_csv, engine_from_journal
+from presenter.run.engine import ClipState, Mode, ShowEngine
+from presenter.run.journal import StateDir, is_crash_loop, read_journal
+from presenter.run.runs import find_resumable
 
 START = datetime(2021, 1, 19, 17, 29, 58)
 
@@ -139,7 +139,7 @@ def test_unwritable_state_dir_reports_and_the_show_goes_on(bundled_show, tmp_pat
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
 def test_disk_full_reports_and_the_show_goes_on(bundled_show, tmp_path):
     problems = []
-    from presenter.journal import JournalWriter
+    from presenter.run.journal import JournalWriter
 
     writer = JournalWriter(tmp_path / "j.jsonl", problems.append)
     writer.close()

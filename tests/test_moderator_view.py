@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from presenter.engine import Phase, ShowEngine
 from presenter.moderator_view import (
     Look,
     Tone,
@@ -23,6 +22,7 @@ from presenter.moderator_view import (
     phase_thresholds,
     until_next_second,
 )
+from presenter.run.engine import Phase, ShowEngine
 
 ROOT = Path(__file__).resolve().parent.parent
 START = datetime(2021, 1, 19, 17, 30)

@@ -79,7 +79,7 @@ def test_the_rules_for_windows_and_runs_import_no_qt_and_no_vlc():
     import sys
 
     code = (
-        "import sys, presenter.placement, presenter.run_rules; "
+        "import sys, presenter.placement, presenter.run.rules; "
         "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'vlc')]; "
         "sys.exit(f'imported: {bad}' if bad else 0)"
     )

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from presenter.preflight import Status, check_show, file_problem, report_as_json, report_as_text, run_check
+from presenter.clips.preflight import Status, check_show, file_problem, report_as_json, report_as_text, run_check
 from presenter.show import load_show
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -8,8 +8,6 @@ from datetime import datetime
 import pytest
 
 from presenter.clock import FakeClock
-from presenter.engine import ShowEngine
-from presenter.journal import StateDir, read_journal
 from presenter.questions import (
     MAX_SCREEN_TEXT,
     QuestionError,
@@ -19,8 +17,10 @@ from presenter.questions import (
     delete_questions_from_journal,
     questions_status,
 )
-from presenter.questions_chat import parse_chat
-from presenter.questions_csv import Dialect, parse_questions_csv, questions_csv, read_questions_file
+from presenter.questions.chat import parse_chat
+from presenter.questions.csv_file import Dialect, parse_questions_csv, questions_csv, read_questions_file
+from presenter.run.engine import ShowEngine
+from presenter.run.journal import StateDir, read_journal
 
 S = QuestionState
 
@@ -295,7 +295,7 @@ def test_delete_the_questions_of_this_run_redacts_the_journal(qapp, tmp_path, bu
 
 
 def test_a_big_import_is_split_into_journal_lines_under_the_limit(queue):
-    from presenter.journal import MAX_LINE_BYTES
+    from presenter.run.journal import MAX_LINE_BYTES
 
     queue.add_many([{"text": 'Ä"' * 999, "asker": f"P{n}"} for n in range(200)])
     lines = [json.dumps(r, ensure_ascii=False).encode() for r in queue.records]
@@ -410,9 +410,9 @@ def test_export_and_import_again_in_both_dialects(queue, clock, dialect):
 
 
 def test_the_as_run_questions_export_comes_from_the_run_journal(qapp, tmp_path, bundled_show, clock):
-    from presenter.as_run import engine_from_journal
     from presenter.controller import ShowController
-    from presenter.questions_csv import questions_csv_for_run
+    from presenter.questions.csv_file import questions_csv_for_run
+    from presenter.run.as_run import engine_from_journal
 
     state = StateDir(tmp_path / "state")
     writer = state.new_journal(bundled_show, clock.now())

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from presenter.clock import FakeClock
-from presenter.engine import Mode, ShowEngine, StartStatus
+from presenter.run.engine import Mode, ShowEngine, StartStatus
 
 REHEARSAL_DAY = datetime(2026, 11, 26, 10, 0)
 

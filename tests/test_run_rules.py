@@ -7,9 +7,9 @@ from datetime import datetime, timedelta
 import pytest
 
 from presenter.clock import FakeClock
-from presenter.engine import Mode, ShowEngine
-from presenter.journal import StateDir
-from presenter.run_rules import CloseReason, RunChange, RunRules, needs_confirmation
+from presenter.run.engine import Mode, ShowEngine
+from presenter.run.journal import StateDir
+from presenter.run.rules import CloseReason, RunChange, RunRules, needs_confirmation
 
 START = datetime(2021, 1, 19, 17, 29, 58)
 

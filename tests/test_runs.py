@@ -9,9 +9,9 @@ import pytest
 
 from presenter import cli
 from presenter.clock import FakeClock
-from presenter.engine import ShowEngine
-from presenter.journal import StateDir, is_crash_loop
-from presenter.runs import find_resumable, find_run, latest_run, list_runs
+from presenter.run.engine import ShowEngine
+from presenter.run.journal import StateDir, is_crash_loop
+from presenter.run.runs import find_resumable, find_run, latest_run, list_runs
 
 START = datetime(2021, 1, 19, 17, 29, 58)
 
@@ -127,3 +127,20 @@ def test_damaged_records_never_break_the_list(bundled_show, interrupted):
         journal.write(b'{"op":{"x":1},"wall":"2021-01-19T17:45:20"}\n{"op":"close_run","reason":[1]}\n[[[]]]\n')
     (run,) = list_runs(state)
     assert run.gos == 2 and run.closed == "[1]"
+
+
+def test_unsaved_edits_are_offered_only_from_a_readable_journal_with_edits(bundled_show, tmp_path):
+    """No journal, a journal that cannot be read, or one without an edit: nothing to offer back."""
+    from presenter.run.runs import unsaved_edits
+
+    state = StateDir(tmp_path / "state")
+    assert unsaved_edits(state, bundled_show) is None  # no run yet
+    writer = state.new_journal(bundled_show, START)
+    ShowEngine(bundled_show, FakeClock(START)).journal = writer.append
+    writer.close()
+    assert unsaved_edits(state, bundled_show) is None  # a run without an edit
+    path = state.latest_journal(bundled_show)
+    assert path is not None
+    path.unlink()
+    path.mkdir()  # in its place, something that cannot be read as a file
+    assert unsaved_edits(state, bundled_show) is None

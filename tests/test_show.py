@@ -818,7 +818,7 @@ def test_a_file_with_too_many_values_says_which_limit(tmp_path):
 
 def test_too_many_values_are_refused_while_composing_not_after(tmp_path, monkeypatch):
     """The count is kept while the file is parsed: a 19 MB file over the limit stops at the limit, not at the end."""
-    from presenter import show_reader
+    from presenter.show import reader as show_reader
 
     monkeypatch.setattr("presenter.show.MAX_NODES", 10_000)
     text = _many_values(42_000, 200)
@@ -902,7 +902,7 @@ def test_check_prints_the_warning_and_the_show_still_loads(tmp_path):
     import io
     import json
 
-    from presenter.preflight import run_check
+    from presenter.clips.preflight import run_check
 
     path = write(tmp_path, variant(("      - Herzlich willkommen\n", "      - Fragen in den Chat #smartRLP\n")))
     out, err = io.StringIO(), io.StringIO()
@@ -911,3 +911,16 @@ def test_check_prints_the_warning_and_the_show_still_loads(tmp_path):
     out = io.StringIO()
     run_check(path, None, (), True, out, err)
     assert json.loads(out.getvalue())["warnings"] == [f"show.yaml:15:28: {CUT}"]
+
+
+def test_obs_scenes_per_kind_and_per_segment(tmp_path):
+    """`obs: scenes:` names OBS's program scene per kind; a segment's `obs_scene:` wins (presenter.obs)."""
+    text = variant(
+        ('danger: "0:30"\n', 'danger: "0:30"\nobs:\n  scenes: {live: Kamera, clip: Einspieler, black: Schwarz}\n'),
+        ("    notes: Kamera 1\n", "    notes: Kamera 1\n    obs_scene: Totale\n"),
+    )
+    show = load_show(write(tmp_path, text))
+    assert (show.obs.live, show.obs.clip, show.obs.black, show.obs.standby) == ("Kamera", "Einspieler", "Schwarz", None)
+    assert [segment.obs_scene for segment in show.segments] == ["Totale", None]
+    bare = load_show(write(tmp_path, variant(('danger: "0:30"\n', 'danger: "0:30"\nobs: {}\n')), "bare.yaml"))
+    assert bare.obs.live is None  # `obs:` without scenes leaves OBS alone

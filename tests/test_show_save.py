@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from presenter.editing import add_segment, delete_segment, move_segment, update_segment, update_show
 from presenter.show import load_show
-from presenter.show_save import SaveConflict, SaveError, open_show_file, render_new, save_show
+from presenter.show.editing import add_segment, delete_segment, move_segment, update_segment, update_show
+from presenter.show.save import SaveConflict, SaveError, open_show_file, render_new, save_show
 
 ROOT = Path(__file__).resolve().parent.parent
 

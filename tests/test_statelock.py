@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from presenter.journal import StateDir
+from presenter.run.journal import StateDir
 from presenter.statelock import LOCK_FILE, StateLockError
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -43,7 +43,7 @@ def test_a_stale_lock_file_from_a_dead_process_is_taken_over(tmp_path):
         f"""
         import os
         from pathlib import Path
-        from presenter.journal import StateDir
+        from presenter.run.journal import StateDir
         StateDir(Path({str(state)!r})).acquire_lock()
         os._exit(0)  # dies holding it, like kill -9: nothing released by hand
         """
@@ -61,7 +61,7 @@ def test_a_lock_held_by_another_live_process_is_refused(tmp_path):
         f"""
         import sys, time
         from pathlib import Path
-        from presenter.journal import StateDir
+        from presenter.run.journal import StateDir
         lock = StateDir(Path({str(state)!r})).acquire_lock()
         print("locked", flush=True)
         sys.stdin.readline()

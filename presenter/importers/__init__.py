@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from pathlib import Path
 
-from presenter.editing import EditError, show_from_document
 from presenter.i18n import translate
 from presenter.show import Show, slugify
+from presenter.show.editing import EditError, show_from_document
 from presenter.timefmt import format_duration
 
 # Limits, checked while a file is read (the reader stops at the first one passed): a running order of a

@@ -8,7 +8,7 @@ from typing import TextIO
 from presenter.files import atomic_write
 from presenter.i18n import translate
 from presenter.importers import ImportFailed, import_file
-from presenter.show_save import SHOW_FILE_MODE, SaveError, render_new
+from presenter.show.save import SHOW_FILE_MODE, SaveError, render_new
 
 
 def run_import(source: Path, output: Path | None, out: TextIO, err: TextIO) -> int:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from presenter.show_model import ObsScenes, SegmentKind, Show
-from presenter.state import ClipState, Mode, ShowSnapshot
+from presenter.run.state import ClipState, Mode, ShowSnapshot
+from presenter.show.model import ObsScenes, SegmentKind, Show
 
 # A clip that stopped, failed or ended to black leaves the program output black: OBS shows "black" if named.
 _BLACK_STATES = frozenset({ClipState.BLACK, ClipState.FAILED})

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from presenter.obs.scenes import ObsCue, wanted_scene
-from presenter.state import Mode
+from presenter.run.state import Mode
 
 _MAX_PENDING = 16  # scenes asked for whose change OBS has not reported yet (a guard; normally 0 or 1)
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
-from presenter.show_model import EndAction  # one EndAction: the show file's (next, hold, black)
+from presenter.show.model import EndAction  # one EndAction: the show file's (next, hold, black)
 
 __all__ = ["EndAction", "OutputState", "OutputStatus", "Playout", "SignalLike"]
 

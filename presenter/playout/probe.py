@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from presenter.clipfiles import Fault, FileId, check_file, file_problem, media_summary
+from presenter.clips.files import Fault, FileId, check_file, file_problem, media_summary
 from presenter.i18n import translate
 from presenter.playout import vlc
 

@@ -27,7 +27,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
-from presenter.clipfiles import FileId, same_file
+from presenter.clips.files import FileId, same_file
 from presenter.i18n import translate
 from presenter.playout.interface import EndAction, OutputState, OutputStatus
 from presenter.playout.probe import number_text, quick_check

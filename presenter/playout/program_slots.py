@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-from presenter.clipfiles import FileId, Form, file_id, stat_problem
+from presenter.clips.files import FileId, Form, file_id, stat_problem
 from presenter.i18n import translate
 from presenter.playout.vlc import EventSink
 
@@ -117,7 +117,7 @@ def changed_on_air_message(path: Path, position_s: float) -> str:
 
 
 def file_identity(path: Path) -> FileId | None:
-    """Which file *path* names now (:func:`presenter.clipfiles.file_id`), ``None`` when it cannot be read."""
+    """Which file *path* names now (:func:`presenter.clips.files.file_id`), ``None`` when it cannot be read."""
     return file_id(path)
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 
-from presenter.clipfiles import file_id
+from presenter.clips.files import file_id
 from presenter.i18n import translate
 from presenter.playout import vlc
 from presenter.playout.probe import MISSING as FILE_MISSING

@@ -1,7 +1,7 @@
 """The intents a remote may send, by name: adapters that parse arguments into typed intents.
 
 Every transport (HTTP, WebSocket, OSC) looks an intent up here, so the same arguments are parsed
-the same way; the typed intent (presenter.intents) goes to the one dispatcher, which checks every
+the same way; the typed intent (presenter.run.intents) goes to the one dispatcher, which checks every
 rule (double GO, GO after the end, the message limit, what is on air) and journals. No rule is
 re-checked here. Another module adds its own intents with `register_intent` (the questions).
 """
@@ -13,8 +13,8 @@ import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from presenter import intents as do
-from presenter.dispatch import Refused
+from presenter.run import intents as do
+from presenter.run.dispatch import Refused
 
 MAX_TEXT = 2000  # characters of any text argument read from the network (the dispatcher has the rules' limits)
 MAX_ADD_S = 3600.0  # (the dispatcher's limit, kept for old importers)

@@ -1,6 +1,6 @@
 """The audience-question intents for every transport (HTTP, WebSocket, OSC) and the producer's page.
 
-Adapters: each parses its arguments into a typed question intent (presenter.intents) for the one
+Adapters: each parses its arguments into a typed question intent (presenter.run.intents) for the one
 dispatcher, so the same rules and the same journal apply as for the keys in the Questions window
 and the director's Q / N / Shift+Q."""
 
@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from presenter import intents as do
-from presenter.questions_chat import parse_chat
+from presenter.questions.chat import parse_chat
 from presenter.remote.intents import Arg, ArgType, IntentError, Status, register_intent, register_state, send
+from presenter.run import intents as do
 
 
 def _by_id(name: str, make: Callable[[str], do.Intent]) -> Callable[..., None]:

@@ -21,10 +21,10 @@ from presenter.colours import (
     OVERTIME_DIM,
     TONE_COLOUR,
 )
-from presenter.engine import ClipState, Mode, Phase, ShowSnapshot
 from presenter.i18n import translate
 from presenter.moderator_view import describe
-from presenter.state import ClipView, Offer, QuestionView, SegmentView
+from presenter.run.engine import ClipState, Mode, Phase, ShowSnapshot
+from presenter.run.state import ClipView, Offer, QuestionView, SegmentView
 
 JSON = dict[str, Any]
 STATE_VERSION = 2  # 2: timer.warning_at_s/danger_at_s (scaled), offers, lateness (issue 20)

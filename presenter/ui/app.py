@@ -15,12 +15,12 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from presenter.compose import AppParts, build_parts, choose_platform
 from presenter.controller import ShowController
-from presenter.engine import ShowEngine
 from presenter.files import atomic_write
 from presenter.i18n import current_language
-from presenter.journal import JournalWriter, Resumable
 from presenter.questions import questions_status
-from presenter.run_rules import CloseReason, RunChange, RunRules, StartDecision, needs_confirmation
+from presenter.run.engine import ShowEngine
+from presenter.run.journal import JournalWriter, Resumable
+from presenter.run.rules import CloseReason, RunChange, RunRules, StartDecision, needs_confirmation
 from presenter.show import Show, ShowFileError, load_show
 from presenter.ui.app_windows import AppClipChecks, AppWindows
 from presenter.ui.deferred_playout import DeferredPlayout
@@ -296,7 +296,7 @@ class PresenterApp(AppWindows, AppClipChecks, QObject):
 
     def _install_editor(self) -> None:
         """The running-order editor in the director window (presenter.ui.editor); unsaved edits offered back."""
-        from presenter.runs import unsaved_edits
+        from presenter.run.runs import unsaved_edits
         from presenter.ui.editor import install_editor
 
         self.editor = install_editor(self.director, self.controller)

@@ -8,8 +8,8 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 
+from presenter.clips.preflight import CheckReport, Status
 from presenter.i18n import translate
-from presenter.preflight import CheckReport, Status
 
 
 class AppWindows:

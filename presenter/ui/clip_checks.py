@@ -1,12 +1,12 @@
 """The one owner of clip state: each clip of the show checked once, watched, and told when it changes.
 
 :class:`ClipChecks` checks every clip segment in the background (the preflight's
-:func:`~presenter.preflight.check_segment` with the probe, one clip at a time on a worker thread
+:func:`~presenter.clips.preflight.check_segment` with the probe, one clip at a time on a worker thread
 of its own so the program output keeps its CPU), caches what the probe found (the preview's media
 panel and the poster frames read it here), and watches the clip files: a
 ``QFileSystemWatcher`` on the files and their folders (copies and editors replace files) plus a
 cheap periodic ``stat`` of every clip (for file systems that do not report changes). A clip whose
-file identity (:class:`~presenter.clipfiles.FileId`) changed is checked again, and
+file identity (:class:`~presenter.clips.files.FileId`) changed is checked again, and
 ``clip_changed(segment_id)`` follows when what it says about the clip changed: a clip that breaks
 after load is told within about 1.5 s whatever is on air, and a fixed clip clears its problem.
 """
@@ -19,9 +19,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from presenter.clipfiles import FileId, check_file, file_id
+from presenter.clips.files import FileId, check_file, file_id
+from presenter.clips.preflight import CheckReport, MediaFacts, Probe, SegmentCheck, Status, check_segment
 from presenter.i18n import translate
-from presenter.preflight import CheckReport, MediaFacts, Probe, SegmentCheck, Status, check_segment
 from presenter.show import Segment, Show
 from presenter.tasks import TaskPool, run_task
 
@@ -44,7 +44,7 @@ class ClipChecks(QObject):
       broken) changed: once when it breaks, once when it is fixed (a copy in progress that is
       truncated at 30 %, then 60 % … changes the clip, not its status).
     * ``checked(report)``: every clip has been checked (after start, :meth:`set_show`,
-      :meth:`recheck_all`): a :class:`~presenter.preflight.CheckReport` of the whole show.
+      :meth:`recheck_all`): a :class:`~presenter.clips.preflight.CheckReport` of the whole show.
     * ``round_started(total)``: every clip is being checked again (start, another show, on demand).
     * ``progress(done, total)``: clips checked of the current round.
     """

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 )
 
 from presenter.controller import ShowController
-from presenter.engine import Mode, SegmentView
 from presenter.i18n import Language, current_language, translate
+from presenter.run.engine import Mode, SegmentView
 from presenter.ui.banner import Banner
 from presenter.ui.director_header import DirectorHeader
 from presenter.ui.director_keys import DirectorKeys, key_help

@@ -6,10 +6,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
-from presenter.engine import ShowSnapshot
 from presenter.i18n import QT_TRANSLATE_NOOP, translate
 from presenter.moderator_view import describe
 from presenter.playout.interface import OutputState
+from presenter.run.engine import ShowSnapshot
 from presenter.timefmt import format_duration
 from presenter.ui.on_air_panel import set_text
 

@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QFileDialog
 
-from presenter.as_run import as_run_csv, as_run_file_name, as_run_log_csv
 from presenter.csvout import dialect_for
 from presenter.files import atomic_write
 from presenter.i18n import Language, current_language, translate
 from presenter.questions import replayed_queue
-from presenter.questions_csv import questions_csv
+from presenter.questions.csv_file import questions_csv
+from presenter.run.as_run import as_run_csv, as_run_file_name, as_run_log_csv
 
 if TYPE_CHECKING:
     from presenter.ui.app import PresenterApp

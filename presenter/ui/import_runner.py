@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from presenter.files import atomic_write
 from presenter.i18n import translate
 from presenter.importers import ImportCancelled, ImportFailed, ImportResult, Progress, import_file
-from presenter.show_save import SHOW_FILE_MODE, SaveError, render_new
+from presenter.show.save import SHOW_FILE_MODE, SaveError, render_new
 
 REPORT_EVERY = 25  # rows between two progress signals: the UI thread gets a few dozen, not thousands
 

@@ -10,8 +10,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox
 
 from presenter.compose import LANGUAGE_KEY
-from presenter.engine import Mode
 from presenter.i18n import Language, current_language, parse_language, translate
+from presenter.run.engine import Mode
 
 # Each language named in its own language, whichever is spoken now.
 LANGUAGE_NAMES = {Language.ENGLISH: "English", Language.GERMAN: "Deutsch"}

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from presenter.compose import choose_platform
 from presenter.i18n import translate
-from presenter.journal import StateDir, default_state_dir
+from presenter.run.journal import StateDir, default_state_dir
 from presenter.show import Show, ShowFileError, load_show
 
 

@@ -8,8 +8,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
 from presenter.controller import ShowController
-from presenter.engine import ShowSnapshot
 from presenter.i18n import QT_TRANSLATE_NOOP, translate
+from presenter.run.engine import ShowSnapshot
 from presenter.ui.on_air_panel import set_text
 
 MESSAGE_PRESETS = (

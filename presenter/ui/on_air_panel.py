@@ -6,9 +6,9 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-from presenter.engine import Mode, ShowSnapshot
 from presenter.i18n import translate
 from presenter.moderator_view import describe
+from presenter.run.engine import Mode, ShowSnapshot
 from presenter.timefmt import format_countdown, format_duration
 from presenter.ui import theme
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from presenter.engine import Phase, SegmentStatus, SegmentView, ShowSnapshot
 from presenter.i18n import QT_TRANSLATE_NOOP, translate
+from presenter.run.engine import Phase, SegmentStatus, SegmentView, ShowSnapshot
 from presenter.timefmt import format_duration
 from presenter.ui import theme
 

@@ -18,8 +18,8 @@ from presenter.colours import (  # the colours the browser views share live belo
     TEXT,
     phase_label,
 )
-from presenter.engine import ClipState, SegmentStatus
 from presenter.i18n import QT_TRANSLATE_NOOP, translate
+from presenter.run.engine import ClipState, SegmentStatus
 
 __all__ = [
     "BACKGROUND",

@@ -9,8 +9,8 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from presenter.controller import ShowController
-from presenter.engine import ClipState, Mode, SegmentStatus, SegmentView, ShowSnapshot
 from presenter.i18n import translate
+from presenter.run.engine import ClipState, Mode, SegmentStatus, SegmentView, ShowSnapshot
 
 GO_TITLE_CHARS = 34  # longer titles are cut with "…" (the tooltip has the whole title)
 GO_STYLE = (

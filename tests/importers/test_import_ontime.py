@@ -10,7 +10,7 @@ import pytest
 
 from presenter.importers import ImportFailed, import_file
 from presenter.show import load_show
-from presenter.show_save import render_new
+from presenter.show.save import render_new
 
 DAY = date(2021, 1, 19)
 H = 3_600_000

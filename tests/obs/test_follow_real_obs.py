@@ -14,10 +14,10 @@ import pytest
 from obs_helpers import PASSWORD, HealthWatch, ObsAdmin, ObsStudio
 
 from presenter.clock import FakeClock
-from presenter.engine import ShowEngine
 from presenter.obs import Backoff, LinkState, ObsCue, ObsFollower, ObsHealth, ProblemCode, cue_from_snapshot
-from presenter.show_model import EndAction, ObsScenes, Segment, SegmentKind, Show
-from presenter.state import Mode
+from presenter.run.engine import ShowEngine
+from presenter.run.state import Mode
+from presenter.show.model import EndAction, ObsScenes, Segment, SegmentKind, Show
 
 pytestmark = pytest.mark.obs
 

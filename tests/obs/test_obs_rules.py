@@ -13,9 +13,9 @@ from presenter.obs.follower import ObsFollower
 from presenter.obs.health import LinkState, ObsProblem, ProblemCode, problem_changes
 from presenter.obs.scenes import scenes_needed, wanted_scene
 from presenter.obs.tracking import SceneTracker
+from presenter.run.state import ClipState, Mode
 from presenter.show import ShowFileError, load_show
-from presenter.show_model import ObsScenes, SegmentKind
-from presenter.state import ClipState, Mode
+from presenter.show.model import ObsScenes, SegmentKind
 
 SCENES = ObsScenes(live="Kamera", clip="Einspieler", black="Schwarz", end="Abspann")
 
@@ -87,7 +87,7 @@ def test_reconnect_sets_the_wanted_scene_again_and_a_created_scene_is_set():
 def test_cue_from_the_bundled_show_in_standby():
     show = load_show(Path(__file__).resolve().parents[2] / "assets" / "smart-rlp.yaml")
     from presenter.clock import FakeClock
-    from presenter.engine import ShowEngine
+    from presenter.run.engine import ShowEngine
 
     engine = ShowEngine(show, FakeClock(datetime(2021, 1, 19, 17, 0)))
     assert cue_from_snapshot(engine.snapshot()) == ObsCue(Mode.STANDBY)
@@ -214,7 +214,7 @@ def test_without_obs_flag_there_is_no_follower():
 
 
 def test_edits_in_the_app_keep_the_obs_scenes(tmp_path):
-    from presenter.editing import journal_record, show_from_record, update_segment, update_show
+    from presenter.show.editing import journal_record, show_from_record, update_segment, update_show
 
     path = tmp_path / "show.yaml"
     path.write_text(SHOW, encoding="utf-8")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from remote_helpers import PIN
 
-from presenter.engine import Mode
+from presenter.run.engine import Mode
 from presenter.timefmt import format_countdown, format_duration
 
 CHROMIUM = Path("/usr/bin/chromium")

@@ -174,7 +174,7 @@ def test_a_paused_clip_stands_still_and_a_restart_after_esc_plays_on_every_remot
     qtbot, http, browser, controller
 ):
     """Issue 20's findings 1 and 6 as the remote shows them: the state, the browser and the snapshot agree."""
-    from presenter import intents as do
+    from presenter.run import intents as do
 
     _on_the_clip_chain(qtbot, controller)
     controller.dispatch(do.ClipProgress("minimogli", 10.0, 75.0, True), do.PLAYOUT)  # as the player reports it

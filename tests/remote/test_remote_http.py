@@ -7,7 +7,7 @@ from urllib.parse import quote
 
 from remote_helpers import PIN, http_get, off_thread
 
-from presenter.engine import Mode
+from presenter.run.engine import Mode
 
 
 def _ops(journal):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from presenter.engine import ShowEngine
+from presenter.run.engine import ShowEngine
 
 
 def test_records_say_their_source_only_inside_the_block(controller, journal):

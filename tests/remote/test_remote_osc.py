@@ -9,10 +9,10 @@ from PySide6.QtNetwork import QHostAddress
 from pythonosc.osc_message import OscMessage
 from pythonosc.osc_message_builder import OscMessageBuilder
 
-from presenter.dispatch import REMOTE_GO_GAP_S
-from presenter.engine import Mode
 from presenter.remote.addresses import parse_host_port
 from presenter.remote.osc import OscServer
+from presenter.run.dispatch import REMOTE_GO_GAP_S
+from presenter.run.engine import Mode
 
 
 @pytest.fixture

@@ -18,7 +18,7 @@ from remote_helpers import PIN, http_get, off_thread
 from websockets.exceptions import InvalidStatus
 from websockets.sync.client import connect
 
-from presenter.engine import Mode
+from presenter.run.engine import Mode
 
 
 def _ops(journal):

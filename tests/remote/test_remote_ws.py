@@ -13,7 +13,7 @@ from remote_helpers import PIN, off_thread
 from websockets.exceptions import InvalidStatus
 from websockets.sync.client import connect
 
-from presenter.engine import Mode
+from presenter.run.engine import Mode
 
 
 def _ws(http: str, query: str = "", **kwargs):

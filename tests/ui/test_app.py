@@ -9,7 +9,7 @@ from app_helpers import make_args, problems
 from PySide6.QtWidgets import QApplication
 
 from presenter.compose import build_parts
-from presenter.engine import GO_GUARD_S
+from presenter.run.engine import GO_GUARD_S
 from presenter.ui import app as app_module
 from presenter.ui.app import PresenterApp, choose_platform
 
@@ -72,7 +72,7 @@ def test_resume_banner_and_back_to_standby(start_app, show_copy, qtbot, monkeypa
 
 
 def test_a_new_run_journal_carries_the_probed_clip_durations(start_app, show_copy):
-    from presenter.as_run import engine_from_journal
+    from presenter.run.as_run import engine_from_journal
     from presenter.show import load_show
 
     app = start_app(show_copy)
@@ -215,7 +215,7 @@ def other_show(folder: Path) -> Path:
 
 
 def test_opening_another_show_closes_this_run_and_keeps_its_journal(start_app, show_copy, qtbot):
-    from presenter.as_run import as_run_rows, engine_from_journal
+    from presenter.run.as_run import as_run_rows, engine_from_journal
     from presenter.show import load_show
 
     app = start_app(show_copy)
@@ -302,7 +302,7 @@ def test_open_show_button_asks_first_while_on_air(start_app, show_copy, monkeypa
 
 
 def test_a_late_clip_check_of_the_show_before_is_not_applied_to_the_new_one(start_app, show_copy):
-    from presenter.preflight import check_show
+    from presenter.clips.preflight import check_show
 
     app = start_app(show_copy)
     old_report = check_show(app.controller.show, lambda path: _FakeMedia(12.5))

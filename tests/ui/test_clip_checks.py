@@ -14,7 +14,7 @@ TESTS = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(TESTS))
 import media_faults  # noqa: E402
 
-from presenter.preflight import Status  # noqa: E402
+from presenter.clips.preflight import Status  # noqa: E402
 from presenter.show import load_show  # noqa: E402
 from presenter.ui.clip_checks import ClipChecks  # noqa: E402
 

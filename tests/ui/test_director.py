@@ -10,7 +10,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
 from presenter.controller import ShowController
-from presenter.engine import GO_GUARD_S, Mode, ShowEngine
+from presenter.run.engine import GO_GUARD_S, Mode, ShowEngine
 from presenter.ui.director import DirectorWindow
 
 

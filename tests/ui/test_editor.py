@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from presenter.clock import FakeClock
 from presenter.controller import ShowController
-from presenter.editing import update_segment
-from presenter.engine import GO_GUARD_S, Mode
 from presenter.playout.silent import SilentPlayout
+from presenter.run.engine import GO_GUARD_S, Mode
 from presenter.show import load_show
+from presenter.show.editing import update_segment
 from presenter.ui.director import DirectorWindow
 from presenter.ui.editor import install_editor
 from presenter.ui.editor.forms import SegmentForm, ShowForm
@@ -165,7 +165,7 @@ def test_the_segment_form_shows_the_loaders_message_and_blocks_ok(qtbot, editing
 
 
 def test_the_show_form(qtbot, editing):
-    from presenter.editing import update_show
+    from presenter.show.editing import update_show
 
     _director, controller, _editor, _clock = editing
     form = ShowForm(controller.show, lambda changes: update_show(controller.show, changes))
@@ -210,7 +210,7 @@ def test_on_air_a_segment_moved_above_the_one_on_air_is_said_to_be_out_of_gos_re
 
 
 def test_unsaved_edits_are_restored_as_one_edit(qtbot, editing):
-    from presenter.editing import add_segment
+    from presenter.show.editing import add_segment
 
     _director, controller, editor, _clock = editing
     restored, _ = add_segment(controller.show, 0, {"title": "Grußwort"})
@@ -232,7 +232,7 @@ def test_the_editor_knows_the_file_it_wrote_from_a_change_by_someone_else(qtbot,
 
 
 def test_a_resumed_run_with_unsaved_edits_starts_dirty(qtbot, show_copy):
-    from presenter.editing import add_segment
+    from presenter.show.editing import add_segment
 
     show = load_show(show_copy)
     edited, _ = add_segment(show, 0)

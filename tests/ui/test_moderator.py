@@ -16,8 +16,8 @@ from PySide6.QtGui import QColor, QFontMetricsF, QGuiApplication, QImage, QPaint
 from PySide6.QtWidgets import QWidget
 
 from presenter.controller import ShowController
-from presenter.engine import Phase
 from presenter.playout.silent import SilentPlayout
+from presenter.run.engine import Phase
 from presenter.ui import theme
 from presenter.ui.moderator import (
     CLIP_COLOUR,

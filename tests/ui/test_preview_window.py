@@ -24,12 +24,12 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 
+from presenter.clips.preflight import Status
 from presenter.controller import ShowController
 from presenter.playout import preview as pv
 from presenter.playout import thumbnails as th
 from presenter.playout.program import OutputState, ProgramPlayout
 from presenter.playout.vlc import audio_snapshot
-from presenter.preflight import Status
 from presenter.show import load_show
 from presenter.ui.preview import PreviewWindow, format_clock, format_size
 from presenter.ui.program_output import ProgramOutputWindow

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from presenter.journal import read_journal
+from presenter.run.journal import read_journal
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLineEdit, QPushButton, QVBoxLayout, QWidget
 from presenter.clock import FakeClock
 from presenter.controller import ShowController
 from presenter.questions import QuestionState, Source
-from presenter.questions_csv import Dialect, parse_questions_csv
+from presenter.questions.csv_file import Dialect, parse_questions_csv
 from presenter.ui.moderator_question import ModeratorQuestionPanel
 from presenter.ui.question_queue import QuestionQueueWidget, install_question_keys
 from presenter.ui.questions_window import QuestionsWindow

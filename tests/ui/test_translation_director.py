@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QMessageBox
 from presenter import i18n
 from presenter.compose import LANGUAGE_KEY, build_parts
 from presenter.i18n import Language
-from presenter.run_rules import RunChange
+from presenter.run.rules import RunChange
 from presenter.show import load_show
 from presenter.ui import app as app_module
 from presenter.ui.app import PresenterApp

@@ -16,11 +16,11 @@ from PySide6.QtGui import QGuiApplication
 
 from presenter.clock import FakeClock
 from presenter.controller import ShowController
-from presenter.editing import update_segment, update_show
-from presenter.engine import GO_GUARD_S
 from presenter.playout.silent import SilentPlayout
+from presenter.run.engine import GO_GUARD_S
 from presenter.show import load_show
-from presenter.show_save import SaveConflict
+from presenter.show.editing import update_segment, update_show
+from presenter.show.save import SaveConflict
 from presenter.ui.director import DirectorWindow
 from presenter.ui.editor import install_editor
 from presenter.ui.editor.clips import copy_question

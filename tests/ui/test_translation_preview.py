@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from presenter.clips.preflight import Status
 from presenter.controller import ShowController
 from presenter.playout import preview as pv
-from presenter.preflight import Status
 from presenter.show import load_show
 from presenter.ui.preview import PreviewWindow
 

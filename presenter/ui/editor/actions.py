@@ -1,6 +1,6 @@
 """The running-order editor attached to the director window: a toolbar, the edit keys, the show lock.
 
-Every edit goes through presenter.editing (the loader's rules) and the controller's `apply_edit`
+Every edit goes through presenter.show.editing (the loader's rules) and the controller's `apply_edit`
 intent (journaled; the segment on air stays on air). Row keys (Insert, Ctrl+D, Delete, F2,
 Alt+↑/↓, Alt+Enter) only work while the running order has the keyboard focus; undo, redo and save
 work in the whole window. While the show lock is on (from the first GO) nothing is edited.
@@ -17,7 +17,9 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QLabel, QMessageBox, QToolButton, QWidget
 
-from presenter.editing import (
+from presenter.run.engine import Mode
+from presenter.show import Show, ShowFileError
+from presenter.show.editing import (
     Edit,
     EditError,
     EditSession,
@@ -29,9 +31,7 @@ from presenter.editing import (
     update_segment,
     update_show,
 )
-from presenter.engine import Mode
-from presenter.show import Show, ShowFileError
-from presenter.show_save import SaveConflict, SaveError, ShowFile, open_show_file
+from presenter.show.save import SaveConflict, SaveError, ShowFile, open_show_file
 from presenter.ui.editor import files
 from presenter.ui.editor.clips import choose_clip
 from presenter.ui.editor.forms import SegmentForm, ShowForm

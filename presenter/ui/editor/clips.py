@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QWidget
 
-from presenter.editing import clip_text
+from presenter.show.editing import clip_text
 
 
 def video_filter() -> str:

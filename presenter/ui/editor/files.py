@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QWidget
 
 from presenter.show import Show, ShowFileError
-from presenter.show_save import SaveConflict, ShowFile, open_show_file, save_show
+from presenter.show.save import SaveConflict, ShowFile, open_show_file, save_show
 from presenter.templates import create_show_file
 from presenter.ui.import_runner import ImportRunner
 

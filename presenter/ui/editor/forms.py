@@ -1,7 +1,7 @@
 """The segment and show forms: every field, checked as it is typed with the show file's own rules.
 
 A form never changes the show itself: `changes()` is what the user typed, `check` (the pure edit
-from presenter.editing) says whether it would be accepted, and the dialog's OK stays disabled with
+from presenter.show.editing) says whether it would be accepted, and the dialog's OK stays disabled with
 the loader's message beside it until it would.
 """
 
@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from presenter.editing import EditError, clip_text
 from presenter.i18n import QT_TRANSLATE_NOOP
 from presenter.show import END_ACTIONS, KINDS, Segment, Show
+from presenter.show.editing import EditError, clip_text
 from presenter.timefmt import format_duration
 from presenter.ui.naming import named
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
-from presenter.preflight import SegmentCheck, Status
+from presenter.clips.preflight import SegmentCheck, Status
 from presenter.show import Segment
 from presenter.timefmt import format_duration
 from presenter.ui.preview.preflight_table import STATUS_FOREGROUND, status_text

@@ -8,9 +8,9 @@ from pathlib import Path
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QWidget
 
+from presenter.clips.preflight import Status
 from presenter.i18n import QT_TRANSLATE_NOOP, translate
 from presenter.playout.probe import MediaInfo, number_text
-from presenter.preflight import Status
 from presenter.timefmt import format_duration
 from presenter.ui.naming import named
 from presenter.ui.preview.preflight_table import STATUS_FOREGROUND

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from presenter.clipfiles import media_summary
+from presenter.clips.files import media_summary
+from presenter.clips.preflight import SegmentCheck, Status
 from presenter.i18n import QT_TRANSLATE_NOOP, translate
-from presenter.preflight import SegmentCheck, Status
 from presenter.show import Segment
 from presenter.ui.naming import named
 

@@ -25,14 +25,14 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QGroupBox, QListWidgetItem, QSplitter, QVBoxLayout, QWidget
 
-from presenter.clipfiles import FileId
+from presenter.clips.files import FileId
+from presenter.clips.preflight import SegmentCheck
 from presenter.controller import ShowController
-from presenter.engine import Mode
 from presenter.i18n import translate
 from presenter.playout import preview as pv
 from presenter.playout.probe import MediaInfo
 from presenter.playout.thumbnails import Thumbnails
-from presenter.preflight import SegmentCheck
+from presenter.run.engine import Mode
 from presenter.show import Segment, Show, ShowFileError, load_show
 from presenter.tasks import run_task
 from presenter.ui.clip_checks import ClipChecks

@@ -15,10 +15,10 @@ from datetime import date, datetime
 from pathlib import Path
 
 from presenter.csvout import csv_lang, dialect_for, write_csv
-from presenter.engine import Airing, ClipEnd, ClipState, EndReason, SegmentStatus, ShowEngine
 from presenter.i18n import QT_TRANSLATE_NOOP, translate
-from presenter.journal import header_started, read_journal
 from presenter.records import last_wall
+from presenter.run.engine import Airing, ClipEnd, ClipState, EndReason, SegmentStatus, ShowEngine
+from presenter.run.journal import header_started, read_journal
 from presenter.show import Show, slugify
 from presenter.timefmt import format_duration, format_signed
 

@@ -9,10 +9,10 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from presenter.clock import Clock
-from presenter.engine import Mode, ShowEngine
-from presenter.journal import JournalWriter, Resumable, StateDir, is_crash_loop, resumable_from
 from presenter.run import Run
-from presenter.runs import find_resumable, latest_run
+from presenter.run.engine import Mode, ShowEngine
+from presenter.run.journal import JournalWriter, Resumable, StateDir, is_crash_loop, resumable_from
+from presenter.run.runs import find_resumable, latest_run
 from presenter.show import Show
 
 
@@ -104,7 +104,7 @@ class RunRules:
     def as_run_engine(self, engine: ShowEngine) -> ShowEngine:
         """The run on air; while it has not left standby, the latest run of this show in which
         something happened."""
-        from presenter.as_run import engine_from_journal
+        from presenter.run.as_run import engine_from_journal
 
         if engine.mode is not Mode.STANDBY:
             return engine

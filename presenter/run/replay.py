@@ -27,10 +27,10 @@ from presenter.records import (
     replay_warning,
     text_field,
 )
-from presenter.state import EndReason, Mode, Op, SegmentStatus
+from presenter.run.state import EndReason, Mode, Op, SegmentStatus
 
 if TYPE_CHECKING:
-    from presenter.engine import ShowEngine
+    from presenter.run.engine import ShowEngine
 
 
 def _durations(record: dict[str, Any]) -> dict[str, float]:
@@ -163,7 +163,7 @@ def _valued_input(engine: ShowEngine, op: str, record: dict[str, Any]) -> Callab
         case "refused":  # a remote command refused (wrong PIN…): in the record, not in the show state
             return lambda: None
         case "edit":
-            from presenter.editing import show_from_record
+            from presenter.show.editing import show_from_record
 
             edited = show_from_record(record, engine.show.path)
             return lambda: engine.edit_show(edited)
@@ -175,7 +175,7 @@ def _valued_input(engine: ShowEngine, op: str, record: dict[str, Any]) -> Callab
 
 def _replay_edit_base(engine: ShowEngine, records: list[object], warnings: list[str]) -> None:
     """Records before a run's first edit were made on the running order of then (its "base"), not the file's."""
-    from presenter.editing import show_from_record
+    from presenter.show.editing import show_from_record
 
     first = next((r for r in records if isinstance(r, dict) and r.get("op") == "edit"), None)
     if isinstance(first, dict) and ("base" in first or "base_z" in first):

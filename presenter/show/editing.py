@@ -29,7 +29,7 @@ from presenter.show import (
     parse_show,
     slugify,
 )
-from presenter.show_model import OBS_SCENE_KEYS
+from presenter.show.model import OBS_SCENE_KEYS
 from presenter.timefmt import format_duration
 
 SEGMENT_FIELDS = _SEGMENT_KEYS

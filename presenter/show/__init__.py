@@ -1,12 +1,17 @@
-"""The show file: its model and a loader that explains every mistake in the user's terms.
+"""The show file (package): model, reading, field checks, editing documents and the one save path. Owns
+what a show is; may import only the foundation (records, files, timefmt, clock, i18n); Qt-free.
+
+This module:
+
+The show file: its model and a loader that explains every mistake in the user's terms.
 
 The loader walks YAML *nodes* (not constructed objects), so every message can name the line and
 column of the value at fault, scalar values keep the exact text the user wrote ("17:30" is never
 read as the YAML 1.1 sexagesimal integer 1050), no tag can construct an object, and alias bombs
 are refused by a node budget instead of expanding.
 
-The model lives in presenter.show_model, the YAML layer in presenter.show_reader and the field checks in
-presenter.show_fields; this module reads the file and ties them together, and every name stays importable from here.
+The model lives in presenter.show.model, the YAML layer in presenter.show.reader and the field checks in
+presenter.show.fields; this module reads the file and ties them together, and every name stays importable from here.
 The limits are read here at each load (MAX_NODES, MAX_FILE_BYTES), so a test may lower them on this module.
 """
 
@@ -20,8 +25,8 @@ from pathlib import Path
 import yaml
 
 from presenter.i18n import translate
-from presenter.show_fields import _SEGMENT_KEYS, _SHOW_KEYS, _parse_date, _ShowReader, _type_name
-from presenter.show_model import (
+from presenter.show.fields import _SEGMENT_KEYS, _SHOW_KEYS, _parse_date, _ShowReader, _type_name
+from presenter.show.model import (
     DEFAULT_DANGER_S,
     DEFAULT_WARNING_S,
     END_ACTIONS,
@@ -37,7 +42,7 @@ from presenter.show_model import (
     ShowFileError,
     slugify,
 )
-from presenter.show_reader import _NOT_PRINTABLE, _compose_counted, _Loader, _TextResolver, _too_many_values
+from presenter.show.reader import _NOT_PRINTABLE, _compose_counted, _Loader, _TextResolver, _too_many_values
 
 __all__ = [
     "DEFAULT_DANGER_S",

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from presenter.intents import Refusal
+from presenter.run.intents import Refusal
 from presenter.show import Segment, Show
 
 
@@ -68,7 +68,7 @@ class Op(enum.StrEnum):
     ALIVE = "alive"
     CLOSE_RUN = "close_run"
     MEDIA_DURATIONS = "media_durations"
-    EDIT = "edit"  # the running order edited in the app: the whole new one (presenter.editing)
+    EDIT = "edit"  # the running order edited in the app: the whole new one (presenter.show.editing)
     JUMP = "jump"  # journals before GO-only: on air at once (replayed as then, never written now)
     BACK = "back"  # journals before GO-only: the last GO undone whenever (replayed as then, never written now)
 

@@ -10,13 +10,12 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
-from presenter.engine_clip import ClipTransport
 from presenter.i18n import translate
 from presenter.records import BadRecord
-from presenter.replay import replay_journal
-from presenter.show import Show
-from presenter.snapshot import take_snapshot
-from presenter.state import (
+from presenter.run.engine_clip import ClipTransport
+from presenter.run.replay import replay_journal
+from presenter.run.snapshot import take_snapshot
+from presenter.run.state import (
     Airing,
     ClipEnd,
     ClipState,
@@ -35,8 +34,9 @@ from presenter.state import (
     StartStatus,
     _UndoPoint,
 )
+from presenter.show import Show
 
-__all__ = [  # the state's vocabulary lives in presenter.state; windows import it from here as before
+__all__ = [  # the state's vocabulary lives in presenter.run.state; windows import it from here as before
     "GO_GUARD_S",
     "UNDO_GO_S",
     "Airing",
@@ -66,7 +66,7 @@ _CLOSE_REASONS = frozenset({EndReason.NEW_RUN.value, EndReason.ANOTHER_SHOW.valu
 
 
 class ShowEngine(ClipTransport):
-    """The running show. Intents change it; `snapshot()` reads it (state and timing: presenter.engine_core)."""
+    """The running show. Intents change it; `snapshot()` reads it (state and timing: presenter.run.engine_core)."""
 
     # ------------------------------------------------------------------ intents
 
@@ -359,7 +359,7 @@ class ShowEngine(ClipTransport):
         False when it was too large for the journal."""
         fields: dict[str, Any] = {}
         if self._journal is not None:
-            from presenter.editing import journal_record
+            from presenter.show.editing import journal_record
 
             fields = journal_record(show, None if self._edited else self.show)
             self._log(Op.EDIT, **fields)
@@ -473,7 +473,7 @@ class ShowEngine(ClipTransport):
     def replay(self, records: Iterable[object]) -> list[str]:
         """Re-apply journaled inputs on the journal's own timeline, then continue on the real clock.
 
-        The downtime counts as elapsed, as if on air (see presenter.replay). Returns a one-line warning
+        The downtime counts as elapsed, as if on air (see presenter.run.replay). Returns a one-line warning
         for every record that is damaged or no longer fits the show file; never raises for a record.
         """
         return replay_journal(self, records)

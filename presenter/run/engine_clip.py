@@ -7,8 +7,8 @@ always say what the program output does, and a replay after kill -9 puts the cli
 
 from __future__ import annotations
 
-from presenter.engine_core import EngineCore
-from presenter.state import ClipEnd, ClipState, Mode, Op, SegmentRun
+from presenter.run.engine_core import EngineCore
+from presenter.run.state import ClipEnd, ClipState, Mode, Op, SegmentRun
 
 PAUSABLE = (ClipState.WAITING, ClipState.PLAYING)
 RESTARTABLE = (ClipState.WAITING, ClipState.PLAYING, ClipState.PAUSED, ClipState.HELD, ClipState.BLACK)
@@ -53,8 +53,7 @@ class ClipTransport(EngineCore):
         if run is None or run.clip_state is not ClipState.PAUSED:
             return False
         self._log(Op.CLIP_RESUME)
-        if run.clip_position_s is not None:
-            run.clip_position_at = self.clock.monotonic()
+        run.clip_position_at = self.clock.monotonic()  # a paused clip always has a position (pause_clip sets one)
         run.clip_state = ClipState.PLAYING
         self._record("clip_resume", self._segment_id(self.current), position_s=run.clip_position_s)
         return True

@@ -1,6 +1,6 @@
 """The engine's state and what is read from it: listeners, the journal, and every time computed from timestamps.
 
-ShowEngine (presenter.engine) builds on it with the intents and transitions; this part never changes the show.
+ShowEngine (presenter.run.engine) builds on it with the intents and transitions; this part never changes the show.
 """
 
 from __future__ import annotations
@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING, Any
 from presenter.clock import Clock, SystemClock
 from presenter.i18n import translate
 from presenter.records import clock_boot
-from presenter.show import Show
-from presenter.state import (
+from presenter.run.state import (
     Airing,
     ClipState,
     EndReason,
@@ -25,6 +24,7 @@ from presenter.state import (
     ShowEvent,
     _UndoPoint,
 )
+from presenter.show import Show
 
 if TYPE_CHECKING:
     from presenter.questions import QuestionQueue
@@ -170,7 +170,7 @@ class EngineCore:
     def remaining(self, index: int) -> float:
         """Time left in a segment; negative in overtime. A playing clip follows its real position."""
         run = self.runs[index]
-        clip = self._clip_position(run)
+        clip = self._clip_position(run, self.show.planned_duration(self.show.segments[index]))
         if clip is not None:
             position, duration = clip
             left = duration + run.added_s - position
@@ -178,7 +178,7 @@ class EngineCore:
             return min(left, 0.0) if run.clip_state in (ClipState.HELD, ClipState.BLACK) else left
         return self.planned_duration(index) - self.elapsed(index)
 
-    def _clip_position(self, run: SegmentRun) -> tuple[float, float] | None:
+    def _clip_position(self, run: SegmentRun, planned_s: float) -> tuple[float, float] | None:
         """Where the clip is now and its length, when both are known (the remaining time needs both)."""
         position = self.clip_position(run)
         if position is None:
@@ -186,9 +186,7 @@ class EngineCore:
         if run.clip_duration_s is None:
             # A cold start reports its position before its length: the planned length stands in, so a clip
             # paused then stands still, and runs on from there when it resumes.
-            if self.current is None:
-                return None
-            return position, self.show.planned_duration(self.show.segments[self.current])
+            return position, planned_s
         return position, run.clip_duration_s
 
     def clip_position(self, run: SegmentRun) -> float | None:

@@ -1,7 +1,7 @@
 """The figures every face shows the same way, derived once for the snapshot: the phase with its scaled
 thresholds, the clip chain's "back on air in", over/under against the hard out, and the segment that fills.
 
-Part of the engine's snapshot (presenter.snapshot); pure functions of plain values.
+Part of the engine's snapshot (presenter.run.snapshot); pure functions of plain values.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
-from presenter.state import ClipState, FillView, Lateness, Phase, SegmentStatus, SegmentView
+from presenter.run.state import ClipState, FillView, Lateness, Phase, SegmentStatus, SegmentView
 
 # A segment shorter than its thresholds would read WRAP UP from its first second: at most the last
 # half of a segment is "wrap up", at most the last quarter is "time".

@@ -11,11 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from presenter.intents import Refusal, RefusalCode, refusal
-from presenter.state import Mode, Offer, OfferAction, SegmentView
+from presenter.run.intents import Refusal, RefusalCode, refusal
+from presenter.run.state import Mode, Offer, OfferAction, SegmentView
 
 if TYPE_CHECKING:
-    from presenter.engine import ShowEngine
+    from presenter.run.engine import ShowEngine
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,11 @@ from datetime import date
 from pathlib import Path
 
 from presenter.clock import Clock
-from presenter.editing import show_document
-from presenter.engine import ShowEngine
 from presenter.i18n import translate
-from presenter.journal import JournalContents, Resumable, StateDir, read_journal, resumable_from
+from presenter.run.engine import ShowEngine
+from presenter.run.journal import JournalContents, Resumable, StateDir, read_journal, resumable_from
 from presenter.show import Show
+from presenter.show.editing import show_document
 
 QUIET_OPS = frozenset({"alive", "media_durations", "refused"})  # written by every start, they are not show activity
 

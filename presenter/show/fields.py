@@ -12,7 +12,7 @@ from typing import TypeVar
 import yaml
 
 from presenter.i18n import QT_TRANSLATE_NOOP, translate
-from presenter.show_model import (
+from presenter.show.model import (
     DEFAULT_DANGER_S,
     DEFAULT_WARNING_S,
     END_ACTIONS,
@@ -29,7 +29,7 @@ from presenter.show_model import (
     ShowFileError,
     slugify,
 )
-from presenter.show_reader import _MERGE_TAG, _NULL_TAG, _PLAIN_TAGS, _STR_TAG, _too_many_values
+from presenter.show.reader import _MERGE_TAG, _NULL_TAG, _PLAIN_TAGS, _STR_TAG, _too_many_values
 from presenter.timefmt import TimeFormatError, format_duration, parse_duration, parse_time_of_day
 
 _T = TypeVar("_T")

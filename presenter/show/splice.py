@@ -21,8 +21,8 @@ from typing import Any
 
 import yaml
 
-from presenter.editing import SEGMENT_FIELDS, SHOW_FIELDS, segment_document, show_document
 from presenter.show import Segment, Show, _Loader, slugify
+from presenter.show.editing import SEGMENT_FIELDS, SHOW_FIELDS, segment_document, show_document
 
 QUOTED_KEYS = ("duration", "warning", "danger", "start", "end")
 TOP_KEYS = ("title", "description", "date", "start", "end", "warning", "danger")

@@ -11,9 +11,11 @@ import math
 from collections.abc import Callable
 from typing import Any
 
-from presenter.engine import ShowEngine
 from presenter.i18n import translate
-from presenter.intents import (
+from presenter.questions import QuestionError, QuestionQueue
+from presenter.run import Run
+from presenter.run.engine import ShowEngine
+from presenter.run.intents import (
     DIRECTOR,
     MESSAGE_MAX_CHARS,
     AddTime,
@@ -56,10 +58,8 @@ from presenter.intents import (
     Unskip,
     refusal,
 )
-from presenter.offers import back_plan, go_plan
-from presenter.questions import QuestionError, QuestionQueue
-from presenter.run import Run
-from presenter.state import ClipState, ShowSnapshot, SkipRefused
+from presenter.run.offers import back_plan, go_plan
+from presenter.run.state import ClipState, ShowSnapshot, SkipRefused
 
 MAX_ADD_S = 3600.0  # one press of ± time: at most an hour either way
 REMOTE_GO_GAP_S = 1.0  # a remote's GO this soon after its last accepted one is a looping sender (issue 25 #13)

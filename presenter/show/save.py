@@ -1,6 +1,6 @@
 """Saving an edited show: only the edited lines change; the user's comments, key order and layout stay.
 
-There is one way to save an edit: the text splice of `presenter.show_splice`, which changes the
+There is one way to save an edit: the text splice of `presenter.show.splice`, which changes the
 file's text only where a value's meaning changed (compared on the parsed show, so "05:00" written
 as "5:00" is not an edit). A layout the splice does not edit (anchors, flow-style segments) is
 written fresh in the project's own layout, and the saver says so (`kept` is False). Durations and
@@ -20,11 +20,11 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from presenter.editing import show_document
 from presenter.files import atomic_write
 from presenter.i18n import translate
 from presenter.show import Show, ShowFileError, parse_show, read_show_bytes
-from presenter.show_splice import Unsupported, render_fresh, splice
+from presenter.show.editing import show_document
+from presenter.show.splice import Unsupported, render_fresh, splice
 
 SHOW_FILE_MODE = 0o644  # a show file is the user's document, not private state
 

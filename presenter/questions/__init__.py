@@ -1,4 +1,9 @@
-"""Audience questions: the producer's queue from the chat to the moderator's screen.
+"""The audience questions (package): the queue, its model, chat parsing and its CSV. Owns the questions;
+may import presenter.show and the foundation; Qt-free.
+
+This module:
+
+Audience questions: the producer's queue from the chat to the moderator's screen.
 
 Plain Python, no Qt. A question goes new → approved → on screen → answered, or is dropped (and a
 drop can be undone); a question on screen can be pulled back to approved. One question is on screen
@@ -15,7 +20,7 @@ from datetime import datetime
 
 from presenter.clock import Clock, SystemClock
 from presenter.i18n import translate
-from presenter.question_model import (
+from presenter.questions.model import (
     EDITABLE,
     MAX_NAME,
     MAX_NOTE,

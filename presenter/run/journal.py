@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from presenter.clock import Clock
-from presenter.engine import Mode, ShowEngine
 from presenter.files import atomic_write
 from presenter.i18n import translate
+from presenter.run.engine import Mode, ShowEngine
 from presenter.show import Show
 
 if TYPE_CHECKING:

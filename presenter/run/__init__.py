@@ -1,6 +1,12 @@
-"""One run of a show: its engine, its question queue and its journal, created and replayed as one.
+"""The running show (package): engine, typed intents and the one dispatcher, the snapshot, the journal and
+its replay, the as-run. Owns the show state; may import presenter.questions, presenter.show and the
+foundation (records, csvout, files, timefmt, clock, i18n); never Qt, libVLC, the windows or the remote.
 
-The dispatcher (presenter.dispatch) acts on a Run; the controller holds the run on air. Qt-free.
+This module:
+
+One run of a show: its engine, its question queue and its journal, created and replayed as one.
+
+The dispatcher (presenter.run.dispatch) acts on a Run; the controller holds the run on air. Qt-free.
 """
 
 from __future__ import annotations
@@ -9,11 +15,11 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from presenter.clock import Clock
-from presenter.engine import ShowEngine
-from presenter.intents import DIRECTOR, Source
 from presenter.questions import QuestionQueue
+from presenter.run.engine import ShowEngine
+from presenter.run.intents import DIRECTOR, Source
+from presenter.run.state import Mode, ShowSnapshot
 from presenter.show import Segment, Show
-from presenter.state import Mode, ShowSnapshot
 
 Append = Callable[[dict[str, Any]], object]  # the journal writer answers whether the line reached the disk; unused here
 

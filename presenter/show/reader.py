@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from presenter.i18n import translate
-from presenter.show_model import MAX_NODES, ShowFileError
+from presenter.show.model import MAX_NODES, ShowFileError
 
 # Characters YAML does not allow in a document (the set PyYAML's and libyaml's readers accept).
 _NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

@@ -9,10 +9,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from presenter.offers import back_offer, go_offer
-from presenter.state import ClipState, ClipView, Mode, Phase, QuestionView, SegmentView, ShowSnapshot, StartStatus
-from presenter.timefmt import format_countdown
-from presenter.timing import (
+from presenter.run.offers import back_offer, go_offer
+from presenter.run.state import ClipState, ClipView, Mode, Phase, QuestionView, SegmentView, ShowSnapshot, StartStatus
+from presenter.run.timing import (
     clip_back_on_air,
     clip_chain,
     display_phase,
@@ -21,9 +20,10 @@ from presenter.timing import (
     must_end_by,
     phase_thresholds,
 )
+from presenter.timefmt import format_countdown
 
 if TYPE_CHECKING:
-    from presenter.engine import ShowEngine
+    from presenter.run.engine import ShowEngine
 
 
 def _hard_out(engine: ShowEngine, show_start: datetime) -> datetime:

@@ -1,6 +1,6 @@
 """Every action on the show as a typed value: what a key, a button, HTTP, WebSocket, OSC or the playout asks for.
 
-Adapters build these and hand them to the one dispatcher (presenter.dispatch), which checks the rules once,
+Adapters build these and hand them to the one dispatcher (presenter.run.dispatch), which checks the rules once,
 journals, and answers with the new state or a Refusal. Plain data, no Qt.
 """
 

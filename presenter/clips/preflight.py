@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, TextIO
 
-from presenter.clipfiles import Form, stat_problem
+from presenter.clips.files import Form, stat_problem
 from presenter.i18n import QT_TRANSLATE_NOOP, translate
 from presenter.show import Segment, Show, ShowFileError, load_show
 from presenter.timefmt import format_duration
@@ -160,7 +160,7 @@ def _row_length(row: SegmentCheck) -> float:
 
 
 def file_problem(path: Path) -> str | None:
-    """The plain-words problem with a clip file (:mod:`presenter.clipfiles`, running-order form), or None."""
+    """The plain-words problem with a clip file (:mod:`presenter.clips.files`, running-order form), or None."""
     problem, _ = stat_problem(path)
     return None if problem is None else problem.text(path, Form.CLIP)
 
