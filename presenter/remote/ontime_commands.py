@@ -16,11 +16,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from presenter import intents as do
 from presenter.remote import intents as intent_table
 from presenter.remote.intents import Arg, ArgType, IntentError, Status
 from presenter.remote.ontime_data import ONTIME_V3_VERSION, ONTIME_VERSION, message, runtime_store
-from presenter.state import ClipState, OfferAction, ShowSnapshot
+from presenter.run import intents as do
+from presenter.run.state import ClipState, OfferAction, ShowSnapshot
 from presenter.timefmt import format_duration
 
 MAX_ADD_MS = 3_600_000  # Ontime's own limit (an hour), the dispatcher's too
@@ -369,7 +369,7 @@ def _edit_segment(
     controller: Any, to: int, title: str | None = None, duration: str | None = None, notes: str | None = None
 ) -> None:
     """One edit of a segment's title, planned duration or notes, as the director's editor makes it (EditShow)."""
-    from presenter.editing import EditError, update_segment
+    from presenter.show.editing import EditError, update_segment
 
     changes = {key: value for key, value in (("title", title), ("duration", duration), ("notes", notes)) if value}
     if notes == "":

@@ -14,7 +14,7 @@ import zlib
 from datetime import datetime
 from typing import Any
 
-from presenter.state import ClipState, Mode, Phase, SegmentStatus, SegmentView, ShowSnapshot
+from presenter.run.state import ClipState, Mode, Phase, SegmentStatus, SegmentView, ShowSnapshot
 
 JSON = dict[str, Any]
 ONTIME_VERSION = "4.11.0"  # the Ontime version whose protocol Presenter speaks on /ws (Companion checks 4.x.x)

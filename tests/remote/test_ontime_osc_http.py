@@ -15,7 +15,7 @@ from pythonosc.osc_message import OscMessage
 from pythonosc.osc_message_builder import OscMessageBuilder
 from remote_helpers import PIN, http_get
 
-from presenter.engine import Mode
+from presenter.run.engine import Mode
 
 
 @pytest.fixture

@@ -12,8 +12,8 @@ import pytest
 from ontime_helpers import ModuleClient, fetch, make_url
 from remote_helpers import PIN, off_thread
 
-from presenter.dispatch import REMOTE_GO_GAP_S
-from presenter.engine import Mode
+from presenter.run.dispatch import REMOTE_GO_GAP_S
+from presenter.run.engine import Mode
 
 GO_GAP_MS = int(REMOTE_GO_GAP_S * 1000) + 100  # a remote's GOs come at most once a second (issue 25 #13)
 
@@ -197,7 +197,7 @@ def test_what_presenter_has_no_meaning_for_is_refused_with_the_reason(qtbot, mod
 
 
 def test_a_clip_pauses_resumes_and_reloads(qtbot, module, controller):
-    from presenter import intents as do
+    from presenter.run import intents as do
 
     ask(qtbot, module, "version")
     ask(qtbot, module, "load", {"id": "minimogli"})
