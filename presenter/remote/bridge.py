@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from presenter.remote import intents as intent_table
 from presenter.remote.auth import FLOOD_LIMIT, Gatekeeper, Secrets, Throttle, address_of
 from presenter.remote.intents import IntentError, Status
-from presenter.remote.ontime_commands import OntimeCommands
+from presenter.remote.ontime_commands import Answer, OntimeCommands
 from presenter.remote.ontime_data import CUSTOM_FIELDS, events, rundown, runtime_store, runtime_v3
 from presenter.remote.state import questions_page, state_dict
 
@@ -88,7 +88,11 @@ class Bridge(QObject):
                 _, name, args, source, pin, authenticated = job
                 future.set_result(self.command(name, args, source, pin, authenticated))
         except Exception as exc:  # never let one remote's job break the UI thread
-            future.set_result((Status.REFUSED, f"internal error: {exc!r}"[:300], self.state_text()))
+            text = f"internal error: {exc!r}"[:300]
+            if job[0] == "ontime":
+                future.set_result(Answer(Status.REFUSED, error=text))
+            else:
+                future.set_result((Status.REFUSED, text, self.state_text()))
 
     def command(
         self, name: str, args: dict, source: str, pin, authenticated: bool = False

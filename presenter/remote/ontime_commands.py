@@ -211,7 +211,10 @@ class OntimeCommands:
             return self._previous(source)
         if isinstance(payload, dict):
             number = self._target(payload, "start")
-            if snapshot.current is None or snapshot.current.index + 1 != number:
+            if snapshot.current is not None and snapshot.current.index + 1 == number:
+                title = snapshot.current.segment.title
+                raise Refusal(Status.REFUSED, f'"{title}" is on air already (Presenter does not restart a segment)')
+            if snapshot.next is None or snapshot.next.index + 1 != number:
                 self._do("jump", {"to": number}, source)
             self._do("go", {}, source)
             return Answer(Status.OK, did=self._on_air_text())
@@ -245,7 +248,9 @@ class OntimeCommands:
                 raise Refusal(Status.REFUSED, f"Unable to load {payload} event: the running order ends there")
         else:
             raise Refusal(Status.BAD_ARGS, "No matching method provided")
-        self._do("jump", {"to": number}, source)
+        following = self.snapshot().next
+        if following is None or following.index + 1 != number:
+            self._do("jump", {"to": number}, source)
         return Answer(Status.OK, did=f'cued "{self._title(number)}": GO airs it')
 
     def _reload(self, _payload: object, source: str) -> Answer:

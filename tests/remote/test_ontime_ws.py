@@ -8,6 +8,8 @@ reason and a status in the reply.
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from ontime_helpers import ModuleClient, fetch, make_url
 from remote_helpers import PIN, off_thread
@@ -113,6 +115,7 @@ def test_playback_actions_do_what_the_buttons_say(qtbot, module, controller):
     assert controller.snapshot().next.segment.id == "questions"
     ask(qtbot, module, "load", {"id": "discussion"})
     assert controller.snapshot().next.segment.id == "discussion"
+    assert ask(qtbot, module, "load", {"id": "discussion"})["payload"] == "success"  # cued already: as Ontime
     assert "GO airs it" in ask(qtbot, module, "load", "next")["did"]
     assert controller.snapshot().next.segment.id == "minimogli"
     ask(qtbot, module, "load", "previous")
@@ -128,6 +131,8 @@ def test_playback_actions_do_what_the_buttons_say(qtbot, module, controller):
     ask(qtbot, module, "start", {"index": 6})
     assert controller.snapshot().current.segment.id == "closing"
     refused(ask(qtbot, module, "start", {"index": 0}), 400, "out of range")
+    refused(ask(qtbot, module, "start", {"id": "closing"}), 409, "on air already")  # no restart, no cut
+    assert controller.snapshot().current.segment.id == "closing"
 
 
 def test_time_and_units(qtbot, module, controller):
@@ -241,3 +246,33 @@ def test_module_4_6_speaks_ontime_v3(qtbot, http, controller):
         refused(ask(qtbot, client, "stop"), 409, "does not stop")
     finally:
         client.close()
+
+
+def test_malformed_ontime_frames_are_answered_with_status_and_change_nothing(qtbot, module, controller, journal):
+    def client():
+        answers = []
+        for frame in [
+            {"tag": 5},
+            {"tag": ""},
+            {"tag": "start", "payload": [1, 2]},
+            {"tag": "start", "payload": {"index": "zwei"}},
+            {"tag": "load", "payload": {"colour": "red"}},
+            {"tag": "addtime", "payload": {"add": None}},
+            {"tag": "message", "payload": "hello"},
+            {"tag": "message", "payload": {"timer": {"text": ["x"]}}},
+            {"tag": "message", "payload": {"timer": {"visible": "maybe"}}},
+            {"tag": "change", "payload": {"discussion": {"title": 5}}},
+            {"tag": "change", "payload": {"discussion": {"duration": 90}}},
+            {"tag": "change", "payload": []},
+            {"type": "start", "payload": {"cue": {"x": 1}}},
+        ]:
+            module.ws.send(json.dumps(frame))
+            key = "type" if "type" in frame else "tag"
+            answers.append(module.frame(lambda m, key=key: "status" in m and key in m))
+        return answers
+
+    ask(qtbot, module, "version")
+    answers = off_thread(qtbot, client)
+    assert all(a["status"] in (400, 404, 409) and a["error"] and a["payload"]["status"] == a["status"] for a in answers)
+    assert controller.snapshot().mode is Mode.STANDBY and controller.show.segments[1].title != 5
+    assert [r for r in journal if r["op"] not in ("alive",)] == []
