@@ -6,6 +6,9 @@ DISPLAY; needs Debian's chromium + chromedriver). Everything on 127.0.0.1, one p
 - OSC and HTTP: a command leaves the client (time taken before the send) → the controller's `changed`
   (n ≥ 100 each, `addtime` ±1 s paced under the flood limit). Baseline: the same intent from the keyboard
   path (`ShowController.add_time` called in the main thread).
+- Companion's Ontime module (issue 23): `{"tag": "addtime", "payload": ±1000}` sent on /ws → the pushed
+  `runtime-data` whose `timer.addedTime` shows it (n ≥ 100, paced); baseline: Presenter's own WebSocket
+  command `{"cmd": "addtime"}` → the pushed `state` showing it, on the same server in the same run.
 - GO → the new state received by each of 20 WebSocket clients (asyncio clients in a thread); baseline 1 client.
 - Desktop vs browser: the moderator window (Xvfb) and /moderator in headless Chromium run side by side for
   130 s (``--short``: 25 s) with a GO and +1 min inside; for every displayed second, when it changed on each
@@ -140,6 +143,54 @@ def bench_http(rig: Rig) -> list[float]:
     rig.pump_until(lambda: not thread.is_alive(), timeout=120)
     assert statuses.count(200) == N_COMMANDS, statuses
     return [rig.changed_at[first + n] - sent[n] for n in range(N_COMMANDS)]
+
+
+def bench_ws_round_trip(rig: Rig, ontime: bool) -> list[float]:
+    """A WebSocket command → the pushed data that shows it, timed in the client (Companion-style or Presenter's)."""
+    from websockets.sync.client import connect
+
+    samples: list[float] = []
+    errors: list[BaseException] = []
+
+    def shown(message: dict) -> float | None:
+        if ontime and message.get("tag") == "runtime-data":
+            return message["payload"]["timer"]["addedTime"]
+        if not ontime and message.get("type") == "state" and message["state"]["on_air"]:
+            return message["state"]["on_air"]["planned_s"]
+        return None
+
+    def client():
+        try:
+            with connect(rig.http.replace("http:", "ws:") + f"/ws?pin={PIN}") as ws:
+                if ontime:
+                    ws.send(json.dumps({"tag": "version"}))
+                last = None
+                while last is None:  # the first pushed data: where the figure stands now
+                    last = shown(json.loads(ws.recv(timeout=10)))
+                for n in range(N_COMMANDS):
+                    step = 1 if n % 2 == 0 else -1
+                    if ontime:
+                        frame = {"tag": "addtime", "payload": step * 1000}
+                    else:
+                        frame = {"id": n, "cmd": "addtime", "args": {"s": step}}
+                    started = time.monotonic()
+                    ws.send(json.dumps(frame))
+                    while True:
+                        value = shown(json.loads(ws.recv(timeout=10)))
+                        if value is not None and value != last:
+                            samples.append(time.monotonic() - started)
+                            last = value
+                            break
+                    time.sleep(PACE_S)
+        except BaseException as exc:  # reported in the main thread
+            errors.append(exc)
+
+    thread = threading.Thread(target=client)
+    thread.start()
+    rig.pump_until(lambda: not thread.is_alive(), timeout=120)
+    if errors:
+        raise errors[0]
+    return samples
 
 
 class Views:
@@ -379,6 +430,16 @@ def main() -> int:
         if "--stall-only" in sys.argv:  # development: only the UI stall
             print(json.dumps(bench_stall(rig, CLIENTS)))
             return 0
+        if "--ontime-only" in sys.argv:  # development: only Companion's round trip and its baseline
+            rig.controller.go()
+            rig.pump(0.5)
+            base = summary(bench_ws_round_trip(rig, ontime=False))
+            ontime = summary(bench_ws_round_trip(rig, ontime=True))
+            print(f"ws baseline: {base}\nontime ws: {ontime}")
+            goal = {"ontime_ws_p95_le_20ms": ontime["p95_ms"] <= 20}
+            print(json.dumps({"benchmark": "remote-ontime", "ws_command_to_state_baseline": base,
+                              "ontime_ws_command_to_runtime_data": ontime, "goals_met": goal}))  # fmt: skip
+            return 0
         results: dict = {}
         stall = bench_stall(rig, CLIENTS)  # first: no browser or client process from the other parts still busy
         rig.controller.start_new_run()
@@ -387,7 +448,10 @@ def main() -> int:
         results["keyboard_baseline"] = summary(bench_keyboard(rig))
         results["osc_command_to_state"] = summary(bench_osc(rig))
         results["http_command_to_state"] = summary(bench_http(rig))
-        for name in ("keyboard_baseline", "osc_command_to_state", "http_command_to_state"):
+        results["ws_command_to_state_baseline"] = summary(bench_ws_round_trip(rig, ontime=False))
+        results["ontime_ws_command_to_runtime_data"] = summary(bench_ws_round_trip(rig, ontime=True))
+        names = ("keyboard_baseline", "osc_command_to_state", "http_command_to_state")
+        for name in (*names, "ws_command_to_state_baseline", "ontime_ws_command_to_runtime_data"):
             r = results[name]
             print(f"{name:24}: median {r['median_ms']:6.2f} ms, p95 {r['p95_ms']:6.2f} ms, "
                   f"max {r['max_ms']:6.2f}; n={r['n']}")  # fmt: skip
@@ -412,6 +476,7 @@ def main() -> int:
         goals = {
             "command_p95_le_20ms": max(results["osc_command_to_state"]["p95_ms"],
                                        results["http_command_to_state"]["p95_ms"]) <= 20,
+            "ontime_ws_p95_le_20ms": results["ontime_ws_command_to_runtime_data"]["p95_ms"] <= 20,
             "views_p95_le_50ms": results[f"go_to_{CLIENTS}_views"]["p95_ms"] <= 50,
             "browser_vs_desktop_p95_le_50ms_max_le_100ms": d["abs_diff"]["p95_ms"] <= 50
             and d["abs_diff"]["max_ms"] <= 100,

@@ -1263,6 +1263,18 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>Gruppe {group!r}: Eintrag {child_id!r} fehlt; nicht importiert</translation>
     </message>
     <message>
+        <source>the group "{title}" has no events: it is not in the show (a group is a heading, not a segment)</source>
+        <translation>die Gruppe „{title}“ hat keine Events: Sie ist nicht in der Sendung (eine Gruppe ist eine Überschrift, kein Segment)</translation>
+    </message>
+    <message>
+        <source>the group "{title}" is a heading in Ontime: its title is in the notes of its {count} event(s)</source>
+        <translation>die Gruppe „{title}“ ist in Ontime eine Überschrift: Ihr Titel steht in den Notizen ihrer {count} Event(s)</translation>
+    </message>
+    <message>
+        <source>the group "{title}": not imported: {fields}</source>
+        <translation>die Gruppe „{title}“: nicht importiert: {fields}</translation>
+    </message>
+    <message>
         <source>{place}: {key} {value!r} is not a time in milliseconds; ignored</source>
         <translation>{place}: {key} {value!r} ist keine Zeit in Millisekunden; ignoriert</translation>
     </message>
@@ -1359,6 +1371,14 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>unbekannte Felder, nicht importiert: {unknown}</translation>
     </message>
     <message>
+        <source>the project's title and description are the show's</source>
+        <translation>Titel und Beschreibung des Projekts sind die der Sendung</translation>
+    </message>
+    <message>
+        <source>the project's {fields}: not imported</source>
+        <translation>aus dem Projekt nicht importiert: {fields}</translation>
+    </message>
+    <message>
         <source>the project has no title: the show is called "{title}"</source>
         <translation>das Projekt hat keinen Titel: die Sendung heißt „{title}“</translation>
     </message>
@@ -1445,6 +1465,34 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     <message>
         <source>notes</source>
         <translation>Notizen</translation>
+    </message>
+    <message>
+        <source>Ontime columns Presenter has no place for, not imported: {ontime}</source>
+        <translation>Ontime-Spalten, für die Presenter keinen Platz hat, nicht importiert: {ontime}</translation>
+    </message>
+    <message>
+        <source>{place}: the group "{title}" has no events: it is not in the show</source>
+        <translation>{place}: die Gruppe „{title}“ hat keine Events: Sie ist nicht in der Sendung</translation>
+    </message>
+    <message>
+        <source>{place}: the group "{title}" is a heading: its title is in the notes of its segments</source>
+        <translation>{place}: die Gruppe „{title}“ ist eine Überschrift: Ihr Titel steht in den Notizen ihrer Segmente</translation>
+    </message>
+    <message>
+        <source>{place}: the milestone "{title}" is a marker in Ontime; not imported</source>
+        <translation>{place}: der Meilenstein „{title}“ ist in Ontime eine Markierung; nicht importiert</translation>
+    </message>
+    <message>
+        <source>{place}: "{title}" is marked skip-import in Ontime; not imported</source>
+        <translation>{place}: „{title}“ ist in Ontime als skip-import markiert; nicht importiert</translation>
+    </message>
+    <message>
+        <source>{place}: "{title}" has the type {kind!r}, not known; not imported</source>
+        <translation>{place}: „{title}“ hat den unbekannten Typ {kind!r}; nicht importiert</translation>
+    </message>
+    <message>
+        <source>Timer Type {types}: Presenter's segments count down; not imported</source>
+        <translation>Timer-Typ {types}: Presenters Segmente zählen rückwärts; nicht importiert</translation>
     </message>
     <message>
         <source>sheet "{sheet}", row {number}</source>
@@ -1850,7 +1898,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
     <message numerus="yes">
         <source>%n questions waiting</source>
-        <translation><numerusform>%n Frage wartet</numerusform><numerusform>%n Fragen warten</numerusform></translation>
+        <translation>
+            <numerusform>%n Frage wartet</numerusform>
+            <numerusform>%n Fragen warten</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1972,7 +2023,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
     <message numerus="yes">
         <source>%n questions waiting</source>
-        <translation><numerusform>%n Frage wartet</numerusform><numerusform>%n Fragen warten</numerusform></translation>
+        <translation>
+            <numerusform>%n Frage wartet</numerusform>
+            <numerusform>%n Fragen warten</numerusform>
+        </translation>
     </message>
     <message>
         <source>moderator screen {screen_index} does not exist (1 screen); using screen {fallback}</source>
@@ -1980,11 +2034,17 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
     <message numerus="yes">
         <source>moderator screen {screen_index} does not exist (%n screens); using screen {fallback}</source>
-        <translation><numerusform>Moderationsbildschirm {screen_index} gibt es nicht (%n Bildschirm); es wird Bildschirm {fallback} verwendet</numerusform><numerusform>Moderationsbildschirm {screen_index} gibt es nicht (%n Bildschirme); es wird Bildschirm {fallback} verwendet</numerusform></translation>
+        <translation>
+            <numerusform>Moderationsbildschirm {screen_index} gibt es nicht (%n Bildschirm); es wird Bildschirm {fallback} verwendet</numerusform>
+            <numerusform>Moderationsbildschirm {screen_index} gibt es nicht (%n Bildschirme); es wird Bildschirm {fallback} verwendet</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>moderator screen {index} does not exist (%n screens); the window stays where it is</source>
-        <translation><numerusform>Moderationsbildschirm {index} gibt es nicht (%n Bildschirm); das Fenster bleibt, wo es ist</numerusform><numerusform>Moderationsbildschirm {index} gibt es nicht (%n Bildschirme); das Fenster bleibt, wo es ist</numerusform></translation>
+        <translation>
+            <numerusform>Moderationsbildschirm {index} gibt es nicht (%n Bildschirm); das Fenster bleibt, wo es ist</numerusform>
+            <numerusform>Moderationsbildschirm {index} gibt es nicht (%n Bildschirme); das Fenster bleibt, wo es ist</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3127,7 +3187,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
     <message numerus="yes">
         <source>%n questions</source>
-        <translation><numerusform>%n Frage</numerusform><numerusform>%n Fragen</numerusform></translation>
+        <translation>
+            <numerusform>%n Frage</numerusform>
+            <numerusform>%n Fragen</numerusform>
+        </translation>
     </message>
     <message>
         <source>The clipboard has no text to make a question of.</source>

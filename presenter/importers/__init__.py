@@ -201,8 +201,10 @@ def assemble(
     problems: list[str],
     hard_out_s=None,
     progress: Progress | None = None,
+    description: str = "",
 ):
-    """The show from the rows; rows the show file's rules refuse are listed in `problems` and left out."""
+    """The show from the rows; rows the show file's rules refuse are listed in `problems` and left out.
+    `description`: the source project's own (Ontime's project description) becomes the show's."""
     progress = progress or Progress()
     if len(rows) > MAX_ROWS:
         problems.append(
@@ -227,6 +229,8 @@ def assemble(
         "start": "00:00",
         "end": "23:59",
     }
+    if description.strip():
+        base["description"] = description.strip()
     segments: list[dict] = []
     taken: set[str] = set()
     cursor = first_start

@@ -186,6 +186,7 @@ def _entries_v4(data: dict, name: str, problems: list[str]) -> list[tuple[dict, 
         if entry.get("type") == "group":
             group = clipped(str(entry.get("title") or ""), "group", "title", problems)
             children = entry.get("entries")
+            _report_group(entry, group, children if isinstance(children, list) else [], problems)
             for child_id in children if isinstance(children, list) else []:
                 read = _count(read, name)
                 child = entries.get(child_id) if isinstance(child_id, str) else None
@@ -200,6 +201,40 @@ def _entries_v4(data: dict, name: str, problems: list[str]) -> list[tuple[dict, 
         else:
             flat.append((entry, ""))
     return flat
+
+
+_PROJECT_READ = {"title", "description"}
+_GROUP_FIELDS_UNUSED = {
+    "note": "note",
+    "colour": "colour",
+    "targetDuration": "target duration",
+    "custom": "custom fields",
+}
+
+
+def _report_group(entry: dict, group: str, children: list, problems: list[str]) -> None:
+    """An Ontime v4 group, said by name: where its title went, or that nothing of it is in the show."""
+    title = group or str(entry.get("id", ""))[:40]
+    if not children:
+        problems.append(
+            translate(
+                "Import",
+                'the group "{title}" has no events: it is not in the show (a group is a heading, not a segment)',
+            ).format(title=title)
+        )
+        return
+    problems.append(
+        translate(
+            "Import", 'the group "{title}" is a heading in Ontime: its title is in the notes of its {count} event(s)'
+        ).format(title=title, count=len(children))
+    )
+    unused = [label for key, label in _GROUP_FIELDS_UNUSED.items() if entry.get(key) not in (None, "", {}, [])]
+    if unused:
+        problems.append(
+            translate("Import", 'the group "{title}": not imported: {fields}').format(
+                title=title, fields=", ".join(unused)
+            )
+        )
 
 
 def _entries_v3(data: dict, name: str, problems: list[str]) -> list[tuple[dict, str]]:
@@ -390,7 +425,18 @@ def import_ontime(
     project = data.get("project") if isinstance(data.get("project"), dict) else data.get("event")
     title = str(project.get("title") or "") if isinstance(project, dict) else ""
     title = clipped(title, "project", "title", problems)
-    result = assemble(rows, title or path.stem, today or date.today(), output, problems, progress=progress)
+    description = str(project.get("description") or "") if isinstance(project, dict) else ""
+    description = clipped(description, "project", "description", problems)
+    result = assemble(
+        rows, title or path.stem, today or date.today(), output, problems, progress=progress, description=description
+    )
+    if description:
+        problems.append(translate("Import", "the project's title and description are the show's"))
+    other = sorted(
+        str(k)[:40] for k, v in (project.items() if isinstance(project, dict) else ()) if v and k not in _PROJECT_READ
+    )
+    if other:
+        problems.append(translate("Import", "the project's {fields}: not imported").format(fields=", ".join(other)))
     if not title:
         problems.append(
             translate("Import", 'the project has no title: the show is called "{title}"').format(

@@ -54,9 +54,12 @@ HEADERS = {
     "warning": ("warnung", "warning", "warningtime", "timewarning"),
     "danger": ("gefahr", "danger", "dangertime", "timedanger"),
     "skip": ("skip", "überspringen", "ueberspringen"),
+    "kind": ("timertype", "eintragstyp", "entrytype"),  # Ontime's xlsx: the entry's type (group, milestone, …)
 }
 _LOOKUP = {name: key for key, names in HEADERS.items() for name in names}
-_IGNORED_ONTIME = {"colour", "color", "farbe", "endaction", "timertype", "public", "ispublic", "id"}
+_IGNORED_ONTIME = {"colour", "color", "farbe", "endaction", "public", "ispublic", "id"}  # named, not imported
+_GROUP_KINDS = ("group", "group-start")
+_TIMER_KINDS = ("", "event", "count-down", "count-up", "clock", "none")  # Ontime's events (its timer types)
 _MINUTES = re.compile(r"^(\d{1,4})\s*(?:min|minuten|minutes|m)\.?$", re.IGNORECASE)
 _SPLIT = re.compile(r"\s*(?:\n|;|•)\s*")
 
@@ -287,6 +290,81 @@ def _row(values: list, columns: dict[int, str], place: str, problems: list[str])
     return row
 
 
+def _name_unused_columns(header: list, columns: dict[int, str], problems: list[str]) -> None:
+    """Every column that is not read is named: Ontime's own settings, and columns not known."""
+    names = [(_text(value), column) for column, value in enumerate(header) if _text(value) and column not in columns]
+    ontime = [name for name, _ in names if _key(name) in _IGNORED_ONTIME]
+    unknown = [name for name, _ in names if _key(name) not in _IGNORED_ONTIME]
+    if ontime:
+        problems.append(
+            translate("Import", "Ontime columns Presenter has no place for, not imported: {ontime}").format(
+                ontime=", ".join(ontime)
+            )
+        )
+    if unknown:
+        problems.append(
+            translate("Import", "columns not known, not imported: {unused}").format(unused=", ".join(unknown))
+        )
+
+
+def _rows(rows: list[list], first: int, columns: dict[int, str], where, problems: list[str]) -> list[Row]:
+    """The rows under the header: Ontime's groups (headings) and milestones (markers) said as what they are,
+    a group's title in the notes of the segments under it."""
+    kind_column = next((column for column, field in columns.items() if field == "kind"), None)
+    imported: list[Row] = []
+    group, group_place, group_rows = "", "", 0
+    timer_types: set[str] = set()
+
+    def close_group() -> None:
+        if group and not group_rows:
+            problems.append(
+                translate("Import", '{place}: the group "{title}" has no events: it is not in the show').format(
+                    place=group_place, title=group
+                )
+            )
+
+    for number, values in enumerate(rows, start=first):
+        values = list(values)
+        kind = _text(values[kind_column]).lower() if kind_column is not None and kind_column < len(values) else ""
+        title = _text(values[next(c for c, f in columns.items() if f == "title")]) if values else ""
+        if kind in _GROUP_KINDS or kind == "group-end":
+            close_group()
+            group, group_place, group_rows = (title, where(number), 0) if kind != "group-end" else ("", "", 0)
+            if kind != "group-end":
+                problems.append(
+                    translate(
+                        "Import", '{place}: the group "{title}" is a heading: its title is in the notes of its segments'
+                    ).format(place=where(number), title=title)
+                )
+            continue
+        if kind == "milestone" or kind == "skip-import" or kind not in _TIMER_KINDS:
+            text = {
+                "milestone": translate(
+                    "Import", '{place}: the milestone "{title}" is a marker in Ontime; not imported'
+                ),
+                "skip-import": translate("Import", '{place}: "{title}" is marked skip-import in Ontime; not imported'),
+            }.get(kind, translate("Import", '{place}: "{title}" has the type {kind!r}, not known; not imported'))
+            problems.append(text.format(place=where(number), title=title, kind=kind[:40]))
+            continue
+        row = _row(values, columns, where(number), problems)
+        if row is None:
+            continue
+        if kind not in ("", "event", "count-down"):
+            timer_types.add(kind)
+        if group:
+            row.notes.insert(0, translate("Import", "Group: {group}").format(group=group))
+            group_rows += 1
+        imported.append(row)
+    close_group()
+    if timer_types:
+        problems.append(
+            translate("Import", "Timer Type {types}: Presenter's segments count down; not imported").format(
+                types=", ".join(sorted(timer_types))
+            )
+        )
+    return imported
+
+
 def _title_above(rows: list[list], header_index: int) -> str:
     """A project title in the lines above the header ("Project title | Smart RLP", "Titel: …")."""
     for values in rows[:header_index]:
@@ -328,19 +406,7 @@ def import_spreadsheet(
             ).format(name=path.name)
         )
     header = rows[header_index]
-    unused = [
-        _text(value)
-        for column, value in enumerate(header)
-        if _text(value) and column not in columns and _key(_text(value)) not in _IGNORED_ONTIME
-    ]
-    if unused:
-        problems.append(
-            translate("Import", "columns not known, not imported: {unused}").format(unused=", ".join(unused))
-        )
-    imported: list[Row] = []
-    for number, values in enumerate(rows[header_index + 1 :], start=header_index + 2):
-        row = _row(list(values), columns, where(number), problems)
-        if row is not None:
-            imported.append(row)
+    _name_unused_columns(header, columns, problems)
+    imported = _rows(rows[header_index + 1 :], header_index + 2, columns, where, problems)
     title = _title_above(rows, header_index) or path.stem
     return assemble(imported, title, today or date.today(), output, problems, progress=progress)

@@ -16,6 +16,8 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from presenter.remote import intents as intent_table
 from presenter.remote.auth import FLOOD_LIMIT, Gatekeeper, Secrets, Throttle, address_of
 from presenter.remote.intents import IntentError, Status
+from presenter.remote.ontime_commands import Answer, OntimeCommands
+from presenter.remote.ontime_data import CUSTOM_FIELDS, events, rundown, runtime_store, runtime_v3
 from presenter.remote.state import questions_page, state_dict
 
 TICK_MS = 1000
@@ -36,6 +38,9 @@ class Bridge(QObject):
         self.controller = controller
         self.secrets = secrets
         self.publishers: list[Callable[[str], None]] = []
+        # Ontime clients' runtime data, rendered only while one is connected (wanted() says so)
+        self.ontime_publishers: list[tuple[Callable[[], bool], Callable[[dict], None]]] = []
+        self.ontime = OntimeCommands(self)
         self.extra: Callable[[], dict] = dict  # more state (views connected, questions), from the owner
         self._flood = Throttle(FLOOD_LIMIT, 1.0)
         self.gate = Gatekeeper(secrets, controller.engine.clock.monotonic, self._refused.emit)
@@ -72,11 +77,22 @@ class Bridge(QObject):
                 future.set_result(self.state_text())
             elif job[0] == "questions":
                 future.set_result(self.questions_text(*job[1:]))
+            elif job[0] == "ontime":
+                future.set_result(self.ontime.run(*job[1:]))
+            elif job[0] == "ontime_data":
+                future.set_result(self.ontime_data(job[1]))
+            elif job[0] == "ontime_publish":
+                self.publish_ontime()
+                future.set_result(None)
             else:
                 _, name, args, source, pin, authenticated = job
                 future.set_result(self.command(name, args, source, pin, authenticated))
         except Exception as exc:  # never let one remote's job break the UI thread
-            future.set_result((Status.REFUSED, f"internal error: {exc!r}"[:300], self.state_text()))
+            text = f"internal error: {exc!r}"[:300]
+            if job[0] == "ontime":
+                future.set_result(Answer(Status.REFUSED, error=text))
+            else:
+                future.set_result((Status.REFUSED, text, self.state_text()))
 
     def command(
         self, name: str, args: dict, source: str, pin, authenticated: bool = False
@@ -130,6 +146,38 @@ class Bridge(QObject):
     def state_text(self) -> str:
         return json.dumps(self.state(), ensure_ascii=False, separators=(",", ":"))
 
+    def ontime_data(self, which: str) -> str:
+        """Ontime's data routes: the running order (v4 rundown, v3 event list) and the custom fields."""
+        snapshot = self.controller.snapshot()
+        data = {
+            "rundowns/current": lambda: rundown(snapshot),
+            "rundown": lambda: events(snapshot),
+            "custom-fields": lambda: CUSTOM_FIELDS,
+        }[which]()
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+    def ontime_texts(self) -> dict:
+        """Ontime's pushed runtime data (v4 and v3 forms) and the rundown's revision, from the one snapshot."""
+        snapshot = self.controller.snapshot()
+        store = runtime_store(snapshot, self.ontime.draft)
+        main, runtime = runtime_v3(snapshot, self.ontime.draft)
+        compact = {"ensure_ascii": False, "separators": (",", ":")}
+        return {
+            "v4": json.dumps({"tag": "runtime-data", "payload": store}, **compact),
+            "v3": [
+                json.dumps({"type": "ontime", "payload": main}, **compact),
+                json.dumps({"type": "ontime-runtime", "payload": runtime}, **compact),
+            ],
+            "revision": rundown(snapshot)["revision"],
+        }
+
+    def publish_ontime(self) -> None:
+        wanted = [publish for wants, publish in list(self.ontime_publishers) if wants()]
+        if wanted:
+            texts = self.ontime_texts()
+            for publish in wanted:
+                publish(texts)
+
     def _changed(self) -> None:
         if not self._pending_publish:  # many changes in one go: one push
             self._pending_publish = True
@@ -146,6 +194,7 @@ class Bridge(QObject):
         text = self.state_text()
         for publish in list(self.publishers):
             publish(text)
+        self.publish_ontime()
         self.state_published.emit()
 
     def stop(self) -> None:
@@ -153,6 +202,7 @@ class Bridge(QObject):
         self._tick.stop()
         self._summary.stop()
         self.publishers.clear()
+        self.ontime_publishers.clear()
 
 
 def _questions_summary(controller) -> dict:

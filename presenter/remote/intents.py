@@ -227,6 +227,14 @@ def _unskip(controller, to: int) -> None:
 
 
 def _add_time(controller, s: float) -> None:
+    """Seconds on Presenter's own paths; a whole number of thousands above the limit is surely milliseconds
+    (Ontime's unit): refused with both units named, never guessed."""
+    if abs(s) > MAX_ADD_S and s == int(s) and int(s) % 1000 == 0:
+        raise IntentError(
+            Status.BAD_ARGS,
+            f"addtime: s={s:g} seconds from -3600 to 3600 (s takes seconds here; {s / 1000:g} s? "
+            "Ontime's /ontime/addtime and /api/addtime take milliseconds)",
+        )
     send(controller, "addtime", do.AddTime(s))
 
 

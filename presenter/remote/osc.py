@@ -1,7 +1,9 @@
 """OSC over UDP in the main thread: python-osc's parser on a QUdpSocket, commands only from allowed senders.
 
-`/presenter/<intent> [args…]` reaches every intent; the addresses Companion's Ontime buttons send
-are aliases. A datagram is read whole and checked before anything is done with it.
+`/presenter/<intent> [args…]` reaches every intent (seconds, as on Presenter's own paths);
+`/ontime/<command>/<params…> [arg]` is Ontime's OSC API, carried out as Ontime's WebSocket commands
+are (milliseconds, Ontime's own meanings; OntimeCommands). A datagram is read whole and checked
+before anything is done with it.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pythonosc.parsing import osc_types
 
 from presenter.remote import intents as intent_table
 from presenter.remote.intents import Status
+from presenter.remote.ontime_protocol import payload_from_path
 
 MAX_DATAGRAM = 8192
 MAX_BUNDLE_DEPTH = 4
@@ -58,6 +61,7 @@ class OscServer(QObject):
     """Receives OSC commands and (optionally) sends the time left once a second to a chosen host."""
 
     refused = Signal(str)  # a command that was not carried out, with why (the director's panel shows it)
+    did = Signal(str)  # what an Ontime command did when it is not quite what Ontime does (a cue, not a start)
 
     def __init__(self, bridge, host: str, port: int, allow=(), feedback: tuple[str, int] | None = None, parent=None):
         """Commands from loopback and the `allow` addresses. UDP senders can be forged: with the session's
@@ -67,8 +71,6 @@ class OscServer(QObject):
         self.allowed = {_plain(QHostAddress(address)) for address in allow}
         self.loopback_trusted = True  # this computer's own senders (Companion beside Presenter) need no PIN
         self.socket = QUdpSocket(self)
-        self._ontime_text = ""
-        self._ontime_visible = False
         if not self.socket.bind(QHostAddress(host), port):
             raise OSError(f"OSC: cannot listen on {host}:{port}: {self.socket.errorString()}")
         self.port = self.socket.localPort()
@@ -115,6 +117,9 @@ class OscServer(QObject):
         pin = None
         if needs_pin:  # the first argument is the PIN, checked under the same rules as HTTP's
             pin = params.pop(0) if params and isinstance(params[0], str) else ""
+        if address.startswith("/ontime/") and address != "/ontime/go":
+            self._ontime(address[:200], params, source, pin, needs_pin)
+            return
         found = self._resolve(address[:200], params)
         if found is None:
             return
@@ -126,27 +131,29 @@ class OscServer(QObject):
         if status is not Status.OK:
             self._refuse(source, address[:80], error or "refused")
 
+    def _ontime(self, address: str, params: list, source: str, pin, needs_pin: bool) -> None:
+        """Ontime's OSC API: /ontime/{command}/{params…} {arg}, as Ontime's OscAdapter reads it."""
+        _, _ontime, command, *path = address.split("/")
+        if not command:
+            self._refuse(source, address[:80], "No path found (/ontime/<command>)")
+            return
+        if len(params) > 1:
+            self._refuse(source, address[:80], "at most one argument")
+            return
+        value = params[0] if params else None
+        payload = payload_from_path(path, value) if path else value
+        answer = self.bridge.ontime.run(command, payload, source, pin, authenticated=not needs_pin)
+        if not answer.ok:
+            self._refuse(source, address[:80], answer.error or "refused")
+        elif answer.did:
+            self.did.emit(f"{source}: {address[:80]}: {answer.did}")
+            if self.feedback is not None:
+                self._send("/presenter/did", f"{address[:80]}: {answer.did}"[:200])
+
     def _resolve(self, address: str, params: list):
         """(intent, args), None when nothing is to be done, or a refusal text."""
-        match address:
-            case "/ontime/start/next" | "/ontime/start" | "/ontime/go":
-                return "go", {}
-            case "/ontime/start/previous":
-                return "back", {}
-            case "/ontime/addtime":
-                if len(params) != 1 or isinstance(params[0], bool) or not isinstance(params[0], int | float):
-                    return "/ontime/addtime expects one number (milliseconds)"
-                return "addtime", {"s": params[0] / 1000}
-            case "/ontime/message/timer/text":
-                if len(params) != 1 or not isinstance(params[0], str):
-                    return "/ontime/message/timer/text expects one text"
-                self._ontime_text = params[0]
-                return self._ontime_message() if self._ontime_visible else None
-            case "/ontime/message/timer/visible":
-                if len(params) != 1 or not isinstance(params[0], bool | int | float | str):
-                    return "/ontime/message/timer/visible expects true or false"
-                self._ontime_visible = str(params[0]).lower() in ("1", "true", "1.0")
-                return self._ontime_message() if self._ontime_visible else ("message/clear", {})
+        if address == "/ontime/go":  # Presenter's old alias: GO
+            return "go", {}
         if not address.startswith(PREFIX):
             return f"unknown address {address[:80]!r} (use {PREFIX}<command>)"
         name = address[len(PREFIX) :]
@@ -156,11 +163,6 @@ class OscServer(QObject):
         if len(params) > len(intent.args):
             return f"{address}: at most {len(intent.args)} argument(s)"
         return name, {arg.name: value for arg, value in zip(intent.args, params, strict=False)}
-
-    def _ontime_message(self):
-        if not self._ontime_text.strip():
-            return "message/clear", {}
-        return "message", {"text": self._ontime_text}
 
     def _refuse(self, source: str, what: str, reason: str, journal: bool = False) -> None:
         if journal:

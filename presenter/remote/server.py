@@ -25,6 +25,8 @@ from websockets.protocol import State
 
 from presenter.remote.auth import Access, Gatekeeper, host_allowed, origin_allowed
 from presenter.remote.intents import Status, has_question_intents
+from presenter.remote.ontime_protocol import Dialect, dialect_of
+from presenter.remote.ontime_ws import OntimeFace
 from presenter.remote.state import colours
 from presenter.remote.words import localise_page, words
 
@@ -93,6 +95,7 @@ class RemoteServer:
         self._stop: asyncio.Event | None = None
         self._thread: threading.Thread | None = None
         self._started = threading.Event()
+        self.ontime = OntimeFace(self)  # Ontime's protocols on the same port (Companion's Ontime module)
         self._error: BaseException | None = None
         self._files = {
             path.name: localise_page(path.read_bytes()) if path.suffix == ".html" else path.read_bytes()
@@ -115,6 +118,15 @@ class RemoteServer:
         if loop is not None and not loop.is_closed():
             with contextlib.suppress(RuntimeError):  # the loop is closing
                 loop.call_soon_threadsafe(self._set_latest, state_text)
+
+    def has_ontime_clients(self) -> bool:
+        return self.ontime.count > 0
+
+    def publish_ontime(self, texts: dict) -> None:
+        loop = self._loop
+        if loop is not None and not loop.is_closed():
+            with contextlib.suppress(RuntimeError):
+                loop.call_soon_threadsafe(self._set_latest_ontime, texts)
 
     def stop(self) -> None:
         loop, stop = self._loop, self._stop
@@ -155,8 +167,18 @@ class RemoteServer:
 
     def _set_latest(self, text: str) -> None:
         self._latest = text
-        for event in self._wake.values():
-            event.set()
+        for connection, event in self._wake.items():
+            if not self.ontime.speaks_ontime(connection):  # Ontime's clients get their own data (publish_ontime)
+                event.set()
+
+    def _set_latest_ontime(self, texts: dict) -> None:
+        self.ontime.latest = texts
+        for connection, event in self._wake.items():
+            if self.ontime.speaks_ontime(connection):
+                event.set()
+
+    async def main_thread(self, job: tuple):
+        return await self._main_thread(job)
 
     async def _main_thread(self, job: tuple):
         return await asyncio.wait_for(asyncio.wrap_future(self.submit(job)), MAIN_THREAD_TIMEOUT_S)
@@ -187,6 +209,10 @@ class RemoteServer:
             return await self._check_ws(connection, request, query)
         if path.startswith("/api/v1/"):
             return await self._api(connection, request, path[len("/api/v1/") :], query)
+        if path == "/api" or path.startswith("/api/"):  # Ontime's integration API
+            return await self.ontime.api(connection, request, path[len("/api") :], query)
+        if path.startswith("/data/"):  # Ontime's running order, for Companion's event pickers
+            return await self.ontime.data(connection, request, path[len("/data/") :], query)
         if path in PAGES and (path != "/questions" or has_question_intents()):
             access, problem = self._access(connection, query)
             if access < Access.VIEW:
@@ -195,6 +221,15 @@ class RemoteServer:
         if path.startswith("/static/") and path[len("/static/") :] in self._files:
             return self._file(path[len("/static/") :])
         return _error(404, f"no page {path[:80]!r} (views: /moderator, /countdown)")
+
+    def access_of(self, connection: ServerConnection, query: dict, pin=None) -> tuple[Access, str | None]:
+        return self._access(connection, query, pin)
+
+    def from_another_site(self, request: Request) -> bool:
+        return self._from_another_site(request)
+
+    def source_of(self, connection: ServerConnection, transport: str) -> str:
+        return self._source(connection, transport)
 
     def _access(self, connection: ServerConnection, query: dict, pin=None) -> tuple[Access, str | None]:
         """Views need the view key when there is one; the control PIN opens them too. Every PIN or key
@@ -284,6 +319,7 @@ class RemoteServer:
         finally:
             sender.cancel()
             self._wake.pop(connection, None)
+            self.ontime.forget(connection)
             self.clients.discard(connection)
             self.client_count = len(self.clients)
 
@@ -293,7 +329,9 @@ class RemoteServer:
             while True:
                 await wake.wait()
                 wake.clear()
-                if self._latest is not None:
+                if self.ontime.speaks_ontime(connection):
+                    await self.ontime.push(connection)
+                elif self._latest is not None:
                     await connection.send('{"type":"state","state":' + self._latest + "}")
         except (ConnectionClosed, asyncio.CancelledError):
             pass
@@ -305,14 +343,18 @@ class RemoteServer:
                 "type": "result",
                 "id": None,
                 "ok": False,
+                "status": 400,
                 "error": f"send JSON text of at most {MAX_MESSAGE} bytes",
             }
         try:
             message = json.loads(raw)
         except (ValueError, RecursionError):
-            return {"type": "result", "id": None, "ok": False, "error": "not JSON"}
+            return {"type": "result", "id": None, "ok": False, "status": 400, "error": "not JSON"}
         if not isinstance(message, dict):
-            return {"type": "result", "id": None, "ok": False, "error": 'expected {"id", "cmd", "args"}'}
+            return {"type": "result", "id": None, "ok": False, "status": 400, "error": 'expected {"id", "cmd", "args"}'}
+        dialect = dialect_of(message)
+        if dialect is not Dialect.PRESENTER:  # Ontime's frames (Companion's Ontime module): {"tag"} or {"type"}
+            return await self.ontime.incoming(connection, message, control, dialect)
         ident = message.get("id")
         ident = (
             ident if isinstance(ident, str | int) and not isinstance(ident, bool) and len(str(ident)) <= 64 else None
@@ -322,13 +364,20 @@ class RemoteServer:
             return {"type": "pong", "t": sent if isinstance(sent, int | float) else None, "server": received}
         if message.get("type") == "questions":
             if not control:
-                return {"type": "questions", "ok": False, "error": "the questions need the PIN (…?pin=…)"}
+                refusal = "the questions need the PIN (…?pin=…)"
+                return {"type": "questions", "ok": False, "status": 403, "error": refusal}
             start, count = _page_args(message)
             page = await self._main_thread(("questions", start, count))
             return {"type": "questions", "ok": True, "page": json.loads(page)}
         name, args = message.get("cmd"), message.get("args", {})
         if not isinstance(name, str) or not isinstance(args, dict):
-            return {"type": "result", "id": ident, "ok": False, "error": 'expected {"id", "cmd": text, "args": {…}}'}
+            return {
+                "type": "result",
+                "id": ident,
+                "ok": False,
+                "status": 400,
+                "error": 'expected {"id", "cmd": text, "args": {…}} (or Ontime\'s {"tag": …, "payload": …})',
+            }
         given_pin = message.get("pin")  # a PIN with the command is checked; else the session's proof counts
         job = ("command", name[:80], args, self._source(connection, "ws"), given_pin, control and given_pin is None)
         status, error, _state = await self._main_thread(job)

@@ -87,6 +87,7 @@ class Remote(QObject):
         self.http_address = (host, server.port)
         self._warn_http(host, server.port)
         self.bridge.publishers.append(server.publish)
+        self.bridge.ontime_publishers.append((server.has_ontime_clients, server.publish_ontime))
         self.bridge.publish()
         if remember:
             self._remember(KEY_HTTP, f"{host}:{port}")
@@ -113,6 +114,8 @@ class Remote(QObject):
         if self.server is not None:
             if self.server.publish in self.bridge.publishers:
                 self.bridge.publishers.remove(self.server.publish)
+            ontime = self.bridge.ontime_publishers
+            ontime[:] = [entry for entry in ontime if entry[1] != self.server.publish_ontime]
             self.server.stop()
             self.server = None
             self.http_address = None
