@@ -19,6 +19,7 @@ from urllib.parse import unquote
 from websockets.asyncio.server import ServerConnection
 from websockets.http11 import Request, Response
 
+from presenter.remote.answers import PIN_HEADER, _error, _json, _response
 from presenter.remote.auth import Access
 from presenter.remote.ontime_protocol import SILENT_TAGS, Dialect, http_payload, key_of, reply, split_command
 
@@ -98,8 +99,6 @@ class OntimeFace:
 
     async def data(self, connection: ServerConnection, request: Request, route: str, query: dict[str, Any]) -> Response:
         """`GET /data/rundowns/current` (v4), `/data/rundown` (v3), `/data/custom-fields`, with an ETag."""
-        from presenter.remote.server import _error, _response
-
         if route not in DATA_ROUTES:
             return _error(404, f"no data {route[:60]!r} (Ontime's: {', '.join(DATA_ROUTES)})")
         access, problem = self.server.access_of(connection, query)
@@ -117,7 +116,6 @@ class OntimeFace:
 
     async def api(self, connection: ServerConnection, request: Request, path: str, query: dict[str, Any]) -> Response:
         """Ontime's integration API: `GET /api/<command>/<params…>`, answered 202 `{payload}` as Ontime does."""
-        from presenter.remote.server import PIN_HEADER, _json
 
         def _error(status: int, text: str) -> Response:  # Ontime's error body has `message`
             return _json(status, {"ok": False, "status": status, "message": text, "error": text})

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import http
 import json
 import threading
 from collections.abc import Callable
@@ -18,11 +17,11 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from websockets.asyncio.server import ServerConnection, serve
-from websockets.datastructures import Headers
 from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 from websockets.protocol import State
 
+from presenter.remote.answers import PIN_HEADER, _error, _json, _response
 from presenter.remote.auth import Access, Gatekeeper, host_allowed, origin_allowed
 from presenter.remote.intents import Status, has_question_intents
 from presenter.remote.ontime_protocol import Dialect, dialect_of
@@ -34,7 +33,6 @@ WEB_DIR = Path(__file__).resolve().parent.parent / "web"
 MAX_MESSAGE = 4096  # bytes of one WebSocket command; larger ones are refused
 MAX_QUERY = 2048
 MAIN_THREAD_TIMEOUT_S = 5.0
-PIN_HEADER = "X-Presenter-Pin"  # a header no page on another site can send without our (never given) consent
 SINGLE_HEADERS = ("Host", "Origin", "Sec-Fetch-Site", "Sec-Fetch-Mode", PIN_HEADER)
 QUESTIONS_PAGE_MAX = 200
 MAX_PENDING_SESSIONS = 256
@@ -49,31 +47,6 @@ TYPES = {
     ".css": "text/css; charset=utf-8",
     ".js": "text/javascript; charset=utf-8",
 }
-SECURITY_HEADERS = {
-    "Cache-Control": "no-store",
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-    "X-Frame-Options": "DENY",
-    "Content-Security-Policy": "default-src 'self'; connect-src 'self' ws: wss:; img-src 'self' data:; "
-    "frame-ancestors 'none'",
-}
-
-
-def _response(status: int, body: bytes, content_type: str) -> Response:
-    headers = Headers({**SECURITY_HEADERS, "Content-Type": content_type, "Content-Length": str(len(body))})
-    headers["Connection"] = "close"
-    if status == 405:
-        headers["Allow"] = "GET"
-    return Response(status, http.HTTPStatus(status).phrase, headers, body)
-
-
-def _json(status: int, payload) -> Response:
-    text = payload if isinstance(payload, str) else json.dumps(payload, ensure_ascii=False)
-    return _response(status, text.encode(), "application/json; charset=utf-8")
-
-
-def _error(status: int, message: str) -> Response:
-    return _json(status, {"ok": False, "status": status, "error": message})
 
 
 class RemoteServer:
