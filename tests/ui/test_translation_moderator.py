@@ -21,7 +21,9 @@ from presenter.playout.silent import SilentPlayout
 from presenter.questions import QuestionState
 from presenter.show import Show
 from presenter.ui.moderator import FitText, ModeratorWindow
-from presenter.ui.moderator_question import ModeratorQuestionPanel, show_queue_on
+from presenter.intents import SendMessage
+from presenter.ui.moderator_question import ModeratorQuestionPanel
+from presenter.ui.send import send
 from presenter.ui.question_queue import QuestionQueueWidget
 from presenter.ui.questions_window import QuestionEditor, QuestionsWindow, show_speakers
 
@@ -144,24 +146,19 @@ def test_the_moderator_window_in_every_state_says_nothing_untranslated(qtbot, ps
     assert window.points.page_count() > 1, "the discussion's six points beside a message take pages"
     window.page_talking_points(+1)
     look("message, talking points page 2")
-    controller.send_message(MESSAGE, blink=True)
-    window.set_message_takeover(True)
+    send(controller, SendMessage(MESSAGE, blink=True, urgent=True))
     look("message takeover")
-    window.set_message_takeover(False)
     controller.clear_message()
     for question, asker, source in zip(QUESTIONS, ("Anna Becker", "", ""), ("Facebook", "mail", "phone"), strict=True):
         controller.question_add(question, asker, source)
     for question in controller.questions.questions:
         controller.question_approve(question.id)
     controller.question_show()
-    show_queue_on(window, controller.questions)
     look("question, two waiting")
     controller.question_answered_next()
     controller.question_answered_next()
-    show_queue_on(window, controller.questions)
     look("a question without a name")
     controller.question_answered_next()
-    show_queue_on(window, controller.questions)
     clock.advance(5)
     controller.go()  # the clip (SilentPlayout plays it)
     look("clip")
