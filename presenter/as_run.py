@@ -1,21 +1,20 @@
 """The as-run record: what went out when, as CSV, rebuilt from a run's journal.
 
 Two tables: one row per time a segment went on air (`as_run_csv`), and the log of every message,
-stop to black (panic) and clip failure with its time (`as_run_log_csv`). German Excel reads a CSV
-with `;` between the fields and a UTF-8 BOM; `lang="de"` writes that (`csv_lang` picks it from LANG), with German
-column headers and words. The English CSV keeps the machine names (the journal keeps English values either way).
+clip pause, resume and restart, stop to black (panic), clip failure and GO taken back with its time
+(`as_run_log_csv`). Both are written by the one CSV writer (presenter.csvout: the dialect, formula
+escaping); `lang="de"` writes German Excel's dialect with German column headers and words. The English
+CSV keeps the machine names (the journal keeps English values either way).
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
+from presenter.csvout import csv_lang, dialect_for, write_csv
 from presenter.engine import Airing, ClipEnd, ClipState, EndReason, SegmentStatus, ShowEngine
 from presenter.i18n import QT_TRANSLATE_NOOP, translate
 from presenter.journal import header_started, read_journal
@@ -42,7 +41,34 @@ COLUMNS = (
     "clip_end",
     "ended_by",  # an EndReason: go, clip ended (by itself, end action next), undone (Back), new run, …
 )
-LOG_COLUMNS = ("time", "what", "segment", "text")
+LOG_COLUMNS = ("time", "what", "segment", "text")  # segment: its title
+NUMBER_COLUMNS = (  # written from numbers and times by us: never escaped ("-1:00" stays a figure)
+    "number",
+    "airing",
+    "on_air_order",
+    "planned_start",
+    "actual_start",
+    "actual_end",
+    "planned_duration",
+    "added_time",
+    "actual_duration",
+    "over_under",
+    "clip_duration",
+    "time",
+)
+__all__ = [
+    "COLUMNS",
+    "LOG_COLUMNS",
+    "FrozenClock",
+    "as_run_csv",
+    "as_run_file_name",
+    "as_run_log_csv",
+    "as_run_log_rows",
+    "as_run_rows",
+    "csv_lang",
+    "engine_from_journal",
+    "run_date",
+]
 
 CLIP_END = {
     ClipEnd.ENDED: QT_TRANSLATE_NOOP("AsRun", "ended by itself"),
@@ -55,6 +81,9 @@ LOGGED_EVENTS = {
     "panic": QT_TRANSLATE_NOOP("AsRun", "stop to black (Esc)"),
     "clip_failed": QT_TRANSLATE_NOOP("AsRun", "clip failed"),
     "undo_go": QT_TRANSLATE_NOOP("AsRun", "GO taken back"),
+    "clip_pause": QT_TRANSLATE_NOOP("AsRun", "clip paused"),
+    "clip_resume": QT_TRANSLATE_NOOP("AsRun", "clip resumed"),
+    "clip_restart": QT_TRANSLATE_NOOP("AsRun", "clip restarted"),
 }
 # The German CSV's column headers and the words of its cells; the English CSV writes the machine names.
 HEADERS = {
@@ -99,24 +128,6 @@ WORDS = (  # the values of EndReason, ClipState and SegmentKind as the German as
 )
 
 
-@dataclass(frozen=True)
-class CsvDialect:
-    delimiter: str
-    bom: bool
-
-
-DIALECTS = {"en": CsvDialect(",", False), "de": CsvDialect(";", True)}
-
-
-def csv_lang(environ: Mapping[str, str]) -> str:
-    """The CSV dialect for the user's language: "de" when LC_ALL/LC_MESSAGES/LANG say German, else "en"."""
-    for key in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = environ.get(key, "")
-        if value:
-            return "de" if value.lower().startswith("de") else "en"
-    return "en"
-
-
 def _words(lang: str) -> Callable[[str], str]:
     """The German CSV's words for a cell (`translate` once the language is installed); English keeps the source."""
     if lang == "de":
@@ -136,6 +147,14 @@ def _signed(seconds: float) -> str:
 def _clip_end(engine: ShowEngine, airing: Airing, word: Callable[[str], str]) -> str:
     if not airing.segment.is_clip:
         return ""
+    how = _clip_how(engine, airing, word)
+    if airing.clip_restarts:  # how it ended counts from the last restart
+        restarted = word(QT_TRANSLATE_NOOP("AsRun", "restarted {count}×")).format(count=airing.clip_restarts)
+        return f"{how}; {restarted}"
+    return how
+
+
+def _clip_how(engine: ShowEngine, airing: Airing, word: Callable[[str], str]) -> str:
     if airing.clip_end is not None:
         text = word(CLIP_END[airing.clip_end])
         return f"{text}: {airing.clip_problem}" if airing.clip_problem else text
@@ -184,11 +203,12 @@ def as_run_rows(engine: ShowEngine, lang: str = "en") -> list[dict[str, str]]:
                 {**dict.fromkeys(COLUMNS, ""), **base, "ended_by": word("skipped") if base["skipped"] == yes else ""}
             )
             continue
-        counted = 0.0
+        counted = added = 0.0
         for number, (order, airing) in enumerate(airings, 1):
             duration = _duration(engine, airing)
             if airing.end_reason is not EndReason.UNDONE:
                 counted += duration
+                added += airing.added_s  # time given on air moves the plan it is held against
             last = number == len(airings)
             rows.append(
                 {
@@ -199,7 +219,7 @@ def as_run_rows(engine: ShowEngine, lang: str = "en") -> list[dict[str, str]]:
                     "actual_end": f"{airing.end:%H:%M:%S}" if airing.end else "",
                     "added_time": _signed(airing.added_s) if airing.added_s else "",
                     "actual_duration": format_duration(duration),
-                    "over_under": _signed(counted - planned) if last and counted else "",
+                    "over_under": _signed(counted - planned - added) if last and counted else "",
                     "clip_end": _clip_end(engine, airing, word),
                     "ended_by": word(
                         str(airing.end_reason) if airing.end_reason else QT_TRANSLATE_NOOP("AsRun", "on air")
@@ -209,40 +229,56 @@ def as_run_rows(engine: ShowEngine, lang: str = "en") -> list[dict[str, str]]:
     return rows
 
 
+def _log_text(engine: ShowEngine, kind: str, data: dict[str, object], word: Callable[[str], str]) -> str:
+    if kind == "message":
+        marks = [QT_TRANSLATE_NOOP("AsRun", " (blinking)")] if data.get("blink") else []
+        marks += [QT_TRANSLATE_NOOP("AsRun", " (urgent)")] if data.get("urgent") else []
+        return str(data.get("text", "")) + "".join(word(mark) for mark in marks)
+    if kind == "clip_failed":
+        return str(data.get("problem", ""))
+    if kind == "undo_go":
+        undone = data.get("undone")
+        if undone is None:  # the GO had ended the show
+            return word(QT_TRANSLATE_NOOP("AsRun", "end of show taken back"))
+        return word(QT_TRANSLATE_NOOP("AsRun", "{undone} off air again")).format(undone=_title(engine, undone))
+    position = data.get("position_s")
+    if kind in ("clip_pause", "clip_restart") and isinstance(position, (int, float)):
+        return word(QT_TRANSLATE_NOOP("AsRun", "at {position}")).format(position=format_duration(position))
+    return ""
+
+
+def _title(engine: ShowEngine, segment_id: object) -> str:
+    """A segment's title for the log (the id when the show file no longer has it)."""
+    for segment in engine.show.segments:
+        if segment.id == segment_id:
+            return segment.title
+    return str(segment_id or "")
+
+
 def as_run_log_rows(engine: ShowEngine, lang: str = "en") -> list[dict[str, str]]:
-    """Every message, stop to black, clip failure and GO taken back, with its time of day."""
+    """Every message, clip pause/resume/restart, stop to black, clip failure and GO taken back, with its
+    time of day and the title of the segment it concerns."""
     word = _words(lang)
     rows = []
     for event in engine.events:
         what = LOGGED_EVENTS.get(event.kind)
         if what is None:
             continue
-        if event.kind == "message":
-            text = str(event.data.get("text", "")) + (
-                word(QT_TRANSLATE_NOOP("AsRun", " (blinking)")) if event.data.get("blink") else ""
-            )
-        elif event.kind == "clip_failed":
-            text = str(event.data.get("problem", ""))
-        elif event.kind == "undo_go":
-            text = word(QT_TRANSLATE_NOOP("AsRun", "{undone} off air again")).format(
-                undone=event.data.get("undone") or ""
-            )
-        else:
-            text = ""
         rows.append(
-            {"time": f"{event.wall:%H:%M:%S}", "what": word(what), "segment": event.segment_id or "", "text": text}
+            {
+                "time": f"{event.wall:%H:%M:%S}",
+                "what": word(what),
+                "segment": _title(engine, event.segment_id) if event.segment_id else "",
+                "text": _log_text(engine, event.kind, event.data, word),
+            }
         )
     return rows
 
 
 def _write(columns: tuple[str, ...], rows: list[dict[str, str]], lang: str) -> str:
-    dialect = DIALECTS.get(lang, DIALECTS["en"])
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=columns, delimiter=dialect.delimiter, lineterminator="\n")
     word = _words(lang)
-    writer.writerow({column: word(HEADERS[column]) for column in columns})
-    writer.writerows(rows)
-    return ("\ufeff" if dialect.bom else "") + out.getvalue()
+    header = {column: word(HEADERS[column]) for column in columns}
+    return write_csv(columns, header, rows, dialect_for(lang), numbers=NUMBER_COLUMNS)
 
 
 def as_run_csv(engine: ShowEngine, lang: str = "en") -> str:

@@ -1,8 +1,10 @@
 """The show controller: the one place where the show state meets the playout and the windows.
 
-Windows call its intents and render `snapshot()`; it turns state changes into playout commands
-(take the clip, arm the next one, go black) and playout reports into show state. It is a QObject
-only for its signals; it holds no widgets.
+Every action is a typed intent handed to `dispatch(intent, source)` (presenter.dispatch checks the
+rules once and journals); windows render `snapshot()`. It drives the playout from the engine's state
+changes (take the clip, arm the next one, pause, restart, go black) and hands the playout's reports
+back as intents from the PLAYOUT source. It is a QObject only for its signals; it holds no widgets.
+The intent methods below (go, back, pause_clip …) are thin wrappers over dispatch() for the windows.
 """
 
 from __future__ import annotations
@@ -15,12 +17,16 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from presenter import intents as do
 from presenter.clock import Clock
-from presenter.engine import ClipState, Mode, ShowEngine, ShowEvent, ShowSnapshot, SkipRefused
+from presenter.dispatch import Accepted, Dispatcher, Outcome
+from presenter.engine import ClipState, Mode, ShowEngine, ShowEvent, ShowSnapshot
 from presenter.i18n import QT_TRANSLATE_NOOP
+from presenter.intents import DIRECTOR, PLAYOUT, Intent, Source
 from presenter.playout.interface import OutputState, OutputStatus, Playout
-from presenter.questions import QuestionError, QuestionQueue
+from presenter.questions import QuestionQueue
 from presenter.questions_chat import parse_chat
+from presenter.run import Run
 from presenter.show import EndAction, Segment, Show
 
 _C = TypeVar("_C", bound="ShowController")
@@ -60,10 +66,11 @@ class ShowController(QObject):
         playout: Playout | None = None,  # None without libVLC
         parent: QObject | None = None,
         engine: ShowEngine | None = None,
+        run: Run | None = None,
     ):
-        """`engine` is a resumed run (replayed from its journal); otherwise the show starts in standby."""
+        """`run` (or `engine`) is a resumed run (replayed from its journal); otherwise the show starts in standby."""
         super().__init__(parent)
-        self.engine = engine or ShowEngine(show, clock)
+        self._set_run(run or Run.of(engine or ShowEngine(show, clock)))
         self._depth = 0
         self._dirty = False
         self.playout = playout
@@ -71,7 +78,6 @@ class ShowController(QObject):
         self._on_air_id: str | None = None
         self._armed: tuple[str, Path | None] | None = None
         self.media_info: dict[str, object] = {}  # probed at load, by segment id: arm checks the file is unchanged
-        self.engine.subscribe(self._on_event)
         self._heartbeat = QTimer(self)
         self._heartbeat.setInterval(HEARTBEAT_MS)
         self._heartbeat.timeout.connect(self._beat)
@@ -87,20 +93,30 @@ class ShowController(QObject):
 
     # ------------------------------------------------------------------ the journal
 
+    def _set_run(self, run: Run) -> None:
+        self.run = run
+        self.dispatcher = Dispatcher(run)
+        run.engine.subscribe(self._on_event)
+
+    @property
+    def engine(self) -> ShowEngine:
+        return self.run.engine
+
+    @property
+    def question_warnings(self) -> list[str]:
+        return self.run.question_warnings
+
     def attach_journal(self, append: Callable[[dict[str, Any]], None]) -> None:
         """Every input goes through `append` (flushed to disk) before it takes effect."""
-        self.engine.journal = functools.partial(self._tagged, append)
+        self.run.attach_journal(append)
         self._heartbeat.start()
 
-    _source: str | None = None  # who sent the intents now running ("osc 127.0.0.1"); None: the director
-
-    def _tagged(self, append: Callable[[dict[str, Any]], None], record: dict[str, Any]) -> None:
-        append({**record, "src": self._source} if self._source else record)
+    _source: Source | None = None  # who sends the intents now running when dispatch() is not told (None: director)
 
     @contextlib.contextmanager
     def source(self, label: str) -> Iterator[None]:
-        """Every journal record written meanwhile says who sent the intent (key "src")."""
-        outer, self._source = self._source, label[:100]
+        """Every intent dispatched meanwhile is from `label` ("osc 127.0.0.1"; the journal's "src")."""
+        outer, self._source = self._source, Source.from_label(label)
         try:
             yield
         finally:
@@ -125,17 +141,16 @@ class ShowController(QObject):
         """Switch runs: back to standby with a fresh one, or to `engine` (a resumed run, another show's run)."""
         show = self.engine.show
         clock = self.engine.clock
-        self.engine.journal = None
-        self.engine = engine or ShowEngine(show, clock)
+        self.run.attach_journal(None)
+        self._set_run(Run.of(engine or ShowEngine(show, clock)))
         if self.engine.show.path != show.path:
             self.media_info = {}
-        self.engine.subscribe(self._on_event)
         if append is not None:
             self.attach_journal(append)
         durations = dict(self.engine.show.media_durations)
         if durations:
             # The new journal must stand alone: --as-run reads clip durations only from it.
-            self.engine.set_media_durations(durations)
+            self.dispatch(do.SetMediaDurations(durations), do.SYSTEM)
         self._on_air_id = None
         if self.playout is not None:
             self.playout.go_black()
@@ -151,7 +166,7 @@ class ShowController(QObject):
         return self.engine.show
 
     def snapshot(self) -> ShowSnapshot:
-        return self.engine.snapshot()
+        return self.run.snapshot()
 
     def output_status(self) -> Any:
         """What the program output shows now (OutputStatus), or None without a playout."""
@@ -160,94 +175,89 @@ class ShowController(QObject):
     # ------------------------------------------------------------------ intents
 
     @_intent
-    def close_run(self, reason: str) -> None:
-        self.engine.close_run(reason)
+    def dispatch(self, intent: Intent, source: Source | None = None) -> Outcome:
+        """The one way in: the dispatcher checks the rules, journals and carries it out (or refuses)."""
+        return self.dispatcher.dispatch(intent, source or self._source or DIRECTOR)
 
-    @_intent
-    def go(self) -> bool:
-        return self.engine.go()
-
-    @_intent
-    def back(self) -> bool:
-        """Take a GO back in its first seconds, else cue the segment before (see ShowEngine.back)."""
-        return self.engine.back()
-
-    @_intent
-    def jump(self, index: int) -> bool:
-        """Set segment `index` as what the next GO airs; nothing goes on air (a clip is only armed)."""
-        return self.engine.jump(index)
-
-    @_intent
-    def cue_next(self, index: int | None) -> bool:
-        """Like jump; None: the running order's next again."""
-        return self.engine.cue_next(index)
-
-    @_intent
-    def skip(self, index: int | None) -> bool:
-        """Skip a segment that is not on air. Refused (a problem, nothing changes) for none or the one on air."""
-        refused = self.engine.skip(index)
-        if refused is None:
+    def _do(self, intent: Intent) -> bool:
+        """A window's intent: True when carried out; a refusal the director must read is a problem."""
+        outcome = self.dispatch(intent)
+        if isinstance(outcome, Accepted):
+            if outcome.warning:
+                self.problem.emit(outcome.warning)
             return True
-        if refused is SkipRefused.NOTHING_SELECTED:
-            self.problem.emit(self.tr("Select the segment to skip in the running order."))
-            return False
-        assert index is not None
-        title = self.show.segments[index].title
-        if refused is SkipRefused.ON_AIR:
-            text = self.tr('"{0}" is on air: only a segment that is not on air can be skipped (GO ends it).')
-        else:
-            text = self.tr('"{0}" has been on air already and cannot be skipped.')
-        self.problem.emit(text.format(title))
         return False
 
-    @_intent
+    def close_run(self, reason: str) -> None:
+        self._do(do.CloseRun(reason))
+
+    def go(self) -> bool:
+        return self._do(do.Go())
+
+    def back(self) -> bool:
+        """Take a GO back in its first seconds, else cue the segment before (see snapshot().back)."""
+        return self._do(do.Back())
+
+    def jump(self, index: int) -> bool:
+        """Set segment `index` as what the next GO airs; nothing goes on air (a clip is only armed)."""
+        return self.cue_next(index)
+
+    def cue_next(self, index: int | None) -> bool:
+        """Like jump; None: the running order's next again. IndexError for a segment that is not there."""
+        outcome = self.dispatch(do.MakeNext(index))
+        if isinstance(outcome, Accepted):
+            return True
+        if outcome.refusal.code is do.RefusalCode.BAD_VALUE:
+            raise IndexError(outcome.refusal.text)  # a window's mistake, not the director's (as before)
+        return False
+
+    def skip(self, index: int | None) -> bool:
+        """Skip a segment that is not on air. Refused (a problem, nothing changes) for none or the one on air."""
+        outcome = self.dispatch(do.Skip(index))
+        if isinstance(outcome, Accepted):
+            return True
+        self.problem.emit(outcome.refusal.text)
+        return False
+
     def rehearse_from_now(self) -> None:
         """Plan the running order from the first GO (early/late and the hard out then mean something)."""
-        self.engine.rehearse_from_now()
+        self._do(do.Rehearse())
 
-    @_intent
     def unskip(self, index: int) -> None:
-        self.engine.unskip(index)
+        self._do(do.Unskip(index))
 
-    @_intent
     def add_time(self, seconds: float) -> None:
-        self.engine.add_time(seconds)
+        self._do(do.AddTime(seconds))
 
-    @_intent
-    def send_message(self, text: str, blink: bool = False) -> None:
-        self.engine.send_message(text, blink)
+    def send_message(self, text: str, blink: bool = False, urgent: bool = False) -> None:
+        self._do(do.SendMessage(text, blink, urgent))
 
-    @_intent
     def clear_message(self) -> None:
-        self.engine.clear_message()
+        self._do(do.ClearMessage())
 
-    def pause_clip(self) -> None:
-        if self.playout is not None and self._clip_on_air():
-            self.playout.pause()
+    def turn_page(self, page: int) -> bool:
+        return self._do(do.TurnPage(page))
 
-    def resume_clip(self) -> None:
-        if self.playout is not None and self._clip_on_air():
-            self.playout.resume()
+    def pause_clip(self) -> bool:
+        return self._do(do.PauseClip())
 
-    def restart_clip(self) -> None:
-        if self.playout is not None and self._clip_on_air():
-            self.playout.restart()
+    def resume_clip(self) -> bool:
+        return self._do(do.ResumeClip())
 
-    @_intent
+    def restart_clip(self) -> bool:
+        return self._do(do.RestartClip())
+
     def panic(self) -> None:
         """Esc: stop every clip to black at once; the segment stays on air."""
-        if self.playout is not None:
-            self.playout.panic()
-        self.engine.panic()
+        self._do(do.StopToBlack())
 
-    @_intent
     def set_media_durations(self, durations: dict[str, float]) -> None:
         """Clip durations from the probe: the plan of a clip without a written duration."""
-        self.engine.set_media_durations(durations)
+        self._do(do.SetMediaDurations(durations))
 
     @_intent
     def replace_show(self, show: Show) -> None:
-        self.engine.replace_show(show)
+        self.dispatch(do.ReplaceShow(show), do.SYSTEM)
         self._arm_next()
 
     @_intent
@@ -256,17 +266,16 @@ class ShowController(QObject):
         segment on air stays on air, its elapsed time unchanged; a changed next clip is armed).
         Returns why it is refused (deleting the segment on air), else None."""
         engine = self.engine
-        if engine.mode is Mode.ON_AIR and engine.current is not None:
-            on_air = engine.show.segments[engine.current]
-            if all(segment.id != on_air.id for segment in show.segments):
-                return self.tr('"{title}" is on air and cannot be deleted').format(title=on_air.title)
         old_clips = {segment.id: segment.clip for segment in engine.show.segments}
+        outcome = self.dispatch(do.EditShow(show))
+        if not isinstance(outcome, Accepted):
+            return outcome.refusal.text
         new_clips = {segment.id: segment.clip for segment in show.segments}
         # a clip file changed: what was probed of the old one is not expected of the new one
         self.media_info = {
             k: v for k, v in self.media_info.items() if k in new_clips and new_clips[k] == old_clips.get(k)
         }
-        if not engine.edit_show(show):
+        if outcome.warning:
             self.problem.emit(self.tr("This running order is too large for the crash journal: save it now (Ctrl+S)."))
         self._arm_next()
         return None
@@ -278,6 +287,7 @@ class ShowController(QObject):
         return snap_current is not None and self.engine.mode is Mode.ON_AIR and self.show.segments[snap_current].is_clip
 
     def _on_event(self, event: ShowEvent) -> None:
+        self._drive_playout(event)
         self._dirty = True
         if self._depth == 0:  # a change outside an intent (should not happen): still tell everyone
             self._dirty = False
@@ -299,12 +309,36 @@ class ShowController(QObject):
                 self.playout.go_black()
         self._arm_next()  # what goes next may have changed without a change on air (a cue)
 
+    def _restart(self, event: ShowEvent) -> None:
+        assert self.playout is not None
+        segment = self.show.segments[self.show.index_of(str(event.segment_id))]
+        status = self.playout.status()
+        playing = status.state in (OutputState.PLAYING, OutputState.PAUSED, OutputState.HELD)
+        if status.segment_id == segment.id and playing:
+            self.playout.restart()
+        elif segment.clip is not None:  # stopped to black (Esc) or never taken: take it again from 0:00
+            self.playout.take(segment.id, segment.clip, segment.end_action)
+
+    def _drive_playout(self, event: ShowEvent) -> None:
+        """The engine's clip transport changed (journaled): the program output follows at once."""
+        if self.playout is None:
+            return
+        match event.kind:
+            case "clip_pause":
+                self.playout.pause()
+            case "clip_resume":
+                self.playout.resume()
+            case "clip_restart":
+                self._restart(event)
+            case "panic":
+                self.playout.panic()
+
     def _take(self, segment: Segment) -> None:
         if segment.clip is None:  # is_clip means it has one; the type cannot say so
             return
         if self.playout is None:
             problem = self.playout_problem or self.tr(NO_PLAYOUT)
-            self.engine.clip_failed(segment.id, problem)
+            self.dispatch(do.ClipFailed(segment.id, problem), PLAYOUT)
             self.problem.emit(self.tr('"{title}": {problem}').format(title=segment.title, problem=problem))
             return
         self._armed = None
@@ -320,7 +354,7 @@ class ShowController(QObject):
                 self.playout.take(segment.id, segment.clip, "hold", start_at_s=max(clip.duration_s - 0.2, 0.01))
             else:
                 self.playout.go_black()
-            self.engine.clip_ended(segment.id)  # it would have ended during the downtime
+            self.dispatch(do.ClipEnded(segment.id), PLAYOUT)  # it would have ended during the downtime
         else:
             self.playout.take(segment.id, segment.clip, segment.end_action, start_at_s=max(clip.position_s, 0.01))
             if clip.state is ClipState.PAUSED:
@@ -346,16 +380,15 @@ class ShowController(QObject):
 
     # ------------------------------------------------------------------ playout → state
 
-    @_intent
     def _clip_ended(self, segment_id: str) -> None:
-        self.engine.clip_ended(segment_id)
+        self.dispatch(do.ClipEnded(segment_id), PLAYOUT)
 
     @_intent
     def _clip_failed(self, segment_id: str, message: str) -> None:
         titles = {segment.id: segment.title for segment in self.show.segments}
         title = titles.get(segment_id, segment_id)
         if self._on_air_id == segment_id:
-            self.engine.clip_failed(segment_id, message)
+            self.dispatch(do.ClipFailed(segment_id, message), PLAYOUT)
         elif self._armed and self._armed[0] == segment_id:
             self._armed = None
         self.problem.emit(self.tr('"{title}": {problem}').format(title=title, problem=message))
@@ -371,7 +404,7 @@ class ShowController(QObject):
             return
         if status.state in (OutputState.PLAYING, OutputState.PAUSED):
             playing = status.state is OutputState.PLAYING
-            self.engine.clip_progress(status.segment_id, status.position_s, status.duration_s, playing)
+            self.dispatch(do.ClipProgress(status.segment_id, status.position_s, status.duration_s, playing), PLAYOUT)
 
     # ------------------------------------------------------------------ audience questions (presenter.questions)
     # Intents like GO: the same journal (the engine's), one `changed` after each. They never raise for
@@ -379,73 +412,55 @@ class ShowController(QObject):
 
     @property
     def questions(self) -> QuestionQueue:
-        """This run's question queue, replayed from the run's journal whenever the run changes (resume, new run)."""
-        if getattr(self, "_questions_engine", None) is not self.engine:
-            queue = QuestionQueue(self.engine.clock)
-            self.question_warnings = queue.replay(self.engine.question_records)
-            queue.log = lambda op, **args: self.engine._log(op, **args)
-            self._questions, self._questions_engine = queue, self.engine
-        return self._questions
-
-    def _question(self, action: Callable[[QuestionQueue], object]) -> str | None:
-        try:
-            action(self.questions)
-        except QuestionError as exc:
-            return str(exc)
-        self._dirty = True
-        return None
+        """This run's question queue (created and replayed with the run: presenter.run)."""
+        return self.run.questions
 
     @_intent
+    def _question(self, intent: Intent) -> str | None:
+        outcome = self.dispatch(intent)
+        if isinstance(outcome, Accepted):
+            self._dirty = True  # the queue changed: the windows repaint (it is no engine event)
+            return None
+        return outcome.refusal.text
+
     def question_add(self, /, text: str, asker: str = "", source: str = "other", **more: Any) -> str | None:
-        return self._question(lambda queue: queue.add(text, asker, source, **more))
+        return self._question(do.QuestionAdd(text, asker, source, more))
 
-    @_intent
     def question_paste(self, pasted: str, default_source: str = "other") -> str | None:
         """Text copied from a chat: "Name (Facebook): text" fills the asker and the source."""
         found = parse_chat(pasted)
         return self.question_add(found.text, found.asker, found.source or default_source)
 
-    @_intent
     def question_import(self, entries: list[dict[str, Any]]) -> str | None:
-        return self._question(lambda queue: queue.add_many(entries))
+        return self._question(do.QuestionImport(tuple(entries)))
 
-    @_intent
     def question_approve(self, question_id: str) -> str | None:
-        return self._question(lambda queue: queue.approve(question_id))
+        return self._question(do.QuestionApprove(question_id))
 
-    @_intent
     def question_drop(self, question_id: str) -> str | None:
-        return self._question(lambda queue: queue.drop(question_id))
+        return self._question(do.QuestionDrop(question_id))
 
-    @_intent
     def question_undo_drop(self, question_id: str | None = None) -> str | None:
-        return self._question(lambda queue: queue.undo_drop(question_id))
+        return self._question(do.QuestionUndoDrop(question_id))
 
-    @_intent
     def question_move(self, question_id: str, to: int) -> str | None:
-        return self._question(lambda queue: queue.move(question_id, to))
+        return self._question(do.QuestionMove(question_id, to))
 
-    @_intent
     def question_edit(self, /, question_id: str, **changes: Any) -> str | None:
-        return self._question(lambda queue: queue.edit(question_id, **changes))
+        return self._question(do.QuestionEdit(question_id, changes))
 
-    @_intent
     def question_show(self, question_id: str | None = None) -> str | None:
         """Q: the top approved question on the moderator's screen (or this one, pulling back the one there)."""
-        return self._question(lambda queue: queue.show(question_id))
+        return self._question(do.QuestionShow(question_id))
 
-    @_intent
     def question_answered_next(self) -> str | None:
         """N: the question on screen answered, the next approved one on screen."""
-        return self._question(lambda queue: queue.answered_next())
+        return self._question(do.QuestionAnsweredNext())
 
-    @_intent
     def question_take_off(self) -> str | None:
         """Shift+Q: the question on screen back to approved."""
-        return self._question(lambda queue: queue.take_off())
+        return self._question(do.QuestionTakeOff())
 
-    @_intent
     def question_forget_all(self) -> str | None:
         """Data protection: this run's questions gone (the app redacts the journal file, see delete_run_questions)."""
-        self.engine.question_records.clear()
-        return self._question(lambda queue: queue.forget_all())
+        return self._question(do.QuestionForgetAll())

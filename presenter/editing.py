@@ -85,6 +85,8 @@ def segment_document(segment: Segment, folder: Path) -> Document:
         doc["warning"] = format_duration(segment.warning_s)
     if segment.danger_s is not None:
         doc["danger"] = format_duration(segment.danger_s)
+    if segment.fill:
+        doc["fill"] = True
     return doc
 
 

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
-from presenter.engine_core import EngineCore
+from presenter.engine_clip import ClipTransport
 from presenter.i18n import translate
 from presenter.records import BadRecord
 from presenter.replay import replay_journal
@@ -65,7 +65,7 @@ UNDO_GO_S = 10.0  # Back this soon after a GO takes that GO back (an accidental 
 _CLOSE_REASONS = frozenset({EndReason.NEW_RUN.value, EndReason.ANOTHER_SHOW.value})
 
 
-class ShowEngine(EngineCore):
+class ShowEngine(ClipTransport):
     """The running show. Intents change it; `snapshot()` reads it (state and timing: presenter.engine_core)."""
 
     # ------------------------------------------------------------------ intents
@@ -76,15 +76,16 @@ class ShowEngine(EngineCore):
         The only intent that puts something new on air. False when ignored: a double press, or the
         show has ended and nothing is cued.
         """
-        mono = self.clock.monotonic()
-        if self._last_go is not None and mono - self._last_go < GO_GUARD_S:
-            return False
-        if self.mode is Mode.ENDED and self.cue is None:
+        if self.is_double_press() or (self.mode is Mode.ENDED and self.cue is None):
             return False
         self._log(Op.GO)
-        self._last_go = mono
+        self._last_go = self.clock.monotonic()
         self._go()
         return True
+
+    def is_double_press(self) -> bool:
+        """A GO now would come within GO_GUARD_S of the last one (or of a clip handing back by itself)."""
+        return self._last_go is not None and self.clock.monotonic() - self._last_go < GO_GUARD_S
 
     def _go(self) -> None:
         undo = _UndoPoint(
@@ -97,6 +98,7 @@ class ShowEngine(EngineCore):
             runs={},
             airings=len(self.airings),
             left_airing=self._on_air_airing() if self.mode is Mode.ON_AIR else None,
+            points_page=self.points_page,
         )
         # Only the segment on air and the one GO airs change (copying every run cost 8 ms a GO at 1,200 segments).
         touched = (undo.current, self._next_index())
@@ -119,13 +121,19 @@ class ShowEngine(EngineCore):
             self._log(Op.UNDO_GO)
             self._undo_go()
             return True
-        before = self.cue if self.cue is not None else self.current if self.mode is Mode.ON_AIR else None
-        if before is None and self.mode is Mode.ENDED:
-            before = len(self.show.segments)
+        before = self.back_from()
         if before is None:
             return False
         previous = self._previous_index(before)
         return previous is not None and self.cue_next(previous)
+
+    def back_from(self) -> int | None:
+        """The place Back cues the segment before of: the cue, else the segment on air, else the end."""
+        if self.cue is not None:
+            return self.cue
+        if self.mode is Mode.ON_AIR:
+            return self.current
+        return len(self.show.segments) if self.mode is Mode.ENDED else None
 
     def undo_go_s(self) -> float | None:
         """How long Back still takes the last GO back; None when Back would cue instead."""
@@ -150,6 +158,7 @@ class ShowEngine(EngineCore):
         if undo.left_airing is not None:
             undo.left_airing.end = undo.left_airing.end_mono = undo.left_airing.end_reason = None
         self.mode, self.current, self.cue = undo.mode, undo.current, undo.cue
+        self.points_page = undo.points_page
         self.show_started, self.show_ended = undo.show_started, undo.show_ended
         self._record("undo_go", self._segment_id(self.current), undone=self._segment_id(aired))
 
@@ -227,14 +236,30 @@ class ShowEngine(EngineCore):
         self._on_air_airing().added_s += seconds
         self._record("add_time", self.show.segments[self.current].id, seconds=seconds)
 
-    def send_message(self, text: str, blink: bool = False) -> None:
+    def send_message(self, text: str, blink: bool = False, urgent: bool = False) -> None:
         text = text.strip()
         if not text:
             self.clear_message()
             return
-        self._log(Op.SEND_MESSAGE, text=text, blink=blink)
-        self.message = Message(text, blink, self.clock.now())
-        self._record("message", None, text=text, blink=blink)
+        extra = {"urgent": True} if urgent else {}  # old journals have no "urgent": a plain message
+        self._log(Op.SEND_MESSAGE, text=text, blink=blink, **extra)
+        self.message = Message(text, blink, self.clock.now(), urgent)
+        self._record("message", None, text=text, blink=blink, **extra)
+
+    def turn_page(self, page: int) -> bool:
+        """The talking-points page the moderator reads (0-based; every GO starts at the first)."""
+        if page == self.points_page:
+            return False
+        self._log(Op.TURN_PAGE, page=page)
+        self.points_page = page
+        self._record("page", self._segment_id(self.current), page=page)
+        return True
+
+    def set_language(self, language: str) -> None:
+        """The UI language chosen by the director (journaled; the app applies it)."""
+        self._log(Op.SET_LANGUAGE, language=language)
+        self.language = language
+        self._record("language", None, language=language)
 
     def clear_message(self) -> None:
         if self.message is not None:
@@ -299,25 +324,6 @@ class ShowEngine(EngineCore):
         self._note_clip_end(ClipEnd.FAILED, problem)
         self._record("clip_failed", segment_id, problem=problem)
 
-    def panic(self) -> None:
-        """Every clip stopped to black by hand (Esc); the segment on air stays on air."""
-        self._log(Op.PANIC)
-        segment_id = None
-        if self.current is not None and self.mode is Mode.ON_AIR:
-            segment = self.show.segments[self.current]
-            segment_id = segment.id
-            if segment.is_clip:
-                run = self.runs[self.current]
-                # Freeze the clip's position where it was stopped, not at the player's last report.
-                position = self._clip_position(run)
-                if position is not None:
-                    run.clip_position_s = position[0]
-                    run.clip_position_at = self.clock.monotonic()
-                if run.clip_state in (ClipState.WAITING, ClipState.PLAYING, ClipState.PAUSED):
-                    self._note_clip_end(ClipEnd.STOPPED)
-                run.clip_state = ClipState.BLACK
-        self._record("panic", segment_id)
-
     def close_run(self, reason: str) -> None:
         """End this run where it is (a new run or another show follows): the segment on air is done.
 
@@ -331,11 +337,6 @@ class ShowEngine(EngineCore):
         assert self.current is not None  # on air, a segment is: a skipped one was finished with its GO
         self._finish(self.current, SegmentStatus.DONE, ended_by)
         self._end_show()
-
-    def _note_clip_end(self, how: ClipEnd, problem: str | None = None) -> None:
-        airing = self._on_air_airing()
-        if airing.clip_end is None:
-            airing.clip_end, airing.clip_problem = how, problem
 
     def _clip_run(self, segment_id: str) -> SegmentRun | None:
         if self.current is None or self.mode is not Mode.ON_AIR:
@@ -449,6 +450,7 @@ class ShowEngine(EngineCore):
         self.current = index
         self.mode = Mode.ON_AIR
         self._undo = None
+        self.points_page = 0
         self.airings.append(Airing(segment, index, self.clock.now(), self.clock.monotonic(), str(by)))
 
     def _finish(self, index: int, status: SegmentStatus, reason: EndReason) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from presenter.clock import Clock, SystemClock
 from presenter.i18n import translate
@@ -20,12 +20,14 @@ from presenter.state import (
     Message,
     Mode,
     Op,
-    Phase,
     SegmentRun,
     SegmentStatus,
     ShowEvent,
     _UndoPoint,
 )
+
+if TYPE_CHECKING:
+    from presenter.questions import QuestionQueue
 
 
 class EngineCore:
@@ -55,6 +57,10 @@ class EngineCore:
         self._boot_logged = False
         self.question_records: list[dict[str, Any]] = []  # replayed for the question queue (presenter.questions)
         self._edited = False  # a run's first edit journals the running order before it too (for replay)
+        self.points_page = 0  # the talking-points page of the segment on air (the moderator's)
+        self.questions: QuestionQueue | None = None  # the run's question queue (presenter.run), for the snapshot
+        self.run: object = None  # the presenter.run.Run this engine belongs to (set by the Run)
+        self.language: str | None = None  # the UI language the director chose during this run, if any
 
     # ------------------------------------------------------------------ listening
 
@@ -93,6 +99,10 @@ class EngineCore:
                     record["boot"] = boot
                 self._boot_logged = True
             self._journal({**record, **args})
+
+    def journal_input(self, op: Op | str, **args: object) -> None:
+        """Write one input to the run's journal before it takes effect (the question queue's too)."""
+        self._log(op, **args)
 
     def heartbeat(self) -> None:
         """Note in the journal that the show is still running (when a crash happens, and the as-run's end)."""
@@ -163,7 +173,9 @@ class EngineCore:
         clip = self._clip_position(run)
         if clip is not None:
             position, duration = clip
-            return duration + run.added_s - position
+            left = duration + run.added_s - position
+            # A clip stopped (Esc) or ended is over: nothing of it is left to count down.
+            return min(left, 0.0) if run.clip_state in (ClipState.HELD, ClipState.BLACK) else left
         return self.planned_duration(index) - self.elapsed(index)
 
     def _clip_position(self, run: SegmentRun) -> tuple[float, float] | None:
@@ -173,16 +185,6 @@ class EngineCore:
         if run.clip_state is ClipState.PLAYING:
             position += self.clock.monotonic() - run.clip_position_at
         return min(position, run.clip_duration_s), run.clip_duration_s
-
-    def phase(self, index: int, remaining: float) -> Phase:
-        segment = self.show.segments[index]
-        if remaining < 0:
-            return Phase.OVERTIME
-        if remaining <= self.show.danger_for(segment):
-            return Phase.DANGER
-        if remaining <= self.show.warning_for(segment):
-            return Phase.WARNING
-        return Phase.NORMAL
 
     def plan_start(self) -> datetime:
         """When the running order is planned to start: the show's start time on the day of the run

@@ -360,8 +360,11 @@ def resumable_from(path: Path, show: Show, today: date, clock: Clock) -> Resumab
         show_fingerprint(show)
     ):
         return None
-    engine = ShowEngine(show, clock)
-    warnings = contents.warnings + engine.replay(contents.records)
+    from presenter.run import Run
+
+    run, replay_warnings = Run.replayed(show, clock, contents.records)
+    engine = run.engine
+    warnings = contents.warnings + replay_warnings
     if engine.mode is not Mode.ON_AIR and not (engine.mode is Mode.STANDBY and engine.question_records):
         return None  # a run in standby is resumed only for the questions collected before the show
     interrupted = engine.replayed_until or header_started(header)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import enum
 import io
 import os
 import stat
@@ -17,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from presenter.csvout import FORMULA_STARTS, Dialect, safe_cell, write_csv
 from presenter.i18n import translate
 from presenter.questions import (
     MAX_QUESTIONS,
@@ -31,11 +31,6 @@ MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 5000
 MAX_FIELD = 10_000
 MAX_REPORTED = 200  # bad rows listed one by one; more are counted
-
-
-class Dialect(enum.StrEnum):
-    EXCEL_DE = "excel-de"  # `;`, UTF-8 with BOM: Excel on a German Windows opens it as columns
-    COMMA = "comma"
 
 
 HEADERS = {
@@ -224,7 +219,7 @@ def _bad(report: ImportReport, line: int, why: str) -> None:
 
 def _unsafe_cell(text: str) -> str:
     """Our own export's apostrophe before a formula-like text (see _safe_cell) is taken off again."""
-    return text[1:] if text[:1] == "'" and text[1:2] in ("=", "+", "-", "@") else text
+    return text[1:] if text[:1] == "'" and text[1:2].startswith(FORMULA_STARTS) and text[1:2] else text
 
 
 # ---------------------------------------------------------------------- export
@@ -258,30 +253,21 @@ def export_rows(questions: list[Question]) -> list[dict[str, str]]:
             "shown": _time(q.shown_at),
             "answered": _time(q.answered_at) if q.state is QuestionState.ANSWERED else "",
             "dropped": _time(q.dropped_at) if q.state is QuestionState.DROPPED else "",
-            "asker": _safe_cell(q.asker),
+            "asker": safe_cell(q.asker),
             "source": q.source.value,
-            "addressed_to": _safe_cell(q.addressed_to),
-            "text": _safe_cell(q.text),
-            "screen_text": _safe_cell(q.screen_text),
-            "note": _safe_cell(q.note),
+            "addressed_to": safe_cell(q.addressed_to),
+            "text": safe_cell(q.text),
+            "screen_text": safe_cell(q.screen_text),
+            "note": safe_cell(q.note),
         }
         for q in questions
     ]
 
 
-def _safe_cell(text: str) -> str:
-    """A viewer's text that starts like a formula (=, +, -, @) is not run by Excel: it gets a leading apostrophe."""
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 def questions_csv(questions: list[Question], dialect: Dialect = Dialect.EXCEL_DE) -> str:
     """One row per question, in the producer's order; German Excel starts with a BOM (write as UTF-8)."""
-    out = io.StringIO()
-    delimiter = ";" if dialect is Dialect.EXCEL_DE else ","
-    writer = csv.DictWriter(out, fieldnames=EXPORT_COLUMNS, delimiter=delimiter, lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(export_rows(questions))
-    return ("\ufeff" if dialect is Dialect.EXCEL_DE else "") + out.getvalue()
+    header = {column: column for column in EXPORT_COLUMNS}
+    return write_csv(EXPORT_COLUMNS, header, export_rows(questions), dialect)
 
 
 def questions_csv_for_run(records, dialect: Dialect = Dialect.EXCEL_DE) -> tuple[str, list[str]]:

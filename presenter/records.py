@@ -17,6 +17,7 @@ from presenter.i18n import QT_TRANSLATE_NOOP, translate
 MAX_GAP_S = 24 * 3600.0  # a run of one day: no step between two records is longer
 MAX_SECONDS = 24 * 3600.0  # added time, clip positions: bounds of a sane record
 MAX_MEDIA_S = 7 * 24 * 3600.0
+MAX_PAGES = 10_000  # talking-points pages of one segment
 MAX_TEXT = 1000  # characters of a message (the director types at most 140; the moderator lays out every one)
 
 

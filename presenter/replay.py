@@ -14,6 +14,7 @@ from presenter.clock import Clock
 from presenter.i18n import translate
 from presenter.records import (
     MAX_MEDIA_S,
+    MAX_PAGES,
     MAX_SECONDS,
     BadRecord,
     ReplayClock,
@@ -99,6 +100,9 @@ def _checked(engine: ShowEngine, record: dict[str, Any]) -> Callable[[], object]
         Op.REHEARSE: lambda: _replay_rehearse(engine),
         Op.CLEAR_MESSAGE: engine.clear_message,
         Op.PANIC: engine.panic,
+        Op.CLIP_PAUSE: engine.pause_clip,
+        Op.CLIP_RESUME: engine.resume_clip,
+        Op.CLIP_RESTART: engine.restart_clip,
         Op.ALIVE: lambda: None,
     }
     if op in simple:
@@ -140,7 +144,14 @@ def _valued_input(engine: ShowEngine, op: str, record: dict[str, Any]) -> Callab
             return lambda: engine.add_time(seconds)
         case "send_message":
             text, blink = text_field(record, "text"), flag_field(record, "blink")
-            return lambda: engine.send_message(text, blink)
+            urgent = "urgent" in record and flag_field(record, "urgent")  # older journals: never urgent
+            return lambda: engine.send_message(text, blink, urgent)
+        case "turn_page":
+            page = int(number_field(record, "page", 0, MAX_PAGES))
+            return lambda: engine.turn_page(page)
+        case "set_language":
+            language = text_field(record, "language", 20)
+            return lambda: engine.set_language(language)
         case "close_run":
             reason = text_field(record, "reason", 200)
             return lambda: engine.close_run(reason)

@@ -47,6 +47,7 @@ _SEGMENT_KEYS = (
     "end_action",
     "warning",
     "danger",
+    "fill",
 )
 _TYPE_NAMES = {
     yaml.MappingNode: QT_TRANSLATE_NOOP("ShowFile", "a mapping (key: value)"),
@@ -193,6 +194,15 @@ class _ShowReader:
         if not value and not allow_empty:
             raise self.error(node, translate("ShowFile", '"{key}" is empty').format(key=key))
         return value
+
+    def flag(self, node: yaml.Node, key: str) -> bool:
+        """true or false (yes/no too, as YAML 1.1 reads them)."""
+        word = self.text(node, key).lower()
+        if word not in ("true", "false", "yes", "no"):
+            raise self.error(
+                node, translate("ShowFile", '"{key}" is true or false, not "{word}"').format(key=key, word=word)
+            )
+        return word in ("true", "yes")
 
     def parsed(self, node: yaml.Node, key: str, parse: Callable[[str], _T]) -> _T:
         value = self.text(node, key)
@@ -367,6 +377,7 @@ class _ShowReader:
                 entries["danger"][1], translate("ShowFile", "{what}: danger is longer than warning").format(what=what)
             )
         notes = self.text(entries["notes"][1], "notes", allow_empty=True) if "notes" in entries else ""
+        fill = self.flag(entries["fill"][1], "fill") if "fill" in entries else False
         speakers = self.text_list(entries["speakers"][1], "speakers") if "speakers" in entries else ()
         points = self.text_list(entries["talking_points"][1], "talking_points") if "talking_points" in entries else ()
         segment = Segment(
@@ -382,6 +393,7 @@ class _ShowReader:
             warning_s=warning,
             danger_s=danger,
             line=node.start_mark.line + 1,
+            fill=fill,
         )
         return segment, id_node
 

@@ -72,6 +72,7 @@ class Segment:
     warning_s: float | None = None  # per-segment thresholds override the show's
     danger_s: float | None = None
     line: int | None = None  # where the segment starts in the show file
+    fill: bool = False  # absorbs time: its end is planned back from the hard out (the Q&A)
 
     @property
     def is_clip(self) -> bool:

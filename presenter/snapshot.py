@@ -5,11 +5,22 @@ Part of the engine; every figure is computed from timestamps when it is asked fo
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from presenter.state import ClipState, ClipView, Mode, Phase, SegmentView, ShowSnapshot, StartStatus
+from presenter.offers import back_offer, go_offer
+from presenter.state import ClipState, ClipView, Mode, Phase, QuestionView, SegmentView, ShowSnapshot, StartStatus
 from presenter.timefmt import format_countdown
+from presenter.timing import (
+    clip_back_on_air,
+    clip_chain,
+    display_phase,
+    fill_view,
+    lateness,
+    must_end_by,
+    phase_thresholds,
+)
 
 if TYPE_CHECKING:
     from presenter.engine import ShowEngine
@@ -31,20 +42,52 @@ def _start_figure(engine: ShowEngine, until_s: float) -> tuple[StartStatus, str]
     return (StartStatus.OVERDUE if text.startswith("+") else StartStatus.ON_AIR_IN), text
 
 
-def _clip_view(engine: ShowEngine, current: SegmentView, remaining: float) -> ClipView | None:
+def _clip_view(
+    engine: ShowEngine, current: SegmentView, remaining: float, chain: tuple[SegmentView, ...]
+) -> ClipView | None:
     run = engine.runs[current.index]
     if not current.segment.is_clip or run.clip_state is None:
         return None
     position = engine._clip_position(run)
-    ended = run.clip_state in (ClipState.HELD, ClipState.BLACK)
-    back_in = 0.0 if ended else max(remaining, 0.0)
+    duration = run.clip_duration_s or engine.show.planned_duration(current.segment) or None
+    rest = sum(view.planned_duration_s for view in chain)
+    back_in, chain_s = clip_back_on_air(remaining, duration or current.planned_duration_s, run.clip_state, rest)
     return ClipView(
         state=run.clip_state,
         position_s=None if position is None else position[0],
-        duration_s=run.clip_duration_s or engine.show.planned_duration(current.segment) or None,
+        duration_s=duration,
         back_on_air_in_s=back_in,
         problem=run.clip_problem,
+        chain_s=chain_s,
     )
+
+
+@dataclass(frozen=True)
+class _Timer:
+    """What the big timer shows for the segment on air, with the phase and its scaled thresholds."""
+
+    phase: Phase = Phase.STANDBY
+    warning_at_s: float | None = None
+    danger_at_s: float | None = None
+    timer_s: float | None = None
+    running: bool = False
+
+
+_FROZEN = (ClipState.PAUSED, ClipState.HELD, ClipState.BLACK)
+
+
+def _timer(engine: ShowEngine, current: SegmentView, remaining: float, clip: ClipView | None) -> _Timer:
+    """A live segment (or a clip that failed: the moderator is live) counts its own time; a clip counts
+    "back on air in" over the whole chain that follows by itself, its thresholds scaled to the chain."""
+    segment = current.segment
+    warning, danger = engine.show.warning_for(segment), engine.show.danger_for(segment)
+    if clip is not None and clip.state is not ClipState.FAILED:
+        left, length = clip.back_on_air_in_s or 0.0, clip.chain_s or 0.0
+        running = clip.state not in _FROZEN
+    else:
+        left, length, running = remaining, current.planned_duration_s, True
+    warning_at, danger_at = phase_thresholds(length, warning, danger)
+    return _Timer(display_phase(left, warning_at, danger_at), warning_at, danger_at, left, running)
 
 
 def _segment_views(
@@ -90,6 +133,19 @@ def _projected_end(
     return projected_end
 
 
+def _question(engine: ShowEngine) -> tuple[QuestionView | None, int]:
+    queue = engine.questions
+    if queue is None:
+        return None, 0
+    waiting = len(queue.approved())
+    shown = queue.on_screen
+    if shown is None:
+        return None, waiting
+    number = queue.questions.index(shown) + 1
+    view = QuestionView(shown.id, shown.display_text, shown.asker, str(shown.source), number, shown.addressed_to)
+    return view, waiting
+
+
 def take_snapshot(engine: ShowEngine) -> ShowSnapshot:
     show = engine.show
     now = engine.clock.now()
@@ -97,36 +153,48 @@ def take_snapshot(engine: ShowEngine) -> ShowSnapshot:
     show_start = engine.plan_start()
     views, planned_end = _segment_views(engine, show_start, next_index)
     current = views[engine.current] if engine.current is not None and engine.mode is Mode.ON_AIR else None
+    following = views[next_index] if next_index is not None else None
     remaining = elapsed = None
-    phase = Phase.STANDBY
     clip_view = None
+    until_start_s = (show_start - now).total_seconds()
     if current is not None:
         elapsed = engine.elapsed(current.index)
         remaining = engine.remaining(current.index)
-        phase = engine.phase(current.index, remaining)
-        clip_view = _clip_view(engine, current, remaining)
+        clip_view = _clip_view(engine, current, remaining, clip_chain(views, current, following))
+        timer = _timer(engine, current, remaining, clip_view)
+    elif engine.mode is Mode.STANDBY:
+        timer = _Timer(timer_s=0.0 if engine.rehearse else until_start_s, running=not engine.rehearse)
+    else:
+        timer = _Timer()
 
     projected_end = _projected_end(engine, now, show_start, current is not None, remaining)
     hard_out = _hard_out(engine, show_start)
-    until_start_s = (show_start - now).total_seconds()
+    margin = (hard_out - projected_end).total_seconds()
+    over_under = (projected_end - planned_end).total_seconds()
+    late = lateness(over_under, margin)
+    upcoming = engine._upcoming()
+    end_by = None
+    if current is not None and margin < 0:
+        end_by = must_end_by(hard_out, sum(views[index].planned_duration_s for index in upcoming))
     start_status, until_start_text = _start_figure(engine, until_start_s)
+    question, waiting = _question(engine)
     return ShowSnapshot(
         show=show,
         mode=engine.mode,
         now=now,
         segments=tuple(views),
         current=current,
-        next=views[next_index] if next_index is not None else None,
+        next=following,
         elapsed_s=elapsed,
         remaining_s=remaining,
-        phase=phase,
+        phase=timer.phase,
         clip=clip_view,
         until_start_s=until_start_s,
         planned_end=planned_end,
         projected_end=projected_end,
-        over_under_s=(projected_end - planned_end).total_seconds(),
+        over_under_s=over_under,
         hard_out=hard_out,
-        hard_out_margin_s=(hard_out - projected_end).total_seconds(),
+        hard_out_margin_s=margin,
         message=engine.message,
         show_started=engine.show_started,
         show_ended=engine.show_ended,
@@ -136,4 +204,16 @@ def take_snapshot(engine: ShowEngine) -> ShowSnapshot:
         start_status=start_status,
         until_start_text=until_start_text,
         undo_go_s=engine.undo_go_s(),
+        warning_at_s=timer.warning_at_s,
+        danger_at_s=timer.danger_at_s,
+        timer_s=timer.timer_s,
+        timer_running=timer.running,
+        lateness=late,
+        must_end_by=end_by,
+        fill=fill_view(views, hard_out, margin, upcoming),
+        go=go_offer(engine, views),
+        back=back_offer(engine, views),
+        points_page=engine.points_page if current is not None else 0,
+        question=question,
+        questions_waiting=waiting,
     )

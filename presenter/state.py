@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from presenter.intents import Refusal
 from presenter.show import Segment, Show
 
 
@@ -58,6 +59,11 @@ class Op(enum.StrEnum):
     CLIP_PROGRESS = "clip_progress"
     CLIP_ENDED = "clip_ended"
     CLIP_FAILED = "clip_failed"
+    CLIP_PAUSE = "clip_pause"  # the director paused the clip on air (transport, not a player report)
+    CLIP_RESUME = "clip_resume"
+    CLIP_RESTART = "clip_restart"  # from 0:00, playing, whatever its state (held, black, paused)
+    TURN_PAGE = "turn_page"  # the talking-points page the moderator reads
+    SET_LANGUAGE = "set_language"  # the UI language (the app applies it; journaled as the director's act)
     PANIC = "panic"
     ALIVE = "alive"
     CLOSE_RUN = "close_run"
@@ -87,6 +93,26 @@ class ClipEnd(enum.StrEnum):
     ENDED = "ended by itself"
     STOPPED = "stopped to black"  # Esc, the panic
     FAILED = "failed"
+
+
+class Lateness(enum.StrEnum):
+    """Over/under in one word; never EARLY or ON_PLAN while the projected end is past the hard out."""
+
+    EARLY = "early"
+    ON_PLAN = "on plan"
+    LATE = "late"
+    PAST_HARD_OUT = "past hard out"
+
+
+class OfferAction(enum.StrEnum):
+    """What GO or Back will do now (the button, Space, the remote and the API all read the same)."""
+
+    START_SHOW = "start show"
+    AIR = "air"
+    END_SHOW = "end show"
+    UNDO_GO = "undo go"
+    CUE_PREVIOUS = "cue previous"
+    NONE = "none"
 
 
 class SkipRefused(enum.StrEnum):
@@ -140,6 +166,7 @@ class Airing:
     added_s: float = 0.0  # time added (or taken) while it was on air
     clip_end: ClipEnd | None = None
     clip_problem: str | None = None
+    clip_restarts: int = 0  # how often the director restarted its clip from 0:00
 
 
 @dataclass
@@ -155,6 +182,7 @@ class _UndoPoint:
     runs: dict[int, SegmentRun]  # copies, before the GO, of the segment left and the segment aired
     airings: int  # how many airings there were before the GO
     left_airing: Airing | None  # the airing the GO ended
+    points_page: int = 0
 
 
 @dataclass(frozen=True)
@@ -162,6 +190,7 @@ class Message:
     text: str
     blink: bool
     sent_at: datetime
+    urgent: bool = False  # full screen on the moderator's display
 
 
 @dataclass(frozen=True)
@@ -195,8 +224,44 @@ class ClipView:
     state: ClipState
     position_s: float | None
     duration_s: float | None
-    back_on_air_in_s: float | None
+    back_on_air_in_s: float | None  # the whole chain of clips that follow by themselves
     problem: str | None
+    chain_s: float | None = None  # the chain's total length (this clip and those that follow by themselves)
+
+
+@dataclass(frozen=True)
+class Offer:
+    """What GO (or Back) will do now, whether it may, and why not."""
+
+    action: OfferAction
+    allowed: bool
+    target: SegmentView | None = None  # what it airs or cues
+    refusal: Refusal | None = None
+    seconds_left: float | None = None  # UNDO_GO: how long Back still takes the GO back
+
+
+NO_OFFER = Offer(OfferAction.NONE, False)
+
+
+@dataclass(frozen=True)
+class FillView:
+    """The segment that absorbs time (`fill: true`): its end planned back from the hard out."""
+
+    index: int
+    planned_end: datetime
+    adjust_s: float  # negative: it must give that much; positive: it may take that much
+
+
+@dataclass(frozen=True)
+class QuestionView:
+    """The audience question on the moderator's screen."""
+
+    id: str
+    text: str
+    asker: str
+    source: str
+    number: int  # as the queue numbers it (its place in the producer's list, 1-based)
+    addressed_to: str = ""
 
 
 @dataclass(frozen=True)
@@ -228,3 +293,16 @@ class ShowSnapshot:
     start_status: StartStatus = StartStatus.STARTED  # the caption of `until_start_text`
     until_start_text: str = ""  # the one "until start" figure both windows show ("4:12", "+2:17:14")
     undo_go_s: float | None = None  # for this long Back takes the last GO back; None: Back cues the one before
+    # Derived once here, rendered by every face (issue 20):
+    warning_at_s: float | None = None  # the scaled thresholds of what is on air (remaining at which the phase turns)
+    danger_at_s: float | None = None
+    timer_s: float | None = None  # what the big timer shows (during a clip: back on air in, the whole chain)
+    timer_running: bool = False  # False while it stands still (paused, held, black, rehearsal standby, ended)
+    lateness: Lateness = Lateness.ON_PLAN
+    must_end_by: datetime | None = None  # past the hard out: when the segment on air must end to keep it
+    fill: FillView | None = None
+    go: Offer = NO_OFFER
+    back: Offer = NO_OFFER
+    points_page: int = 0  # the talking-points page of the segment on air (0-based)
+    question: QuestionView | None = None
+    questions_waiting: int = 0

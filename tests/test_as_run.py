@@ -78,7 +78,17 @@ def test_added_time_has_its_own_column_and_the_plan_stays_as_planned(engine, clo
     go(engine, clock, 0)
     (welcome,) = [row for row in as_run_rows(engine) if row["segment"] == "welcome"]
     assert (welcome["planned_duration"], welcome["added_time"], welcome["actual_duration"]) == ("5:00", "+1:00", "6:00")
-    assert welcome["over_under"] == "+1:00"
+    assert welcome["over_under"] == "±0:00"  # on its new plan: the time given is not "over" (issue 20 #10)
+
+
+def test_over_under_is_held_against_the_plan_with_the_time_taken(engine, clock):
+    """Issue 20 #10: with −1:00 added, a welcome that ran 11 s over its new plan (4:00) reads +0:11, not −0:49."""
+    go(engine, clock, 0)
+    engine.add_time(-60)
+    clock.advance(4 * 60 + 11)
+    go(engine, clock, 0)
+    (welcome,) = [row for row in as_run_rows(engine) if row["segment"] == "welcome"]
+    assert (welcome["added_time"], welcome["actual_duration"], welcome["over_under"]) == ("-1:00", "4:11", "+0:11")
 
 
 @pytest.mark.parametrize(
@@ -126,7 +136,9 @@ def test_an_undone_go_and_a_new_run_say_how_they_ended(engine, clock):
     assert discussion[0]["ended_by"] == "undone" and discussion[0]["actual_duration"] == "0:02"
     assert discussion[0]["over_under"] == ""
     log = as_run_log_rows(engine)
-    assert [(r["what"], r["text"]) for r in log] == [("GO taken back", "discussion off air again")]
+    assert [(r["what"], r["text"]) for r in log] == [
+        ("GO taken back", "Diskussion: Digitale Kommunen in Rheinland-Pfalz off air again")
+    ]
 
 
 def test_the_log_has_every_message_stop_to_black_and_clip_failure_with_its_time(engine, clock):
@@ -144,8 +156,8 @@ def test_the_log_has_every_message_stop_to_black_and_clip_failure_with_its_time(
     assert [(r["time"], r["what"], r["segment"], r["text"]) for r in log] == [
         ("17:30:10", "message", "", "Noch 1 Minute (blinking)"),
         ("17:30:15", "message cleared", "", ""),
-        ("17:30:15", "stop to black (Esc)", "minimogli", ""),
-        ("17:30:16", "clip failed", "minimogli", "file replaced"),
+        ("17:30:15", "stop to black (Esc)", "Clip: MiniMOGLI", ""),
+        ("17:30:16", "clip failed", "Clip: MiniMOGLI", "file replaced"),
     ]
     assert rows_of(as_run_log_csv(engine))[0]["text"] == "Noch 1 Minute (blinking)"
 
@@ -178,7 +190,7 @@ def test_german_csv_has_german_headers_and_words_the_english_keeps_the_machine_n
     welcome = next(csv.DictReader(io.StringIO(german.removeprefix("\ufeff")), delimiter=";"))
     assert (welcome["⟦kind⟧"], welcome["⟦skipped⟧"], welcome["⟦ended_by⟧"]) == ("⟦live⟧", "⟦no⟧", "⟦go⟧")
     assert english.startswith("number,segment,title,") and ",live," in english and "⟦" not in english
-    assert log.startswith("\ufeff⟦time⟧;⟦what⟧;⟦segment⟧;⟦text⟧\n")
+    assert log.startswith("\ufeff⟦time⟧;⟦what⟧;⟦segment⟧;⟦text⟧\r\n")
     assert "⟦message⟧;;Noch 1 Minute⟦ (blinking)⟧" in log
 
 
@@ -257,7 +269,7 @@ def test_cli_as_run_in_german_and_the_log(bundled_show, tmp_path, capsys, monkey
         set_translator(None)
     assert installed == [Language.GERMAN]
     out = capsys.readouterr().out
-    assert out.startswith("\ufeff⟦number⟧;⟦segment⟧;") and "welcome;" in out and ";⟦go⟧\n" in out
+    assert out.startswith("\ufeff⟦number⟧;⟦segment⟧;") and "welcome;" in out and ";⟦go⟧\r\n" in out
     assert cli.main(["--as-run", "--log", "--lang", "en", "--state-dir", str(state.path)]) == 0
     log = capsys.readouterr().out
     assert log.startswith("time,what,segment,text") and "Bitte zum Ende kommen" in log
@@ -306,7 +318,7 @@ def test_german_as_run_headers_from_the_catalog(bundled_show, tmp_path, capsys):
     assert cli.main(["--as-run", "--lang", "de", "--state-dir", str(state.path)]) == 0
     out = capsys.readouterr().out
     assert out.startswith("\ufeffNr.;Segment;Titel;Art;")
-    assert ";von selbst beendet" not in out and ";GO\n" in out  # ended by GO, in German
+    assert ";von selbst beendet" not in out and ";GO\r\n" in out  # ended by GO, in German
 
 
 def test_a_clip_taken_back_by_back_was_cut_not_cut_by_go(engine, clock):

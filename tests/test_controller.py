@@ -160,3 +160,76 @@ def test_rehearse_from_now_and_cue_next_through_the_controller(qtbot, bundled_sh
     assert controller.snapshot().rehearse and controller.snapshot().until_start_text == "0:00"
     assert controller.cue_next(2) and controller.snapshot().next.segment.id == "minimogli"
     assert controller.cue_next(None) and controller.snapshot().next.segment.id == "welcome"
+
+
+class TransportPlayout(RecordingPlayout):
+    """Records the transport and says what is on the output, as the program playout does."""
+
+    def __init__(self):
+        super().__init__()
+        self.on_air: tuple[str, str] | None = None  # (segment id, state)
+
+    def take(self, segment_id, path, end_action, *, start_at_s: float = 0.0) -> None:
+        super().take(segment_id, path, end_action, start_at_s=start_at_s)
+        self.on_air = (segment_id, "playing")
+
+    def pause(self) -> None:
+        self.calls.append(("pause",))
+
+    def resume(self) -> None:
+        self.calls.append(("resume",))
+
+    def restart(self) -> None:
+        self.calls.append(("restart",))
+
+    def panic(self) -> None:
+        self.calls.append(("panic",))
+        self.on_air = None
+
+    def status(self):
+        from presenter.playout.interface import OutputState, OutputStatus
+
+        if self.on_air is None:
+            return OutputStatus(OutputState.BLACK, None, 0.0, None, None, None)
+        return OutputStatus(OutputState(self.on_air[1]), self.on_air[0], 0.0, 75.0, None, None)
+
+
+def test_issue_20_the_playout_follows_the_engines_transport_after_the_journal(qtbot, bundled_show, fake_clock):
+    """Finding 1/2: pause, resume, restart and Esc are engine transitions, journaled before the playout acts."""
+    playout = TransportPlayout()
+    controller = ShowController(bundled_show, clock=fake_clock, playout=playout)
+    journal: list[dict] = []
+    controller.attach_journal(lambda record: journal.append({**record, "calls": len(playout.calls)}))
+    _go(controller, fake_clock)
+    controller.jump(2)
+    _go(controller, fake_clock)  # MiniMOGLI taken
+    assert controller.pause_clip() and playout.calls[-1] == ("pause",)
+    assert journal[-1]["op"] == "clip_pause" and journal[-1]["calls"] == len(playout.calls) - 1
+    assert not controller.pause_clip()  # refused: nothing reaches the playout
+    assert controller.resume_clip() and playout.calls[-1] == ("resume",)
+    assert controller.restart_clip() and playout.calls[-1] == ("restart",)  # on the output: restart in place
+    controller.panic()
+    assert playout.calls[-1] == ("panic",) and controller.snapshot().clip.state.value == "black"
+    assert controller.restart_clip() and playout.calls[-1] == ("take", "minimogli")  # black: taken again
+    snapshot = controller.snapshot()
+    assert snapshot.clip.state.value == "playing" and snapshot.timer_running
+    assert [record["op"] for record in journal[-5:]] == [
+        "clip_pause",
+        "clip_resume",
+        "clip_restart",
+        "panic",
+        "clip_restart",
+    ]
+
+
+def test_issue_20_playout_reports_are_intents_from_the_playout(qtbot, bundled_show, fake_clock):
+    playout = TransportPlayout()
+    controller = ShowController(bundled_show, clock=fake_clock, playout=playout)
+    journal: list[dict] = []
+    controller.attach_journal(journal.append)
+    _go(controller, fake_clock)
+    controller.jump(2)
+    _go(controller, fake_clock)
+    playout.clip_ended.emit("minimogli")
+    assert controller.snapshot().current.segment.id == "autonomous-driving"
+    assert journal[-1]["op"] == "clip_ended" and journal[-1]["src"] == "playout"

@@ -31,6 +31,7 @@ from presenter.engine import (
 from presenter.replay import legacy_skip
 from presenter.show import Segment, Show, load_show
 from presenter.timefmt import format_countdown
+from presenter.timing import phase_thresholds
 
 ROOT = Path(__file__).resolve().parents[1]
 SHOW_FILE = ROOT / "assets" / "smart-rlp.yaml"
@@ -781,9 +782,11 @@ def test_panic_on_a_clip_goes_black_and_the_segment_stays_on_air(engine, clock):
     assert snap.clip.state is ClipState.BLACK and snap.segments[2].clip_state is ClipState.BLACK
     # frozen where it was stopped (10 s in), not at the player's last report (0 s)
     assert snap.clip.position_s == pytest.approx(10, abs=EPS)
-    assert snap.remaining_s == pytest.approx(65, abs=EPS)
+    # Issue 20 #6, one truth after a plain Esc: the clip is over, nothing of it counts down (0:00, frozen)
+    assert (snap.remaining_s, snap.timer_s, snap.timer_running) == (0.0, 0.0, False)
+    assert snap.clip.back_on_air_in_s == 0.0 and snap.phase is Phase.DANGER
     clock.advance(10)
-    assert engine.snapshot().remaining_s == pytest.approx(65, abs=EPS)
+    assert engine.snapshot().remaining_s == 0.0 and engine.snapshot().clip.position_s == pytest.approx(10, abs=EPS)
     assert (engine.events[-1].kind, engine.events[-1].segment_id) == ("panic", "minimogli")
     assert play(engine, clock, "go").current.segment.id == "autonomous-driving"
 
@@ -1097,7 +1100,14 @@ def test_accelerated_90_minute_show_with_overruns(bundled, seed):
             assert abs(snap.over_under_s - expected_over) < EPS, (segment.id, elapsed)
             assert abs(snap.hard_out_margin_s + expected_over) < EPS
             assert snap.now == START + timedelta(seconds=t)
-            warning, danger = bundled.warning_for(segment), bundled.danger_for(segment)
+            # Thresholds scaled to the segment (issue 20 #5); a clip counts the whole chain that follows it.
+            length, left = planned + added, remaining
+            if segment.is_clip:
+                rest = snap.clip.chain_s - planned
+                length, left = planned + rest, max(remaining, 0.0) + rest
+                assert abs(snap.clip.back_on_air_in_s - left) < EPS and abs(snap.timer_s - left) < EPS
+            warning, danger = phase_thresholds(length, bundled.warning_for(segment), bundled.danger_for(segment))
+            remaining = left
             expected_phase = (
                 Phase.OVERTIME
                 if remaining < -EPS

@@ -176,7 +176,7 @@ def test_as_run_csv_has_a_row_per_segment(bundled_show, tmp_path):
     rows = list(csv.DictReader(io.StringIO(as_run_csv(replayed))))
     assert [row["segment"] for row in rows] == [s.id for s in bundled_show.segments]
     welcome, discussion, clip, skipped, questions, _ = rows
-    assert (welcome["actual_start"], welcome["actual_duration"], welcome["over_under"]) == ("17:30:00", "5:20", "+0:20")
+    assert (welcome["actual_start"], welcome["actual_duration"], welcome["over_under"]) == ("17:30:00", "5:20", "-0:40")
     # the plan stays as planned; the minute given has its own column (it used to overwrite the plan: 6:00, −0:40)
     assert (welcome["planned_duration"], welcome["added_time"]) == ("5:00", "+1:00")
     assert discussion["actual_duration"] == "10:00"

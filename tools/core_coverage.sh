@@ -3,8 +3,9 @@
 # 100 % of its branches, checked here without Qt. `bash tools/core_coverage.sh` shows what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-modules=(show show_model show_reader show_fields state engine engine_core replay snapshot records journal as_run timefmt runs files)
+modules=(show show_model show_reader show_fields state engine engine_core engine_clip replay snapshot records journal as_run timefmt runs files intents dispatch offers timing run csvout)
 exec .venv/bin/python -m pytest -q -p no:cacheprovider \
     "${modules[@]/#/--cov=presenter.}" --cov-branch --cov-report=term-missing:skip-covered --cov-fail-under=100 \
     tests/test_show.py tests/test_engine.py tests/test_engine_replay.py tests/test_rehearsal.py tests/test_journal.py \
-    tests/test_runs.py tests/test_as_run.py tests/test_timefmt.py tests/test_files.py tests/test_core_edges.py
+    tests/test_runs.py tests/test_as_run.py tests/test_timefmt.py tests/test_files.py tests/test_core_edges.py \
+    tests/test_core_dispatch.py tests/test_core_as_run_expected.py

@@ -35,6 +35,18 @@
         <translation>GO zurückgenommen</translation>
     </message>
     <message>
+        <source>clip paused</source>
+        <translation>Clip angehalten</translation>
+    </message>
+    <message>
+        <source>clip resumed</source>
+        <translation>Clip fortgesetzt</translation>
+    </message>
+    <message>
+        <source>clip restarted</source>
+        <translation>Clip neu gestartet</translation>
+    </message>
+    <message>
         <source>number</source>
         <translation>Nr.</translation>
     </message>
@@ -179,6 +191,10 @@
         <translation>Einspieler</translation>
     </message>
     <message>
+        <source>restarted {count}×</source>
+        <translation>{count}× neu gestartet</translation>
+    </message>
+    <message>
         <source>not started</source>
         <translation>nicht gestartet</translation>
     </message>
@@ -207,8 +223,20 @@
         <translation> (blinkend)</translation>
     </message>
     <message>
+        <source> (urgent)</source>
+        <translation> (dringend)</translation>
+    </message>
+    <message>
+        <source>end of show taken back</source>
+        <translation>Sendungsende zurückgenommen</translation>
+    </message>
+    <message>
         <source>{undone} off air again</source>
         <translation>{undone} wieder aus der Sendung genommen</translation>
+    </message>
+    <message>
+        <source>at {position}</source>
+        <translation>bei {position}</translation>
     </message>
 </context>
 <context>
@@ -1718,7 +1746,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
     <message numerus="yes">
         <source>%n questions waiting</source>
-        <translation><numerusform>%n Frage wartet</numerusform><numerusform>%n Fragen warten</numerusform></translation>
+        <translation>
+            <numerusform>%n Frage wartet</numerusform>
+            <numerusform>%n Fragen warten</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1840,7 +1871,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
     <message numerus="yes">
         <source>%n questions waiting</source>
-        <translation><numerusform>%n Frage wartet</numerusform><numerusform>%n Fragen warten</numerusform></translation>
+        <translation>
+            <numerusform>%n Frage wartet</numerusform>
+            <numerusform>%n Fragen warten</numerusform>
+        </translation>
     </message>
     <message>
         <source>moderator screen {screen_index} does not exist (1 screen); using screen {fallback}</source>
@@ -1848,11 +1882,17 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
     <message numerus="yes">
         <source>moderator screen {screen_index} does not exist (%n screens); using screen {fallback}</source>
-        <translation><numerusform>Moderationsbildschirm {screen_index} gibt es nicht (%n Bildschirm); es wird Bildschirm {fallback} verwendet</numerusform><numerusform>Moderationsbildschirm {screen_index} gibt es nicht (%n Bildschirme); es wird Bildschirm {fallback} verwendet</numerusform></translation>
+        <translation>
+            <numerusform>Moderationsbildschirm {screen_index} gibt es nicht (%n Bildschirm); es wird Bildschirm {fallback} verwendet</numerusform>
+            <numerusform>Moderationsbildschirm {screen_index} gibt es nicht (%n Bildschirme); es wird Bildschirm {fallback} verwendet</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>moderator screen {index} does not exist (%n screens); the window stays where it is</source>
-        <translation><numerusform>Moderationsbildschirm {index} gibt es nicht (%n Bildschirm); das Fenster bleibt, wo es ist</numerusform><numerusform>Moderationsbildschirm {index} gibt es nicht (%n Bildschirme); das Fenster bleibt, wo es ist</numerusform></translation>
+        <translation>
+            <numerusform>Moderationsbildschirm {index} gibt es nicht (%n Bildschirm); das Fenster bleibt, wo es ist</numerusform>
+            <numerusform>Moderationsbildschirm {index} gibt es nicht (%n Bildschirme); das Fenster bleibt, wo es ist</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2849,7 +2889,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
     <message numerus="yes">
         <source>%n questions</source>
-        <translation><numerusform>%n Frage</numerusform><numerusform>%n Fragen</numerusform></translation>
+        <translation>
+            <numerusform>%n Frage</numerusform>
+            <numerusform>%n Fragen</numerusform>
+        </translation>
     </message>
     <message>
         <source>The clipboard has no text to make a question of.</source>
@@ -2937,6 +2980,113 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     <message>
         <source>The questions could not be deleted from the journal {path}: {error}</source>
         <translation>Die Fragen konnten nicht aus dem Journal {path} gelöscht werden: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>Refusal</name>
+    <message>
+        <source>there is no segment {number} in the running order</source>
+        <translation>es gibt kein Segment {number} im Ablauf</translation>
+    </message>
+    <message>
+        <source>that segment goes next already</source>
+        <translation>dieses Segment kommt schon als nächstes</translation>
+    </message>
+    <message>
+        <source>from -{most:g} to {most:g} seconds, not 0</source>
+        <translation>von -{most:g} bis {most:g} Sekunden, nicht 0</translation>
+    </message>
+    <message>
+        <source>Select the segment to skip in the running order.</source>
+        <translation>Bitte im Ablauf das Segment wählen, das ausgelassen werden soll.</translation>
+    </message>
+    <message>
+        <source>"{title}" is on air: only a segment that is not on air can be skipped (GO ends it).</source>
+        <translation>„{title}“ ist auf Sendung: nur ein Segment, das nicht auf Sendung ist, kann ausgelassen werden (GO beendet es).</translation>
+    </message>
+    <message>
+        <source>"{title}" has been on air already and cannot be skipped.</source>
+        <translation>„{title}“ war schon auf Sendung und kann nicht ausgelassen werden.</translation>
+    </message>
+    <message>
+        <source>there is no such page</source>
+        <translation>diese Seite gibt es nicht</translation>
+    </message>
+    <message>
+        <source>"{title}" is on air and cannot be deleted</source>
+        <translation>„{title}“ ist auf Sendung und kann nicht gelöscht werden</translation>
+    </message>
+    <message>
+        <source>the show has ended and nothing is cued</source>
+        <translation>die Sendung ist beendet und nichts ist vorgemerkt</translation>
+    </message>
+    <message>
+        <source>a second GO within 0.3 s counts as a double press</source>
+        <translation>ein zweites GO innerhalb von 0,3 s zählt als Doppeldruck</translation>
+    </message>
+    <message>
+        <source>no segment is on air</source>
+        <translation>kein Segment ist auf Sendung</translation>
+    </message>
+    <message>
+        <source>no clip is on air</source>
+        <translation>kein Clip ist auf Sendung</translation>
+    </message>
+    <message>
+        <source>the show has not started</source>
+        <translation>die Sendung hat noch nicht begonnen</translation>
+    </message>
+    <message>
+        <source>it is on air: only a segment that is not on air can be skipped</source>
+        <translation>es ist auf Sendung: nur ein Segment, das nicht auf Sendung ist, kann ausgelassen werden</translation>
+    </message>
+    <message>
+        <source>it has been on air already</source>
+        <translation>es war schon auf Sendung</translation>
+    </message>
+    <message>
+        <source>no segment is selected</source>
+        <translation>kein Segment ist gewählt</translation>
+    </message>
+    <message>
+        <source>a message has at most {limit} characters</source>
+        <translation>eine Nachricht hat höchstens {limit} Zeichen</translation>
+    </message>
+    <message>
+        <source>that value is not possible here</source>
+        <translation>dieser Wert ist hier nicht möglich</translation>
+    </message>
+    <message>
+        <source>there is no segment before to cue</source>
+        <translation>davor gibt es kein Segment zum Vormerken</translation>
+    </message>
+    <message>
+        <source>the clip is not playing</source>
+        <translation>der Clip läuft nicht</translation>
+    </message>
+    <message>
+        <source>the clip is not paused</source>
+        <translation>der Clip ist nicht angehalten</translation>
+    </message>
+    <message>
+        <source>the clip on air cannot play</source>
+        <translation>der Clip auf Sendung kann nicht abgespielt werden</translation>
+    </message>
+    <message>
+        <source>that is already so</source>
+        <translation>das ist schon so</translation>
+    </message>
+    <message>
+        <source>the question queue refused it</source>
+        <translation>die Fragenliste hat es abgelehnt</translation>
+    </message>
+    <message>
+        <source>the running order is too large for the crash journal</source>
+        <translation>der Ablauf ist zu groß für das Absturzprotokoll</translation>
+    </message>
+    <message>
+        <source>too soon after the last GO from there</source>
+        <translation>zu bald nach dem letzten GO von dort</translation>
     </message>
 </context>
 <context>
@@ -3359,22 +3509,6 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>Einspieler können nicht laufen: libVLC ist nicht verfügbar</translation>
     </message>
     <message>
-        <source>Select the segment to skip in the running order.</source>
-        <translation>Bitte im Ablauf das Segment wählen, das ausgelassen werden soll.</translation>
-    </message>
-    <message>
-        <source>"{0}" is on air: only a segment that is not on air can be skipped (GO ends it).</source>
-        <translation>„{0}“ ist auf Sendung: nur ein Segment, das nicht auf Sendung ist, kann ausgelassen werden (GO beendet es).</translation>
-    </message>
-    <message>
-        <source>"{0}" has been on air already and cannot be skipped.</source>
-        <translation>„{0}“ war schon auf Sendung und kann nicht ausgelassen werden.</translation>
-    </message>
-    <message>
-        <source>"{title}" is on air and cannot be deleted</source>
-        <translation>„{title}“ ist auf Sendung und kann nicht gelöscht werden</translation>
-    </message>
-    <message>
         <source>This running order is too large for the crash journal: save it now (Ctrl+S).</source>
         <translation>Dieser Ablauf ist zu groß für das Absturz-Journal: jetzt speichern (Strg+S).</translation>
     </message>
@@ -3531,6 +3665,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     <message>
         <source>"{key}" is empty</source>
         <translation>„{key}“ ist leer</translation>
+    </message>
+    <message>
+        <source>"{key}" is true or false, not "{word}"</source>
+        <translation>„{key}“ ist true oder false, nicht „{word}“</translation>
     </message>
     <message>
         <source>{key} {exc}</source>

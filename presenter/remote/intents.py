@@ -1,8 +1,9 @@
-"""The intents a remote may send, by name, each checked and run through the one ShowController.
+"""The intents a remote may send, by name: adapters that parse arguments into typed intents.
 
-Every transport (HTTP, WebSocket, OSC) looks an intent up here, so the same arguments are
-checked the same way and the controller's own guards (the double-GO guard, the journal) apply
-unchanged. Another module adds its own intents with `register_intent` (the questions).
+Every transport (HTTP, WebSocket, OSC) looks an intent up here, so the same arguments are parsed
+the same way; the typed intent (presenter.intents) goes to the one dispatcher, which checks every
+rule (double GO, GO after the end, the message limit, what is on air) and journals. No rule is
+re-checked here. Another module adds its own intents with `register_intent` (the questions).
 """
 
 from __future__ import annotations
@@ -12,10 +13,11 @@ import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from presenter.engine import Mode
+from presenter import intents as do
+from presenter.dispatch import Refused
 
-MAX_TEXT = 280  # characters of a remote message (the director's field takes 140)
-MAX_ADD_S = 3600.0
+MAX_TEXT = 2000  # characters of any text argument read from the network (the dispatcher has the rules' limits)
+MAX_ADD_S = 3600.0  # (the dispatcher's limit, kept for old importers)
 
 
 class Status(enum.IntEnum):
@@ -190,91 +192,73 @@ def run_intent(controller, name: str, given: Mapping[str, object], source: str) 
 
 # ------------------------------------------------------------------ the show's own intents
 
-
-def _mode(controller) -> Mode:
-    return controller.engine.mode
+_ARGUMENT_CODES = frozenset({do.RefusalCode.BAD_VALUE, do.RefusalCode.TOO_LONG})
 
 
-def _go(controller) -> None:
-    if _mode(controller) is Mode.ENDED:
-        raise IntentError(Status.REFUSED, "GO refused: the show has ended")
-    if not controller.go():
-        raise IntentError(Status.REFUSED, "GO refused: a second GO within 0.3 s counts as a double press")
+def send(controller, name: str, intent: do.Intent) -> None:
+    """Hand `intent` to the dispatcher (the source is the one run_intent set); a refusal is an IntentError."""
+    outcome = controller.dispatch(intent)
+    if isinstance(outcome, Refused):
+        refusal = outcome.refusal
+        status = Status.BAD_ARGS if refusal.code in _ARGUMENT_CODES else Status.REFUSED
+        raise IntentError(status, f"{name} refused: {refusal.text}")
 
 
-def _back(controller) -> None:
-    if _mode(controller) is Mode.STANDBY:
-        raise IntentError(Status.REFUSED, "back refused: the show has not started")
-    controller.back()
+def _simple(name: str, intent: do.Intent) -> Callable:
+    return lambda controller: send(controller, name, intent)
 
 
 def _jump(controller, to: int) -> None:
     """Sets what GO airs next (it never airs anything itself)."""
-    if not controller.jump(to):
-        raise IntentError(Status.REFUSED, "jump refused: that segment cannot be next")
-
-
-def _default_skip(controller) -> int:
-    """Without `to`: what GO would air next (the segment on air is never skipped: GO ends it)."""
-    following = controller.snapshot().next
-    if following is None:
-        raise IntentError(Status.REFUSED, "skip refused: no segment left to skip")
-    return following.index
+    send(controller, "jump", do.MakeNext(to))
 
 
 def _skip(controller, to: int | None = None) -> None:
-    if not controller.skip(_default_skip(controller) if to is None else to):
-        raise IntentError(Status.REFUSED, "skip refused: only a segment that is not on air and has not aired")
+    if to is None:  # without `to`: what GO would air next (the segment on air is never skipped: GO ends it)
+        following = controller.snapshot().next
+        if following is None:
+            raise IntentError(Status.REFUSED, "skip refused: no segment left to skip")
+        to = following.index
+    send(controller, "skip", do.Skip(to))
 
 
 def _unskip(controller, to: int) -> None:
-    controller.unskip(to)
+    send(controller, "unskip", do.Unskip(to))
 
 
 def _add_time(controller, s: float) -> None:
-    if s == 0 or abs(s) > MAX_ADD_S:
-        raise IntentError(Status.BAD_ARGS, f"s: from -{MAX_ADD_S:.0f} to {MAX_ADD_S:.0f} seconds, not 0 (got {s:g})")
-    if _mode(controller) is not Mode.ON_AIR or controller.engine.current is None:
-        raise IntentError(Status.REFUSED, "time refused: no segment on air")
-    controller.add_time(s)
+    send(controller, "addtime", do.AddTime(s))
 
 
-def _message(controller, text: str, blink: bool = False) -> None:
+def _message(controller, text: str, blink: bool = False, urgent: bool = False) -> None:
     if not text.strip():
         raise IntentError(Status.BAD_ARGS, "text: the message is empty (use message/clear to take it away)")
-    controller.send_message(text, blink)
+    send(controller, "message", do.SendMessage(text, blink, urgent))
 
 
-def _clear_message(controller) -> None:
-    controller.clear_message()
-
-
-def _clip(action: str) -> Callable:
-    def handler(controller) -> None:
-        if not controller._clip_on_air():
-            raise IntentError(Status.REFUSED, f"clip/{action} refused: no clip on air")
-        {"pause": controller.pause_clip, "resume": controller.resume_clip, "restart": controller.restart_clip}[action]()
-
-    return handler
-
-
-def _stop(controller) -> None:
-    controller.panic()
+def _page(controller, to: float) -> None:
+    """The moderator's talking-points page, counted from 1 as the moderator reads it ("2/3")."""
+    if to != int(to):
+        raise IntentError(Status.BAD_ARGS, f"to: a whole number (got {to:g})")
+    send(controller, "page", do.TurnPage(int(to) - 1))
 
 
 def _register_show_intents() -> None:
     to = Arg("to", ArgType.SEGMENT)
-    register_intent("go", _go)
-    register_intent("back", _back)
+    register_intent("go", _simple("GO", do.Go()))
+    register_intent("back", _simple("back", do.Back()))
     register_intent("jump", _jump, (to,))
     register_intent("skip", _skip, (Arg("to", ArgType.SEGMENT, required=False),))
     register_intent("unskip", _unskip, (to,))
     register_intent("addtime", _add_time, (Arg("s", ArgType.NUMBER),))
-    register_intent("message", _message, (Arg("text", ArgType.TEXT), Arg("blink", ArgType.FLAG, required=False)))
-    register_intent("message/clear", _clear_message)
-    for action in ("pause", "resume", "restart"):
-        register_intent(f"clip/{action}", _clip(action))
-    register_intent("clip/stop", _stop)
+    flags = (Arg("blink", ArgType.FLAG, required=False), Arg("urgent", ArgType.FLAG, required=False))
+    register_intent("message", _message, (Arg("text", ArgType.TEXT), *flags))
+    register_intent("message/clear", _simple("message/clear", do.ClearMessage()))
+    register_intent("page", _page, (Arg("to", ArgType.NUMBER),))
+    register_intent("clip/pause", _simple("clip/pause", do.PauseClip()))
+    register_intent("clip/resume", _simple("clip/resume", do.ResumeClip()))
+    register_intent("clip/restart", _simple("clip/restart", do.RestartClip()))
+    register_intent("clip/stop", _simple("clip/stop", do.StopToBlack()))
 
 
 _register_show_intents()

@@ -1,32 +1,36 @@
 """The audience-question intents for every transport (HTTP, WebSocket, OSC) and the producer's page.
 
-They call the controller's question intents, so the same rules and the same journal apply as for
-the keys in the Questions window and the director's Q / N / Shift+Q."""
+Adapters: each parses its arguments into a typed question intent (presenter.intents) for the one
+dispatcher, so the same rules and the same journal apply as for the keys in the Questions window
+and the director's Q / N / Shift+Q."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from presenter.remote.intents import Arg, ArgType, IntentError, Status, register_intent, register_state
+from presenter import intents as do
+from presenter.questions_chat import parse_chat
+from presenter.remote.intents import Arg, ArgType, IntentError, Status, register_intent, register_state, send
 
 
-def _checked(result: str | None) -> None:
-    """The controller answers None when done, else the producer's message (it never raises)."""
-    if result:
-        raise IntentError(Status.REFUSED, result)
+def _by_id(name: str, make: Callable[[str], do.Intent]) -> Callable[..., None]:
+    return lambda controller, id: send(controller, f"question/{name}", make(id))
 
 
-def _handler(method: str, *names: str) -> Callable[..., None]:
-    def handler(controller, **args: object) -> None:
-        _checked(getattr(controller, method)(*(args[name] for name in names if name in args)))
-
-    return handler
+def _add(controller, text: str) -> None:
+    """Text copied from a chat: "Name (Facebook): text" fills the asker and the source."""
+    found = parse_chat(text)
+    send(controller, "question/add", do.QuestionAdd(found.text, found.asker, found.source or "other"))
 
 
 def _move(controller, id: str, to: float) -> None:
     if to != int(to):
         raise IntentError(Status.BAD_ARGS, f"to: a whole number (got {to:g})")
-    _checked(controller.question_move(id, int(to)))
+    send(controller, "question/move", do.QuestionMove(id, int(to)))
+
+
+def _show(controller, id: str | None = None) -> None:
+    send(controller, "question/show", do.QuestionShow(id))
 
 
 def questions_list(controller) -> list[dict[str, object]]:
@@ -38,11 +42,11 @@ def questions_list(controller) -> list[dict[str, object]]:
 
 
 def register() -> None:
-    register_intent("question/add", _handler("question_paste", "text"), [Arg("text", ArgType.TEXT)])
-    for name, method in (("approve", "question_approve"), ("drop", "question_drop")):
-        register_intent(f"question/{name}", _handler(method, "id"), [Arg("id", ArgType.TEXT)])
+    register_intent("question/add", _add, [Arg("text", ArgType.TEXT)])
+    register_intent("question/approve", _by_id("approve", do.QuestionApprove), [Arg("id", ArgType.TEXT)])
+    register_intent("question/drop", _by_id("drop", do.QuestionDrop), [Arg("id", ArgType.TEXT)])
     register_intent("question/move", _move, [Arg("id", ArgType.TEXT), Arg("to", ArgType.NUMBER)])
-    register_intent("question/show", _handler("question_show", "id"), [Arg("id", ArgType.TEXT, required=False)])
-    register_intent("question/next", _handler("question_answered_next"))
-    register_intent("question/off", _handler("question_take_off"))
+    register_intent("question/show", _show, [Arg("id", ArgType.TEXT, required=False)])
+    register_intent("question/next", lambda controller: send(controller, "question/next", do.QuestionAnsweredNext()))
+    register_intent("question/off", lambda controller: send(controller, "question/off", do.QuestionTakeOff()))
     register_state("questions_list", questions_list)
