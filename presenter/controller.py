@@ -177,7 +177,10 @@ class ShowController(QObject):
     @_intent
     def dispatch(self, intent: Intent, source: Source | None = None) -> Outcome:
         """The one way in: the dispatcher checks the rules, journals and carries it out (or refuses)."""
-        return self.dispatcher.dispatch(intent, source or self._source or DIRECTOR)
+        outcome = self.dispatcher.dispatch(intent, source or self._source or DIRECTOR)
+        if outcome.accepted:
+            self._dirty = True  # a question intent is no engine event: the windows repaint all the same
+        return outcome
 
     def _do(self, intent: Intent) -> bool:
         """A window's intent: True when carried out; a refusal the director must read is a problem."""

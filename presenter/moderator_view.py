@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from presenter.i18n import QT_TRANSLATE_NOOP
+from presenter.question_model import Source as QuestionSource
 from presenter.question_model import source_label
 from presenter.state import ClipState, ClipView, Lateness, Message, Mode, Phase, ShowSnapshot, StartStatus
 from presenter.timefmt import format_countdown, format_duration, format_signed
@@ -124,14 +125,16 @@ def until_next_second(value_s: float) -> float:
 def _over_under(snapshot: ShowSnapshot, translate: Translate) -> tuple[str, Tone]:
     """The engine's word on early/late (against the hard out first), with the display's rounding."""
     lateness = snapshot.lateness
-    if lateness is Lateness.PAST_HARD_OUT:
-        return translate("ModeratorView", "past hard out"), Tone.WARNING
     if lateness is Lateness.ON_PLAN:
         return translate("ModeratorView", "on time"), Tone.TEXT
-    over = format_signed(away_from_zero(snapshot.over_under_s))
-    if lateness is Lateness.LATE:
-        return translate("ModeratorView", "{time} late").format(time=over), Tone.WARNING
-    return translate("ModeratorView", "{time} early").format(time=over), Tone.TEXT
+    if lateness is Lateness.EARLY:
+        over = format_signed(away_from_zero(snapshot.over_under_s))
+        return translate("ModeratorView", "{time} early").format(time=over), Tone.TEXT
+    # Late: against the plan, or — past the hard out — against the hard out, whatever the plan says
+    # (finding 8: a live edit made the plan "on time" while the show ended after the hard out).
+    late_s = -snapshot.hard_out_margin_s if lateness is Lateness.PAST_HARD_OUT else snapshot.over_under_s
+    over = format_signed(max(away_from_zero(late_s), 1))
+    return translate("ModeratorView", "{time} late").format(time=over), Tone.WARNING
 
 
 def _status(snapshot: ShowSnapshot, translate: Translate) -> tuple[str, Tone, str, Tone]:
@@ -321,13 +324,20 @@ def next_change_s(snapshot: ShowSnapshot, counting: float | None) -> float:
     return max(min(candidates), 0.0) + REPAINT_AFTER_BOUNDARY_S
 
 
+def source_words(source: str) -> str:
+    """A question's source (its journal value, "mail") as the user reads it ("Mail", "E-Mail")."""
+    try:
+        return source_label(QuestionSource(source))
+    except ValueError:
+        return source
+
+
 def _question(snapshot: ShowSnapshot) -> tuple[str, str]:
-    """The audience question on screen: who asks and where from, and its text (plain text, as typed)."""
+    """The audience question on screen: who asks and where from (the source as the user reads it), its text."""
     question = snapshot.question
     if question is None:
         return "", ""
-    source = source_label(question.source) if question.source else ""
-    return " · ".join(part for part in (question.asker, source) if part), question.text
+    return " · ".join(part for part in (question.asker, source_words(question.source)) if part), question.text
 
 
 def describe(snapshot: ShowSnapshot, translate: Translate = _identity) -> ModeratorView:

@@ -31,7 +31,7 @@ RULES: dict[str, str] = {
     r"\.phase\(\s*\w": "a phase computed by calling the engine's rule from a face",
     r"\bclip_chain\b|\bback_on_air_in\(": "the clip chain summed in a face (ClipView.back_on_air_in_s: finding 7)",
     r"\bON_TIME_WITHIN_S\b|over_under_s\)?\s*[<>]": "'on plan' decided in a face (Lateness: finding 8)",
-    r"MESSAGE_MAX_CHARS\s*=|setMaxLength\(\s*\d": "a message limit of a face's own (intents.MESSAGE_MAX_CHARS: finding 9)",
+    r"MESSAGE_MAX_CHARS\s*=|setMaxLength\(\s*\d": "a message limit of its own (intents.MESSAGE_MAX_CHARS: finding 9)",
     r'"GO[^"]*"\)?,\s*(False|True|snapshot\.mode)': "'can GO' decided from the mode (snapshot.go: finding 3)",
     r'"(GO|back|time|skip|jump) refused:': "a refusal decided by a face (the dispatcher's Refusal says why)",
     r"is_go_possible|can_go\b|def go_allowed": "'can GO' decided in a face (snapshot.go)",

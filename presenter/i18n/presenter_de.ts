@@ -1682,6 +1682,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>Dringend: ganzer Bildschirm</translation>
     </message>
     <message>
+        <source>The message fills the moderator's screen below a smaller timer</source>
+        <translation>Die Nachricht füllt den Bildschirm der Moderation unter einem kleineren Timer</translation>
+    </message>
+    <message>
         <source>Send</source>
         <translation>Senden</translation>
     </message>
@@ -1720,6 +1724,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     <message>
         <source> (blinking)</source>
         <translation> (blinkend)</translation>
+    </message>
+    <message>
+        <source> (full screen)</source>
+        <translation> (Vollbild)</translation>
     </message>
     <message>
         <source>Moderator sees: “{text}”{blinking}</source>
@@ -1811,6 +1819,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>nicht auf Sendung</translation>
     </message>
     <message>
+        <source>until {time}</source>
+        <translation>bis {time}</translation>
+    </message>
+    <message>
         <source>clip paused · back on air in</source>
         <translation>Pause · zurück auf Sendung in</translation>
     </message>
@@ -1897,6 +1909,22 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
 </context>
 <context>
     <name>OnAirPanel</name>
+    <message>
+        <source>Fill {number}. {title}: ends {time}</source>
+        <translation>Puffer {number}. {title}: endet {time}</translation>
+    </message>
+    <message>
+        <source>must give {time}</source>
+        <translation>muss {time} abgeben</translation>
+    </message>
+    <message>
+        <source>may take {time}</source>
+        <translation>darf {time} länger</translation>
+    </message>
+    <message>
+        <source>The segment that absorbs time to keep the hard out</source>
+        <translation>Der Programmpunkt, der Zeit aufnimmt, damit der Sendeschluss hält</translation>
+    </message>
     <message>
         <source>With: </source>
         <translation>Mit: </translation>
@@ -3917,6 +3945,14 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     <message>
         <source>GO: {number} {title}</source>
         <translation>GO: {number} {title}</translation>
+    </message>
+    <message>
+        <source>Back takes the last GO back</source>
+        <translation>Zurück nimmt das letzte GO zurück</translation>
+    </message>
+    <message>
+        <source>Back makes {number}. {title} next</source>
+        <translation>Zurück setzt {number}. {title} als Nächstes</translation>
     </message>
     <message>
         <source>Space</source>

@@ -12,7 +12,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
-from presenter.question_model import source_label
+from presenter.moderator_view import source_words
 from presenter.state import ShowSnapshot
 
 QUESTION_COLOUR = "#cc79a7"
@@ -144,5 +144,4 @@ def show_question_on(target, snapshot: ShowSnapshot) -> None:
     if current is None:
         target.clear_question()
     else:
-        source = source_label(current.source) if current.source else ""
-        target.set_question(current.asker, source, current.text)
+        target.set_question(current.asker, source_words(current.source), current.text)

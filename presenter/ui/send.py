@@ -10,22 +10,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from presenter.dispatch import Refused
-from presenter.intents import Intent, Source, SourceKind
+from presenter.dispatch import Accepted
+from presenter.intents import DIRECTOR, Intent
 
 if TYPE_CHECKING:
     from presenter.controller import ShowController
-
-DIRECTOR = Source(SourceKind.DIRECTOR, "director")
 
 Report = Callable[[str], None]
 
 
 def send(controller: ShowController, intent: Intent, report: Report | None = None) -> bool:
-    """Dispatch `intent` as the director; True when it was accepted. A refusal goes to `report`."""
+    """Dispatch `intent` as the director; True when it was accepted. A refusal goes to `report`, and so
+    does what the director must read of an accepted one (an edit too large for the crash journal)."""
     outcome = controller.dispatch(intent, DIRECTOR)
-    if isinstance(outcome, Refused):
-        if report is not None:
-            report(outcome.refusal.text)
-        return False
-    return True
+    if isinstance(outcome, Accepted):
+        if outcome.warning and report is not None:
+            report(outcome.warning)
+        return True
+    if report is not None:
+        report(outcome.refusal.text)
+    return False

@@ -193,7 +193,7 @@ def test_back_within_the_undo_window_of_the_first_go_asks_first(qtbot, faces, mo
 
 def test_the_message_limit_is_the_one_every_face_uses(qtbot, faces):
     """Finding 9: 140 characters in the director's field, 280 for the remote, none in the engine."""
-    controller, director, moderator = faces
+    controller, director, _moderator = faces
     assert director.message_edit.maxLength() == MESSAGE_MAX_CHARS == 280
     text = "Bitte " * 40  # 240 characters
     director.message_edit.setText(text)
@@ -218,10 +218,10 @@ def test_urgent_message_and_page_are_the_snapshots(qtbot, faces):
     assert controller.snapshot().message.text == "SOFORT ABMODERIEREN"
     act(controller, SendMessage("x" * 200))  # less room: the points take pages
     render(director, moderator)
-    if moderator.points.page_count() > 1:
-        director.messages.talking_points_page.emit(+1)  # PgDown in the director
-        render(director, moderator)
-        assert controller.snapshot().points_page == 1 and moderator.points.page() == 1
+    assert moderator.points.page_count() > 1
+    director.messages.talking_points_page.emit(+1)  # PgDown in the director
+    render(director, moderator)
+    assert controller.snapshot().points_page == 1 and moderator.points.page() == 1
 
 
 def test_a_remote_message_is_plain_text_in_the_directors_line(faces):
@@ -239,7 +239,7 @@ def test_a_remote_message_is_plain_text_in_the_directors_line(faces):
 def test_the_status_file_keeps_its_keys_and_adds_the_snapshots(faces):
     from presenter.ui.status_file import snapshot_status
 
-    controller, director, moderator = faces
+    controller, _director, _moderator = faces
     on_clip(controller)
     snapshot = controller.snapshot()
     status = snapshot_status(snapshot)

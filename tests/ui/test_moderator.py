@@ -17,10 +17,9 @@ from PySide6.QtWidgets import QWidget
 
 from presenter.controller import ShowController
 from presenter.engine import Phase
-from presenter.playout.silent import SilentPlayout
 from presenter.intents import QuestionAdd, QuestionApprove, QuestionShow, QuestionTakeOff, SendMessage
+from presenter.playout.silent import SilentPlayout
 from presenter.ui import theme
-from presenter.ui.send import send
 from presenter.ui.moderator import (
     CLIP_COLOUR,
     MESSAGE_BACKGROUND,
@@ -30,6 +29,7 @@ from presenter.ui.moderator import (
     ModeratorWindow,
     PointsView,
 )
+from presenter.ui.send import send
 
 DAY = datetime(2021, 1, 19)
 START = DAY.replace(hour=17, minute=30)
@@ -146,7 +146,9 @@ def test_a_live_segment_through_normal_warning_danger_and_overtime(rig):
     assert window.panel.background() == theme.PHASE_BACKGROUND[Phase.DANGER]
 
     texts = remaining_until(clock, window, controller, -82.5)
-    assert (texts["phaseLabel"], texts["timerCaption"], texts["timer"]) == ("OVERTIME", "over by", "+1:23")
+    # past the hard out now: by when the welcome had to end to keep it (issue 20)
+    expected = ("OVERTIME", "over by · until 17:35", "+1:23")
+    assert (texts["phaseLabel"], texts["timerCaption"], texts["timer"]) == expected
     assert texts["overUnder"] == "+1:23 late"
     assert texts["projectedEnd"] == "ends 19:01:23 — 1:23 past hard out"
     assert window.projection.color() == theme.PHASE_FOREGROUND[Phase.WARNING]
@@ -774,11 +776,11 @@ def test_bad_values_for_the_new_slots_change_nothing_or_show_safely(rig):
     controller.go()
     assert window.page_talking_points(99) is False and window.page_talking_points(-99) is False
     assert window.points.page() == 0
-    endless = "Warum " * 400 + "?"
-    ids = _approved(controller, (endless, "A" * 300, "facebook"))
+    endless = "Warum " * 330 + "?"  # the queue's limit is 2000 characters
+    ids = _approved(controller, (endless, "A" * 100, "facebook"))  # the longest name the queue takes
     send(controller, QuestionShow(ids[0]))
     assert window.question.isVisible()
-    assert window.question.body.is_elided() and window.question.body.displayed_text().endswith("…")
+    assert window.question.body.displayed_text().endswith("…")  # cut by the queue, or by the panel
     assert window.question.asker.fits()
     _assert_nothing_cut_off(window)
     assert window.timer.isVisible() and window.timer.fits() and window.timer.text() == "5:00"

@@ -187,7 +187,7 @@ def director_like(qtbot, controller):
     layout.addWidget(queue)
     layout.addWidget(panel)
     install_question_keys(window, controller, reported.append)
-    controller.changed.connect(lambda: panel.update_from(controller.questions))
+    controller.changed.connect(lambda: panel.update_from(controller.snapshot()))
     qtbot.addWidget(window)
     activate(qtbot, window)
     queue.findChild(QPushButton, "questionShow").setFocus()

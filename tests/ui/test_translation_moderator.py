@@ -17,15 +17,15 @@ from ui.visible_text import untranslated, visible_texts
 
 from presenter.clock import FakeClock
 from presenter.controller import ShowController
+from presenter.intents import SendMessage
 from presenter.playout.silent import SilentPlayout
 from presenter.questions import QuestionState
 from presenter.show import Show
 from presenter.ui.moderator import FitText, ModeratorWindow
-from presenter.intents import SendMessage
 from presenter.ui.moderator_question import ModeratorQuestionPanel
-from presenter.ui.send import send
 from presenter.ui.question_queue import QuestionQueueWidget
 from presenter.ui.questions_window import QuestionEditor, QuestionsWindow, show_speakers
+from presenter.ui.send import send
 
 ROOT = Path(__file__).resolve().parents[2]
 START = datetime(2021, 1, 19, 17, 30)
@@ -267,7 +267,7 @@ def test_the_questions_windows_say_nothing_untranslated(qtbot, pseudo, bundled_s
     def look(state: str) -> None:
         window.refresh()
         queue.refresh()
-        panel.update_from(controller.questions)
+        panel.update_from(controller.snapshot())
         walk.check(f"Questions window, {state}", visible_texts(window))
         walk.check(f"director's queue, {state}", visible_texts(queue))
         walk.check(

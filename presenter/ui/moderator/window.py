@@ -25,8 +25,8 @@ from PySide6.QtWidgets import QWidget
 from presenter.clock import Clock
 from presenter.controller import ShowController
 from presenter.intents import TurnPage
-from presenter.state import Message
 from presenter.moderator_view import ModeratorView, describe
+from presenter.state import Message
 from presenter.ui import theme
 from presenter.ui.moderator import layout
 from presenter.ui.moderator.panels import MessageBox, QuestionPanel, TimerPanel
