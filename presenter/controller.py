@@ -346,19 +346,28 @@ class ShowController(QObject):
             return
         self._armed = None
         clip = self.engine.snapshot().clip
-        if clip is None or clip.position_s is None or clip.state is ClipState.WAITING:
+        ended = clip is not None and clip.state in (ClipState.HELD, ClipState.BLACK, ClipState.FAILED)
+        if clip is None or clip.state is ClipState.WAITING or (clip.position_s is None and not ended):
             self.playout.take(segment.id, segment.clip, segment.end_action)
+            if clip is not None and clip.state is ClipState.PAUSED:  # paused before the player reported
+                self.playout.pause()
             return
         # A resumed run: the clip was on air when Presenter stopped. Continue where it would be now.
+        duration = clip.duration_s
         if clip.state in (ClipState.BLACK, ClipState.FAILED):
             self.playout.go_black()
-        elif clip.duration_s is not None and clip.position_s >= clip.duration_s - RESUME_END_MARGIN_S:
+        elif clip.state is ClipState.HELD or (
+            duration is not None and clip.position_s is not None and clip.position_s >= duration - RESUME_END_MARGIN_S
+        ):
             if clip.state is ClipState.HELD or segment.end_action is EndAction.HOLD:
-                self.playout.take(segment.id, segment.clip, "hold", start_at_s=max(clip.duration_s - 0.2, 0.01))
+                # its last frame on the output again, held (issue 25 #14): never played from the start
+                start_at = max((duration or 0.0) - 0.2, 0.01)
+                self.playout.take(segment.id, segment.clip, "hold", start_at_s=start_at)
             else:
                 self.playout.go_black()
             self.dispatch(do.ClipEnded(segment.id), PLAYOUT)  # it would have ended during the downtime
         else:
+            assert clip.position_s is not None  # not ended, not waiting: the player reported a position
             self.playout.take(segment.id, segment.clip, segment.end_action, start_at_s=max(clip.position_s, 0.01))
             if clip.state is ClipState.PAUSED:
                 self.playout.pause()

@@ -272,7 +272,9 @@ class ShowEngine(ClipTransport):
     def clip_progress(self, segment_id: str, position_s: float, duration_s: float | None, playing: bool) -> None:
         """The player's position of the clip on air; extrapolated by the clock while playing."""
         run = self._clip_run(segment_id)
-        if run is None or run.clip_state is ClipState.FAILED:
+        # A clip that ended (held, black) or failed stays where it ended: a late or re-taken player's report
+        # (a resumed held clip is taken again near its end) does not move it.
+        if run is None or run.clip_state in (ClipState.FAILED, ClipState.HELD, ClipState.BLACK):
             return
         new_state = ClipState.PLAYING if playing else ClipState.PAUSED
         changes = (

@@ -233,3 +233,41 @@ def test_issue_20_playout_reports_are_intents_from_the_playout(qtbot, bundled_sh
     playout.clip_ended.emit("minimogli")
     assert controller.snapshot().current.segment.id == "autonomous-driving"
     assert journal[-1]["op"] == "clip_ended" and journal[-1]["src"] == "playout"
+
+
+class TakeArgsPlayout(TransportPlayout):
+    def take(self, segment_id, path, end_action, *, start_at_s: float = 0.0) -> None:
+        super().take(segment_id, path, end_action, start_at_s=start_at_s)
+        self.calls[-1] = ("take", segment_id, str(end_action), round(start_at_s, 3))
+
+
+def test_issue_25_14_a_held_clip_resumes_held_at_its_end_after_kill_9(qtbot, tmp_path, fake_clock):
+    from presenter.intents import ClipProgress
+    from presenter.playout.interface import OutputState, OutputStatus
+    from presenter.run import Run
+
+    clip = ROOT / "assets" / "clips" / "minimogli.mp4"
+    path = tmp_path / "held.yaml"
+    path.write_text(
+        'version: 1\ntitle: Held\ndate: 2021-01-19\nstart: "17:30"\nend: "18:30"\nsegments:\n'
+        f'  - {{id: sting, title: Trenner, kind: clip, clip: "{clip}", end_action: hold}}\n'
+        '  - {id: talk, title: Gespräch, kind: live, duration: "20:00"}\n',
+        encoding="utf-8",
+    )
+    show = load_show(path)
+    controller = ShowController(show, clock=fake_clock, playout=TakeArgsPlayout())
+    journal: list[dict] = []
+    controller.attach_journal(journal.append)
+    _go(controller, fake_clock)
+    controller.dispatch(ClipProgress("sting", 0.0, 3.0, True))
+    fake_clock.advance(3)
+    controller.playout.clip_ended.emit("sting")
+    assert controller.snapshot().clip.state.value == "held"
+    fake_clock.advance(30)  # kill -9, back 30 s later
+    run, warnings = Run.replayed(show, fake_clock, [dict(r) for r in journal])
+    playout = TakeArgsPlayout()
+    resumed = ShowController(show, clock=fake_clock, playout=playout, run=run)
+    assert warnings == [] and ("take", "sting", "hold", 2.8) in playout.calls
+    playout.status_changed.emit(OutputStatus(OutputState.PLAYING, "sting", 2.85, 3.0, None, None))
+    clip_view = resumed.snapshot().clip
+    assert (clip_view.state.value, clip_view.position_s, resumed.snapshot().timer_running) == ("held", 3.0, False)
