@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
     <name>AsRun</name>
@@ -317,7 +318,7 @@
         <translation>{fps} fps</translation>
     </message>
     <message>
-        <source>no preview picture: Qt runs on '{platform}', libVLC can only draw into xcb (X11/XWayland), Windows or macOS windows. Start with QT_QPA_PLATFORM=xcb.</source>
+        <source>no preview picture: Qt runs on &apos;{platform}&apos;, libVLC can only draw into xcb (X11/XWayland), Windows or macOS windows. Start with QT_QPA_PLATFORM=xcb.</source>
         <translation>kein Vorschaubild: Qt läuft auf „{platform}“, libVLC kann nur in xcb- (X11/XWayland), Windows- oder macOS-Fenster zeichnen. Mit QT_QPA_PLATFORM=xcb starten.</translation>
     </message>
     <message>
@@ -330,7 +331,7 @@
     </message>
     <message>
         <source>cannot be played: not a video file, or damaged</source>
-        <extracomment>Cold start: raise the surface this long after the last video-output change (the picture follows). libVLC normally reports the tracks before Paused/Playing; some containers add them late. A clip must show its first picture within this time (arm) or start playing (cold start). The clip on air is *stalled* when libVLC's time has not moved for this long while it should play. How often the clip on air is watched (stall, file changed on disk): a stall is told within STALL_AFTER_S + WATCH_INTERVAL_MS. Near the clip's end libVLC stops sending time before it pauses on the last frame: not a stall.</extracomment>
+        <extracomment>Cold start: raise the surface this long after the last video-output change (the picture follows). libVLC normally reports the tracks before Paused/Playing; some containers add them late. A clip must show its first picture within this time (arm) or start playing (cold start). The clip on air is *stalled* when libVLC&apos;s time has not moved for this long while it should play. How often the clip on air is watched (stall, file changed on disk): a stall is told within STALL_AFTER_S + WATCH_INTERVAL_MS. Near the clip&apos;s end libVLC stops sending time before it pauses on the last frame: not a stall.</extracomment>
         <translation>nicht abspielbar: keine Videodatei oder beschädigt</translation>
     </message>
     <message>
@@ -354,12 +355,12 @@
         <translation>libVLC meldet kein Gerät</translation>
     </message>
     <message>
-        <source>preview sound could not be put on '{name}' ({why}): the preview stays muted so that it cannot reach the program sound; choose another device</source>
+        <source>preview sound could not be put on &apos;{name}&apos; ({why}): the preview stays muted so that it cannot reach the program sound; choose another device</source>
         <translation>Vorschau-Ton konnte nicht auf „{name}“ gelegt werden ({why}): die Vorschau bleibt stumm, damit sie nicht in den Sendeton gelangt; bitte ein anderes Gerät wählen</translation>
     </message>
     <message>
         <source>cannot be checked: {error}</source>
-        <extracomment>Frame rates that play smoothly on the 25 fps stream; others get a warning. Landscape frame sizes that need no comment. :attr:`MediaInfo.fault`: the file is not there, libVLC could not check it, it has no picture. Why it cannot play, for code (the problem text is in the user's language): a ProbeFault or "".</extracomment>
+        <extracomment>Frame rates that play smoothly on the 25 fps stream; others get a warning. Landscape frame sizes that need no comment. :attr:`MediaInfo.fault`: the file is not there, libVLC could not check it, it has no picture. Why it cannot play, for code (the problem text is in the user&apos;s language): a ProbeFault or &quot;&quot;.</extracomment>
         <translation>kann nicht geprüft werden: {error}</translation>
     </message>
     <message>
@@ -407,7 +408,7 @@
         <translation>keine Tonspur (der Einspieler ist stumm)</translation>
     </message>
     <message>
-        <source>video cannot be shown: Qt runs on '{platform}', libVLC can only draw into xcb (X11/XWayland), Windows or macOS windows. Start with QT_QPA_PLATFORM=xcb.</source>
+        <source>video cannot be shown: Qt runs on &apos;{platform}&apos;, libVLC can only draw into xcb (X11/XWayland), Windows or macOS windows. Start with QT_QPA_PLATFORM=xcb.</source>
         <translation>Video kann nicht gezeigt werden: Qt läuft auf „{platform}“, libVLC kann nur in xcb- (X11/XWayland), Windows- oder macOS-Fenster zeichnen. Mit QT_QPA_PLATFORM=xcb starten.</translation>
     </message>
     <message>
@@ -431,11 +432,11 @@
         <translation>nicht abspielbar: beschädigt</translation>
     </message>
     <message>
-        <source>clip "{name}" is stalled at {position}: the picture is frozen (file changed or damaged?)</source>
+        <source>clip &quot;{name}&quot; is stalled at {position}: the picture is frozen (file changed or damaged?)</source>
         <translation>Einspieler „{name}“ hängt bei {position}: das Bild steht (Datei geändert oder beschädigt?)</translation>
     </message>
     <message>
-        <source>clip "{name}" changed on disk while on air (at {position}): the picture may freeze or break up (file changed or damaged?)</source>
+        <source>clip &quot;{name}&quot; changed on disk while on air (at {position}): the picture may freeze or break up (file changed or damaged?)</source>
         <translation>Einspieler „{name}“ wurde auf Sendung auf der Festplatte geändert (bei {position}): das Bild kann stehen bleiben oder zerfallen (Datei geändert oder beschädigt?)</translation>
     </message>
     <message>
@@ -524,7 +525,7 @@
     </message>
     <message>
         <source>check failed: {error}</source>
-        <extracomment>A copy or an editor writes in several steps: look again when the folder was quiet this long. The fallback: every clip file's identity is read this often (a stat per clip).</extracomment>
+        <extracomment>A copy or an editor writes in several steps: look again when the folder was quiet this long. The fallback: every clip file&apos;s identity is read this often (a stat per clip).</extracomment>
         <translation>Prüfung gescheitert: {error}</translation>
     </message>
 </context>
@@ -539,7 +540,7 @@
         <translation>Einspieler neben die Sendung kopieren?</translation>
     </message>
     <message>
-        <source>“%1” is outside the show's folder. Copy it into clips/ beside the show file, so the show folder has everything it needs?</source>
+        <source>“%1” is outside the show&apos;s folder. Copy it into clips/ beside the show file, so the show folder has everything it needs?</source>
         <translation>„%1“ liegt außerhalb des Sendungsordners. In clips/ neben die Sendungsdatei kopieren, damit der Sendungsordner alles enthält, was er braucht?</translation>
     </message>
     <message>
@@ -585,6 +586,14 @@
 <context>
     <name>CommandLine</name>
     <message>
+        <source>OSC commands from other computers must give the PIN as their first argument (UDP senders can be forged)</source>
+        <translation>OSC-Befehle von anderen Rechnern müssen die PIN als erstes Argument mitgeben (UDP-Absender lassen sich fälschen)</translation>
+    </message>
+    <message>
+        <source>also take HTTP commands with ?pin=PIN in the address (for buttons that cannot send a header; a web page could then send commands through a browser that knows the PIN)</source>
+        <translation>HTTP-Befehle auch mit ?pin=PIN in der Adresse annehmen (für Tasten, die keinen Header senden können; eine Webseite könnte dann über einen Browser Befehle senden, wenn sie die PIN kennt)</translation>
+    </message>
+    <message>
         <source>the following arguments are required: {args}</source>
         <translation>diese Argumente fehlen: {args}</translation>
     </message>
@@ -609,7 +618,7 @@
         <translation>Aufruf: </translation>
     </message>
     <message>
-        <source>"{text}" is not a screen number (0, 1, 2, …)</source>
+        <source>&quot;{text}&quot; is not a screen number (0, 1, 2, …)</source>
         <translation>„{text}“ ist keine Bildschirmnummer (0, 1, 2, …)</translation>
     </message>
     <message>
@@ -625,7 +634,7 @@
         <translation>Optionen</translation>
     </message>
     <message>
-        <source>the show file (default: the windows reopen the latest run's show, --check checks the bundled show)</source>
+        <source>the show file (default: the windows reopen the latest run&apos;s show, --check checks the bundled show)</source>
         <translation>die Sendungsdatei (Standard: die Fenster öffnen die Sendung des letzten Durchlaufs wieder, --check prüft die mitgelieferte Sendung)</translation>
     </message>
     <message>
@@ -633,7 +642,7 @@
         <translation>diese Hilfe zeigen und beenden</translation>
     </message>
     <message>
-        <source>the language of the windows and messages (default: the one chosen in the app, else the system's); with --as-run also the CSV for Excel (de: ';' and a UTF-8 BOM)</source>
+        <source>the language of the windows and messages (default: the one chosen in the app, else the system&apos;s); with --as-run also the CSV for Excel (de: &apos;;&apos; and a UTF-8 BOM)</source>
         <translation>die Sprache der Fenster und Meldungen (Standard: die in der App gewählte, sonst die des Systems); mit --as-run auch die CSV für Excel (de: „;“ und UTF-8-BOM)</translation>
     </message>
     <message>
@@ -677,7 +686,7 @@
         <translation>mit --as-run: das Protokoll der Nachrichten, Schwarz-Stopps und Einspieler-Fehler statt der Sendungen</translation>
     </message>
     <message>
-        <source>with --as-run: the run's audience questions (received, shown, answered or dropped)</source>
+        <source>with --as-run: the run&apos;s audience questions (received, shown, answered or dropped)</source>
         <translation>mit --as-run: die Zuschauerfragen des Durchlaufs (eingegangen, gezeigt, beantwortet oder verworfen)</translation>
     </message>
     <message>
@@ -741,7 +750,7 @@
         <translation>presenter: --osc-allow und --osc-feedback gehören zu --osc</translation>
     </message>
     <message>
-        <source>presenter: no run "{run}" in {path} (see --as-run --list)</source>
+        <source>presenter: no run &quot;{run}&quot; in {path} (see --as-run --list)</source>
         <translation>presenter: kein Durchlauf „{run}“ in {path} (siehe --as-run --list)</translation>
     </message>
     <message>
@@ -871,7 +880,7 @@
 <context>
     <name>DirectorKeys</name>
     <message>
-        <source>Keys: Space = GO · Esc = stop to black · Ctrl+M = write a message · Enter = send it · Esc in a text field = leave it · double-click a row = make it next · Q = show the next question · N = answered, next · Shift+Q = question off · PgUp/PgDown = moderator's talking points</source>
+        <source>Keys: Space = GO · Esc = stop to black · Ctrl+M = write a message · Enter = send it · Esc in a text field = leave it · double-click a row = make it next · Q = show the next question · N = answered, next · Shift+Q = question off · PgUp/PgDown = moderator&apos;s talking points</source>
         <translation>Tasten: Leertaste = GO · Esc = Schwarz · Strg+M = Nachricht schreiben · Enter = senden · Esc im Textfeld = verlassen · Doppelklick auf eine Zeile = als Nächstes · Q = nächste Frage zeigen · N = beantwortet, nächste · Umschalt+Q = Frage ausblenden · Bild auf/Bild ab = Stichpunkte der Moderation</translation>
     </message>
 </context>
@@ -933,7 +942,7 @@
         <translation>Neues Segment</translation>
     </message>
     <message>
-        <source>"{key}" contains the control character U+{code:04X}, which YAML does not allow</source>
+        <source>&quot;{key}&quot; contains the control character U+{code:04X}, which YAML does not allow</source>
         <translation>„{key}“ enthält das Steuerzeichen U+{code:04X}, das YAML nicht erlaubt</translation>
     </message>
     <message>
@@ -957,11 +966,11 @@
         <translation>es gibt kein Segment {number} im Ablauf</translation>
     </message>
     <message>
-        <source>unknown key "{unknown}" in segment {number}</source>
+        <source>unknown key &quot;{unknown}&quot; in segment {number}</source>
         <translation>unbekannter Schlüssel „{unknown}“ in Segment {number}</translation>
     </message>
     <message>
-        <source>unknown key "{unknown}" in the show</source>
+        <source>unknown key &quot;{unknown}&quot; in the show</source>
         <translation>unbekannter Schlüssel „{unknown}“ in der Sendung</translation>
     </message>
     <message>
@@ -1097,7 +1106,7 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>{place}: {what} {seconds:.3f} s wird auf {rounded} gerundet</translation>
     </message>
     <message>
-        <source>{place}: "{title}" has no duration (and no start and end); not imported</source>
+        <source>{place}: &quot;{title}&quot; has no duration (and no start and end); not imported</source>
         <translation>{place}: „{title}“ hat keine Dauer (und weder Beginn noch Ende); nicht importiert</translation>
     </message>
     <message>
@@ -1113,15 +1122,15 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>Importierte Sendung</translation>
     </message>
     <message>
-        <source>{place}: the gap of {gap} before "{title}" became a break</source>
+        <source>{place}: the gap of {gap} before &quot;{title}&quot; became a break</source>
         <translation>{place}: die Lücke von {gap} vor „{title}“ wurde zu einer Pause</translation>
     </message>
     <message>
-        <source>{place}: "{title}" starts {gap} before the one before ends; it follows it in the running order</source>
+        <source>{place}: &quot;{title}&quot; starts {gap} before the one before ends; it follows it in the running order</source>
         <translation>{place}: „{title}“ beginnt {gap}, bevor das vorige endet; es folgt ihm im Ablauf</translation>
     </message>
     <message>
-        <source>{place}: "{title}" not imported: {exc}</source>
+        <source>{place}: &quot;{title}&quot; not imported: {exc}</source>
         <translation>{place}: „{title}“ nicht importiert: {exc}</translation>
     </message>
     <message>
@@ -1235,11 +1244,11 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>Event {number}</translation>
     </message>
     <message>
-        <source>{place}: a delay is a change during Ontime's show, not a part of the plan; not imported</source>
+        <source>{place}: a delay is a change during Ontime&apos;s show, not a part of the plan; not imported</source>
         <translation>{place}: eine Verzögerung ist eine Änderung während der Ontime-Sendung, kein Teil des Plans; nicht importiert</translation>
     </message>
     <message>
-        <source>{place}: the milestone "{title}" has no duration; not imported</source>
+        <source>{place}: the milestone &quot;{title}&quot; has no duration; not imported</source>
         <translation>{place}: der Meilenstein „{title}“ hat keine Dauer; nicht importiert</translation>
     </message>
     <message>
@@ -1255,11 +1264,11 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>Event {number}</translation>
     </message>
     <message>
-        <source>{place}: the event has no title; it is called "{title}"</source>
+        <source>{place}: the event has no title; it is called &quot;{title}&quot;</source>
         <translation>{place}: das Event hat keinen Titel; es heißt „{title}“</translation>
     </message>
     <message>
-        <source>{place}: danger is longer than warning; both left to the show's</source>
+        <source>{place}: danger is longer than warning; both left to the show&apos;s</source>
         <translation>{place}: danger ist länger als warning; für beide gilt der Wert der Sendung</translation>
     </message>
     <message>
@@ -1291,7 +1300,7 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>unbekannte Felder, nicht importiert: {unknown}</translation>
     </message>
     <message>
-        <source>the project has no title: the show is called "{title}"</source>
+        <source>the project has no title: the show is called &quot;{title}&quot;</source>
         <translation>das Projekt hat keinen Titel: die Sendung heißt „{title}“</translation>
     </message>
     <message>
@@ -1307,7 +1316,7 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>{name} kann nicht als Excel-Arbeitsmappe gelesen werden ({__name__}: {exc})</translation>
     </message>
     <message>
-        <source>the sheet "{chosen}" is imported; not imported: {others}</source>
+        <source>the sheet &quot;{chosen}&quot; is imported; not imported: {others}</source>
         <translation>das Blatt „{chosen}“ wird importiert; nicht importiert: {others}</translation>
     </message>
     <message>
@@ -1363,7 +1372,7 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>Notizen</translation>
     </message>
     <message>
-        <source>sheet "{sheet}", row {number}</source>
+        <source>sheet &quot;{sheet}&quot;, row {number}</source>
         <translation>Blatt „{sheet}“, Zeile {number}</translation>
     </message>
     <message>
@@ -1682,7 +1691,7 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>Dringend: ganzer Bildschirm</translation>
     </message>
     <message>
-        <source>The message fills the moderator's screen below a smaller timer</source>
+        <source>The message fills the moderator&apos;s screen below a smaller timer</source>
         <translation>Die Nachricht füllt den Bildschirm der Moderation unter einem kleineren Timer</translation>
     </message>
     <message>
@@ -1706,7 +1715,7 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>Stichpunkte ▲ (Bild↑)</translation>
     </message>
     <message>
-        <source>The moderator's talking points: the page before (PgUp)</source>
+        <source>The moderator&apos;s talking points: the page before (PgUp)</source>
         <translation>Stichpunkte der Moderation: vorige Seite (Bild auf)</translation>
     </message>
     <message>
@@ -1714,7 +1723,7 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>Stichpunkte ▼ (Bild↓)</translation>
     </message>
     <message>
-        <source>The moderator's talking points: the next page (PgDown)</source>
+        <source>The moderator&apos;s talking points: the next page (PgDown)</source>
         <translation>Stichpunkte der Moderation: nächste Seite (Bild ab)</translation>
     </message>
     <message>
@@ -1835,7 +1844,7 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>zurück auf Sendung in</translation>
     </message>
     <message>
-        <source>clip ended – stand by for the director's GO</source>
+        <source>clip ended – stand by for the director&apos;s GO</source>
         <translation>Einspieler zu Ende – warten auf GO der Regie</translation>
     </message>
     <message>
@@ -2282,7 +2291,7 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>Neuen Ablauf übernehmen</translation>
     </message>
     <message>
-        <source>The moderator window is on the director's screen: fullscreen would cover the director. Choose another screen for it first.</source>
+        <source>The moderator window is on the director&apos;s screen: fullscreen would cover the director. Choose another screen for it first.</source>
         <translation>Das Moderationsfenster liegt auf dem Bildschirm der Regie: im Vollbild würde es die Regie verdecken. Zuerst einen anderen Bildschirm dafür wählen.</translation>
     </message>
     <message>
@@ -2294,11 +2303,11 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>Sendebild</translation>
     </message>
     <message>
-        <source>{number}. "{title}": {value}: {summary}</source>
+        <source>{number}. &quot;{title}&quot;: {value}: {summary}</source>
         <translation>{number}. „{title}“: {value}: {summary}</translation>
     </message>
     <message>
-        <source>{number}. "{title}": clip changed on disk: ready</source>
+        <source>{number}. &quot;{title}&quot;: clip changed on disk: ready</source>
         <translation>{number}. „{title}“: Einspieler auf der Festplatte geändert: bereit</translation>
     </message>
 </context>
@@ -2325,7 +2334,7 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>das Standardgerät des Systems</translation>
     </message>
     <message>
-        <source>⚠ Preview sound on the system default device: it may be the program's. Choose the headphones.</source>
+        <source>⚠ Preview sound on the system default device: it may be the program&apos;s. Choose the headphones.</source>
         <translation>⚠ Vorschau-Ton auf dem Standardgerät des Systems: es könnte das der Sendung sein. Bitte die Kopfhörer wählen.</translation>
     </message>
     <message>
@@ -2955,11 +2964,11 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <source>On the moderator's screen.</source>
+        <source>On the moderator&apos;s screen.</source>
         <translation>Im Bild der Moderation.</translation>
     </message>
     <message>
-        <source>Taken off the moderator's screen.</source>
+        <source>Taken off the moderator&apos;s screen.</source>
         <translation>Aus dem Bild der Moderation genommen.</translation>
     </message>
     <message>
@@ -2995,7 +3004,7 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>Fragen dieses Durchlaufs löschen</translation>
     </message>
     <message>
-        <source>Every question of this run, with the viewers' names, is deleted from this computer (the queue and the run's journal). Exported CSV files are not touched. This cannot be undone.</source>
+        <source>Every question of this run, with the viewers&apos; names, is deleted from this computer (the queue and the run&apos;s journal). Exported CSV files are not touched. This cannot be undone.</source>
         <translation>Alle Fragen dieses Durchlaufs mit den Namen der Zuschauenden werden von diesem Computer gelöscht (die Warteschlange und das Journal des Durchlaufs). Exportierte CSV-Dateien bleiben unberührt. Das lässt sich nicht rückgängig machen.</translation>
     </message>
 </context>
@@ -3029,11 +3038,11 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>Bitte im Ablauf das Segment wählen, das ausgelassen werden soll.</translation>
     </message>
     <message>
-        <source>"{title}" is on air: only a segment that is not on air can be skipped (GO ends it).</source>
+        <source>&quot;{title}&quot; is on air: only a segment that is not on air can be skipped (GO ends it).</source>
         <translation>„{title}“ ist auf Sendung: nur ein Segment, das nicht auf Sendung ist, kann ausgelassen werden (GO beendet es).</translation>
     </message>
     <message>
-        <source>"{title}" has been on air already and cannot be skipped.</source>
+        <source>&quot;{title}&quot; has been on air already and cannot be skipped.</source>
         <translation>„{title}“ war schon auf Sendung und kann nicht ausgelassen werden.</translation>
     </message>
     <message>
@@ -3041,7 +3050,7 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>diese Seite gibt es nicht</translation>
     </message>
     <message>
-        <source>"{title}" is on air and cannot be deleted</source>
+        <source>&quot;{title}&quot; is on air and cannot be deleted</source>
         <translation>„{title}“ ist auf Sendung und kann nicht gelöscht werden</translation>
     </message>
     <message>
@@ -3119,6 +3128,30 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
 </context>
 <context>
     <name>Remote</name>
+    <message>
+        <source>Remote control: %1 listens on %2 (reachable from the network), as remembered from the last start; switch it off in the Remote panel or start with --%3 127.0.0.1:%4</source>
+        <translation>Fernsteuerung: %1 lauscht auf %2 (aus dem Netz erreichbar), wie vom letzten Start gemerkt; im Fernsteuerungs-Bereich ausschalten oder mit --%3 127.0.0.1:%4 starten</translation>
+    </message>
+    <message>
+        <source>Remote control: OSC on %1 carries out commands from the --osc-allow addresses without a PIN, and UDP senders can be forged: add --osc-pin</source>
+        <translation>Fernsteuerung: OSC auf %1 führt Befehle der --osc-allow-Adressen ohne PIN aus, und UDP-Absender lassen sich fälschen: --osc-pin hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remote control: --pin-in-url on %1: a web page opened on this network could send commands with the PIN</source>
+        <translation>Fernsteuerung: --pin-in-url auf %1: eine in diesem Netz geöffnete Webseite könnte mit der PIN Befehle senden</translation>
+    </message>
+    <message>
+        <source>Remote control: the browser views and the show state on %1 can be read by everyone on the network (commands need the PIN): start with --view-key KEY, or on 127.0.0.1</source>
+        <translation>Fernsteuerung: die Browser-Ansichten und der Sendungsstand auf %1 sind für alle im Netz lesbar (Befehle brauchen die PIN): mit --view-key SCHLÜSSEL starten oder auf 127.0.0.1</translation>
+    </message>
+    <message>
+        <source>Remote control: an attempt with a wrong PIN or key was refused (see the journal)</source>
+        <translation>Fernsteuerung: ein Versuch mit falscher PIN oder falschem Schlüssel wurde abgewiesen (siehe Journal)</translation>
+    </message>
+    <message>
+        <source>Remote control: %1 refused attempts (wrong PIN or key) from %2 address(es) in the last %3 s</source>
+        <translation>Fernsteuerung: %1 abgewiesene Versuche (falsche PIN oder falscher Schlüssel) von %2 Adresse(n) in den letzten %3 s</translation>
+    </message>
     <message>
         <source>Remote control: cannot listen on %1: %2</source>
         <translation>Fernsteuerung: kann nicht auf %1 lauschen: %2</translation>
@@ -3470,7 +3503,7 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>Wählen…</translation>
     </message>
     <message>
-        <source>the show's</source>
+        <source>the show&apos;s</source>
         <translation>wie die Sendung</translation>
     </message>
     <message>
@@ -3506,7 +3539,7 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>Vorschau</translation>
     </message>
     <message>
-        <source>At the clip's end</source>
+        <source>At the clip&apos;s end</source>
         <translation>Am Ende des Einspielers</translation>
     </message>
     <message>
@@ -3541,7 +3574,7 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>Dieser Ablauf ist zu groß für das Absturz-Journal: jetzt speichern (Strg+S).</translation>
     </message>
     <message>
-        <source>"{title}": {problem}</source>
+        <source>&quot;{title}&quot;: {problem}</source>
         <translation>„{title}“: {problem}</translation>
     </message>
 </context>
@@ -3607,7 +3640,7 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>kein gültiges YAML: zu tief verschachtelt</translation>
     </message>
     <message>
-        <source>the file is empty; a show file starts with 'version: 1'</source>
+        <source>the file is empty; a show file starts with &apos;version: 1&apos;</source>
         <translation>die Datei ist leer; eine Sendungsdatei beginnt mit „version: 1“</translation>
     </message>
     <message>
@@ -3651,7 +3684,7 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>ein einzelner Wert</translation>
     </message>
     <message>
-        <source>the text after " #" is read as a comment; put the text in quotes</source>
+        <source>the text after &quot; #&quot; is read as a comment; put the text in quotes</source>
         <translation>der Text nach „ #“ wird als Kommentar gelesen; den Text in Anführungszeichen setzen</translation>
     </message>
     <message>
@@ -3663,7 +3696,7 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>{what} muss {mapping} sein, nicht {node}</translation>
     </message>
     <message>
-        <source>merge keys ('&lt;&lt;') are not supported in a show file</source>
+        <source>merge keys (&apos;&lt;&lt;&apos;) are not supported in a show file</source>
         <translation>Merge-Schlüssel („&lt;&lt;“) werden in einer Sendungsdatei nicht unterstützt</translation>
     </message>
     <message>
@@ -3671,15 +3704,15 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>{what}: ein Schlüssel muss ein einfacher Name sein</translation>
     </message>
     <message>
-        <source>duplicate key "{key}" (first given on line {first})</source>
+        <source>duplicate key &quot;{key}&quot; (first given on line {first})</source>
         <translation>doppelter Schlüssel „{key}“ (zuerst in Zeile {first})</translation>
     </message>
     <message>
-        <source>unknown key "{key}" in {what}; did you mean "{hint}"?</source>
+        <source>unknown key &quot;{key}&quot; in {what}; did you mean &quot;{hint}&quot;?</source>
         <translation>{what}: unbekannter Schlüssel „{key}“; vielleicht „{hint}“ gemeint?</translation>
     </message>
     <message>
-        <source>unknown key "{key}" in {what}; known keys: {known}</source>
+        <source>unknown key &quot;{key}&quot; in {what}; known keys: {known}</source>
         <translation>{what}: unbekannter Schlüssel „{key}“; bekannte Schlüssel: {known}</translation>
     </message>
     <message>
@@ -3687,15 +3720,15 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>leer</translation>
     </message>
     <message>
-        <source>"{key}" must be {scalar}, not {node}</source>
+        <source>&quot;{key}&quot; must be {scalar}, not {node}</source>
         <translation>„{key}“ muss {scalar} sein, nicht {node}</translation>
     </message>
     <message>
-        <source>"{key}" is empty</source>
+        <source>&quot;{key}&quot; is empty</source>
         <translation>„{key}“ ist leer</translation>
     </message>
     <message>
-        <source>"{key}" is true or false, not "{word}"</source>
+        <source>&quot;{key}&quot; is true or false, not &quot;{word}&quot;</source>
         <translation>„{key}“ ist true oder false, nicht „{word}“</translation>
     </message>
     <message>
@@ -3707,19 +3740,19 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>{key} {node} ist länger als {limit}</translation>
     </message>
     <message>
-        <source>"{key}" must be a list of texts, not {node}</source>
+        <source>&quot;{key}&quot; must be a list of texts, not {node}</source>
         <translation>„{key}“ muss eine Liste von Texten sein, nicht {node}</translation>
     </message>
     <message>
-        <source>an entry of "{key}" must be a text, not {item}</source>
+        <source>an entry of &quot;{key}&quot; must be a text, not {item}</source>
         <translation>ein Eintrag von „{key}“ muss ein Text sein, nicht {item}</translation>
     </message>
     <message>
-        <source>an entry of "{key}" is empty</source>
+        <source>an entry of &quot;{key}&quot; is empty</source>
         <translation>ein Eintrag von „{key}“ ist leer</translation>
     </message>
     <message>
-        <source>a show file must be a mapping with 'version', 'title' and 'segments', not {root}</source>
+        <source>a show file must be a mapping with &apos;version&apos;, &apos;title&apos; and &apos;segments&apos;, not {root}</source>
         <translation>eine Sendungsdatei muss eine Zuordnung mit „version“, „title“ und „segments“ sein, nicht {root}</translation>
     </message>
     <message>
@@ -3727,15 +3760,15 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>die Sendung</translation>
     </message>
     <message>
-        <source>the show has no "{required}"</source>
+        <source>the show has no &quot;{required}&quot;</source>
         <translation>der Sendung fehlt „{required}“</translation>
     </message>
     <message>
-        <source>version "{value}" is not supported; this Presenter reads version 1</source>
+        <source>version &quot;{value}&quot; is not supported; this Presenter reads version 1</source>
         <translation>Version „{value}“ wird nicht unterstützt; dieser Presenter liest Version 1</translation>
     </message>
     <message>
-        <source>end "{end}" is not after start "{start}"</source>
+        <source>end &quot;{end}&quot; is not after start &quot;{start}&quot;</source>
         <translation>end „{end}“ liegt nicht nach start „{start}“</translation>
     </message>
     <message>
@@ -3743,19 +3776,19 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>danger ist länger als warning</translation>
     </message>
     <message>
-        <source>"segments" must be a list, not {node}</source>
+        <source>&quot;segments&quot; must be a list, not {node}</source>
         <translation>„segments“ muss eine Liste sein, nicht {node}</translation>
     </message>
     <message>
-        <source>"segments" is empty; a show needs at least one segment</source>
+        <source>&quot;segments&quot; is empty; a show needs at least one segment</source>
         <translation>„segments“ ist leer; eine Sendung braucht mindestens ein Segment</translation>
     </message>
     <message>
-        <source>duplicate segment id "{id}" (segment {first} has it already)</source>
+        <source>duplicate segment id &quot;{id}&quot; (segment {first} has it already)</source>
         <translation>doppelte Segment-ID „{id}“ (Segment {first} hat sie schon)</translation>
     </message>
     <message>
-        <source>duplicate segment id "{id}" (segment {first} has it already); the id comes from the title, so give this segment its own "id"</source>
+        <source>duplicate segment id &quot;{id}&quot; (segment {first} has it already); the id comes from the title, so give this segment its own &quot;id&quot;</source>
         <translation>doppelte Segment-ID „{id}“ (Segment {first} hat sie schon); die ID kommt aus dem Titel, also diesem Segment eine eigene „id“ geben</translation>
     </message>
     <message>
@@ -3763,19 +3796,19 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>Segment {number}</translation>
     </message>
     <message>
-        <source>{what} has no "title"</source>
+        <source>{what} has no &quot;title&quot;</source>
         <translation>{what} hat keinen „title“</translation>
     </message>
     <message>
-        <source>id "{segment_id}" may only use letters, digits, "-", "_" and "."</source>
+        <source>id &quot;{segment_id}&quot; may only use letters, digits, &quot;-&quot;, &quot;_&quot; and &quot;.&quot;</source>
         <translation>ID „{segment_id}“ darf nur Buchstaben, Ziffern, „-“, „_“ und „.“ enthalten</translation>
     </message>
     <message>
-        <source>kind "{kind_text}" is not one of: {kinds}</source>
+        <source>kind &quot;{kind_text}&quot; is not one of: {kinds}</source>
         <translation>kind „{kind_text}“ ist keins von: {kinds}</translation>
     </message>
     <message>
-        <source>{what} ("{title}") is live and has no "duration"</source>
+        <source>{what} (&quot;{title}&quot;) is live and has no &quot;duration&quot;</source>
         <translation>{what} („{title}“) ist live und hat keine „duration“</translation>
     </message>
     <message>
@@ -3783,19 +3816,19 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>duration ist 0:00</translation>
     </message>
     <message>
-        <source>{what} has a "clip" but its kind is "{kind}"; use kind: clip</source>
+        <source>{what} has a &quot;clip&quot; but its kind is &quot;{kind}&quot;; use kind: clip</source>
         <translation>{what} hat einen „clip“, aber kind ist „{kind}“; kind: clip verwenden</translation>
     </message>
     <message>
-        <source>{what} ("{title}") is a clip segment without "clip" (the video file)</source>
+        <source>{what} (&quot;{title}&quot;) is a clip segment without &quot;clip&quot; (the video file)</source>
         <translation>{what} („{title}“) ist ein Einspieler-Segment ohne „clip“ (die Videodatei)</translation>
     </message>
     <message>
-        <source>{what} is live; "end_action" only applies to clip segments</source>
+        <source>{what} is live; &quot;end_action&quot; only applies to clip segments</source>
         <translation>{what} ist live; „end_action“ gilt nur für Einspieler-Segmente</translation>
     </message>
     <message>
-        <source>end_action "{action_text}" is not one of: {end_actions}</source>
+        <source>end_action &quot;{action_text}&quot; is not one of: {end_actions}</source>
         <translation>end_action „{action_text}“ ist keins von: {end_actions}</translation>
     </message>
     <message>
@@ -3803,19 +3836,19 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>{what}: danger ist länger als warning</translation>
     </message>
     <message>
-        <source>"{text}" is not a date YYYY-MM-DD</source>
+        <source>&quot;{text}&quot; is not a date YYYY-MM-DD</source>
         <translation>„{text}“ ist kein Datum JJJJ-MM-TT</translation>
     </message>
     <message>
-        <source>"{text}" is not m:ss or h:mm:ss</source>
+        <source>&quot;{text}&quot; is not m:ss or h:mm:ss</source>
         <translation>„{text}“ ist nicht m:ss oder h:mm:ss</translation>
     </message>
     <message>
-        <source>"{text}" is negative</source>
+        <source>&quot;{text}&quot; is negative</source>
         <translation>„{text}“ ist negativ</translation>
     </message>
     <message>
-        <source>"{text}" is not a time of day HH:MM</source>
+        <source>&quot;{text}&quot; is not a time of day HH:MM</source>
         <translation>„{text}“ ist keine Uhrzeit HH:MM</translation>
     </message>
 </context>
@@ -4003,7 +4036,7 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>Zurück auf Bereit</translation>
     </message>
     <message>
-        <source>Back from the first segment puts the show back to standby: the program output goes black, the show's clock stops and the next GO starts the show again.</source>
+        <source>Back from the first segment puts the show back to standby: the program output goes black, the show&apos;s clock stops and the next GO starts the show again.</source>
         <translation>Zurück vom ersten Segment setzt die Sendung auf Bereit zurück: das Sendebild wird schwarz, die Sendungsuhr hält an und das nächste GO startet die Sendung neu.</translation>
     </message>
     <message>
@@ -4028,6 +4061,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
 </context>
 <context>
     <name>WebView</name>
+    <message>
+        <source>until</source>
+        <translation>bis</translation>
+    </message>
     <message>
         <source>connection lost – reconnecting (the timer keeps counting)</source>
         <translation>Verbindung verloren – verbinde neu (der Timer zählt weiter)</translation>
@@ -4120,7 +4157,7 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>{label}: Bildschirm {screen} gibt es nicht ({count} Bildschirme); im Fenster neben der Regie</translation>
     </message>
     <message>
-        <source>{label}: screen {screen} is the director's screen; it opens in a window beside the director instead of covering it (connect another screen and choose it)</source>
+        <source>{label}: screen {screen} is the director&apos;s screen; it opens in a window beside the director instead of covering it (connect another screen and choose it)</source>
         <translation>{label}: Bildschirm {screen} ist der Bildschirm der Regie; es öffnet sich in einem Fenster neben der Regie, statt sie zu verdecken (einen anderen Bildschirm anschließen und wählen)</translation>
     </message>
     <message>

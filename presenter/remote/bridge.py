@@ -8,19 +8,19 @@ and handed to the server as finished JSON text.
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Callable
 from concurrent.futures import Future
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from presenter.remote import intents as intent_table
-from presenter.remote.auth import FLOOD_LIMIT, WRONG_PIN_LIMIT, WRONG_PIN_WINDOW_S, Secrets, Throttle, same_secret
+from presenter.remote.auth import FLOOD_LIMIT, Gatekeeper, Secrets, Throttle, address_of
 from presenter.remote.intents import IntentError, Status
-from presenter.remote.state import state_dict
+from presenter.remote.state import questions_page, state_dict
 
 TICK_MS = 1000
-REFUSED_JOURNAL_EVERY_S = 1.0  # a flood of wrong PINs is journaled once a second per source, with a count
+SUMMARY_EVERY_MS = 60_000  # refused attempts: the first at once, the rest as one line a minute
+MAX_COUNTED_ADDRESSES = 10_000
 
 
 class Bridge(QObject):
@@ -28,6 +28,8 @@ class Bridge(QObject):
 
     _jobs = Signal(object)
     state_published = Signal()
+    refusals = Signal(int, int, int)  # attempts refused, from how many addresses, in how many seconds
+    _refused = Signal(str, str, str)  # from the gate, in any thread: (intent, source, reason)
 
     def __init__(self, controller, secrets: Secrets, parent: QObject | None = None):
         super().__init__(parent)
@@ -36,9 +38,15 @@ class Bridge(QObject):
         self.publishers: list[Callable[[str], None]] = []
         self.extra: Callable[[], dict] = dict  # more state (views connected, questions), from the owner
         self._flood = Throttle(FLOOD_LIMIT, 1.0)
-        self._wrong_pins = Throttle(WRONG_PIN_LIMIT, WRONG_PIN_WINDOW_S)
-        self._refused_at: dict[str, tuple[float, int]] = {}
+        self.gate = Gatekeeper(secrets, controller.engine.clock.monotonic, self._refused.emit)
+        self.summary_every_ms = SUMMARY_EVERY_MS
+        self._refused_count = 0
+        self._refused_from: set[str] = set()
+        self._summary = QTimer(self)
+        self._summary.setSingleShot(True)
+        self._summary.timeout.connect(self._journal_summary)
         self._jobs.connect(self._run_job, Qt.ConnectionType.QueuedConnection)
+        self._refused.connect(self.note_refused, Qt.ConnectionType.QueuedConnection)
         self._pending_publish = False
         controller.changed.connect(self._changed)
         self._tick = QTimer(self)
@@ -62,21 +70,23 @@ class Bridge(QObject):
         try:
             if job[0] == "state":
                 future.set_result(self.state_text())
+            elif job[0] == "questions":
+                future.set_result(self.questions_text(*job[1:]))
             else:
-                _, name, args, source, pin = job
-                future.set_result(self.command(name, args, source, pin))
+                _, name, args, source, pin, authenticated = job
+                future.set_result(self.command(name, args, source, pin, authenticated))
         except Exception as exc:  # never let one remote's job break the UI thread
             future.set_result((Status.REFUSED, f"internal error: {exc!r}"[:300], self.state_text()))
 
-    def command(self, name: str, args: dict, source: str, pin) -> tuple[Status, str | None, str]:
-        """Check the PIN and the flood rule, then run intent `name`: (status, error or None, state JSON)."""
-        address = source.split(" ", 1)[-1]
-        if self._wrong_pins.blocked(address):
-            return Status.TOO_MANY, "too many wrong PINs from this address: wait a minute", self.state_text()
-        if not same_secret(pin, self.secrets.pin):
-            self._wrong_pins.hit(address)
-            self.journal_refused(name, source, "wrong PIN" if pin else "no PIN")
-            return Status.WRONG_PIN, "wrong PIN" if pin else "this command needs the PIN (pin=…)", self.state_text()
+    def command(
+        self, name: str, args: dict, source: str, pin, authenticated: bool = False
+    ) -> tuple[Status, str | None, str]:
+        """Check the PIN (unless the session proved it) and the flood rule, then run intent `name`:
+        (status, error or None, state JSON)."""
+        if not authenticated:
+            refusal = self.gate.pin_refusal(pin, source, name)
+            if refusal is not None:
+                return Status(refusal[0]), refusal[1], self.state_text()
         if not self._flood.hit(source):
             return Status.TOO_MANY, f"too many commands: at most {FLOOD_LIMIT} a second", self.state_text()
         try:
@@ -86,22 +96,36 @@ class Bridge(QObject):
         self._flush()  # the state after this command goes out before the answer
         return Status.OK, None, self.state_text()
 
-    def journal_refused(self, name: str, source: str, reason: str) -> None:
-        now = time.monotonic()
-        last, suppressed = self._refused_at.get(source, (-1e9, 0))
-        if now - last < REFUSED_JOURNAL_EVERY_S:
-            self._refused_at[source] = (last, suppressed + 1)
+    def note_refused(self, name: str, source: str, reason: str) -> None:
+        """The first refusal after a quiet spell is journaled at once, in full; the rest as one line a minute."""
+        if self._summary.isActive():
+            self._refused_count += 1
+            if len(self._refused_from) < MAX_COUNTED_ADDRESSES:
+                self._refused_from.add(address_of(source))
             return
-        if suppressed:
-            reason = f"{reason} (and {suppressed} more refused before)"
-        self._refused_at[source] = (now, 0)
         self.controller.refused(name, source, reason)
+        self.refusals.emit(1, 1, 0)
+        self._summary.start(self.summary_every_ms)
+
+    def _journal_summary(self) -> None:
+        count, addresses = self._refused_count, len(self._refused_from)
+        if not count:
+            return  # a quiet spell: the next refusal is journaled at once again
+        seconds = round(self.summary_every_ms / 1000)
+        reason = f"{count} refused attempts from {addresses} address(es) in the last {seconds} s"
+        self.controller.refused("remote", "remote", reason + " (wrong PIN or key, or a sender not allowed)")
+        self.refusals.emit(count, addresses, seconds)
+        self._refused_count, self._refused_from = 0, set()
+        self._summary.start(self.summary_every_ms)
+
+    def questions_text(self, start: int, count: int) -> str:
+        """One page of the question list, for a PIN holder who asked for it."""
+        page = questions_page(intent_table.state_parts(self.controller).get("questions_list"), start, count)
+        return json.dumps(page, ensure_ascii=False, separators=(",", ":"))
 
     def state(self) -> dict:
         mono = self.controller.engine.clock.monotonic()
-        return state_dict(
-            self.controller.snapshot(), mono, {**intent_table.state_parts(self.controller), **self.extra()}
-        )
+        return state_dict(self.controller.snapshot(), mono, {**_questions_summary(self.controller), **self.extra()})
 
     def state_text(self) -> str:
         return json.dumps(self.state(), ensure_ascii=False, separators=(",", ":"))
@@ -125,5 +149,13 @@ class Bridge(QObject):
         self.state_published.emit()
 
     def stop(self) -> None:
+        self.gate.stop_reporting()  # the network thread may still be answering: never into a deleted object
         self._tick.stop()
+        self._summary.stop()
         self.publishers.clear()
+
+
+def _questions_summary(controller) -> dict:
+    """What everyone may know about the question list: that it changed (PIN holders then ask for it)."""
+    queue = getattr(controller, "questions", None) if intent_table.has_question_intents() else None
+    return {} if queue is None else {"questions_revision": getattr(queue, "revision", 0)}

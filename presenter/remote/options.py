@@ -6,7 +6,7 @@ import argparse
 
 from presenter.i18n import translate
 from presenter.remote.addresses import parse_host_port, parse_ip
-from presenter.remote.auth import check_secret
+from presenter.remote.auth import check_pin, check_secret
 
 
 def _checked(check, what: str):
@@ -59,7 +59,7 @@ def add_remote_options(parser: argparse.ArgumentParser) -> None:
     )
     remote.add_argument(
         "--pin",
-        type=_checked(lambda t: check_secret(t, "the PIN"), "--pin"),
+        type=_checked(check_pin, "--pin"),
         metavar="PIN",
         help=translate(
             "CommandLine", "the control PIN for remote commands (default: the one remembered, else a new one)"
@@ -70,4 +70,21 @@ def add_remote_options(parser: argparse.ArgumentParser) -> None:
         type=_checked(lambda t: check_secret(t, "the view key"), "--view-key"),
         metavar="KEY",
         help=translate("CommandLine", "the browser views need ?key=KEY (default: views are open)"),
+    )
+    remote.add_argument(
+        "--pin-in-url",
+        action="store_true",
+        help=translate(
+            "CommandLine",
+            "also take HTTP commands with ?pin=PIN in the address (for buttons that cannot send a header; "
+            "a web page could then send commands through a browser that knows the PIN)",
+        ),
+    )
+    remote.add_argument(
+        "--osc-pin",
+        action="store_true",
+        help=translate(
+            "CommandLine",
+            "OSC commands from other computers must give the PIN as their first argument (UDP senders can be forged)",
+        ),
     )

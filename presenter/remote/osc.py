@@ -11,6 +11,7 @@ from PySide6.QtNetwork import QAbstractSocket, QHostAddress, QUdpSocket
 from pythonosc.osc_bundle import OscBundle
 from pythonosc.osc_message import OscMessage
 from pythonosc.osc_message_builder import OscMessageBuilder
+from pythonosc.parsing import osc_types
 
 from presenter.remote import intents as intent_table
 from presenter.remote.intents import Status
@@ -19,6 +20,21 @@ MAX_DATAGRAM = 8192
 MAX_BUNDLE_DEPTH = 4
 FEEDBACK_MS = 1000
 PREFIX = "/presenter/"
+TYPE_TAGS = "ifhdsTF"  # the argument types a command can use; any other tag refuses the packet
+
+
+class BadTypeTags(ValueError):
+    """A message whose type tags Presenter does not take (said in the refusal, unlike other garbage)."""
+
+
+def _check_type_tags(data: bytes) -> None:
+    """Refuse a message before python-osc parses it: it skips tags it does not know and goes on."""
+    _address, index = osc_types.get_string(data, 0)
+    if index >= len(data):
+        return
+    tags, _ = osc_types.get_string(data, index)
+    if not tags.startswith(",") or any(tag not in TYPE_TAGS for tag in tags[1:]):
+        raise BadTypeTags(f"type tags {tags[:20]!r}: only , followed by {' '.join(TYPE_TAGS)}")
 
 
 def _plain(address: QHostAddress) -> str:
@@ -34,6 +50,7 @@ def _messages(data: bytes, depth: int = 0):
         for item in OscBundle(data):
             yield from _messages(item.dgram if isinstance(item, OscMessage | OscBundle) else item, depth + 1)
     else:
+        _check_type_tags(data)
         yield OscMessage(data)
 
 
@@ -43,9 +60,12 @@ class OscServer(QObject):
     refused = Signal(str)  # a command that was not carried out, with why (the director's panel shows it)
 
     def __init__(self, bridge, host: str, port: int, allow=(), feedback: tuple[str, int] | None = None, parent=None):
+        """Commands from loopback and the `allow` addresses. UDP senders can be forged: with the session's
+        `osc_pin`, a sender beyond loopback must give the control PIN as the first argument of each message."""
         super().__init__(parent)
         self.bridge = bridge
         self.allowed = {_plain(QHostAddress(address)) for address in allow}
+        self.loopback_trusted = True  # this computer's own senders (Companion beside Presenter) need no PIN
         self.socket = QUdpSocket(self)
         self._ontime_text = ""
         self._ontime_visible = False
@@ -64,7 +84,7 @@ class OscServer(QObject):
         self.socket.close()
 
     def _sender_allowed(self, sender: QHostAddress) -> bool:
-        return sender.isLoopback() or _plain(sender) in self.allowed
+        return (sender.isLoopback() and self.loopback_trusted) or _plain(sender) in self.allowed
 
     def _read(self) -> None:
         while self.socket.hasPendingDatagrams():
@@ -81,13 +101,20 @@ class OscServer(QObject):
                 continue
             try:
                 messages = list(_messages(data))
+            except BadTypeTags as exc:
+                self._refuse(source, "OSC", str(exc))
+                continue
             except Exception:  # python-osc raises several kinds for garbage
                 self._refuse(source, "OSC", "not an OSC packet")
                 continue
+            needs_pin = self.bridge.secrets.osc_pin and not (sender.isLoopback() and self.loopback_trusted)
             for message in messages[:16]:
-                self._command(message.address, list(message.params), source)
+                self._command(message.address, list(message.params), source, needs_pin)
 
-    def _command(self, address: str, params: list, source: str) -> None:
+    def _command(self, address: str, params: list, source: str, needs_pin: bool = False) -> None:
+        pin = None
+        if needs_pin:  # the first argument is the PIN, checked under the same rules as HTTP's
+            pin = params.pop(0) if params and isinstance(params[0], str) else ""
         found = self._resolve(address[:200], params)
         if found is None:
             return
@@ -95,7 +122,7 @@ class OscServer(QObject):
             self._refuse(source, address[:80], found)
             return
         name, args = found
-        status, error, _state = self.bridge.command(name, args, source, self.bridge.secrets.pin)
+        status, error, _state = self.bridge.command(name, args, source, pin, authenticated=not needs_pin)
         if status is not Status.OK:
             self._refuse(source, address[:80], error or "refused")
 
@@ -137,7 +164,7 @@ class OscServer(QObject):
 
     def _refuse(self, source: str, what: str, reason: str, journal: bool = False) -> None:
         if journal:
-            self.bridge.journal_refused(what, source, reason)
+            self.bridge.note_refused(what, source, reason)
         self.refused.emit(f"{source}: {what}: {reason}")
         if self.feedback is not None:
             self._send("/presenter/error", f"{what}: {reason}"[:200])
@@ -151,7 +178,8 @@ class OscServer(QObject):
         self.socket.writeDatagram(builder.build().dgram, QHostAddress(host), port)
 
     def send_feedback(self) -> None:
-        """Companion button texts: time left, phase, the segment on air and the next one."""
+        """Companion button texts: time left, phase, the segment on air and the next one, early/late, and
+        whether GO may (with the snapshot's reason when not)."""
         if self.feedback is None or self.socket.state() is not QAbstractSocket.SocketState.BoundState:
             return
         state = self.bridge.state()
@@ -159,3 +187,7 @@ class OscServer(QObject):
         self._send("/presenter/phase", state["phase"])
         self._send("/presenter/segment", (state["on_air"] or {}).get("title", ""))
         self._send("/presenter/next", (state["next"] or {}).get("title", ""))
+        self._send("/presenter/lateness", state["lateness"])
+        go = state["go"]
+        self._send("/presenter/go_allowed", 1 if go["allowed"] else 0)
+        self._send("/presenter/go_refused", (go["refusal"] or {}).get("text", ""))

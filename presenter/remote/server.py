@@ -21,8 +21,9 @@ from websockets.asyncio.server import ServerConnection, serve
 from websockets.datastructures import Headers
 from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
+from websockets.protocol import State
 
-from presenter.remote.auth import Secrets, host_allowed, origin_allowed, same_secret
+from presenter.remote.auth import Access, Gatekeeper, host_allowed, origin_allowed
 from presenter.remote.intents import Status, has_question_intents
 from presenter.remote.state import colours
 from presenter.remote.words import localise_page, words
@@ -31,6 +32,10 @@ WEB_DIR = Path(__file__).resolve().parent.parent / "web"
 MAX_MESSAGE = 4096  # bytes of one WebSocket command; larger ones are refused
 MAX_QUERY = 2048
 MAIN_THREAD_TIMEOUT_S = 5.0
+PIN_HEADER = "X-Presenter-Pin"  # a header no page on another site can send without our (never given) consent
+SINGLE_HEADERS = ("Host", "Origin", "Sec-Fetch-Site", "Sec-Fetch-Mode", PIN_HEADER)
+QUESTIONS_PAGE_MAX = 200
+MAX_PENDING_SESSIONS = 256
 PAGES = {
     "/": "index.html",
     "/moderator": "moderator.html",
@@ -55,6 +60,8 @@ SECURITY_HEADERS = {
 def _response(status: int, body: bytes, content_type: str) -> Response:
     headers = Headers({**SECURITY_HEADERS, "Content-Type": content_type, "Content-Length": str(len(body))})
     headers["Connection"] = "close"
+    if status == 405:
+        headers["Allow"] = "GET"
     return Response(status, http.HTTPStatus(status).phrase, headers, body)
 
 
@@ -70,16 +77,18 @@ def _error(status: int, message: str) -> Response:
 class RemoteServer:
     """Owns the network thread; `publish` and `stop` may be called from the main thread."""
 
-    def __init__(self, host: str, port: int, submit: Callable[[tuple], Future], clock, secrets: Secrets):
+    def __init__(self, host: str, port: int, submit: Callable[[tuple], Future], clock, gate: Gatekeeper):
         self.host, self.port = host, port
+        self.gate = gate
         self.submit = submit
         self.clock = clock
-        self.secrets = secrets
+        self.secrets = gate.secrets
         self.colours = {**colours(), "words": words()}  # built here, on the main thread, in the app's language
         self.clients: set[ServerConnection] = set()
         self.client_count = 0  # read from the main thread (an int: no lock needed)
         self._latest: str | None = None
         self._wake: dict[ServerConnection, asyncio.Event] = {}
+        self._access_of: dict[ServerConnection, Access] = {}
         self._loop: asyncio.AbstractEventLoop | None = None
         self._stop: asyncio.Event | None = None
         self._thread: threading.Thread | None = None
@@ -161,6 +170,11 @@ class RemoteServer:
     async def _route(self, connection: ServerConnection, request: Request) -> Response | None:
         if len(request.path) > MAX_QUERY:
             return _error(414, "the address is too long")
+        doubled = [name for name in SINGLE_HEADERS if len(request.headers.get_all(name)) > 1]
+        if doubled:
+            return _error(400, f"the header {doubled[0]} is given more than once")
+        if request.method != "GET":  # commands by GET only (as Ontime's and Companion's buttons send them)
+            return _error(405, f"{request.method[:20]} is not taken here: GET only")
         if not host_allowed(request.headers.get("Host")):
             return _error(403, "open Presenter by its IP address (e.g. http://192.168.1.10:8080/moderator)")
         parts = urlsplit(request.path)
@@ -170,26 +184,26 @@ class RemoteServer:
             return _error(400, "too many arguments")
         path = parts.path.rstrip("/") or "/"
         if path == "/ws":
-            return self._check_ws(request, query)
+            return await self._check_ws(connection, request, query)
         if path.startswith("/api/v1/"):
             return await self._api(connection, request, path[len("/api/v1/") :], query)
         if path in PAGES and (path != "/questions" or has_question_intents()):
-            if not self._may_view(query):
-                return _error(403, "this view needs its key (…?key=…)")
+            access, problem = self._access(connection, query)
+            if access < Access.VIEW:
+                return _error(403, problem or "this view needs its key (…?key=…)")
             return self._file(PAGES[path])
         if path.startswith("/static/") and path[len("/static/") :] in self._files:
             return self._file(path[len("/static/") :])
         return _error(404, f"no page {path[:80]!r} (views: /moderator, /countdown)")
 
-    def _may_view(self, query: dict) -> bool:
-        """Views need the view key when there is one; the control PIN opens them too."""
-        secrets = self.secrets
-        if not secrets.view_key or same_secret(query.get("key"), secrets.view_key):
-            return True
-        return bool(secrets.pin) and same_secret(query.get("pin"), secrets.pin)
-
-    def _may_control(self, query: dict) -> bool:
-        return bool(self.secrets.pin) and same_secret(query.get("pin"), self.secrets.pin)
+    def _access(self, connection: ServerConnection, query: dict, pin=None) -> tuple[Access, str | None]:
+        """Views need the view key when there is one; the control PIN opens them too. Every PIN or key
+        given is checked by the gate, under the rules against guessing."""
+        pin = query.get("pin") if pin is None else pin
+        key = query.get("key")
+        if pin is None and (key is None or not self.secrets.view_key):
+            return (Access.NONE, None) if self.secrets.view_key else (Access.VIEW, None)
+        return self.gate.access(pin, key, self._source(connection, "http"))
 
     def _file(self, name: str) -> Response:
         body = self._files.get(name)
@@ -197,25 +211,49 @@ class RemoteServer:
             return _error(404, f"{name} is missing from this installation")
         return _response(200, body, TYPES[Path(name).suffix])
 
-    def _check_ws(self, request: Request, query: dict) -> Response | None:
+    async def _check_ws(self, connection: ServerConnection, request: Request, query: dict) -> Response | None:
         if not origin_allowed(request.headers.get("Origin"), request.headers.get("Host")):
             return _error(403, "a page from another site may not connect")
-        if not self._may_view(query):
-            return _error(403, "this view needs its key (…?key=…)")
+        access, problem = self._access(connection, query)
+        if access < Access.VIEW:
+            return _error(403, problem or "this view needs its key (…?key=…)")
+        if len(self._access_of) > MAX_PENDING_SESSIONS:  # handshakes that never reached the handler
+            self._access_of = {c: a for c, a in self._access_of.items() if c.state is State.CONNECTING}
+        self._access_of[connection] = access  # the handler's session: proved once, at the start
         return None
 
-    async def _api(self, connection: ServerConnection, request: Request, name: str, query: dict) -> Response:
-        if name == "state":
-            if not self._may_view(query):
-                return _error(403, "the state needs the view key (…?key=…)")
-            return _json(200, await self._main_thread(("state",)))
+    @staticmethod
+    def _from_another_site(request: Request) -> bool:
         fetch_site = request.headers.get("Sec-Fetch-Site")
         origin = request.headers.get("Origin")
-        if fetch_site not in (None, "none", "same-origin") or not origin_allowed(origin, request.headers.get("Host")):
+        return fetch_site not in (None, "none", "same-origin") or not origin_allowed(
+            origin, request.headers.get("Host")
+        )
+
+    async def _api(self, connection: ServerConnection, request: Request, name: str, query: dict) -> Response:
+        header_pin = request.headers.get(PIN_HEADER)
+        if name in ("state", "questions"):
+            access, problem = self._access(connection, query, header_pin)
+            if access < (Access.CONTROL if name == "questions" else Access.VIEW):
+                return _error(403, problem or f"the {name} need the {'PIN' if name == 'questions' else 'view key'}")
+            if name == "state":
+                return _json(200, await self._main_thread(("state",)))
+            start, count = _page_args(query)
+            return _json(200, await self._main_thread(("questions", start, count)))
+        if self._from_another_site(request):
             return _error(403, "a page from another site may not send commands")
         pin = query.pop("pin", None)
         query.pop("key", None)
-        status, error, state = await self._main_thread(("command", name, query, self._source(connection, "http"), pin))
+        if header_pin is not None:
+            pin = header_pin
+        elif pin is not None and not self.secrets.pin_in_url:
+            return _error(
+                403,
+                f"send the PIN in the header {PIN_HEADER} (a PIN in the address needs --pin-in-url: "
+                "a page on another site could send it)",
+            )
+        job = ("command", name, query, self._source(connection, "http"), pin, False)
+        status, error, state = await self._main_thread(job)
         if status is Status.OK:
             return _json(200, state)
         return _error(int(status), error or "refused")
@@ -226,21 +264,19 @@ class RemoteServer:
         return f"{transport} {address[0] if address else '?'}"
 
     async def _handler(self, connection: ServerConnection) -> None:
-        path = connection.request.path if connection.request is not None else ""
-        query = {k: v[-1] for k, v in parse_qs(urlsplit(path).query, max_num_fields=20).items()}
-        pin = query.get("pin")
+        control = self._access_of.pop(connection, Access.VIEW) >= Access.CONTROL
         wake = asyncio.Event()
         self._wake[connection] = wake
         self.clients.add(connection)
         self.client_count = len(self.clients)
         sender = asyncio.create_task(self._send_states(connection, wake))
         try:
-            hello = {"type": "hello", "mono": self.clock.monotonic(), "control": self._may_control(query)}
+            hello = {"type": "hello", "mono": self.clock.monotonic(), "control": control}
             await connection.send(json.dumps({**hello, "colours": self.colours}))
             if self._latest is not None:
                 wake.set()
             async for raw in connection:
-                reply = await self._incoming(connection, raw, pin)
+                reply = await self._incoming(connection, raw, control)
                 if reply is not None:
                     await connection.send(json.dumps(reply, ensure_ascii=False))
         except ConnectionClosed:
@@ -262,7 +298,7 @@ class RemoteServer:
         except (ConnectionClosed, asyncio.CancelledError):
             pass
 
-    async def _incoming(self, connection: ServerConnection, raw, pin) -> dict | None:
+    async def _incoming(self, connection: ServerConnection, raw, control: bool) -> dict | None:
         received = self.clock.monotonic()
         if isinstance(raw, bytes) or len(raw) > MAX_MESSAGE:
             return {
@@ -284,11 +320,27 @@ class RemoteServer:
         if message.get("type") == "ping":
             sent = message.get("t")
             return {"type": "pong", "t": sent if isinstance(sent, int | float) else None, "server": received}
+        if message.get("type") == "questions":
+            if not control:
+                return {"type": "questions", "ok": False, "error": "the questions need the PIN (…?pin=…)"}
+            start, count = _page_args(message)
+            page = await self._main_thread(("questions", start, count))
+            return {"type": "questions", "ok": True, "page": json.loads(page)}
         name, args = message.get("cmd"), message.get("args", {})
         if not isinstance(name, str) or not isinstance(args, dict):
             return {"type": "result", "id": ident, "ok": False, "error": 'expected {"id", "cmd": text, "args": {…}}'}
-        given_pin = message.get("pin", pin)
-        status, error, _state = await self._main_thread(
-            ("command", name[:80], args, self._source(connection, "ws"), given_pin)
-        )
+        given_pin = message.get("pin")  # a PIN with the command is checked; else the session's proof counts
+        job = ("command", name[:80], args, self._source(connection, "ws"), given_pin, control and given_pin is None)
+        status, error, _state = await self._main_thread(job)
         return {"type": "result", "id": ident, "ok": status is Status.OK, "status": int(status), "error": error}
+
+
+def _page_args(given: dict) -> tuple[int, int]:
+    """`from` and `count` of a page of the question list (bad or missing values: the first page)."""
+
+    def number(name: str, default: int) -> int:
+        value = given.get(name, default)
+        text = str(value)[:9]
+        return int(text) if text.isdigit() else default
+
+    return number("from", 0), min(max(number("count", 50), 1), QUESTIONS_PAGE_MAX)

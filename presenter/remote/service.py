@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import ipaddress
+import sys
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
+from presenter.i18n import translate
 from presenter.remote.addresses import parse_host_port
-from presenter.remote.auth import Secrets, check_secret, new_pin
+from presenter.remote.auth import Secrets, check_pin, new_pin
 from presenter.remote.bridge import Bridge
 from presenter.remote.intents import has_question_intents
 
@@ -36,6 +39,8 @@ class Remote(QObject):
         self.settings = settings
         self.bridge = Bridge(controller, secrets, self)
         self.bridge.extra = self._extra
+        self.bridge.refusals.connect(self._refusals)
+        self.refused_recently = (0, 0, 0)  # (attempts, addresses, seconds): the last line journaled about them
         self.server: RemoteServer | None = None
         self.osc: OscServer | None = None
         self.http_address: tuple[str, int] | None = None
@@ -43,6 +48,24 @@ class Remote(QObject):
 
     def _extra(self) -> dict:
         return {"views": self.views_connected(), "questions": has_question_intents()}
+
+    def _refusals(self, count: int, addresses: int, seconds: int) -> None:
+        """Refused attempts (wrong PIN or key, a sender not allowed) reach the director's problem list."""
+        self.refused_recently = (count, addresses, seconds)
+        if seconds:
+            text = self.tr(
+                "Remote control: %1 refused attempts (wrong PIN or key) from %2 address(es) in the last %3 s"
+            )
+            text = text.replace("%1", str(count)).replace("%2", str(addresses)).replace("%3", str(seconds))
+        else:
+            text = self.tr("Remote control: an attempt with a wrong PIN or key was refused (see the journal)")
+        self.problem.emit(text)
+        self.changed.emit()
+
+    def _warn(self, text: str) -> None:
+        """Loud: the director's problem list and the terminal."""
+        self.problem.emit(text)
+        print(f"presenter: {text}", file=sys.stderr)
 
     def views_connected(self) -> int:
         return self.server.client_count if self.server is not None else 0
@@ -53,7 +76,7 @@ class Remote(QObject):
         from presenter.remote.server import RemoteServer
 
         self.stop_http(remember=False)
-        server = RemoteServer(host, port, self.bridge.submit, self.controller.engine.clock, self.secrets)
+        server = RemoteServer(host, port, self.bridge.submit, self.controller.engine.clock, self.bridge.gate)
         try:
             server.start()
         except OSError as exc:
@@ -62,12 +85,29 @@ class Remote(QObject):
             return False
         self.server = server
         self.http_address = (host, server.port)
+        self._warn_http(host, server.port)
         self.bridge.publishers.append(server.publish)
         self.bridge.publish()
         if remember:
             self._remember(KEY_HTTP, f"{host}:{port}")
         self.changed.emit()
         return True
+
+    def _warn_http(self, host: str, port: int) -> None:
+        if _loopback(host):
+            return
+        where = f"{host}:{port}"
+        if not self.secrets.view_key:
+            text = self.tr(
+                "Remote control: the browser views and the show state on %1 can be read by everyone on the network "
+                "(commands need the PIN): start with --view-key KEY, or on 127.0.0.1"
+            )
+            self._warn(text.replace("%1", where))
+        if self.secrets.pin_in_url:
+            text = self.tr(
+                "Remote control: --pin-in-url on %1: a web page opened on this network could send commands with the PIN"
+            )
+            self._warn(text.replace("%1", where))
 
     def stop_http(self, remember: bool = True) -> None:
         if self.server is not None:
@@ -90,6 +130,12 @@ class Remote(QObject):
             self.problem.emit(self.tr("Remote control: %1").replace("%1", str(exc)))
             return False
         self.osc_address = (host, self.osc.port)  # the port chosen when 0 was asked for
+        if not _loopback(host) and not self.secrets.osc_pin:
+            text = self.tr(
+                "Remote control: OSC on %1 carries out commands from the --osc-allow addresses without a PIN, "
+                "and UDP senders can be forged: add --osc-pin"
+            )
+            self._warn(text.replace("%1", f"{host}:{self.osc.port}"))
         if remember:
             self._remember(KEY_OSC, f"{host}:{port}")
         self.changed.emit()
@@ -138,14 +184,42 @@ def _secrets(args, settings: QSettings | None) -> Secrets:
     pin = getattr(args, "pin", None)
     if not pin:
         try:
-            pin = check_secret(_setting(settings, KEY_PIN), "PIN")
-        except ValueError:
+            pin = check_pin(_setting(settings, KEY_PIN))
+        except ValueError:  # none yet, or a weak one from an older version: a new one
             pin = new_pin()
     view_key = getattr(args, "view_key", None) or _setting(settings, KEY_VIEW_KEY) or None
     if settings is not None:
         settings.setValue(KEY_PIN, pin)
         settings.setValue(KEY_VIEW_KEY, view_key or "")
-    return Secrets(pin, view_key)
+    return Secrets(
+        pin,
+        view_key,
+        pin_in_url=bool(getattr(args, "pin_in_url", False)),
+        osc_pin=bool(getattr(args, "osc_pin", False)),
+    )
+
+
+def _loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"
+
+
+def _remembered_lan(remote: Remote, what: str, address: str) -> None:
+    """A LAN binding that comes from the settings, not from this command line: said at every start."""
+    try:
+        host, port = parse_host_port(address)
+    except ValueError:
+        return
+    if not _loopback(host):
+        text = translate(
+            "Remote",
+            "Remote control: %1 listens on %2 (reachable from the network), as remembered from the last start; "
+            "switch it off in the Remote panel or start with --%3 127.0.0.1:%4",
+        )
+        remote._warn(text.replace("%1", what.upper()).replace("%2", f"{host}:{port}").replace("%3", what)
+                     .replace("%4", str(port)))  # fmt: skip
 
 
 def start_remote(controller, args, settings: QSettings | None = None, parent=None, report=None) -> Remote:
@@ -167,6 +241,10 @@ def start_remote(controller, args, settings: QSettings | None = None, parent=Non
         settings.setValue(KEY_OSC_ALLOW, " ".join(allow))
     if settings is not None and getattr(args, "osc_feedback", None):
         settings.setValue(KEY_OSC_FEEDBACK, feedback)
+    if http and not getattr(args, "http", None):
+        _remembered_lan(remote, "http", http)
+    if osc and not getattr(args, "osc", None):
+        _remembered_lan(remote, "osc", osc)
     try:
         if http:
             remote.start_http(*parse_host_port(http))

@@ -3,7 +3,9 @@
 Browsers never count ticks: `timer.end` is the instant (on the server's monotonic clock) the
 shown countdown reaches 0:00, and `mono` the server's monotonic time of this state. A view
 measures its offset to the server's clock and computes the time left itself, rounding as
-presenter.timefmt.format_countdown does.
+presenter.timefmt.format_countdown does. Every fact comes from the one ShowSnapshot (issue 20):
+the phase and its scaled thresholds, the timer over the whole clip chain, lateness, what GO and
+Back will do; nothing is derived here or in the pages.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import calendar
 from presenter.engine import ClipState, Mode, Phase, ShowSnapshot
 from presenter.i18n import translate
 from presenter.moderator_view import describe
+from presenter.state import ClipView, Offer, QuestionView
 from presenter.ui import theme
 from presenter.ui.moderator_colours import (
     CLIP_COLOUR,
@@ -22,7 +25,7 @@ from presenter.ui.moderator_colours import (
     TONE_COLOUR,
 )
 
-STATE_VERSION = 1
+STATE_VERSION = 2  # 2: timer.warning_at_s/danger_at_s (scaled), offers, lateness (issue 20)
 
 
 def _segment(view) -> dict | None:
@@ -40,28 +43,84 @@ def _segment(view) -> dict | None:
 
 
 def _timer(snapshot: ShowSnapshot, mono: float) -> dict:
-    """How the big timer counts: from `end` (running) or frozen at `remaining`, and the phase rules."""
-    show = snapshot.show
+    """How the big timer counts, as the snapshot says: from `end` while it runs, else frozen at `left`;
+    the phase turns where the snapshot's scaled thresholds say (a view compares, it never decides)."""
     if snapshot.mode is Mode.STANDBY:
-        return {"kind": "until_start", "running": True, "end": mono + snapshot.until_start_s}
-    current = snapshot.current
-    if snapshot.mode is Mode.ENDED or current is None:
-        return {"kind": "off_air", "running": False, "end": None}
-    remaining = snapshot.remaining_s or 0.0
-    clip = snapshot.clip
-    thresholds = {"warning_s": show.warning_for(current.segment), "danger_s": show.danger_for(current.segment)}
-    if clip is not None and clip.state is not ClipState.FAILED:
-        back_in = clip.back_on_air_in_s or 0.0
-        running = clip.state in (ClipState.PLAYING, ClipState.WAITING) and back_in > 0
-        return {"kind": "clip", "running": running, "end": mono + back_in, "left": back_in, **thresholds}
-    return {"kind": "segment", "running": True, "end": mono + remaining, **thresholds}
+        kind = "until_start"
+    elif snapshot.current is None or snapshot.timer_s is None:
+        return {"kind": "off_air", "running": False, "end": None, "left": None}
+    else:
+        clip = snapshot.clip
+        kind = "clip" if clip is not None and clip.state is not ClipState.FAILED else "segment"
+    left = snapshot.timer_s or 0.0
+    running = snapshot.timer_running
+    return {
+        "kind": kind,
+        "running": running,
+        "end": mono + left if running else None,
+        "left": left,
+        "warning_at_s": snapshot.warning_at_s,
+        "danger_at_s": snapshot.danger_at_s,
+    }
+
+
+def _offer(offer: Offer) -> dict:
+    """What GO or Back will do now, and why not (the refusal text is already in the UI language)."""
+    target = offer.target
+    return {
+        "action": offer.action.value,
+        "allowed": offer.allowed,
+        "target": None if target is None else {"number": target.index + 1, "title": target.segment.title},
+        "refusal": None if offer.refusal is None else {"code": str(offer.refusal.code), "text": offer.refusal.text},
+        "seconds_left": offer.seconds_left,
+    }
+
+
+def _question(question: QuestionView | None) -> dict | None:
+    """The question on screen as a stage screen shows it: the asker by first name and initial only."""
+    if question is None:
+        return None
+    return {
+        "text": question.text,
+        "asker": _short_name(question.asker),
+        "source": question.source,
+        "number": question.number,
+        "addressed_to": question.addressed_to,
+    }
+
+
+def _short_name(name: str) -> str:
+    """ "Anna Beispielfrau" → "Anna B." (personal data leaves Presenter only as far as a screen shows it)."""
+    words = name.split()
+    if len(words) < 2:
+        return name
+    return f"{words[0]} {words[-1][0]}."
+
+
+def _clip(clip: ClipView | None) -> dict | None:
+    if clip is None:
+        return None
+    return {
+        "state": clip.state.value,
+        "position_s": clip.position_s,
+        "duration_s": clip.duration_s,
+        "back_on_air_in_s": clip.back_on_air_in_s,  # the whole chain that follows by itself
+        "chain_s": clip.chain_s,
+    }
+
+
+def _message(snapshot: ShowSnapshot) -> dict | None:
+    message = snapshot.message
+    if message is None:
+        return None
+    age = (snapshot.now - message.sent_at).total_seconds()
+    return {"text": message.text, "blink": message.blink, "urgent": message.urgent, "age_s": age}
 
 
 def state_dict(snapshot: ShowSnapshot, mono: float, extra: dict | None = None) -> dict:
-    """Everything a remote needs, JSON-ready; `mono` is the monotonic reading `snapshot` was taken at."""
+    """Everything a stage screen shows, JSON-ready; `mono` is the monotonic reading `snapshot` was taken at.
+    Personal data (the question list, askers' full names) is never here: PIN holders ask for it."""
     view = describe(snapshot, translate)
-    message = snapshot.message
-    clip = snapshot.clip
     wall = calendar.timegm(snapshot.now.timetuple()) + snapshot.now.microsecond / 1e6  # the local clock face
     return {
         "v": STATE_VERSION,
@@ -76,19 +135,17 @@ def state_dict(snapshot: ShowSnapshot, mono: float, extra: dict | None = None) -
         "elapsed_s": snapshot.elapsed_s,
         "remaining": view.timer,
         "over_under_s": snapshot.over_under_s,
+        "lateness": snapshot.lateness.value,
         "projected_end": f"{snapshot.projected_end:%H:%M:%S}",
-        "clip": None
-        if clip is None
-        else {
-            "state": clip.state.value,
-            "position_s": clip.position_s,
-            "duration_s": clip.duration_s,
-            "back_on_air_in_s": clip.back_on_air_in_s,
-        },
-        "message": None
-        if message is None
-        else {"text": message.text, "blink": message.blink, "age_s": (snapshot.now - message.sent_at).total_seconds()},
+        "must_end_by": None if snapshot.must_end_by is None else f"{snapshot.must_end_by:%H:%M}",
+        "clip": _clip(snapshot.clip),
+        "message": _message(snapshot),
         "timer": _timer(snapshot, mono),
+        "go": _offer(snapshot.go),
+        "back": _offer(snapshot.back),
+        "points_page": snapshot.points_page,
+        "question": _question(snapshot.question),
+        "questions_waiting": snapshot.questions_waiting,
         "view": {
             "over_under": view.over_under,
             "over_under_color": TONE_COLOUR[view.over_under_tone],
@@ -106,6 +163,12 @@ def state_dict(snapshot: ShowSnapshot, mono: float, extra: dict | None = None) -
         },
         **(extra or {}),
     }
+
+
+def questions_page(items, start: int, count: int) -> dict:
+    """One page of the question list (for PIN holders only, on request: never in the pushed state)."""
+    items = items if isinstance(items, list) else []
+    return {"total": len(items), "from": start, "questions": items[start : start + count]}
 
 
 def colours() -> dict:

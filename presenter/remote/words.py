@@ -30,6 +30,7 @@ CAPTIONS = (
     QT_TRANSLATE_NOOP("WebView", "over by"),
     QT_TRANSLATE_NOOP("WebView", "remaining"),
     QT_TRANSLATE_NOOP("WebView", "connection lost"),
+    QT_TRANSLATE_NOOP("WebView", "until"),  # the segment must end by: "until 18:52"
 )
 
 

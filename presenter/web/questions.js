@@ -1,19 +1,42 @@
 // The producer's page: add questions and put them in order, through the intents the questions module registers
-// ("question/add" {text}, "question/move" {id, to}); the list comes with the state as "questions_list"
-// (register_state("questions_list", …): [{id, text}, …]).
+// ("question/add" {text}, "question/move" {id, to}). The list is personal data: it never comes with the pushed
+// state; this page (opened with the PIN) asks for it in pages whenever the state's questions_revision moves.
 "use strict";
+const PAGE = 200;
 const answer = document.getElementById("answer");
+const link = window.presenterRemote; // remote.js's connection (its `remote` is a global of that script)
 document.getElementById("needs-pin").hidden = new URLSearchParams(location.search).has("pin");
 document.getElementById("add").addEventListener("submit", async (event) => {
   event.preventDefault();
   const field = document.getElementById("question-text");
-  const result = await window.presenterRemote.command("question/add", { text: field.value });
+  const result = await link.command("question/add", { text: field.value });
   answer.textContent = result.ok ? "added" : result.error;
   if (result.ok) field.value = "";
 });
-let shownList = "";
+
+let askedFor = null; // [connection, revision] the list was last asked for
+let collecting = [];
 window.presenterView = (state) => {
-  const list = Array.isArray(state.questions_list) ? state.questions_list : [];
+  if (!link.control || state.questions_revision === undefined) return;
+  if (askedFor && askedFor[0] === link.ws && askedFor[1] === state.questions_revision) return;
+  askedFor = [link.ws, state.questions_revision];
+  collecting = [];
+  link.send({ type: "questions", from: 0, count: PAGE });
+};
+
+window.presenterQuestions = (message) => {
+  if (!message.ok) { answer.textContent = message.error; return; }
+  const page = message.page;
+  collecting = collecting.concat(page.questions);
+  if (page.from + page.questions.length < page.total && page.questions.length) {
+    link.send({ type: "questions", from: page.from + page.questions.length, count: PAGE });
+    return;
+  }
+  showList(collecting);
+};
+
+let shownList = "";
+function showList(list) {
   const key = JSON.stringify(list);
   if (key === shownList) return;
   shownList = key;
@@ -25,11 +48,11 @@ window.presenterView = (state) => {
       const button = document.createElement("button");
       button.textContent = label;
       button.addEventListener("click", async () => {
-        const result = await window.presenterRemote.command("question/move", { id: question.id, to });
+        const result = await link.command("question/move", { id: question.id, to });
         answer.textContent = result.ok ? "" : result.error;
       });
       item.append(button);
     }
     return item;
   }));
-};
+}

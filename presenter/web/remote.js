@@ -71,6 +71,8 @@ function connect() {
       remote.states.push({ at, state: message.state });
       const keepFrom = at - remote.delay - 5;
       while (remote.states.length > 2 && remote.states[1].at < keepFrom) remote.states.shift();
+    } else if (message.type === "questions") {
+      if (window.presenterQuestions) window.presenterQuestions(message);
     } else if (message.type === "result") {
       const done = remote.pending.get(message.id);
       if (done) { remote.pending.delete(message.id); done(message); }
@@ -116,6 +118,12 @@ function command(cmd, args) {
   });
 }
 remote.command = command;
+remote.send = (message) => {
+  const ws = remote.ws;
+  if (!ws || ws.readyState !== WebSocket.OPEN) return false;
+  ws.send(JSON.stringify(message));
+  return true;
+};
 
 // --- what to show at server time `now` -----------------------------------------------------------
 function currentState(at) {
@@ -125,10 +133,12 @@ function currentState(at) {
   return (chosen || remote.states[0] || { state: null }).state; // just opened: the oldest state there is
 }
 
+// The phase of the counted-down time against the snapshot's own (already scaled) thresholds: the same
+// comparison as presenter.timing.display_phase, so a view turns at the instant the desktop does.
 function localPhase(timer, remaining) {
   if (remaining < 0) return "overtime";
-  if (remaining <= timer.danger_s) return "danger";
-  if (remaining <= timer.warning_s) return "warning";
+  if (timer.danger_at_s !== null && remaining <= timer.danger_at_s) return "danger";
+  if (timer.warning_at_s !== null && remaining <= timer.warning_at_s) return "warning";
   return "normal";
 }
 
@@ -142,8 +152,9 @@ function timerView(state, now) {
   const out = { text: state.remaining, caption: view.caption, label: view.phase_label, fg: c.text, panel: c.panel,
                 labelColour: c.muted };
   if (timer.kind === "off_air") { out.fg = c.muted; return out; }
-  const left = timer.running ? timer.end - now : (timer.left ?? timer.end - state.mono);
+  const left = timer.running ? timer.end - now : timer.left; // frozen (paused, held, black): as the snapshot says
   if (timer.kind === "until_start") {
+    if (!timer.running) return out; // rehearsing: "starts at GO", as the desktop words it
     out.text = formatCountdown(left);
     const overdue = out.text.startsWith("+");
     out.caption = word(overdue ? "start overdue by" : "on air in");
@@ -230,16 +241,24 @@ function render() {
     put("notice", v.notice ? "false" : "true", "hidden");
     put("next", v.next_title);
     put("next-duration", v.next_duration);
+    put("must-end-by", state.must_end_by ? `${word("until")} ${state.must_end_by}` : "");
+    put("must-end-by", state.must_end_by ? "false" : "true", "hidden");
     renderPoints(v);
+    const question = state.question;
+    put("question", question ? question.text : "");
+    put("question-asker", question ? [question.asker, question.source].filter(Boolean).join(" · ") : "");
+    put("question-box", question ? "false" : "true", "hidden");
     const message = state.message;
     put("message", message ? message.text : "");
     put("message", message ? "false" : "true", "hidden");
+    document.body.classList.toggle("urgent", !!(message && message.urgent));
     if (message) {
       const age = message.age_s + (now - state.mono);
       const blinkOn = message.blink && Math.floor(age / MESSAGE_BLINK_HALF_PERIOD_S) % 2 === 1;
       put("message", blinkOn ? remote.colours.message_blink : remote.colours.message, "background-color");
     }
     document.body.dataset.mode = state.mode;
+    document.body.dataset.pointsPage = String(state.points_page ?? 0);
     if (window.presenterView) window.presenterView(state, now);
   }
 }

@@ -69,17 +69,17 @@ def test_remote_is_off_by_default(start_app):
 def test_http_and_osc_start_and_are_remembered(qtbot, start_app):
     start, started = start_app
     http_port, osc_port = _free_port(), _free_port(socket.SOCK_DGRAM)
-    app = start(http=f"127.0.0.1:{http_port}", osc=f"127.0.0.1:{osc_port}", pin="4711", view_key=None)
+    app = start(http=f"127.0.0.1:{http_port}", osc=f"127.0.0.1:{osc_port}", pin="739154", view_key=None)
     assert app.remote.http_address == ("127.0.0.1", http_port)
     assert app.remote.osc_address == ("127.0.0.1", osc_port)
-    status, state = http_get(qtbot, f"http://127.0.0.1:{http_port}/api/v1/go?pin=4711")
+    status, state = http_get(qtbot, f"http://127.0.0.1:{http_port}/api/v1/go?pin=739154")
     assert status == 200 and state["mode"] == "on air"
     app.shutdown()
     started.remove(app)
     app.watcher.deleteLater()
     again = start()  # no options: what was on is on again, with the same PIN
     assert again.remote.http_address == ("127.0.0.1", http_port)
-    assert again.remote.secrets.pin == "4711"
+    assert again.remote.secrets.pin == "739154"
 
 
 def test_a_taken_port_is_a_problem_and_the_show_goes_on(start_app):

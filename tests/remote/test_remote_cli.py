@@ -15,11 +15,11 @@ def test_remote_is_off_by_default():
 def test_options_are_read():
     args = build_parser().parse_args(
         ["--http", "8080", "--osc", "0.0.0.0:9000", "--osc-allow", "192.168.1.20", "--osc-allow", "::1",
-         "--osc-feedback", "192.168.1.20:12321", "--pin", "4711", "--view-key", "stage-1"]
+         "--osc-feedback", "192.168.1.20:12321", "--pin", "739154", "--view-key", "stage-1"]
     )  # fmt: skip
     assert args.http == "127.0.0.1:8080" and args.osc == "0.0.0.0:9000"
     assert args.osc_allow == ["192.168.1.20", "::1"] and args.osc_feedback == "192.168.1.20:12321"
-    assert (args.pin, args.view_key) == ("4711", "stage-1")
+    assert (args.pin, args.view_key) == ("739154", "stage-1")
 
 
 @pytest.mark.parametrize(
