@@ -7,7 +7,7 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 
 from presenter.playout.interface import OutputState, OutputStatus
 from presenter.playout.silent import SilentPlayout
@@ -38,6 +38,9 @@ class TimedPlayout(SilentPlayout):
     """Plays a clip in real time (no pictures): take, pause, resume, restart and panic change what it
     plays as libVLC's program output does, and it reports its position like it. `durations` by
     segment id; a clip ends by itself at its end (end action "next" or "hold" as taken)."""
+
+    armed = Signal(str)  # the program output's other signals (the app forwards them)
+    clip_started = Signal(str)
 
     def __init__(self, durations: dict[str, float]) -> None:
         super().__init__()
@@ -113,3 +116,28 @@ def seconds_of(text: str) -> float:
     for part in parts:
         total = total * 60 + part
     return sign * total
+
+
+CHROME_FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+)
+
+
+def chromium(profile: Path, chromium_path: Path, driver_path: Path, width: int = 1280, height: int = 720):
+    """Debian's headless Chromium through Selenium, as tests/remote/test_remote_browser.py drives it."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(chromium_path)
+    for flag in CHROME_FLAGS:
+        options.add_argument(flag)
+    options.add_argument(f"--user-data-dir={profile / 'chromium-profile'}")
+    options.add_argument(f"--window-size={width},{height}")
+    return webdriver.Chrome(options=options, service=Service(str(driver_path)))
