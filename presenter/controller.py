@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from presenter import intents as do
 from presenter.clock import Clock
-from presenter.dispatch import Accepted, Dispatcher, Outcome
+from presenter.dispatch import Accepted, Dispatcher, Outcome, Refused
 from presenter.engine import ClipState, Mode, ShowEngine, ShowEvent, ShowSnapshot
 from presenter.i18n import QT_TRANSLATE_NOOP
 from presenter.intents import DIRECTOR, PLAYOUT, Intent, Source
@@ -180,6 +180,8 @@ class ShowController(QObject):
         outcome = self.dispatcher.dispatch(intent, source or self._source or DIRECTOR)
         if outcome.accepted:
             self._dirty = True  # a question intent is no engine event: the windows repaint all the same
+        if isinstance(outcome, Refused) and outcome.tell_director:
+            self.problem.emit(outcome.refusal.text)  # a remote sending GO in a loop (issue 25 #13)
         return outcome
 
     def _do(self, intent: Intent) -> bool:
@@ -263,7 +265,7 @@ class ShowController(QObject):
         self.dispatch(do.ReplaceShow(show), do.SYSTEM)
         self._arm_next()
 
-    @_intent
+    @_intent  # one change: the next clip is armed after media_info knows of a changed file
     def apply_edit(self, show: Show) -> str | None:
         """An edit from the running-order editor: journaled, then taken like a changed show file (the
         segment on air stays on air, its elapsed time unchanged; a changed next clip is armed).
@@ -284,10 +286,6 @@ class ShowController(QObject):
         return None
 
     # ------------------------------------------------------------------ state → playout
-
-    def _clip_on_air(self) -> bool:
-        snap_current = self.engine.current
-        return snap_current is not None and self.engine.mode is Mode.ON_AIR and self.show.segments[snap_current].is_clip
 
     def _on_event(self, event: ShowEvent) -> None:
         self._drive_playout(event)

@@ -50,6 +50,7 @@ from presenter.intents import (
     SetMediaDurations,
     Skip,
     Source,
+    SourceKind,
     StopToBlack,
     TurnPage,
     Unskip,
@@ -61,6 +62,9 @@ from presenter.run import Run
 from presenter.state import ClipState, ShowSnapshot, SkipRefused
 
 MAX_ADD_S = 3600.0  # one press of ± time: at most an hour either way
+REMOTE_GO_GAP_S = 1.0  # a remote's GO this soon after its last accepted one is a looping sender (issue 25 #13)
+REFUSED_JOURNAL_EVERY_S = 1.0  # refused remote GOs are journaled at most this often per source, with a count
+PACED = frozenset({SourceKind.HTTP, SourceKind.WEBSOCKET, SourceKind.OSC, SourceKind.COMPANION, SourceKind.OBS})
 
 Handler = Callable[[Any], Refusal | None]
 
@@ -85,10 +89,12 @@ class Accepted:
 
 
 class Refused:
-    """The intent was refused: nothing changed."""
+    """The intent was refused: nothing changed (`tell_director`: the director should read why, e.g. a
+    remote that sends GO in a loop; at most once a second per sender)."""
 
-    def __init__(self, refusal: Refusal) -> None:
+    def __init__(self, refusal: Refusal, tell_director: bool = False) -> None:
         self.refusal = refusal
+        self.tell_director = tell_director
 
     @property
     def accepted(self) -> bool:
@@ -104,6 +110,10 @@ class Dispatcher:
     def __init__(self, run: Run) -> None:
         self.run = run
         self._warning: str | None = None
+        self.remote_go_gap_s = REMOTE_GO_GAP_S
+        self._remote_gos: dict[str, float] = {}  # a remote source's last accepted GO (monotonic)
+        self._refused_gos: dict[str, tuple[float, int]] = {}  # when its refusals were journaled, how many since
+        self._tell = False
         self._handlers: dict[type[Intent], Handler] = {
             Go: self._go,
             Back: self._back,
@@ -138,13 +148,13 @@ class Dispatcher:
         """Carry out `intent` for `source` (the journal says who), or say why not."""
         handler = self._handlers[type(intent)]
         outer, self.run.source = self.run.source, source
-        self._warning = None
+        self._warning, self._tell = None, False
         try:
             refused = handler(intent)
         finally:
             self.run.source = outer
         if refused is not None:
-            return Refused(refused)
+            return Refused(refused, self._tell)
         return Accepted(self.run.snapshot, self._warning)
 
     # ------------------------------------------------------------------ the show's rules
@@ -155,8 +165,27 @@ class Dispatcher:
         plan = go_plan(self.engine)
         if plan.refusal is not None:
             return plan.refusal
+        source, now = self.run.source, self.engine.clock.monotonic()
+        paced = source.kind in PACED
+        if paced and now - self._remote_gos.get(source.label, -math.inf) < self.remote_go_gap_s:
+            return self._too_soon(source, now)
         self.engine.go()
+        if paced:
+            self._remote_gos[source.label] = now
         return None
+
+    def _too_soon(self, source: Source, now: float) -> Refusal:
+        """A remote's GO in a loop: refused, journaled once a second with how many were refused meanwhile."""
+        text = translate("Refusal", "GO from {source} refused: less than {gap:g} s after its last GO")
+        why = refusal(RefusalCode.TOO_SOON, text.format(source=source.label, gap=self.remote_go_gap_s))
+        last, count = self._refused_gos.get(source.label, (-math.inf, 0))
+        if now - last < REFUSED_JOURNAL_EVERY_S:
+            self._refused_gos[source.label] = (last, count + 1)
+            return why
+        self._refused_gos[source.label] = (now, 0)
+        self.engine.journal_input("refused", intent="go", reason=f"{why.code} (+{count} before)")
+        self._tell = True
+        return why
 
     def _back(self, _: Back) -> Refusal | None:
         plan = back_plan(self.engine)

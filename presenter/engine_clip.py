@@ -29,14 +29,17 @@ class ClipTransport(EngineCore):
             run.clip_position_s = position[0]
             run.clip_position_at = self.clock.monotonic()
 
-    def pause_clip(self) -> bool:
-        """Pause the clip on air where it is now. False (nothing changed) unless it plays (or is starting)."""
+    def pause_clip(self, at_s: float | None = None) -> bool:
+        """Pause the clip on air where it is now (a replay passes the journaled position: `at_s`).
+        False (nothing changed) unless it plays (or is starting)."""
         run = self.clip_on_air()
         if run is None or run.clip_state not in PAUSABLE:
             return False
         position = self._clip_position(run)
         self._log(Op.CLIP_PAUSE, position_s=None if position is None else round(position[0], 3))
         self._freeze_position(run)
+        if at_s is not None:  # exactly where it was paused, whatever the replay's extrapolation says
+            run.clip_position_s, run.clip_position_at = at_s, self.clock.monotonic()
         run.clip_state = ClipState.PAUSED
         self._record("clip_pause", self._segment_id(self.current), position_s=run.clip_position_s)
         return True

@@ -100,7 +100,6 @@ def _checked(engine: ShowEngine, record: dict[str, Any]) -> Callable[[], object]
         Op.REHEARSE: lambda: _replay_rehearse(engine),
         Op.CLEAR_MESSAGE: engine.clear_message,
         Op.PANIC: engine.panic,
-        Op.CLIP_PAUSE: engine.pause_clip,
         Op.CLIP_RESUME: engine.resume_clip,
         Op.CLIP_RESTART: engine.restart_clip,
         Op.ALIVE: lambda: None,
@@ -146,6 +145,9 @@ def _valued_input(engine: ShowEngine, op: str, record: dict[str, Any]) -> Callab
             text, blink = text_field(record, "text"), flag_field(record, "blink")
             urgent = "urgent" in record and flag_field(record, "urgent")  # older journals: never urgent
             return lambda: engine.send_message(text, blink, urgent)
+        case "clip_pause":
+            at = optional_number_field(record, "position_s", 0.0, MAX_MEDIA_S)
+            return lambda: engine.pause_clip(at)
         case "turn_page":
             page = int(number_field(record, "page", 0, MAX_PAGES))
             return lambda: engine.turn_page(page)

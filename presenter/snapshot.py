@@ -122,13 +122,14 @@ def _segment_views(
 
 
 def _projected_end(
-    engine: ShowEngine, now: datetime, show_start: datetime, on_air: bool, remaining: float | None
+    engine: ShowEngine, now: datetime, show_start: datetime, remaining: float | None, upcoming: list[int]
 ) -> datetime:
     """The segment on air ends when its time is up (or now, in overtime), then what GO airs."""
     if engine.mode is Mode.ENDED and engine.cue is None:
         return engine.show_ended or now
+    on_air = remaining is not None
     projected_end = now + timedelta(seconds=max(remaining or 0.0, 0.0)) if on_air else max(now, show_start)
-    for index in engine._upcoming():
+    for index in upcoming:
         projected_end += timedelta(seconds=engine.planned_duration(index))
     return projected_end
 
@@ -167,12 +168,12 @@ def take_snapshot(engine: ShowEngine) -> ShowSnapshot:
     else:
         timer = _Timer()
 
-    projected_end = _projected_end(engine, now, show_start, current is not None, remaining)
+    upcoming = engine._upcoming()
+    projected_end = _projected_end(engine, now, show_start, remaining, upcoming)
     hard_out = _hard_out(engine, show_start)
     margin = (hard_out - projected_end).total_seconds()
     over_under = (projected_end - planned_end).total_seconds()
     late = lateness(over_under, margin)
-    upcoming = engine._upcoming()
     end_by = None
     if current is not None and margin < 0:
         end_by = must_end_by(hard_out, sum(views[index].planned_duration_s for index in upcoming))

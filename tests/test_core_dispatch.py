@@ -6,88 +6,26 @@ the dispatcher; the rest covers every rule of presenter.dispatch (refusals are v
 
 from __future__ import annotations
 
-import secrets
-from datetime import datetime, time, timedelta
-from pathlib import Path
+from datetime import time, timedelta
 
 import pytest
+from core_stage import BUNDLED, HTTP, Stage
 
 from presenter import intents as do
 from presenter.as_run import as_run_log_csv, as_run_log_rows, as_run_rows
-from presenter.clock import FakeClock
-from presenter.dispatch import Accepted, Dispatcher, Refused
-from presenter.engine import GO_GUARD_S, UNDO_GO_S, ClipState, Mode, Phase
-from presenter.intents import RefusalCode, Source, SourceKind
+from presenter.dispatch import Dispatcher
+from presenter.engine import UNDO_GO_S, ClipState, Mode, Phase
+from presenter.intents import RefusalCode
 from presenter.run import Run
 from presenter.show import load_show
 from presenter.state import Lateness, OfferAction
 
-BUNDLED = Path(__file__).resolve().parent.parent / "assets" / "smart-rlp.yaml"
-START = datetime(2021, 1, 19, 17, 30)
-HTTP = Source(SourceKind.HTTP, "http 127.0.0.1")
-DIRECTOR = do.DIRECTOR
-
-
-class Stage:
-    """A run with its journal in a list, driven only through the dispatcher."""
-
-    def __init__(self, show=None, clock=None) -> None:
-        self.clock = clock or FakeClock(START)
-        self.show = show or load_show(BUNDLED)
-        self.run = Run.new(self.show, self.clock)
-        self.journal: list[dict] = []
-        self.run.attach_journal(self.journal.append)
-        self.dispatcher = Dispatcher(self.run)
-
-    def send(self, intent: do.Intent, source: Source = DIRECTOR):
-        return self.dispatcher.dispatch(intent, source)
-
-    def ok(self, intent: do.Intent, source: Source = DIRECTOR):
-        outcome = self.send(intent, source)
-        assert isinstance(outcome, Accepted), getattr(outcome, "refusal", None)
-        return outcome.snapshot
-
-    def refused(self, intent: do.Intent, code: RefusalCode, source: Source = DIRECTOR) -> str:
-        before = len(self.journal)
-        outcome = self.send(intent, source)
-        assert isinstance(outcome, Refused) and not outcome.accepted
-        assert outcome.refusal.code is code, outcome.refusal
-        assert len(self.journal) == before  # a refusal writes nothing
-        return outcome.refusal.text
-
-    def go(self, after: float = 1.0):
-        self.clock.advance(after)
-        return self.ok(do.Go())
-
-    def snap(self):
-        return self.run.snapshot()
-
-    def on_clip(self, index: int = 2, duration: float = 75.0):
-        """The clip `index` on air, playing from 0:00 (the player's first report)."""
-        if self.snap().mode is Mode.STANDBY:
-            self.go()
-        self.ok(do.MakeNext(index))
-        self.go()
-        segment_id = self.show.segments[index].id
-        self.ok(do.ClipProgress(segment_id, 0.0, duration, True), do.PLAYOUT)
-        return segment_id
-
-    def replayed(self, later: float = 0.0) -> Run:
-        """kill -9: a new process replays the journal `later` seconds after the last record."""
-        clock = FakeClock(self.clock.now() + timedelta(seconds=later))
-        records = [dict(r, _line=n) for n, r in enumerate(self.journal, 2)]
-        run, warnings = Run.replayed(self.show, clock, records)
-        assert warnings == []
-        self.replay_clock = clock
-        return run
+# ------------------------------------------------------------------ finding 1: restart after stop to black
 
 
 @pytest.fixture
 def stage() -> Stage:
     return Stage()
-
-
-# ------------------------------------------------------------------ finding 1: restart after stop to black
 
 
 def test_finding_1_restart_after_esc_plays_from_0_and_the_end_action_fires(stage):
@@ -385,138 +323,3 @@ def test_every_question_intent_goes_through_the_dispatcher(stage):
     stage.ok(do.QuestionUndoDrop(None))
     assert stage.ok(do.QuestionForgetAll()).questions_waiting == 0
     assert stage.run.questions.questions == [] and stage.run.engine.question_records == []
-
-
-# ------------------------------------------------------------------ the rest of the rules
-
-
-def test_a_double_go_is_refused_and_the_journal_says_who_sent_what(stage):
-    stage.go()
-    stage.clock.advance(GO_GUARD_S / 2)
-    assert "double" in stage.refused(do.Go(), RefusalCode.DOUBLE_PRESS, HTTP)
-    stage.clock.advance(1)
-    stage.ok(do.Go(), HTTP)
-    assert stage.journal[-1]["src"] == "http 127.0.0.1" and "src" not in stage.journal[0]
-
-
-def test_make_next_skip_unskip_and_add_time_rules(stage):
-    assert "7" in stage.refused(do.MakeNext(6), RefusalCode.BAD_VALUE)
-    stage.refused(do.MakeNext(None), RefusalCode.UNCHANGED)
-    stage.refused(do.AddTime(30), RefusalCode.NOTHING_ON_AIR)
-    for seconds in (0.0, float("nan"), 3601.0):
-        stage.refused(do.AddTime(seconds), RefusalCode.BAD_VALUE)
-    stage.refused(do.Skip(None), RefusalCode.NOTHING_SELECTED)
-    stage.refused(do.Skip(9), RefusalCode.BAD_VALUE)
-    stage.refused(do.Unskip(-1), RefusalCode.BAD_VALUE)
-    stage.go()
-    assert "Willkommen" in stage.refused(do.Skip(0), RefusalCode.ON_AIR) or True
-    assert stage.ok(do.Skip(4)).segments[4].status.value == "skipped"
-    assert stage.ok(do.Unskip(4)).segments[4].status.value == "pending"
-    stage.go()
-    stage.refused(do.Skip(0), RefusalCode.ALREADY_AIRED)
-    assert stage.ok(do.MakeNext(5)).next.index == 5
-    assert stage.ok(do.AddTime(30)).current.planned_duration_s == 37 * 60 + 45 + 30
-
-
-def test_clip_transport_rules(stage):
-    for intent in (do.PauseClip(), do.ResumeClip(), do.RestartClip()):
-        stage.refused(intent, RefusalCode.NO_CLIP_ON_AIR)
-    clip = stage.on_clip()
-    stage.refused(do.ResumeClip(), RefusalCode.NOT_PAUSED)
-    stage.ok(do.PauseClip())
-    stage.refused(do.PauseClip(), RefusalCode.NOT_PLAYING)
-    stage.ok(do.ClipFailed(clip, "cannot open"), do.PLAYOUT)
-    for intent in (do.PauseClip(), do.ResumeClip(), do.RestartClip()):
-        stage.refused(intent, RefusalCode.CLIP_FAILED)
-    assert stage.snap().timer_running  # failed: the moderator is live, the segment's time counts
-
-
-def test_a_paused_clip_can_restart_and_esc_without_a_clip_is_only_recorded(stage):
-    stage.ok(do.StopToBlack())
-    stage.on_clip()
-    stage.ok(do.PauseClip())
-    assert stage.ok(do.RestartClip()).clip.state is ClipState.PLAYING
-
-
-def test_edits_and_the_show_file(stage):
-    stage.go()
-    show = stage.show
-    without = show.__class__(**{**show.__dict__, "segments": show.segments[1:]})
-    assert "on air" in stage.refused(do.EditShow(without), RefusalCode.ON_AIR)
-    assert stage.ok(do.ReplaceShow(show)).current.segment.id == "welcome"
-    assert stage.ok(do.SetMediaDurations({"minimogli": 74.5})).show.media_durations["minimogli"] == 74.5
-    huge = show.__class__(**{**show.__dict__, "description": secrets.token_urlsafe(200_000)})
-    outcome = stage.send(do.EditShow(huge))
-    assert outcome.accepted and "too large" in outcome.warning
-
-
-def test_rehearse_language_and_close(stage):
-    assert stage.ok(do.Rehearse()).rehearse
-    stage.ok(do.SetLanguage("de"))
-    assert stage.run.engine.language == "de" and stage.journal[-1] == {**stage.journal[-1], "language": "de"}
-    assert stage.replayed().engine.language == "de"
-    stage.go()
-    assert stage.ok(do.CloseRun("new run")).mode is Mode.ENDED
-
-
-def test_standby_and_rehearsal_timers():
-    stage = Stage(clock=FakeClock(START - timedelta(minutes=10)))
-    snap = stage.snap()
-    assert (snap.timer_s, snap.timer_running, snap.go.action) == (600.0, True, OfferAction.START_SHOW)
-    stage.ok(do.Rehearse())
-    assert (stage.snap().timer_s, stage.snap().timer_running) == (0.0, False)
-    stage.go()
-    stage.ok(do.CloseRun("new run"))
-    assert (stage.snap().timer_s, stage.snap().timer_running) == (None, False)
-
-
-def test_sources_from_labels():
-    assert Source.from_label("osc 127.0.0.1").kind is SourceKind.OSC
-    assert Source.from_label("ws 10.0.0.2").kind is SourceKind.WEBSOCKET
-    assert Source.from_label("companion deck").kind is SourceKind.COMPANION
-    assert Source.from_label("something").kind is SourceKind.SYSTEM
-    assert do.DIRECTOR.journal_label is None and Source(SourceKind.OBS).journal_label == "obs"
-
-
-def test_the_engine_refuses_transport_itself_when_nothing_fits(stage):
-    """A replayed record that no longer fits (the show file changed) changes nothing."""
-    engine = stage.run.engine
-    assert not (engine.pause_clip() or engine.resume_clip() or engine.restart_clip())
-    stage.go()
-    assert not engine.turn_page(0)  # already there
-    stage.ok(do.MakeNext(2))
-    stage.go()  # MiniMOGLI on air, the player has not reported yet
-    assert stage.ok(do.PauseClip()).clip.position_s is None
-    assert stage.ok(do.ResumeClip()).clip.state is ClipState.PLAYING
-    stage.ok(do.ClipFailed("minimogli", "cannot open"), do.PLAYOUT)
-    assert not engine.restart_clip()
-
-
-def test_a_chain_at_the_end_of_the_running_order_and_a_log_of_a_removed_segment():
-    show = load_show(BUNDLED)
-    stage = Stage(show.__class__(**{**show.__dict__, "segments": show.segments[:4]}))
-    stage.on_clip(2)
-    assert stage.snap().clip.chain_s == 135.0  # the chain ends with the running order
-    stage.clock.advance(75)
-    stage.ok(do.ClipEnded("minimogli"), do.PLAYOUT)
-    stage.ok(do.StopToBlack())
-    stage.ok(do.ReplaceShow(show.__class__(**{**show.__dict__, "segments": show.segments[:3]})))
-    assert stage.snap().mode is Mode.ENDED
-    assert as_run_log_rows(stage.run.engine)[-1]["segment"] == "autonomous-driving"  # no title left: the id
-
-
-def test_outcomes_and_the_run(stage):
-    outcome = stage.send(do.Go())
-    assert outcome.snapshot is outcome.snapshot and stage.run.show is stage.show
-
-
-def test_fill_must_be_true_or_false(tmp_path):
-    from presenter.show import ShowFileError
-
-    text = BUNDLED.read_text(encoding="utf-8").replace(
-        '    duration: "40:00"', '    duration: "40:00"\n    fill: maybe'
-    )
-    path = tmp_path / "show.yaml"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(ShowFileError, match='"fill" is true or false, not "maybe"'):
-        load_show(path)

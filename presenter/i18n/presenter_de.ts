@@ -3022,6 +3022,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
 <context>
     <name>Refusal</name>
     <message>
+        <source>GO from {source} refused: less than {gap:g} s after its last GO</source>
+        <translation>GO von {source} abgelehnt: weniger als {gap:g} s nach dessen letztem GO</translation>
+    </message>
+    <message>
         <source>there is no segment {number} in the running order</source>
         <translation>es gibt kein Segment {number} im Ablauf</translation>
     </message>

@@ -47,7 +47,7 @@ def test_presenter_addresses_reach_every_intent(qtbot, osc, controller, journal)
     assert controller.snapshot().current.index == 0 and controller.snapshot().next.index == 2
     _send(qtbot, osc, _packet("/presenter/jump", "discussion"))
     assert controller.snapshot().next.segment.id == "discussion"
-    qtbot.wait(350)
+    qtbot.wait(1100)  # a remote GO 1 s after its last one at the earliest (issue 25 #13, presenter.dispatch)
     _send(qtbot, osc, _packet("/presenter/go"))
     assert controller.snapshot().current.segment.id == "discussion"
     planned = controller.snapshot().current.planned_duration_s
@@ -64,7 +64,7 @@ def test_presenter_addresses_reach_every_intent(qtbot, osc, controller, journal)
 def test_ontime_aliases(qtbot, osc, controller):
     _send(qtbot, osc, _packet("/ontime/start/next"))
     assert controller.snapshot().current.index == 0
-    qtbot.wait(350)
+    qtbot.wait(1100)  # a remote GO 1 s after its last one at the earliest (issue 25 #13, presenter.dispatch)
     _send(qtbot, osc, _packet("/ontime/start/next"))
     assert controller.snapshot().current.index == 1
     _send(qtbot, osc, _packet("/ontime/start/previous"))
