@@ -44,7 +44,13 @@ class Secrets:
 
 
 def new_pin() -> str:
-    return f"{secrets.randbelow(10**PIN_DIGITS):0{PIN_DIGITS}d}"
+    """A random 6-digit PIN that the rule for chosen PINs takes too (never 111111 or 123456)."""
+    while True:
+        pin = f"{secrets.randbelow(10**PIN_DIGITS):0{PIN_DIGITS}d}"
+        try:
+            return check_pin(pin)
+        except ValueError:
+            continue
 
 
 def check_pin(text: str) -> str:

@@ -307,6 +307,12 @@ def test_finding_8_weak_pins_are_refused(weak, capsys):
     assert check_pin("739154") == "739154"
 
 
+def test_a_new_pin_always_passes_the_rule():
+    from presenter.remote.auth import check_pin, new_pin
+
+    assert all(check_pin(new_pin()) for _ in range(2000))
+
+
 def test_finding_8_a_remembered_weak_pin_is_replaced(qapp, tmp_path, controller):
     import argparse
 
