@@ -38,8 +38,12 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
 PIN = "246810"
 CLIPS = {"minimogli": 75.0, "autonomous-driving": 60.0}
-STARTS = datetime(2021, 1, 19, 17, 29, 57)  # the show day, three seconds before its planned start
+STARTS = datetime(2021, 1, 19, 17, 29, 30)  # the show day, half a minute before its planned start
 _pool = ThreadPoolExecutor(2)
+STATUS_KEYS_BEFORE = (  # README: the --status-file keys before issue 20 (a contract: added to, never renamed)
+    "pid", "written_at", "mode", "segment", "remaining_s", "elapsed_s", "clip_state", "clip_position_s", "message",
+    "resumed_from", "journal", "next", "output", "question", "questions_waiting",
+)  # fmt: skip
 
 
 def _free_port(kind: int = socket.SOCK_STREAM) -> int:
@@ -119,6 +123,7 @@ class Faces:
     def status(self) -> Reading:
         self.app.write_status()
         status = json.loads(self.status_file.read_text())
+        assert set(STATUS_KEYS_BEFORE) <= set(status), "a status-file key was dropped or renamed"
         timer = status["timer_s"]
         return Reading(
             phase=status["phase"],

@@ -248,3 +248,23 @@ def test_the_status_file_keeps_its_keys_and_adds_the_snapshots(faces):
     assert status["go"]["action"] == snapshot.go.action.value and status["go"]["allowed"] is snapshot.go.allowed
     assert status["back"]["action"] == snapshot.back.action.value
     assert status["lateness"] == snapshot.lateness.value
+
+
+def test_the_director_sees_what_the_fill_segment_must_give(faces, bundled_show):
+    """The segment marked `fill: true` absorbs time: the director reads how much it must give or may take."""
+    controller, director, moderator = faces
+    segments = list(bundled_show.segments)
+    qa = next(index for index, segment in enumerate(segments) if segment.duration_s == 40 * 60)
+    segments[qa] = replace(segments[qa], fill=True)
+    act(controller, EditShow(replace(bundled_show, segments=tuple(segments))))
+    act(controller, Go())
+    controller.engine.clock.advance(60)
+    act(controller, AddTime(-120.0))  # the welcome is now 3:00: the fill may take two minutes more
+    render(director, moderator)
+    fill = controller.snapshot().fill
+    assert fill is not None and fill.index == qa and fill.adjust_s > 0
+    text = label(director, "fill")
+    assert text.startswith(f"Fill {qa + 1}. ") and "may take 1:5" in text  # 2:00 less the GO guards
+    controller.engine.clock.advance(3 * 60 + 60)  # the welcome runs 2:00 over its 3:00: the fill gives back
+    render(director, moderator)
+    assert controller.snapshot().fill.adjust_s < 0 and "must give 0:0" in label(director, "fill")
