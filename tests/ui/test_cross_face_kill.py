@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 from cross_face_helpers import chromium, seconds_of
 
+from presenter.dispatch import REMOTE_GO_GAP_S
 from presenter.timefmt import format_countdown
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -171,7 +172,7 @@ def test_kill_9_during_a_restarted_clip_every_face_resumes_the_same(presenter, b
         browser.get(f"{presenter.http}/moderator")
     presenter.api("go")
     presenter.api("jump", to=3)  # MiniMOGLI (1:15, then the 1:00 clip by itself)
-    time.sleep(0.35)  # past the double-press guard
+    time.sleep(REMOTE_GO_GAP_S + 0.05)  # a remote's GO this soon after its last one counts as a loop
     presenter.api("go")
     presenter.wait_for(lambda s: s["segment"] == "minimogli" and s["clip_state"] == "playing")
     presenter.wait_for(lambda s: (s["clip_position_s"] or 0) >= 4.0)
