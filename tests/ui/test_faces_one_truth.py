@@ -268,3 +268,23 @@ def test_the_director_sees_what_the_fill_segment_must_give(faces, bundled_show):
     controller.engine.clock.advance(3 * 60 + 60)  # the welcome runs 2:00 over its 3:00: the fill gives back
     render(director, moderator)
     assert controller.snapshot().fill.adjust_s < 0 and "must give 0:0" in label(director, "fill")
+
+
+def test_choosing_a_language_is_a_journaled_intent(faces, tmp_path, monkeypatch):
+    """SetLanguage goes through the dispatcher (journaled); the app applies it (here: the director says no
+    to restarting the windows now)."""
+    from types import SimpleNamespace
+
+    from PySide6.QtCore import QSettings
+
+    from presenter.ui import language_choice
+
+    controller, director, _moderator = faces
+    journal: list[dict] = []
+    controller.attach_journal(journal.append)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    app = SimpleNamespace(settings=settings, director=director, controller=controller, args=SimpleNamespace(show=None))
+    monkeypatch.setattr(language_choice.QMessageBox, "question", lambda *a, **k: pytest.fail("asked"))
+    language_choice.choose_language(app, "de")
+    assert [record for record in journal if record["op"] == "set_language"], journal
+    assert controller.engine.language == "de"
