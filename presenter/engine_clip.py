@@ -24,9 +24,9 @@ class ClipTransport(EngineCore):
         return self.runs[self.current]
 
     def _freeze_position(self, run: SegmentRun) -> None:
-        position = self._clip_position(run)
+        position = self.clip_position(run)
         if position is not None:
-            run.clip_position_s = position[0]
+            run.clip_position_s = position
             run.clip_position_at = self.clock.monotonic()
 
     def pause_clip(self, at_s: float | None = None) -> bool:
@@ -35,8 +35,8 @@ class ClipTransport(EngineCore):
         run = self.clip_on_air()
         if run is None or run.clip_state not in PAUSABLE:
             return False
-        position = self._clip_position(run)
-        self._log(Op.CLIP_PAUSE, position_s=None if position is None else round(position[0], 3))
+        position = self.clip_position(run)
+        self._log(Op.CLIP_PAUSE, position_s=None if position is None else round(position, 3))
         self._freeze_position(run)
         if at_s is not None:  # exactly where it was paused, whatever the replay's extrapolation says
             run.clip_position_s, run.clip_position_at = at_s, self.clock.monotonic()
@@ -65,15 +65,15 @@ class ClipTransport(EngineCore):
         run = self.clip_on_air()
         if run is None or run.clip_state not in RESTARTABLE:
             return False
-        before = self._clip_position(run)
-        self._log(Op.CLIP_RESTART, position_s=None if before is None else round(before[0], 3))
+        before = self.clip_position(run)
+        self._log(Op.CLIP_RESTART, position_s=None if before is None else round(before, 3))
         run.clip_state = ClipState.PLAYING
         run.clip_position_s = 0.0
         run.clip_position_at = self.clock.monotonic()
         airing = self._on_air_airing()
         airing.clip_end = airing.clip_problem = None
         airing.clip_restarts += 1
-        self._record("clip_restart", self._segment_id(self.current), position_s=None if before is None else before[0])
+        self._record("clip_restart", self._segment_id(self.current), position_s=before)
         return True
 
     def panic(self) -> None:

@@ -179,12 +179,21 @@ class EngineCore:
         return self.planned_duration(index) - self.elapsed(index)
 
     def _clip_position(self, run: SegmentRun) -> tuple[float, float] | None:
-        if run.clip_position_s is None or run.clip_duration_s is None or run.clip_position_at is None:
+        """Where the clip is now and its length, when both are known (the remaining time needs both)."""
+        position = self.clip_position(run)
+        if position is None or run.clip_duration_s is None:
+            return None
+        return position, run.clip_duration_s
+
+    def clip_position(self, run: SegmentRun) -> float | None:
+        """Where the clip is now: its last reported position, extrapolated while it plays (a cold start
+        reports its position before it knows its length); never past its length once that is known."""
+        if run.clip_position_s is None or run.clip_position_at is None:
             return None
         position = run.clip_position_s
         if run.clip_state is ClipState.PLAYING:
             position += self.clock.monotonic() - run.clip_position_at
-        return min(position, run.clip_duration_s), run.clip_duration_s
+        return position if run.clip_duration_s is None else min(position, run.clip_duration_s)
 
     def plan_start(self) -> datetime:
         """When the running order is planned to start: the show's start time on the day of the run

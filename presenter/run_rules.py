@@ -11,6 +11,7 @@ from enum import StrEnum
 from presenter.clock import Clock
 from presenter.engine import Mode, ShowEngine
 from presenter.journal import JournalWriter, Resumable, StateDir, is_crash_loop, resumable_from
+from presenter.run import Run
 from presenter.runs import find_resumable, latest_run
 from presenter.show import Show
 
@@ -84,6 +85,13 @@ class RunRules:
         self.journal = self.state.new_journal(show, now, self.on_problem)
         self.resumed_from = None
         return ShowEngine(show, self.clock)
+
+    def open(self, show: Show, resumed: Resumable | None) -> Run:
+        """Like open_run, as the one Run (engine and question queue, replayed as one) with this journal attached."""
+        run = Run.of(self.open_run(show, resumed))
+        assert self.journal is not None  # open_run opened it
+        run.attach_journal(self.journal.append)
+        return run
 
     def resumable_for(self, show: Show) -> Resumable | None:
         """Another show opened: its run of today that was interrupted, if there is one."""

@@ -48,13 +48,13 @@ def _clip_view(
     run = engine.runs[current.index]
     if not current.segment.is_clip or run.clip_state is None:
         return None
-    position = engine._clip_position(run)
+    position = engine.clip_position(run)
     duration = run.clip_duration_s or engine.show.planned_duration(current.segment) or None
     rest = sum(view.planned_duration_s for view in chain)
     back_in, chain_s = clip_back_on_air(remaining, duration or current.planned_duration_s, run.clip_state, rest)
     return ClipView(
         state=run.clip_state,
-        position_s=None if position is None else position[0],
+        position_s=position,
         duration_s=duration,
         back_on_air_in_s=back_in,
         problem=run.clip_problem,

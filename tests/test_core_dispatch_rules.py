@@ -198,3 +198,15 @@ def test_a_pause_replays_at_the_journaled_position_even_when_the_player_drifted(
     assert stage.journal[-1]["position_s"] == 20.5
     stage.journal[-1]["position_s"] = 20.25  # what the journal says wins over the replay's extrapolation
     assert stage.replayed(later=5).snapshot().clip.position_s == pytest.approx(20.25)
+
+
+def test_a_cold_start_shows_its_position_before_it_knows_its_length(stage):
+    """The status file's clip_position_s is never empty while the clip plays (the length comes later)."""
+    stage.go()
+    stage.ok(do.MakeNext(2))
+    stage.go()
+    stage.ok(do.ClipProgress("minimogli", 0.5, None, True), do.PLAYOUT)
+    stage.clock.advance(2)
+    clip = stage.snap().clip
+    assert (clip.state, clip.position_s) == (ClipState.PLAYING, pytest.approx(2.5))
+    assert stage.snap().remaining_s == pytest.approx(75 - 2)  # planned time until the length is known

@@ -58,6 +58,16 @@ def test_a_start_resumes_the_run_interrupted_today(bundled_show, interrupted):
     assert rules.journal.path == decision.resume.journal.path  # its own journal, reopened
 
 
+def test_the_run_that_goes_on_is_one_run_with_its_journal(bundled_show, interrupted):
+    state, clock = interrupted
+    rules = RunRules(state, clock)
+    decision = rules.at_start(bundled_show, new_run=False, start_times=[1.0])
+    run = rules.open(bundled_show, decision.resume)
+    assert run.engine is decision.resume.engine and run.questions is run.engine.questions
+    run.engine.heartbeat()
+    assert rules.journal.path.read_text(encoding="utf-8").splitlines()[-1].startswith('{"op":"alive"')
+
+
 def test_new_run_asked_on_the_command_line_does_not_resume(bundled_show, interrupted):
     state, clock = interrupted
     decision = RunRules(state, clock).at_start(bundled_show, new_run=True, start_times=[1.0])

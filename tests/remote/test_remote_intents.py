@@ -75,3 +75,33 @@ def test_ten_wrong_pins_lock_the_address_out(qtbot, http, controller, journal):
     assert controller.snapshot().current is None
     refused = [r for r in journal if r["op"] == "refused"]
     assert 1 <= len(refused) <= 2  # a burst is journaled once a second, with a count
+
+
+def test_go_after_the_end_is_one_rule_for_the_remote_and_the_desktop(qtbot, http, controller):
+    """Issue 20 #3: the dispatcher decides; the remote says what the snapshot's GO offer says."""
+    for _ in range(len(controller.show.segments) + 1):
+        assert controller.go()
+        qtbot.wait(350)  # more than the double-press guard
+    offer = controller.snapshot().go
+    assert controller.snapshot().mode.value == "ended" and not offer.allowed
+    status, answer = http_get(qtbot, f"{http}/api/v1/go?pin={PIN}")
+    assert status == 409 and answer["error"] == f"GO refused: {offer.refusal.text}"
+    assert http_get(qtbot, f"{http}/api/v1/jump?to=closing&pin={PIN}")[0] == 200
+    assert controller.snapshot().go.allowed  # a segment cued after the end: GO airs it, from anywhere
+    status, _ = http_get(qtbot, f"{http}/api/v1/go?pin={PIN}")
+    assert status == 200 and controller.snapshot().current.segment.id == "closing"
+
+
+def test_clip_transport_refusals_come_from_the_dispatcher(qtbot, http, controller, journal):
+    status, answer = http_get(qtbot, f"{http}/api/v1/clip/restart?pin={PIN}")
+    assert status == 409 and answer["error"] == "clip/restart refused: no clip is on air"
+    controller.go()
+    assert http_get(qtbot, f"{http}/api/v1/page?to=2&pin={PIN}")[0] == 200  # the moderator's page, from 1
+    assert controller.snapshot().points_page == 1 and journal[-1]["op"] == "turn_page"
+    status, answer = http_get(qtbot, f"{http}/api/v1/page?to=99&pin={PIN}")
+    assert status == 400 and "no such page" in answer["error"]
+    qtbot.wait(350)
+    controller.jump(2)
+    controller.go()  # no playout in this test: the clip fails at once, the moderator is live
+    status, answer = http_get(qtbot, f"{http}/api/v1/clip/pause?pin={PIN}")
+    assert status == 409 and answer["error"] == "clip/pause refused: the clip on air cannot play"
