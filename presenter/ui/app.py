@@ -70,9 +70,9 @@ class PresenterApp(AppWindows, AppClipChecks, QObject):
         self.rules = RunRules(parts.state, parts.clock, self._journal_problem)
         decision = self.rules.at_start(show, new_run=bool(args.new_run))
         self.deferred_playout = DeferredPlayout(self)
-        engine = self.rules.open_run(show, decision.resume)
-        self.controller = ShowController(show, clock=parts.clock, playout=self.deferred_playout, engine=engine)
-        self.controller.attach_journal(self.journal.append)
+        run = self.rules.open(show, decision.resume)  # engine and question queue, replayed as one, journaled
+        self.controller = ShowController(show, clock=parts.clock, playout=self.deferred_playout, run=run)
+        self.controller.attach_journal(self.journal.append)  # the same journal; starts the heartbeat
         self.director = DirectorWindow(self.controller)
         self.editor = None  # installed right after the first paint (ruamel.yaml and the forms load then)
         self._connect_director()
