@@ -73,7 +73,7 @@ def check_secret(text: str, what: str) -> str:
     return text
 
 
-def same_secret(given, expected: str | None) -> bool:
+def same_secret(given: object, expected: str | None) -> bool:
     if not expected:
         return True
     return isinstance(given, str) and hmac.compare_digest(given.encode("utf-8", "replace"), expected.encode())
@@ -118,7 +118,7 @@ class PinGuard:
     gave it) is never held off by the global rule, so a LAN full of guessers cannot lock out the director's
     remotes. Main thread only."""
 
-    def __init__(self, clock=time.monotonic):
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self.clock = clock
         self._wrong: dict[str, tuple[int, float]] = {}  # address → (wrong in a row, when the last was)
         self._global: deque[float] = deque()
@@ -169,7 +169,12 @@ class Gatekeeper:
     `report(intent, source, reason)` hears each refusal (the bridge journals them in aggregate). The network
     thread asks here directly, so a page or a WebSocket is let in without waiting for a busy UI thread."""
 
-    def __init__(self, secrets: Secrets, clock=time.monotonic, report: Callable[[str, str, str], None] | None = None):
+    def __init__(
+        self,
+        secrets: Secrets,
+        clock: Callable[[], float] = time.monotonic,
+        report: Callable[[str, str, str], None] | None = None,
+    ) -> None:
         self.secrets = secrets
         self.guard = PinGuard(clock)
         self._report = report or (lambda intent, source, reason: None)
@@ -178,7 +183,7 @@ class Gatekeeper:
     def stop_reporting(self) -> None:
         self._report = lambda intent, source, reason: None
 
-    def pin_refusal(self, pin, source: str, intent: str) -> tuple[int, str] | None:
+    def pin_refusal(self, pin: object, source: str, intent: str) -> tuple[int, str] | None:
         """None when `pin` is the PIN; else (HTTP status, why). While an address waits, its PIN is not checked."""
         if not pin:
             self._report(intent, source, "no PIN")
@@ -196,7 +201,7 @@ class Gatekeeper:
             self.guard.right(address)
         return None
 
-    def access(self, pin, key, source: str) -> tuple[Access, str | None]:
+    def access(self, pin: object, key: object, source: str) -> tuple[Access, str | None]:
         """What a request with this PIN and view key may do, and why not more."""
         problem = None
         if pin is not None:
@@ -229,7 +234,7 @@ def _wait_text(wait_s: float) -> str:
 class Throttle:
     """Sliding windows per source: a flood of commands, repeated wrong PINs (main thread only)."""
 
-    def __init__(self, limit: int, window_s: float, clock=time.monotonic):
+    def __init__(self, limit: int, window_s: float, clock: Callable[[], float] = time.monotonic) -> None:
         self.limit, self.window_s, self.clock = limit, window_s, clock
         self._hits: dict[str, deque[float]] = {}
 

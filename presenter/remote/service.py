@@ -155,6 +155,9 @@ class Remote(QObject):
         self.stop_http(remember=False)
         self.stop_osc(remember=False)
         self.bridge.stop()
+        # No reference cycles left through Qt objects: a cycle is collected by whichever thread runs the
+        # garbage collector next, and a QObject with timers deleted from a network thread takes the app down.
+        self.bridge.extra = dict
 
     def _remember(self, key: str, value: str) -> None:
         if self.settings is not None:

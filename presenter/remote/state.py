@@ -11,11 +11,12 @@ Back will do; nothing is derived here or in the pages.
 from __future__ import annotations
 
 import calendar
+from typing import Any
 
 from presenter.engine import ClipState, Mode, Phase, ShowSnapshot
 from presenter.i18n import translate
 from presenter.moderator_view import describe
-from presenter.state import ClipView, Offer, QuestionView
+from presenter.state import ClipView, Offer, QuestionView, SegmentView
 from presenter.ui import theme
 from presenter.ui.moderator_colours import (
     CLIP_COLOUR,
@@ -25,10 +26,11 @@ from presenter.ui.moderator_colours import (
     TONE_COLOUR,
 )
 
+JSON = dict[str, Any]
 STATE_VERSION = 2  # 2: timer.warning_at_s/danger_at_s (scaled), offers, lateness (issue 20)
 
 
-def _segment(view) -> dict | None:
+def _segment(view: SegmentView | None) -> JSON | None:
     if view is None:
         return None
     segment = view.segment
@@ -42,7 +44,7 @@ def _segment(view) -> dict | None:
     }
 
 
-def _timer(snapshot: ShowSnapshot, mono: float) -> dict:
+def _timer(snapshot: ShowSnapshot, mono: float) -> JSON:
     """How the big timer counts, as the snapshot says: from `end` while it runs, else frozen at `left`;
     the phase turns where the snapshot's scaled thresholds say (a view compares, it never decides)."""
     if snapshot.mode is Mode.STANDBY:
@@ -64,7 +66,7 @@ def _timer(snapshot: ShowSnapshot, mono: float) -> dict:
     }
 
 
-def _offer(offer: Offer) -> dict:
+def _offer(offer: Offer) -> JSON:
     """What GO or Back will do now, and why not (the refusal text is already in the UI language)."""
     target = offer.target
     return {
@@ -76,7 +78,7 @@ def _offer(offer: Offer) -> dict:
     }
 
 
-def _question(question: QuestionView | None) -> dict | None:
+def _question(question: QuestionView | None) -> JSON | None:
     """The question on screen as a stage screen shows it: the asker by first name and initial only."""
     if question is None:
         return None
@@ -97,7 +99,7 @@ def _short_name(name: str) -> str:
     return f"{words[0]} {words[-1][0]}."
 
 
-def _clip(clip: ClipView | None) -> dict | None:
+def _clip(clip: ClipView | None) -> JSON | None:
     if clip is None:
         return None
     return {
@@ -109,7 +111,7 @@ def _clip(clip: ClipView | None) -> dict | None:
     }
 
 
-def _message(snapshot: ShowSnapshot) -> dict | None:
+def _message(snapshot: ShowSnapshot) -> JSON | None:
     message = snapshot.message
     if message is None:
         return None
@@ -117,7 +119,7 @@ def _message(snapshot: ShowSnapshot) -> dict | None:
     return {"text": message.text, "blink": message.blink, "urgent": message.urgent, "age_s": age}
 
 
-def state_dict(snapshot: ShowSnapshot, mono: float, extra: dict | None = None) -> dict:
+def state_dict(snapshot: ShowSnapshot, mono: float, extra: JSON | None = None) -> JSON:
     """Everything a stage screen shows, JSON-ready; `mono` is the monotonic reading `snapshot` was taken at.
     Personal data (the question list, askers' full names) is never here: PIN holders ask for it."""
     view = describe(snapshot, translate)
@@ -165,13 +167,13 @@ def state_dict(snapshot: ShowSnapshot, mono: float, extra: dict | None = None) -
     }
 
 
-def questions_page(items, start: int, count: int) -> dict:
+def questions_page(items: object, start: int, count: int) -> JSON:
     """One page of the question list (for PIN holders only, on request: never in the pushed state)."""
     items = items if isinstance(items, list) else []
     return {"total": len(items), "from": start, "questions": items[start : start + count]}
 
 
-def colours() -> dict:
+def colours() -> JSON:
     """The moderator window's colours, so the browser views look the same."""
     return {
         "background": theme.BACKGROUND,
