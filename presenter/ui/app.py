@@ -20,14 +20,13 @@ from presenter.files import atomic_write
 from presenter.i18n import current_language
 from presenter.intents import CloseRun, Rehearse, StopToBlack
 from presenter.journal import JournalWriter, Resumable
-from presenter.questions import questions_status
 from presenter.run_rules import CloseReason, RunChange, RunRules, StartDecision, needs_confirmation
 from presenter.show import Show, ShowFileError, load_show
 from presenter.ui.app_windows import AppClipChecks, AppWindows
 from presenter.ui.deferred_playout import DeferredPlayout
 from presenter.ui.language_choice import LANGUAGE_NAMES
 from presenter.ui.launch import install_language, show_to_open
-from presenter.ui.status_file import snapshot_status
+from presenter.ui.status_file import question_status, snapshot_status
 
 __all__ = ["PresenterApp", "choose_platform", "run_app", "show_to_open"]
 
@@ -360,7 +359,7 @@ class PresenterApp(AppWindows, AppClipChecks, QObject):
             "journal": str(self.journal.path) if self.journal else None,
             "next": snapshot.next.segment.id if snapshot.next else None,  # what GO puts on air
             "output": output.state.value if output is not None else None,  # what the program output shows
-            **questions_status(self.controller.questions),  # question, questions_waiting
+            **question_status(snapshot),  # question, questions_waiting
             **snapshot_status(snapshot),  # phase, timer_s, lateness, go, back, … (presenter.ui.status_file)
         }
         with contextlib.suppress(OSError):  # monitoring must never disturb the show

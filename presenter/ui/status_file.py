@@ -41,6 +41,13 @@ def _fill_status(fill: FillView | None) -> dict[str, Any] | None:
     return {"index": fill.index, "planned_end": _iso(fill.planned_end), "adjust_s": fill.adjust_s}
 
 
+def question_status(snapshot: ShowSnapshot) -> dict[str, Any]:
+    """The keys "question" ({id, text} of the question on screen, or null) and "questions_waiting"."""
+    question = snapshot.question
+    shown = {"id": question.id, "text": question.text} if question is not None else None
+    return {"question": shown, "questions_waiting": snapshot.questions_waiting}
+
+
 def snapshot_status(snapshot: ShowSnapshot) -> dict[str, Any]:
     """The keys added for issue 20: what every face shows, as the snapshot has it."""
     message = snapshot.message
