@@ -149,7 +149,7 @@ def measure_q(folder: Path) -> tuple[list[float], list[float]]:
     moderator.resize(1280, 720)
     panel = ModeratorQuestionPanel(moderator)
     panel.setGeometry(640, 430, 620, 270)
-    controller.changed.connect(lambda: panel.update_from(controller.questions))
+    controller.changed.connect(lambda: panel.update_from(controller.snapshot()))
     moderator.show()
     director.resize(600, 400)
     director.show()

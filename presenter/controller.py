@@ -178,6 +178,8 @@ class ShowController(QObject):
     def dispatch(self, intent: Intent, source: Source | None = None) -> Outcome:
         """The one way in: the dispatcher checks the rules, journals and carries it out (or refuses)."""
         outcome = self.dispatcher.dispatch(intent, source or self._source or DIRECTOR)
+        if outcome.accepted:
+            self._dirty = True  # a question intent is no engine event: the windows repaint all the same
         if isinstance(outcome, Refused) and outcome.tell_director:
             self.problem.emit(outcome.refusal.text)  # a remote sending GO in a loop (issue 25 #13)
         return outcome

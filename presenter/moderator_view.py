@@ -14,19 +14,16 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from presenter.i18n import QT_TRANSLATE_NOOP
-from presenter.run.engine import ClipState, Message, Mode, Phase, SegmentStatus, SegmentView, ShowSnapshot
+from presenter.questions.model import Source as QuestionSource
+from presenter.questions.model import source_label
+from presenter.run.state import ClipState, ClipView, Lateness, Message, Mode, Phase, ShowSnapshot, StartStatus
 from presenter.timefmt import format_countdown, format_duration, format_signed
 
 Translate = Callable[[str, str], str]
 CONTEXT = "ModeratorView"
 
-ON_TIME_WITHIN_S = 0.5
 STATUS_SLACK_S = 0.001  # see away_from_zero
 MESSAGE_BLINK_HALF_PERIOD_S = 0.5
-# A segment shorter than its thresholds would read WRAP UP from its first second: at most the last
-# half of a segment is "wrap up", at most the last quarter is "time".
-WARNING_SHARE = 0.5
-DANGER_SHARE = 0.25
 REPAINT_AFTER_BOUNDARY_S = 0.002  # wake this long after a displayed second changes
 
 
@@ -95,6 +92,12 @@ class ModeratorView:
     next_duration: str
     message: Message | None
     message_blink_on: bool
+    urgent: bool  # the message fills the room below a smaller timer (SendMessage(urgent=True))
+    must_end_by: str  # "until 18:52" once the show runs late against the hard out, else ""
+    question_header: str  # who asks and where from ("Anna · Facebook")
+    question_text: str  # the audience question on screen, or ""
+    questions_waiting: int
+    points_page: int  # the talking points' page the director turned to (0-based)
     next_change_s: float  # until the next displayed value changes (a second boundary, a blink)
     moving: bool  # the timer itself counts (a segment on air, the countdown to the start)
 
@@ -112,65 +115,6 @@ def away_from_zero(seconds: float) -> int:
     return whole if seconds >= 0 else -whole
 
 
-def phase_thresholds(duration_s: float, warning_s: float, danger_s: float) -> tuple[float, float]:
-    """The warning and danger thresholds scaled to a segment of `duration_s`: at most half of it is
-    "wrap up" and at most a quarter "time", so a 45 s clip never reads WRAP UP from 0:00."""
-    if duration_s <= 0:
-        return warning_s, min(danger_s, warning_s)
-    warning = min(warning_s, duration_s * WARNING_SHARE)
-    danger = min(danger_s, duration_s * DANGER_SHARE, warning)
-    return warning, danger
-
-
-def display_phase(remaining_s: float, duration_s: float, warning_s: float, danger_s: float) -> Phase:
-    """The phase the moderator sees with `remaining_s` left of `duration_s` (negative: overtime)."""
-    if remaining_s < 0:
-        return Phase.OVERTIME
-    warning, danger = phase_thresholds(duration_s, warning_s, danger_s)
-    if remaining_s <= danger:
-        return Phase.DANGER
-    if remaining_s <= warning:
-        return Phase.WARNING
-    return Phase.NORMAL
-
-
-def following_in_order(snapshot: ShowSnapshot, after: SegmentView) -> SegmentView | None:
-    """The next pending segment in the running order after `after`."""
-    for view in snapshot.segments[after.index + 1 :]:
-        if view.status is SegmentStatus.PENDING:
-            return view
-    return None
-
-
-def clip_chain(snapshot: ShowSnapshot) -> tuple[SegmentView, ...]:
-    """The clip segments that follow the clip on air by themselves (end action "next"), up to the
-    next live segment: their planned (or probed) durations add to "back on air in"."""
-    current = snapshot.current
-    if current is None or not current.segment.is_clip:
-        return ()
-    chain: list[SegmentView] = []
-    segment = current.segment
-    following = snapshot.next
-    seen = {current.index}
-    while segment.end_action == "next" and following is not None and following.segment.is_clip:
-        if following.index in seen:
-            break
-        seen.add(following.index)
-        chain.append(following)
-        segment = following.segment
-        following = following_in_order(snapshot, following)
-    return tuple(chain)
-
-
-def back_on_air_in(snapshot: ShowSnapshot) -> tuple[float, float]:
-    """Seconds until the moderator is live again during a clip, over the whole chain, and the chain's
-    length: the snapshot's (issue 20; core20's shim until this module renders the snapshot's timer)."""
-    clip = snapshot.clip
-    if clip is None or snapshot.current is None:
-        return 0.0, 0.0
-    return clip.back_on_air_in_s or 0.0, clip.chain_s or 0.0
-
-
 def until_next_second(value_s: float) -> float:
     """Time until a value counting down at 1 s/s next crosses a whole second (where a countdown
     shown rounded up in magnitude changes its digits): 4.3 → 0.3, −1.3 → 0.7, 4.0 → 1.0."""
@@ -178,15 +122,24 @@ def until_next_second(value_s: float) -> float:
     return fraction if fraction > 1e-6 else 1.0
 
 
+def _over_under(snapshot: ShowSnapshot, translate: Translate) -> tuple[str, Tone]:
+    """The engine's word on early/late (against the hard out first), with the display's rounding."""
+    lateness = snapshot.lateness
+    if lateness is Lateness.ON_PLAN:
+        return translate("ModeratorView", "on time"), Tone.TEXT
+    if lateness is Lateness.EARLY:
+        over = format_signed(away_from_zero(snapshot.over_under_s))
+        return translate("ModeratorView", "{time} early").format(time=over), Tone.TEXT
+    # Late: against the plan, or — past the hard out — against the hard out, whatever the plan says
+    # (finding 8: a live edit made the plan "on time" while the show ended after the hard out).
+    late_s = -snapshot.hard_out_margin_s if lateness is Lateness.PAST_HARD_OUT else snapshot.over_under_s
+    over = format_signed(max(away_from_zero(late_s), 1))
+    return translate("ModeratorView", "{time} late").format(time=over), Tone.WARNING
+
+
 def _status(snapshot: ShowSnapshot, translate: Translate) -> tuple[str, Tone, str, Tone]:
     """Over/under and projected end, with the display's rounding."""
-    over = away_from_zero(snapshot.over_under_s)
-    if abs(snapshot.over_under_s) < ON_TIME_WITHIN_S:
-        over_under, over_tone = translate("ModeratorView", "on time"), Tone.TEXT
-    elif over > 0:
-        over_under, over_tone = translate("ModeratorView", "{time} late").format(time=format_signed(over)), Tone.WARNING
-    else:
-        over_under, over_tone = translate("ModeratorView", "{time} early").format(time=format_signed(over)), Tone.TEXT
+    over_under, over_tone = _over_under(snapshot, translate)
     projected_end = snapshot.projected_end
     if projected_end.microsecond > STATUS_SLACK_S * 1e6:  # up to the whole second, like the margin
         projected_end += timedelta(microseconds=1_000_000 - projected_end.microsecond)
@@ -195,9 +148,8 @@ def _status(snapshot: ShowSnapshot, translate: Translate) -> tuple[str, Tone, st
         end = translate("ModeratorView", "ended {time}").format(time=at)
     else:
         end = translate("ModeratorView", "ends {time}").format(time=at)
-    margin = snapshot.hard_out_margin_s
-    if margin < 0 and away_from_zero(margin):
-        late = format_duration(-away_from_zero(margin))
+    if snapshot.lateness is Lateness.PAST_HARD_OUT:
+        late = format_duration(max(-away_from_zero(snapshot.hard_out_margin_s), 1))
         return (
             over_under,
             over_tone,
@@ -230,15 +182,14 @@ class _Centre:
 
 def _standby(snapshot: ShowSnapshot, translate: Translate) -> _Centre:
     show = snapshot.show
-    until = snapshot.until_start_s
-    overdue = format_countdown(until).startswith("+")
+    overdue = snapshot.start_status is StartStatus.OVERDUE
     return _Centre(
         phase=Phase.STANDBY,
         look=Look.STANDBY,
         phase_label=translate(CONTEXT, PHASE_WORDS[Phase.STANDBY]),
         phase_tone=Tone.MUTED,
         caption=translate("ModeratorView", "start overdue by") if overdue else translate("ModeratorView", "on air in"),
-        timer=format_countdown(until),
+        timer=snapshot.until_start_text,
         timer_tone=Tone.WARNING if overdue else Tone.TEXT,
         blink_on=False,
         notice="",
@@ -246,7 +197,7 @@ def _standby(snapshot: ShowSnapshot, translate: Translate) -> _Centre:
         speakers=f"{show.date:%d.%m.%Y} · {show.start:%H:%M}–{show.end:%H:%M}",
         points=(show.description,) if show.description else (),
         bullets=False,
-        counting=until,
+        counting=None if snapshot.start_status is StartStatus.AT_GO else snapshot.until_start_s,
     )
 
 
@@ -270,53 +221,69 @@ def _off_air(snapshot: ShowSnapshot, translate: Translate) -> _Centre:
     )
 
 
+def must_end_by_text(snapshot: ShowSnapshot, translate: Translate = _identity) -> str:
+    """ "until 18:52": when the segment on air must end to keep the hard out (only once the show runs late)."""
+    if snapshot.must_end_by is None:
+        return ""
+    return translate("ModeratorView", "until {time}").format(time=f"{snapshot.must_end_by:%H:%M}")
+
+
+def _with_deadline(caption: str, snapshot: ShowSnapshot, translate: Translate) -> str:
+    deadline = must_end_by_text(snapshot, translate)
+    return f"{caption} · {deadline}" if deadline else caption
+
+
+def _clip_centre(snapshot: ShowSnapshot, clip: ClipView, translate: Translate) -> _Centre:
+    """A clip on air: the whole chain's "back on air in" and its phase, both as the engine gives them."""
+    current = snapshot.current
+    assert current is not None
+    segment = current.segment
+    phase = snapshot.phase
+    timer_s = snapshot.timer_s if snapshot.timer_s is not None else (clip.back_on_air_in_s or 0.0)
+    caption = {
+        ClipState.PAUSED: translate("ModeratorView", "clip paused · back on air in"),
+        ClipState.HELD: translate("ModeratorView", "clip ended"),
+        ClipState.BLACK: translate("ModeratorView", "clip ended"),
+    }.get(clip.state, translate("ModeratorView", "back on air in"))
+    ended = clip.state in (ClipState.HELD, ClipState.BLACK)
+    return _Centre(
+        phase=phase,
+        look=Look.CLIP,
+        phase_label=translate("ModeratorView", "CLIP"),
+        phase_tone=Tone.CLIP,
+        caption=caption,
+        timer=format_countdown(timer_s),
+        timer_tone=PHASE_TONE[phase] if phase in (Phase.WARNING, Phase.DANGER) else Tone.TEXT,
+        blink_on=False,
+        notice=translate("ModeratorView", "clip ended – stand by for the director's GO") if ended else "",
+        title=segment.title,
+        speakers=" · ".join(segment.speakers),
+        points=segment.talking_points,
+        bullets=True,
+        counting=timer_s if snapshot.timer_running else None,
+    )
+
+
 def _on_air(snapshot: ShowSnapshot, translate: Translate) -> _Centre:
     current = snapshot.current
     assert current is not None
     segment = current.segment
-    show = snapshot.show
-    warning_s, danger_s = show.warning_for(segment), show.danger_for(segment)
     clip = snapshot.clip
-    notice = ""
     if clip is not None and clip.state is not ClipState.FAILED:
-        back, length = back_on_air_in(snapshot)
-        phase = display_phase(back, length, warning_s, danger_s)
-        caption = {
-            ClipState.PAUSED: translate("ModeratorView", "clip paused · back on air in"),
-            ClipState.HELD: translate("ModeratorView", "clip ended"),
-            ClipState.BLACK: translate("ModeratorView", "clip ended"),
-        }.get(clip.state, translate("ModeratorView", "back on air in"))
-        if clip.state in (ClipState.HELD, ClipState.BLACK):
-            notice = translate("ModeratorView", "clip ended – stand by for the director's GO")
-        counting = back if clip.state in (ClipState.PLAYING, ClipState.WAITING) else None
-        return _Centre(
-            phase=phase,
-            look=Look.CLIP,
-            phase_label=translate("ModeratorView", "CLIP"),
-            phase_tone=Tone.CLIP,
-            caption=caption,
-            timer=format_countdown(back),
-            timer_tone=PHASE_TONE[phase] if phase in (Phase.WARNING, Phase.DANGER) else Tone.TEXT,
-            blink_on=False,
-            notice=notice,
-            title=segment.title,
-            speakers=" · ".join(segment.speakers),
-            points=segment.talking_points,
-            bullets=True,
-            counting=counting,
-        )
-    remaining = snapshot.remaining_s or 0.0
-    phase = display_phase(remaining, current.planned_duration_s, warning_s, danger_s)
+        return _clip_centre(snapshot, clip, translate)
+    remaining = snapshot.timer_s if snapshot.timer_s is not None else (snapshot.remaining_s or 0.0)
+    phase = snapshot.phase
     # Overtime beats once per displayed second, in step with the digits: bright on +0:01, dim on +0:02.
     blink_on = phase is Phase.OVERTIME and math.ceil(-remaining - 1e-9) % 2 == 1
+    caption = (
+        translate("ModeratorView", "over by") if phase is Phase.OVERTIME else translate("ModeratorView", "remaining")
+    )
     return _Centre(
         phase=phase,
         look=Look(phase.value),
         phase_label=translate(CONTEXT, PHASE_WORDS[phase]) if PHASE_WORDS[phase] else "",
         phase_tone=PHASE_TONE[phase],
-        caption=translate("ModeratorView", "over by")
-        if phase is Phase.OVERTIME
-        else translate("ModeratorView", "remaining"),
+        caption=_with_deadline(caption, snapshot, translate),
         timer=format_countdown(remaining),
         timer_tone=PHASE_TONE[phase],
         blink_on=blink_on,
@@ -325,7 +292,7 @@ def _on_air(snapshot: ShowSnapshot, translate: Translate) -> _Centre:
         speakers=" · ".join(segment.speakers),
         points=segment.talking_points,
         bullets=True,
-        counting=remaining,
+        counting=remaining if snapshot.timer_running else None,
     )
 
 
@@ -357,6 +324,22 @@ def next_change_s(snapshot: ShowSnapshot, counting: float | None) -> float:
     return max(min(candidates), 0.0) + REPAINT_AFTER_BOUNDARY_S
 
 
+def source_words(source: str) -> str:
+    """A question's source (its journal value, "mail") as the user reads it ("Mail", "E-Mail")."""
+    try:
+        return source_label(QuestionSource(source))
+    except ValueError:
+        return source
+
+
+def _question(snapshot: ShowSnapshot) -> tuple[str, str]:
+    """The audience question on screen: who asks and where from (the source as the user reads it), its text."""
+    question = snapshot.question
+    if question is None:
+        return "", ""
+    return " · ".join(part for part in (question.asker, source_words(question.source)) if part), question.text
+
+
 def describe(snapshot: ShowSnapshot, translate: Translate = _identity) -> ModeratorView:
     """What the moderator window shows for `snapshot`: pure presentation, no show logic."""
 
@@ -373,6 +356,7 @@ def describe(snapshot: ShowSnapshot, translate: Translate = _identity) -> Modera
     if message is not None and message.blink:
         shown_for = (snapshot.now - message.sent_at).total_seconds()
         message_blink_on = int(shown_for // MESSAGE_BLINK_HALF_PERIOD_S) % 2 == 1
+    question_header, question_text = _question(snapshot)
     return ModeratorView(
         clock=f"{snapshot.now:%H:%M:%S}",
         over_under=over_under,
@@ -396,6 +380,12 @@ def describe(snapshot: ShowSnapshot, translate: Translate = _identity) -> Modera
         next_duration=next_duration,
         message=message,
         message_blink_on=message_blink_on,
+        urgent=message is not None and message.urgent,
+        must_end_by=must_end_by_text(snapshot, translate) if snapshot.current is not None else "",
+        question_header=question_header,
+        question_text=question_text,
+        questions_waiting=max(snapshot.questions_waiting, 0),
+        points_page=max(snapshot.points_page, 0),
         next_change_s=next_change_s(snapshot, centre.counting),
         moving=centre.counting is not None,
     )

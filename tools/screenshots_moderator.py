@@ -73,12 +73,22 @@ def scene_question():
 
 
 def question(window) -> None:
-    window.set_question("Anna Becker", "Facebook", "Wann bekommt Hochspeyer endlich schnelles Internet?")
-    window.set_questions_waiting(3)
+    """The question on screen and three waiting, as the producer puts them there (question intents)."""
+    controller = window.controller
+    controller.question_add("Wann bekommt Hochspeyer endlich schnelles Internet?", "Anna Becker", "facebook")
+    for text in ("Wie sicher sind die Daten?", "Gibt es Förderung?", "Wer hilft älteren Menschen?"):
+        controller.question_add(text)
+    for entry in list(controller.questions.questions):
+        controller.question_approve(entry.id)
+    controller.question_show()
+    window.render_now()
 
 
 def takeover(window) -> None:
-    window.set_message_takeover(True)
+    """The message on screen sent again as urgent (the SendMessage intent): it fills the screen."""
+    message = window.controller.snapshot().message
+    window.controller.send_message(message.text, message.blink, urgent=True)
+    window.render_now()
 
 
 def second_page(window) -> None:

@@ -79,7 +79,7 @@ def main() -> int:
         window.grab().save(str(DOCS / "questions_window.png"))
         panel = ModeratorQuestionPanel()
         panel.resize(900, 300)
-        panel.update_from(controller.questions)
+        panel.update_from(controller.snapshot())
         panel.show()
         for _ in range(10):
             app.processEvents()

@@ -1834,6 +1834,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>Dringend: ganzer Bildschirm</translation>
     </message>
     <message>
+        <source>The message fills the moderator's screen below a smaller timer</source>
+        <translation>Die Nachricht füllt den Bildschirm der Moderation unter einem kleineren Timer</translation>
+    </message>
+    <message>
         <source>Send</source>
         <translation>Senden</translation>
     </message>
@@ -1874,6 +1878,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation> (blinkend)</translation>
     </message>
     <message>
+        <source> (full screen)</source>
+        <translation> (Vollbild)</translation>
+    </message>
+    <message>
         <source>Moderator sees: “{text}”{blinking}</source>
         <translation>Moderation sieht: „{text}“{blinking}</translation>
     </message>
@@ -1898,10 +1906,7 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
     <message numerus="yes">
         <source>%n questions waiting</source>
-        <translation>
-            <numerusform>%n Frage wartet</numerusform>
-            <numerusform>%n Fragen warten</numerusform>
-        </translation>
+        <translation><numerusform>%n Frage wartet</numerusform><numerusform>%n Fragen warten</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1961,6 +1966,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     <message>
         <source>off air</source>
         <translation>nicht auf Sendung</translation>
+    </message>
+    <message>
+        <source>until {time}</source>
+        <translation>bis {time}</translation>
     </message>
     <message>
         <source>clip paused · back on air in</source>
@@ -2023,10 +2032,7 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
     <message numerus="yes">
         <source>%n questions waiting</source>
-        <translation>
-            <numerusform>%n Frage wartet</numerusform>
-            <numerusform>%n Fragen warten</numerusform>
-        </translation>
+        <translation><numerusform>%n Frage wartet</numerusform><numerusform>%n Fragen warten</numerusform></translation>
     </message>
     <message>
         <source>moderator screen {screen_index} does not exist (1 screen); using screen {fallback}</source>
@@ -2034,17 +2040,11 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
     <message numerus="yes">
         <source>moderator screen {screen_index} does not exist (%n screens); using screen {fallback}</source>
-        <translation>
-            <numerusform>Moderationsbildschirm {screen_index} gibt es nicht (%n Bildschirm); es wird Bildschirm {fallback} verwendet</numerusform>
-            <numerusform>Moderationsbildschirm {screen_index} gibt es nicht (%n Bildschirme); es wird Bildschirm {fallback} verwendet</numerusform>
-        </translation>
+        <translation><numerusform>Moderationsbildschirm {screen_index} gibt es nicht (%n Bildschirm); es wird Bildschirm {fallback} verwendet</numerusform><numerusform>Moderationsbildschirm {screen_index} gibt es nicht (%n Bildschirme); es wird Bildschirm {fallback} verwendet</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>moderator screen {index} does not exist (%n screens); the window stays where it is</source>
-        <translation>
-            <numerusform>Moderationsbildschirm {index} gibt es nicht (%n Bildschirm); das Fenster bleibt, wo es ist</numerusform>
-            <numerusform>Moderationsbildschirm {index} gibt es nicht (%n Bildschirme); das Fenster bleibt, wo es ist</numerusform>
-        </translation>
+        <translation><numerusform>Moderationsbildschirm {index} gibt es nicht (%n Bildschirm); das Fenster bleibt, wo es ist</numerusform><numerusform>Moderationsbildschirm {index} gibt es nicht (%n Bildschirme); das Fenster bleibt, wo es ist</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2195,6 +2195,22 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
 </context>
 <context>
     <name>OnAirPanel</name>
+    <message>
+        <source>Fill {number}. {title}: ends {time}</source>
+        <translation>Puffer {number}. {title}: endet {time}</translation>
+    </message>
+    <message>
+        <source>must give {time}</source>
+        <translation>muss {time} abgeben</translation>
+    </message>
+    <message>
+        <source>may take {time}</source>
+        <translation>darf {time} länger</translation>
+    </message>
+    <message>
+        <source>The segment that absorbs time to keep the hard out</source>
+        <translation>Der Programmpunkt, der Zeit aufnimmt, damit der Sendeschluss hält</translation>
+    </message>
     <message>
         <source>With: </source>
         <translation>Mit: </translation>
@@ -3187,10 +3203,7 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
     <message numerus="yes">
         <source>%n questions</source>
-        <translation>
-            <numerusform>%n Frage</numerusform>
-            <numerusform>%n Fragen</numerusform>
-        </translation>
+        <translation><numerusform>%n Frage</numerusform><numerusform>%n Fragen</numerusform></translation>
     </message>
     <message>
         <source>The clipboard has no text to make a question of.</source>
@@ -4243,6 +4256,14 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     <message>
         <source>GO: {number} {title}</source>
         <translation>GO: {number} {title}</translation>
+    </message>
+    <message>
+        <source>Back takes the last GO back</source>
+        <translation>Zurück nimmt das letzte GO zurück</translation>
+    </message>
+    <message>
+        <source>Back makes {number}. {title} next</source>
+        <translation>Zurück setzt {number}. {title} als Nächstes</translation>
     </message>
     <message>
         <source>Space</source>

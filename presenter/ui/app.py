@@ -17,8 +17,8 @@ from presenter.compose import AppParts, build_parts, choose_platform
 from presenter.controller import ShowController
 from presenter.files import atomic_write
 from presenter.i18n import current_language
-from presenter.questions import questions_status
 from presenter.run.engine import ShowEngine
+from presenter.run.intents import CloseRun, Rehearse, StopToBlack
 from presenter.run.journal import JournalWriter, Resumable
 from presenter.run.rules import CloseReason, RunChange, RunRules, StartDecision, needs_confirmation
 from presenter.show import Show, ShowFileError, load_show
@@ -26,6 +26,7 @@ from presenter.ui.app_windows import AppClipChecks, AppWindows
 from presenter.ui.deferred_playout import DeferredPlayout
 from presenter.ui.language_choice import LANGUAGE_NAMES
 from presenter.ui.launch import install_language, show_to_open
+from presenter.ui.status_file import question_status, snapshot_status
 
 __all__ = ["PresenterApp", "choose_platform", "run_app", "show_to_open"]
 
@@ -68,15 +69,15 @@ class PresenterApp(AppWindows, AppClipChecks, QObject):
         self.rules = RunRules(parts.state, parts.clock, self._journal_problem)
         decision = self.rules.at_start(show, new_run=bool(args.new_run))
         self.deferred_playout = DeferredPlayout(self)
-        engine = self.rules.open_run(show, decision.resume)
-        self.controller = ShowController(show, clock=parts.clock, playout=self.deferred_playout, engine=engine)
-        self.controller.attach_journal(self.journal.append)
+        run = self.rules.open(show, decision.resume)  # engine and question queue, replayed as one, journaled
+        self.controller = ShowController(show, clock=parts.clock, playout=self.deferred_playout, run=run)
+        self.controller.attach_journal(self.journal.append)  # the same journal; starts the heartbeat
         self.director = DirectorWindow(self.controller)
         self.editor = None  # installed right after the first paint (ruamel.yaml and the forms load then)
         self._connect_director()
         self._announce_start(decision)
         if getattr(args, "rehearse", False):
-            self.controller.rehearse_from_now()  # the core's rehearsal intent (--rehearse)
+            self.director.send_intent(Rehearse())  # the core's rehearsal intent (--rehearse)
         self.director.show()  # the director paints first; libVLC, the other windows and clip checks right after
         QTimer.singleShot(0, self._start_after_paint)
         if getattr(args, "status_file", None):
@@ -123,7 +124,7 @@ class PresenterApp(AppWindows, AppClipChecks, QObject):
         output = self.parts.start_output()
         self.playout, self.output_window, self.vlc_message = output.playout, output.window, output.problem
         if self.output_window is not None:
-            self.output_window.panic_requested.connect(lambda: self.controller.panic())
+            self.output_window.panic_requested.connect(lambda: self.director.send_intent(StopToBlack()))
         if self.vlc_message:
             self.controller.playout_problem = self.vlc_message
             self.director.add_problem(self.vlc_message)
@@ -220,12 +221,12 @@ class PresenterApp(AppWindows, AppClipChecks, QObject):
 
     def new_run(self) -> None:
         """Standby with a fresh journal; the run before is closed where it was and its journal kept."""
-        self.controller.close_run(CloseReason.NEW_RUN.value)
+        self.director.send_intent(CloseRun(CloseReason.NEW_RUN.value))
         self._switch_run(self.controller.show, None)
 
     def rehearse_from_now(self) -> None:
         """ "Rehearse from now": the running order is planned from the first GO (the core's rehearsal)."""
-        self.controller.rehearse_from_now()
+        self.director.send_intent(Rehearse())
 
     def choose_show(self) -> None:
         """The director's "Open show…": asks first while on air, then a file dialog."""
@@ -247,7 +248,7 @@ class PresenterApp(AppWindows, AppClipChecks, QObject):
         except ShowFileError as exc:
             self.director.add_problem(self.tr("Show not opened, the current show goes on: {error}").format(error=exc))
             return False
-        self.controller.close_run(CloseReason.ANOTHER_SHOW.value)
+        self.director.send_intent(CloseRun(CloseReason.ANOTHER_SHOW.value))
         resumable = self.rules.resumable_for(show)
         self.director.model.set_clip_warnings({})
         self._switch_run(show, resumable)
@@ -358,7 +359,8 @@ class PresenterApp(AppWindows, AppClipChecks, QObject):
             "journal": str(self.journal.path) if self.journal else None,
             "next": snapshot.next.segment.id if snapshot.next else None,  # what GO puts on air
             "output": output.state.value if output is not None else None,  # what the program output shows
-            **questions_status(self.controller.questions),  # question, questions_waiting
+            **question_status(snapshot),  # question, questions_waiting
+            **snapshot_status(snapshot),  # phase, timer_s, lateness, go, back, … (presenter.ui.status_file)
         }
         with contextlib.suppress(OSError):  # monitoring must never disturb the show
             atomic_write(Path(self.args.status_file), json.dumps(status), backup=False)

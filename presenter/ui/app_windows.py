@@ -10,6 +10,7 @@ from PySide6.QtGui import QGuiApplication
 
 from presenter.clips.preflight import CheckReport, Status
 from presenter.i18n import translate
+from presenter.run.intents import SetMediaDurations
 
 
 class AppWindows:
@@ -17,14 +18,11 @@ class AppWindows:
 
     def _start_moderator(self) -> None:
         from presenter.ui.moderator import ModeratorWindow
-        from presenter.ui.moderator_question import show_queue_on
 
         moderator = self.moderator = ModeratorWindow(self.controller)
-        messages = self.director.messages
-        messages.takeover_toggled.connect(moderator.set_message_takeover)
-        messages.talking_points_page.connect(moderator.page_talking_points)
-        self.controller.changed.connect(lambda: show_queue_on(moderator, self.controller.questions))
-        show_queue_on(moderator, self.controller.questions)
+        moderator.report = self.director.add_problem  # a refused page turn, said where every refusal is
+        # The director's PgUp/PgDown: the moderator window knows how many pages its talking points take.
+        self.director.messages.talking_points_page.connect(moderator.page_talking_points)
         self.director.moderator_screen_requested.connect(self._move_moderator)
         self.director.moderator_fullscreen_toggled.connect(self._toggle_moderator_fullscreen)
 
@@ -132,7 +130,7 @@ class AppClipChecks:
         self.controller.media_info = {row.segment.id: row.media for row in report.rows if row.media is not None}
         durations = report.media_durations()
         if durations:
-            self.controller.set_media_durations(durations)
+            self.director.send_intent(SetMediaDurations(durations))
         warnings = {row.segment.id: row.summary for row in report.rows if row.status is not Status.READY}
         self.director.model.set_clip_warnings(warnings)
         for row in report.rows:

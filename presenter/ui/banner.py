@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Hashable
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 BANNER_STYLE = "QFrame#bannerFrame{background:#5a3a00;} QLabel{color:#fff;font-weight:bold;}"
@@ -20,6 +20,7 @@ class Banner(QFrame):
         super().__init__(parent, objectName="bannerFrame")
         self.setStyleSheet(BANNER_STYLE)
         self.text = QLabel(objectName="banner")
+        self.text.setTextFormat(Qt.TextFormat.PlainText)  # file names and problems from outside are text
         self.text.setWordWrap(True)
         self.button = QPushButton(objectName="bannerAction")
         self.button.hide()

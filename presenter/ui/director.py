@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from presenter.controller import ShowController
 from presenter.i18n import Language, current_language, translate
 from presenter.run.engine import Mode, SegmentView
+from presenter.run.intents import Intent, MakeNext
 from presenter.ui.banner import Banner
 from presenter.ui.director_header import DirectorHeader
 from presenter.ui.director_keys import DirectorKeys, key_help
@@ -39,6 +40,7 @@ from presenter.ui.message_panel import MESSAGE_PRESETS, MessagePanel
 from presenter.ui.on_air_panel import OnAirPanel
 from presenter.ui.question_queue import QuestionQueueWidget, install_question_keys
 from presenter.ui.running_order import COLUMNS, RunningOrderModel
+from presenter.ui.send import send
 from presenter.ui.transport_bar import TransportBar
 
 __all__ = ["MESSAGE_PRESETS", "DirectorWindow"]
@@ -70,9 +72,7 @@ class DirectorWindow(QWidget):
         )
         self.resize(1440, 860)
         self._build()
-        self.keys = DirectorKeys(
-            self, go=controller.go, panic=controller.panic, message_field=self.message_edit, home=self.table
-        )
+        self.keys = DirectorKeys(self, send=self.send_intent, message_field=self.message_edit, home=self.table)
         self.question_keys = install_question_keys(self, controller, self.add_problem)
         for key, step in ((Qt.Key.Key_PageUp, -1), (Qt.Key.Key_PageDown, 1)):
             shortcut = QShortcut(QKeySequence(key), self)
@@ -177,11 +177,12 @@ class DirectorWindow(QWidget):
 
     def _build_right(self) -> QWidget:
         self.transport = TransportBar(
-            self.controller, self.selected_row, self.selected_view, self.add_problem, confirm=self.confirm
-        )
+            self.controller, self.selected_row, self.selected_view, self.add_problem, self.send_intent,
+            confirm=self.confirm,
+        )  # fmt: skip
         self.go_button = self.transport.go_button
         self.on_air = OnAirPanel(self.transport)
-        self.messages = MessagePanel(self.controller, keys_back=lambda: self.keys.give_back())
+        self.messages = MessagePanel(self.controller, keys_back=lambda: self.keys.give_back(), send=self.send_intent)
         self.messages.moderator_screen_requested.connect(self.moderator_screen_requested)
         self.messages.moderator_fullscreen_toggled.connect(self.moderator_fullscreen_toggled)
         self.message_edit, self.blink_check = self.messages.message_edit, self.messages.blink_check
@@ -241,6 +242,10 @@ class DirectorWindow(QWidget):
 
     # ------------------------------------------------------------------ intents from the widgets
 
+    def send_intent(self, intent: Intent) -> bool:
+        """Every key and button of this window: the intent to the one dispatcher, a refusal in the problems list."""
+        return send(self.controller, intent, self.add_problem)
+
     def selected_row(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
         return rows[0].row() if rows else None
@@ -264,7 +269,7 @@ class DirectorWindow(QWidget):
     def _make_next(self, row: int) -> None:
         """A double-click sets what GO airs next; it never puts anything on air itself."""
         if row is not None and row >= 0:
-            self.controller.jump(row)
+            self.send_intent(MakeNext(row))
 
     # ------------------------------------------------------------------ rendering
 

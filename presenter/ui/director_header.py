@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
@@ -59,6 +59,8 @@ class DirectorHeader(QWidget):
         self.projected_label = QLabel(objectName="projectedEnd")
         self.output_label = QLabel(objectName="outputState")
         self.output_label.setToolTip(translate("DirectorHeader", "What the program output shows"))
+        for label in (self.show_title, self.output_label, self.over_under_label, self.projected_label):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # a show title is text, never HTML
         for label in (self.show_title, self.output_label):  # long texts are cut, they never widen the window
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             label.setMinimumWidth(120)

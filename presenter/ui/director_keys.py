@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from presenter.run.intents import Go, Intent, StopToBlack
+
 MESSAGE_KEY = "Ctrl+M"
 
 
@@ -39,21 +41,22 @@ def key_help() -> str:
 
 
 class DirectorKeys(QObject):
-    """Binds the keys to `window`; `home` is the widget that holds the keys when no field is typed in."""
+    """Binds the keys to `window`; `home` is the widget that holds the keys when no field is typed in.
+
+    Each key builds its intent and hands it to `send` (the one dispatcher); whether GO is possible
+    now is the dispatcher's answer, never the key's."""
 
     def __init__(
         self,
         window: QWidget,
         *,
-        go: Callable[[], object],
-        panic: Callable[[], object],
+        send: Callable[[Intent], object],
         message_field: QLineEdit,
         home: QWidget,
     ) -> None:
         super().__init__(window)
         self.window = window
-        self._go = go
-        self._panic = panic
+        self._send = send
         self.message_field = message_field
         self.home = home
         self._bind(Qt.Key.Key_Space, self.space)
@@ -71,14 +74,14 @@ class DirectorKeys(QObject):
     def space(self) -> None:
         """GO, unless the focus is in a text field (a field takes Space as text before it gets here)."""
         if not self._typing():
-            self._go()
+            self._send(Go())
 
     def escape(self) -> None:
         """Stop to black; in a text field only leave the field: nothing on air changes."""
         if self._typing():
             self.give_back()
             return
-        self._panic()
+        self._send(StopToBlack())
 
     def to_message_field(self) -> None:
         self.message_field.setFocus(Qt.FocusReason.ShortcutFocusReason)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 from presenter.compose import LANGUAGE_KEY
 from presenter.i18n import Language, current_language, parse_language, translate
 from presenter.run.engine import Mode
+from presenter.run.intents import SetLanguage
 
 # Each language named in its own language, whichever is spoken now.
 LANGUAGE_NAMES = {Language.ENGLISH: "English", Language.GERMAN: "Deutsch"}
@@ -25,6 +26,7 @@ def choose_language(app, code: str) -> None:
     app.settings.sync()
     if language is current_language():
         return
+    app.director.send_intent(SetLanguage(language.value))  # journaled: the run's record says when it changed
     name = LANGUAGE_NAMES[language]
     if not can_restart_now(app):
         later = translate(

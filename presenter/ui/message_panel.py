@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
 from presenter.controller import ShowController
 from presenter.i18n import QT_TRANSLATE_NOOP, translate
 from presenter.run.engine import ShowSnapshot
+from presenter.run.intents import MESSAGE_MAX_CHARS, ClearMessage, Intent, SendMessage
 from presenter.ui.on_air_panel import set_text
 
 MESSAGE_PRESETS = (
@@ -18,26 +19,29 @@ MESSAGE_PRESETS = (
     QT_TRANSLATE_NOOP("MessagePanel", "Question from the chat"),
     QT_TRANSLATE_NOOP("MessagePanel", "Speak up"),
 )
-MESSAGE_MAX_CHARS = 140
 
 
 class MessagePanel(QGroupBox):
-    """Sends messages; after Enter (or Send) `keys_back` hands the keys back, so Space is a GO again."""
+    """Sends messages as intents (`send`: the one dispatcher); after Enter (or Send) `keys_back` hands the
+    keys back, so Space is a GO again. The limit is the one every face uses (MESSAGE_MAX_CHARS)."""
 
     moderator_screen_requested = Signal(int)
     moderator_fullscreen_toggled = Signal()
-    takeover_toggled = Signal(bool)  # an urgent message fills the moderator's screen below a smaller timer
     talking_points_page = Signal(int)  # +1 / -1: the moderator's talking points, when they need pages
 
-    def __init__(self, controller: ShowController, keys_back: Callable[[], None]) -> None:
+    def __init__(
+        self, controller: ShowController, keys_back: Callable[[], None], send: Callable[[Intent], object]
+    ) -> None:
         super().__init__(translate("MessagePanel", "Message to the moderator (Ctrl+M)"))
         self.controller = controller
+        self._send = send
         self._keys_back = keys_back
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_typed_row())
         layout.addLayout(self._build_presets())
         self.moderator_sees = QLabel(objectName="moderatorSees")
         self.moderator_sees.setWordWrap(True)
+        self.moderator_sees.setTextFormat(Qt.TextFormat.PlainText)  # a remote's message is text, never HTML
         layout.addWidget(self.moderator_sees)
         layout.addLayout(self._build_screen_row())
 
@@ -50,11 +54,14 @@ class MessagePanel(QGroupBox):
         self.message_edit.returnPressed.connect(self.send_typed)
         self.blink_check = QCheckBox(translate("MessagePanel", "Blink"), objectName="messageBlink")
         self.takeover_check = QCheckBox(translate("MessagePanel", "Urgent: full screen"), objectName="messageTakeover")
-        self.takeover_check.toggled.connect(self.takeover_toggled.emit)
+        self.takeover_check.setToolTip(
+            translate("MessagePanel", "The message fills the moderator's screen below a smaller timer")
+        )
+        self.takeover_check.toggled.connect(self._urgent_toggled)
         send = QPushButton(translate("MessagePanel", "Send"), objectName="sendMessage")
         send.clicked.connect(self.send_typed)
         clear = QPushButton(translate("MessagePanel", "Clear"), objectName="clearMessage")
-        clear.clicked.connect(self.controller.clear_message)
+        clear.clicked.connect(lambda _=False: self._send(ClearMessage()))
         row = QHBoxLayout()
         row.addWidget(self.message_edit, 1)
         for widget in (self.blink_check, self.takeover_check, send, clear):
@@ -99,7 +106,13 @@ class MessagePanel(QGroupBox):
         return row
 
     def send(self, text: str) -> None:
-        self.controller.send_message(text, self.blink_check.isChecked())
+        self._send(SendMessage(text, blink=self.blink_check.isChecked(), urgent=self.takeover_check.isChecked()))
+
+    def _urgent_toggled(self, urgent: bool) -> None:
+        """The message on screen becomes (or stops being) urgent: the same message again, journaled."""
+        message = self.controller.snapshot().message
+        if message is not None and message.urgent != urgent:
+            self._send(SendMessage(message.text, blink=message.blink, urgent=urgent))
 
     def send_typed(self) -> None:
         """Enter or Send: the typed text goes to the moderator and the keys go back to the running order."""
@@ -120,6 +133,12 @@ class MessagePanel(QGroupBox):
         if message is None:
             set_text(self.moderator_sees, translate("MessagePanel", "Moderator sees: no message"))
             return
+        if self.takeover_check.isChecked() != message.urgent:  # what the moderator sees now (a remote's, too)
+            self.takeover_check.blockSignals(True)
+            self.takeover_check.setChecked(message.urgent)
+            self.takeover_check.blockSignals(False)
         blinking = translate("MessagePanel", " (blinking)") if message.blink else ""
+        if message.urgent:
+            blinking += translate("MessagePanel", " (full screen)")
         set_text(self.moderator_sees, translate("MessagePanel", "Moderator sees: “{text}”{blinking}").format(
             text=message.text, blinking=blinking))  # fmt: skip

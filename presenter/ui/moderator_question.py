@@ -12,7 +12,8 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
-from presenter.questions import QuestionQueue, source_label
+from presenter.moderator_view import source_words
+from presenter.run.state import ShowSnapshot
 
 QUESTION_COLOUR = "#cc79a7"
 QUESTION_BACKGROUND = "#241a22"
@@ -41,7 +42,7 @@ class ModeratorQuestionPanel(QWidget):
         self.text = ""
         self.waiting = 0
         self.paint_count = 0  # for the benchmark: when the question was really painted
-        self._revision: tuple[int, int] | None = None
+        self._revision: tuple[object, int] | None = None
         self.setVisible(False)
 
     # ------------------------------------------------------------------ what it shows
@@ -61,13 +62,14 @@ class ModeratorQuestionPanel(QWidget):
             self.waiting = count
             self.update()
 
-    def update_from(self, queue: QuestionQueue) -> None:
-        """Follow the controller's queue (connect to controller.changed); nothing happens when it did not move."""
-        revision = (id(queue), queue.revision)
+    def update_from(self, snapshot: ShowSnapshot) -> None:
+        """Follow the snapshot's question (connect to controller.changed); nothing happens when it did not move."""
+        question = snapshot.question
+        revision = (question, snapshot.questions_waiting)
         if revision == self._revision:
             return
         self._revision = revision
-        show_queue_on(self, queue)
+        show_question_on(self, snapshot)
 
     def who_text(self) -> str:
         who = self.asker or self.tr("a viewer")
@@ -134,12 +136,12 @@ class ModeratorQuestionPanel(QWidget):
         self.paint_count += 1
 
 
-def show_queue_on(target, queue: QuestionQueue) -> None:
-    """Feed the question on screen and the count waiting to anything with the three setters
-    (`set_question`, `clear_question`, `set_questions_waiting`): the moderator window or this panel."""
-    current = queue.on_screen
-    target.set_questions_waiting(len(queue.approved()))
+def show_question_on(target, snapshot: ShowSnapshot) -> None:
+    """Feed the snapshot's question on screen and the count waiting to anything with the three setters
+    (`set_question`, `clear_question`, `set_questions_waiting`)."""
+    current = snapshot.question
+    target.set_questions_waiting(snapshot.questions_waiting)
     if current is None:
         target.clear_question()
     else:
-        target.set_question(current.asker, source_label(current.source), current.display_text)
+        target.set_question(current.asker, source_words(current.source), current.text)

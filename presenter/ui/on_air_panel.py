@@ -7,8 +7,8 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
 from presenter.i18n import translate
-from presenter.moderator_view import describe
-from presenter.run.engine import Mode, ShowSnapshot
+from presenter.moderator_view import describe, must_end_by_text
+from presenter.run.state import FillView, Mode, ShowSnapshot
 from presenter.timefmt import format_countdown, format_duration
 from presenter.ui import theme
 
@@ -24,6 +24,22 @@ def _scaled_font(base: QFont, factor: float) -> QFont:
     font.setPointSizeF(font.pointSizeF() * factor)
     font.setBold(True)
     return font
+
+
+def fill_text(snapshot: ShowSnapshot, fill: FillView | None) -> str:
+    """The segment that absorbs time (`fill: true`): how much it must give or may take, as the engine says."""
+    if fill is None or snapshot.mode is Mode.ENDED:
+        return ""
+    segment = snapshot.segments[fill.index].segment
+    head = translate("OnAirPanel", "Fill {number}. {title}: ends {time}").format(
+        number=fill.index + 1, title=segment.title, time=f"{fill.planned_end:%H:%M:%S}"
+    )
+    seconds = round(fill.adjust_s)
+    if seconds < 0:
+        return head + " · " + translate("OnAirPanel", "must give {time}").format(time=format_duration(-seconds))
+    if seconds > 0:
+        return head + " · " + translate("OnAirPanel", "may take {time}").format(time=format_duration(seconds))
+    return head
 
 
 class OnAirPanel(QFrame):
@@ -54,11 +70,17 @@ class OnAirPanel(QFrame):
         self.details_label.setTextFormat(Qt.TextFormat.PlainText)
         self.next_label = QLabel(objectName="next")
         self.next_label.setWordWrap(True)
+        self.fill_label = QLabel(objectName="fill")
+        self.fill_label.setWordWrap(True)
+        self.fill_label.setToolTip(translate("OnAirPanel", "The segment that absorbs time to keep the hard out"))
+        for label in (self.on_air_title, self.phase_label, self.clip_label, self.next_label, self.fill_label):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # titles and clip problems are text, never HTML
         layout = QVBoxLayout(self)
         for widget in (self.on_air_title, self.countdown, self.phase_label, self.clip_label):
             layout.addWidget(widget)
         layout.addWidget(self.details_label, 1)
         layout.addWidget(self.next_label)
+        layout.addWidget(self.fill_label)
         layout.addWidget(controls)
 
     def show_state(self, snapshot: ShowSnapshot) -> None:
@@ -83,6 +105,7 @@ class OnAirPanel(QFrame):
                 number=following.index + 1, title=following.segment.title, planned=planned
             )
             set_text(self.next_label, text)
+        set_text(self.fill_label, fill_text(snapshot, snapshot.fill))
 
     def _render_timer(self, snapshot: ShowSnapshot) -> None:
         phase = snapshot.phase
@@ -103,11 +126,15 @@ class OnAirPanel(QFrame):
             set_text(self.phase_label, ended)
         else:
             current = snapshot.current
-            assert current is not None and snapshot.remaining_s is not None
+            assert current is not None
             set_text(self.on_air_title, translate("OnAirPanel", "ON AIR {number}. {title}").format(
                 number=current.index + 1, title=current.segment.title))  # fmt: skip
-            set_text(self.countdown, format_countdown(snapshot.remaining_s))
-            set_text(self.phase_label, theme.phase_label(phase) or translate("OnAirPanel", "on time"))
+            # The engine's figure and phase: the same as the moderator's, the browser's and the API's.
+            timer_s = snapshot.timer_s if snapshot.timer_s is not None else snapshot.remaining_s
+            set_text(self.countdown, format_countdown(timer_s or 0.0))
+            words = theme.phase_label(phase) or translate("OnAirPanel", "on time")
+            deadline = must_end_by_text(snapshot, translate)
+            set_text(self.phase_label, f"{words} · {deadline}" if deadline else words)
         style = f"color:{theme.PHASE_FOREGROUND[phase]};background:{theme.PHASE_BACKGROUND[phase]};border-radius:6px;"
         if self.countdown.styleSheet() != style:
             self.countdown.setStyleSheet(style)

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 
 from presenter.controller import ShowController
 from presenter.questions import QuestionState, source_label
+from presenter.run.intents import Intent, QuestionAnsweredNext, QuestionShow, QuestionTakeOff
+from presenter.ui.send import send
 
 SHOWN_WAITING = 3  # the next approved questions the director sees
 
@@ -45,22 +47,19 @@ def install_question_keys(
 ) -> list[QShortcut]:
     """Q, N and Shift+Q on `window` (the director's). `report` gets a refusal ("no approved question…")."""
 
-    def run(intent: Callable[[], str | None]) -> None:
-        if is_text_input(window.focusWidget()):
-            return
-        problem = intent()
-        if problem and report is not None:
-            report(problem)
+    def run(intent: Intent) -> None:
+        if not is_text_input(window.focusWidget()):
+            send(controller, intent, report)
 
     shortcuts = []
-    for keys, name in (
-        (QKeySequence(Qt.Key.Key_Q), "question_show"),
-        (QKeySequence(Qt.Key.Key_N), "question_answered_next"),
-        (QKeySequence(Qt.Modifier.SHIFT | Qt.Key.Key_Q), "question_take_off"),
+    for keys, intent in (
+        (QKeySequence(Qt.Key.Key_Q), QuestionShow()),
+        (QKeySequence(Qt.Key.Key_N), QuestionAnsweredNext()),
+        (QKeySequence(Qt.Modifier.SHIFT | Qt.Key.Key_Q), QuestionTakeOff()),
     ):
         shortcut = QShortcut(keys, window)
         shortcut.setAutoRepeat(False)  # a held key is one press, never a run through the queue
-        shortcut.activated.connect(lambda name=name: run(getattr(controller, name)))
+        shortcut.activated.connect(lambda intent=intent: run(intent))
         shortcuts.append(shortcut)
     return shortcuts
 
@@ -86,13 +85,13 @@ class QuestionQueueWidget(QGroupBox):
         self.waiting.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         buttons = QHBoxLayout()
         for name, text, intent in (
-            ("questionShow", self.tr("Show (Q)"), "question_show"),
-            ("questionNext", self.tr("Answered, next (N)"), "question_answered_next"),
-            ("questionOff", self.tr("Off (Shift+Q)"), "question_take_off"),
+            ("questionShow", self.tr("Show (Q)"), QuestionShow()),
+            ("questionNext", self.tr("Answered, next (N)"), QuestionAnsweredNext()),
+            ("questionOff", self.tr("Off (Shift+Q)"), QuestionTakeOff()),
         ):
             button = QPushButton(text, objectName=name)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.clicked.connect(lambda _=False, intent=intent: self._send(getattr(controller, intent)))
+            button.clicked.connect(lambda _=False, intent=intent: self._send(intent))
             buttons.addWidget(button)
         open_window = QPushButton(self.tr("Questions…"), objectName="openQuestions")
         open_window.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -105,10 +104,8 @@ class QuestionQueueWidget(QGroupBox):
         controller.changed.connect(self.refresh)
         self.refresh()
 
-    def _send(self, intent: Callable[[], str | None]) -> None:
-        problem = intent()
-        if problem:
-            self.problem.emit(problem)
+    def _send(self, intent: Intent) -> None:
+        send(self.controller, intent, self.problem.emit)
 
     def refresh(self) -> None:
         queue = self.controller.questions

@@ -120,6 +120,7 @@ class QuestionsWindow(QWidget):
         top = self._build_filters()
         self.counts = QLabel(objectName="questionCounts")
         self.status = QLabel(objectName="questionStatus")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # refusals quote question texts
         self.status.setWordWrap(True)
         self.report = QPlainTextEdit(objectName="importReport")
         self.report.setReadOnly(True)

@@ -61,6 +61,7 @@ class RemotePanel(QWidget):
         self.pin = QLabel(self)
         self.pin.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status = QLabel(self)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # a remote's problem text is never HTML
         self.status.setWordWrap(True)
         layout.addWidget(self.pin)
         layout.addWidget(self.status)

@@ -3,14 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from enum import StrEnum
 
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from presenter.controller import ShowController
 from presenter.i18n import translate
-from presenter.run.engine import ClipState, Mode, SegmentStatus, SegmentView, ShowSnapshot
+from presenter.run.intents import (
+    AddTime,
+    Back,
+    Go,
+    Intent,
+    MakeNext,
+    PauseClip,
+    RestartClip,
+    ResumeClip,
+    Skip,
+    StopToBlack,
+    Unskip,
+)
+from presenter.run.state import ClipState, Offer, OfferAction, SegmentStatus, SegmentView, ShowSnapshot
+from presenter.timefmt import format_duration
 
 GO_TITLE_CHARS = 34  # longer titles are cut with "…" (the tooltip has the whole title)
 GO_STYLE = (
@@ -21,44 +34,45 @@ PANIC_STYLE = "QPushButton#panic{background:#7a1f1f;color:white;font-weight:bold
 
 
 def go_label(snapshot: ShowSnapshot) -> tuple[str, bool]:
-    """What the GO button says (what it will put on air) and whether GO is possible."""
-    if snapshot.mode is Mode.ENDED:
-        return translate("TransportBar", "GO"), False
-    following = snapshot.next
-    if following is None:
-        return translate("TransportBar", "GO: end of show"), snapshot.mode is Mode.ON_AIR
-    title = following.segment.title
-    if len(title) > GO_TITLE_CHARS:
-        title = title[: GO_TITLE_CHARS - 1] + "…"
-    return translate("TransportBar", "GO: {number} {title}").format(number=following.index + 1, title=title), True
+    """What the GO button says (what the engine's GO offer puts on air) and whether the offer allows it."""
+    offer = snapshot.go
+    if offer.action is OfferAction.END_SHOW:
+        return translate("TransportBar", "GO: end of show"), offer.allowed
+    if offer.action in (OfferAction.START_SHOW, OfferAction.AIR) and offer.target is not None:
+        title = offer.target.segment.title
+        if len(title) > GO_TITLE_CHARS:
+            title = title[: GO_TITLE_CHARS - 1] + "…"
+        text = translate("TransportBar", "GO: {number} {title}").format(number=offer.target.index + 1, title=title)
+        return text, offer.allowed
+    return translate("TransportBar", "GO"), offer.allowed
 
 
-class SkipAction(StrEnum):
-    SKIP = "skip"
-    UNSKIP = "unskip"
+def back_ends_the_run(offer: Offer) -> bool:
+    """Whether Back, as the engine offers it now, takes the show back to standby (it undoes the GO
+    that started the show): only then the director is asked first."""
+    return offer.allowed and offer.action is OfferAction.UNDO_GO and offer.target is None
 
 
-def back_ends_the_run(snapshot: ShowSnapshot) -> bool:
-    """Whether Back now puts the show back to standby (the first segment on air, nothing before it)."""
-    current = snapshot.current
-    if snapshot.mode is not Mode.ON_AIR or current is None:
-        return False
-    return not any(view.status is not SegmentStatus.SKIPPED for view in snapshot.segments[: current.index])
+def back_text(offer: Offer) -> str:
+    """What Back does now, in the director's words (the button's tooltip)."""
+    if offer.action is OfferAction.UNDO_GO:
+        left = f" ({format_duration(offer.seconds_left)})" if offer.seconds_left is not None else ""
+        return translate("TransportBar", "Back takes the last GO back") + left
+    if offer.action is OfferAction.CUE_PREVIOUS and offer.target is not None:
+        return translate("TransportBar", "Back makes {number}. {title} next").format(
+            number=offer.target.index + 1, title=offer.target.segment.title
+        )
+    return ""
 
 
-def skip_action(selected: SegmentView | None) -> SkipAction | None:
-    """What "Skip" does to the selected row; None when it cannot act (nothing selected, on air, done)."""
-    if selected is None:
-        return None
-    if selected.status is SegmentStatus.SKIPPED:
-        return SkipAction.UNSKIP
-    if selected.status is SegmentStatus.PENDING:
-        return SkipAction.SKIP
-    return None
+def offer_tip(offer: Offer) -> str:
+    """Why an offer is not allowed (the engine's refusal, as every face shows it), else ""."""
+    return offer.refusal.text if offer.refusal is not None and not offer.allowed else ""
 
 
 class TransportBar(QWidget):
-    """Sends the running-order and clip intents; enables each button only when its intent can act."""
+    """Builds the running-order and clip intents and hands them to the one dispatcher (`send`); GO and
+    Back read the engine's offers, and a refused intent shows the engine's reason in the problems list."""
 
     def __init__(
         self,
@@ -66,6 +80,7 @@ class TransportBar(QWidget):
         selected_row: Callable[[], int | None],
         selected_view: Callable[[], SegmentView | None],
         report: Callable[[str], None],
+        send: Callable[[Intent], object],
         confirm: Callable[[str, str], bool] = lambda title, text: True,
         parent: QWidget | None = None,
     ) -> None:
@@ -76,6 +91,7 @@ class TransportBar(QWidget):
         self._selected_row = selected_row
         self._selected_view = selected_view
         self._report = report
+        self._send = send
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._build_running_order_buttons())
@@ -90,7 +106,7 @@ class TransportBar(QWidget):
 
     def _build_running_order_buttons(self) -> QGridLayout:
         self.go_button = self._button(
-            translate("TransportBar", "GO"), "go", self.controller.go, translate("TransportBar", "Space")
+            translate("TransportBar", "GO"), "go", lambda: self._send(Go()), translate("TransportBar", "Space")
         )
         self.go_button.setMinimumHeight(64)
         go_font = QFont(self.font())
@@ -109,10 +125,10 @@ class TransportBar(QWidget):
             translate("TransportBar", "Skip / unskip selected"), "skip", self._skip_selected
         )
         self.plus_button = self._button(
-            translate("TransportBar", "+1 min"), "plusMinute", lambda: self.controller.add_time(60)
+            translate("TransportBar", "+1 min"), "plusMinute", lambda: self._send(AddTime(60.0))
         )
         self.minus_button = self._button(
-            translate("TransportBar", "−1 min"), "minusMinute", lambda: self.controller.add_time(-60)
+            translate("TransportBar", "−1 min"), "minusMinute", lambda: self._send(AddTime(-60.0))
         )
         grid = QGridLayout()
         grid.addWidget(self.go_button, 0, 0, 1, 2)
@@ -128,10 +144,10 @@ class TransportBar(QWidget):
             translate("TransportBar", "Pause / resume clip"), "pauseClip", self._toggle_pause
         )
         self.restart_button = self._button(
-            translate("TransportBar", "Restart clip"), "restartClip", self.controller.restart_clip
+            translate("TransportBar", "Restart clip"), "restartClip", lambda: self._send(RestartClip())
         )
         self.panic_button = self._button(
-            translate("TransportBar", "STOP to black (Esc)"), "panic", self.controller.panic
+            translate("TransportBar", "STOP to black (Esc)"), "panic", lambda: self._send(StopToBlack())
         )
         self.panic_button.setStyleSheet(PANIC_STYLE)
         box = QGroupBox(translate("TransportBar", "Clip on air"))
@@ -143,8 +159,8 @@ class TransportBar(QWidget):
     # ------------------------------------------------------------------ intents
 
     def _back(self) -> None:
-        """Back from the first segment is standby: the run on air ends, so it asks first."""
-        if back_ends_the_run(self.controller.snapshot()) and not self._confirm(
+        """Back that would undo the GO which started the show puts it back to standby: it asks first."""
+        if back_ends_the_run(self.controller.snapshot().back) and not self._confirm(
             translate("TransportBar", "Back to standby"),
             translate(
                 "TransportBar",
@@ -153,60 +169,63 @@ class TransportBar(QWidget):
             ),
         ):
             return
-        self.controller.back()
+        self._send(Back())
 
     def _jump_selected(self) -> None:
         row = self._selected_row()
         if row is None:
             self._report(translate("TransportBar", "Select a segment in the running order to make it next."))
             return
-        self.controller.jump(row)
+        self._send(MakeNext(row))
 
     def _skip_selected(self) -> None:
-        """Acts only on the selected row, never on the segment on air (the button is disabled then)."""
+        """Skip (or unskip) the selected row; whether it may is the dispatcher's answer (a refusal says why)."""
         row = self._selected_row()
-        action = skip_action(self._selected_view())
-        if row is None or action is None:
+        view = self._selected_view()
+        if row is None:
+            self._send(Skip(None))
             return
-        if action is SkipAction.UNSKIP:
-            self.controller.unskip(row)
-        else:
-            self.controller.skip(row)
+        self._send(Unskip(row) if view is not None and view.status is SegmentStatus.SKIPPED else Skip(row))
 
     def _toggle_pause(self) -> None:
         clip = self.controller.snapshot().clip
-        if clip is not None and clip.state is ClipState.PAUSED:
-            self.controller.resume_clip()
-        else:
-            self.controller.pause_clip()
+        self._send(ResumeClip() if clip is not None and clip.state is ClipState.PAUSED else PauseClip())
 
     # ------------------------------------------------------------------ rendering
 
     def show_state(self, snapshot: ShowSnapshot) -> None:
         text, possible = go_label(snapshot)
+        target = snapshot.go.target
+        tip = translate("TransportBar", "Space") + (f" — {target.segment.title}" if target is not None else "")
+        refusal = offer_tip(snapshot.go)
+        tip += f"\n{refusal}" if refusal else ""
         if self.go_button.text() != text:
             self.go_button.setText(text)
-            self.go_button.setToolTip(
-                translate("TransportBar", "Space") + (f" — {snapshot.next.segment.title}" if snapshot.next else "")
-            )
+        if self.go_button.toolTip() != tip:
+            self.go_button.setToolTip(tip)
         self.go_button.setEnabled(possible)
-        on_air = snapshot.mode is Mode.ON_AIR
+        self.back_button.setEnabled(snapshot.back.allowed)
+        back_tip = offer_tip(snapshot.back) or back_text(snapshot.back)
+        if self.back_button.toolTip() != back_tip:
+            self.back_button.setToolTip(back_tip)
+        on_air = snapshot.current is not None
         self.plus_button.setEnabled(on_air)
         self.minus_button.setEnabled(on_air)
-        self.back_button.setEnabled(snapshot.mode is not Mode.STANDBY)
-        clip_on_air = on_air and snapshot.current is not None and snapshot.current.segment.is_clip
+        clip_on_air = snapshot.clip is not None
         self.pause_button.setEnabled(clip_on_air)
         self.restart_button.setEnabled(clip_on_air)
         self.render_selection()
 
     def render_selection(self) -> None:
-        action = skip_action(self._selected_view())
-        self.skip_button.setEnabled(action is not None)
-        labels = {
-            SkipAction.SKIP: translate("TransportBar", "Skip selected"),
-            SkipAction.UNSKIP: translate("TransportBar", "Unskip selected"),
-        }
-        label = labels[action] if action is not None else translate("TransportBar", "Skip / unskip selected")
+        view = self._selected_view()
+        skipped = view is not None and view.status is SegmentStatus.SKIPPED
+        self.skip_button.setEnabled(view is not None)
+        if view is None:
+            label = translate("TransportBar", "Skip / unskip selected")
+        elif skipped:
+            label = translate("TransportBar", "Unskip selected")
+        else:
+            label = translate("TransportBar", "Skip selected")
         if self.skip_button.text() != label:
             self.skip_button.setText(label)
         self.jump_button.setEnabled(self._selected_row() is not None)

@@ -123,7 +123,8 @@ def test_countdown_and_phase_colour_follow_the_clock(director, fake_clock):
     fake_clock.advance(102)
     director.refresh()
     assert text(director, "countdown") == "+1:23"
-    assert text(director, "phase") == "OVERTIME"
+    # the show now ends after the hard out: by when the welcome had to end to keep it (issue 20)
+    assert text(director, "phase") == "OVERTIME · until 17:35"
     assert text(director, "overUnder") == "+1:23 late"
 
 
@@ -385,16 +386,18 @@ def test_double_click_names_what_go_airs(qtbot, director):
     assert director.go_button.text().startswith(expected)
 
 
-def test_skip_needs_a_selected_row_that_is_not_on_air(qtbot, director):
+def test_skip_acts_on_the_selected_row_and_shows_the_refusal(qtbot, director):
+    """Skip is an intent: whether it may act is the dispatcher's answer, shown in the problems list."""
     controller = director.controller
     skip = director.findChild(QPushButton, "skip")
     assert not skip.isEnabled()  # nothing selected
     controller.go()
     director.refresh()
     director.table.selectRow(0)  # the segment on air
-    assert not skip.isEnabled()
     qtbot.mouseClick(skip, Qt.MouseButton.LeftButton)
     assert controller.snapshot().current.segment.id == "welcome"
+    refused = director.problems.item(0).text()
+    assert "is on air: only a segment that is not on air can be skipped" in refused
     director.table.selectRow(3)
     assert skip.isEnabled() and skip.text() == "Skip selected"
     qtbot.mouseClick(skip, Qt.MouseButton.LeftButton)
@@ -408,11 +411,16 @@ def test_skip_needs_a_selected_row_that_is_not_on_air(qtbot, director):
 
 
 def test_skip_passes_the_selected_index(director, monkeypatch):
+    from presenter.run.intents import Skip
+
     calls = []
-    monkeypatch.setattr(director.controller, "skip", lambda index=None: calls.append(index))
+    from presenter.run.dispatch import Accepted
+
+    accepted = Accepted(director.controller.snapshot)
+    monkeypatch.setattr(director.controller, "dispatch", lambda intent, source=None: calls.append(intent) or accepted)
     director.table.selectRow(2)
     director.findChild(QPushButton, "skip").click()
-    assert calls == [2]
+    assert calls == [Skip(2)]
 
 
 def test_in_standby_the_director_says_what_the_moderator_says(director, fake_clock):
@@ -477,8 +485,7 @@ def test_space_is_go_wherever_the_focus_is_outside_a_text_field(qtbot, director,
 
 
 def test_back_to_standby_from_the_first_segment_asks_first(qtbot, director, fake_clock, monkeypatch):
-    """LEAD: written against today's engine (Back from the first segment is standby). If the core's new
-    Back no longer ends the run there, transport_bar.back_ends_the_run() must follow its rule."""
+    """Back within the undo window of the GO that started the show takes the show back to standby."""
     from presenter.ui import director as director_module
 
     controller = director.controller

@@ -187,7 +187,7 @@ def director_like(qtbot, controller):
     layout.addWidget(queue)
     layout.addWidget(panel)
     install_question_keys(window, controller, reported.append)
-    controller.changed.connect(lambda: panel.update_from(controller.questions))
+    controller.changed.connect(lambda: panel.update_from(controller.snapshot()))
     qtbot.addWidget(window)
     activate(qtbot, window)
     queue.findChild(QPushButton, "questionShow").setFocus()
@@ -240,8 +240,8 @@ def test_moderator_panel_paints_a_long_question_that_fits(qtbot):
 
 
 def test_the_moderator_window_is_fed_through_its_three_setters(controller):
-    """The split moderator window gets set_question / clear_question / set_questions_waiting."""
-    from presenter.ui.moderator_question import show_queue_on
+    """A question panel gets set_question / clear_question / set_questions_waiting from the snapshot."""
+    from presenter.ui.moderator_question import show_question_on
 
     class Moderator:
         def __init__(self):
@@ -261,8 +261,8 @@ def test_the_moderator_window_is_fed_through_its_three_setters(controller):
     controller.question_add("Zweite?")
     controller.question_approve("q1")
     controller.question_approve("q2")
-    show_queue_on(moderator, controller.questions)
+    show_question_on(moderator, controller.snapshot())
     assert moderator.calls == [("waiting", 2), ("clear_question",)]
     controller.question_show()
-    show_queue_on(moderator, controller.questions)
+    show_question_on(moderator, controller.snapshot())
     assert moderator.calls[-2:] == [("waiting", 1), ("set_question", "Anna", "Facebook", "Wann kommt das WLAN?")]

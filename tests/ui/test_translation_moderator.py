@@ -19,11 +19,13 @@ from presenter.clock import FakeClock
 from presenter.controller import ShowController
 from presenter.playout.silent import SilentPlayout
 from presenter.questions import QuestionState
+from presenter.run.intents import SendMessage
 from presenter.show import Show
 from presenter.ui.moderator import FitText, ModeratorWindow
-from presenter.ui.moderator_question import ModeratorQuestionPanel, show_queue_on
+from presenter.ui.moderator_question import ModeratorQuestionPanel
 from presenter.ui.question_queue import QuestionQueueWidget
 from presenter.ui.questions_window import QuestionEditor, QuestionsWindow, show_speakers
+from presenter.ui.send import send
 
 ROOT = Path(__file__).resolve().parents[2]
 START = datetime(2021, 1, 19, 17, 30)
@@ -144,24 +146,19 @@ def test_the_moderator_window_in_every_state_says_nothing_untranslated(qtbot, ps
     assert window.points.page_count() > 1, "the discussion's six points beside a message take pages"
     window.page_talking_points(+1)
     look("message, talking points page 2")
-    controller.send_message(MESSAGE, blink=True)
-    window.set_message_takeover(True)
+    send(controller, SendMessage(MESSAGE, blink=True, urgent=True))
     look("message takeover")
-    window.set_message_takeover(False)
     controller.clear_message()
     for question, asker, source in zip(QUESTIONS, ("Anna Becker", "", ""), ("Facebook", "mail", "phone"), strict=True):
         controller.question_add(question, asker, source)
     for question in controller.questions.questions:
         controller.question_approve(question.id)
     controller.question_show()
-    show_queue_on(window, controller.questions)
     look("question, two waiting")
     controller.question_answered_next()
     controller.question_answered_next()
-    show_queue_on(window, controller.questions)
     look("a question without a name")
     controller.question_answered_next()
-    show_queue_on(window, controller.questions)
     clock.advance(5)
     controller.go()  # the clip (SilentPlayout plays it)
     look("clip")
@@ -270,7 +267,7 @@ def test_the_questions_windows_say_nothing_untranslated(qtbot, pseudo, bundled_s
     def look(state: str) -> None:
         window.refresh()
         queue.refresh()
-        panel.update_from(controller.questions)
+        panel.update_from(controller.snapshot())
         walk.check(f"Questions window, {state}", visible_texts(window))
         walk.check(f"director's queue, {state}", visible_texts(queue))
         walk.check(

@@ -9,8 +9,9 @@ show: never a fixed polling loop.
 Layout is done by hand from the window size: every font size is a fraction of the window height,
 so the same proportions hold at 1280×720 and 1920×1080. Title, speakers and the status line always
 get their room; talking points shrink to a readable minimum, then take two columns, then pages the
-director turns (PgDown/PgUp here too). A message shares the lower part with the talking points, or
-— with `set_message_takeover(True)` — takes all of it below a smaller timer.
+director turns (PgDown/PgUp here too, as the TurnPage intent). A message shares the lower part with
+the talking points, or — an urgent one (SendMessage(urgent=True)) — takes all of it below a smaller
+timer. The page, the urgency and the audience question all come from the snapshot.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ from PySide6.QtWidgets import QWidget
 from presenter.clock import Clock
 from presenter.controller import ShowController
 from presenter.moderator_view import ModeratorView, describe
-from presenter.run.engine import Message
+from presenter.run.intents import TurnPage
+from presenter.run.state import Message
 from presenter.ui import theme
 from presenter.ui.moderator import layout
 from presenter.ui.moderator.panels import MessageBox, QuestionPanel, TimerPanel
@@ -39,6 +41,7 @@ from presenter.ui.moderator_colours import (
     panel_colour,
 )
 from presenter.ui.screens import put_window_on_screen
+from presenter.ui.send import Report, send
 
 MAX_QUESTION_CHARS = 1000  # as a director's message (engine.MAX_TEXT)
 TEXT_MIN_SHARE = 0.75  # title and speakers shrink to 3/4 of their size before anything is cut
@@ -53,9 +56,8 @@ def _clean(text: object) -> str:
 class ModeratorWindow(QWidget):
     """The moderator's screen. Renders `controller.snapshot()`; holds no show logic.
 
-    Public slots for the director, the app and the audience questions: `page_talking_points`,
-    `set_message_takeover`, `set_question`, `clear_question`, `set_questions_waiting`, `place`,
-    `move_to_screen`, `toggle_fullscreen`."""
+    Public slots for the director and the app: `page_talking_points` (sends TurnPage), `place`,
+    `move_to_screen`, `toggle_fullscreen`. `report` shows a refused intent (the director's problems list)."""
 
     message_changed = Signal(object)  # the Message the moderator now sees, or None
     talking_points_page_changed = Signal(int, int)  # page (from 0), pages
@@ -75,8 +77,7 @@ class ModeratorWindow(QWidget):
 
         self._view: ModeratorView | None = None
         self._takeover = False
-        self._question = ("", "", "")
-        self._waiting = 0
+        self.report: Report | None = None
         self._unit = 0.0
         self._next_bar = QRect()
         self._refresh = QTimer(self)
@@ -148,41 +149,21 @@ class ModeratorWindow(QWidget):
 
     @Slot(int)
     def page_talking_points(self, delta: int) -> bool:
-        """Turn the talking points' page by `delta` (+1 next, −1 previous); False at either end."""
-        return self.points.set_page(self.points.page() + delta)
+        """Turn the talking points' page by `delta` (+1 next, −1 previous) with the TurnPage intent;
+        False at either end (how many pages there are is this window's layout, not a show rule)."""
+        page = self.points.page() + delta
+        if not 0 <= page < self.points.page_count():
+            return False
+        return send(self.controller, TurnPage(page), self.report)
 
-    @Slot(bool)
-    def set_message_takeover(self, on: bool) -> None:
-        """Urgent messages: the message takes all the room below a smaller timer (title, talking
-        points and next are hidden while a message is shown)."""
-        if on != self._takeover:
-            self._takeover = on
-            self._apply_visibility()
-
-    def set_question(self, asker: str, source: str, text: str) -> None:
-        """Show an audience question beside the talking points (never instead of the timer)."""
-        self._question = (_clean(asker), _clean(source), _clean(text))
-        self._show_question()
-
-    def clear_question(self) -> None:
-        self._question = ("", "", "")
-        self._show_question()
-
-    def set_questions_waiting(self, count: int) -> None:
-        self._waiting = max(int(count), 0)
-        self._show_question()
-
-    def _show_question(self) -> None:
-        asker, source, text = self._question
-        header = " · ".join(part for part in (asker, source) if part)
-        if self._waiting == 1:
+    def _show_question(self, view: ModeratorView) -> None:
+        if view.questions_waiting == 1:
             waiting = self.tr("1 question waiting")
-        elif self._waiting:
-            waiting = self.tr("%n questions waiting", "", self._waiting)
+        elif view.questions_waiting:
+            waiting = self.tr("%n questions waiting", "", view.questions_waiting)
         else:
             waiting = ""
-        self.question.set_question(header, text, waiting)
-        self._apply_visibility()
+        self.question.set_question(_clean(view.question_header), _clean(view.question_text), waiting)
 
     # ------------------------------------------------------------------ rendering
 
@@ -219,6 +200,8 @@ class ModeratorWindow(QWidget):
         self.next_title.setText(view.next_title)
         self.next_duration.setText(view.next_duration)
         self.points.set_points(view.points, view.bullets)
+        self.points.set_page(min(view.points_page, self.points.page_count() - 1))
+        self._show_question(view)
         self.message.set_background(MESSAGE_BLINK_BACKGROUND if view.message_blink_on else MESSAGE_BACKGROUND)
         self.message.setText(view.message.text if view.message is not None else "")
         self.title.setText(view.title)
@@ -231,7 +214,11 @@ class ModeratorWindow(QWidget):
             or (previous.title, previous.speakers) != (view.title, view.speakers)
             or bool(previous.next_title) != bool(view.next_title)
             or len(previous.over_under) != len(view.over_under)
+            or previous.urgent != view.urgent
+            or (previous.question_header, previous.question_text, previous.questions_waiting)
+            != (view.question_header, view.question_text, view.questions_waiting)
         )
+        self._takeover = view.urgent
         if structure_changed:
             self._apply_visibility()
         if previous is None or previous.message != view.message:
@@ -243,8 +230,8 @@ class ModeratorWindow(QWidget):
         takeover = has_message and self._takeover
         self.notice.setVisible(view is not None and bool(view.notice))
         self.message.setVisible(has_message)
-        asker, _source, text = self._question
-        self.question.setVisible(not takeover and bool(text or asker or self._waiting))
+        has_question = view is not None and bool(view.question_text or view.question_header or view.questions_waiting)
+        self.question.setVisible(not takeover and has_question)
         for widget in (self.title, self.speakers, self.points, self.next_title, self.next_duration):
             widget.setVisible(not takeover)
         self._lay_out()
