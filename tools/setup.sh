@@ -13,8 +13,11 @@ APT_PACKAGES=(
   libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0
   libxcb-sync1 libxcb-render0 libxcb-shm0 libx11-xcb1 libegl1 libgl1 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0 fonts-dejavu-core
   chromium chromium-driver
-  obs-studio
+  obs-studio obs-plugins
 )
+# OBS Studio's encoders, outputs and its WebSocket come with its recommended plugins: the streaming tests record and
+# stream, so obs-studio is installed with its recommends (everything else without).
+WITH_RECOMMENDS=(obs-studio)
 
 if command -v apt-get >/dev/null 2>&1; then
   missing=()
@@ -26,7 +29,16 @@ if command -v apt-get >/dev/null 2>&1; then
     if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
     echo "setup: installing ${missing[*]}"
     $sudo apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+    plain=() recommended=()
+    for package in "${missing[@]}"; do
+      if [[ " ${WITH_RECOMMENDS[*]} " == *" $package "* ]]; then recommended+=("$package"); else plain+=("$package"); fi
+    done
+    if ((${#plain[@]})); then
+      DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${plain[@]}" >/dev/null
+    fi
+    if ((${#recommended[@]})); then
+      DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${recommended[@]}" >/dev/null
+    fi
   fi
 else
   echo "setup: no apt-get here; install VLC 3 yourself (see README), then this script sets up Python." >&2
