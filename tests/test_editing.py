@@ -519,3 +519,11 @@ def test_edits_made_in_standby_are_offered_back_after_a_crash(qtbot, show_copy, 
 
     save_show(open_show_file(show_copy), restored)
     assert unsaved_edits(state, load_show(show_copy)) is None  # saved: nothing to offer
+
+
+def test_an_edit_with_an_oversized_title_is_refused_before_anything_changes(bundled_show):
+    """The editor and the remote's segment/edit meet the show file's limits (issue 25 #11)."""
+    from presenter.show.editing import update_segment
+
+    with pytest.raises(EditError, match='"title" is 300 characters long; at most 200 are allowed'):
+        update_segment(bundled_show, 0, {"title": "x" * 300})

@@ -924,3 +924,26 @@ def test_obs_scenes_per_kind_and_per_segment(tmp_path):
     assert [segment.obs_scene for segment in show.segments] == ["Totale", None]
     bare = load_show(write(tmp_path, variant(('danger: "0:30"\n', 'danger: "0:30"\nobs: {}\n')), "bare.yaml"))
     assert bare.obs.live is None  # `obs:` without scenes leaves OBS alone
+
+
+@pytest.mark.parametrize(
+    ("old", "key", "length", "limit", "place"),
+    [
+        ("title: Begrüßung", "title", 1_000_000, 200, "10:12"),
+        ("- Herzlich willkommen", "talking_points", 501, 500, "15:9"),
+        ("[Klaus Weichel]", "speakers", 201, 200, "13:16"),
+        ("notes: Kamera 1", "notes", 10_001, 10_000, "16:12"),
+    ],
+)
+def test_oversized_texts_are_refused_with_their_place(tmp_path, old, key, length, limit, place):
+    """Issue 25 #11: a 1 MB title froze the app; every text has a limit, said with file:line:col."""
+    long_text = "x" * length
+    new = {"title": "title: ", "talking_points": "- ", "speakers": "[", "notes": "notes: "}[key] + long_text
+    new += "]" if key == "speakers" else ""
+    error = error_for(tmp_path, variant((old, new)))
+    assert str(error) == f'show.yaml:{place}: "{key}" is {length} characters long; at most {limit} are allowed'
+
+
+def test_a_title_at_its_limit_loads(tmp_path):
+    show = load_show(write(tmp_path, variant(("title: Begrüßung", "title: " + "x" * 200))))
+    assert len(show.segments[0].title) == 200

@@ -1906,7 +1906,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
     <message numerus="yes">
         <source>%n questions waiting</source>
-        <translation><numerusform>%n Frage wartet</numerusform><numerusform>%n Fragen warten</numerusform></translation>
+        <translation>
+            <numerusform>%n Frage wartet</numerusform>
+            <numerusform>%n Fragen warten</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2032,7 +2035,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
     <message numerus="yes">
         <source>%n questions waiting</source>
-        <translation><numerusform>%n Frage wartet</numerusform><numerusform>%n Fragen warten</numerusform></translation>
+        <translation>
+            <numerusform>%n Frage wartet</numerusform>
+            <numerusform>%n Fragen warten</numerusform>
+        </translation>
     </message>
     <message>
         <source>moderator screen {screen_index} does not exist (1 screen); using screen {fallback}</source>
@@ -2040,11 +2046,17 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
     <message numerus="yes">
         <source>moderator screen {screen_index} does not exist (%n screens); using screen {fallback}</source>
-        <translation><numerusform>Moderationsbildschirm {screen_index} gibt es nicht (%n Bildschirm); es wird Bildschirm {fallback} verwendet</numerusform><numerusform>Moderationsbildschirm {screen_index} gibt es nicht (%n Bildschirme); es wird Bildschirm {fallback} verwendet</numerusform></translation>
+        <translation>
+            <numerusform>Moderationsbildschirm {screen_index} gibt es nicht (%n Bildschirm); es wird Bildschirm {fallback} verwendet</numerusform>
+            <numerusform>Moderationsbildschirm {screen_index} gibt es nicht (%n Bildschirme); es wird Bildschirm {fallback} verwendet</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>moderator screen {index} does not exist (%n screens); the window stays where it is</source>
-        <translation><numerusform>Moderationsbildschirm {index} gibt es nicht (%n Bildschirm); das Fenster bleibt, wo es ist</numerusform><numerusform>Moderationsbildschirm {index} gibt es nicht (%n Bildschirme); das Fenster bleibt, wo es ist</numerusform></translation>
+        <translation>
+            <numerusform>Moderationsbildschirm {index} gibt es nicht (%n Bildschirm); das Fenster bleibt, wo es ist</numerusform>
+            <numerusform>Moderationsbildschirm {index} gibt es nicht (%n Bildschirme); das Fenster bleibt, wo es ist</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3203,7 +3215,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
     <message numerus="yes">
         <source>%n questions</source>
-        <translation><numerusform>%n Frage</numerusform><numerusform>%n Fragen</numerusform></translation>
+        <translation>
+            <numerusform>%n Frage</numerusform>
+            <numerusform>%n Fragen</numerusform>
+        </translation>
     </message>
     <message>
         <source>The clipboard has no text to make a question of.</source>
@@ -3960,6 +3975,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     <message>
         <source>a single value</source>
         <translation>ein einzelner Wert</translation>
+    </message>
+    <message>
+        <source>"{key}" is {length} characters long; at most {limit} are allowed</source>
+        <translation>„{key}“ ist {length} Zeichen lang; erlaubt sind höchstens {limit}</translation>
     </message>
     <message>
         <source>the text after " #" is read as a comment; put the text in quotes</source>

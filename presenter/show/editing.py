@@ -29,7 +29,8 @@ from presenter.show import (
     parse_show,
     slugify,
 )
-from presenter.show.model import OBS_SCENE_KEYS
+from presenter.show.fields import too_long
+from presenter.show.model import OBS_SCENE_KEYS, TEXT_LIMIT, TEXT_LIMITS, TIME_KEYS
 from presenter.timefmt import format_duration
 
 SEGMENT_FIELDS = _SEGMENT_KEYS
@@ -120,6 +121,10 @@ def _folder(path: Path | None) -> Path:
 def _check_texts(value, key: str) -> None:
     """Characters the show file cannot hold, refused with the loader's message."""
     if isinstance(value, str):
+        if (
+            len(value) > TEXT_LIMITS.get(key, TEXT_LIMIT) and key not in TIME_KEYS
+        ):  # the show file's limits (a 1 MB title froze the windows)
+            raise EditError(too_long(key, len(value)))
         bad = _NOT_PRINTABLE.search(value)
         if bad:
             raise EditError(

@@ -21,6 +21,9 @@ from presenter.show.model import (
     MAX_DURATION_S,
     MAX_NODES,
     OBS_SCENE_KEYS,
+    TEXT_LIMIT,
+    TEXT_LIMITS,
+    TIME_KEYS,
     EndAction,
     ObsScenes,
     Segment,
@@ -65,6 +68,14 @@ def _type_name(node_class: type[yaml.Node]) -> str:
 
 _LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # YAML's line breaks
 _CUT_BY_COMMENT = re.compile(r"[ \t]+#\S")  # " #smartRLP" after a plain text: YAML reads a comment
+
+
+def too_long(key: str, length: int) -> str:
+    """The message for a text longer than its key allows (TEXT_LIMITS)."""
+    limit = TEXT_LIMITS.get(key, TEXT_LIMIT)
+    return translate("ShowFile", '"{key}" is {length} characters long; at most {limit} are allowed').format(
+        key=key, length=length, limit=limit
+    )
 
 
 class _ShowReader:
@@ -183,6 +194,8 @@ class _ShowReader:
     def text(self, node: yaml.Node, key: str, *, allow_empty: bool = False) -> str:
         if node.tag == _STR_TAG and type(node) is yaml.ScalarNode:  # the common case, fast
             value: str = node.value.strip()
+            if len(value) > TEXT_LIMITS.get(key, TEXT_LIMIT) and key not in TIME_KEYS:
+                raise self.error(node, too_long(key, len(value)))
             if value or allow_empty:
                 self.budget -= 1
                 if self.comment_lines:
@@ -194,6 +207,8 @@ class _ShowReader:
                 return ""
             raise self.error(node, translate("ShowFile", '"{key}" is empty').format(key=key))
         value = str(node.value).strip()
+        if len(value) > TEXT_LIMITS.get(key, TEXT_LIMIT) and key not in TIME_KEYS:
+            raise self.error(node, too_long(key, len(value)))
         if not value and not allow_empty:
             raise self.error(node, translate("ShowFile", '"{key}" is empty').format(key=key))
         return value

@@ -38,6 +38,20 @@ MAX_DURATION_S = 24 * 3600  # the longest duration (segment, warning, danger) a 
 # (a file over it stops there, not after parsing it all) and again while it is read (aliases re-used add up).
 MAX_NODES = 2_000_000
 
+# The longest text a show file may give for a key (characters): a 1 MB title froze the windows that fit it
+# to their width (issue 25 #11). Each is far above what a screen can show; anything longer is a mistake.
+TEXT_LIMITS = {
+    "title": 200,
+    "id": 100,
+    "speakers": 200,
+    "talking_points": 500,
+    "notes": 10_000,
+    "description": 10_000,
+    "clip": 4_096,
+}
+TEXT_LIMIT = 1_000  # every other text (kind, end_action, scene names)
+TIME_KEYS = frozenset({"date", "start", "end", "duration", "warning", "danger"})  # their parsers say what is wrong
+
 
 class ShowFileError(Exception):
     """A mistake in a show file, located as file:line:col (1-based)."""
