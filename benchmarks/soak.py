@@ -502,7 +502,7 @@ def run(args: argparse.Namespace, tmp: Path, *, own_xvfb: bool) -> int:
         qt_app.processEvents()
     controller = presenter.controller
     playout = presenter.playout
-    if controller.engine.clock is not clock or playout is None or presenter.run.journal is None:
+    if controller.engine.clock is not clock or playout is None or presenter.journal is None:
         print("the soak needs PresenterApp with our clock, a libVLC playout and a journal")
         return 2
 
@@ -714,7 +714,7 @@ def run(args: argparse.Namespace, tmp: Path, *, own_xvfb: bool) -> int:
         clock.freeze()
         live = engine()
         live.heartbeat()  # the journal's last entry is now: the replay stands at the same instant
-        journal_path = presenter.run.journal.path
+        journal_path = presenter.journal.path
         raw = journal_path.read_bytes()
         journal_bytes += len(raw)
         journal_lines += raw.count(b"\n")
@@ -791,7 +791,7 @@ def run(args: argparse.Namespace, tmp: Path, *, own_xvfb: bool) -> int:
     for _ in range(5):
         live.snapshot()
     snapshot_ms = (time.perf_counter() - t_snapshot) / 5 * 1000
-    journals = len(presenter.run.state.all_journals())
+    journals = len(presenter.state.all_journals())
 
     heart_timer.stop()
     sample_timer.stop()

@@ -947,3 +947,9 @@ def test_oversized_texts_are_refused_with_their_place(tmp_path, old, key, length
 def test_a_title_at_its_limit_loads(tmp_path):
     show = load_show(write(tmp_path, variant(("title: Begrüßung", "title: " + "x" * 200))))
     assert len(show.segments[0].title) == 200
+
+
+def test_an_oversized_plain_number_is_refused_as_a_text(tmp_path):
+    """A title written as a plain number is a text too: its length counts (the loader's slower path)."""
+    error = error_for(tmp_path, variant(("title: Begrüßung", "title: " + "7" * 201)))
+    assert str(error) == 'show.yaml:10:12: "title" is 201 characters long; at most 200 are allowed'

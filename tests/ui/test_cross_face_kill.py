@@ -181,7 +181,7 @@ def test_kill_9_during_a_restarted_clip_every_face_resumes_the_same(presenter, b
     presenter.wait_for(lambda s: (s["clip_position_s"] or 0) >= 2.0)
     last = presenter.kill()
     assert last["clip_state"] == "playing" and last["clip_position_s"] < 4.0
-    starts = presenter.run.state / "starts.log"  # not a crash loop: this test's earlier starts look older
+    starts = presenter.state / "starts.log"  # not a crash loop: this test's earlier starts look older
     starts.write_text("".join(f"{float(t) - 120:.3f}\n" for t in starts.read_text().split()))
     presenter.start()
     resumed = presenter.wait_for(lambda s: s["resumed_from"] is not None and s["clip_state"] == "playing")

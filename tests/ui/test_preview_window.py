@@ -277,7 +277,7 @@ def test_the_smart_rlp_clips_in_the_preview_window(qtbot, bundled_show, fake_clo
     before = surface_picture(win)
     qtbot.mouseClick(win.step_button, Qt.MouseButton.LeftButton)
     assert win.player.position() == pytest.approx(0.04)
-    qtbot.waitUntil(lambda: surface_picture(win) != before, timeout=2000)  # "frame 1" in the picture
+    qtbot.waitUntil(lambda: surface_picture(win) != before, timeout=10_000)  # "frame 1" in the picture (a hang guard)
     stepped = surface_picture(win)
     win.slider.setValue(40_000)  # scrub while paused: that picture is shown
     qtbot.waitUntil(lambda: win.player.position() == pytest.approx(40.0), timeout=1000)
