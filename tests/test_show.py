@@ -950,6 +950,6 @@ def test_a_title_at_its_limit_loads(tmp_path):
 
 
 def test_an_oversized_plain_number_is_refused_as_a_text(tmp_path):
-    """A title written as a plain number is a text too: its length counts (the loader's slower path)."""
-    error = error_for(tmp_path, variant(("title: Begrüßung", "title: " + "7" * 201)))
+    """A title tagged as a number (`!!int`) is read as its text too: its length counts (the loader's slower path)."""
+    error = error_for(tmp_path, variant(("title: Begrüßung", "title: !!int " + "7" * 201)))
     assert str(error) == 'show.yaml:10:12: "title" is 201 characters long; at most 200 are allowed'
