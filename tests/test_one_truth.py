@@ -65,14 +65,7 @@ def _findings(path: Path) -> list[str]:
     return found
 
 
-# LEAD: remote25's adapter still refuses a skip without `to` itself ("skip refused: no segment left to
-# skip", presenter/remote/intents.py) instead of handing Skip(None) to the dispatcher. Strict: once it is
-# gone this mark fails and must be removed.
-_REMOTE_SKIP = pytest.mark.xfail(strict=True, reason="presenter/remote/intents.py refuses a skip itself")
-_FACE_PARAMS = [pytest.param(face, marks=_REMOTE_SKIP) if face.name == "remote" else face for face in FACES]
-
-
-@pytest.mark.parametrize("face", _FACE_PARAMS, ids=lambda path: str(path.relative_to(ROOT)))
+@pytest.mark.parametrize("face", FACES, ids=lambda path: str(path.relative_to(ROOT)))
 def test_no_face_re_derives_a_rule(face):
     files = [path for path in _face_files() if path == face or face in path.parents]
     assert files, f"{face} has no source files: the test reads the wrong place"

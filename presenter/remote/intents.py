@@ -214,11 +214,9 @@ def _jump(controller, to: int) -> None:
 
 
 def _skip(controller, to: int | None = None) -> None:
-    if to is None:  # without `to`: what GO would air next (the segment on air is never skipped: GO ends it)
+    if to is None:  # without `to`: what GO would air next; with nothing left, the dispatcher says why it refuses
         following = controller.snapshot().next
-        if following is None:
-            raise IntentError(Status.REFUSED, "skip refused: no segment left to skip")
-        to = following.index
+        to = None if following is None else following.index
     send(controller, "skip", do.Skip(to))
 
 
