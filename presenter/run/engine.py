@@ -13,6 +13,7 @@ from typing import Any
 from presenter.i18n import translate
 from presenter.records import BadRecord
 from presenter.run.engine_clip import ClipTransport
+from presenter.run.graphics import EngineGraphics
 from presenter.run.replay import replay_journal
 from presenter.run.snapshot import take_snapshot
 from presenter.run.state import (
@@ -65,7 +66,7 @@ UNDO_GO_S = 10.0  # Back this soon after a GO takes that GO back (an accidental 
 _CLOSE_REASONS = frozenset({EndReason.NEW_RUN.value, EndReason.ANOTHER_SHOW.value})
 
 
-class ShowEngine(ClipTransport):
+class ShowEngine(ClipTransport, EngineGraphics):
     """The running show. Intents change it; `snapshot()` reads it (state and timing: presenter.run.engine_core)."""
 
     # ------------------------------------------------------------------ intents
@@ -454,6 +455,7 @@ class ShowEngine(ClipTransport):
         self._undo = None
         self.points_page = 0
         self.airings.append(Airing(segment, index, self.clock.now(), self.clock.monotonic(), str(by)))
+        self._segment_graphics(segment)
 
     def _finish(self, index: int, status: SegmentStatus, reason: EndReason) -> None:
         run = self.runs[index]

@@ -218,6 +218,30 @@ class SetLanguage(Intent):
     language: str
 
 
+# ------------------------------------------------------------------ the stream's graphics (presenter.run.graphics)
+
+
+@dataclass(frozen=True)
+class ShowLowerThird(Intent):
+    """A speaker's name insert on the stream: `person` by name (None: the speaker of the segment on air),
+    for `seconds` (None: the show's `lower_third_time`, else until taken off)."""
+
+    person: str | None = None
+    seconds: float | None = None
+
+
+@dataclass(frozen=True)
+class TakeOffLowerThird(Intent):
+    pass
+
+
+@dataclass(frozen=True)
+class ShowPreshow(Intent):
+    """The pre-show countdown on the stream (on: True) or off."""
+
+    on: bool = True
+
+
 # ------------------------------------------------------------------ reports from the playout (source PLAYOUT)
 
 
