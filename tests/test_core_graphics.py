@@ -249,3 +249,22 @@ def test_a_lower_third_until_taken_off_reads_without_a_time_in_the_log(tmp_path)
     stage.go()
     stage.ok(do.ShowLowerThird("Klaus Weichel"))
     assert as_run_log_rows(stage.run.engine)[-1]["text"] == "Klaus Weichel — Oberbürgermeister"
+
+
+# ------------------------------------------------------------------ the stream's problems (reported by OBS)
+
+
+def test_stream_problems_are_journaled_and_in_the_log_with_their_times(stage):
+    obs = do.Source(do.SourceKind.OBS, "obs")
+    stage.go()
+    stage.ok(do.StreamProblem("stream_reconnecting", "Stream interrupted — OBS is reconnecting"), obs)
+    stage.clock.advance(7)
+    stage.ok(do.StreamProblem("stream_reconnecting", "Stream interrupted — OBS is reconnecting", gone=True), obs)
+    stage.refused(do.StreamProblem("x", " "), RefusalCode.BAD_VALUE, obs)
+    stage.refused(do.StreamProblem("x" * 41, "text"), RefusalCode.BAD_VALUE, obs)
+    assert stage.journal[-1]["src"] == "obs" and stage.journal[-1]["gone"] is True
+    log = [(r["time"], r["what"], r["text"]) for r in as_run_log_rows(stage.replayed().engine)]
+    assert log == [
+        ("17:30:01", "stream problem", "Stream interrupted — OBS is reconnecting"),
+        ("17:30:08", "stream problem over", "Stream interrupted — OBS is reconnecting"),
+    ]

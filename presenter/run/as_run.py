@@ -87,6 +87,8 @@ LOGGED_EVENTS = {
     "lower_third": QT_TRANSLATE_NOOP("AsRun", "lower third on the stream"),
     "lower_third_off": QT_TRANSLATE_NOOP("AsRun", "lower third taken off"),
     "preshow": QT_TRANSLATE_NOOP("AsRun", "pre-show countdown"),
+    "stream_problem": QT_TRANSLATE_NOOP("AsRun", "stream problem"),
+    "stream_problem_gone": QT_TRANSLATE_NOOP("AsRun", "stream problem over"),
 }
 # The German CSV's column headers and the words of its cells; the English CSV writes the machine names.
 HEADERS = {
@@ -239,6 +241,8 @@ def _log_text(engine: ShowEngine, kind: str, data: dict[str, object], word: Call
         return str(data.get("text", "")) + "".join(word(mark) for mark in marks)
     if kind == "clip_failed":
         return str(data.get("problem", ""))
+    if kind.startswith("stream_problem"):
+        return str(data.get("text", ""))
     if kind == "undo_go":
         undone = data.get("undone")
         if undone is None:  # the GO had ended the show

@@ -57,6 +57,7 @@ from presenter.run.intents import (
     Source,
     SourceKind,
     StopToBlack,
+    StreamProblem,
     TakeOffLowerThird,
     TurnPage,
     Unskip,
@@ -144,6 +145,7 @@ class Dispatcher:
             ShowLowerThird: self._lower_third,
             TakeOffLowerThird: self._lower_third_off,
             ShowPreshow: self._preshow,
+            StreamProblem: self._stream_problem,
             **_question_handlers(self),
         }
 
@@ -326,6 +328,12 @@ class Dispatcher:
             text = translate("Refusal", "the pre-show countdown is for before the show")
             return refusal(RefusalCode.BAD_VALUE, text)
         self.engine.set_preshow(intent.on)
+        return None
+
+    def _stream_problem(self, intent: StreamProblem) -> Refusal | None:
+        if not intent.text.strip() or len(intent.text) > MESSAGE_MAX_CHARS or len(intent.code) > 40:
+            return refusal(RefusalCode.BAD_VALUE)
+        self.engine.stream_problem(intent.code, intent.text.strip(), intent.gone)
         return None
 
     def _edit(self, intent: EditShow) -> Refusal | None:

@@ -90,6 +90,11 @@ class EngineGraphics(EngineCore):
         self.preshow = on
         self._record("preshow", None, on=on)
 
+    def stream_problem(self, code: str, text: str, gone: bool) -> None:
+        """OBS reported a problem of the stream (or that it went away): journaled, and a row of the as-run log."""
+        self._log(Op.STREAM_PROBLEM, code=code, text=text, gone=gone)
+        self._record("stream_problem_gone" if gone else "stream_problem", None, code=code, text=text)
+
     def _segment_graphics(self, segment: Segment) -> None:
         """A segment that names whom to show puts that lower third on as it goes on air (part of the GO)."""
         if segment.lower_third and segment.lower_third in show_people(self.show):

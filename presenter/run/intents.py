@@ -242,6 +242,16 @@ class ShowPreshow(Intent):
     on: bool = True
 
 
+@dataclass(frozen=True)
+class StreamProblem(Intent):
+    """A report from OBS (source OBS): a problem of the stream appeared ("Stream interrupted — OBS is
+    reconnecting") or, with `gone`, went away; for the as-run log with its time."""
+
+    code: str
+    text: str
+    gone: bool = False
+
+
 # ------------------------------------------------------------------ reports from the playout (source PLAYOUT)
 
 

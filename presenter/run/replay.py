@@ -168,6 +168,10 @@ def _valued_input(engine: ShowEngine, op: str, record: dict[str, Any]) -> Callab
         case "preshow":
             on = flag_field(record, "on")
             return lambda: engine.set_preshow(on)
+        case "stream_problem":
+            code, problem = text_field(record, "code", 40), text_field(record, "text", 2000)
+            gone = flag_field(record, "gone")
+            return lambda: engine.stream_problem(code, problem, gone)
         case "refused":  # a remote command refused (wrong PIN…): in the record, not in the show state
             return lambda: None
         case "edit":

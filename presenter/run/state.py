@@ -72,6 +72,7 @@ class Op(enum.StrEnum):
     LOWER_THIRD = "lower_third"  # a speaker's name insert on the stream (presenter.run.graphics)
     LOWER_THIRD_OFF = "lower_third_off"
     PRESHOW = "preshow"  # the pre-show countdown on the stream, on or off
+    STREAM_PROBLEM = "stream_problem"  # OBS reported a problem of the stream (or that it went away)
     JUMP = "jump"  # journals before GO-only: on air at once (replayed as then, never written now)
     BACK = "back"  # journals before GO-only: the last GO undone whenever (replayed as then, never written now)
 
