@@ -28,6 +28,7 @@ from presenter.obs.scenes import cue_from_snapshot
 from presenter.run import intents as do
 from presenter.run.dispatch import Refused
 from presenter.run.state import Mode, ShowSnapshot
+from presenter.ui.director_keys import is_text_field
 from presenter.ui.obs_panel import ObsHealthRelay, ObsPanel
 
 LOWER_THIRD_KEY = "L"  # no other director key uses it (Space, Esc, Ctrl+M, Q, N, Shift+Q, PgUp/PgDown, editor keys)
@@ -117,8 +118,13 @@ class ObsWiring(QObject):
         self.on_change()
 
     def _bind(self, window: QWidget, key: str, action: Callable[[], object]) -> None:
+        def press() -> None:
+            if not is_text_field(window.focusWidget()):  # an L typed into a field is a letter
+                action()
+
         shortcut = QShortcut(QKeySequence(key), window)
-        shortcut.activated.connect(action)
+        shortcut.setAutoRepeat(False)  # a held key is one press
+        shortcut.activated.connect(press)
         self.shortcuts.append(shortcut)
 
     # -- the show → OBS

@@ -10,7 +10,7 @@ import pytest
 from graphics_show import graphics_show
 from obs_helpers import PASSWORD, ObsAdmin
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from presenter.clock import FakeClock
 from presenter.controller import ShowController
@@ -61,6 +61,15 @@ def test_l_puts_the_speaker_on_air_on_the_stream_and_shift_l_takes_it_off(qtbot,
     assert controller.engine.events[-1].kind == "lower_third"  # through the dispatcher, journaled as the director's
     assert wiring.strip.on_stream.text() == "on the stream: lower third Klaus Weichel"
     assert wiring.strip.lower_third_off.isEnabled()
+    field = QLineEdit(window)
+    field.show()
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    qtbot.keyClick(field, Qt.Key.Key_L, Qt.KeyboardModifier.ShiftModifier)  # typed: a letter, not the key
+    assert field.text().lower() == "l" and controller.snapshot().graphics.lower_third is not None
+    field.hide()  # the field gives the keys back
+    window.setFocus()
+    qtbot.waitUntil(lambda: window.focusWidget() is not field)
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ShiftModifier)
     assert controller.snapshot().graphics.lower_third is None
     assert wiring.strip.on_stream.text() == "on the stream: no graphics"
