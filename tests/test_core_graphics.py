@@ -268,3 +268,8 @@ def test_stream_problems_are_journaled_and_in_the_log_with_their_times(stage):
         ("17:30:01", "stream problem", "Stream interrupted — OBS is reconnecting"),
         ("17:30:08", "stream problem over", "Stream interrupted — OBS is reconnecting"),
     ]
+
+
+def test_screens_show_the_speakers_by_name(tmp_path):
+    segment = _show(tmp_path).segments[1]
+    assert segment.speaker_names == ("Malu Dreyer", "Malu Dreyer", "Nicole Steingaß")

@@ -1,4 +1,5 @@
-"""The pushed state's `graphics` part: what the stream's graphics pages show (presenter/web/graphics.js).
+"""The pushed state's `graphics` part: what the stream's graphics pages show (presenter/web/graphics.js); and the
+remote intents that put graphics on the stream (`register()`: lowerthird, lowerthird/off, preshow).
 
 Rendered from the one snapshot's graphics view (presenter.run.graphics): which lower third, question and
 pre-show countdown are on the stream, in which language, with the show file's colours and font. Nothing is
@@ -11,6 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from presenter.questions.model import Source, source_label
+from presenter.remote.intents import Arg, ArgType, register_intent, send
+from presenter.run import intents as do
 from presenter.run.state import GraphicsView, QuestionView, ShowSnapshot
 from presenter.show import Show
 
@@ -65,3 +68,23 @@ def _preshow(snapshot: ShowSnapshot) -> JSON:
         "start": f"{show.start:%H:%M}",
         "starts_at_ms": round(starts_at * 1000),
     }
+
+
+def _put_lower_third(controller: Any, person: str | None = None, s: float | None = None) -> None:
+    """`person` by name (without: the speaker of the segment on air), for `s` seconds (without: the show's time)."""
+    send(controller, "lowerthird", do.ShowLowerThird(person, s))
+
+
+def _put_preshow(controller: Any, on: bool = True) -> None:
+    send(controller, "preshow", do.ShowPreshow(on))
+
+
+def register() -> None:
+    """The graphics intents for every transport: `/api/v1/lowerthird?person=…&s=8`, `{"cmd": "lowerthird/off"}`,
+    OSC `/presenter/preshow`; each an intent through the one dispatcher, like the director's L and Shift+L."""
+    optional = {"required": False}
+    register_intent(
+        "lowerthird", _put_lower_third, (Arg("person", ArgType.TEXT, **optional), Arg("s", ArgType.NUMBER, **optional))
+    )
+    register_intent("lowerthird/off", lambda controller: send(controller, "lowerthird/off", do.TakeOffLowerThird()))
+    register_intent("preshow", _put_preshow, (Arg("on", ArgType.FLAG, **optional),))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from pathlib import Path
 
-from presenter.show.graphics import StreamGraphics
+from presenter.show.graphics import StreamGraphics, person_of
 
 FORMAT_VERSION = 1
 
@@ -81,6 +81,11 @@ class Segment:
     @property
     def is_clip(self) -> bool:
         return self.kind == SegmentKind.CLIP
+
+    @property
+    def speaker_names(self) -> tuple[str, ...]:
+        """The speakers by name, as screens show them ("Malu Dreyer | Ministerpräsidentin" without its role)."""
+        return tuple(person_of(speaker).name for speaker in self.speakers)
 
 
 @dataclass(frozen=True)

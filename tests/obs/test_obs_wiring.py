@@ -189,3 +189,40 @@ def test_real_obs_follows_the_controllers_gos_and_records_when_asked(
         wiring.close()
         if admin.call("GetRecordStatus")["outputActive"]:
             admin.call("StopRecord")
+
+
+@pytest.fixture
+def graphics_intents():
+    from presenter.remote import graphics_state
+    from presenter.remote.intents import unregister_intent
+
+    graphics_state.register()
+    yield
+    for name in ("lowerthird", "lowerthird/off", "preshow"):
+        unregister_intent(name)
+
+
+def test_remote_intents_put_graphics_on_through_the_dispatcher(qtbot, controller, clock, graphics_intents):
+    from presenter.remote.intents import IntentError, Status, run_intent
+
+    journal: list[dict] = []
+    controller.attach_journal(journal.append)
+    run_intent(controller, "preshow", {}, "http 127.0.0.1")
+    assert controller.snapshot().graphics.preshow and journal[-1]["src"] == "http 127.0.0.1"
+    _go(controller, clock)
+    run_intent(controller, "lowerthird", {"person": "Malu Dreyer", "s": 8}, "osc 127.0.0.1")
+    shown = controller.snapshot().graphics.lower_third
+    assert (shown.name, shown.seconds_left) == ("Malu Dreyer", 8) and journal[-1]["src"] == "osc 127.0.0.1"
+    run_intent(controller, "lowerthird/off", {}, "ws 127.0.0.1")
+    with pytest.raises(IntentError) as refused:
+        run_intent(controller, "lowerthird/off", {}, "ws 127.0.0.1")
+    assert refused.value.status is Status.REFUSED and "no lower third" in str(refused.value)
+    with pytest.raises(IntentError) as bad:
+        run_intent(controller, "lowerthird", {"person": "Olaf"}, "ws 127.0.0.1")
+    assert bad.value.status is Status.BAD_ARGS
+    run_intent(controller, "lowerthird", {}, "ws 127.0.0.1")  # the speaker of the segment on air
+    assert controller.snapshot().graphics.lower_third.name == "Klaus Weichel"
+    run_intent(controller, "preshow", {"on": False}, "http 127.0.0.1")
+    with pytest.raises(IntentError) as after_start:
+        run_intent(controller, "preshow", {}, "http 127.0.0.1")  # the countdown is for before the show
+    assert after_start.value.status is Status.BAD_ARGS
