@@ -74,3 +74,32 @@ def test_the_lower_third_goes_on_and_off_by_the_intent_in_german(qtbot, stage, p
     role = browser.execute_script("return document.querySelector('#lower-third .role').textContent")
     assert role == "Ministerpräsidentin Rheinland-Pfalz"
     assert browser.execute_script("return presenterGraphics.paints.length") >= 1
+
+
+def test_the_directors_key_puts_it_on_the_page_and_takes_it_off(qtbot, tmp_path, pages, browser):  # noqa: F811
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QWidget
+
+    from presenter.controller import ShowController
+    from presenter.ui.obs_wiring import ObsWiring
+
+    clock = FakeClock(START)
+    controller = ShowController(graphics_show(tmp_path), clock=clock)
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    window.setFocus()
+    ObsWiring(controller, None, window=window)
+    controller.changed.connect(lambda: _render(browser, graphics_dict(controller.snapshot())))  # the push
+    browser.get(f"{pages}/lower-third?offline")
+    clock.advance(1.0)
+    controller.go()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)  # the keys are the director window's
+    qtbot.keyClick(window, Qt.Key.Key_L)
+    qtbot.waitUntil(lambda: _opacity(browser, "lower-third") == "1", timeout=5000)
+    assert browser.execute_script("return document.querySelector('#lower-third .name').textContent") == "Klaus Weichel"
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: _opacity(browser, "lower-third") == "0", timeout=5000)

@@ -40,6 +40,7 @@ def window(qtbot) -> QWidget:
     qtbot.waitExposed(widget)
     widget.activateWindow()
     widget.setFocus()
+    qtbot.waitUntil(widget.isActiveWindow)  # the keys are the director window's
     return widget
 
 
