@@ -273,3 +273,20 @@ def test_stream_problems_are_journaled_and_in_the_log_with_their_times(stage):
 def test_screens_show_the_speakers_by_name(tmp_path):
     segment = _show(tmp_path).segments[1]
     assert segment.speaker_names == ("Malu Dreyer", "Malu Dreyer", "Nicole Steingaß")
+
+
+def test_back_undoing_a_go_brings_back_what_was_on_the_stream(stage):
+    stage.go()  # Begrüßung
+    stage.ok(do.ShowLowerThird("Klaus Weichel", 20))
+    stage.go()  # Diskussion: Malu Dreyer's lower third replaces his
+    assert stage.snap().graphics.lower_third.name == "Malu Dreyer"
+    stage.clock.advance(2)
+    run = stage.replayed(later=1)  # kill -9 within the undo window: a Back after the restart still undoes it
+    stage.ok(do.Back())
+    shown = stage.snap().graphics.lower_third
+    assert shown.name == "Klaus Weichel" and shown.seconds_left == pytest.approx(20 - 1 - 2)
+    from presenter.run.dispatch import Dispatcher
+
+    assert Dispatcher(run).dispatch(do.Back()).accepted
+    shown = run.snapshot().graphics.lower_third
+    assert shown.name == "Klaus Weichel" and shown.seconds_left == pytest.approx(20 - 1 - 2 - 1)

@@ -280,7 +280,9 @@ def _rebase(engine: ShowEngine, replay_clock: ReplayClock, clock: Clock) -> None
             airing.end_mono += delta
     if engine._last_go is not None:
         engine._last_go += delta
-    if engine.lower_third is not None:
-        engine.lower_third.since_mono += delta
+    before_go = engine._undo.lower_third if engine._undo is not None else None
+    for shown in {id(shown): shown for shown in (engine.lower_third, before_go)}.values():
+        if shown is not None:  # the one on the stream, and the one a Back would bring back
+            shown.since_mono += delta
     if engine._undo is not None:
         engine._undo.at += delta

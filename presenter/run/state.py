@@ -187,6 +187,7 @@ class _UndoPoint:
     airings: int  # how many airings there were before the GO
     left_airing: Airing | None  # the airing the GO ended
     points_page: int = 0
+    lower_third: Any = None  # the lower third before the GO (presenter.run.graphics): a segment's may replace it
 
 
 @dataclass(frozen=True)
