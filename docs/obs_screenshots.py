@@ -26,14 +26,25 @@ WEB = ROOT / "presenter" / "web"
 
 
 def panel_png(path: Path) -> None:
+    from presenter.clock import FakeClock
+    from presenter.controller import ShowController
     from presenter.i18n import Language
     from presenter.i18n.qt import install
     from presenter.obs.health import LinkState, ObsHealth, ObsProblem, OutputHealth, ProblemCode, problem_text
-    from presenter.ui.obs_panel import ObsPanel
+    from presenter.run import intents as do
+    from presenter.show import load_show
+    from presenter.ui.obs_wiring import ObsWiring
 
     install(Language.GERMAN)
     since = datetime(2021, 1, 19, 17, 29, 30)
-    panel = ObsPanel()
+    clock = FakeClock(datetime(2021, 1, 19, 17, 36))
+    controller = ShowController(load_show(ROOT / "assets" / "smart-rlp.yaml"), clock=clock)
+    for intent in (do.Go(), do.Go(), do.ShowLowerThird("Malu Dreyer", 8)):  # the discussion, her lower third
+        clock.advance(1.0)
+        controller.dispatch(intent)
+    clock.advance(2.0)
+    wiring = ObsWiring(controller, None)  # the panel as the app wires it: "Im Stream: Bauchbinde …, noch 0:06"
+    panel = wiring.panel
     panel.setFixedWidth(380)
     panel.set_health(
         ObsHealth(
@@ -55,6 +66,7 @@ def panel_png(path: Path) -> None:
         )
     )
     panel.show()
+    wiring.on_change()
     panel.adjustSize()
     panel.grab().save(str(path))
 

@@ -203,7 +203,7 @@ BAD_VALUES = [
         "unknown-key-far",
         [("notes: Kamera 1", "notes: Kamera 1\n    xyzzy: 1")],
         '17:5: unknown key "xyzzy" in segment 1; known keys: id, title, kind, duration, speakers, '
-        "talking_points, notes, clip, end_action, warning, danger, fill, obs_scene",
+        "talking_points, notes, clip, end_action, warning, danger, fill, obs_scene, lower_third",
     ),
     (
         "unknown-key-top",

@@ -47,6 +47,26 @@
         <translation>Clip neu gestartet</translation>
     </message>
     <message>
+        <source>lower third on the stream</source>
+        <translation>Bauchbinde im Stream</translation>
+    </message>
+    <message>
+        <source>lower third taken off</source>
+        <translation>Bauchbinde abgenommen</translation>
+    </message>
+    <message>
+        <source>pre-show countdown</source>
+        <translation>Countdown vor der Sendung</translation>
+    </message>
+    <message>
+        <source>stream problem</source>
+        <translation>Problem im Stream</translation>
+    </message>
+    <message>
+        <source>stream problem over</source>
+        <translation>Problem im Stream behoben</translation>
+    </message>
+    <message>
         <source>number</source>
         <translation>Nr.</translation>
     </message>
@@ -237,6 +257,18 @@
     <message>
         <source>at {position}</source>
         <translation>bei {position}</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>an</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>for {time}</source>
+        <translation>für {time}</translation>
     </message>
 </context>
 <context>
@@ -1095,6 +1127,44 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
 </context>
 <context>
+    <name>Graphics</name>
+    <message>
+        <source>on the stream: {what}</source>
+        <translation>Im Stream: {what}</translation>
+    </message>
+    <message>
+        <source>lower third {name}, {left} left</source>
+        <translation>Bauchbinde {name}, noch {left}</translation>
+    </message>
+    <message>
+        <source>lower third {name}</source>
+        <translation>Bauchbinde {name}</translation>
+    </message>
+    <message>
+        <source>question {number}</source>
+        <translation>Frage {number}</translation>
+    </message>
+    <message>
+        <source>pre-show countdown</source>
+        <translation>Countdown vor der Sendung</translation>
+    </message>
+</context>
+<context>
+    <name>GraphicsStrip</name>
+    <message>
+        <source>Lower third (L)</source>
+        <translation>Bauchbinde (L)</translation>
+    </message>
+    <message>
+        <source>Off (Shift+L)</source>
+        <translation>Aus (Umschalt+L)</translation>
+    </message>
+    <message>
+        <source>on the stream: no graphics</source>
+        <translation>Im Stream: keine Grafik</translation>
+    </message>
+</context>
+<context>
     <name>Import</name>
     <message>
         <source>{name} cannot be read ({error})</source>
@@ -1906,10 +1976,7 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
     <message numerus="yes">
         <source>%n questions waiting</source>
-        <translation>
-            <numerusform>%n Frage wartet</numerusform>
-            <numerusform>%n Fragen warten</numerusform>
-        </translation>
+        <translation><numerusform>%n Frage wartet</numerusform><numerusform>%n Fragen warten</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2035,10 +2102,7 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
     <message numerus="yes">
         <source>%n questions waiting</source>
-        <translation>
-            <numerusform>%n Frage wartet</numerusform>
-            <numerusform>%n Fragen warten</numerusform>
-        </translation>
+        <translation><numerusform>%n Frage wartet</numerusform><numerusform>%n Fragen warten</numerusform></translation>
     </message>
     <message>
         <source>moderator screen {screen_index} does not exist (1 screen); using screen {fallback}</source>
@@ -2046,17 +2110,11 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
     <message numerus="yes">
         <source>moderator screen {screen_index} does not exist (%n screens); using screen {fallback}</source>
-        <translation>
-            <numerusform>Moderationsbildschirm {screen_index} gibt es nicht (%n Bildschirm); es wird Bildschirm {fallback} verwendet</numerusform>
-            <numerusform>Moderationsbildschirm {screen_index} gibt es nicht (%n Bildschirme); es wird Bildschirm {fallback} verwendet</numerusform>
-        </translation>
+        <translation><numerusform>Moderationsbildschirm {screen_index} gibt es nicht (%n Bildschirm); es wird Bildschirm {fallback} verwendet</numerusform><numerusform>Moderationsbildschirm {screen_index} gibt es nicht (%n Bildschirme); es wird Bildschirm {fallback} verwendet</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>moderator screen {index} does not exist (%n screens); the window stays where it is</source>
-        <translation>
-            <numerusform>Moderationsbildschirm {index} gibt es nicht (%n Bildschirm); das Fenster bleibt, wo es ist</numerusform>
-            <numerusform>Moderationsbildschirm {index} gibt es nicht (%n Bildschirme); das Fenster bleibt, wo es ist</numerusform>
-        </translation>
+        <translation><numerusform>Moderationsbildschirm {index} gibt es nicht (%n Bildschirm); das Fenster bleibt, wo es ist</numerusform><numerusform>Moderationsbildschirm {index} gibt es nicht (%n Bildschirme); das Fenster bleibt, wo es ist</numerusform></translation>
     </message>
 </context>
 <context>
@@ -2203,6 +2261,25 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     <message>
         <source>Frames: {dropped} dropped by the stream, {lagged} not rendered</source>
         <translation>Bilder: {dropped} vom Stream verloren, {lagged} nicht berechnet</translation>
+    </message>
+</context>
+<context>
+    <name>ObsWiring</name>
+    <message>
+        <source>Start stream</source>
+        <translation>Stream starten</translation>
+    </message>
+    <message>
+        <source>Start the stream in OBS now? Viewers will see it.</source>
+        <translation>Stream in OBS jetzt starten? Die Zuschauer sehen ihn dann.</translation>
+    </message>
+    <message>
+        <source>Start recording</source>
+        <translation>Aufnahme starten</translation>
+    </message>
+    <message>
+        <source>Start recording in OBS now?</source>
+        <translation>Aufnahme in OBS jetzt starten?</translation>
     </message>
 </context>
 <context>
@@ -3215,10 +3292,7 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
     <message numerus="yes">
         <source>%n questions</source>
-        <translation>
-            <numerusform>%n Frage</numerusform>
-            <numerusform>%n Fragen</numerusform>
-        </translation>
+        <translation><numerusform>%n Frage</numerusform><numerusform>%n Fragen</numerusform></translation>
     </message>
     <message>
         <source>The clipboard has no text to make a question of.</source>
@@ -3341,6 +3415,26 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     <message>
         <source>there is no such page</source>
         <translation>diese Seite gibt es nicht</translation>
+    </message>
+    <message>
+        <source>the segment on air has no speaker for a lower third</source>
+        <translation>der Beitrag auf Sendung hat keinen Sprecher für eine Bauchbinde</translation>
+    </message>
+    <message>
+        <source>"{name}" is not a speaker in the show file</source>
+        <translation>„{name}“ ist kein Sprecher in der Show-Datei</translation>
+    </message>
+    <message>
+        <source>a lower third stays on for 1 to {most:g} seconds</source>
+        <translation>eine Bauchbinde bleibt 1 bis {most:g} Sekunden stehen</translation>
+    </message>
+    <message>
+        <source>no lower third is on the stream</source>
+        <translation>im Stream ist keine Bauchbinde</translation>
+    </message>
+    <message>
+        <source>the pre-show countdown is for before the show</source>
+        <translation>der Countdown ist für die Zeit vor der Sendung</translation>
     </message>
     <message>
         <source>"{title}" is on air and cannot be deleted</source>
@@ -4147,6 +4241,30 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     <message>
         <source>"{text}" is not a time of day HH:MM</source>
         <translation>„{text}“ ist keine Uhrzeit HH:MM</translation>
+    </message>
+    <message>
+        <source>"language" is de or en, not "{word}"</source>
+        <translation>„language“ ist de oder en, nicht „{word}“</translation>
+    </message>
+    <message>
+        <source>"lower_third" names "{name}", who is not among this segment's speakers</source>
+        <translation>„lower_third“ nennt „{name}“, der nicht unter den Sprechern dieses Beitrags ist</translation>
+    </message>
+    <message>
+        <source>"{key}" has more than {limit} characters</source>
+        <translation>„{key}“ hat mehr als {limit} Zeichen</translation>
+    </message>
+    <message>
+        <source>a font is named in letters, digits, spaces and commas</source>
+        <translation>eine Schrift wird mit Buchstaben, Ziffern, Leerzeichen und Kommas benannt</translation>
+    </message>
+    <message>
+        <source>a colour is #e30613, rgb(…) or a name</source>
+        <translation>eine Farbe ist #e30613, rgb(…) oder ein Name</translation>
+    </message>
+    <message>
+        <source>"{key}" cannot be "{value}": {hint}</source>
+        <translation>„{key}“ kann nicht „{value}“ sein: {hint}</translation>
     </message>
 </context>
 <context>

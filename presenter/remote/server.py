@@ -23,6 +23,7 @@ from websockets.protocol import State
 
 from presenter.remote.answers import PIN_HEADER, _error, _json, _response
 from presenter.remote.auth import Access, Gatekeeper, host_allowed, origin_allowed
+from presenter.remote.graphics_state import PAGES as GRAPHICS_PAGES
 from presenter.remote.intents import Status, has_question_intents
 from presenter.remote.ontime_protocol import Dialect, dialect_of
 from presenter.remote.ontime_ws import OntimeFace
@@ -41,6 +42,7 @@ PAGES = {
     "/moderator": "moderator.html",
     "/countdown": "countdown.html",
     "/questions": "questions.html",
+    **GRAPHICS_PAGES,  # the stream's graphics for an OBS browser source (same view key as the other views)
 }
 TYPES = {
     ".html": "text/html; charset=utf-8",

@@ -236,6 +236,9 @@ def start_remote(controller, args, settings: QSettings | None = None, parent=Non
         from presenter.remote.question_intents import register
 
         register()  # the question intents and the producer's /questions page
+    from presenter.remote import graphics_state
+
+    graphics_state.register()  # lowerthird, lowerthird/off, preshow
     remote = Remote(controller, _secrets(args, settings), settings, parent)
     if report is not None:
         remote.problem.connect(report)

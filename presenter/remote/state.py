@@ -23,6 +23,7 @@ from presenter.colours import (
 )
 from presenter.i18n import translate
 from presenter.moderator_view import describe
+from presenter.remote.graphics_state import graphics_dict
 from presenter.run.engine import ClipState, Mode, Phase, ShowSnapshot
 from presenter.run.state import ClipView, Offer, QuestionView, SegmentView
 
@@ -133,6 +134,7 @@ def state_dict(snapshot: ShowSnapshot, mono: float, extra: JSON | None = None) -
         "phase": snapshot.phase.value,
         "on_air": _segment(snapshot.current),
         "next": _segment(snapshot.next),
+        "graphics": graphics_dict(snapshot),  # what is on the stream (the OBS browser-source pages render it)
         "remaining_s": snapshot.remaining_s,
         "elapsed_s": snapshot.elapsed_s,
         "remaining": view.timer,

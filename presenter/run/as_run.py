@@ -84,6 +84,11 @@ LOGGED_EVENTS = {
     "clip_pause": QT_TRANSLATE_NOOP("AsRun", "clip paused"),
     "clip_resume": QT_TRANSLATE_NOOP("AsRun", "clip resumed"),
     "clip_restart": QT_TRANSLATE_NOOP("AsRun", "clip restarted"),
+    "lower_third": QT_TRANSLATE_NOOP("AsRun", "lower third on the stream"),
+    "lower_third_off": QT_TRANSLATE_NOOP("AsRun", "lower third taken off"),
+    "preshow": QT_TRANSLATE_NOOP("AsRun", "pre-show countdown"),
+    "stream_problem": QT_TRANSLATE_NOOP("AsRun", "stream problem"),
+    "stream_problem_gone": QT_TRANSLATE_NOOP("AsRun", "stream problem over"),
 }
 # The German CSV's column headers and the words of its cells; the English CSV writes the machine names.
 HEADERS = {
@@ -236,15 +241,32 @@ def _log_text(engine: ShowEngine, kind: str, data: dict[str, object], word: Call
         return str(data.get("text", "")) + "".join(word(mark) for mark in marks)
     if kind == "clip_failed":
         return str(data.get("problem", ""))
+    if kind.startswith("stream_problem"):
+        return str(data.get("text", ""))
     if kind == "undo_go":
         undone = data.get("undone")
         if undone is None:  # the GO had ended the show
             return word(QT_TRANSLATE_NOOP("AsRun", "end of show taken back"))
         return word(QT_TRANSLATE_NOOP("AsRun", "{undone} off air again")).format(undone=_title(engine, undone))
+    if kind in ("lower_third", "lower_third_off", "preshow"):
+        return _graphics_text(kind, data, word)
     position = data.get("position_s")
     if kind in ("clip_pause", "clip_restart") and isinstance(position, (int, float)):
         return word(QT_TRANSLATE_NOOP("AsRun", "at {position}")).format(position=format_duration(position))
     return ""
+
+
+def _graphics_text(kind: str, data: dict[str, object], word: Callable[[str], str]) -> str:
+    """ "Malu Dreyer — Ministerpräsidentin, 0:08" (on), the name (off), "on"/"off" (the pre-show countdown)."""
+    if kind == "preshow":
+        return word(QT_TRANSLATE_NOOP("AsRun", "on")) if data.get("on") else word(QT_TRANSLATE_NOOP("AsRun", "off"))
+    text = str(data.get("person", ""))
+    if data.get("role"):
+        text += f" — {data['role']}"
+    seconds = data.get("seconds")
+    if isinstance(seconds, (int, float)):
+        text += ", " + word(QT_TRANSLATE_NOOP("AsRun", "for {time}")).format(time=format_duration(seconds))
+    return text
 
 
 def _title(engine: ShowEngine, segment_id: object) -> str:

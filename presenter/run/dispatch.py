@@ -15,6 +15,7 @@ from presenter.i18n import translate
 from presenter.questions import QuestionError, QuestionQueue
 from presenter.run import Run
 from presenter.run.engine import ShowEngine
+from presenter.run.graphics import MAX_LOWER_THIRD_S, show_people, speaker_on_air
 from presenter.run.intents import (
     DIRECTOR,
     MESSAGE_MAX_CHARS,
@@ -50,16 +51,20 @@ from presenter.run.intents import (
     SendMessage,
     SetLanguage,
     SetMediaDurations,
+    ShowLowerThird,
+    ShowPreshow,
     Skip,
     Source,
     SourceKind,
     StopToBlack,
+    StreamProblem,
+    TakeOffLowerThird,
     TurnPage,
     Unskip,
     refusal,
 )
 from presenter.run.offers import back_plan, go_plan
-from presenter.run.state import ClipState, ShowSnapshot, SkipRefused
+from presenter.run.state import ClipState, Mode, ShowSnapshot, SkipRefused
 
 MAX_ADD_S = 3600.0  # one press of ± time: at most an hour either way
 REMOTE_GO_GAP_S = 1.0  # a remote's GO this soon after its last accepted one is a looping sender (issue 25 #13)
@@ -137,6 +142,10 @@ class Dispatcher:
             ClipProgress: lambda i: self.engine.clip_progress(i.segment_id, i.position_s, i.duration_s, i.playing),
             ClipEnded: lambda intent: self.engine.clip_ended(intent.segment_id),
             ClipFailed: lambda intent: self.engine.clip_failed(intent.segment_id, intent.problem),
+            ShowLowerThird: self._lower_third,
+            TakeOffLowerThird: self._lower_third_off,
+            ShowPreshow: self._preshow,
+            StreamProblem: self._stream_problem,
             **_question_handlers(self),
         }
 
@@ -285,6 +294,46 @@ class Dispatcher:
         if not 0 <= intent.page < max(len(current.talking_points), 1):  # a page holds one point at least
             return refusal(RefusalCode.BAD_VALUE, translate("Refusal", "there is no such page"))
         self.engine.turn_page(intent.page)
+        return None
+
+    # ------------------------------------------------------------------ the stream's graphics
+
+    def _lower_third(self, intent: ShowLowerThird) -> Refusal | None:
+        name = intent.person if intent.person is not None else speaker_on_air(self.engine.show, self.run.on_air())
+        if name is None:
+            text = translate("Refusal", "the segment on air has no speaker for a lower third")
+            return refusal(RefusalCode.NOTHING_SELECTED, text)
+        if name not in show_people(self.engine.show):
+            text = translate("Refusal", '"{name}" is not a speaker in the show file').format(name=name[:100])
+            return refusal(RefusalCode.BAD_VALUE, text)
+        seconds = intent.seconds if intent.seconds is not None else self.engine.show.graphics.lower_third_s
+        if seconds is not None and not (math.isfinite(seconds) and 0 < seconds <= MAX_LOWER_THIRD_S):
+            text = translate("Refusal", "a lower third stays on for 1 to {most:g} seconds").format(
+                most=MAX_LOWER_THIRD_S
+            )
+            return refusal(RefusalCode.BAD_VALUE, text)
+        self.engine.show_lower_third(name, seconds)
+        return None
+
+    def _lower_third_off(self, _: TakeOffLowerThird) -> Refusal | None:
+        if not self.engine.lower_third_on():
+            return refusal(RefusalCode.UNCHANGED, translate("Refusal", "no lower third is on the stream"))
+        self.engine.take_off_lower_third()
+        return None
+
+    def _preshow(self, intent: ShowPreshow) -> Refusal | None:
+        if intent.on == self.engine.preshow:
+            return refusal(RefusalCode.UNCHANGED)
+        if intent.on and self.engine.mode is not Mode.STANDBY:
+            text = translate("Refusal", "the pre-show countdown is for before the show")
+            return refusal(RefusalCode.BAD_VALUE, text)
+        self.engine.set_preshow(intent.on)
+        return None
+
+    def _stream_problem(self, intent: StreamProblem) -> Refusal | None:
+        if not intent.text.strip() or len(intent.text) > MESSAGE_MAX_CHARS or len(intent.code) > 40:
+            return refusal(RefusalCode.BAD_VALUE)
+        self.engine.stream_problem(intent.code, intent.text.strip(), intent.gone)
         return None
 
     def _edit(self, intent: EditShow) -> Refusal | None:

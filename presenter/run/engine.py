@@ -13,6 +13,7 @@ from typing import Any
 from presenter.i18n import translate
 from presenter.records import BadRecord
 from presenter.run.engine_clip import ClipTransport
+from presenter.run.graphics import EngineGraphics
 from presenter.run.replay import replay_journal
 from presenter.run.snapshot import take_snapshot
 from presenter.run.state import (
@@ -65,7 +66,7 @@ UNDO_GO_S = 10.0  # Back this soon after a GO takes that GO back (an accidental 
 _CLOSE_REASONS = frozenset({EndReason.NEW_RUN.value, EndReason.ANOTHER_SHOW.value})
 
 
-class ShowEngine(ClipTransport):
+class ShowEngine(ClipTransport, EngineGraphics):
     """The running show. Intents change it; `snapshot()` reads it (state and timing: presenter.run.engine_core)."""
 
     # ------------------------------------------------------------------ intents
@@ -99,6 +100,7 @@ class ShowEngine(ClipTransport):
             airings=len(self.airings),
             left_airing=self._on_air_airing() if self.mode is Mode.ON_AIR else None,
             points_page=self.points_page,
+            lower_third=self.lower_third,
         )
         # Only the segment on air and the one GO airs change (copying every run cost 8 ms a GO at 1,200 segments).
         touched = (undo.current, self._next_index())
@@ -159,6 +161,7 @@ class ShowEngine(ClipTransport):
             undo.left_airing.end = undo.left_airing.end_mono = undo.left_airing.end_reason = None
         self.mode, self.current, self.cue = undo.mode, undo.current, undo.cue
         self.points_page = undo.points_page
+        self.lower_third = undo.lower_third
         self.show_started, self.show_ended = undo.show_started, undo.show_ended
         self._record("undo_go", self._segment_id(self.current), undone=self._segment_id(aired))
 
@@ -454,6 +457,7 @@ class ShowEngine(ClipTransport):
         self._undo = None
         self.points_page = 0
         self.airings.append(Airing(segment, index, self.clock.now(), self.clock.monotonic(), str(by)))
+        self._segment_graphics(segment)
 
     def _finish(self, index: int, status: SegmentStatus, reason: EndReason) -> None:
         run = self.runs[index]

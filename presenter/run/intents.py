@@ -218,6 +218,40 @@ class SetLanguage(Intent):
     language: str
 
 
+# ------------------------------------------------------------------ the stream's graphics (presenter.run.graphics)
+
+
+@dataclass(frozen=True)
+class ShowLowerThird(Intent):
+    """A speaker's name insert on the stream: `person` by name (None: the speaker of the segment on air),
+    for `seconds` (None: the show's `lower_third_time`, else until taken off)."""
+
+    person: str | None = None
+    seconds: float | None = None
+
+
+@dataclass(frozen=True)
+class TakeOffLowerThird(Intent):
+    pass
+
+
+@dataclass(frozen=True)
+class ShowPreshow(Intent):
+    """The pre-show countdown on the stream (on: True) or off."""
+
+    on: bool = True
+
+
+@dataclass(frozen=True)
+class StreamProblem(Intent):
+    """A report from OBS (source OBS): a problem of the stream appeared ("Stream interrupted — OBS is
+    reconnecting") or, with `gone`, went away; for the as-run log with its time."""
+
+    code: str
+    text: str
+    gone: bool = False
+
+
 # ------------------------------------------------------------------ reports from the playout (source PLAYOUT)
 
 

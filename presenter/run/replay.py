@@ -103,6 +103,7 @@ def _checked(engine: ShowEngine, record: dict[str, Any]) -> Callable[[], object]
         Op.CLIP_RESUME: engine.resume_clip,
         Op.CLIP_RESTART: engine.restart_clip,
         Op.ALIVE: lambda: None,
+        Op.LOWER_THIRD_OFF: lambda: _replay_lower_third_off(engine),
     }
     if op in simple:
         return simple[op]
@@ -160,6 +161,17 @@ def _valued_input(engine: ShowEngine, op: str, record: dict[str, Any]) -> Callab
         case "media_durations":
             checked = _durations(record)
             return lambda: engine.set_media_durations(checked)
+        case "lower_third":
+            person = text_field(record, "person", 200)
+            shown_s = optional_number_field(record, "seconds", 0.0, MAX_SECONDS)
+            return lambda: engine.show_lower_third(person, shown_s)
+        case "preshow":
+            on = flag_field(record, "on")
+            return lambda: engine.set_preshow(on)
+        case "stream_problem":
+            code, problem = text_field(record, "code", 40), text_field(record, "text", 2000)
+            gone = flag_field(record, "gone")
+            return lambda: engine.stream_problem(code, problem, gone)
         case "refused":  # a remote command refused (wrong PIN…): in the record, not in the show state
             return lambda: None
         case "edit":
@@ -189,6 +201,11 @@ def _replay_go(engine: ShowEngine) -> None:
     if engine.mode is not Mode.ENDED or engine.cue is not None:
         engine._last_go = engine.clock.monotonic()
         engine._go()
+
+
+def _replay_lower_third_off(engine: ShowEngine) -> None:
+    if engine.lower_third_on():  # a lower third that had run out by the time it was taken off is off anyway
+        engine.take_off_lower_third()
 
 
 def _replay_rehearse(engine: ShowEngine) -> None:
@@ -263,5 +280,9 @@ def _rebase(engine: ShowEngine, replay_clock: ReplayClock, clock: Clock) -> None
             airing.end_mono += delta
     if engine._last_go is not None:
         engine._last_go += delta
+    before_go = engine._undo.lower_third if engine._undo is not None else None
+    for shown in {id(shown): shown for shown in (engine.lower_third, before_go)}.values():
+        if shown is not None:  # the one on the stream, and the one a Back would bring back
+            shown.since_mono += delta
     if engine._undo is not None:
         engine._undo.at += delta

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from presenter.run.graphics import graphics_view
 from presenter.run.offers import back_offer, go_offer
 from presenter.run.state import ClipState, ClipView, Mode, Phase, QuestionView, SegmentView, ShowSnapshot, StartStatus
 from presenter.run.timing import (
@@ -217,4 +218,5 @@ def take_snapshot(engine: ShowEngine) -> ShowSnapshot:
         points_page=engine.points_page if current is not None else 0,
         question=question,
         questions_waiting=waiting,
+        graphics=graphics_view(engine, question),
     )

@@ -69,6 +69,10 @@ class Op(enum.StrEnum):
     CLOSE_RUN = "close_run"
     MEDIA_DURATIONS = "media_durations"
     EDIT = "edit"  # the running order edited in the app: the whole new one (presenter.show.editing)
+    LOWER_THIRD = "lower_third"  # a speaker's name insert on the stream (presenter.run.graphics)
+    LOWER_THIRD_OFF = "lower_third_off"
+    PRESHOW = "preshow"  # the pre-show countdown on the stream, on or off
+    STREAM_PROBLEM = "stream_problem"  # OBS reported a problem of the stream (or that it went away)
     JUMP = "jump"  # journals before GO-only: on air at once (replayed as then, never written now)
     BACK = "back"  # journals before GO-only: the last GO undone whenever (replayed as then, never written now)
 
@@ -183,6 +187,7 @@ class _UndoPoint:
     airings: int  # how many airings there were before the GO
     left_airing: Airing | None  # the airing the GO ended
     points_page: int = 0
+    lower_third: Any = None  # the lower third before the GO (presenter.run.graphics): a segment's may replace it
 
 
 @dataclass(frozen=True)
@@ -265,6 +270,27 @@ class QuestionView:
 
 
 @dataclass(frozen=True)
+class LowerThirdView:
+    """The name insert on the stream."""
+
+    name: str
+    role: str
+    since: datetime
+    seconds_left: float | None  # None: until the director takes it off
+
+
+@dataclass(frozen=True)
+class GraphicsView:
+    """What the stream's graphics pages show now (presenter.run.graphics), and the director's line about it."""
+
+    language: str  # "de" or "en"
+    lower_third: LowerThirdView | None
+    question: QuestionView | None  # the moderator's question, when the show puts it on the stream
+    preshow: bool  # the pre-show countdown (only before the first GO)
+    on_stream: str  # "on the stream: lower third Malu Dreyer, 0:06 left" (empty: nothing), in the UI language
+
+
+@dataclass(frozen=True)
 class ShowSnapshot:
     """Everything a window shows, computed for one instant."""
 
@@ -306,3 +332,4 @@ class ShowSnapshot:
     points_page: int = 0  # the talking-points page of the segment on air (0-based)
     question: QuestionView | None = None
     questions_waiting: int = 0
+    graphics: GraphicsView | None = None  # None only in snapshots made without an engine

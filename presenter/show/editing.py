@@ -30,6 +30,7 @@ from presenter.show import (
     slugify,
 )
 from presenter.show.fields import too_long
+from presenter.show.graphics import StreamGraphics, graphics_document
 from presenter.show.model import OBS_SCENE_KEYS, TEXT_LIMIT, TEXT_LIMITS, TIME_KEYS
 from presenter.timefmt import format_duration
 
@@ -91,6 +92,8 @@ def segment_document(segment: Segment, folder: Path) -> Document:
         doc["fill"] = True
     if segment.obs_scene:  # presenter.obs
         doc["obs_scene"] = segment.obs_scene
+    if segment.lower_third:  # presenter.show.graphics
+        doc["lower_third"] = segment.lower_third
     return doc
 
 
@@ -110,6 +113,8 @@ def show_document(show: Show, folder: Path | None = None) -> Document:
     scenes = {key: name for key in OBS_SCENE_KEYS if (name := getattr(show.obs, key))}
     if scenes:  # presenter.obs
         doc["obs"] = {"scenes": scenes}
+    if show.graphics != StreamGraphics():
+        doc["graphics"] = graphics_document(show.graphics)
     doc["segments"] = [segment_document(segment, folder) for segment in show.segments]
     return doc
 

@@ -12,6 +12,8 @@ from typing import TypeVar
 import yaml
 
 from presenter.i18n import QT_TRANSLATE_NOOP, translate
+from presenter.show.graphics import StreamGraphics
+from presenter.show.graphics_fields import read_graphics, read_lower_third
 from presenter.show.model import (
     DEFAULT_DANGER_S,
     DEFAULT_WARNING_S,
@@ -39,7 +41,19 @@ _T = TypeVar("_T")
 _Entries = dict[str, tuple[yaml.Node, yaml.Node]]  # a mapping's key → (key node, value node)
 
 
-_SHOW_KEYS = ("version", "title", "date", "start", "end", "warning", "danger", "description", "segments", "obs")
+_SHOW_KEYS = (
+    "version",
+    "title",
+    "date",
+    "start",
+    "end",
+    "warning",
+    "danger",
+    "description",
+    "segments",
+    "obs",
+    "graphics",
+)
 _SEGMENT_KEYS = (
     "id",
     "title",
@@ -54,6 +68,7 @@ _SEGMENT_KEYS = (
     "danger",
     "fill",
     "obs_scene",
+    "lower_third",
 )
 _TYPE_NAMES = {
     yaml.MappingNode: QT_TRANSLATE_NOOP("ShowFile", "a mapping (key: value)"),
@@ -323,6 +338,7 @@ class _ShowReader:
             path=self.path.resolve(),
             warnings=tuple(self.warnings),
             obs=self.obs(entries["obs"][1]) if "obs" in entries else ObsScenes(),
+            graphics=read_graphics(self, entries["graphics"][1]) if "graphics" in entries else StreamGraphics(),
         )
 
     def obs(self, node: yaml.Node) -> ObsScenes:
@@ -422,6 +438,9 @@ class _ShowReader:
             line=node.start_mark.line + 1,
             fill=fill,
             obs_scene=self.text(entries["obs_scene"][1], "obs_scene") if "obs_scene" in entries else None,
+            lower_third=read_lower_third(self, entries["lower_third"][1], speakers)
+            if "lower_third" in entries
+            else None,
         )
         return segment, id_node
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
 from pathlib import Path
 
+from presenter.show.graphics import StreamGraphics, person_of
+
 FORMAT_VERSION = 1
 
 
@@ -88,10 +90,16 @@ class Segment:
     line: int | None = None  # where the segment starts in the show file
     fill: bool = False  # absorbs time: its end is planned back from the hard out (the Q&A)
     obs_scene: str | None = None  # the OBS program scene while it is on air (else the show's default for its kind)
+    lower_third: str | None = None  # the speaker whose lower third goes on the stream when it goes on air
 
     @property
     def is_clip(self) -> bool:
         return self.kind == SegmentKind.CLIP
+
+    @property
+    def speaker_names(self) -> tuple[str, ...]:
+        """The speakers by name, as screens show them ("Malu Dreyer | Ministerpräsidentin" without its role)."""
+        return tuple(person_of(speaker).name for speaker in self.speakers)
 
 
 @dataclass(frozen=True)
@@ -124,6 +132,7 @@ class Show:
     # What the loader noticed but did not refuse (`show.yaml:41:60: the text after " #" …`), for --check and the app.
     warnings: tuple[str, ...] = field(default=(), compare=False)
     obs: ObsScenes = ObsScenes()
+    graphics: StreamGraphics = field(default_factory=StreamGraphics)
 
     @property
     def start_datetime(self) -> datetime:

@@ -41,7 +41,7 @@ from presenter.ui.question_queue import is_text_input
 def show_speakers(controller: ShowController) -> list[str]:
     seen: dict[str, None] = {}
     for segment in controller.show.segments:
-        for speaker in segment.speakers:
+        for speaker in segment.speaker_names:
             seen.setdefault(speaker, None)
     return list(seen)
 

@@ -1,0 +1,247 @@
+"""OBS and the stream's graphics wired to a running show: one object the app creates at launch (`wire_obs`).
+
+- OBS follows the show: every change of the controller hands `cue_from_snapshot(snapshot)` to the follower (its
+  own thread; nothing here waits for OBS).
+- The stream's health reaches the director's OBS panel through a queued relay; problems go to the problems list
+  and, as StreamProblem intents from the OBS source, to the journal and the as-run log with their times.
+- "Start stream…" / "Start recording…" ask first; with the setting `start_with_first_go` the stream starts with
+  the show's first GO (that setting is the director's answer given beforehand). Presenter never stops the stream:
+  not at the end of the show, not when it closes.
+- The lower third: L puts the speaker of the segment on air on the stream, Shift+L takes it off; both are
+  intents through the one dispatcher. The panel's line says what is on the stream ("… 0:06 left").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Protocol
+
+from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
+
+from presenter.controller import ShowController
+from presenter.obs.follower import ObsFollower
+from presenter.obs.health import ObsHealth, problem_changes
+from presenter.obs.options import start_follower
+from presenter.obs.scenes import cue_from_snapshot
+from presenter.run import intents as do
+from presenter.run.dispatch import Refused
+from presenter.run.state import Mode, ShowSnapshot
+from presenter.ui.director_keys import is_text_field
+from presenter.ui.obs_panel import ObsHealthRelay, ObsPanel
+
+LOWER_THIRD_KEY = "L"  # no other director key uses it (Space, Esc, Ctrl+M, Q, N, Shift+Q, PgUp/PgDown, editor keys)
+LOWER_THIRD_OFF_KEY = "Shift+L"
+OBS_SOURCE = do.Source(do.SourceKind.OBS, "obs")
+TICK_MS = 250  # the "0:06 left" line while a timed lower third is on
+
+
+class Asker(Protocol):
+    def __call__(self, parent: QWidget | None, title: str, text: str) -> bool: ...
+
+
+def ask(parent: QWidget | None, title: str, text: str) -> bool:
+    """A yes/no question, No by default (a stream starts only on a clear yes)."""
+    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    answer = QMessageBox.question(parent, title, text, buttons, QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+class GraphicsStrip(QWidget):
+    """What is on the stream, and the lower-third buttons (in the OBS panel)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.on_stream = QLabel(self)
+        self.on_stream.setWordWrap(True)
+        layout.addWidget(self.on_stream)
+        buttons = QHBoxLayout()
+        self.lower_third = QPushButton(self.tr("Lower third (L)"), self)
+        self.lower_third_off = QPushButton(self.tr("Off (Shift+L)"), self)
+        buttons.addWidget(self.lower_third)
+        buttons.addWidget(self.lower_third_off)
+        layout.addLayout(buttons)
+
+    def show_snapshot(self, snapshot: ShowSnapshot) -> None:
+        graphics = snapshot.graphics
+        text = graphics.on_stream if graphics is not None else ""
+        self.on_stream.setText(text or self.tr("on the stream: no graphics"))
+        self.lower_third_off.setEnabled(graphics is not None and graphics.lower_third is not None)
+
+
+class ObsWiring(QObject):
+    """The show's link to OBS and the stream's graphics, for one app (see the module's text)."""
+
+    def __init__(
+        self,
+        controller: ShowController,
+        follower: ObsFollower | None,
+        *,
+        window: QWidget | None = None,
+        problem: Callable[[str], None] | None = None,
+        start_with_first_go: bool = False,
+        asker: Asker = ask,
+    ) -> None:
+        super().__init__(window)
+        self.controller = controller
+        self.follower = follower
+        self.window = window
+        self._problem = problem
+        self._asker = asker
+        self.start_with_first_go = start_with_first_go
+        self._started_with_go = False
+        self._mode = controller.snapshot().mode
+        self.health = follower.health() if follower is not None else ObsHealth()
+        self.relay = ObsHealthRelay(self)
+        self.relay.health.connect(self._on_health, Qt.ConnectionType.QueuedConnection)
+        self.panel = ObsPanel(window)
+        self.strip = GraphicsStrip(self.panel)
+        panel_layout = self.panel.layout()
+        assert panel_layout is not None  # ObsPanel lays itself out in __init__
+        panel_layout.addWidget(self.strip)
+        self.panel.set_health(self.health)
+        self.panel.start_stream_requested.connect(self.ask_start_stream)
+        self.panel.start_recording_requested.connect(self.ask_start_recording)
+        self.strip.lower_third.clicked.connect(self.lower_third)
+        self.strip.lower_third_off.clicked.connect(self.lower_third_off)
+        self._tick = QTimer(self)
+        self._tick.setInterval(TICK_MS)
+        self._tick.timeout.connect(self._render)
+        self.shortcuts: list[QShortcut] = []
+        if window is not None:
+            self._bind(window, LOWER_THIRD_KEY, self.lower_third)
+            self._bind(window, LOWER_THIRD_OFF_KEY, self.lower_third_off)
+        controller.changed.connect(self.on_change)
+        self.on_change()
+
+    def _bind(self, window: QWidget, key: str, action: Callable[[], object]) -> None:
+        def press() -> None:
+            if not is_text_field(window.focusWidget()):  # an L typed into a field is a letter
+                action()
+
+        shortcut = QShortcut(QKeySequence(key), window)
+        shortcut.setAutoRepeat(False)  # a held key is one press
+        shortcut.activated.connect(press)
+        self.shortcuts.append(shortcut)
+
+    # -- the show → OBS
+
+    def on_change(self) -> None:
+        """The show changed: OBS follows at once, the stream starts with the first GO if so set."""
+        snapshot = self.controller.snapshot()
+        if self.follower is not None:
+            self.follower.follow(cue_from_snapshot(snapshot))
+            first_go = self._mode is Mode.STANDBY and snapshot.mode is Mode.ON_AIR
+            if first_go and self.start_with_first_go and not self._started_with_go and not self.health.stream.active:
+                self._started_with_go = True
+                self.follower.start_stream()
+        self._mode = snapshot.mode
+        self._render(snapshot)
+
+    def _render(self, snapshot: ShowSnapshot | None = None) -> None:
+        snapshot = snapshot or self.controller.snapshot()
+        self.strip.show_snapshot(snapshot)
+        shown = snapshot.graphics.lower_third if snapshot.graphics is not None else None
+        timed = shown is not None and shown.seconds_left is not None
+        if timed and not self._tick.isActive():
+            self._tick.start()
+        elif not timed:
+            self._tick.stop()
+
+    # -- OBS → the director, the journal and the as-run log
+
+    def _on_health(self, health: ObsHealth) -> None:
+        appeared, gone = problem_changes(self.health, health)
+        self.health = health
+        self.panel.set_health(health)
+        for problem in appeared:
+            if self._problem is not None:
+                self._problem(problem.text)
+            self.controller.dispatch(do.StreamProblem(problem.code.value, problem.text), OBS_SOURCE)
+        for problem in gone:
+            self.controller.dispatch(do.StreamProblem(problem.code.value, problem.text, gone=True), OBS_SOURCE)
+
+    # -- going live (asked first; never stopped by Presenter)
+
+    def ask_start_stream(self) -> bool:
+        if self.follower is None or not self._asker(
+            self.window, self.tr("Start stream"), self.tr("Start the stream in OBS now? Viewers will see it.")
+        ):
+            return False
+        self.follower.start_stream()
+        return True
+
+    def ask_start_recording(self) -> bool:
+        if self.follower is None or not self._asker(
+            self.window, self.tr("Start recording"), self.tr("Start recording in OBS now?")
+        ):
+            return False
+        self.follower.start_recording()
+        return True
+
+    # -- the lower third (intents)
+
+    def lower_third(self) -> bool:
+        return self._do(do.ShowLowerThird())
+
+    def lower_third_off(self) -> bool:
+        return self._do(do.TakeOffLowerThird())
+
+    def _do(self, intent: do.Intent) -> bool:
+        outcome = self.controller.dispatch(intent)
+        if isinstance(outcome, Refused):
+            if self._problem is not None:
+                self._problem(outcome.refusal.text)
+            return False
+        return True
+
+    def status(self) -> dict[str, Any]:
+        """The status file's "obs" and "graphics" entries (keys are added, never renamed)."""
+        return status_entries(self.health, self.controller.snapshot())
+
+    def close(self) -> None:
+        """Disconnects from OBS; the stream and the recording go on in OBS."""
+        self._tick.stop()
+        if self.follower is not None:
+            self.follower.close()
+
+
+def status_entries(health: ObsHealth, snapshot: ShowSnapshot) -> dict[str, Any]:
+    """`"obs"`: the stream's health; `"graphics"`: what is on the stream (lower third, time left, question…)."""
+    graphics = snapshot.graphics
+    lower_third = graphics.lower_third if graphics is not None else None
+    return {
+        "obs": health.status_dict(),
+        "graphics": {
+            "lower_third": None if lower_third is None else lower_third.name,
+            "lower_third_left_s": None if lower_third is None else lower_third.seconds_left,
+            "question": graphics is not None and graphics.question is not None,
+            "preshow": graphics is not None and graphics.preshow,
+            "on_stream": graphics.on_stream if graphics is not None else "",
+        },
+    }
+
+
+def wire_obs(
+    controller: ShowController,
+    address: str | None,
+    settings_password: str | None,
+    *,
+    window: QWidget | None = None,
+    problem: Callable[[str], None] | None = None,
+    start_with_first_go: bool = False,
+) -> ObsWiring:
+    """The app's one call at launch: OBS follows `controller` when `address` (--obs) is given; the lower-third
+    keys and the graphics line work without OBS too (the pages are browser sources)."""
+    wiring: ObsWiring | None = None
+
+    def relay(health: ObsHealth) -> None:  # the OBS thread; the relay queues it to the UI thread
+        if wiring is not None:
+            wiring.relay(health)
+
+    follower = start_follower(address, settings_password, relay)
+    wiring = ObsWiring(controller, follower, window=window, problem=problem, start_with_first_go=start_with_first_go)
+    return wiring
