@@ -22,7 +22,7 @@ from presenter.i18n import QT_TRANSLATE_NOOP
 from presenter.playout.interface import OutputState, OutputStatus, Playout
 from presenter.questions import QuestionQueue
 from presenter.questions.chat import parse_chat
-from presenter.run import Run
+from presenter.run import Append, Run
 from presenter.run import intents as do
 from presenter.run.dispatch import Accepted, Dispatcher, Outcome, Refused
 from presenter.run.engine import ClipState, Mode, ShowEngine, ShowEvent, ShowSnapshot
@@ -106,7 +106,7 @@ class ShowController(QObject):
     def question_warnings(self) -> list[str]:
         return self.run.question_warnings
 
-    def attach_journal(self, append: Callable[[dict[str, Any]], None]) -> None:
+    def attach_journal(self, append: Append) -> None:
         """Every input goes through `append` (flushed to disk) before it takes effect."""
         self.run.attach_journal(append)
         self._heartbeat.start()
@@ -135,9 +135,7 @@ class ShowController(QObject):
             self.engine.heartbeat()
 
     @_intent
-    def start_new_run(
-        self, append: Callable[[dict[str, Any]], None] | None = None, engine: ShowEngine | None = None
-    ) -> None:
+    def start_new_run(self, append: Append | None = None, engine: ShowEngine | None = None) -> None:
         """Switch runs: back to standby with a fresh one, or to `engine` (a resumed run, another show's run)."""
         show = self.engine.show
         clock = self.engine.clock
