@@ -254,7 +254,7 @@ def start_remote(
     """The remote as asked for on the command line (or remembered from the last start); off by default.
 
     `report(text)` hears every problem (a port in use), from the start on: the director's problem list."""
-    if hasattr(controller, "question_show"):
+    if hasattr(controller, "question_intents"):
         from presenter.remote.question_intents import register
 
         register()  # the question intents and the producer's /questions page

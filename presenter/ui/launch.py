@@ -8,15 +8,14 @@ import os
 import sys
 import traceback
 from pathlib import Path
-from types import ModuleType, TracebackType
+from types import TracebackType
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
-from presenter.compose import choose_platform
-from presenter.i18n import Language, translate
-from presenter.run.journal import StateDir, default_state_dir
+from presenter.compose import choose_platform, state_dir_for
+from presenter.i18n import translate
 from presenter.show import Show, ShowFileError, load_show
 
 if TYPE_CHECKING:
@@ -68,20 +67,13 @@ def _install_excepthook(app_ref: list[PresenterApp | None]) -> None:
     sys.excepthook = hook
 
 
-def show_to_open(args: argparse.Namespace) -> Path:
-    """The show named on the command line; else the latest run's show (it may need resuming), else the bundled one."""
-    if getattr(args, "show_named", True):
-        return Path(args.show)
-    return StateDir(args.state_dir or default_state_dir()).last_show() or Path(args.show)
-
-
 def launch(args: argparse.Namespace) -> int:
     from presenter.playout.vlc.heap import tune_heap
     from presenter.statelock import StateLockError
 
     state_lock = None
     try:  # one Presenter per state directory: held until this function returns (or the process dies)
-        state_lock = StateDir(args.state_dir or default_state_dir()).acquire_lock()
+        state_lock = state_dir_for(args).acquire_lock()
     except StateLockError as exc:
         print(f"presenter: {exc}", file=sys.stderr)
         return 2
@@ -94,9 +86,9 @@ def launch(args: argparse.Namespace) -> int:
     qt_app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     qt_app.setApplicationName("Presenter")
     qt_app.setOrganizationName("Presenter")
-    from presenter.compose import build_parts
     from presenter.i18n import qt as i18n_qt
     from presenter.ui.app import PresenterApp
+    from presenter.ui.parts import build_parts, install_language, show_to_open
 
     parts = build_parts(args)
     install_language(i18n_qt, parts.language)  # before any window, the show file's problem box included
@@ -120,14 +112,6 @@ def launch(args: argparse.Namespace) -> int:
         sys.stderr.flush()
         os.execv(sys.executable, [sys.executable, *app.restart_argv])
     return code
-
-
-def install_language(i18n_qt: ModuleType, language: Language) -> None:
-    """A missing catalog leaves the windows in English: the show goes on."""
-    try:
-        i18n_qt.install(language)
-    except FileNotFoundError as exc:
-        print(f"presenter: {exc}", file=sys.stderr)
 
 
 def _quit_on_signals(qt_app: QApplication, app: PresenterApp) -> None:

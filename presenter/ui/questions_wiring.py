@@ -34,7 +34,7 @@ class QuestionsWiring(QObject):
     def delete_run_questions(self) -> None:
         """Data protection: this run's questions out of memory and out of its journal (rewritten atomically)."""
         app = self.app
-        app.controller.question_forget_all()
+        app.controller.question_intents.forget_all()
         rules = app.rules
         if rules.journal is None:
             return
