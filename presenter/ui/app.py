@@ -62,7 +62,7 @@ RESUME_BANNER_MS = 30_000
 
 
 class PresenterApp(AppWindows, AppClipChecks, QObject):
-    """Owns the windows and wires them to the one controller; is handed its parts (compose.py).
+    """Owns the windows and wires them to the one controller; is handed its parts (presenter.ui.parts).
 
     The windows beside the director and the clip checks: presenter.ui.app_windows."""
 
