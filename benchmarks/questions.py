@@ -81,7 +81,7 @@ def measure_import(folder: Path) -> tuple[list[float], list[float]]:
         start = time.perf_counter()
         for entry in parse_questions_csv(data).entries:
             entry.pop("received", None)
-            controller.question_add(**entry)
+            controller.question_intents.add(**entry)
         base.append((time.perf_counter() - start) * 1000.0)
         writer.close()
     return ours, base
@@ -139,7 +139,7 @@ def measure_q(folder: Path) -> tuple[list[float], list[float]]:
         [{"text": f"Frage {n}: Wann kommt das WLAN in die Innenstadt?", "asker": f"B{n}"} for n in range(SAMPLES)]
     )
     for question in list(controller.questions.questions):
-        controller.question_approve(question.id)
+        controller.question_intents.approve(question.id)
     director = QWidget()
     layout = QVBoxLayout(director)
     layout.addWidget(QLabel("director"))
@@ -168,7 +168,7 @@ def measure_q(folder: Path) -> tuple[list[float], list[float]]:
         wait_paint(app, painted, before)
         ours.append((time.perf_counter() - start) * 1000.0)
         assert controller.questions.on_screen is not None and panel.text.startswith(f"Frage {n}:")
-        controller.question_drop(controller.questions.on_screen.id)  # the next Q shows the next question
+        controller.question_intents.drop(controller.questions.on_screen.id)  # the next Q shows the next question
         settle(app, 0.05)
     message_painted = PaintCounter(moderator.message)
     base = []

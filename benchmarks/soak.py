@@ -20,7 +20,7 @@ most clips are cut by GO mid-clip, some play to their end (next/hold/black). A G
 waits until the playout has armed it (the director sees "armed"), except one in ten, pressed while
 it is still arming (a pending take).
 
-The clock: the composition root (``presenter.compose.build_parts``) hands ``PresenterApp`` a stepping
+The clock: the composition root (``presenter.ui.parts.build_parts``) hands ``PresenterApp`` a stepping
 clock instead of the system's (the one object the whole app then uses). It follows real time (so
 clip positions fit) and, just before the GO that ends a live segment, jumps through the rest of
 its planned time (70-125 %, sometimes less). Every step is a multiple of 1/64 s, exact both as a
@@ -458,12 +458,12 @@ def run(args: argparse.Namespace, tmp: Path, *, own_xvfb: bool) -> int:
     from PySide6.QtCore import QEventLoop, Qt, QThreadPool, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from presenter.compose import build_parts
     from presenter.playout.vlc_adapter import tune_heap, vlc_status
     from presenter.run.as_run import as_run_csv, engine_from_journal
     from presenter.run.engine import Mode
     from presenter.show import load_show
     from presenter.ui import app as app_module
+    from presenter.ui.parts import build_parts
 
     wall_start = time.monotonic()
     rng = random.Random(args.seed)
@@ -653,9 +653,9 @@ def run(args: argparse.Namespace, tmp: Path, *, own_xvfb: bool) -> int:
                         if clip.end_action == "next":
                             wait_until(lambda: not still_on(), 2.0)
                     elif clip.pause:
-                        controller.pause_clip()
+                        controller.clip_transport.pause()
                         wait(0.15)
-                        controller.resume_clip()
+                        controller.clip_transport.resume()
                 elif sid not in failed:
                     counts["clip_not_started"] += 1
                 linger(block, before_go=still_on())

@@ -312,9 +312,9 @@ def main(argv: list[str] | None = None) -> int:
         return _check(args)
     if args.as_run:
         return _as_run(args, explicit_show)
-    from presenter.ui.app import run_app
+    from presenter.ui.launch import launch
 
-    return run_app(args)
+    return launch(args)
 
 
 def _check(args: argparse.Namespace) -> int:

@@ -203,14 +203,14 @@ def test_issue_20_the_playout_follows_the_engines_transport_after_the_journal(qt
     _go(controller, fake_clock)
     controller.jump(2)
     _go(controller, fake_clock)  # MiniMOGLI taken
-    assert controller.pause_clip() and playout.calls[-1] == ("pause",)
+    assert controller.clip_transport.pause() and playout.calls[-1] == ("pause",)
     assert journal[-1]["op"] == "clip_pause" and journal[-1]["calls"] == len(playout.calls) - 1
-    assert not controller.pause_clip()  # refused: nothing reaches the playout
-    assert controller.resume_clip() and playout.calls[-1] == ("resume",)
-    assert controller.restart_clip() and playout.calls[-1] == ("restart",)  # on the output: restart in place
-    controller.panic()
+    assert not controller.clip_transport.pause()  # refused: nothing reaches the playout
+    assert controller.clip_transport.resume() and playout.calls[-1] == ("resume",)
+    assert controller.clip_transport.restart() and playout.calls[-1] == ("restart",)  # on the output: restart in place
+    controller.clip_transport.stop_to_black()
     assert playout.calls[-1] == ("panic",) and controller.snapshot().clip.state.value == "black"
-    assert controller.restart_clip() and playout.calls[-1] == ("take", "minimogli")  # black: taken again
+    assert controller.clip_transport.restart() and playout.calls[-1] == ("take", "minimogli")  # black: taken again
     snapshot = controller.snapshot()
     assert snapshot.clip.state.value == "playing" and snapshot.timer_running
     assert [record["op"] for record in journal[-5:]] == [

@@ -233,11 +233,14 @@ def test_a_real_journal_file_brings_the_question_on_screen_back(qapp, tmp_path, 
     controller.attach_journal(writer.append)
     controller.go()
     assert controller.question_paste("Anna (YouTube): Wann kommt das WLAN?") is None
-    assert controller.question_add("Was kostet es?", "Ben", "mail") is None
-    assert controller.question_approve("q1") is None
-    assert controller.question_approve("q2") is None
-    assert controller.question_show() is None
-    assert controller.question_show() == "a question is already on screen: N for the next one, Shift+Q to take it off"
+    assert controller.question_intents.add("Was kostet es?", "Ben", "mail") is None
+    assert controller.question_intents.approve("q1") is None
+    assert controller.question_intents.approve("q2") is None
+    assert controller.question_intents.show() is None
+    assert (
+        controller.question_intents.show()
+        == "a question is already on screen: N for the next one, Shift+Q to take it off"
+    )
     writer.close()  # the process dies here: nothing else is written
 
     contents = read_journal(writer.path)
@@ -255,7 +258,7 @@ def test_a_real_journal_file_brings_the_question_on_screen_back(qapp, tmp_path, 
     writer = state.reopen(writer.path)
     resumed.attach_journal(writer.append)
     clock.advance(5)
-    assert resumed.question_answered_next() is None
+    assert resumed.question_intents.answered_next() is None
     writer.close()
     again = ShowEngine(bundled_show, clock)
     again.replay(read_journal(writer.path).records)
@@ -266,7 +269,7 @@ def test_a_new_run_starts_with_its_own_queue(qapp, bundled_show, clock):
     from presenter.controller import ShowController
 
     controller = ShowController(bundled_show, clock=clock)
-    controller.question_add("Frage")
+    controller.question_intents.add("Frage")
     controller.start_new_run()
     assert controller.questions.questions == []
 
@@ -290,7 +293,7 @@ def test_delete_the_questions_of_this_run_redacts_the_journal(qapp, tmp_path, bu
     engine = ShowEngine(bundled_show, clock)
     assert engine.replay(read_journal(writer.path).records) == []
     assert engine.current == 0  # the show itself is untouched
-    controller.question_forget_all()
+    controller.question_intents.forget_all()
     assert controller.questions.questions == []
 
 
@@ -420,11 +423,11 @@ def test_the_as_run_questions_export_comes_from_the_run_journal(qapp, tmp_path, 
     controller.attach_journal(writer.append)
     controller.go()
     controller.question_paste("Anna (YouTube): Wann kommt das WLAN?")
-    controller.question_approve("q1")
+    controller.question_intents.approve("q1")
     clock.advance(60)
-    controller.question_show()
+    controller.question_intents.show()
     clock.advance(90)
-    controller.question_answered_next()
+    controller.question_intents.answered_next()
     writer.close()
     engine, warnings = engine_from_journal(writer.path, bundled_show)
     assert warnings == []

@@ -63,9 +63,9 @@ def main(argv: list[str] | None = None) -> int:
 
         presenter.i18n.catalog = presenter.i18n.qt.catalog = catalog
     from presenter.clock import FakeClock
-    from presenter.compose import build_parts
     from presenter.show import load_show
     from presenter.ui.app import PresenterApp
+    from presenter.ui.parts import build_parts
 
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     with tempfile.TemporaryDirectory() as work:

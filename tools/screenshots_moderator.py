@@ -75,12 +75,12 @@ def scene_question():
 def question(window) -> None:
     """The question on screen and three waiting, as the producer puts them there (question intents)."""
     controller = window.controller
-    controller.question_add("Wann bekommt Hochspeyer endlich schnelles Internet?", "Anna Becker", "facebook")
+    controller.question_intents.add("Wann bekommt Hochspeyer endlich schnelles Internet?", "Anna Becker", "facebook")
     for text in ("Wie sicher sind die Daten?", "Gibt es Förderung?", "Wer hilft älteren Menschen?"):
-        controller.question_add(text)
+        controller.question_intents.add(text)
     for entry in list(controller.questions.questions):
-        controller.question_approve(entry.id)
-    controller.question_show()
+        controller.question_intents.approve(entry.id)
+    controller.question_intents.show()
     window.render_now()
 
 

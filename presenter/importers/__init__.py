@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, time
 from pathlib import Path
+from typing import Any
 
 from presenter.i18n import translate
 from presenter.show import Show, slugify
@@ -149,8 +150,8 @@ def _time_text(seconds: float) -> str:
     return f"{hours:02d}:{minutes:02d}" + (f":{secs:02d}" if secs else "")
 
 
-def _segment(row: Row, duration: float, taken: set[str]) -> dict:
-    segment: dict = {"id": "", "title": row.title, "kind": "clip" if row.clip else "live"}
+def _segment(row: Row, duration: float, taken: set[str]) -> dict[str, Any]:
+    segment: dict[str, Any] = {"id": "", "title": row.title, "kind": "clip" if row.clip else "live"}
     segment["duration"] = format_duration(duration)
     for key, values in (("speakers", row.speakers), ("talking_points", row.talking_points)):
         if values:
@@ -199,10 +200,10 @@ def assemble(
     day: date,
     output: Path,
     problems: list[str],
-    hard_out_s=None,
+    hard_out_s: float | None = None,
     progress: Progress | None = None,
     description: str = "",
-):
+) -> ImportResult:
     """The show from the rows; rows the show file's rules refuse are listed in `problems` and left out.
     `description`: the source project's own (Ontime's project description) becomes the show's."""
     progress = progress or Progress()
@@ -231,7 +232,7 @@ def assemble(
     }
     if description.strip():
         base["description"] = description.strip()
-    segments: list[dict] = []
+    segments: list[dict[str, Any]] = []
     taken: set[str] = set()
     cursor = first_start
     imported = 0
@@ -268,8 +269,9 @@ def assemble(
     return ImportResult(show, problems, imported)
 
 
-def _fill_gap(row: Row, cursor: float, segments: list[dict], taken: set[str], problems: list[str]) -> float:
+def _fill_gap(row: Row, cursor: float, segments: list[dict[str, Any]], taken: set[str], problems: list[str]) -> float:
     """A break for the time between `cursor` and the row's own start; how long it is (0: none)."""
+    assert row.start_s is not None  # the caller fills gaps before rows with a start only
     gap = (row.start_s - cursor + DAY_S / 2) % DAY_S - DAY_S / 2  # nearest way round midnight
     if gap >= 1:
         pause = Row(row.place, "Pause", gap)

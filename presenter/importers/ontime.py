@@ -13,6 +13,7 @@ import json
 import re
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from presenter.i18n import translate
 from presenter.importers import (
@@ -71,11 +72,11 @@ def _check_depth(text: str, name: str) -> None:
     # otherwise unbalanced: the parser says where
 
 
-def _parse(text: str, name: str, progress: Progress):
+def _parse(text: str, name: str, progress: Progress) -> Any:
     """json.loads with its work counted: objects, digits of a number, no NaN or Infinity."""
     objects = 0
 
-    def make_object(pairs: list) -> dict:
+    def make_object(pairs: list[Any]) -> dict[str, Any]:
         nonlocal objects
         objects += 1
         if objects > MAX_OBJECTS:
@@ -111,7 +112,7 @@ def _read_text(path: Path) -> str:
     return data.decode("utf-8-sig")
 
 
-def _load(path: Path, progress: Progress) -> dict:
+def _load(path: Path, progress: Progress) -> dict[str, Any]:
     try:
         text = _read_text(path)
         _check_depth(text, path.name)
@@ -137,7 +138,7 @@ def _load(path: Path, progress: Progress) -> dict:
     return data
 
 
-def _version(data: dict) -> str:
+def _version(data: dict[str, Any]) -> str:
     settings = data.get("settings")
     version = settings.get("version") if isinstance(settings, dict) else None
     if isinstance(version, str) and version[:1].isdigit():
@@ -152,7 +153,7 @@ def _count(read: int, name: str) -> int:
     return read + 1
 
 
-def _entries_v4(data: dict, name: str, problems: list[str]) -> list[tuple[dict, str]]:
+def _entries_v4(data: dict[str, Any], name: str, problems: list[str]) -> list[tuple[dict[str, Any], str]]:
     """v4: the entries of the first rundown in their order, a group's events after it, with the group's title."""
     rundowns = data["rundowns"]
     if not rundowns:
@@ -171,7 +172,7 @@ def _entries_v4(data: dict, name: str, problems: list[str]) -> list[tuple[dict, 
     entries, order = rundown["entries"], rundown.get("order")
     if not isinstance(order, list):
         order = list(entries)
-    flat: list[tuple[dict, str]] = []
+    flat: list[tuple[dict[str, Any], str]] = []
     read = 0
     for entry_id in order:
         read = _count(read, name)
@@ -212,7 +213,7 @@ _GROUP_FIELDS_UNUSED = {
 }
 
 
-def _report_group(entry: dict, group: str, children: list, problems: list[str]) -> None:
+def _report_group(entry: dict[str, Any], group: str, children: list[Any], problems: list[str]) -> None:
     """An Ontime v4 group, said by name: where its title went, or that nothing of it is in the show."""
     title = group or str(entry.get("id", ""))[:40]
     if not children:
@@ -237,7 +238,7 @@ def _report_group(entry: dict, group: str, children: list, problems: list[str]) 
         )
 
 
-def _entries_v3(data: dict, name: str, problems: list[str]) -> list[tuple[dict, str]]:
+def _entries_v3(data: dict[str, Any], name: str, problems: list[str]) -> list[tuple[dict[str, Any], str]]:
     """v3 and v2: a list; a block is a heading for the events after it."""
     rundown = data.get("rundown")
     if not isinstance(rundown, list):
@@ -252,7 +253,7 @@ def _entries_v3(data: dict, name: str, problems: list[str]) -> list[tuple[dict, 
     return flat
 
 
-def _ms(entry: dict, key: str, place: str, problems: list[str]) -> float | None:
+def _ms(entry: dict[str, Any], key: str, place: str, problems: list[str]) -> float | None:
     value = entry.get(key)
     if value is None:
         return None
@@ -266,7 +267,7 @@ def _ms(entry: dict, key: str, place: str, problems: list[str]) -> float | None:
     return whole_seconds(value / 1000, place, key, problems)
 
 
-def _text(entry: dict, key: str, place: str, problems: list[str]) -> str:
+def _text(entry: dict[str, Any], key: str, place: str, problems: list[str]) -> str:
     value = entry.get(key)
     if value is None:
         return ""
@@ -276,7 +277,7 @@ def _text(entry: dict, key: str, place: str, problems: list[str]) -> str:
     return clipped(str(value), place, key, problems)
 
 
-def _custom(entry: dict, labels: dict, place: str, problems: list[str]) -> list[str]:
+def _custom(entry: dict[str, Any], labels: dict[str, Any], place: str, problems: list[str]) -> list[str]:
     custom = entry.get("custom")
     if not isinstance(custom, dict):
         return []
@@ -293,7 +294,9 @@ def _custom(entry: dict, labels: dict, place: str, problems: list[str]) -> list[
     return lines
 
 
-def _row(entry: dict, group: str, number: int, labels: dict, problems: list[str], unused: set[str]) -> Row | None:
+def _row(
+    entry: dict[str, Any], group: str, number: int, labels: dict[str, Any], problems: list[str], unused: set[str]
+) -> Row | None:
     entry_id = str(entry.get("id", ""))[:40]
     if entry_id:
         place = translate("Import", "event {number} (id {entry_id})").format(number=number, entry_id=entry_id)
@@ -334,7 +337,7 @@ def _row(entry: dict, group: str, number: int, labels: dict, problems: list[str]
     return row
 
 
-def _is_event(entry: dict, place: str, problems: list[str]) -> bool:
+def _is_event(entry: dict[str, Any], place: str, problems: list[str]) -> bool:
     """Only events are segments: a delay, a milestone or an unknown type is listed in `problems`."""
     kind = entry.get("type", "event")
     if kind == "delay":
@@ -362,7 +365,7 @@ def _is_event(entry: dict, place: str, problems: list[str]) -> bool:
     return True
 
 
-def _read_times(row: Row, entry: dict, place: str, problems: list[str]) -> None:
+def _read_times(row: Row, entry: dict[str, Any], place: str, problems: list[str]) -> None:
     row.start_s = _ms(entry, "timeStart", place, problems)
     row.end_s = _ms(entry, "timeEnd", place, problems)
     row.duration_s = _ms(entry, "duration", place, problems)

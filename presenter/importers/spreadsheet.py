@@ -13,8 +13,10 @@ import io
 import re
 import zipfile
 import zlib
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
+from typing import Any
 
 from presenter.i18n import translate
 from presenter.importers import (
@@ -71,7 +73,7 @@ def _key(header: str) -> str:
 # --------------------------------------------------------------------------------------------- reading
 
 
-def _xlsx_rows(path: Path, problems: list[str], progress: Progress) -> tuple[str, list[list]]:
+def _xlsx_rows(path: Path, problems: list[str], progress: Progress) -> tuple[str, list[list[Any]]]:
     try:
         with zipfile.ZipFile(path) as archive:
             unpacked = sum(info.file_size for info in archive.infolist())
@@ -91,7 +93,9 @@ def _xlsx_rows(path: Path, problems: list[str], progress: Progress) -> tuple[str
         ) from None
 
 
-def _read_book(path: Path, archive: zipfile.ZipFile, problems: list[str], progress: Progress) -> tuple[str, list[list]]:
+def _read_book(
+    path: Path, archive: zipfile.ZipFile, problems: list[str], progress: Progress
+) -> tuple[str, list[list[Any]]]:
     """The rows of the sheet to import; each sheet is scanned (counted) before openpyxl reads it."""
     import openpyxl  # type: ignore[import-untyped]
 
@@ -141,14 +145,14 @@ def _read_book(path: Path, archive: zipfile.ZipFile, problems: list[str], progre
         book.close()
 
 
-def _has_header(sheet) -> bool:
+def _has_header(sheet: Any) -> bool:
     for values in sheet.iter_rows(values_only=True, max_row=HEADER_SEARCH_ROWS, max_col=MAX_COLUMNS):
         if _header_map(list(values)) is not None:
             return True
     return False
 
 
-def _csv_rows(path: Path, progress: Progress) -> list[list]:
+def _csv_rows(path: Path, progress: Progress) -> list[list[Any]]:
     with open(path, "rb") as file:
         data = file.read(MAX_CSV_BYTES + 1)
     if len(data) > MAX_CSV_BYTES:
@@ -163,7 +167,7 @@ def _csv_rows(path: Path, progress: Progress) -> list[list]:
         text = data.decode("cp1252", errors="replace")  # German Excel's "CSV" without UTF-8
     first = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = max((";", ",", "\t"), key=first.count)
-    rows: list[list] = []
+    rows: list[list[Any]] = []
     cells = 0
     try:
         for values in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter):
@@ -183,7 +187,7 @@ def _csv_rows(path: Path, progress: Progress) -> list[list]:
     return rows
 
 
-def _header_map(values: list) -> dict[int, str] | None:
+def _header_map(values: list[Any]) -> dict[int, str] | None:
     """Column → field for a header row (one with a title column and a time column), else None."""
     found: dict[int, str] = {}
     for column, value in enumerate(values):
@@ -196,7 +200,7 @@ def _header_map(values: list) -> dict[int, str] | None:
 # --------------------------------------------------------------------------------------------- values
 
 
-def _duration(value, place: str, what: str, problems: list[str]) -> float | None:
+def _duration(value: object, place: str, what: str, problems: list[str]) -> float | None:
     if value is None or value == "":
         return None
     if isinstance(value, timedelta):
@@ -226,7 +230,7 @@ def _days(value: float) -> float:
         return float("inf")
 
 
-def _time_of_day(value, place: str, what: str, problems: list[str]) -> float | None:
+def _time_of_day(value: object, place: str, what: str, problems: list[str]) -> float | None:
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
@@ -245,7 +249,7 @@ def _time_of_day(value, place: str, what: str, problems: list[str]) -> float | N
 _BadRow = BadValue  # its problem is listed; the row is not imported
 
 
-def _text(value) -> str:
+def _text(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -253,7 +257,7 @@ def _text(value) -> str:
     return str(value).strip()
 
 
-def _row(values: list, columns: dict[int, str], place: str, problems: list[str]) -> Row | None:
+def _row(values: list[Any], columns: dict[int, str], place: str, problems: list[str]) -> Row | None:
     cells = {field: values[column] if column < len(values) else None for column, field in columns.items()}
     title = clipped(_text(cells.get("title")), place, translate("Import", "title"), problems)
     if not title and not any(_text(value) for value in values):
@@ -290,7 +294,7 @@ def _row(values: list, columns: dict[int, str], place: str, problems: list[str])
     return row
 
 
-def _name_unused_columns(header: list, columns: dict[int, str], problems: list[str]) -> None:
+def _name_unused_columns(header: list[Any], columns: dict[int, str], problems: list[str]) -> None:
     """Every column that is not read is named: Ontime's own settings, and columns not known."""
     names = [(_text(value), column) for column, value in enumerate(header) if _text(value) and column not in columns]
     ontime = [name for name, _ in names if _key(name) in _IGNORED_ONTIME]
@@ -307,7 +311,9 @@ def _name_unused_columns(header: list, columns: dict[int, str], problems: list[s
         )
 
 
-def _rows(rows: list[list], first: int, columns: dict[int, str], where, problems: list[str]) -> list[Row]:
+def _rows(
+    rows: list[list[Any]], first: int, columns: dict[int, str], where: Callable[[int], str], problems: list[str]
+) -> list[Row]:
     """The rows under the header: Ontime's groups (headings) and milestones (markers) said as what they are,
     a group's title in the notes of the segments under it."""
     kind_column = next((column for column, field in columns.items() if field == "kind"), None)
@@ -365,7 +371,7 @@ def _rows(rows: list[list], first: int, columns: dict[int, str], where, problems
     return imported
 
 
-def _title_above(rows: list[list], header_index: int) -> str:
+def _title_above(rows: list[list[Any]], header_index: int) -> str:
     """A project title in the lines above the header ("Project title | Smart RLP", "Titel: …")."""
     for values in rows[:header_index]:
         cells = [_text(value) for value in values]

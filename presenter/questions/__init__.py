@@ -17,6 +17,8 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from datetime import datetime
+from pathlib import Path
+from typing import Any
 
 from presenter.clock import Clock, SystemClock
 from presenter.i18n import translate
@@ -118,15 +120,15 @@ class QuestionQueue:
 
     # ------------------------------------------------------------------ operations
 
-    def add(self, text: str, asker: str = "", source: Source | str = Source.OTHER, **more) -> Question:
+    def add(self, text: str, asker: str = "", source: Source | str = Source.OTHER, **more: Any) -> Question:
         values = checked_fields({"text": text, "asker": asker, "source": source, **more})
         question = Question(id=self._new_id(), text=values.pop("text"), received=self.clock.now(), **values)
         self._do("question_add", self._apply_add, question=question.fields_record())
         return self._by_id[question.id]
 
-    def add_many(self, entries: Iterable[dict]) -> list[Question]:
+    def add_many(self, entries: Iterable[dict[str, Any]]) -> list[Question]:
         """Many questions (an import) in few journal records, each under the journal's line limit."""
-        batch: list[dict] = []
+        batch: list[dict[str, Any]] = []
         size = 0
         added: list[Question] = []
         now = self.clock.now()
@@ -177,7 +179,7 @@ class QuestionQueue:
             raise QuestionError(translate("Questions", "the question cannot move further"))
         self._do("question_move", self._apply_move, id=question_id, to=to)
 
-    def edit(self, question_id: str, **changes) -> None:
+    def edit(self, question_id: str, **changes: Any) -> None:
         self.get(question_id)
         values = checked_fields(changes)
         record = {k: (v.value if isinstance(v, Source) else v) for k, v in values.items()}
@@ -239,7 +241,7 @@ class QuestionQueue:
 
     # ------------------------------------------------------------------ replay
 
-    def replay(self, records: Iterable[dict]) -> list[str]:
+    def replay(self, records: Iterable[dict[str, Any]]) -> list[str]:
         """Rebuild from journal records (other ops are passed over); a warning for each damaged one."""
         from presenter.records import BadRecord, record_wall
 
@@ -263,7 +265,7 @@ class QuestionQueue:
             self.log = log
         return warnings
 
-    def _replay_one(self, op: str, record: dict, at: datetime) -> None:
+    def _replay_one(self, op: str, record: dict[str, Any], at: datetime) -> None:
         appliers = {
             "question_approve": self._apply_approve,
             "question_drop": self._apply_drop,
@@ -296,7 +298,7 @@ class QuestionQueue:
 
     # ------------------------------------------------------------------ changes (live and replayed)
 
-    def _do(self, op: str, apply: Callable, **args):
+    def _do(self, op: str, apply: Callable[..., Any], **args: Any) -> Any:
         if self.log is not None:
             self.log(op, **args)
         return apply(self.clock.now(), **args)
@@ -304,7 +306,7 @@ class QuestionQueue:
     def _new_id(self, offset: int = 0) -> str:
         return f"q{self._next_number + offset}"
 
-    def _question_from(self, record: dict) -> Question:
+    def _question_from(self, record: dict[str, Any]) -> Question:
         if not isinstance(record, dict):
             raise QuestionError(translate("Questions", "a question is not a table"))
         question_id = record.get("id")
@@ -331,13 +333,13 @@ class QuestionQueue:
     def _changed(self) -> None:
         self.revision += 1
 
-    def _apply_add(self, at: datetime, *, question: dict) -> Question:
+    def _apply_add(self, at: datetime, *, question: dict[str, Any]) -> Question:
         added = self._question_from(question)
         self._insert(added)
         self._changed()
         return added
 
-    def _apply_import(self, at: datetime, *, questions: list) -> list[Question]:
+    def _apply_import(self, at: datetime, *, questions: list[dict[str, Any]]) -> list[Question]:
         added = [self._question_from(record) for record in questions]
         if len({q.id for q in added}) != len(added):
             raise QuestionError(translate("Questions", "an import holds one id twice"))
@@ -388,7 +390,7 @@ class QuestionQueue:
         self.questions.insert(max(0, min(to, len(self.questions))), question)
         self._changed()
 
-    def _apply_edit(self, at: datetime, *, id: str, fields: dict) -> None:
+    def _apply_edit(self, at: datetime, *, id: str, fields: dict[str, Any]) -> None:
         question = self.get(id)
         for key, value in checked_fields(fields).items():
             setattr(question, key, value)
@@ -401,7 +403,7 @@ class QuestionQueue:
         self._changed()
 
 
-def questions_status(queue: QuestionQueue | None) -> dict:
+def questions_status(queue: QuestionQueue | None) -> dict[str, Any]:
     """The --status-file keys: the question on screen ({id, text} or null) and how many approved are waiting."""
     if queue is None:
         return {"question": None, "questions_waiting": 0}
@@ -412,13 +414,13 @@ def questions_status(queue: QuestionQueue | None) -> dict:
     }
 
 
-def replayed_queue(records: Iterable[dict], clock: Clock | None = None) -> tuple[QuestionQueue, list[str]]:
+def replayed_queue(records: Iterable[dict[str, Any]], clock: Clock | None = None) -> tuple[QuestionQueue, list[str]]:
     queue = QuestionQueue(clock)
     warnings = queue.replay(records)
     return queue, warnings
 
 
-def delete_questions_from_journal(path) -> int:
+def delete_questions_from_journal(path: Path) -> int:
     """Data protection: every question record taken out of a run's journal; returns how many were removed.
 
     The journal is rewritten through files.atomic_write (a new file, fsync, rename; no backup copy

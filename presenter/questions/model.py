@@ -8,6 +8,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from presenter.i18n import QT_TRANSLATE_NOOP, translate
 
@@ -103,7 +104,7 @@ class Question:
         text = self.screen_text or " ".join(self.text.split())
         return text if len(text) <= MAX_SCREEN_TEXT else text[: MAX_SCREEN_TEXT - 1].rstrip() + "…"
 
-    def fields_record(self) -> dict:
+    def fields_record(self) -> dict[str, Any]:
         """The question's own words as a journal record holds them."""
         return {
             "id": self.id,
@@ -134,9 +135,9 @@ _NAMES = {
 }
 
 
-def checked_fields(values: dict) -> dict:
+def checked_fields(values: dict[str, Any]) -> dict[str, Any]:
     """Editable fields checked and tidied; raises QuestionError naming the field in the producer's words."""
-    out: dict = {}
+    out: dict[str, Any] = {}
     for key, value in values.items():
         if key not in EDITABLE:
             raise QuestionError(translate("Questions", "a question has no field {key!r}").format(key=str(key)[:40]))

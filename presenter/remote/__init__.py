@@ -22,7 +22,7 @@ _FROM = {
 __all__ = sorted(_FROM)
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> object:
     if name not in _FROM:
         raise AttributeError(name)
     import importlib

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from concurrent.futures import Future
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
@@ -19,6 +20,9 @@ from presenter.remote.intents import IntentError, Status
 from presenter.remote.ontime_commands import Answer, OntimeCommands
 from presenter.remote.ontime_data import CUSTOM_FIELDS, events, rundown, runtime_store, runtime_v3
 from presenter.remote.state import questions_page, state_dict
+
+if TYPE_CHECKING:
+    from presenter.controller import ShowController
 
 TICK_MS = 1000
 SUMMARY_EVERY_MS = 60_000  # refused attempts: the first at once, the rest as one line a minute
@@ -33,15 +37,15 @@ class Bridge(QObject):
     refusals = Signal(int, int, int)  # attempts refused, from how many addresses, in how many seconds
     _refused = Signal(str, str, str)  # from the gate, in any thread: (intent, source, reason)
 
-    def __init__(self, controller, secrets: Secrets, parent: QObject | None = None):
+    def __init__(self, controller: ShowController, secrets: Secrets, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         self.secrets = secrets
         self.publishers: list[Callable[[str], None]] = []
         # Ontime clients' runtime data, rendered only while one is connected (wanted() says so)
-        self.ontime_publishers: list[tuple[Callable[[], bool], Callable[[dict], None]]] = []
+        self.ontime_publishers: list[tuple[Callable[[], bool], Callable[[dict[str, Any]], None]]] = []
         self.ontime = OntimeCommands(self)
-        self.extra: Callable[[], dict] = dict  # more state (views connected, questions), from the owner
+        self.extra: Callable[[], dict[str, object]] = dict  # more state (views connected, questions), from the owner
         self._flood = Throttle(FLOOD_LIMIT, 1.0)
         self.gate = Gatekeeper(secrets, controller.engine.clock.monotonic, self._refused.emit)
         self.summary_every_ms = SUMMARY_EVERY_MS
@@ -60,15 +64,15 @@ class Bridge(QObject):
 
     # ------------------------------------------------------------------ any thread
 
-    def submit(self, job: tuple) -> Future:
+    def submit(self, job: tuple[Any, ...]) -> Future[Any]:
         """Hand `job` to the main thread; the Future gets its answer."""
-        future: Future = Future()
+        future: Future[Any] = Future()
         self._jobs.emit((job, future))
         return future
 
     # ------------------------------------------------------------------ main thread
 
-    def _run_job(self, item) -> None:
+    def _run_job(self, item: tuple[tuple[Any, ...], Future[Any]]) -> None:
         job, future = item
         if future.cancelled():
             return
@@ -95,7 +99,7 @@ class Bridge(QObject):
                 future.set_result((Status.REFUSED, text, self.state_text()))
 
     def command(
-        self, name: str, args: dict, source: str, pin, authenticated: bool = False
+        self, name: str, args: dict[str, Any], source: str, pin: str | None, authenticated: bool = False
     ) -> tuple[Status, str | None, str]:
         """Check the PIN (unless the session proved it) and the flood rule, then run intent `name`:
         (status, error or None, state JSON)."""
@@ -139,7 +143,7 @@ class Bridge(QObject):
         page = questions_page(intent_table.state_parts(self.controller).get("questions_list"), start, count)
         return json.dumps(page, ensure_ascii=False, separators=(",", ":"))
 
-    def state(self) -> dict:
+    def state(self) -> dict[str, Any]:
         mono = self.controller.engine.clock.monotonic()
         return state_dict(self.controller.snapshot(), mono, {**_questions_summary(self.controller), **self.extra()})
 
@@ -149,19 +153,20 @@ class Bridge(QObject):
     def ontime_data(self, which: str) -> str:
         """Ontime's data routes: the running order (v4 rundown, v3 event list) and the custom fields."""
         snapshot = self.controller.snapshot()
-        data = {
+        routes: dict[str, Callable[[], object]] = {
             "rundowns/current": lambda: rundown(snapshot),
             "rundown": lambda: events(snapshot),
             "custom-fields": lambda: CUSTOM_FIELDS,
-        }[which]()
+        }
+        data = routes[which]()
         return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
-    def ontime_texts(self) -> dict:
+    def ontime_texts(self) -> dict[str, Any]:
         """Ontime's pushed runtime data (v4 and v3 forms) and the rundown's revision, from the one snapshot."""
         snapshot = self.controller.snapshot()
         store = runtime_store(snapshot, self.ontime.draft)
         main, runtime = runtime_v3(snapshot, self.ontime.draft)
-        compact = {"ensure_ascii": False, "separators": (",", ":")}
+        compact: dict[str, Any] = {"ensure_ascii": False, "separators": (",", ":")}
         return {
             "v4": json.dumps({"tag": "runtime-data", "payload": store}, **compact),
             "v3": [
@@ -205,7 +210,7 @@ class Bridge(QObject):
         self.ontime_publishers.clear()
 
 
-def _questions_summary(controller) -> dict:
+def _questions_summary(controller: ShowController) -> dict[str, Any]:
     """What everyone may know about the question list: that it changed (PIN holders then ask for it)."""
     queue = getattr(controller, "questions", None) if intent_table.has_question_intents() else None
     return {} if queue is None else {"questions_revision": getattr(queue, "revision", 0)}

@@ -12,9 +12,13 @@ import enum
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from presenter.run import intents as do
 from presenter.run.dispatch import Refused
+
+if TYPE_CHECKING:
+    from presenter.controller import ShowController
 
 MAX_TEXT = 2000  # characters of any text argument read from the network (the dispatcher has the rules' limits)
 MAX_ADD_S = 3600.0  # (the dispatcher's limit, kept for old importers)
@@ -56,14 +60,14 @@ class Arg:
 @dataclass(frozen=True)
 class Intent:
     name: str
-    handler: Callable  # handler(controller, **checked_args) -> None; raises IntentError to refuse
+    handler: Callable[..., None]  # handler(controller, **checked_args) -> None; raises IntentError to refuse
     args: tuple[Arg, ...]
 
 
 _REGISTRY: dict[str, Intent] = {}
 
 
-def register_intent(name: str, handler: Callable, args_spec: tuple[Arg, ...] | list[Arg] = ()) -> None:
+def register_intent(name: str, handler: Callable[..., None], args_spec: tuple[Arg, ...] | list[Arg] = ()) -> None:
     """Make `name` reachable from every transport (`/api/v1/<name>`, `{"cmd": name}`, `/presenter/<name>`)."""
     if not name or not all(part.isidentifier() for part in name.split("/")):
         raise ValueError(f"intent name {name!r}: words separated by /")
@@ -74,15 +78,15 @@ def unregister_intent(name: str) -> None:
     _REGISTRY.pop(name, None)
 
 
-_STATE_PARTS: dict[str, Callable] = {}
+_STATE_PARTS: dict[str, Callable[[ShowController], object]] = {}
 
 
-def register_state(key: str, part: Callable) -> None:
+def register_state(key: str, part: Callable[[ShowController], object]) -> None:
     """Add `part(controller)` (JSON-ready) to the state every remote gets, as `key` (e.g. the questions)."""
     _STATE_PARTS[key] = part
 
 
-def state_parts(controller) -> dict[str, object]:
+def state_parts(controller: ShowController) -> dict[str, object]:
     return {key: part(controller) for key, part in _STATE_PARTS.items()}
 
 
@@ -97,7 +101,7 @@ def has_question_intents() -> bool:
 # ------------------------------------------------------------------ checking arguments
 
 
-def _number(name: str, value) -> float:
+def _number(name: str, value: object) -> float:
     if isinstance(value, bool):
         raise IntentError(Status.BAD_ARGS, f"{name}: expected a number, got {value!r}")
     if isinstance(value, str):
@@ -110,7 +114,7 @@ def _number(name: str, value) -> float:
     return float(value)
 
 
-def _flag(name: str, value) -> bool:
+def _flag(name: str, value: object) -> bool:
     if isinstance(value, bool):
         return value
     if isinstance(value, int | float) and value in (0, 1):
@@ -120,7 +124,7 @@ def _flag(name: str, value) -> bool:
     raise IntentError(Status.BAD_ARGS, f"{name}: expected true or false, got {str(value)[:40]!r}")
 
 
-def _text(name: str, value) -> str:
+def _text(name: str, value: object) -> str:
     if not isinstance(value, str):
         raise IntentError(Status.BAD_ARGS, f"{name}: expected text, got {str(value)[:40]!r}")
     if len(value) > MAX_TEXT:
@@ -128,7 +132,7 @@ def _text(name: str, value) -> str:
     return "".join(ch if ch.isprintable() or ch == "\n" else " " for ch in value)
 
 
-def segment_index(controller, value) -> int:
+def segment_index(controller: ShowController, value: object) -> int:
     """A 1-based number or a segment id → the 0-based index; a clear refusal otherwise."""
     segments = controller.show.segments
     if isinstance(value, bool):
@@ -149,7 +153,7 @@ def segment_index(controller, value) -> int:
     raise IntentError(Status.BAD_ARGS, f"to: expected a segment number or id, got {str(value)[:40]!r}")
 
 
-def check_args(controller, intent: Intent, given: Mapping[str, object]) -> dict[str, object]:
+def check_args(controller: ShowController, intent: Intent, given: Mapping[str, object]) -> dict[str, object]:
     known = {arg.name for arg in intent.args}
     unknown = sorted(set(given) - known - {"pin"})
     if unknown:
@@ -175,7 +179,7 @@ def check_args(controller, intent: Intent, given: Mapping[str, object]) -> dict[
     return checked
 
 
-def run_intent(controller, name: str, given: Mapping[str, object], source: str) -> None:
+def run_intent(controller: ShowController, name: str, given: Mapping[str, object], source: str) -> None:
     """Check and carry out intent `name` for `source`; raises IntentError when it is not carried out."""
     intent = _REGISTRY.get(name)
     if intent is None:
@@ -195,7 +199,7 @@ def run_intent(controller, name: str, given: Mapping[str, object], source: str) 
 _ARGUMENT_CODES = frozenset({do.RefusalCode.BAD_VALUE, do.RefusalCode.TOO_LONG})
 
 
-def send(controller, name: str, intent: do.Intent) -> None:
+def send(controller: ShowController, name: str, intent: do.Intent) -> None:
     """Hand `intent` to the dispatcher (the source is the one run_intent set); a refusal is an IntentError."""
     outcome = controller.dispatch(intent)
     if isinstance(outcome, Refused):
@@ -204,27 +208,27 @@ def send(controller, name: str, intent: do.Intent) -> None:
         raise IntentError(status, f"{name} refused: {refusal.text}")
 
 
-def _simple(name: str, intent: do.Intent) -> Callable:
+def _simple(name: str, intent: do.Intent) -> Callable[[ShowController], None]:
     return lambda controller: send(controller, name, intent)
 
 
-def _jump(controller, to: int) -> None:
+def _jump(controller: ShowController, to: int) -> None:
     """Sets what GO airs next (it never airs anything itself)."""
     send(controller, "jump", do.MakeNext(to))
 
 
-def _skip(controller, to: int | None = None) -> None:
+def _skip(controller: ShowController, to: int | None = None) -> None:
     if to is None:  # without `to`: what GO would air next; with nothing left, the dispatcher says why it refuses
         following = controller.snapshot().next
         to = None if following is None else following.index
     send(controller, "skip", do.Skip(to))
 
 
-def _unskip(controller, to: int) -> None:
+def _unskip(controller: ShowController, to: int) -> None:
     send(controller, "unskip", do.Unskip(to))
 
 
-def _add_time(controller, s: float) -> None:
+def _add_time(controller: ShowController, s: float) -> None:
     """Seconds on Presenter's own paths; a whole number of thousands above the limit is surely milliseconds
     (Ontime's unit): refused with both units named, never guessed."""
     if abs(s) > MAX_ADD_S and s == int(s) and int(s) % 1000 == 0:
@@ -236,13 +240,13 @@ def _add_time(controller, s: float) -> None:
     send(controller, "addtime", do.AddTime(s))
 
 
-def _message(controller, text: str, blink: bool = False, urgent: bool = False) -> None:
+def _message(controller: ShowController, text: str, blink: bool = False, urgent: bool = False) -> None:
     if not text.strip():
         raise IntentError(Status.BAD_ARGS, "text: the message is empty (use message/clear to take it away)")
     send(controller, "message", do.SendMessage(text, blink, urgent))
 
 
-def _page(controller, to: float) -> None:
+def _page(controller: ShowController, to: float) -> None:
     """The moderator's talking-points page, counted from 1 as the moderator reads it ("2/3")."""
     if to != int(to):
         raise IntentError(Status.BAD_ARGS, f"to: a whole number (got {to:g})")

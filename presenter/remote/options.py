@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 
 from presenter.i18n import translate
 from presenter.remote.addresses import parse_host_port, parse_ip
 from presenter.remote.auth import check_pin, check_secret
 
 
-def _checked(check, what: str):
+def _checked(check: Callable[[str], object], what: str) -> Callable[[str], object]:
     """An argparse type from a checker that raises ValueError with the user's words."""
 
-    def parse(text: str):
+    def parse(text: str) -> object:
         try:
             return check(text)
         except ValueError as exc:

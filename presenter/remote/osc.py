@@ -8,6 +8,9 @@ before anything is done with it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any
+
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtNetwork import QAbstractSocket, QHostAddress, QUdpSocket
 from pythonosc.osc_bundle import OscBundle
@@ -18,6 +21,9 @@ from pythonosc.parsing import osc_types
 from presenter.remote import intents as intent_table
 from presenter.remote.intents import Status
 from presenter.remote.ontime_protocol import payload_from_path
+
+if TYPE_CHECKING:
+    from presenter.remote.bridge import Bridge
 
 MAX_DATAGRAM = 8192
 MAX_BUNDLE_DEPTH = 4
@@ -46,7 +52,7 @@ def _plain(address: QHostAddress) -> str:
     return text[7:] if text.startswith("::ffff:") and "." in text else text
 
 
-def _messages(data: bytes, depth: int = 0):
+def _messages(data: bytes, depth: int = 0) -> Iterator[OscMessage]:
     if data.startswith(b"#bundle"):
         if depth >= MAX_BUNDLE_DEPTH:
             raise ValueError("bundles nested too deep")
@@ -63,7 +69,15 @@ class OscServer(QObject):
     refused = Signal(str)  # a command that was not carried out, with why (the director's panel shows it)
     did = Signal(str)  # what an Ontime command did when it is not quite what Ontime does (a cue, not a start)
 
-    def __init__(self, bridge, host: str, port: int, allow=(), feedback: tuple[str, int] | None = None, parent=None):
+    def __init__(
+        self,
+        bridge: Bridge,
+        host: str,
+        port: int,
+        allow: Iterable[str] = (),
+        feedback: tuple[str, int] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         """Commands from loopback and the `allow` addresses. UDP senders can be forged: with the session's
         `osc_pin`, a sender beyond loopback must give the control PIN as the first argument of each message."""
         super().__init__(parent)
@@ -113,7 +127,7 @@ class OscServer(QObject):
             for message in messages[:16]:
                 self._command(message.address, list(message.params), source, needs_pin)
 
-    def _command(self, address: str, params: list, source: str, needs_pin: bool = False) -> None:
+    def _command(self, address: str, params: list[Any], source: str, needs_pin: bool = False) -> None:
         pin = None
         if needs_pin:  # the first argument is the PIN, checked under the same rules as HTTP's
             pin = params.pop(0) if params and isinstance(params[0], str) else ""
@@ -131,7 +145,7 @@ class OscServer(QObject):
         if status is not Status.OK:
             self._refuse(source, address[:80], error or "refused")
 
-    def _ontime(self, address: str, params: list, source: str, pin, needs_pin: bool) -> None:
+    def _ontime(self, address: str, params: list[Any], source: str, pin: str | None, needs_pin: bool) -> None:
         """Ontime's OSC API: /ontime/{command}/{params…} {arg}, as Ontime's OscAdapter reads it."""
         _, _ontime, command, *path = address.split("/")
         if not command:
@@ -150,7 +164,7 @@ class OscServer(QObject):
             if self.feedback is not None:
                 self._send("/presenter/did", f"{address[:80]}: {answer.did}"[:200])
 
-    def _resolve(self, address: str, params: list):
+    def _resolve(self, address: str, params: list[Any]) -> tuple[str, dict[str, Any]] | str | None:
         """(intent, args), None when nothing is to be done, or a refusal text."""
         if address == "/ontime/go":  # Presenter's old alias: GO
             return "go", {}
@@ -171,7 +185,7 @@ class OscServer(QObject):
         if self.feedback is not None:
             self._send("/presenter/error", f"{what}: {reason}"[:200])
 
-    def _send(self, address: str, *values) -> None:
+    def _send(self, address: str, *values: Any) -> None:
         assert self.feedback is not None
         builder = OscMessageBuilder(address=address)
         for value in values:

@@ -14,6 +14,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import Future
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from websockets.asyncio.server import ServerConnection, serve
@@ -21,6 +22,7 @@ from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 from websockets.protocol import State
 
+from presenter.clock import Clock
 from presenter.remote.answers import PIN_HEADER, _error, _json, _response
 from presenter.remote.auth import Access, Gatekeeper, host_allowed, origin_allowed
 from presenter.remote.graphics_state import PAGES as GRAPHICS_PAGES
@@ -54,7 +56,14 @@ TYPES = {
 class RemoteServer:
     """Owns the network thread; `publish` and `stop` may be called from the main thread."""
 
-    def __init__(self, host: str, port: int, submit: Callable[[tuple], Future], clock, gate: Gatekeeper):
+    def __init__(
+        self,
+        host: str,
+        port: int,
+        submit: Callable[[tuple[Any, ...]], Future[Any]],
+        clock: Clock,
+        gate: Gatekeeper,
+    ) -> None:
         self.host, self.port = host, port
         self.gate = gate
         self.submit = submit
@@ -97,7 +106,7 @@ class RemoteServer:
     def has_ontime_clients(self) -> bool:
         return self.ontime.count > 0
 
-    def publish_ontime(self, texts: dict) -> None:
+    def publish_ontime(self, texts: dict[str, Any]) -> None:
         loop = self._loop
         if loop is not None and not loop.is_closed():
             with contextlib.suppress(RuntimeError):
@@ -146,16 +155,16 @@ class RemoteServer:
             if not self.ontime.speaks_ontime(connection):  # Ontime's clients get their own data (publish_ontime)
                 event.set()
 
-    def _set_latest_ontime(self, texts: dict) -> None:
+    def _set_latest_ontime(self, texts: dict[str, Any]) -> None:
         self.ontime.latest = texts
         for connection, event in self._wake.items():
             if self.ontime.speaks_ontime(connection):
                 event.set()
 
-    async def main_thread(self, job: tuple):
+    async def main_thread(self, job: tuple[Any, ...]) -> Any:
         return await self._main_thread(job)
 
-    async def _main_thread(self, job: tuple):
+    async def _main_thread(self, job: tuple[Any, ...]) -> Any:
         return await asyncio.wait_for(asyncio.wrap_future(self.submit(job)), MAIN_THREAD_TIMEOUT_S)
 
     async def _process_request(self, connection: ServerConnection, request: Request) -> Response | None:
@@ -197,7 +206,9 @@ class RemoteServer:
             return self._file(path[len("/static/") :])
         return _error(404, f"no page {path[:80]!r} (views: /moderator, /countdown)")
 
-    def access_of(self, connection: ServerConnection, query: dict, pin=None) -> tuple[Access, str | None]:
+    def access_of(
+        self, connection: ServerConnection, query: dict[str, str], pin: str | None = None
+    ) -> tuple[Access, str | None]:
         return self._access(connection, query, pin)
 
     def from_another_site(self, request: Request) -> bool:
@@ -206,7 +217,9 @@ class RemoteServer:
     def source_of(self, connection: ServerConnection, transport: str) -> str:
         return self._source(connection, transport)
 
-    def _access(self, connection: ServerConnection, query: dict, pin=None) -> tuple[Access, str | None]:
+    def _access(
+        self, connection: ServerConnection, query: dict[str, str], pin: str | None = None
+    ) -> tuple[Access, str | None]:
         """Views need the view key when there is one; the control PIN opens them too. Every PIN or key
         given is checked by the gate, under the rules against guessing."""
         pin = query.get("pin") if pin is None else pin
@@ -221,7 +234,7 @@ class RemoteServer:
             return _error(404, f"{name} is missing from this installation")
         return _response(200, body, TYPES[Path(name).suffix])
 
-    async def _check_ws(self, connection: ServerConnection, request: Request, query: dict) -> Response | None:
+    async def _check_ws(self, connection: ServerConnection, request: Request, query: dict[str, str]) -> Response | None:
         if not origin_allowed(request.headers.get("Origin"), request.headers.get("Host")):
             return _error(403, "a page from another site may not connect")
         access, problem = self._access(connection, query)
@@ -240,7 +253,7 @@ class RemoteServer:
             origin, request.headers.get("Host")
         )
 
-    async def _api(self, connection: ServerConnection, request: Request, name: str, query: dict) -> Response:
+    async def _api(self, connection: ServerConnection, request: Request, name: str, query: dict[str, str]) -> Response:
         header_pin = request.headers.get(PIN_HEADER)
         if name in ("state", "questions"):
             access, problem = self._access(connection, query, header_pin)
@@ -311,7 +324,7 @@ class RemoteServer:
         except (ConnectionClosed, asyncio.CancelledError):
             pass
 
-    async def _incoming(self, connection: ServerConnection, raw, control: bool) -> dict | None:
+    async def _incoming(self, connection: ServerConnection, raw: str | bytes, control: bool) -> dict[str, Any] | None:
         received = self.clock.monotonic()
         if isinstance(raw, bytes) or len(raw) > MAX_MESSAGE:
             return {
@@ -359,7 +372,7 @@ class RemoteServer:
         return {"type": "result", "id": ident, "ok": status is Status.OK, "status": int(status), "error": error}
 
 
-def _page_args(given: dict) -> tuple[int, int]:
+def _page_args(given: dict[str, Any]) -> tuple[int, int]:
     """`from` and `count` of a page of the question list (bad or missing values: the first page)."""
 
     def number(name: str, default: int) -> int:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import argparse
 import ipaddress
 import sys
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Signal
@@ -15,6 +17,7 @@ from presenter.remote.bridge import Bridge
 from presenter.remote.intents import has_question_intents
 
 if TYPE_CHECKING:
+    from presenter.controller import ShowController
     from presenter.remote.osc import OscServer
     from presenter.remote.server import RemoteServer
 
@@ -32,7 +35,13 @@ class Remote(QObject):
     changed = Signal()  # switched on/off, or a problem
     problem = Signal(str)
 
-    def __init__(self, controller, secrets: Secrets, settings: QSettings | None = None, parent=None):
+    def __init__(
+        self,
+        controller: ShowController,
+        secrets: Secrets,
+        settings: QSettings | None = None,
+        parent: QObject | None = None,
+    ) -> None:
         super().__init__(parent)
         self.controller = controller
         self.secrets = secrets
@@ -46,7 +55,7 @@ class Remote(QObject):
         self.http_address: tuple[str, int] | None = None
         self.osc_address: tuple[str, int] | None = None
 
-    def _extra(self) -> dict:
+    def _extra(self) -> dict[str, object]:
         return {"views": self.views_connected(), "questions": has_question_intents()}
 
     def _refusals(self, count: int, addresses: int, seconds: int) -> None:
@@ -123,7 +132,14 @@ class Remote(QObject):
         if remember:
             self._remember(KEY_HTTP, "")
 
-    def start_osc(self, host: str, port: int, allow=(), feedback=None, remember: bool = True) -> bool:
+    def start_osc(
+        self,
+        host: str,
+        port: int,
+        allow: Iterable[str] = (),
+        feedback: tuple[str, int] | None = None,
+        remember: bool = True,
+    ) -> bool:
         from presenter.remote.osc import OscServer
 
         self.stop_osc(remember=False)
@@ -185,7 +201,7 @@ def _setting(settings: QSettings | None, key: str) -> str:
     return value if isinstance(value, str) else ""
 
 
-def _secrets(args, settings: QSettings | None) -> Secrets:
+def _secrets(args: argparse.Namespace, settings: QSettings | None) -> Secrets:
     """The PIN from --pin, else the one remembered, else a new one (remembered)."""
     pin = getattr(args, "pin", None)
     if not pin:
@@ -228,11 +244,17 @@ def _remembered_lan(remote: Remote, what: str, address: str) -> None:
                      .replace("%4", str(port)))  # fmt: skip
 
 
-def start_remote(controller, args, settings: QSettings | None = None, parent=None, report=None) -> Remote:
+def start_remote(
+    controller: ShowController,
+    args: argparse.Namespace,
+    settings: QSettings | None = None,
+    parent: QObject | None = None,
+    report: Callable[[str], None] | None = None,
+) -> Remote:
     """The remote as asked for on the command line (or remembered from the last start); off by default.
 
     `report(text)` hears every problem (a port in use), from the start on: the director's problem list."""
-    if hasattr(controller, "question_show"):
+    if hasattr(controller, "question_intents"):
         from presenter.remote.question_intents import register
 
         register()  # the question intents and the producer's /questions page

@@ -1,5 +1,14 @@
 """The application: the windows wired to the one controller, the run rules and the journal, the
-status file. It is handed its parts (presenter.compose); presenter.ui.launch starts the process."""
+status file. It is handed its parts (presenter.ui.parts, the composition root); presenter.ui.launch
+starts the process.
+
+Start-up order, top to bottom (PresenterApp.__init__, then _start_after_paint):
+  1. the language, the run rules and the journal, the run (engine and question queue, replayed as one);
+  2. the one controller (driving a DeferredPlayout until libVLC is up), the director window, shown;
+  3. right after its first paint: the program output, the editor, the moderator, the clip checks,
+     the preview, the questions window, the window placement, the show file watcher, the remote.
+Every part is an attribute declared with its type in __init__; the ones of step 3 are None until then
+(libVLC and the other windows would delay the director's first paint)."""
 
 from __future__ import annotations
 
@@ -9,11 +18,12 @@ import json
 import os
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from presenter.compose import AppParts, build_parts, choose_platform
+from presenter.compose import choose_platform
 from presenter.controller import ShowController
 from presenter.files import atomic_write
 from presenter.i18n import current_language
@@ -25,10 +35,24 @@ from presenter.show import Show, ShowFileError, load_show
 from presenter.ui.app_windows import AppClipChecks, AppWindows
 from presenter.ui.deferred_playout import DeferredPlayout
 from presenter.ui.language_choice import LANGUAGE_NAMES
-from presenter.ui.launch import install_language, show_to_open
+from presenter.ui.parts import AppParts, build_parts, install_language, show_to_open
 from presenter.ui.status_file import question_status, snapshot_status
 
-__all__ = ["PresenterApp", "choose_platform", "run_app", "show_to_open"]
+if TYPE_CHECKING:
+    from presenter.playout.interface import Playout
+    from presenter.remote.service import Remote
+    from presenter.ui.clip_checks import ClipChecks
+    from presenter.ui.editor.actions import RunningOrderEditor
+    from presenter.ui.moderator.window import ModeratorWindow
+    from presenter.ui.preview.window import PreviewWindow
+    from presenter.ui.program_output import ProgramOutputWindow
+    from presenter.ui.questions_window import QuestionsWindow
+    from presenter.ui.questions_wiring import QuestionsWiring
+    from presenter.ui.remote_panel import RemoteDialog
+    from presenter.ui.screens import WindowPlacement
+    from presenter.watch import ShowFileWatcher
+
+__all__ = ["PresenterApp", "choose_platform", "show_to_open"]
 
 STATUS_INTERVAL_MS = 250
 # The resume banner offers "Back to standby (new run)" at start-up only: it goes at the first GO
@@ -38,12 +62,12 @@ RESUME_BANNER_MS = 30_000
 
 
 class PresenterApp(AppWindows, AppClipChecks, QObject):
-    """Owns the windows and wires them to the one controller; is handed its parts (compose.py).
+    """Owns the windows and wires them to the one controller; is handed its parts (presenter.ui.parts).
 
     The windows beside the director and the clip checks: presenter.ui.app_windows."""
 
-    def __init__(self, args: argparse.Namespace, show: Show, parts: AppParts | None = None):
-        """`parts` from presenter.compose.build_parts (None: the real ones for `args`)."""
+    def __init__(self, args: argparse.Namespace, show: Show, parts: AppParts | None = None) -> None:
+        """`parts` from presenter.ui.parts.build_parts (None: the real ones for `args`)."""
         super().__init__()
         from presenter.ui.director import DirectorWindow
 
@@ -55,25 +79,36 @@ class PresenterApp(AppWindows, AppClipChecks, QObject):
         self.restart_argv: list[str] | None = None  # set when the windows start again in another language
         self.args = args
         self.parts = parts
-        self.started = False  # the windows after the director, libVLC and the clip check are running
-        self.playout = None
-        self.output_window = None
-        self.moderator = None
-        self.preview = None
-        self.placement = None
-        self.watcher = None
-        self.vlc_message: str | None = None
-        self._early_warning: str | None = None
         self.state = parts.state
         self.settings = parts.settings
+        # Step 3's parts (after the director's first paint): see the module's docstring.
+        self.started = False
+        self.playout: Playout | None = None
+        self.output_window: ProgramOutputWindow | None = None
+        self.vlc_message: str | None = None
+        self.editor: RunningOrderEditor | None = None  # ruamel.yaml and the forms load then
+        # (app_windows' mixins assign these; mypy reads their types from there, without the None)
+        self.moderator: ModeratorWindow | None = None  # type: ignore[assignment]
+        self.clip_checks: ClipChecks | None = None  # type: ignore[assignment]
+        self.preview: PreviewWindow | None = None  # type: ignore[assignment]
+        self.questions: QuestionsWiring | None = None
+        self.questions_window: QuestionsWindow | None = None
+        self.placement: WindowPlacement | None = None  # type: ignore[assignment]
+        self.watcher: ShowFileWatcher | None = None
+        self.remote: Remote | None = None
+        self.remote_dialog: RemoteDialog | None = None  # built when the director first asks for it
+        # Step 1: the language (above), the run rules and the journal, the run.
+        self._early_warning: str | None = None  # a journal problem said before the director exists
+        self._director_built = False
         self.rules = RunRules(parts.state, parts.clock, self._journal_problem)
         decision = self.rules.at_start(show, new_run=bool(args.new_run))
-        self.deferred_playout = DeferredPlayout(self)
         run = self.rules.open(show, decision.resume)  # engine and question queue, replayed as one, journaled
+        # Step 2: the controller and the director window.
+        self.deferred_playout = DeferredPlayout(self)
         self.controller = ShowController(show, clock=parts.clock, playout=self.deferred_playout, run=run)
-        self.controller.attach_journal(self.journal.append)  # the same journal; starts the heartbeat
+        self.controller.attach_journal(self.open_journal.append)  # the same journal; starts the heartbeat
         self.director = DirectorWindow(self.controller)
-        self.editor = None  # installed right after the first paint (ruamel.yaml and the forms load then)
+        self._director_built = True
         self._connect_director()
         self._announce_start(decision)
         if getattr(args, "rehearse", False):
@@ -118,6 +153,7 @@ class PresenterApp(AppWindows, AppClipChecks, QObject):
             )
 
     def _start_after_paint(self) -> None:
+        """Step 3, in this order: the program output first (the playout's kept commands run then)."""
         if self.started:
             return
         self.started = True
@@ -138,7 +174,9 @@ class PresenterApp(AppWindows, AppClipChecks, QObject):
         self._start_questions()
         self._place_windows()
         self._watch_show_file()
-        from presenter.remote import start_remote  # off unless --http/--osc (or remembered): see presenter/remote
+        from presenter.remote.service import (
+            start_remote,  # off unless --http/--osc (or remembered): see presenter/remote
+        )
 
         self.remote = start_remote(self.controller, self.args, self.settings, self, report=self.director.add_problem)
 
@@ -147,17 +185,23 @@ class PresenterApp(AppWindows, AppClipChecks, QObject):
         return self.rules.journal
 
     @property
+    def open_journal(self) -> JournalWriter:
+        """The journal of the run on air: the run rules open one with every run."""
+        journal = self.rules.journal
+        assert journal is not None, "the run rules open a journal with every run"
+        return journal
+
+    @property
     def resumed_from(self) -> datetime | None:
         return self.rules.resumed_from
 
     # ------------------------------------------------------------------ runs and the journal
 
     def _journal_problem(self, message: str) -> None:
-        director = getattr(self, "director", None)
-        if director is None:
+        if not self._director_built:
             self._early_warning = message or None  # the journal was opened before the window
         else:
-            director.set_persistent_warning(message or None)
+            self.director.set_persistent_warning(message or None)
 
     def confirm_run_change(self, change: RunChange) -> bool:
         """Ending or replacing the run on air asks first and says what will happen."""
@@ -200,7 +244,7 @@ class PresenterApp(AppWindows, AppClipChecks, QObject):
     def _switch_run(self, show: Show, resumed: Resumable | None) -> None:
         """The next run: `resumed` in its own journal, reopened, or `show` in standby with a new journal."""
         engine = self.rules.open_run(show, resumed)
-        self.controller.start_new_run(self.journal.append, engine=engine)
+        self.controller.start_new_run(self.open_journal.append, engine=engine)
 
     def _resumed_banner(self, resumed: Resumable) -> None:
         when = f"{resumed.interrupted_at:%H:%M:%S}" if resumed.interrupted_at else self.tr("an unknown time")
@@ -233,7 +277,7 @@ class PresenterApp(AppWindows, AppClipChecks, QObject):
         if not self.confirm_run_change(RunChange.ANOTHER_SHOW):
             return
         chosen, _ = QFileDialog.getOpenFileName(
-            self.director, self.tr("Open show file"), str(self.controller.show.path.parent),
+            self.director, self.tr("Open show file"), str(Path(self.controller.show.path or ".").parent),
             self.tr("Show files (*.yaml *.yml)"),
         )  # fmt: skip
         if chosen:
@@ -252,7 +296,7 @@ class PresenterApp(AppWindows, AppClipChecks, QObject):
         resumable = self.rules.resumable_for(show)
         self.director.model.set_clip_warnings({})
         self._switch_run(show, resumable)
-        self.director.set_persistent_warning(self.journal.problem)  # none about the show file before
+        self.director.set_persistent_warning(self.open_journal.problem)  # none about the show file before
         self.director.add_problem(self.tr("Opened “{title}” ({path})").format(title=show.title, path=show.path))
         if resumable is not None:
             self._resumed_banner(resumable)
@@ -281,9 +325,12 @@ class PresenterApp(AppWindows, AppClipChecks, QObject):
     def _watch_show_file(self) -> None:
         from presenter.watch import ShowFileWatcher
 
-        self.watcher = ShowFileWatcher(self.controller.show.path)
-        self.watcher.reloaded.connect(self._show_file_changed)
-        self.watcher.invalid.connect(self._show_file_invalid)
+        path = self.controller.show.path
+        if path is None:
+            return  # a show not read from a file: nothing to watch
+        watcher = self.watcher = ShowFileWatcher(path)
+        watcher.reloaded.connect(self._show_file_changed)
+        watcher.invalid.connect(self._show_file_invalid)
 
     def _show_file_invalid(self, message: str) -> None:
         self.director.add_problem(
@@ -300,14 +347,14 @@ class PresenterApp(AppWindows, AppClipChecks, QObject):
         from presenter.run.runs import unsaved_edits
         from presenter.ui.editor import install_editor
 
-        self.editor = install_editor(self.director, self.controller)
-        self.editor.open_show_requested.connect(self.open_show)
+        editor = self.editor = install_editor(self.director, self.controller)
+        editor.open_show_requested.connect(self.open_show)
         restored = unsaved_edits(self.state, self.controller.show)
         if restored is not None:
             self.director.show_banner(
                 self.tr("The running order was edited and not saved before Presenter stopped."),
                 self.tr("Restore the unsaved edits"),
-                lambda: self.editor.restore(restored),
+                lambda: editor.restore(restored),
             )
 
     def _show_file_changed(self, show: Show) -> None:
@@ -378,26 +425,28 @@ class PresenterApp(AppWindows, AppClipChecks, QObject):
     def _start_questions(self) -> None:
         from presenter.ui.questions_wiring import QuestionsWiring
 
-        self.questions = QuestionsWiring(self)
-        self.questions_window = self.questions.window
-        self.questions_window.show()
+        questions = self.questions = QuestionsWiring(self)
+        self.questions_window = questions.window
+        questions.window.show()
 
     def show_remote(self) -> None:
         """The remote control panel: what is on, the links, the QR code, the PIN, the views connected."""
-        if getattr(self, "remote", None) is None:
+        if self.remote is None:
             return  # it starts right after the director's first paint
         from presenter.ui.remote_panel import RemoteDialog
 
-        if getattr(self, "remote_dialog", None) is None:
+        if self.remote_dialog is None:
             self.remote_dialog = RemoteDialog(self.remote, self.director)
         self.remote_dialog.show()
         self.remote_dialog.raise_()
 
     def show_questions(self) -> None:
-        self.questions.show()
+        if self.questions is not None:  # it starts right after the director's first paint
+            self.questions.show()
 
     def delete_run_questions(self) -> None:
-        self.questions.delete_run_questions()
+        if self.questions is not None:
+            self.questions.delete_run_questions()
 
     # ------------------------------------------------------------------ the language
 
@@ -419,21 +468,14 @@ class PresenterApp(AppWindows, AppClipChecks, QObject):
         QApplication.quit()
 
     def shutdown(self) -> None:
-        if getattr(self, "remote", None) is not None:
+        if self.remote is not None:
             self.remote.close()
-        if getattr(self, "placement", None) is not None:
+        if self.placement is not None:
             self.placement.remember()
         if self.preview is not None:
             self.preview.shutdown()
-        if getattr(self, "clip_checks", None) is not None:
+        if self.clip_checks is not None:
             self.clip_checks.shutdown()
         if self.playout is not None:
             self.playout.shutdown()
         self.rules.close()
-
-
-def run_app(args: argparse.Namespace) -> int:
-    """The windows: see presenter.ui.launch (the process around the application)."""
-    from presenter.ui.launch import launch
-
-    return launch(args)

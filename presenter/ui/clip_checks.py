@@ -242,9 +242,14 @@ class ClipChecks(QObject):
             return
         self._queued.add(segment.id)
         show, probe = self._show, self._probe
+        clip, sid = segment.clip, segment.id
+
+        def check() -> tuple[FileId | None, SegmentCheck]:
+            return (file_id(clip) if clip is not None else None), _check(show, number, segment, probe)
+
         run_task(
-            lambda: (file_id(segment.clip), _check(show, number, segment, probe)),
-            lambda result, sid=segment.id: self._done(sid, *result),
+            check,
+            lambda result: self._done(sid, *result),
             pool=self._pool,
             owner=self,
         )
@@ -294,7 +299,7 @@ def _read_files(clips: list[tuple[int, Segment]]) -> tuple[dict[str, FileId | No
     return ids, wanted
 
 
-def _said(row: SegmentCheck) -> tuple:
+def _said(row: SegmentCheck) -> tuple[object, ...]:
     """What a check tells the user (a new probe of the same file is no change)."""
     media = row.media
     facts = None if media is None else (media.ok, media.duration_s, media.width, media.height, media.fps)

@@ -32,7 +32,7 @@ class DeferredPlayout(QObject):
         self.real: Any = None
         self.problem: str | None = None
         self.started = False
-        self._pending: list[tuple[str, tuple, dict]] = []
+        self._pending: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = []
         self._panic_listeners: list[Callable[[], Any]] = []
 
     def attach(self, real: Any, problem: str | None) -> None:
@@ -47,7 +47,7 @@ class DeferredPlayout(QObject):
         for name, args, kwargs in pending:
             self._forward(name, *args, **kwargs)
 
-    def _forward(self, name: str, *args, **kwargs) -> None:
+    def _forward(self, name: str, *args: Any, **kwargs: Any) -> None:
         if not self.started:
             if len(self._pending) < PENDING_LIMIT:
                 self._pending.append((name, args, kwargs))
@@ -57,10 +57,10 @@ class DeferredPlayout(QObject):
         elif name == "take":
             self.clip_failed.emit(args[0], self.problem or translate("ShowController", NO_PLAYOUT))
 
-    def take(self, segment_id: str, path, end_action: str, **kwargs) -> None:
+    def take(self, segment_id: str, path: Any, end_action: str, **kwargs: Any) -> None:
         self._forward("take", segment_id, path, end_action, **kwargs)
 
-    def arm(self, segment_id: str, path, end_action: str, **kwargs) -> None:
+    def arm(self, segment_id: str, path: Any, end_action: str, **kwargs: Any) -> None:
         self._forward("arm", segment_id, path, end_action, **kwargs)
 
     def disarm(self) -> None:
@@ -87,9 +87,9 @@ class DeferredPlayout(QObject):
         else:
             self._panic_listeners.append(listener)
 
-    def status(self):
+    def status(self) -> Any:
         """What the program output shows; None while there is no playout (yet)."""
         return self.real.status() if self.real is not None else None
 
     def shutdown(self, timeout_s: float = 3.0) -> bool:
-        return self.real.shutdown(timeout_s) if self.real is not None else True
+        return bool(self.real.shutdown(timeout_s)) if self.real is not None else True

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMessageBox
 
@@ -14,11 +15,14 @@ from presenter.i18n import Language, current_language, parse_language, translate
 from presenter.run.engine import Mode
 from presenter.run.intents import SetLanguage
 
+if TYPE_CHECKING:
+    from presenter.ui.app import PresenterApp
+
 # Each language named in its own language, whichever is spoken now.
 LANGUAGE_NAMES = {Language.ENGLISH: "English", Language.GERMAN: "Deutsch"}
 
 
-def choose_language(app, code: str) -> None:
+def choose_language(app: PresenterApp, code: str) -> None:
     """`app` (a PresenterApp) speaks `code` from the next start; now, if the director agrees and
     nothing is on air."""
     language = parse_language(code)
@@ -47,11 +51,13 @@ def choose_language(app, code: str) -> None:
     app.restart(restart_argv())
 
 
-def can_restart_now(app) -> bool:
+def can_restart_now(app: PresenterApp) -> bool:
     """Only in standby with the show Presenter was started with (a restart opens that show again)."""
     show = getattr(app.args, "show", None)
     started_with = Path(show).resolve() if show else None
-    return app.controller.snapshot().mode is Mode.STANDBY and started_with == app.controller.show.path.resolve()
+    current = app.controller.show.path  # None: a show not read from a file cannot be opened again
+    on_standby = app.controller.snapshot().mode is Mode.STANDBY
+    return on_standby and current is not None and started_with == current.resolve()
 
 
 def restart_argv(argv: list[str] | None = None) -> list[str]:

@@ -8,17 +8,21 @@ import os
 import sys
 import traceback
 from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
-from presenter.compose import choose_platform
+from presenter.compose import choose_platform, state_dir_for
 from presenter.i18n import translate
-from presenter.run.journal import StateDir, default_state_dir
 from presenter.show import Show, ShowFileError, load_show
 
+if TYPE_CHECKING:
+    from presenter.ui.app import PresenterApp
 
-def load_show_interactively(path: Path, parent=None) -> Show | None:
+
+def load_show_interactively(path: Path, parent: QWidget | None = None) -> Show | None:
     """Load the show; on a mistake say where it is and offer retry / another file / quit."""
     while True:
         try:
@@ -49,10 +53,10 @@ def load_show_interactively(path: Path, parent=None) -> Show | None:
             return None
 
 
-def _install_excepthook(app_ref: list) -> None:
+def _install_excepthook(app_ref: list[PresenterApp | None]) -> None:
     """An unexpected error is logged and shown; the show goes on."""
 
-    def hook(kind, value, tb):
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         text = "".join(traceback.format_exception(kind, value, tb))
         print(text, file=sys.stderr)
         if app_ref and app_ref[0] is not None:
@@ -63,20 +67,13 @@ def _install_excepthook(app_ref: list) -> None:
     sys.excepthook = hook
 
 
-def show_to_open(args: argparse.Namespace) -> Path:
-    """The show named on the command line; else the latest run's show (it may need resuming), else the bundled one."""
-    if getattr(args, "show_named", True):
-        return args.show
-    return StateDir(args.state_dir or default_state_dir()).last_show() or args.show
-
-
 def launch(args: argparse.Namespace) -> int:
     from presenter.playout.vlc.heap import tune_heap
     from presenter.statelock import StateLockError
 
     state_lock = None
     try:  # one Presenter per state directory: held until this function returns (or the process dies)
-        state_lock = StateDir(args.state_dir or default_state_dir()).acquire_lock()
+        state_lock = state_dir_for(args).acquire_lock()
     except StateLockError as exc:
         print(f"presenter: {exc}", file=sys.stderr)
         return 2
@@ -86,12 +83,12 @@ def launch(args: argparse.Namespace) -> int:
     platform = choose_platform()
     if platform:
         os.environ["QT_QPA_PLATFORM"] = platform
-    qt_app = QApplication.instance() or QApplication(sys.argv[:1])
+    qt_app = cast(QApplication, QApplication.instance() or QApplication(sys.argv[:1]))
     qt_app.setApplicationName("Presenter")
     qt_app.setOrganizationName("Presenter")
-    from presenter.compose import build_parts
     from presenter.i18n import qt as i18n_qt
     from presenter.ui.app import PresenterApp
+    from presenter.ui.parts import build_parts, install_language, show_to_open
 
     parts = build_parts(args)
     install_language(i18n_qt, parts.language)  # before any window, the show file's problem box included
@@ -99,7 +96,7 @@ def launch(args: argparse.Namespace) -> int:
     show = load_show_interactively(args.show)
     if show is None:
         return 2
-    app_ref: list = [None]
+    app_ref: list[PresenterApp | None] = [None]
     _install_excepthook(app_ref)
     app = PresenterApp(args, show, parts)
     app_ref[0] = app
@@ -117,15 +114,7 @@ def launch(args: argparse.Namespace) -> int:
     return code
 
 
-def install_language(i18n_qt, language) -> None:
-    """A missing catalog leaves the windows in English: the show goes on."""
-    try:
-        i18n_qt.install(language)
-    except FileNotFoundError as exc:
-        print(f"presenter: {exc}", file=sys.stderr)
-
-
-def _quit_on_signals(qt_app: QApplication, app) -> None:
+def _quit_on_signals(qt_app: QApplication, app: PresenterApp) -> None:
     """SIGTERM / Ctrl+C end the event loop cleanly (players stopped, journal closed, placement saved)."""
     import signal
 

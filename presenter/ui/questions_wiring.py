@@ -14,18 +14,16 @@ if TYPE_CHECKING:
 
 
 class QuestionsWiring(QObject):
-    def __init__(self, app: PresenterApp):
+    def __init__(self, app: PresenterApp) -> None:
         super().__init__(app)
         from presenter.ui.questions_window import QuestionsWindow
 
         self.app = app
         self.window = QuestionsWindow(app.controller)
         self.window.delete_run_questions_requested.connect(self.delete_run_questions)
-        for warning in getattr(app.controller, "question_warnings", ()):
+        for warning in app.controller.question_warnings:
             app.director.add_problem(warning)
-        queue = getattr(app.director, "question_queue", None)
-        if queue is not None:
-            queue.questions_window_requested.connect(self.show)
+        app.director.question_queue.questions_window_requested.connect(self.show)
 
     def show(self) -> None:
         self.window.show()
@@ -34,7 +32,7 @@ class QuestionsWiring(QObject):
     def delete_run_questions(self) -> None:
         """Data protection: this run's questions out of memory and out of its journal (rewritten atomically)."""
         app = self.app
-        app.controller.question_forget_all()
+        app.controller.question_intents.forget_all()
         rules = app.rules
         if rules.journal is None:
             return

@@ -42,7 +42,7 @@ def start_app(qtbot, tmp_path, monkeypatch):
             show=show, check=False, json=False, output_screen=None, moderator_screen=None, windowed=True,
             state_dir=tmp_path / "state", new_run=True, as_run=False, status_file=None, **remote,
         )  # fmt: skip
-        from presenter.compose import build_parts
+        from presenter.ui.parts import build_parts
 
         app = PresenterApp(args, load_show(show), build_parts(args, environ={}))
         started.append(app)

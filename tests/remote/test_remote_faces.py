@@ -115,8 +115,8 @@ def test_the_question_on_screen_reaches_the_stage_screen_without_the_full_name(q
     register()
     assert controller.question_paste("Anna Beispielfrau (Facebook): Wann kommt das WLAN?") is None
     question_id = controller.questions.questions[0].id
-    assert controller.question_approve(question_id) is None
-    assert controller.question_show(question_id) is None
+    assert controller.question_intents.approve(question_id) is None
+    assert controller.question_intents.show(question_id) is None
     state = http_get(qtbot, f"{http}/api/v1/state")[1]
     assert state["question"]["text"] == "Wann kommt das WLAN?"
     assert state["question"]["asker"] == "Anna B." and "Beispielfrau" not in str(state)
@@ -156,11 +156,11 @@ def test_the_producers_page_asks_for_the_list_with_the_pin_and_a_view_never_gets
 
     register()
     for n in range(250):  # more than one page
-        controller.question_add(f"Frage {n}", asker=f"Zuschauerin {n}")
+        controller.question_intents.add(f"Frage {n}", asker=f"Zuschauerin {n}")
     browser.get(f"{http}/questions?pin={PIN}")
     items = "return document.querySelectorAll('#question-list li').length"
     qtbot.waitUntil(lambda: browser.execute_script(items) == 250, timeout=5000)
-    controller.question_add("Eine neue Frage", asker="Bert")
+    controller.question_intents.add("Eine neue Frage", asker="Bert")
     qtbot.waitUntil(lambda: browser.execute_script(items) == 251, timeout=5000)  # asked again on the change
     browser.get(f"{http}/questions")  # without the PIN: the page, but no list
     qtbot.waitUntil(lambda: browser.execute_script("return !!window.presenterRemote.states.length"), timeout=5000)
@@ -178,7 +178,7 @@ def test_a_paused_clip_stands_still_and_a_restart_after_esc_plays_on_every_remot
 
     _on_the_clip_chain(qtbot, controller)
     controller.dispatch(do.ClipProgress("minimogli", 10.0, 75.0, True), do.PLAYOUT)  # as the player reports it
-    assert controller.pause_clip()
+    assert controller.clip_transport.pause()
     controller.dispatch(do.ClipProgress("minimogli", 10.2, 75.0, False), do.PLAYOUT)
     _open(qtbot, browser, f"{http}/moderator")
     state = http_get(qtbot, f"{http}/api/v1/state")[1]
@@ -190,10 +190,10 @@ def test_a_paused_clip_stands_still_and_a_restart_after_esc_plays_on_every_remot
     frozen = _text(browser, "timer")
     qtbot.wait(1200)  # a running timer would have changed its second by now
     assert _text(browser, "timer") == frozen == describe(controller.snapshot(), translate).timer
-    assert controller.resume_clip()
-    controller.panic()  # Esc: the clip to black
+    assert controller.clip_transport.resume()
+    controller.clip_transport.stop_to_black()  # Esc: the clip to black
     qtbot.waitUntil(lambda: http_get(qtbot, f"{http}/api/v1/state")[1]["clip"]["state"] == "black", timeout=3000)
-    assert controller.restart_clip()
+    assert controller.clip_transport.restart()
     state = http_get(qtbot, f"{http}/api/v1/state")[1]
     assert state["clip"]["state"] == controller.snapshot().clip.state.value == "playing"
     assert state["timer"]["running"] is True

@@ -95,7 +95,7 @@ def test_finding_1_questions_and_askers_only_to_pin_holders(qtbot, asked, remote
 def test_finding_12_the_list_is_never_in_a_push_but_in_pages_on_request(qtbot, asked, controller):
     http_base = asked
     for n in range(300):
-        controller.question_add(f"Frage {n}: " + "x" * 200, asker=f"Zuschauer {n}")
+        controller.question_intents.add(f"Frage {n}: " + "x" * 200, asker=f"Zuschauer {n}")
 
     def client():
         with _ws(http_base, f"?pin={PIN}") as ws:

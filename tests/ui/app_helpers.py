@@ -6,8 +6,8 @@ import argparse
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from presenter.compose import build_parts
 from presenter.ui.app import PresenterApp
+from presenter.ui.parts import build_parts
 
 
 def make_args(show: Path, state: Path, **extra) -> argparse.Namespace:

@@ -8,10 +8,11 @@ import pytest
 from app_helpers import make_args, problems
 from PySide6.QtWidgets import QApplication
 
-from presenter.compose import build_parts
 from presenter.run.engine import GO_GUARD_S
+from presenter.run.intents import CloseRun, SetMediaDurations
 from presenter.ui import app as app_module
 from presenter.ui.app import PresenterApp, choose_platform
+from presenter.ui.parts import build_parts
 
 GUARD_MS = int(GO_GUARD_S * 1000) + 50
 
@@ -76,7 +77,7 @@ def test_a_new_run_journal_carries_the_probed_clip_durations(start_app, show_cop
     from presenter.show import load_show
 
     app = start_app(show_copy)
-    app.controller.set_media_durations({"minimogli": 12.5})
+    app.controller.dispatch(SetMediaDurations({"minimogli": 12.5}))
     app.new_run()
     replayed, warnings = engine_from_journal(app.state.latest_journal(app.controller.show), load_show(show_copy))
     assert warnings == []
@@ -351,7 +352,7 @@ def test_export_after_a_start_in_standby_is_the_run_that_happened(start_app, sho
     first = start_app(show_copy)
     first.controller.go()
     first.controller.go()
-    first.controller.close_run("new run")
+    first.controller.dispatch(CloseRun("new run"))
     first.shutdown()
     second = start_app(show_copy, new_run=True)
     assert second.controller.snapshot().mode.value == "standby"
@@ -461,8 +462,8 @@ def test_resuming_the_offered_run_asks_while_a_run_is_on_air(start_app, show_cop
 
 def test_the_director_is_shown_before_the_other_windows_start(qtbot, tmp_path, show_copy, monkeypatch):
     """Issue 11: the director paints first; libVLC and the other windows start right after."""
-    from presenter.compose import ProgramOutput
     from presenter.show import load_show
+    from presenter.ui.parts import ProgramOutput
 
     monkeypatch.setenv("PRESENTER_SIMULATE_NO_LIBVLC", "1")
     from presenter.playout import vlc_adapter
@@ -492,7 +493,7 @@ def test_the_director_is_shown_before_the_other_windows_start(qtbot, tmp_path, s
 
 
 def test_the_composition_root_reads_the_environment_once(tmp_path):
-    from presenter.compose import build_parts, no_program_output
+    from presenter.ui.parts import build_parts, no_program_output
 
     args = make_args(Path("x.yaml"), tmp_path / "state")
     parts = build_parts(args, environ={"PRESENTER_VLC_ARGS": "--aout=adummy --no-video-title-show"})

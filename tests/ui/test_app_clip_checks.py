@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from app_helpers import make_args, problems
 
-from presenter.compose import build_parts
 from presenter.show import load_show
 from presenter.ui.app import PresenterApp
+from presenter.ui.parts import build_parts
 
 
 def start(qtbot, monkeypatch, tmp_path, show_path) -> PresenterApp:

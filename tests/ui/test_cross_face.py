@@ -25,14 +25,14 @@ from app_helpers import make_args
 from cross_face_helpers import ShiftClock, TimedPlayout, chromium, seconds_of
 from PySide6.QtWidgets import QPushButton
 
-from presenter.compose import ProgramOutput, build_parts
 from presenter.run.engine import GO_GUARD_S
-from presenter.run.intents import EditShow, MakeNext
+from presenter.run.intents import EditShow, MakeNext, SetMediaDurations
 from presenter.run.state import ClipState, Phase
 from presenter.show import load_show
 from presenter.timefmt import format_countdown
 from presenter.ui import theme
 from presenter.ui.app import PresenterApp
+from presenter.ui.parts import ProgramOutput, build_parts
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
@@ -292,7 +292,7 @@ def running(qtbot, tmp_path, show_copy, monkeypatch):
     qtbot.addWidget(app.director)
     qtbot.waitUntil(lambda: app.started, timeout=20000)
     qtbot.addWidget(app.moderator)
-    app.controller.set_media_durations(CLIPS)
+    app.controller.dispatch(SetMediaDurations(CLIPS))
     browser = None
     if CHROMIUM.exists() and CHROMEDRIVER.exists():
         browser = chromium(tmp_path, CHROMIUM, CHROMEDRIVER)

@@ -29,10 +29,10 @@ def test_the_questions_window_opens_with_the_others_and_feeds_the_status_file(st
     assert written["question"] is None and written["questions_waiting"] == 0
     controller = app.controller
     controller.question_paste("Anna (YouTube): Wann kommt das WLAN?")
-    controller.question_add("Was kostet es?", "Ben")
-    controller.question_approve("q1")
-    controller.question_approve("q2")
-    controller.question_show()
+    controller.question_intents.add("Was kostet es?", "Ben")
+    controller.question_intents.approve("q1")
+    controller.question_intents.approve("q2")
+    controller.question_intents.show()
     app.write_status()
     written = json.loads(status.read_text())
     assert written["question"] == {"id": "q1", "text": "Wann kommt das WLAN?"}
@@ -47,8 +47,8 @@ def test_delete_the_questions_of_this_run_from_memory_and_journal(start_app, sho
     controller = app.controller
     controller.go()
     controller.question_paste("Anna Geheim (Facebook): Wo wohnt der OB?")
-    controller.question_approve("q1")
-    controller.question_show()
+    controller.question_intents.approve("q1")
+    controller.question_intents.show()
     path = app.journal.path
     assert b"Geheim" in path.read_bytes()
     app.delete_run_questions()
@@ -56,7 +56,7 @@ def test_delete_the_questions_of_this_run_from_memory_and_journal(start_app, sho
     assert controller.questions.questions == [] and controller.questions.on_screen is None
     assert "question entries deleted" in app.questions_window.status.text()
     controller.add_time(60)  # the run goes on in the same journal, which the writer reopened
-    controller.question_add("Nach dem Löschen?")
+    controller.question_intents.add("Nach dem Löschen?")
     ops = [r["op"] for r in read_journal(path).records]
     assert [op for op in ops if op in ("go", "add_time", "question_add")] == ["go", "add_time", "question_add"]
 
@@ -65,7 +65,7 @@ def test_questions_collected_in_standby_come_back_after_a_crash(start_app, show_
     """Questions sent in before the show are imported in standby: a restart must not hide them in an old journal."""
     app = start_app(show_copy)
     app.controller.question_import([{"text": f"Vorab {n}", "asker": f"P{n}"} for n in range(5)])
-    app.controller.question_approve("q2")
+    app.controller.question_intents.approve("q2")
     journal = app.journal.path
     app.journal.close()  # killed: nothing else is written
     again = start_app(show_copy)

@@ -84,7 +84,7 @@ def test_paste_from_the_chat_and_approve_in_two_keystrokes(qtbot, window, contro
 
 def test_delete_drops_ctrl_z_undoes_alt_arrows_reorder(qtbot, window, controller):
     for text in ("Eins?", "Zwei?", "Drei?"):
-        controller.question_add(text)
+        controller.question_intents.add(text)
     window.refresh()
     window.select("q2")
     key(qtbot, window, Qt.Key.Key_Delete)
@@ -103,7 +103,7 @@ def test_delete_drops_ctrl_z_undoes_alt_arrows_reorder(qtbot, window, controller
 
 
 def test_f2_edits_and_a_bad_value_is_a_message(qtbot, window, controller):
-    controller.question_add("Wie lang darf eine Frage sein?", "Cem", "mail")
+    controller.question_intents.add("Wie lang darf eine Frage sein?", "Cem", "mail")
     window.refresh()
     window.select("q1")
     key(qtbot, window, Qt.Key.Key_F2)
@@ -121,7 +121,7 @@ def test_f2_edits_and_a_bad_value_is_a_message(qtbot, window, controller):
 
 def test_keys_in_the_search_field_stay_the_fields(qtbot, window, controller):
     for text, asker in (("WLAN?", "Anna"), ("Schulen?", "Ben"), ("Daten?", "Anna")):
-        controller.question_add(text, asker)
+        controller.question_intents.add(text, asker)
     window.refresh()
     window.search.setFocus()
     qtbot.waitUntil(window.search.hasFocus)
@@ -196,9 +196,9 @@ def director_like(qtbot, controller):
 
 def test_director_keys_q_n_shift_q_and_a_text_field_keeps_its_letters(qtbot, controller, clock):
     for text, asker in (("Erste Frage?", "Anna"), ("Zweite Frage?", "Ben"), ("Dritte?", "Cem")):
-        controller.question_add(text, asker, "YouTube")
+        controller.question_intents.add(text, asker, "YouTube")
     for qid in ("q1", "q2"):
-        controller.question_approve(qid)
+        controller.question_intents.approve(qid)
     window, field, queue, panel, reported = director_like(qtbot, controller)
     window.setFocus()
     qtbot.keyClick(window, Qt.Key.Key_Q)
@@ -258,11 +258,11 @@ def test_the_moderator_window_is_fed_through_its_three_setters(controller):
 
     moderator = Moderator()
     controller.question_paste("Anna (fb): Wann kommt das WLAN?")
-    controller.question_add("Zweite?")
-    controller.question_approve("q1")
-    controller.question_approve("q2")
+    controller.question_intents.add("Zweite?")
+    controller.question_intents.approve("q1")
+    controller.question_intents.approve("q2")
     show_question_on(moderator, controller.snapshot())
     assert moderator.calls == [("waiting", 2), ("clear_question",)]
-    controller.question_show()
+    controller.question_intents.show()
     show_question_on(moderator, controller.snapshot())
     assert moderator.calls[-2:] == [("waiting", 1), ("set_question", "Anna", "Facebook", "Wann kommt das WLAN?")]

@@ -19,7 +19,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
 from presenter import i18n
-from presenter.compose import LANGUAGE_KEY, build_parts
+from presenter.compose import LANGUAGE_KEY
 from presenter.i18n import Language
 from presenter.run.rules import RunChange
 from presenter.show import load_show
@@ -27,6 +27,7 @@ from presenter.ui import app as app_module
 from presenter.ui.app import PresenterApp
 from presenter.ui.director import DirectorWindow
 from presenter.ui.language_choice import restart_argv
+from presenter.ui.parts import build_parts
 from tests.ui.visible_text import BRACKETED, untranslated, visible_texts
 
 pytestmark = pytest.mark.xvfb
@@ -145,7 +146,7 @@ def test_the_director_in_every_state_says_nothing_untranslated(start_app, show_c
     app.director.table.selectRow(clip)
     assert_translated(app, "clip without libVLC")
 
-    app.controller.panic()
+    app.controller.clip_transport.stop_to_black()
     assert_translated(app, "after the panic")
 
 

@@ -150,15 +150,15 @@ def test_the_moderator_window_in_every_state_says_nothing_untranslated(qtbot, ps
     look("message takeover")
     controller.clear_message()
     for question, asker, source in zip(QUESTIONS, ("Anna Becker", "", ""), ("Facebook", "mail", "phone"), strict=True):
-        controller.question_add(question, asker, source)
+        controller.question_intents.add(question, asker, source)
     for question in controller.questions.questions:
-        controller.question_approve(question.id)
-    controller.question_show()
+        controller.question_intents.approve(question.id)
+    controller.question_intents.show()
     look("question, two waiting")
-    controller.question_answered_next()
-    controller.question_answered_next()
+    controller.question_intents.answered_next()
+    controller.question_intents.answered_next()
     look("a question without a name")
-    controller.question_answered_next()
+    controller.question_intents.answered_next()
     clock.advance(5)
     controller.go()  # the clip (SilentPlayout plays it)
     look("clip")
@@ -218,13 +218,13 @@ def _question_states(controller: ShowController) -> None:
         ("Wer zahlt das WLAN?", "Studiogast", "studio"),
         ("Werbung: billige Uhren", "Spam", "other"),
     ):
-        assert controller.question_add(text, asker, source) is None
+        assert controller.question_intents.add(text, asker, source) is None
     ids = [q.id for q in controller.questions.questions]
     for question_id in ids[:4]:
-        controller.question_approve(question_id)
-    controller.question_show(ids[0])
-    controller.question_answered_next()  # ids[0] answered, ids[1] on screen
-    controller.question_drop(ids[5])
+        controller.question_intents.approve(question_id)
+    controller.question_intents.show(ids[0])
+    controller.question_intents.answered_next()  # ids[0] answered, ids[1] on screen
+    controller.question_intents.drop(ids[5])
     speaker = show_speakers(controller)[0]
     controller.question_edit(ids[2], addressed_to=speaker, screen_text="Förderung für Vereine?", note="Rückruf")
     states = {q.state for q in controller.questions.questions}

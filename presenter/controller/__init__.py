@@ -4,7 +4,9 @@ Every action is a typed intent handed to `dispatch(intent, source)` (presenter.r
 rules once and journals); windows render `snapshot()`. It drives the playout from the engine's state
 changes (take the clip, arm the next one, pause, restart, go black) and hands the playout's reports
 back as intents from the PLAYOUT source. It is a QObject only for its signals; it holds no widgets.
-The intent methods below (go, back, pause_clip …) are thin wrappers over dispatch() for the windows.
+The intent methods below (go, back, skip …) are thin wrappers over dispatch() for the windows and the
+tests; by subject, the question intents are `question_intents` (presenter.controller.questions) and the
+clip transport is `clip_transport` (presenter.controller.transport), both behind the same dispatch().
 """
 
 from __future__ import annotations
@@ -18,11 +20,12 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from presenter.clock import Clock
+from presenter.controller.questions import QuestionIntents
+from presenter.controller.transport import ClipTransport
 from presenter.i18n import QT_TRANSLATE_NOOP
 from presenter.playout.interface import OutputState, OutputStatus, Playout
 from presenter.questions import QuestionQueue
-from presenter.questions.chat import parse_chat
-from presenter.run import Run
+from presenter.run import Append, Run
 from presenter.run import intents as do
 from presenter.run.dispatch import Accepted, Dispatcher, Outcome, Refused
 from presenter.run.engine import ClipState, Mode, ShowEngine, ShowEvent, ShowSnapshot
@@ -78,6 +81,8 @@ class ShowController(QObject):
         self._on_air_id: str | None = None
         self._armed: tuple[str, Path | None] | None = None
         self.media_info: dict[str, object] = {}  # probed at load, by segment id: arm checks the file is unchanged
+        self.question_intents = QuestionIntents(self._question)
+        self.clip_transport = ClipTransport(self._do)
         self._heartbeat = QTimer(self)
         self._heartbeat.setInterval(HEARTBEAT_MS)
         self._heartbeat.timeout.connect(self._beat)
@@ -106,7 +111,7 @@ class ShowController(QObject):
     def question_warnings(self) -> list[str]:
         return self.run.question_warnings
 
-    def attach_journal(self, append: Callable[[dict[str, Any]], None]) -> None:
+    def attach_journal(self, append: Append) -> None:
         """Every input goes through `append` (flushed to disk) before it takes effect."""
         self.run.attach_journal(append)
         self._heartbeat.start()
@@ -135,9 +140,7 @@ class ShowController(QObject):
             self.engine.heartbeat()
 
     @_intent
-    def start_new_run(
-        self, append: Callable[[dict[str, Any]], None] | None = None, engine: ShowEngine | None = None
-    ) -> None:
+    def start_new_run(self, append: Append | None = None, engine: ShowEngine | None = None) -> None:
         """Switch runs: back to standby with a fresh one, or to `engine` (a resumed run, another show's run)."""
         show = self.engine.show
         clock = self.engine.clock
@@ -193,9 +196,6 @@ class ShowController(QObject):
             return True
         return False
 
-    def close_run(self, reason: str) -> None:
-        self._do(do.CloseRun(reason))
-
     def go(self) -> bool:
         return self._do(do.Go())
 
@@ -228,9 +228,6 @@ class ShowController(QObject):
         """Plan the running order from the first GO (early/late and the hard out then mean something)."""
         self._do(do.Rehearse())
 
-    def unskip(self, index: int) -> None:
-        self._do(do.Unskip(index))
-
     def add_time(self, seconds: float) -> None:
         self._do(do.AddTime(seconds))
 
@@ -239,26 +236,6 @@ class ShowController(QObject):
 
     def clear_message(self) -> None:
         self._do(do.ClearMessage())
-
-    def turn_page(self, page: int) -> bool:
-        return self._do(do.TurnPage(page))
-
-    def pause_clip(self) -> bool:
-        return self._do(do.PauseClip())
-
-    def resume_clip(self) -> bool:
-        return self._do(do.ResumeClip())
-
-    def restart_clip(self) -> bool:
-        return self._do(do.RestartClip())
-
-    def panic(self) -> None:
-        """Esc: stop every clip to black at once; the segment stays on air."""
-        self._do(do.StopToBlack())
-
-    def set_media_durations(self, durations: dict[str, float]) -> None:
-        """Clip durations from the probe: the plan of a clip without a written duration."""
-        self._do(do.SetMediaDurations(durations))
 
     @_intent
     def replace_show(self, show: Show) -> None:
@@ -433,44 +410,32 @@ class ShowController(QObject):
             return None
         return outcome.refusal.text
 
-    def question_add(self, /, text: str, asker: str = "", source: str = "other", **more: Any) -> str | None:
-        return self._question(do.QuestionAdd(text, asker, source, more))
+    # The question window's (presenter.ui.questions_window) calls, kept while it calls them here: it can
+    # call question_intents instead, and these nine go.
 
     def question_paste(self, pasted: str, default_source: str = "other") -> str | None:
-        """Text copied from a chat: "Name (Facebook): text" fills the asker and the source."""
-        found = parse_chat(pasted)
-        return self.question_add(found.text, found.asker, found.source or default_source)
+        return self.question_intents.paste(pasted, default_source)
 
     def question_import(self, entries: list[dict[str, Any]]) -> str | None:
-        return self._question(do.QuestionImport(tuple(entries)))
-
-    def question_approve(self, question_id: str) -> str | None:
-        return self._question(do.QuestionApprove(question_id))
-
-    def question_drop(self, question_id: str) -> str | None:
-        return self._question(do.QuestionDrop(question_id))
+        return self.question_intents.import_entries(entries)
 
     def question_undo_drop(self, question_id: str | None = None) -> str | None:
-        return self._question(do.QuestionUndoDrop(question_id))
+        return self.question_intents.undo_drop(question_id)
 
     def question_move(self, question_id: str, to: int) -> str | None:
-        return self._question(do.QuestionMove(question_id, to))
+        return self.question_intents.move(question_id, to)
 
     def question_edit(self, /, question_id: str, **changes: Any) -> str | None:
-        return self._question(do.QuestionEdit(question_id, changes))
-
-    def question_show(self, question_id: str | None = None) -> str | None:
-        """Q: the top approved question on the moderator's screen (or this one, pulling back the one there)."""
-        return self._question(do.QuestionShow(question_id))
-
-    def question_answered_next(self) -> str | None:
-        """N: the question on screen answered, the next approved one on screen."""
-        return self._question(do.QuestionAnsweredNext())
+        return self.question_intents.edit(question_id, **changes)
 
     def question_take_off(self) -> str | None:
-        """Shift+Q: the question on screen back to approved."""
-        return self._question(do.QuestionTakeOff())
+        return self.question_intents.take_off()
 
-    def question_forget_all(self) -> str | None:
-        """Data protection: this run's questions gone (the app redacts the journal file, see delete_run_questions)."""
-        return self._question(do.QuestionForgetAll())
+    def question_approve(self, question_id: str) -> str | None:
+        return self.question_intents.approve(question_id)
+
+    def question_drop(self, question_id: str) -> str | None:
+        return self.question_intents.drop(question_id)
+
+    def question_show(self, question_id: str | None = None) -> str | None:
+        return self.question_intents.show(question_id)
