@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QBoxLayout, QFileDialog, QMessageBox
 
 from presenter.compose import choose_platform
 from presenter.controller import ShowController
@@ -35,6 +35,7 @@ from presenter.show import Show, ShowFileError, load_show
 from presenter.ui.app_windows import AppClipChecks, AppWindows
 from presenter.ui.deferred_playout import DeferredPlayout
 from presenter.ui.language_choice import LANGUAGE_NAMES
+from presenter.ui.obs_wiring import ObsWiring, wire_obs
 from presenter.ui.parts import AppParts, build_parts, install_language, show_to_open
 from presenter.ui.status_file import question_status, snapshot_status
 
@@ -110,6 +111,7 @@ class PresenterApp(AppWindows, AppClipChecks, QObject):
         self.director = DirectorWindow(self.controller)
         self._director_built = True
         self._connect_director()
+        self.obs = self._wire_obs()  # OBS follows the show (--obs); the lower-third keys work without it too
         self._announce_start(decision)
         if getattr(args, "rehearse", False):
             self.director.send_intent(Rehearse())  # the core's rehearsal intent (--rehearse)
@@ -129,6 +131,27 @@ class PresenterApp(AppWindows, AppClipChecks, QObject):
         self.director.quit_confirmed.connect(QApplication.quit)
         self.director.language_chosen.connect(self.choose_language)
         self.director.set_persistent_warning(self._early_warning)
+
+    def _wire_obs(self) -> ObsWiring:
+        settings = self.settings
+        password = str(settings.value("obs/password", "", str)) if settings is not None else None
+        first_go = bool(settings is not None and settings.value("obs/start_with_first_go", False, bool))
+        wiring = wire_obs(
+            self.controller,
+            getattr(self.args, "obs", None),
+            password,
+            window=self.director,
+            problem=self.director.add_problem,
+            start_with_first_go=first_go,
+        )
+        if wiring.follower is None:
+            wiring.panel.hide()  # no OBS: the panel would only say so
+        else:  # in the director's right-hand column, under the question queue's heading
+            column = self.director.question_queue.parentWidget()
+            layout = column.layout() if column is not None else None
+            if isinstance(layout, QBoxLayout):
+                layout.insertWidget(2, wiring.panel)
+        return wiring
 
     def _announce_start(self, decision: StartDecision) -> None:
         """What the run rules decided at start-up, and a missing translation, in the director's banner and list."""
@@ -408,6 +431,7 @@ class PresenterApp(AppWindows, AppClipChecks, QObject):
             "output": output.state.value if output is not None else None,  # what the program output shows
             **question_status(snapshot),  # question, questions_waiting
             **snapshot_status(snapshot),  # phase, timer_s, lateness, go, back, … (presenter.ui.status_file)
+            **self.obs.status(),  # obs (the stream's health), graphics (what is on the stream)
         }
         with contextlib.suppress(OSError):  # monitoring must never disturb the show
             atomic_write(Path(self.args.status_file), json.dumps(status), backup=False)
@@ -468,6 +492,7 @@ class PresenterApp(AppWindows, AppClipChecks, QObject):
         QApplication.quit()
 
     def shutdown(self) -> None:
+        self.obs.close()  # disconnects only: the stream and the recording go on
         if self.remote is not None:
             self.remote.close()
         if self.placement is not None:
