@@ -15,6 +15,17 @@ BUNDLED_SHOW = ROOT / "assets" / "smart-rlp.yaml"
 SHOW_DAY_BEFORE_START = datetime(2021, 1, 19, 17, 25, 48)
 
 
+@pytest.fixture(autouse=True)
+def _collect_in_the_main_thread():
+    """Whatever a test left in reference cycles is collected here, in Qt's thread, not later by the garbage
+    collector running in some other thread of the next test (libVLC's control thread, OBS's, a client's): a
+    QObject with timers deleted there warns "Timers cannot be stopped from another thread" or crashes."""
+    yield
+    import gc
+
+    gc.collect()
+
+
 @pytest.fixture
 def bundled_show():
     from presenter.show import load_show

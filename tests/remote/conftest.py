@@ -6,16 +6,6 @@ import pytest
 from remote_helpers import PIN
 
 
-@pytest.fixture(autouse=True)
-def _collect_in_the_main_thread():
-    """Whatever a test left in reference cycles is collected here, in Qt's thread, not later by the garbage
-    collector running in some client thread of the next test (a QObject deleted there can crash)."""
-    yield
-    import gc
-
-    gc.collect()
-
-
 @pytest.fixture
 def journal():
     return []
