@@ -72,7 +72,10 @@ class DirectorWindow(QWidget):
         )
         self.resize(1440, 860)
         self._build()
-        self.keys = DirectorKeys(self, send=self.send_intent, message_field=self.message_edit, home=self.table)
+        self.keys = DirectorKeys(
+            self, send=self.send_intent, message_field=self.message_edit, home=self.table,
+            monotonic=lambda: self.controller.engine.clock.monotonic(),
+        )  # fmt: skip
         self.question_keys = install_question_keys(self, controller, self.add_problem)
         for key, step in ((Qt.Key.Key_PageUp, -1), (Qt.Key.Key_PageDown, 1)):
             shortcut = QShortcut(QKeySequence(key), self)
