@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from presenter.i18n import QT_TRANSLATE_NOOP, translate
@@ -64,6 +64,16 @@ class DirectorHeader(QWidget):
         for label in (self.show_title, self.output_label):  # long texts are cut, they never widen the window
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             label.setMinimumWidth(120)
+        for label in (self.over_under_label, self.projected_label):  # wrap on a laptop: the window never grows
+            label.setWordWrap(True)
+        # Room for the widest early/late figure from the start, so the first GO does not widen the window.
+        metrics = QFontMetrics(self.over_under_label.font())
+        self.over_under_label.setMinimumWidth(
+            max(
+                metrics.horizontalAdvance(QCoreApplication.translate("ModeratorView", text).format(time="+88:88"))
+                for text in ("{time} early", "{time} late", "on time")
+            )
+        )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         # The title and the output line share the room the figures leave (3:2): a layout gives a
