@@ -83,9 +83,10 @@ class ElidedButton(QPushButton):
     """A push button whose label is cut with "…" to the room it has; it never asks for more width
     than ELIDED_MIN_CHARS characters, and its tooltip (set by the caller) has the whole text."""
 
-    def __init__(self, text: str = "", parent: QWidget | None = None, **kwargs: object) -> None:
+    def __init__(self, text: str = "", parent: QWidget | None = None, *, objectName: str = "") -> None:
         self._full = ""
-        super().__init__("", parent, **kwargs)
+        super().__init__("", parent)
+        self.setObjectName(objectName)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.set_full_text(text)
 
