@@ -55,7 +55,10 @@ def start_app(qtbot, tmp_path, monkeypatch, fake_clock):
             app.watcher.deleteLater()
     vlc_adapter.reset_vlc_status()
     from presenter import i18n
+    from presenter.i18n import Language
+    from presenter.i18n import qt as i18n_qt
 
+    i18n_qt.install(Language.ENGLISH)  # the next tests speak English again
     i18n.set_translator(None)
 
 
