@@ -147,6 +147,11 @@ class DirectorWindow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table, 1)
         layout.addWidget(problems_box)
+        self.status_line = QLabel(objectName="statusLine")  # where the windows went (issue 22), not a problem
+        self.status_line.setWordWrap(True)
+        self.status_line.setTextFormat(Qt.TextFormat.PlainText)
+        self.status_line.hide()
+        layout.addWidget(self.status_line)
         layout.addWidget(self.key_line)  # under the running order: the on-air column keeps its height
         return left
 
@@ -348,6 +353,11 @@ class DirectorWindow(QWidget):
         """A warning that stays until its cause is gone (journal not writable, disk full)."""
         self.warning_label.setText(text or "")
         self.warning_label.setVisible(bool(text))
+
+    def set_status_line(self, text: str) -> None:
+        """A line of information (where the windows went), beside the problems, never among them."""
+        self.status_line.setText(text)
+        self.status_line.setVisible(bool(text))
 
     def set_screens(self, names: list[str], current: int | None) -> None:
         self.messages.set_screens(names, current)

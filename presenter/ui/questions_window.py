@@ -12,6 +12,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -114,6 +115,24 @@ class QuestionsWindow(QWidget):
         self.refresh()
 
     # ------------------------------------------------------------------ layout
+
+    def showEvent(self, event) -> None:
+        """Opens in view (issue 22): inside the free area of the director's screen, in front of the
+        director, never left behind it or past a laptop's edge."""
+        super().showEvent(event)
+        owner = QApplication.activeWindow() or self
+        screen = owner.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            area = screen.availableGeometry()
+            width, height = min(self.width(), area.width()), min(self.height(), area.height())
+            frame = self.frameGeometry()
+            x = max(area.x(), min(frame.x(), area.right() + 1 - width))
+            y = max(area.y(), min(frame.y(), area.bottom() + 1 - height))
+            if (width, height) != (self.width(), self.height()):
+                self.resize(width, height)
+            if not area.contains(frame) or (x, y) != (frame.x(), frame.y()):
+                self.move(x, y)
+        self.raise_()
 
     def _build(self) -> None:
         self._build_table()
