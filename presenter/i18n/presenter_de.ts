@@ -1906,7 +1906,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
     <message numerus="yes">
         <source>%n questions waiting</source>
-        <translation><numerusform>%n Frage wartet</numerusform><numerusform>%n Fragen warten</numerusform></translation>
+        <translation>
+            <numerusform>%n Frage wartet</numerusform>
+            <numerusform>%n Fragen warten</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2032,7 +2035,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
     <message numerus="yes">
         <source>%n questions waiting</source>
-        <translation><numerusform>%n Frage wartet</numerusform><numerusform>%n Fragen warten</numerusform></translation>
+        <translation>
+            <numerusform>%n Frage wartet</numerusform>
+            <numerusform>%n Fragen warten</numerusform>
+        </translation>
     </message>
     <message>
         <source>moderator screen {screen_index} does not exist (1 screen); using screen {fallback}</source>
@@ -2040,11 +2046,17 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
     <message numerus="yes">
         <source>moderator screen {screen_index} does not exist (%n screens); using screen {fallback}</source>
-        <translation><numerusform>Moderationsbildschirm {screen_index} gibt es nicht (%n Bildschirm); es wird Bildschirm {fallback} verwendet</numerusform><numerusform>Moderationsbildschirm {screen_index} gibt es nicht (%n Bildschirme); es wird Bildschirm {fallback} verwendet</numerusform></translation>
+        <translation>
+            <numerusform>Moderationsbildschirm {screen_index} gibt es nicht (%n Bildschirm); es wird Bildschirm {fallback} verwendet</numerusform>
+            <numerusform>Moderationsbildschirm {screen_index} gibt es nicht (%n Bildschirme); es wird Bildschirm {fallback} verwendet</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>moderator screen {index} does not exist (%n screens); the window stays where it is</source>
-        <translation><numerusform>Moderationsbildschirm {index} gibt es nicht (%n Bildschirm); das Fenster bleibt, wo es ist</numerusform><numerusform>Moderationsbildschirm {index} gibt es nicht (%n Bildschirme); das Fenster bleibt, wo es ist</numerusform></translation>
+        <translation>
+            <numerusform>Moderationsbildschirm {index} gibt es nicht (%n Bildschirm); das Fenster bleibt, wo es ist</numerusform>
+            <numerusform>Moderationsbildschirm {index} gibt es nicht (%n Bildschirme); das Fenster bleibt, wo es ist</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3126,6 +3138,54 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <source>… more bad rows are not listed</source>
         <translation>… weitere fehlerhafte Zeilen sind nicht aufgeführt</translation>
     </message>
+    <message>
+        <source>id</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>Eingegangen</translation>
+    </message>
+    <message>
+        <source>shown</source>
+        <translation>Gezeigt</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>Beantwortet</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>Verworfen</translation>
+    </message>
+    <message>
+        <source>asker</source>
+        <translation>Fragesteller</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>addressed_to</source>
+        <translation>Gerichtet an</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>Frage</translation>
+    </message>
+    <message>
+        <source>screen_text</source>
+        <translation>Bildschirmtext</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>Notiz</translation>
+    </message>
 </context>
 <context>
     <name>QuestionsWindow</name>
@@ -3203,7 +3263,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
     <message numerus="yes">
         <source>%n questions</source>
-        <translation><numerusform>%n Frage</numerusform><numerusform>%n Fragen</numerusform></translation>
+        <translation>
+            <numerusform>%n Frage</numerusform>
+            <numerusform>%n Fragen</numerusform>
+        </translation>
     </message>
     <message>
         <source>The clipboard has no text to make a question of.</source>
@@ -4431,6 +4494,22 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>{label}: gespeicherter Bildschirm {name} ist nicht angeschlossen; im Fenster neben der Regie</translation>
     </message>
     <message>
+        <source>{label}: fullscreen on screen {screen}</source>
+        <translation>{label}: Vollbild auf Bildschirm {screen}</translation>
+    </message>
+    <message>
+        <source>{label}: window beside the director</source>
+        <translation>{label}: Fenster neben der Regie</translation>
+    </message>
+    <message>
+        <source>{label}: window on screen {screen}</source>
+        <translation>{label}: Fenster auf Bildschirm {screen}</translation>
+    </message>
+    <message>
+        <source>Windows — {places}</source>
+        <translation>Fenster — {places}</translation>
+    </message>
+    <message>
         <source>{label}: screen {screen} does not exist ({count} screens); windowed beside the director</source>
         <translation>{label}: Bildschirm {screen} gibt es nicht ({count} Bildschirme); im Fenster neben der Regie</translation>
     </message>
@@ -4521,8 +4600,8 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>beendet (Schwarz)</translation>
     </message>
     <message>
-        <source>clip failed</source>
-        <translation>Einspieler fehlgeschlagen</translation>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,65 @@
+"""Issue 22 finding 5: no English left in German, no ids where titles belong, no doubled words."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from types import SimpleNamespace
+
+import pytest
+
+from presenter import i18n
+from presenter.i18n import Language
+from presenter.questions import Question, QuestionState, Source
+from presenter.questions.csv_file import Dialect, parse_questions_csv, questions_csv
+from presenter.run.state import ClipState
+
+pytestmark = pytest.mark.xvfb
+
+
+@pytest.fixture
+def german(qapp):
+    from presenter.i18n import qt as i18n_qt
+
+    i18n_qt.install(Language.GERMAN)
+    yield
+    i18n_qt.install(Language.ENGLISH)
+    i18n.set_translator(None)
+
+
+def test_the_questions_csv_speaks_german_and_reads_back_in(german):
+    questions = [
+        Question("q1", "Wann kommt das WLAN?", datetime(2026, 12, 7, 17, 0), asker="Anna", source=Source.MAIL,
+                 state=QuestionState.APPROVED),
+        Question("q2", "Was kostet es?", datetime(2026, 12, 7, 17, 1), source=Source.PHONE),
+    ]  # fmt: skip
+    text = questions_csv(questions, Dialect.EXCEL_DE)
+    header, first, second = text.lstrip("\ufeff").splitlines()[:3]
+    assert header.split(";")[:3] == ["Nr.", "Status", "Eingegangen"]
+    for english in ("approved", "new", "mail", "phone", "asker", "source"):
+        assert english not in (header + first + second).split(";"), english
+    assert "freigegeben" in first and "Mail" in first and "Telefon" in second
+    entries = parse_questions_csv(text.encode("utf-8")).entries
+    assert [(e["text"], e.get("asker"), e["source"]) for e in entries] == [
+        ("Wann kommt das WLAN?", "Anna", Source.MAIL),
+        ("Was kostet es?", "", Source.PHONE),
+    ]
+
+
+def test_a_failed_clip_says_einspieler_once(german):
+    from presenter.ui import theme
+
+    assert theme.clip_label(ClipState.FAILED) == "fehlgeschlagen"
+    line = i18n.translate("OnAirPanel", "Clip {state} {position} / {duration}").format(
+        state=theme.clip_label(ClipState.FAILED), position="0:00", duration="1:15"
+    )
+    assert line.count("Einspieler") == 1, line
+
+
+def test_the_output_line_names_the_armed_clip_by_its_title(german):
+    from presenter.ui.director_header import output_text
+
+    status = SimpleNamespace(
+        state="armed", segment_id=None, armed_segment_id="minimogli", message="", position_s=0, duration_s=None
+    )
+    text = output_text(status, {"minimogli": "Clip: MiniMOGLI"})
+    assert "Clip: MiniMOGLI" in text and "minimogli" not in text
