@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 BANNER_STYLE = "QFrame#bannerFrame{background:#5a3a00;} QLabel{color:#fff;font-weight:bold;}"
 
@@ -23,6 +23,8 @@ class Banner(QFrame):
         self.text.setTextFormat(Qt.TextFormat.PlainText)  # file names and problems from outside are text
         self.text.setWordWrap(True)
         self.button = QPushButton(objectName="bannerAction")
+        # The button keeps its whole label; the notice beside it wraps (issue 22: a cut "Verwerfen")
+        self.button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         self.button.hide()
         self.button.clicked.connect(self._clicked)
         layout = QHBoxLayout(self)

@@ -21,6 +21,7 @@ from presenter.run.intents import SendMessage
 from presenter.show import load_show
 from presenter.ui.app import PresenterApp
 from tests.ui.app_helpers import make_args
+from tests.ui.cut_text import cut_texts
 
 pytestmark = pytest.mark.xvfb
 
@@ -83,6 +84,11 @@ def assert_fits(app: PresenterApp, qtbot, screen: tuple[int, int], state: str) -
     for name, rect in rects.items():
         assert inside.contains(rect), f"{where}: {name} {rect.getRect()} is not all inside the window"
         assert rect.width() > 0 and rect.height() > 0, f"{where}: {name} has no room"
+    if screen[0] <= 1366 and app.controller.snapshot().show is not None:
+        try:  # the layouts settle in a few events after a change of state
+            qtbot.waitUntil(lambda: cut_texts(director) == [], timeout=2000)
+        except Exception:
+            pytest.fail(f"{where}: cut texts {cut_texts(director)}")
     panel = director.findChild(QWidget, "onAirPanel")
     needed = panel.heightForWidth(panel.width()) if panel.hasHeightForWidth() else panel.minimumSizeHint().height()
     assert panel.height() >= min(needed, panel.minimumSizeHint().height()), f"{where}: the on-air panel is squeezed"
@@ -130,3 +136,30 @@ def walk(app: PresenterApp, fake_clock, qtbot, screen: tuple[int, int]) -> None:
 def test_the_director_fits_in_every_state(start_app, show_copy, fake_clock, qtbot, lang, screen):
     app = start_app(show_copy, lang=lang)
     walk(app, fake_clock, qtbot, screen)
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+@pytest.mark.parametrize("size", [(640, 453), (960, 693), (1280, 688)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_moderator_window_cuts_no_text(start_app, show_copy, fake_clock, qtbot, lang, size):
+    """Finding 6: "5 Fragen warten" cut in half at 1280×720 while a clip or message is shown. The sizes
+    are those the placement gives the moderator beside the director (one 1280×720 or 1920×1080 screen)."""
+    app = start_app(show_copy, lang=lang)
+    moderator, controller = app.moderator, app.controller
+    moderator.resize(*size)
+    qtbot.waitUntil(lambda: moderator.size().toTuple() == size)
+    for text in ("Anna: Wann kommt das WLAN?", "Ben: Was kostet es?", "Cem: Und wann?", "Dora: Wo?", "Emil: Wer?"):
+        controller.question_paste(text)
+    for number in range(1, 6):
+        controller.question_approve(f"q{number}")
+    states = []
+    while controller.snapshot().current is None or controller.snapshot().current.segment.kind != "clip":
+        fake_clock.advance(1.0)
+        controller.go()
+        states.append(controller.snapshot().current.segment.kind)
+        if states[-1] == "live":
+            app.director.send_intent(SendMessage("Bitte zum Ende kommen", blink=False))
+        moderator.refresh() if hasattr(moderator, "refresh") else None
+        try:
+            qtbot.waitUntil(lambda: cut_texts(moderator) == [], timeout=2000)
+        except Exception:
+            pytest.fail(f"{states[-1]} at {size}: cut texts {cut_texts(moderator)}")
