@@ -52,5 +52,5 @@ def cut_texts(window: QWidget) -> list[str]:
         )  # fmt: skip
         if cut:
             name = widget.objectName() or type(widget).__name__
-            found.append(f"{name}: {getattr(widget, 'text')()} ({widget.width()} px)")
+            found.append(f"{name}: {widget.text()} ({widget.width()} px)")
     return found
