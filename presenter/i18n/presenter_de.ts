@@ -2004,7 +2004,7 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
     <message>
         <source>clip failed – you are live</source>
-        <translation>Einspieler ausgefallen – du bist auf Sendung</translation>
+        <translation>Einspieler ausgefallen – Sie sind auf Sendung</translation>
     </message>
     <message>
         <source>Next: end of show</source>

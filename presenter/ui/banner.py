@@ -72,10 +72,17 @@ class Banner(QFrame):
         self.hide()
 
     def _clicked(self) -> None:
-        """The action runs with the banner gone (it may show another one); an action that returns
-        False was declined (the director said no to its question) and the banner comes back."""
-        action, state, text, label = self._action, self._while, self.text.text(), self.button.text()
-        remaining = self._expiry.remainingTime() if self._expiry.isActive() else None
-        self.dismiss()
-        if action is not None and action() is False and self.isHidden():
-            self.show_notice(text, label, action, while_state=state, expires_ms=remaining)
+        """The action runs with the banner in place, so the rows below never move under the mouse while
+        its question is open (issue 22); an action that returns False was declined (the director said no)
+        and the banner simply stays. Otherwise it goes, unless the action put up a notice of its own."""
+        action, shown = self._action, self.text.text()
+        if action is None:
+            self.dismiss()
+            return
+        self.button.setEnabled(False)  # one answer per click: no second question behind the first
+        try:
+            declined = action() is False
+        finally:
+            self.button.setEnabled(True)
+        if not declined and self._action is action and self.text.text() == shown:
+            self.dismiss()

@@ -458,6 +458,28 @@ def test_a_declined_banner_action_keeps_the_banner(director):
     assert director.banner.isVisible() and director.banner_button.text() == "Back to standby (new run)…"
 
 
+def test_the_banner_stays_in_place_while_its_question_is_open(qtbot, director):
+    """Issue 22: the resume banner went while its dialog was open and came back on cancel, moving the
+    running order ~45 px under the mouse."""
+    director.show()
+    qtbot.waitExposed(director)
+    seen = []
+
+    def ask():
+        seen.append((director.banner.isVisible(), director.table.mapTo(director, director.table.rect().topLeft())))
+        return False  # the director said no
+
+    director.show_banner("Resumed after an interruption", "Back to standby…", ask, transient=True)
+    qtbot.waitUntil(lambda: director.banner.isVisible())
+    top = director.table.mapTo(director, director.table.rect().topLeft())
+    director.banner_button.click()
+    assert seen == [(True, top)]  # visible, the rows where they were, while the question was open
+    assert director.banner.isVisible() and director.table.mapTo(director, director.table.rect().topLeft()) == top
+    director.show_banner("Resumed", "Keep", lambda: None)
+    director.banner_button.click()
+    assert director.banner.isHidden()  # an answered action takes the banner away
+
+
 @pytest.mark.xfail(
     not hasattr(ShowController, "rehearse_from_now"), strict=True, reason="needs the core's rehearse_from_now"
 )

@@ -63,3 +63,38 @@ def test_the_output_line_names_the_armed_clip_by_its_title(german):
     )
     text = output_text(status, {"minimogli": "Clip: MiniMOGLI"})
     assert "Clip: MiniMOGLI" in text and "minimogli" not in text
+
+
+def test_a_saved_as_run_is_said_in_the_status_line_not_under_problems(start_app, show_copy, tmp_path, monkeypatch):
+    """Issue 22 finding 7: the export's success message appeared under "Probleme"."""
+    from presenter.ui import export
+
+    target = tmp_path / "as-run.csv"
+    monkeypatch.setattr(export.QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
+    app = start_app(show_copy)
+    before = app.director.problems.count()
+    export.export_run(app)
+    assert target.exists()
+    assert app.director.problems.count() == before
+    assert str(target) in app.director.status_line.text() and app.director.status_line.isVisible()
+
+
+def german_texts() -> list[str]:
+    import xml.etree.ElementTree as ET
+    from pathlib import Path
+
+    ts = Path(__file__).resolve().parents[2] / "presenter" / "i18n" / "presenter_de.ts"
+    return [
+        "".join(message.find("translation").itertext())
+        for message in ET.parse(ts).getroot().iter("message")
+        if message.find("translation") is not None
+    ]
+
+
+def test_german_says_sie_and_quotes_one_way():
+    """Issue 22 finding 7 (the moderator was "du" in some texts, "Sie" in others) and 5 (quotes mixed)."""
+    import re
+
+    du = re.compile(r"(?<![-\w])(du|dein|deine|deinen|dir|dich|bist|hast|kannst|willst|musst)\b", re.IGNORECASE)
+    assert [text for text in german_texts() if du.search(text)] == []
+    assert [text for text in german_texts() if '"' in text or "”" in text] == []
