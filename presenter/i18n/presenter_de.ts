@@ -2765,8 +2765,8 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
 <context>
     <name>QuestionEditor</name>
     <message>
-        <source>Edit question {id}</source>
-        <translation>Frage {id} bearbeiten</translation>
+        <source>Edit question #{number}</source>
+        <translation>Frage #{number} bearbeiten</translation>
     </message>
     <message>
         <source>optional: what the moderator reads (at most 140 characters)</source>
@@ -3273,8 +3273,8 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>Die Zwischenablage enthält keinen Text, aus dem eine Frage werden kann.</translation>
     </message>
     <message>
-        <source>New question {id} from {asker}: Enter approves it.</source>
-        <translation>Neue Frage {id} von {asker}: Enter gibt sie frei.</translation>
+        <source>New question #{number} from {asker}: Enter approves it.</source>
+        <translation>Neue Frage #{number} von {asker}: Enter gibt sie frei.</translation>
     </message>
     <message>
         <source>(no name)</source>

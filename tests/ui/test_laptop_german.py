@@ -98,3 +98,30 @@ def test_german_says_sie_and_quotes_one_way():
     du = re.compile(r"(?<![-\w])(du|dein|deine|deinen|dir|dich|bist|hast|kannst|willst|musst)\b", re.IGNORECASE)
     assert [text for text in german_texts() if du.search(text)] == []
     assert [text for text in german_texts() if '"' in text or "”" in text] == []
+
+
+def test_one_speaker_one_entry():
+    from presenter.ui.questions_window import one_entry_per_speaker
+
+    names = ["Klaus Weichel", "Oberbürgermeister Klaus Weichel", "Anna Weichel", "Dr. Lea Roth", "Lea  Roth"]
+    assert one_entry_per_speaker(names) == ["Oberbürgermeister Klaus Weichel", "Anna Weichel", "Dr. Lea Roth"]
+
+
+def test_the_question_dialog_numbers_questions_as_the_list_does(start_app, show_copy):
+    """Finding 7: the dialog said "Frage q4" while the list said #2."""
+    from presenter.ui.questions_window import QuestionEditor, question_number, show_speakers
+
+    app = start_app(show_copy)
+    controller = app.controller
+    for text in ("Eins?", "Zwei?", "Drei?"):
+        controller.question_add(text)
+    controller.question_drop("q1")
+    ids = [question.id for question in controller.questions.questions]
+    number = question_number(controller, "q3")
+    assert number == ids.index("q3") + 1
+    dialog = QuestionEditor(
+        controller.questions.get("q3"), show_speakers(controller), app.questions_window, number=number
+    )
+    assert f"#{number}" in dialog.windowTitle() and "q3" not in dialog.windowTitle()
+    row = app.questions_window.model.row_of("q3")
+    assert app.questions_window.model.data(app.questions_window.model.index(row, 0)) == str(number)
