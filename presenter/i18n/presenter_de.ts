@@ -3501,6 +3501,18 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <source>Remote control: %1</source>
         <translation>Fernsteuerung: %1</translation>
     </message>
+    <message>
+        <source>the port is already in use (another program listens on it)</source>
+        <translation>der Port ist schon belegt (ein anderes Programm nutzt ihn)</translation>
+    </message>
+    <message>
+        <source>this computer has no such address</source>
+        <translation>dieser Rechner hat diese Adresse nicht</translation>
+    </message>
+    <message>
+        <source>not allowed (ports below 1024 need administrator rights)</source>
+        <translation>nicht erlaubt (Ports unter 1024 brauchen Administratorrechte)</translation>
+    </message>
 </context>
 <context>
     <name>RemoteDialog</name>

@@ -125,3 +125,26 @@ def test_the_question_dialog_numbers_questions_as_the_list_does(start_app, show_
     assert f"#{number}" in dialog.windowTitle() and "q3" not in dialog.windowTitle()
     row = app.questions_window.model.row_of("q3")
     assert app.questions_window.model.data(app.questions_window.model.index(row, 0)) == str(number)
+
+
+def test_a_port_in_use_is_said_in_german(german):
+    """Finding 5: "address already in use" in a German message. A real socket holds the port."""
+    import errno
+    import socket
+
+    from presenter.remote.service import os_error_text
+
+    holder = socket.socket()
+    holder.bind(("127.0.0.1", 0))
+    holder.listen()
+    taken = holder.getsockname()[1]
+    second = socket.socket()
+    try:
+        with pytest.raises(OSError) as caught:
+            second.bind(("127.0.0.1", taken))
+    finally:
+        second.close()
+        holder.close()
+    assert caught.value.errno == errno.EADDRINUSE
+    text = os_error_text(caught.value)
+    assert "Port" in text and "already" not in text and "address" not in text.lower(), text
