@@ -4479,6 +4479,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>Hinzufügen</translation>
     </message>
     <message>
+        <source>A viewer's question</source>
+        <translation>Frage aus dem Publikum</translation>
+    </message>
+    <message>
         <source>start overdue by</source>
         <translation>Beginn überfällig seit</translation>
     </message>
@@ -4497,6 +4501,14 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     <message>
         <source>connection lost</source>
         <translation>Verbindung verloren</translation>
+    </message>
+    <message>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Freigeben</translation>
     </message>
 </context>
 <context>
