@@ -4086,7 +4086,7 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
     <message>
         <source>{key} {exc}</source>
-        <translation>{key} {exc}</translation>
+        <translation>Feld „{key}“: {exc}</translation>
     </message>
     <message>
         <source>{key} {node} is longer than {limit}</source>

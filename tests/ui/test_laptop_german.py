@@ -148,3 +148,21 @@ def test_a_port_in_use_is_said_in_german(german):
     assert caught.value.errno == errno.EADDRINUSE
     text = os_error_text(caught.value)
     assert "Port" in text and "already" not in text and "address" not in text.lower(), text
+
+
+def test_a_bad_duration_names_the_field_as_a_field_in_german(german, tmp_path):
+    """Finding 5: `duration „5 Min“ ist nicht m:ss …` put an English word into a German sentence."""
+    from pathlib import Path
+
+    from presenter.show import load_show
+
+    source = Path(__file__).resolve().parents[2] / "assets" / "smart-rlp.yaml"
+    text = source.read_text(encoding="utf-8")
+    broken = tmp_path / "show.yaml"
+    import re
+
+    broken.write_text(re.sub(r"duration: *\S+", 'duration: "5 Min"', text, count=1), encoding="utf-8")
+    with pytest.raises(Exception) as caught:
+        load_show(broken)
+    message = str(caught.value)
+    assert "Feld „duration“: „5 Min“ ist nicht m:ss" in message, message
