@@ -166,3 +166,22 @@ def test_a_bad_duration_names_the_field_as_a_field_in_german(german, tmp_path):
         load_show(broken)
     message = str(caught.value)
     assert "Feld „duration“: „5 Min“ ist nicht m:ss" in message, message
+
+
+def test_the_check_tables_kind_column_fits_its_german_words(german):
+    """Finding 5: `--check`'s column "Art" overflowed with "Einspieler"."""
+    from pathlib import Path
+
+    from presenter.clips import preflight
+    from presenter.show import load_show
+
+    show = load_show(Path(__file__).resolve().parents[2] / "assets" / "smart-rlp.yaml")
+    report = preflight.check_show(show)
+    header = preflight._header()
+    lines = [preflight._row_text(row) for row in report.rows]
+    start = header.index("Art")
+    planned = header.index("Geplant") if "Geplant" in header else None
+    clip_line = next(line for line in lines if "Einspieler" in line)
+    assert clip_line.index("Einspieler") == start
+    if planned is not None:  # the next column starts where the header says, in every row
+        assert all(line[planned - 2 : planned] == "  " or line[planned - 1] == " " for line in lines)
