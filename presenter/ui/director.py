@@ -12,6 +12,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QGroupBox,
     QHeaderView,
@@ -83,6 +84,7 @@ class DirectorWindow(QWidget):
             shortcut.activated.connect(lambda step=step: self.messages.talking_points_page.emit(step))
         controller.changed.connect(self.refresh)
         controller.problem.connect(self.add_problem)
+        QApplication.instance().focusChanged.connect(self._after_inline_edit)
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
@@ -253,6 +255,16 @@ class DirectorWindow(QWidget):
             if isinstance(widget, QLabel):  # and a long German line never widens the window
                 widget.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             flow.addWidget(widget)
+
+    def _after_inline_edit(self, old: QWidget | None, new: QWidget | None) -> None:
+        """A title edited in place (Enter or Esc) gives the keys back to the running order, so Alt+↑/↓,
+        Delete and F2 work at once (issue 22); a click elsewhere keeps the focus where it went."""
+        if old is None or old.objectName() != "inlineTitle" or not self.table.isAncestorOf(old):
+            return
+        if QApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            return
+        if new is None or new is not self.table and not self.table.isAncestorOf(new):
+            QTimer.singleShot(0, lambda: self.table.setFocus(Qt.FocusReason.OtherFocusReason))
 
     def show_language(self, language: Language) -> None:
         """The language box shows `language` (without sending language_chosen)."""
