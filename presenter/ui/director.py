@@ -263,7 +263,7 @@ class DirectorWindow(QWidget):
             return
         if QApplication.mouseButtons() != Qt.MouseButton.NoButton:
             return
-        if new is None or new is not self.table and not self.table.isAncestorOf(new):
+        if new is None or (new is not self.table and not self.table.isAncestorOf(new)):
             QTimer.singleShot(0, lambda: self.table.setFocus(Qt.FocusReason.OtherFocusReason))
 
     def show_language(self, language: Language) -> None:
