@@ -1991,6 +1991,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>Einspieler zu Ende – warten auf GO der Regie</translation>
     </message>
     <message>
+        <source>to {name}</source>
+        <translation>an {name}</translation>
+    </message>
+    <message>
         <source>CLIP</source>
         <translation>EINSPIELER</translation>
     </message>

@@ -185,3 +185,21 @@ def test_the_check_tables_kind_column_fits_its_german_words(german):
     assert clip_line.index("Einspieler") == start
     if planned is not None:  # the next column starts where the header says, in every row
         assert all(line[planned - 2 : planned] == "  " or line[planned - 1] == " " for line in lines)
+
+
+def test_the_moderator_sees_whom_a_question_is_addressed_to(german):
+    """Finding 6: the moderator never saw whom a question was addressed to."""
+    from dataclasses import replace
+
+    from PySide6.QtCore import QCoreApplication
+
+    from presenter.moderator_view import describe
+    from presenter.run.state import QuestionView
+    from tests.core_stage import Stage
+
+    snapshot = replace(
+        Stage().run.engine.snapshot(),
+        question=QuestionView("q1", "Wann kommt das WLAN?", "Anna", "mail", 1, addressed_to="Klaus Weichel"),
+    )
+    view = describe(snapshot, QCoreApplication.translate)
+    assert view.question_header == "Anna · Mail · an Klaus Weichel"
