@@ -1882,6 +1882,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation> (Vollbild)</translation>
     </message>
     <message>
+        <source> · for {age}</source>
+        <translation> · seit {age}</translation>
+    </message>
+    <message>
         <source>Moderator sees: “{text}”{blinking}</source>
         <translation>Moderation sieht: „{text}“{blinking}</translation>
     </message>

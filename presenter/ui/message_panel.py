@@ -11,6 +11,7 @@ from presenter.controller import ShowController
 from presenter.i18n import QT_TRANSLATE_NOOP, translate
 from presenter.run.engine import ShowSnapshot
 from presenter.run.intents import MESSAGE_MAX_CHARS, ClearMessage, Intent, SendMessage
+from presenter.timefmt import format_duration
 from presenter.ui.flow_layout import FlowLayout
 from presenter.ui.on_air_panel import set_text
 
@@ -147,5 +148,8 @@ class MessagePanel(QGroupBox):
         blinking = translate("MessagePanel", " (blinking)") if message.blink else ""
         if message.urgent:
             blinking += translate("MessagePanel", " (full screen)")
+        # How long it has stood there (issue 22: a message outlived every GO and nobody noticed its age).
+        age = format_duration(max(0.0, (snapshot.now - message.sent_at).total_seconds()))
+        blinking += translate("MessagePanel", " · for {age}").format(age=age)
         set_text(self.moderator_sees, translate("MessagePanel", "Moderator sees: “{text}”{blinking}").format(
             text=message.text, blinking=blinking))  # fmt: skip
