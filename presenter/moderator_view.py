@@ -332,12 +332,14 @@ def source_words(source: str) -> str:
         return source
 
 
-def _question(snapshot: ShowSnapshot) -> tuple[str, str]:
-    """The audience question on screen: who asks and where from (the source as the user reads it), its text."""
+def _question(snapshot: ShowSnapshot, translate: Translate = _identity) -> tuple[str, str]:
+    """The audience question on screen: who asks and where from (the source as the user reads it), whom it
+    is addressed to (issue 22: the moderator never saw it), its text."""
     question = snapshot.question
     if question is None:
         return "", ""
-    return " · ".join(part for part in (question.asker, source_words(question.source)) if part), question.text
+    to = translate("ModeratorView", "to {name}").format(name=question.addressed_to) if question.addressed_to else ""
+    return " · ".join(part for part in (question.asker, source_words(question.source), to) if part), question.text
 
 
 def describe(snapshot: ShowSnapshot, translate: Translate = _identity) -> ModeratorView:
@@ -356,7 +358,7 @@ def describe(snapshot: ShowSnapshot, translate: Translate = _identity) -> Modera
     if message is not None and message.blink:
         shown_for = (snapshot.now - message.sent_at).total_seconds()
         message_blink_on = int(shown_for // MESSAGE_BLINK_HALF_PERIOD_S) % 2 == 1
-    question_header, question_text = _question(snapshot)
+    question_header, question_text = _question(snapshot, translate)
     return ModeratorView(
         clock=f"{snapshot.now:%H:%M:%S}",
         over_under=over_under,

@@ -8,6 +8,10 @@
   director's screen the director keeps the left half.
 - Two fullscreen windows on one screen cover each other: that is never silent (a `Clash` names
   them and a free screen to move one to, if there is one).
+- Nothing starts off-screen (issue 22): each window gets at least its minimum size, the director
+  yields width beyond its own minimum to the windows beside it, and every windowed rectangle lies
+  inside its screen's free area. Beside the director the moderator gets the larger share of the
+  height (`share`), the program output a small 16:9 window under it.
 """
 
 from __future__ import annotations
@@ -49,6 +53,9 @@ class WindowWish:
     fullscreen: bool  # asked to be fullscreen (a screen given without --windowed)
     aspect: float | None = None  # keep this width/height when windowed (the program output: 16:9)
     default_fullscreen: bool = False  # fullscreen on a free screen when no screen is asked (program output)
+    min_width: int = 0  # the window's own minimum size: a cell smaller than this would push it off-screen
+    min_height: int = 0
+    share: int = 1  # its share of the height when windows are stacked beside the director
 
 
 @dataclass(frozen=True)
@@ -108,17 +115,37 @@ def _fit(area: Rect, aspect: float | None) -> Rect:
     return Rect(area.x, area.y, width, height)
 
 
-def _tile(area: Rect, count: int, *, vertical: bool) -> list[Rect]:
-    """`count` cells side by side (or one above the other) that fill `area` without overlapping."""
+def _tile(area: Rect, shares: list[int], *, vertical: bool) -> list[Rect]:
+    """One cell per share, side by side (or one above the other), that fill `area` without overlapping."""
     cells = []
-    for n in range(count):
+    total, before = sum(shares), 0
+    for share in shares:
+        after = before + share
         if vertical:
-            top, bottom = area.y + area.height * n // count, area.y + area.height * (n + 1) // count
+            top, bottom = area.y + area.height * before // total, area.y + area.height * after // total
             cells.append(Rect(area.x, top, area.width, bottom - top))
         else:
-            left, right = area.x + area.width * n // count, area.x + area.width * (n + 1) // count
+            left, right = area.x + area.width * before // total, area.x + area.width * after // total
             cells.append(Rect(left, area.y, right - left, area.height))
+        before = after
     return cells
+
+
+def _on_screen(rect: Rect, area: Rect, wish: WindowWish) -> Rect:
+    """`rect` grown to the window's minimum size and moved (not beyond) into `area`: never off-screen."""
+    width = min(max(rect.width, wish.min_width), area.width)
+    height = min(max(rect.height, wish.min_height), area.height)
+    x = max(area.x, min(rect.x, area.x + area.width - width))
+    y = max(area.y, min(rect.y, area.y + area.height - height))
+    return Rect(x, y, width, height)
+
+
+def _director_width(area: Rect, director_min_width: int, windowed: list[WindowWish]) -> int:
+    """Half the screen, at least the director's minimum; beyond its minimum it yields to the widest
+    minimum beside it, so the moderator's timer is never cut off at the screen's edge."""
+    wanted = min(max(int(area.width * DIRECTOR_SHARE), director_min_width), area.width)
+    beside = max((wish.min_width for wish in windowed), default=0)
+    return max(min(wanted, area.width - beside), min(director_min_width, area.width))
 
 
 def plan_windows(
@@ -140,14 +167,15 @@ def plan_windows(
         windowed = [wish for wish in wishes if targets[wish.key] == (screen, False)]
         if not windowed:
             continue
-        area = available[screen]
+        free = area = available[screen]
         if screen == director_screen:
-            director_width = min(max(int(area.width * DIRECTOR_SHARE), director_min_width), area.width)
+            director_width = _director_width(area, director_min_width, windowed)
             director_rect = Rect(area.x, area.y, director_width, area.height)
             area = Rect(area.x + director_width, area.y, area.width - director_width, area.height)
-        cells = _tile(area, len(windowed), vertical=screen == director_screen)
+        vertical = screen == director_screen
+        cells = _tile(area, [wish.share if vertical else 1 for wish in windowed], vertical=vertical)
         for wish, cell in zip(windowed, cells, strict=True):
-            spots[wish.key] = Spot(screen, False, _fit(cell, wish.aspect))
+            spots[wish.key] = Spot(screen, False, _on_screen(_fit(cell, wish.aspect), free, wish))
     return Plan(spots, director_rect, tuple(notices), _clashes(spots, len(screens), director_screen))
 
 

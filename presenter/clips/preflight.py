@@ -201,7 +201,6 @@ def check_show(show: Show, probe: Probe | None = None, notes: tuple[str, ...] = 
 # ------------------------------------------------------------------------------------------ the CLI
 
 
-_ROW = "{:>3}  {:<40}  {:<4}  {:>8}  {:>8}  {:>9}  {:>7}  {:<10}  {}"
 _COLUMNS = (
     QT_TRANSLATE_NOOP("Preflight", "Title"), QT_TRANSLATE_NOOP("Preflight", "Kind"),
     QT_TRANSLATE_NOOP("Preflight", "Planned"), QT_TRANSLATE_NOOP("Preflight", "Clip"),
@@ -211,8 +210,23 @@ _COLUMNS = (
 _KINDS = {"clip": QT_TRANSLATE_NOOP("Preflight", "clip"), "live": QT_TRANSLATE_NOOP("Preflight", "live")}
 
 
+_WIDTHS = ((">", 3), ("<", 40), ("<", 4), (">", 8), (">", 8), (">", 9), (">", 7), ("<", 10))
+
+
+def _row_format() -> str:
+    """The table's columns, each as wide as its header and its words in the app's language (issue 22:
+    "Einspieler" overflowed the German "Art" column)."""
+    kinds = [translate("Preflight", kind) for kind in _KINDS.values()]
+    headers = ["#", *(translate("Preflight", column) for column in _COLUMNS)]
+    cells = []
+    for n, (align, width) in enumerate(_WIDTHS):
+        widest = max([width, len(headers[n]), *(len(kind) for kind in kinds if n == 2)])
+        cells.append(f"{{:{align}{widest}}}")
+    return "  ".join([*cells, "{}"])
+
+
 def _header() -> str:
-    return _ROW.format("#", *(translate("Preflight", column) for column in _COLUMNS))
+    return _row_format().format("#", *(translate("Preflight", column) for column in _COLUMNS))
 
 
 def _row_text(row: SegmentCheck) -> str:
@@ -227,7 +241,7 @@ def _row_text(row: SegmentCheck) -> str:
         codecs = "/".join(c for c in (media.video_codec, media.audio_codec) if c) or "-"
     status = row.status.label.upper() + (f": {row.summary}" if row.problems else "")
     kind = translate("Preflight", _KINDS[str(segment.kind)]) if str(segment.kind) in _KINDS else str(segment.kind)
-    return _ROW.format(row.number, segment.title[:40], kind, planned, duration, size, fps, codecs, status)
+    return _row_format().format(row.number, segment.title[:40], kind, planned, duration, size, fps, codecs, status)
 
 
 def report_as_json(report: CheckReport) -> str:

@@ -1952,6 +1952,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation> (Vollbild)</translation>
     </message>
     <message>
+        <source> · for {age}</source>
+        <translation> · seit {age}</translation>
+    </message>
+    <message>
         <source>Moderator sees: “{text}”{blinking}</source>
         <translation>Moderation sieht: „{text}“{blinking}</translation>
     </message>
@@ -2058,6 +2062,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>Einspieler zu Ende – warten auf GO der Regie</translation>
     </message>
     <message>
+        <source>to {name}</source>
+        <translation>an {name}</translation>
+    </message>
+    <message>
         <source>CLIP</source>
         <translation>EINSPIELER</translation>
     </message>
@@ -2071,7 +2079,7 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
     <message>
         <source>clip failed – you are live</source>
-        <translation>Einspieler ausgefallen – du bist auf Sendung</translation>
+        <translation>Einspieler ausgefallen – Sie sind auf Sendung</translation>
     </message>
     <message>
         <source>Next: end of show</source>
@@ -2842,8 +2850,8 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
 <context>
     <name>QuestionEditor</name>
     <message>
-        <source>Edit question {id}</source>
-        <translation>Frage {id} bearbeiten</translation>
+        <source>Edit question #{number}</source>
+        <translation>Frage #{number} bearbeiten</translation>
     </message>
     <message>
         <source>optional: what the moderator reads (at most 140 characters)</source>
@@ -3215,6 +3223,54 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <source>… more bad rows are not listed</source>
         <translation>… weitere fehlerhafte Zeilen sind nicht aufgeführt</translation>
     </message>
+    <message>
+        <source>id</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>Eingegangen</translation>
+    </message>
+    <message>
+        <source>shown</source>
+        <translation>Gezeigt</translation>
+    </message>
+    <message>
+        <source>answered</source>
+        <translation>Beantwortet</translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation>Verworfen</translation>
+    </message>
+    <message>
+        <source>asker</source>
+        <translation>Fragesteller</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>addressed_to</source>
+        <translation>Gerichtet an</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>Frage</translation>
+    </message>
+    <message>
+        <source>screen_text</source>
+        <translation>Bildschirmtext</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>Notiz</translation>
+    </message>
 </context>
 <context>
     <name>QuestionsWindow</name>
@@ -3299,8 +3355,8 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>Die Zwischenablage enthält keinen Text, aus dem eine Frage werden kann.</translation>
     </message>
     <message>
-        <source>New question {id} from {asker}: Enter approves it.</source>
-        <translation>Neue Frage {id} von {asker}: Enter gibt sie frei.</translation>
+        <source>New question #{number} from {asker}: Enter approves it.</source>
+        <translation>Neue Frage #{number} von {asker}: Enter gibt sie frei.</translation>
     </message>
     <message>
         <source>(no name)</source>
@@ -3546,6 +3602,18 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     <message>
         <source>Remote control: %1</source>
         <translation>Fernsteuerung: %1</translation>
+    </message>
+    <message>
+        <source>the port is already in use (another program listens on it)</source>
+        <translation>der Port ist schon belegt (ein anderes Programm nutzt ihn)</translation>
+    </message>
+    <message>
+        <source>this computer has no such address</source>
+        <translation>dieser Rechner hat diese Adresse nicht</translation>
+    </message>
+    <message>
+        <source>not allowed (ports below 1024 need administrator rights)</source>
+        <translation>nicht erlaubt (Ports unter 1024 brauchen Administratorrechte)</translation>
     </message>
 </context>
 <context>
@@ -4124,7 +4192,7 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
     <message>
         <source>{key} {exc}</source>
-        <translation>{key} {exc}</translation>
+        <translation>Feld „{key}“: {exc}</translation>
     </message>
     <message>
         <source>{key} {node} is longer than {limit}</source>
@@ -4541,6 +4609,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>Hinzufügen</translation>
     </message>
     <message>
+        <source>A viewer's question</source>
+        <translation>Frage aus dem Publikum</translation>
+    </message>
+    <message>
         <source>start overdue by</source>
         <translation>Beginn überfällig seit</translation>
     </message>
@@ -4560,12 +4632,36 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <source>connection lost</source>
         <translation>Verbindung verloren</translation>
     </message>
+    <message>
+        <source>added</source>
+        <translation>hinzugefügt</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Freigeben</translation>
+    </message>
 </context>
 <context>
     <name>WindowPlacement</name>
     <message>
         <source>{label}: remembered screen {name} is not connected; windowed beside the director</source>
         <translation>{label}: gespeicherter Bildschirm {name} ist nicht angeschlossen; im Fenster neben der Regie</translation>
+    </message>
+    <message>
+        <source>{label}: fullscreen on screen {screen}</source>
+        <translation>{label}: Vollbild auf Bildschirm {screen}</translation>
+    </message>
+    <message>
+        <source>{label}: window beside the director</source>
+        <translation>{label}: Fenster neben der Regie</translation>
+    </message>
+    <message>
+        <source>{label}: window on screen {screen}</source>
+        <translation>{label}: Fenster auf Bildschirm {screen}</translation>
+    </message>
+    <message>
+        <source>Windows — {places}</source>
+        <translation>Fenster — {places}</translation>
     </message>
     <message>
         <source>{label}: screen {screen} does not exist ({count} screens); windowed beside the director</source>
@@ -4658,8 +4754,8 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>beendet (Schwarz)</translation>
     </message>
     <message>
-        <source>clip failed</source>
-        <translation>Einspieler fehlgeschlagen</translation>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
     </message>
 </context>
 </TS>

@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from presenter.csvout import FORMULA_STARTS, Dialect, safe_cell, write_csv
-from presenter.i18n import translate
+from presenter.i18n import QT_TRANSLATE_NOOP, translate
 from presenter.questions import (
     MAX_QUESTIONS,
     Question,
@@ -26,6 +26,7 @@ from presenter.questions import (
     checked_fields,
     parse_source,
 )
+from presenter.questions.model import source_label, state_word
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 5000
@@ -264,10 +265,33 @@ def export_rows(questions: list[Question]) -> list[dict[str, str]]:
     ]
 
 
+# The export's headers in the app's language (issue 22: English headers in a German export); the German
+# ones are import headers too (HEADERS), so an exported file reads back in.
+EXPORT_HEADERS = {
+    "id": QT_TRANSLATE_NOOP("QuestionsCsv", "id"),
+    "state": QT_TRANSLATE_NOOP("QuestionsCsv", "state"),
+    "received": QT_TRANSLATE_NOOP("QuestionsCsv", "received"),
+    "shown": QT_TRANSLATE_NOOP("QuestionsCsv", "shown"),
+    "answered": QT_TRANSLATE_NOOP("QuestionsCsv", "answered"),
+    "dropped": QT_TRANSLATE_NOOP("QuestionsCsv", "dropped"),
+    "asker": QT_TRANSLATE_NOOP("QuestionsCsv", "asker"),
+    "source": QT_TRANSLATE_NOOP("QuestionsCsv", "source"),
+    "addressed_to": QT_TRANSLATE_NOOP("QuestionsCsv", "addressed_to"),
+    "text": QT_TRANSLATE_NOOP("QuestionsCsv", "text"),
+    "screen_text": QT_TRANSLATE_NOOP("QuestionsCsv", "screen_text"),
+    "note": QT_TRANSLATE_NOOP("QuestionsCsv", "note"),
+}
+
+
 def questions_csv(questions: list[Question], dialect: Dialect = Dialect.EXCEL_DE) -> str:
-    """One row per question, in the producer's order; German Excel starts with a BOM (write as UTF-8)."""
-    header = {column: column for column in EXPORT_COLUMNS}
-    return write_csv(EXPORT_COLUMNS, header, export_rows(questions), dialect)
+    """One row per question, in the producer's order, headers and words in the app's language;
+    German Excel starts with a BOM (write as UTF-8)."""
+    header = {column: translate("QuestionsCsv", EXPORT_HEADERS[column]) for column in EXPORT_COLUMNS}
+    rows = export_rows(questions)
+    for row, question in zip(rows, questions, strict=True):
+        row["state"] = state_word(question.state)
+        row["source"] = source_label(question.source)
+    return write_csv(EXPORT_COLUMNS, header, rows, dialect)
 
 
 def questions_csv_for_run(records, dialect: Dialect = Dialect.EXCEL_DE) -> tuple[str, list[str]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import ipaddress
 import sys
 from collections.abc import Callable, Iterable
@@ -10,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
-from presenter.i18n import translate
+from presenter.i18n import QT_TRANSLATE_NOOP, translate
 from presenter.remote.addresses import parse_host_port
 from presenter.remote.auth import Secrets, check_pin, new_pin
 from presenter.remote.bridge import Bridge
@@ -90,7 +91,7 @@ class Remote(QObject):
             server.start()
         except OSError as exc:
             text = self.tr("Remote control: cannot listen on %1: %2")
-            self.problem.emit(text.replace("%1", f"{host}:{port}").replace("%2", str(exc.strerror or exc)))
+            self.problem.emit(text.replace("%1", f"{host}:{port}").replace("%2", os_error_text(exc)))
             return False
         self.server = server
         self.http_address = (host, server.port)
@@ -194,6 +195,20 @@ class Remote(QObject):
             shown = f"[{shown}]"
         key = f"?key={self.secrets.view_key}" if self.secrets.view_key else ""
         return f"http://{shown}:{port}/{view}{key}"
+
+
+# The operating system's reasons in the user's words (issue 22: "address already in use" in German text).
+OS_ERRORS = {
+    errno.EADDRINUSE: QT_TRANSLATE_NOOP("Remote", "the port is already in use (another program listens on it)"),
+    errno.EADDRNOTAVAIL: QT_TRANSLATE_NOOP("Remote", "this computer has no such address"),
+    errno.EACCES: QT_TRANSLATE_NOOP("Remote", "not allowed (ports below 1024 need administrator rights)"),
+}
+
+
+def os_error_text(exc: OSError) -> str:
+    """Why listening failed, translated when the reason is a known one, else the system's words."""
+    known = OS_ERRORS.get(exc.errno) if exc.errno is not None else None
+    return translate("Remote", known) if known else str(exc.strerror or exc)
 
 
 def _setting(settings: QSettings | None, key: str) -> str:

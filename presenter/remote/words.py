@@ -23,6 +23,7 @@ PAGE_TEXTS = (
     QT_TRANSLATE_NOOP("WebView", "Questions"),
     QT_TRANSLATE_NOOP("WebView", "This page needs the control PIN: open it as"),
     QT_TRANSLATE_NOOP("WebView", "Add"),
+    QT_TRANSLATE_NOOP("WebView", "A viewer's question"),
 )
 CAPTIONS = (
     QT_TRANSLATE_NOOP("WebView", "start overdue by"),
@@ -31,12 +32,18 @@ CAPTIONS = (
     QT_TRANSLATE_NOOP("WebView", "remaining"),
     QT_TRANSLATE_NOOP("WebView", "connection lost"),
     QT_TRANSLATE_NOOP("WebView", "until"),  # the segment must end by: "until 18:52"
+    QT_TRANSLATE_NOOP("WebView", "added"),  # the /questions page (issue 22: English left in German)
+    QT_TRANSLATE_NOOP("WebView", "Approve"),
 )
 
 
 def words() -> dict[str, str]:
-    """English caption → the caption in the app's language, for the views' own countdown."""
-    return {text: translate("WebView", text) for text in CAPTIONS}
+    """English caption → the caption in the app's language, for the views' own countdown, and each
+    question state (its value, as the /questions page gets it) in the desktop's words."""
+    from presenter.questions.model import QuestionState, state_word
+
+    states = {state.value: state_word(state) for state in QuestionState}
+    return {**states, **{text: translate("WebView", text) for text in CAPTIONS}}
 
 
 def localise_page(page: bytes) -> bytes:

@@ -307,8 +307,20 @@ def update_segment(show: Show, index: int, changes: dict) -> Show:
         segment.pop("end_action", None)
     if "id" in changes and not segment.get("id"):
         segment["id"] = show.segments[index].id
+    if "title" in changes and "id" not in changes and _placeholder_id(show.segments[index].id):
+        # A segment added with Insert got its id from "New segment": its first real title names it
+        # (issue 22: "neues-segment" stayed the id of "Grußwort der Ministerin").
+        taken = {other["id"] for n, other in enumerate(segments) if n != index}
+        segment["id"] = _unique_id(slugify(str(segment.get("title") or "")) or segment["id"], taken)
     segments[index] = _without_empty(segment)
     return show_from_document(doc, show.path)
+
+
+def _placeholder_id(segment_id: str) -> bool:
+    """Whether `segment_id` was made from the new-segment title (in either language), maybe numbered."""
+    stems = {slugify(NEW_SEGMENT_TITLE), slugify(translate("Editing", NEW_SEGMENT_TITLE))}
+    head, _, tail = segment_id.rpartition("-")
+    return segment_id in stems or (tail.isdigit() and head in stems)
 
 
 def update_show(show: Show, changes: dict) -> Show:

@@ -65,8 +65,9 @@ class AppWindows:
         from presenter.ui.screens import WindowPlacement
 
         self.placement = WindowPlacement(
-            self.settings, self.director.add_problem, self.director, offer=self.director.show_banner, parent=self
-        )
+            self.settings, self.director.add_problem, self.director, offer=self.director.show_banner, parent=self,
+            status=self.director.set_status_line,
+        )  # fmt: skip
         screens = QGuiApplication.screens()
         names = [f"{i}: {s.name()} {s.size().width()}x{s.size().height()}" for i, s in enumerate(screens)]
         self.director.set_screens(names, self.args.moderator_screen)
@@ -84,8 +85,8 @@ class AppWindows:
 
             label = translate("PresenterApp", "moderator window")
             self.placement.add(
-                "moderator", label, moderator, self.args.moderator_screen, windowed, place=place_moderator
-            )
+                "moderator", label, moderator, self.args.moderator_screen, windowed, place=place_moderator, share=2
+            )  # beside the director the moderator gets two thirds of the height, the program output one
         if self.output_window is not None:
             output = self.output_window
             self.placement.add(

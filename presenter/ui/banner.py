@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 BANNER_STYLE = "QFrame#bannerFrame{background:#5a3a00;} QLabel{color:#fff;font-weight:bold;}"
 
@@ -23,6 +23,8 @@ class Banner(QFrame):
         self.text.setTextFormat(Qt.TextFormat.PlainText)  # file names and problems from outside are text
         self.text.setWordWrap(True)
         self.button = QPushButton(objectName="bannerAction")
+        # The button keeps its whole label; the notice beside it wraps (issue 22: a cut "Verwerfen")
+        self.button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         self.button.hide()
         self.button.clicked.connect(self._clicked)
         layout = QHBoxLayout(self)
@@ -70,10 +72,17 @@ class Banner(QFrame):
         self.hide()
 
     def _clicked(self) -> None:
-        """The action runs with the banner gone (it may show another one); an action that returns
-        False was declined (the director said no to its question) and the banner comes back."""
-        action, state, text, label = self._action, self._while, self.text.text(), self.button.text()
-        remaining = self._expiry.remainingTime() if self._expiry.isActive() else None
-        self.dismiss()
-        if action is not None and action() is False and self.isHidden():
-            self.show_notice(text, label, action, while_state=state, expires_ms=remaining)
+        """The action runs with the banner in place, so the rows below never move under the mouse while
+        its question is open (issue 22); an action that returns False was declined (the director said no)
+        and the banner simply stays. Otherwise it goes, unless the action put up a notice of its own."""
+        action, shown = self._action, self.text.text()
+        if action is None:
+            self.dismiss()
+            return
+        self.button.setEnabled(False)  # one answer per click: no second question behind the first
+        try:
+            declined = action() is False
+        finally:
+            self.button.setEnabled(True)
+        if not declined and self._action is action and self.text.text() == shown:
+            self.dismiss()

@@ -8,18 +8,19 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QGroupBox,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QListWidget,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSplitter,
     QStyle,
@@ -35,6 +36,7 @@ from presenter.run.intents import Intent, MakeNext
 from presenter.ui.banner import Banner
 from presenter.ui.director_header import DirectorHeader
 from presenter.ui.director_keys import DirectorKeys, key_help
+from presenter.ui.flow_layout import FlowLayout
 from presenter.ui.language_choice import LANGUAGE_NAMES
 from presenter.ui.message_panel import MESSAGE_PRESETS, MessagePanel
 from presenter.ui.on_air_panel import OnAirPanel
@@ -72,13 +74,17 @@ class DirectorWindow(QWidget):
         )
         self.resize(1440, 860)
         self._build()
-        self.keys = DirectorKeys(self, send=self.send_intent, message_field=self.message_edit, home=self.table)
+        self.keys = DirectorKeys(
+            self, send=self.send_intent, message_field=self.message_edit, home=self.table,
+            monotonic=lambda: self.controller.engine.clock.monotonic(),
+        )  # fmt: skip
         self.question_keys = install_question_keys(self, controller, self.add_problem)
         for key, step in ((Qt.Key.Key_PageUp, -1), (Qt.Key.Key_PageDown, 1)):
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.activated.connect(lambda step=step: self.messages.talking_points_page.emit(step))
         controller.changed.connect(self.refresh)
         controller.problem.connect(self.add_problem)
+        QApplication.instance().focusChanged.connect(self._after_inline_edit)
         self._timer = QTimer(self)
         self._timer.setInterval(REFRESH_MS)
         self._timer.timeout.connect(self.refresh)
@@ -97,17 +103,17 @@ class DirectorWindow(QWidget):
         self.warning_label.hide()
         self.key_line = QLabel(key_help(), objectName="keyHelp")
         self.key_line.setWordWrap(True)
-        splitter = QSplitter()
+        splitter = QSplitter(childrenCollapsible=False)
         splitter.addWidget(self._build_left())
         splitter.addWidget(self._build_right())
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.banner)
         layout.addWidget(self.warning_label)
         layout.addWidget(splitter, 1)
-        layout.addWidget(self.key_line)
 
     def _build_running_order(self) -> QTableView:
         self.model = RunningOrderModel(self)
@@ -143,10 +149,16 @@ class DirectorWindow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table, 1)
         layout.addWidget(problems_box)
+        self.status_line = QLabel(objectName="statusLine")  # where the windows went (issue 22), not a problem
+        self.status_line.setWordWrap(True)
+        self.status_line.setTextFormat(Qt.TextFormat.PlainText)
+        self.status_line.hide()
+        layout.addWidget(self.status_line)
+        layout.addWidget(self.key_line)  # under the running order: the on-air column keeps its height
         return left
 
-    def _build_show_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _build_show_row(self) -> FlowLayout:
+        row = FlowLayout()  # wraps on a laptop instead of widening the window (issue 22)
         buttons = (
             (translate("DirectorWindow", "Technician preview…"), "showPreview", self.preview_requested),
             (translate("DirectorWindow", "Rehearse from now"), "rehearse", self.rehearse_requested),
@@ -159,8 +171,6 @@ class DirectorWindow(QWidget):
             made[name] = QPushButton(text, objectName=name)
             made[name].clicked.connect(signal.emit)
             row.addWidget(made[name])
-            if name == "rehearse":
-                row.addStretch(1)
         self.language_box = QComboBox(objectName="language")
         for language, name in LANGUAGE_NAMES.items():
             self.language_box.addItem(name, language.value)
@@ -192,12 +202,69 @@ class DirectorWindow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.question_queue = QuestionQueueWidget(self.controller)
         self.question_queue.problem.connect(self.add_problem)
-        layout.addWidget(self.on_air, 1)
-        layout.addWidget(self.question_queue)
-        layout.addWidget(self.messages)
-        right.setMinimumWidth(max(460, right.minimumSizeHint().width()))  # German buttons are wider
-        right.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        # The on-air panel (what is on air, its timer, GO, Back, STOP) always has its room; questions and
+        # messages scroll below it when a laptop has too little (issue 22), the window never grows.
+        below = QWidget(objectName="belowOnAir")
+        below_layout = QVBoxLayout(below)
+        below_layout.setContentsMargins(0, 0, 0, 0)
+        below_layout.addWidget(self.question_queue)
+        below_layout.addWidget(self.messages)
+        self.below_scroll = QScrollArea(objectName="belowOnAirScroll")
+        self.below_scroll.setWidget(below)
+        self.below_scroll.setWidgetResizable(True)
+        self.below_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.below_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.below_scroll.setMinimumHeight(60)
+        self.message_edit.installEventFilter(self)  # Ctrl+M scrolls the field into view
+        layout.addWidget(self.on_air)
+        layout.addWidget(self.below_scroll, 1)
         return right
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.message_edit and event.type() == QEvent.Type.FocusIn:
+            self.below_scroll.ensureWidgetVisible(self.message_edit)
+        return super().eventFilter(watched, event)
+
+    def showEvent(self, event) -> None:
+        """The first time: the running order and the on-air column share the width equally (the on-air
+        column's buttons wrap below about half a laptop's width)."""
+        super().showEvent(event)
+        if not getattr(self, "_split_once", False):
+            self._split_once = True
+            QTimer.singleShot(0, lambda: self.splitter.setSizes([1, 1]))  # equal shares of whatever width
+
+    def childEvent(self, event) -> None:
+        """The show editor puts its toolbar into this window (presenter/ui/editor/actions.py): once it is
+        in, its buttons wrap on a narrow window and its feedback line gets a row of its own."""
+        super().childEvent(event)
+        if event.type() == QEvent.Type.ChildAdded and event.child().objectName() == "editorToolbar":
+            QTimer.singleShot(0, self._fold_editor_toolbar)
+
+    def _fold_editor_toolbar(self) -> None:
+        toolbar = self.findChild(QWidget, "editorToolbar", Qt.FindChildOption.FindDirectChildrenOnly)
+        layout = self.layout()
+        if toolbar is None or isinstance(toolbar.layout(), FlowLayout) or not isinstance(layout, QVBoxLayout):
+            return
+        old = toolbar.layout()
+        widgets = [old.itemAt(i).widget() for i in range(old.count()) if old.itemAt(i).widget() is not None]
+        while old.count():
+            old.takeAt(0)  # the buttons stay the toolbar's; only the row that held them goes
+        QWidget().setLayout(old)  # (to a throwaway widget: a widget has one layout, and it is deleted)
+        flow = FlowLayout(toolbar, spacing=2)
+        for widget in widgets:  # the feedback line last: on a narrow window it goes to a line of its own
+            if isinstance(widget, QLabel):  # and a long German line never widens the window
+                widget.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            flow.addWidget(widget)
+
+    def _after_inline_edit(self, old: QWidget | None, new: QWidget | None) -> None:
+        """A title edited in place (Enter or Esc) gives the keys back to the running order, so Alt+↑/↓,
+        Delete and F2 work at once (issue 22); a click elsewhere keeps the focus where it went."""
+        if old is None or old.objectName() != "inlineTitle" or not self.table.isAncestorOf(old):
+            return
+        if QApplication.mouseButtons() != Qt.MouseButton.NoButton:
+            return
+        if new is None or (new is not self.table and not self.table.isAncestorOf(new)):
+            QTimer.singleShot(0, lambda: self.table.setFocus(Qt.FocusReason.OtherFocusReason))
 
     def show_language(self, language: Language) -> None:
         """The language box shows `language` (without sending language_chosen)."""
@@ -298,6 +365,11 @@ class DirectorWindow(QWidget):
         """A warning that stays until its cause is gone (journal not writable, disk full)."""
         self.warning_label.setText(text or "")
         self.warning_label.setVisible(bool(text))
+
+    def set_status_line(self, text: str) -> None:
+        """A line of information (where the windows went), beside the problems, never among them."""
+        self.status_line.setText(text)
+        self.status_line.setVisible(bool(text))
 
     def set_screens(self, names: list[str], current: int | None) -> None:
         self.messages.set_screens(names, current)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QFontMetrics
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from presenter.i18n import QT_TRANSLATE_NOOP, translate
@@ -26,8 +26,9 @@ OUTPUT_STATE_LABEL = {
 }
 
 
-def output_text(status) -> str:
-    """One line on what the program output shows (an OutputStatus, or None without a playout)."""
+def output_text(status, titles: dict[str, str] | None = None) -> str:
+    """One line on what the program output shows (an OutputStatus, or None without a playout);
+    segments by their titles (`titles`: id → title), never by their ids (issue 22)."""
     if status is None:
         return translate("DirectorHeader", "Output: none (clips cannot play)")
     state = OutputState(status.state)
@@ -38,7 +39,8 @@ def output_text(status) -> str:
         duration = format_duration(status.duration_s) if status.duration_s else "–"
         text += f" {format_duration(status.position_s)} / {duration}"
     if status.armed_segment_id:
-        text += translate("DirectorHeader", " · armed: {segment}").format(segment=status.armed_segment_id)
+        armed = (titles or {}).get(status.armed_segment_id, status.armed_segment_id)
+        text += translate("DirectorHeader", " · armed: {segment}").format(segment=armed)
     if status.message and state is OutputState.ERROR:
         text += f" — {status.message}"
     return text
@@ -61,9 +63,20 @@ class DirectorHeader(QWidget):
         self.output_label.setToolTip(translate("DirectorHeader", "What the program output shows"))
         for label in (self.show_title, self.output_label, self.over_under_label, self.projected_label):
             label.setTextFormat(Qt.TextFormat.PlainText)  # a show title is text, never HTML
-        for label in (self.show_title, self.output_label):  # long texts are cut, they never widen the window
+        for label in (self.show_title, self.output_label):  # long texts wrap, they never widen the window
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             label.setMinimumWidth(120)
+            label.setWordWrap(True)  # and are never cut ("Ausgabe: Fehler — …/clips/autono", issue 22)
+        for label in (self.over_under_label, self.projected_label):  # wrap on a laptop: the window never grows
+            label.setWordWrap(True)
+        # Room for the widest early/late figure from the start, so the first GO does not widen the window.
+        metrics = QFontMetrics(self.over_under_label.font())
+        self.over_under_label.setMinimumWidth(
+            max(
+                metrics.horizontalAdvance(QCoreApplication.translate("ModeratorView", text).format(time="+88:88"))
+                for text in ("{time} early", "{time} late", "on time")
+            )
+        )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         # The title and the output line share the room the figures leave (3:2): a layout gives a
@@ -85,4 +98,5 @@ class DirectorHeader(QWidget):
         status = describe(snapshot, QCoreApplication.translate)
         set_text(self.over_under_label, status.over_under)
         set_text(self.projected_label, status.projection)
-        set_text(self.output_label, output_text(output_status))
+        titles = {view.segment.id: view.segment.title for view in snapshot.segments}
+        set_text(self.output_label, output_text(output_status, titles))

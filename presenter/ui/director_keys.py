@@ -3,6 +3,7 @@ window, except inside a text field, where Esc only leaves the field and gives th
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
@@ -20,6 +21,9 @@ from PySide6.QtWidgets import (
 from presenter.run.intents import Go, Intent, StopToBlack
 
 MESSAGE_KEY = "Ctrl+M"
+# People press Esc twice to "get out" of a field: an Esc this soon after Esc left a field is that
+# second press, never a deliberate stop to black (issue 22, finding 4).
+ESC_GRACE_S = 1.0
 
 
 def is_text_field(widget: QWidget | None) -> bool:
@@ -53,12 +57,15 @@ class DirectorKeys(QObject):
         send: Callable[[Intent], object],
         message_field: QLineEdit,
         home: QWidget,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(window)
         self.window = window
         self._send = send
         self.message_field = message_field
         self.home = home
+        self._monotonic = monotonic
+        self._left_field_at: float | None = None  # when Esc last left a text field
         self._bind(Qt.Key.Key_Space, self.space)
         self._bind(Qt.Key.Key_Escape, self.escape)
         self._bind(QKeySequence(MESSAGE_KEY), self.to_message_field)
@@ -77,9 +84,15 @@ class DirectorKeys(QObject):
             self._send(Go())
 
     def escape(self) -> None:
-        """Stop to black; in a text field only leave the field: nothing on air changes."""
+        """Stop to black; in a text field only leave the field: nothing on air changes. An Esc
+        within ESC_GRACE_S after leaving a field does nothing either: the next one stops to black."""
+        now = self._monotonic()
         if self._typing():
             self.give_back()
+            self._left_field_at = now
+            return
+        if self._left_field_at is not None and now - self._left_field_at < ESC_GRACE_S:
+            self._left_field_at = None
             return
         self._send(StopToBlack())
 

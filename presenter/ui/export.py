@@ -47,7 +47,7 @@ def export_run(app: PresenterApp) -> None:
             atomic_write(target, text)
     except OSError as exc:
         app.director.add_problem(translate("Export", "As-run not saved: {error}").format(error=exc.strerror or exc))
-    else:
-        app.director.add_problem(
+    else:  # a success is news, not a problem (issue 22): the status line, not the problems list
+        app.director.set_status_line(
             translate("Export", "As-run saved to {path} (with its log and the questions beside it)").format(path=chosen)
         )

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
 from presenter.controller import ShowController
 from presenter.i18n import QT_TRANSLATE_NOOP, translate
 from presenter.run.engine import ShowSnapshot
 from presenter.run.intents import MESSAGE_MAX_CHARS, ClearMessage, Intent, SendMessage
+from presenter.timefmt import format_duration
+from presenter.ui.flow_layout import FlowLayout
 from presenter.ui.on_air_panel import set_text
 
 MESSAGE_PRESETS = (
@@ -37,6 +39,8 @@ class MessagePanel(QGroupBox):
         self._send = send
         self._keys_back = keys_back
         layout = QVBoxLayout(self)
+        # The field has a line of its own (its German hint is long); the rest wraps on a narrow window.
+        layout.addWidget(self._build_message_edit())
         layout.addLayout(self._build_typed_row())
         layout.addLayout(self._build_presets())
         self.moderator_sees = QLabel(objectName="moderatorSees")
@@ -45,13 +49,16 @@ class MessagePanel(QGroupBox):
         layout.addWidget(self.moderator_sees)
         layout.addLayout(self._build_screen_row())
 
-    def _build_typed_row(self) -> QHBoxLayout:
+    def _build_message_edit(self) -> QLineEdit:
         self.message_edit = QLineEdit(objectName="messageText")
         self.message_edit.setPlaceholderText(
             translate("MessagePanel", "Type a short message, Enter sends it, Esc leaves the field")
         )
         self.message_edit.setMaxLength(MESSAGE_MAX_CHARS)
         self.message_edit.returnPressed.connect(self.send_typed)
+        return self.message_edit
+
+    def _build_typed_row(self) -> FlowLayout:
         self.blink_check = QCheckBox(translate("MessagePanel", "Blink"), objectName="messageBlink")
         self.takeover_check = QCheckBox(translate("MessagePanel", "Urgent: full screen"), objectName="messageTakeover")
         self.takeover_check.setToolTip(
@@ -62,26 +69,27 @@ class MessagePanel(QGroupBox):
         send.clicked.connect(self.send_typed)
         clear = QPushButton(translate("MessagePanel", "Clear"), objectName="clearMessage")
         clear.clicked.connect(lambda _=False: self._send(ClearMessage()))
-        row = QHBoxLayout()
-        row.addWidget(self.message_edit, 1)
+        row = FlowLayout()
         for widget in (self.blink_check, self.takeover_check, send, clear):
             row.addWidget(widget)
         return row
 
-    def _build_presets(self) -> QHBoxLayout:
-        presets = QHBoxLayout()
+    def _build_presets(self) -> FlowLayout:
+        presets = FlowLayout()
         for text in MESSAGE_PRESETS:
             button = QPushButton(translate("MessagePanel", text), objectName="preset:" + text)
             button.clicked.connect(lambda _=False, b=button: self.send(b.text()))
             presets.addWidget(button)
         return presets
 
-    def _build_screen_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _build_screen_row(self) -> FlowLayout:
+        row = FlowLayout()
         row.addWidget(QLabel(translate("MessagePanel", "Moderator window:")))
         self.moderator_screen = QComboBox(objectName="moderatorScreen")
+        self.moderator_screen.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.moderator_screen.setMinimumContentsLength(14)  # a long screen name is cut, never widens the window
         self.moderator_screen.activated.connect(lambda i: self.moderator_screen_requested.emit(i))
-        row.addWidget(self.moderator_screen, 1)
+        row.addWidget(self.moderator_screen)
         fullscreen = QPushButton(translate("MessagePanel", "Fullscreen on/off"), objectName="moderatorFullscreen")
         fullscreen.clicked.connect(self.moderator_fullscreen_toggled.emit)
         row.addWidget(fullscreen)
@@ -140,5 +148,8 @@ class MessagePanel(QGroupBox):
         blinking = translate("MessagePanel", " (blinking)") if message.blink else ""
         if message.urgent:
             blinking += translate("MessagePanel", " (full screen)")
+        # How long it has stood there (issue 22: a message outlived every GO and nobody noticed its age).
+        age = format_duration(max(0.0, (snapshot.now - message.sent_at).total_seconds()))
+        blinking += translate("MessagePanel", " · for {age}").format(age=age)
         set_text(self.moderator_sees, translate("MessagePanel", "Moderator sees: “{text}”{blinking}").format(
             text=message.text, blinking=blinking))  # fmt: skip

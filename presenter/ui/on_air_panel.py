@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from presenter.i18n import translate
 from presenter.moderator_view import describe, must_end_by_text
@@ -55,7 +55,7 @@ class OnAirPanel(QFrame):
         self.countdown = QLabel(objectName="countdown")
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
         countdown_font = QFont(mono.family())
-        countdown_font.setPointSize(54)
+        countdown_font.setPointSize(40)  # big, and still room for GO on a 720 px laptop
         countdown_font.setBold(True)
         self.countdown.setFont(countdown_font)
         self.countdown.setMinimumHeight(110)
@@ -68,6 +68,9 @@ class OnAirPanel(QFrame):
         self.details_label.setWordWrap(True)
         self.details_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.details_label.setTextFormat(Qt.TextFormat.PlainText)
+        # Speakers and notes take the room that is left: long notes never push GO off a laptop's screen
+        # (the moderator window shows them whole).
+        self.details_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         self.next_label = QLabel(objectName="next")
         self.next_label.setWordWrap(True)
         self.fill_label = QLabel(objectName="fill")

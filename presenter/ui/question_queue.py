@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 from presenter.controller import ShowController
 from presenter.questions import QuestionState, source_label
 from presenter.run.intents import Intent, QuestionAnsweredNext, QuestionShow, QuestionTakeOff
+from presenter.ui.flow_layout import FlowLayout
 from presenter.ui.send import send
 
 SHOWN_WAITING = 3  # the next approved questions the director sees
@@ -83,7 +83,7 @@ class QuestionQueueWidget(QGroupBox):
         self.waiting.setWordWrap(True)
         self.waiting.setTextFormat(Qt.TextFormat.PlainText)
         self.waiting.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # German labels wrap on a laptop instead of widening the director (issue 22)
         for name, text, intent in (
             ("questionShow", self.tr("Show (Q)"), QuestionShow()),
             ("questionNext", self.tr("Answered, next (N)"), QuestionAnsweredNext()),

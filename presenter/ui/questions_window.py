@@ -12,6 +12,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -38,20 +39,41 @@ from presenter.ui.question_list import ID_ROLE, QuestionFilter, QuestionListMode
 from presenter.ui.question_queue import is_text_input
 
 
+def one_entry_per_speaker(names: list[str]) -> list[str]:
+    """One entry per person (issue 22): "Klaus Weichel" is the "Oberbürgermeister Klaus Weichel" named in
+    another segment (a name that ends another one, word for word), and the fuller form is kept."""
+    unique = list(dict.fromkeys(" ".join(name.split()) for name in names if name.strip()))
+
+    def fuller(name: str) -> str | None:
+        words = name.casefold().split()
+        for other in unique:
+            longer = other.casefold().split()
+            if len(longer) > len(words) and longer[-len(words) :] == words:
+                return other
+        return None
+
+    kept: dict[str, None] = {}
+    for name in unique:
+        kept.setdefault(fuller(name) or name, None)
+    return list(kept)
+
+
 def show_speakers(controller: ShowController) -> list[str]:
-    seen: dict[str, None] = {}
-    for segment in controller.show.segments:
-        for speaker in segment.speaker_names:
-            seen.setdefault(speaker, None)
-    return list(seen)
+    return one_entry_per_speaker([speaker for segment in controller.show.segments for speaker in segment.speaker_names])
+
+
+def question_number(controller: ShowController, question_id: str) -> int:
+    """The question's number as the list shows it (#2), the one numbering users see (issue 22)."""
+    ids = [question.id for question in controller.questions.questions]
+    return ids.index(question_id) + 1 if question_id in ids else 0
 
 
 class QuestionEditor(QDialog):
     """F2: every field of one question; OK sends only what changed."""
 
-    def __init__(self, question: Question, speakers: list[str], parent=None):
+    def __init__(self, question: Question, speakers: list[str], parent=None, number: int = 0):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Edit question {id}").format(id=question.id))
+        self.setWindowTitle(self.tr("Edit question #{number}").format(number=number or question.id))
         self.question = question
         self.text = QPlainTextEdit(question.text, objectName="editText")
         self.screen_text = QLineEdit(question.screen_text, objectName="editScreenText")
@@ -114,6 +136,24 @@ class QuestionsWindow(QWidget):
         self.refresh()
 
     # ------------------------------------------------------------------ layout
+
+    def showEvent(self, event) -> None:
+        """Opens in view (issue 22): inside the free area of the director's screen, in front of the
+        director, never left behind it or past a laptop's edge."""
+        super().showEvent(event)
+        owner = QApplication.activeWindow() or self
+        screen = owner.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            area = screen.availableGeometry()
+            width, height = min(self.width(), area.width()), min(self.height(), area.height())
+            frame = self.frameGeometry()
+            x = max(area.x(), min(frame.x(), area.right() + 1 - width))
+            y = max(area.y(), min(frame.y(), area.bottom() + 1 - height))
+            if (width, height) != (self.width(), self.height()):
+                self.resize(width, height)
+            if not area.contains(frame) or (x, y) != (frame.x(), frame.y()):
+                self.move(x, y)
+        self.raise_()
 
     def _build(self) -> None:
         self._build_table()
@@ -277,8 +317,8 @@ class QuestionsWindow(QWidget):
             new = self.controller.questions.questions[-1]
             self._say(
                 None,
-                self.tr("New question {id} from {asker}: Enter approves it.").format(
-                    id=new.id, asker=new.asker or self.tr("(no name)")
+                self.tr("New question #{number} from {asker}: Enter approves it.").format(
+                    number=question_number(self.controller, new.id), asker=new.asker or self.tr("(no name)")
                 ),
             )
             self.refresh()
@@ -325,7 +365,10 @@ class QuestionsWindow(QWidget):
         if question_id is None:
             self._say(self.tr("Select a question first."))
             return
-        editor = QuestionEditor(self.controller.questions.get(question_id), show_speakers(self.controller), self)
+        editor = QuestionEditor(
+            self.controller.questions.get(question_id), show_speakers(self.controller), self,
+            number=question_number(self.controller, question_id),
+        )  # fmt: skip
         self.editor = editor
         editor.accepted.connect(lambda: self.apply_edit(question_id, editor.changes()))
         editor.open()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QObject, QRect, QSettings
+from PySide6.QtCore import QObject, QRect, QSettings, QTimer
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
 
@@ -42,6 +42,30 @@ def put_window_on_screen(window: QWidget, screen: QScreen, *, fullscreen: bool, 
     window.show()
 
 
+FRAME_CHECKS_MS = (0, 150, 600, 1500)  # a window manager adds its frame some time after the window shows
+
+
+def keep_frame_inside(window: QWidget, rect: QRect) -> None:
+    """With a window manager, `rect` is for the whole window, title bar and borders included (a
+    geometry set for the inside alone put the director's title bar above the screen's top edge)."""
+
+    def fit() -> None:
+        if window.isFullScreen() or not window.isVisible():
+            return
+        outer, inner = window.frameGeometry(), window.geometry()
+        extra_width, extra_height = outer.width() - inner.width(), outer.height() - inner.height()
+        if outer == rect or (extra_width, extra_height) == (0, 0):
+            return
+        window.resize(
+            max(rect.width() - extra_width, window.minimumWidth()),
+            max(rect.height() - extra_height, window.minimumHeight()),
+        )
+        window.move(rect.topLeft())  # move() places the frame's corner
+
+    for delay in FRAME_CHECKS_MS:
+        QTimer.singleShot(delay, window, fit)
+
+
 def _rect(geometry: QRect) -> Rect:
     return Rect(geometry.x(), geometry.y(), geometry.width(), geometry.height())
 
@@ -71,10 +95,13 @@ class WindowPlacement(QObject):
         director: QWidget,
         offer: Callable[[str, str, Callable[[], object]], None] | None = None,
         parent: QObject | None = None,
+        status: Callable[[str], None] | None = None,
     ):
+        """`status(text)` says in one line where the windows went (the director's status line)."""
         super().__init__(parent)
         self.settings = settings
         self.report = report
+        self.status = status
         self.director = director
         self.offer = offer
         self._managed: dict[str, _Managed] = {}
@@ -103,6 +130,9 @@ class WindowPlacement(QObject):
                 )
         fullscreen = not windowed and (screen is not None or wish.get("default_fullscreen", False))
         place = wish.pop("place", None) or self._default_placer(window)
+        least = window.minimumSize().expandedTo(window.minimumSizeHint())  # never placed smaller: off-screen
+        wish.setdefault("min_width", least.width())
+        wish.setdefault("min_height", least.height())
         self._managed[key] = _Managed(label, window, place, WindowWish(key, screen, fullscreen, **wish))
 
     @staticmethod
@@ -129,13 +159,36 @@ class WindowPlacement(QObject):
         plan = self._plan()
         if plan.director is not None and only is None and not self.director.isFullScreen():
             self.director.setGeometry(_qrect(plan.director))
+            keep_frame_inside(self.director, _qrect(plan.director))
         for key, spot in plan.spots.items():
             if only is None or key in only:
                 self._managed[key].place(spot.screen, spot.fullscreen, _qrect(spot.rect))
+                if not spot.fullscreen:
+                    keep_frame_inside(self._managed[key].window, _qrect(spot.rect))
+        if self.status is not None:
+            self.status(self._say(plan))
         for notice in plan.notices:
             self._tell(notice.key, notice.asked_screen, notice.text_id)
         for clash in plan.clashes:
             self._clash(clash)
+
+    def _say(self, plan: Plan) -> str:
+        """Where each window went, in one line: what the director reads to find a window."""
+        parts = []
+        for key, spot in plan.spots.items():
+            label = self._managed[key].label
+            if spot.fullscreen:
+                where = translate("WindowPlacement", "{label}: fullscreen on screen {screen}")
+            elif plan.director is not None and spot.screen == self._director_index():
+                where = translate("WindowPlacement", "{label}: window beside the director")
+            else:
+                where = translate("WindowPlacement", "{label}: window on screen {screen}")
+            parts.append(where.format(label=label, screen=spot.screen))
+        return translate("WindowPlacement", "Windows — {places}").format(places=" · ".join(parts))
+
+    def _director_index(self) -> int:
+        screens = QGuiApplication.screens()
+        return screens.index(self.director.screen()) if self.director.screen() in screens else 0
 
     def _tell(self, key: str, screen: int, text_id: str) -> None:
         label = self._managed[key].label

@@ -47,7 +47,7 @@ CLIP_LABEL = {
     ClipState.PAUSED: QT_TRANSLATE_NOOP("theme", "paused"),
     ClipState.HELD: QT_TRANSLATE_NOOP("theme", "holding last frame"),
     ClipState.BLACK: QT_TRANSLATE_NOOP("theme", "ended (black)"),
-    ClipState.FAILED: QT_TRANSLATE_NOOP("theme", "clip failed"),
+    ClipState.FAILED: QT_TRANSLATE_NOOP("theme", "failed"),  # after "Clip": never "Clip clip failed"
 }
 
 

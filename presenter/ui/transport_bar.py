@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QPushButton, QVBoxLayout, QWidget
 
 from presenter.controller import ShowController
 from presenter.i18n import translate
@@ -24,6 +24,7 @@ from presenter.run.intents import (
 )
 from presenter.run.state import ClipState, Offer, OfferAction, SegmentStatus, SegmentView, ShowSnapshot
 from presenter.timefmt import format_duration
+from presenter.ui.flow_layout import ElidedButton, FlowLayout
 
 GO_TITLE_CHARS = 34  # longer titles are cut with "…" (the tooltip has the whole title)
 GO_STYLE = (
@@ -97,8 +98,11 @@ class TransportBar(QWidget):
         layout.addLayout(self._build_running_order_buttons())
         layout.addWidget(self._build_clip_box())
 
-    def _button(self, text: str, name: str, slot: Callable[[], object], tip: str = "") -> QPushButton:
-        button = QPushButton(text, objectName=name)
+    def _button(
+        self, text: str, name: str, slot: Callable[[], object], tip: str = "", *, elided: bool = False
+    ) -> QPushButton:
+        # GO names what it airs: a long title is cut to the room (never widening the window at GO)
+        button = ElidedButton(text, objectName=name) if elided else QPushButton(text, objectName=name)
         button.clicked.connect(lambda _=False: slot())
         if tip:
             button.setToolTip(tip)
@@ -106,9 +110,13 @@ class TransportBar(QWidget):
 
     def _build_running_order_buttons(self) -> QGridLayout:
         self.go_button = self._button(
-            translate("TransportBar", "GO"), "go", lambda: self._send(Go()), translate("TransportBar", "Space")
+            translate("TransportBar", "GO"),
+            "go",
+            lambda: self._send(Go()),
+            translate("TransportBar", "Space"),
+            elided=True,
         )
-        self.go_button.setMinimumHeight(64)
+        self.go_button.setMinimumHeight(56)
         go_font = QFont(self.font())
         go_font.setPointSizeF(go_font.pointSizeF() * 1.8)
         go_font.setBold(True)
@@ -151,7 +159,8 @@ class TransportBar(QWidget):
         )
         self.panic_button.setStyleSheet(PANIC_STYLE)
         box = QGroupBox(translate("TransportBar", "Clip on air"))
-        row = QHBoxLayout(box)
+        row = FlowLayout(box)  # on a narrow window the buttons wrap; STOP is never pushed out of sight
+        row.setContentsMargins(9, 9, 9, 9)
         for button in (self.pause_button, self.restart_button, self.panic_button):
             row.addWidget(button)
         return box

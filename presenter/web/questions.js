@@ -1,5 +1,6 @@
-// The producer's page: add questions and put them in order, through the intents the questions module registers
-// ("question/add" {text}, "question/move" {id, to}). The list is personal data: it never comes with the pushed
+// The producer's page: add questions, approve them and put them in order, through the intents the questions
+// module registers ("question/add" {text}, "question/approve" {id}, "question/move" {id, to}); each question
+// shows its state in the desktop's words (remote.js's word(), the app's language). The list is personal data: it never comes with the pushed
 // state; this page (opened with the PIN) asks for it in pages whenever the state's questions_revision moves.
 "use strict";
 const PAGE = 200;
@@ -10,7 +11,7 @@ document.getElementById("add").addEventListener("submit", async (event) => {
   event.preventDefault();
   const field = document.getElementById("question-text");
   const result = await link.command("question/add", { text: field.value });
-  answer.textContent = result.ok ? "added" : result.error;
+  answer.textContent = result.ok ? word("added") : result.error;
   if (result.ok) field.value = "";
 });
 
@@ -43,7 +44,20 @@ function showList(list) {
   const element = document.getElementById("question-list");
   element.replaceChildren(...list.map((question, index) => {
     const item = document.createElement("li");
-    item.textContent = String(question.text ?? "") + " ";
+    const state = document.createElement("span");
+    state.className = "question-state state-" + String(question.state ?? "").replace(/\W+/g, "-");
+    state.textContent = word(String(question.state ?? ""));
+    item.append(state, " " + String(question.text ?? "") + " ");
+    if (question.state === "new") {
+      const approve = document.createElement("button");
+      approve.className = "approve";
+      approve.textContent = word("Approve");
+      approve.addEventListener("click", async () => {
+        const result = await link.command("question/approve", { id: question.id });
+        answer.textContent = result.ok ? "" : result.error;
+      });
+      item.append(approve);
+    }
     for (const [label, to] of [["↑", index], ["↓", index + 2]]) {
       const button = document.createElement("button");
       button.textContent = label;

@@ -83,3 +83,21 @@ def test_esc_in_the_message_field_does_not_cut_the_clip_and_enter_gives_space_ba
     app.wait_for(lambda s: s["clip_state"] == "black" and s["output"] == "black")
     assert app.read_status()["segment"] == "autonomous-driving"
     app.press_space(until=lambda s: s["segment"] == "questions")
+
+
+def test_esc_twice_to_get_out_of_the_message_field_never_cuts_to_black(app):
+    """Issue 22 finding 4: Ctrl+M, type, Esc, Esc (people press Esc twice to "get out"): the clip plays
+    on; a deliberate Esc after the grace (1 s) still stops to black."""
+    app.start()
+    app.wait_for(lambda s: s["mode"] == "standby")
+    app.press_space(until=lambda s: s["segment"] == "welcome")
+    app.press_space(until=lambda s: s["segment"] == "discussion")
+    app.press_space(until=lambda s: s["segment"] == "minimogli")
+    app.wait_for(lambda s: s["clip_state"] == "playing" and s["output"] == "playing")
+    app.keys("key", "ctrl+m")
+    time.sleep(0.3)
+    app.keys("type", "--delay", "30", "Bitte zum Ende")
+    app.keys("key", "--delay", "150", "Escape", "Escape")
+    app.stays(lambda s: s["clip_state"] == "playing" and s["output"] == "playing", 1.5)
+    app.keys("key", "Escape")
+    app.wait_for(lambda s: s["clip_state"] == "black")  # the output may arm the next clip afterwards

@@ -1,0 +1,131 @@
+"""Room-aware building blocks for windows that must fit a 1280×720 laptop in German (issue 22).
+
+`FlowLayout` wraps a row of buttons onto the next line when the window is narrow, instead of making
+the window as wide as the longest German row; `ElidedButton` shows as much of a long label as fits
+(the tooltip keeps the whole text), so a long segment title never widens the window at GO.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QFontMetrics, QResizeEvent
+from PySide6.QtWidgets import QLayout, QLayoutItem, QPushButton, QSizePolicy, QStyle, QWidget
+
+ELIDED_MIN_CHARS = 12  # an elided button keeps room for this many characters of its label
+
+
+class FlowLayout(QLayout):
+    """Lays its items out left to right and starts a new line when the next one does not fit."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self.setSpacing(spacing)
+        self.setContentsMargins(0, 0, 0, 0)
+
+    def addItem(self, item: QLayoutItem) -> None:
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return self._arrange(QRect(0, 0, width, 0), move=False)
+
+    def setGeometry(self, rect: QRect) -> None:
+        super().setGeometry(rect)
+        self._arrange(rect, move=True)
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSize()
+
+    def minimumSize(self) -> QSize:
+        """As wide as the widest single item: everything else may go to another line."""
+        size = QSize()
+        for item in self._items:
+            size = size.expandedTo(item.minimumSize())
+        margins = self.contentsMargins()
+        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+    def _arrange(self, rect: QRect, *, move: bool) -> int:
+        margins = self.contentsMargins()
+        area = rect.adjusted(margins.left(), margins.top(), -margins.right(), -margins.bottom())
+        x, y, line_height = area.x(), area.y(), 0
+        for item in self._items:
+            if item.isEmpty():
+                continue
+            hint = item.sizeHint()
+            if x > area.x() and x + hint.width() > area.right() + 1:
+                x, y, line_height = area.x(), y + line_height + self.spacing(), 0
+            if hint.width() > area.width() > 0:  # a wrapping label longer than the line: as high as it needs
+                height = item.heightForWidth(area.width()) if item.hasHeightForWidth() else hint.height()
+                hint = QSize(area.width(), max(height, hint.height()))
+            if move:
+                item.setGeometry(QRect(QPoint(x, y), hint))
+            x += hint.width() + self.spacing()
+            line_height = max(line_height, hint.height())
+        return y + line_height - rect.y() + margins.bottom()
+
+
+class ElidedButton(QPushButton):
+    """A push button whose label is cut with "…" to the room it has; it never asks for more width
+    than ELIDED_MIN_CHARS characters, and its tooltip (set by the caller) has the whole text."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None, *, objectName: str = "") -> None:
+        self._full = ""
+        super().__init__("", parent)
+        self.setObjectName(objectName)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.set_full_text(text)
+
+    def text(self) -> str:
+        """The whole label (what the button means), whatever part of it fits on screen."""
+        return self._full
+
+    def shown_text(self) -> str:
+        return super().text()
+
+    def setText(self, text: str) -> None:
+        self.set_full_text(text)
+
+    def set_full_text(self, text: str) -> None:
+        if text != self._full:
+            self._full = text
+            self._elide()
+            self.updateGeometry()
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        metrics = QFontMetrics(self.font())
+        room = metrics.horizontalAdvance("M" * ELIDED_MIN_CHARS) + self._padding()
+        return QSize(min(hint.width(), room), hint.height())
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        metrics = QFontMetrics(self.font())
+        return QSize(metrics.horizontalAdvance(self._full) + self._padding(), hint.height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _padding(self) -> int:
+        return 2 * self.style().pixelMetric(QStyle.PixelMetric.PM_ButtonMargin, None, self) + 12
+
+    def _elide(self) -> None:
+        room = max(0, self.width() - self._padding())
+        shown = QFontMetrics(self.font()).elidedText(self._full, Qt.TextElideMode.ElideRight, room)
+        if super().text() != shown:
+            super().setText(shown)
