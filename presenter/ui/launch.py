@@ -88,6 +88,7 @@ def launch(args: argparse.Namespace) -> int:
     qt_app.setOrganizationName("Presenter")
     from presenter.i18n import qt as i18n_qt
     from presenter.ui.app import PresenterApp
+    from presenter.ui.collector import UiThreadCollector
     from presenter.ui.parts import build_parts, install_language, show_to_open
 
     parts = build_parts(args)
@@ -98,6 +99,7 @@ def launch(args: argparse.Namespace) -> int:
         return 2
     app_ref: list[PresenterApp | None] = [None]
     _install_excepthook(app_ref)
+    collector = UiThreadCollector(qt_app)  # reference cycles are collected in Qt's thread only
     app = PresenterApp(args, show, parts)
     app_ref[0] = app
     qt_app.aboutToQuit.connect(app.shutdown)
@@ -105,6 +107,7 @@ def launch(args: argparse.Namespace) -> int:
     try:
         code = qt_app.exec()
     finally:
+        collector.stop()
         if state_lock is not None:
             state_lock.release()
     if app.restart_argv is not None:  # the director chose another language in standby: start again
