@@ -73,10 +73,10 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from presenter.clock import FakeClock
-    from presenter.compose import build_parts
     from presenter.placement import Rect, WindowWish, plan_windows
     from presenter.show import load_show
     from presenter.ui.app import PresenterApp
+    from presenter.ui.parts import build_parts
 
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
     options.out.mkdir(parents=True, exist_ok=True)

@@ -16,10 +16,10 @@ import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QWidget
 
-from presenter.compose import build_parts
 from presenter.run.intents import SendMessage
 from presenter.show import load_show
 from presenter.ui.app import PresenterApp
+from presenter.ui.parts import build_parts
 from tests.ui.app_helpers import make_args
 from tests.ui.cut_text import cut_texts
 
