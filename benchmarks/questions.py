@@ -73,7 +73,7 @@ def measure_import(folder: Path) -> tuple[list[float], list[float]]:
         controller, writer = new_controller(folder)
         start = time.perf_counter()
         report = parse_questions_csv(data)
-        assert controller.question_import(report.entries) is None and len(report.entries) == ROWS
+        assert controller.question_intents.import_entries(report.entries) is None and len(report.entries) == ROWS
         ours.append((time.perf_counter() - start) * 1000.0)
         writer.close()
     for _ in range(BASELINE_RUNS):
@@ -135,7 +135,7 @@ def measure_q(folder: Path) -> tuple[list[float], list[float]]:
     app = QApplication.instance()
     controller, writer = new_controller(folder)
     controller.go()
-    controller.question_import(
+    controller.question_intents.import_entries(
         [{"text": f"Frage {n}: Wann kommt das WLAN in die Innenstadt?", "asker": f"B{n}"} for n in range(SAMPLES)]
     )
     for question in list(controller.questions.questions):

@@ -232,7 +232,7 @@ def test_a_real_journal_file_brings_the_question_on_screen_back(qapp, tmp_path, 
     controller = ShowController(bundled_show, clock=clock)
     controller.attach_journal(writer.append)
     controller.go()
-    assert controller.question_paste("Anna (YouTube): Wann kommt das WLAN?") is None
+    assert controller.question_intents.paste("Anna (YouTube): Wann kommt das WLAN?") is None
     assert controller.question_intents.add("Was kostet es?", "Ben", "mail") is None
     assert controller.question_intents.approve("q1") is None
     assert controller.question_intents.approve("q2") is None
@@ -282,8 +282,8 @@ def test_delete_the_questions_of_this_run_redacts_the_journal(qapp, tmp_path, bu
     controller = ShowController(bundled_show, clock=clock)
     controller.attach_journal(writer.append)
     controller.go()
-    controller.question_paste("Anna Geheim (Facebook): Wo wohnt der OB?")
-    controller.question_import([{"text": f"Frage {n}", "asker": f"Person {n}"} for n in range(300)])
+    controller.question_intents.paste("Anna Geheim (Facebook): Wo wohnt der OB?")
+    controller.question_intents.import_entries([{"text": f"Frage {n}", "asker": f"Person {n}"} for n in range(300)])
     writer.close()
     assert delete_questions_from_journal(writer.path) == 2
     data = writer.path.read_bytes()
@@ -422,7 +422,7 @@ def test_the_as_run_questions_export_comes_from_the_run_journal(qapp, tmp_path, 
     controller = ShowController(bundled_show, clock=clock)
     controller.attach_journal(writer.append)
     controller.go()
-    controller.question_paste("Anna (YouTube): Wann kommt das WLAN?")
+    controller.question_intents.paste("Anna (YouTube): Wann kommt das WLAN?")
     controller.question_intents.approve("q1")
     clock.advance(60)
     controller.question_intents.show()
@@ -448,7 +448,7 @@ def test_as_run_on_the_command_line_exports_the_questions(qapp, tmp_path, bundle
     controller = ShowController(bundled_show, clock=clock)
     controller.attach_journal(writer.append)
     controller.go()
-    controller.question_paste("Anna (YouTube): Wann kommt das WLAN?")
+    controller.question_intents.paste("Anna (YouTube): Wann kommt das WLAN?")
     writer.close()
     show = str(bundled_show.path)
     assert main([show, "--as-run", "--questions", "--lang", "en", "--state-dir", str(tmp_path / "state")]) == 0

@@ -53,15 +53,15 @@ def scene(folder: Path) -> tuple[ShowController, QuestionsWindow]:
     window.import_file(csv)
     for text in CHAT:
         clock.advance(41)
-        controller.question_paste(text, "YouTube")
+        controller.question_intents.paste(text, "YouTube")
     for qid in ("q1", "q3", "q4", "q6", "q7"):
         controller.question_intents.approve(qid)
-    controller.question_edit("q3", screen_text="Wann bekommt jedes Dorf schnelles Internet?")
+    controller.question_intents.edit("q3", screen_text="Wann bekommt jedes Dorf schnelles Internet?")
     controller.question_intents.show("q1")
     clock.advance(95)
     controller.question_intents.answered_next()
     controller.question_intents.drop("q6")
-    controller.question_move("q7", 3)
+    controller.question_intents.move("q7", 3)
     window.refresh()
     window.select("q4")
     window.status.setText("Approved.")

@@ -409,33 +409,3 @@ class ShowController(QObject):
             self._dirty = True  # the queue changed: the windows repaint (it is no engine event)
             return None
         return outcome.refusal.text
-
-    # The question window's (presenter.ui.questions_window) calls, kept while it calls them here: it can
-    # call question_intents instead, and these nine go.
-
-    def question_paste(self, pasted: str, default_source: str = "other") -> str | None:
-        return self.question_intents.paste(pasted, default_source)
-
-    def question_import(self, entries: list[dict[str, Any]]) -> str | None:
-        return self.question_intents.import_entries(entries)
-
-    def question_undo_drop(self, question_id: str | None = None) -> str | None:
-        return self.question_intents.undo_drop(question_id)
-
-    def question_move(self, question_id: str, to: int) -> str | None:
-        return self.question_intents.move(question_id, to)
-
-    def question_edit(self, /, question_id: str, **changes: Any) -> str | None:
-        return self.question_intents.edit(question_id, **changes)
-
-    def question_take_off(self) -> str | None:
-        return self.question_intents.take_off()
-
-    def question_approve(self, question_id: str) -> str | None:
-        return self.question_intents.approve(question_id)
-
-    def question_drop(self, question_id: str) -> str | None:
-        return self.question_intents.drop(question_id)
-
-    def question_show(self, question_id: str | None = None) -> str | None:
-        return self.question_intents.show(question_id)

@@ -313,7 +313,7 @@ class QuestionsWindow(QWidget):
         if not text.strip():
             self._say(self.tr("The clipboard has no text to make a question of."))
             return
-        if self._say(self.controller.question_paste(text, self.default_source.currentData())):
+        if self._say(self.controller.question_intents.paste(text, self.default_source.currentData())):
             new = self.controller.questions.questions[-1]
             self._say(
                 None,
@@ -335,14 +335,14 @@ class QuestionsWindow(QWidget):
         self.select(question_id)
 
     def approve_selected(self) -> None:
-        self._with_selected(self.controller.question_approve, self.tr("Approved."))
+        self._with_selected(self.controller.question_intents.approve, self.tr("Approved."))
 
     def drop_selected(self) -> None:
-        self._with_selected(self.controller.question_drop, self.tr("Dropped: Ctrl+Z brings it back."))
+        self._with_selected(self.controller.question_intents.drop, self.tr("Dropped: Ctrl+Z brings it back."))
 
     def undo_drop(self) -> None:
         before = {q.id: q.state for q in self.controller.questions.questions}
-        if self._say(self.controller.question_undo_drop(), self.tr("Drop undone.")):
+        if self._say(self.controller.question_intents.undo_drop(), self.tr("Drop undone.")):
             back = next((q for q in self.controller.questions.questions if before.get(q.id) != q.state), None)
             self.refresh()
             if back is not None:
@@ -358,7 +358,7 @@ class QuestionsWindow(QWidget):
             return
         neighbour = self.filter.data(self.filter.index(row, 0), ID_ROLE)
         target = self.model.row_of(neighbour)
-        self._with_selected(lambda qid: self.controller.question_move(qid, target))
+        self._with_selected(lambda qid: self.controller.question_intents.move(qid, target))
 
     def edit_selected(self) -> None:
         question_id = self.selected_id()
@@ -375,13 +375,15 @@ class QuestionsWindow(QWidget):
 
     def apply_edit(self, question_id: str, changes: dict) -> None:
         if changes:
-            self._with_selected(lambda qid: self.controller.question_edit(question_id, **changes), self.tr("Saved."))
+            self._with_selected(
+                lambda qid: self.controller.question_intents.edit(question_id, **changes), self.tr("Saved.")
+            )
 
     def show_selected(self) -> None:
-        self._with_selected(self.controller.question_show, self.tr("On the moderator's screen."))
+        self._with_selected(self.controller.question_intents.show, self.tr("On the moderator's screen."))
 
     def take_off(self) -> None:
-        self._say(self.controller.question_take_off(), self.tr("Taken off the moderator's screen."))
+        self._say(self.controller.question_intents.take_off(), self.tr("Taken off the moderator's screen."))
         self.refresh()
 
     # ------------------------------------------------------------------ files
@@ -397,7 +399,7 @@ class QuestionsWindow(QWidget):
         report = read_questions_file(path)
         self.last_report = report
         if report.fatal is None and report.entries:
-            problem = self.controller.question_import(report.entries)
+            problem = self.controller.question_intents.import_entries(report.entries)
             if problem:
                 report.fatal = problem
                 report.entries = []

@@ -113,7 +113,7 @@ def test_the_question_on_screen_reaches_the_stage_screen_without_the_full_name(q
     from presenter.remote.question_intents import register
 
     register()
-    assert controller.question_paste("Anna Beispielfrau (Facebook): Wann kommt das WLAN?") is None
+    assert controller.question_intents.paste("Anna Beispielfrau (Facebook): Wann kommt das WLAN?") is None
     question_id = controller.questions.questions[0].id
     assert controller.question_intents.approve(question_id) is None
     assert controller.question_intents.show(question_id) is None

@@ -37,9 +37,9 @@ def test_the_questions_page_shows_states_in_german_and_approves(german, qtbot, h
     from presenter.remote.question_intents import register
 
     register()
-    controller.question_add("Wann kommt das WLAN?", asker="Anna")
-    controller.question_add("Was kostet es?", asker="Ben")
-    controller.question_approve("q2")
+    controller.question_intents.add("Wann kommt das WLAN?", asker="Anna")
+    controller.question_intents.add("Was kostet es?", asker="Ben")
+    controller.question_intents.approve("q2")
     browser.get(f"{http}/questions?pin={PIN}")
     states = "return [...document.querySelectorAll('#question-list .question-state')].map(e => e.textContent)"
     qtbot.waitUntil(lambda: browser.execute_script(states) == ["neu", "freigegeben"], timeout=5000)

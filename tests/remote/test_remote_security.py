@@ -66,7 +66,7 @@ def asked(qtbot, http, controller):
     from presenter.remote.question_intents import register
 
     register()
-    assert controller.question_paste("Anna Beispielfrau (Facebook): Wann kommt das WLAN?") is None
+    assert controller.question_intents.paste("Anna Beispielfrau (Facebook): Wann kommt das WLAN?") is None
     return http
 
 

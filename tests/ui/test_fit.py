@@ -118,10 +118,10 @@ def walk(app: PresenterApp, fake_clock, qtbot, screen: tuple[int, int]) -> None:
     director.send_intent(SendMessage("Bitte langsamer sprechen, die Übersetzung kommt nicht mit", blink=True))
     assert_fits(app, qtbot, screen, "message shown")
     for text in ("Anna (YouTube): Wann kommt das WLAN im Rathaus?", "Ben: Was kostet es?", "Cem: Und wann?"):
-        controller.question_paste(text)
+        controller.question_intents.paste(text)
     for number in (1, 2, 3):
-        controller.question_approve(f"q{number}")
-    controller.question_show()
+        controller.question_intents.approve(f"q{number}")
+    controller.question_intents.show()
     assert_fits(app, qtbot, screen, "question on screen")
     director.show_banner("Ein langer Hinweis über die ganze Breite, der umbrechen muss " * 3, "Verwerfen", lambda: None)
     assert_fits(app, qtbot, screen, "banner")
@@ -148,9 +148,9 @@ def test_the_moderator_window_cuts_no_text(start_app, show_copy, fake_clock, qtb
     moderator.resize(*size)
     qtbot.waitUntil(lambda: moderator.size().toTuple() == size)
     for text in ("Anna: Wann kommt das WLAN?", "Ben: Was kostet es?", "Cem: Und wann?", "Dora: Wo?", "Emil: Wer?"):
-        controller.question_paste(text)
+        controller.question_intents.paste(text)
     for number in range(1, 6):
-        controller.question_approve(f"q{number}")
+        controller.question_intents.approve(f"q{number}")
     states = []
     while controller.snapshot().current is None or controller.snapshot().current.segment.kind != "clip":
         fake_clock.advance(1.0)

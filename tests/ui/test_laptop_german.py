@@ -114,8 +114,8 @@ def test_the_question_dialog_numbers_questions_as_the_list_does(start_app, show_
     app = start_app(show_copy)
     controller = app.controller
     for text in ("Eins?", "Zwei?", "Drei?"):
-        controller.question_add(text)
-    controller.question_drop("q1")
+        controller.question_intents.add(text)
+    controller.question_intents.drop("q1")
     ids = [question.id for question in controller.questions.questions]
     number = question_number(controller, "q3")
     assert number == ids.index("q3") + 1

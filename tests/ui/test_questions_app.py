@@ -28,7 +28,7 @@ def test_the_questions_window_opens_with_the_others_and_feeds_the_status_file(st
     written = json.loads(status.read_text())
     assert written["question"] is None and written["questions_waiting"] == 0
     controller = app.controller
-    controller.question_paste("Anna (YouTube): Wann kommt das WLAN?")
+    controller.question_intents.paste("Anna (YouTube): Wann kommt das WLAN?")
     controller.question_intents.add("Was kostet es?", "Ben")
     controller.question_intents.approve("q1")
     controller.question_intents.approve("q2")
@@ -46,7 +46,7 @@ def test_delete_the_questions_of_this_run_from_memory_and_journal(start_app, sho
     app = start_app(show_copy)
     controller = app.controller
     controller.go()
-    controller.question_paste("Anna Geheim (Facebook): Wo wohnt der OB?")
+    controller.question_intents.paste("Anna Geheim (Facebook): Wo wohnt der OB?")
     controller.question_intents.approve("q1")
     controller.question_intents.show()
     path = app.journal.path
@@ -64,7 +64,7 @@ def test_delete_the_questions_of_this_run_from_memory_and_journal(start_app, sho
 def test_questions_collected_in_standby_come_back_after_a_crash(start_app, show_copy):
     """Questions sent in before the show are imported in standby: a restart must not hide them in an old journal."""
     app = start_app(show_copy)
-    app.controller.question_import([{"text": f"Vorab {n}", "asker": f"P{n}"} for n in range(5)])
+    app.controller.question_intents.import_entries([{"text": f"Vorab {n}", "asker": f"P{n}"} for n in range(5)])
     app.controller.question_intents.approve("q2")
     journal = app.journal.path
     app.journal.close()  # killed: nothing else is written

@@ -257,7 +257,7 @@ def test_the_moderator_window_is_fed_through_its_three_setters(controller):
             self.calls.append(("waiting", count))
 
     moderator = Moderator()
-    controller.question_paste("Anna (fb): Wann kommt das WLAN?")
+    controller.question_intents.paste("Anna (fb): Wann kommt das WLAN?")
     controller.question_intents.add("Zweite?")
     controller.question_intents.approve("q1")
     controller.question_intents.approve("q2")

@@ -226,7 +226,7 @@ def _question_states(controller: ShowController) -> None:
     controller.question_intents.answered_next()  # ids[0] answered, ids[1] on screen
     controller.question_intents.drop(ids[5])
     speaker = show_speakers(controller)[0]
-    controller.question_edit(ids[2], addressed_to=speaker, screen_text="Förderung für Vereine?", note="Rückruf")
+    controller.question_intents.edit(ids[2], addressed_to=speaker, screen_text="Förderung für Vereine?", note="Rückruf")
     states = {q.state for q in controller.questions.questions}
     assert states == set(QuestionState)
 
