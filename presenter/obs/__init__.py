@@ -5,10 +5,29 @@ without --obs), then `follower.follow(cue_from_snapshot(snapshot))` for every ne
 `follower.health().status_dict()` under "obs" in the status file; `follower.close()` on quit.
 """
 
-from presenter.obs.follower import Backoff, ObsFollower, ObsReply
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
 from presenter.obs.health import LinkState, ObsHealth, ObsProblem, OutputHealth, ProblemCode
 from presenter.obs.options import add_obs_options, obs_address, obs_password, start_follower
 from presenter.obs.scenes import ObsCue, cue_from_snapshot, scenes_needed, wanted_scene
+
+if TYPE_CHECKING:
+    from presenter.obs.follower import Backoff, ObsFollower, ObsReply
+
+_FOLLOWER_NAMES = frozenset({"Backoff", "ObsFollower", "ObsReply"})
+
+
+def __getattr__(name: str) -> Any:
+    """The follower (simpleobsws, asyncio: ~60 ms of imports) only when asked for: a start without --obs
+    never loads it, so the director paints that much sooner."""
+    if name in _FOLLOWER_NAMES:
+        from presenter.obs import follower
+
+        return getattr(follower, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "Backoff",

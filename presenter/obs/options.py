@@ -6,10 +6,13 @@ import argparse
 import os
 import re
 from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
 
 from presenter.i18n import translate
-from presenter.obs.follower import ObsFollower
 from presenter.obs.health import ObsHealth
+
+if TYPE_CHECKING:
+    from presenter.obs.follower import ObsFollower
 
 DEFAULT_PORT = 4455  # obs-websocket 5's default
 PASSWORD_VARIABLE = "PRESENTER_OBS_PASSWORD"
@@ -55,6 +58,8 @@ def start_follower(
     """The app's one call at start: None without --obs, else a follower already connecting in the background."""
     if not address:
         return None
+    from presenter.obs.follower import ObsFollower  # loaded only with --obs (simpleobsws, asyncio)
+
     follower = ObsFollower(address, obs_password(settings_password), on_health=on_health)
     follower.start()
     return follower

@@ -14,14 +14,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from presenter.controller import ShowController
-from presenter.obs.follower import ObsFollower
 from presenter.obs.health import ObsHealth, problem_changes
 from presenter.obs.options import start_follower
 from presenter.obs.scenes import cue_from_snapshot
@@ -30,6 +29,9 @@ from presenter.run.dispatch import Refused
 from presenter.run.state import Mode, ShowSnapshot
 from presenter.ui.director_keys import is_text_field
 from presenter.ui.obs_panel import ObsHealthRelay, ObsPanel
+
+if TYPE_CHECKING:
+    from presenter.obs.follower import ObsFollower
 
 LOWER_THIRD_KEY = "L"  # no other director key uses it (Space, Esc, Ctrl+M, Q, N, Shift+Q, PgUp/PgDown, editor keys)
 LOWER_THIRD_OFF_KEY = "Shift+L"
