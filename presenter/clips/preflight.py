@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, TextIO
 
-from presenter.clips.files import Form, stat_problem
+from presenter.clips.files import Form, MediaLine, stat_problem
 from presenter.i18n import QT_TRANSLATE_NOOP, translate
 from presenter.show import Segment, Show, ShowFileError, load_show
 from presenter.timefmt import format_duration
@@ -59,32 +59,15 @@ _STATUS_LABEL = {
 }
 
 
-class MediaFacts(Protocol):  # read-only: a frozen MediaInfo fits
-    """What a probe tells about a clip (presenter.playout.probe.MediaInfo fits)."""
+class MediaFacts(MediaLine, Protocol):  # read-only: a frozen MediaInfo fits
+    """What a probe tells about a clip (presenter.playout.probe.MediaInfo fits): the media line's facts, and
+    whether it plays."""
 
     @property
     def ok(self) -> bool: ...
 
     @property
     def problem(self) -> str | None: ...
-
-    @property
-    def duration_s(self) -> float | None: ...
-
-    @property
-    def width(self) -> int | None: ...
-
-    @property
-    def height(self) -> int | None: ...
-
-    @property
-    def fps(self) -> float | None: ...
-
-    @property
-    def video_codec(self) -> str | None: ...
-
-    @property
-    def audio_codec(self) -> str | None: ...
 
     @property
     def warnings(self) -> tuple[str, ...]: ...
