@@ -35,9 +35,10 @@ def vlc_args_from(environ: Mapping[str, str]) -> list[str] | None:
 
 
 def state_dir_for(args: argparse.Namespace) -> StateDir:
-    """--state-dir, else the platform's own place for it."""
+    """--state-dir, else the platform's own place for it. The application's journals fsync on a thread
+    of their own (presenter.run.journal), so a slow disk does not hold the director's GO."""
     path: Path | None = getattr(args, "state_dir", None)
-    return StateDir(path or default_state_dir())
+    return StateDir(path or default_state_dir(), sync_later=True)
 
 
 def language_for(args: argparse.Namespace, settings: Any, environ: Mapping[str, str]) -> Language:

@@ -4,6 +4,7 @@ tools/core_coverage.sh rests on these as much as on the main tests)."""
 from __future__ import annotations
 
 import os
+import threading
 from dataclasses import replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -162,6 +163,50 @@ def test_a_journal_without_a_listener_still_notes_its_problem(tmp_path, monkeypa
     monkeypatch.undo()
     assert writer.append({"op": "go"}) is True and writer.problem is None
     writer.close()
+
+
+def test_a_journal_that_syncs_later_has_written_each_line_before_append_returns(tmp_path, monkeypatch, bundled_show):
+    """The application's journals fsync on a thread of their own (issue 25: the fsync held every GO)."""
+    synced: list[int] = []
+    release = threading.Event()
+    real_fsync = os.fsync
+
+    def slow_fsync(fd):
+        release.wait()  # a disk that takes its time: append must not wait for it
+        synced.append(fd)
+        real_fsync(fd)
+
+    monkeypatch.setattr(os, "fsync", slow_fsync)
+    state = StateDir(tmp_path / "state", sync_later=True)
+    writer = state.new_journal(bundled_show, START)
+    assert writer.append({"op": "go"}) is True
+    assert writer.path.read_text().splitlines()[-1] == '{"op":"go"}'  # flushed: kill -9 keeps it
+    assert writer.synced(0.01) is False
+    release.set()
+    assert writer.synced()
+    assert synced
+    writer.close()
+    at_once = JournalWriter(writer.path)
+    assert at_once.synced(0.0)  # syncing at once: always synced
+    at_once.close()
+
+
+def test_a_journal_that_syncs_later_reports_a_failed_fsync_at_its_next_line_and_its_recovery(tmp_path, monkeypatch):
+    heard: list[str] = []
+    writer = JournalWriter(tmp_path / "state" / "journals" / "run.jsonl", heard.append, sync_later=True)
+    monkeypatch.setattr(os, "fsync", lambda fd: (_ for _ in ()).throw(OSError(5, "I/O error")))
+    assert writer.append({"op": "go"}) is True  # written; the disk has not answered yet
+    assert writer.synced()
+    assert writer.append({"op": "alive"}) is False
+    assert heard == ["the journal cannot be written (I/O error): a crash now would lose the show state"]
+    monkeypatch.undo()
+    assert writer.synced()  # the fsync of the line that reported the failure fails too
+    writer.append({"op": "alive"})
+    assert writer.synced()
+    assert writer.append({"op": "alive"}) is True
+    assert heard[-1] == "" and writer.problem is None
+    writer.close()
+    assert writer.path.read_text().count("alive") == 3
 
 
 def test_a_torn_journal_whose_end_cannot_be_read_still_gets_its_records(tmp_path, monkeypatch):

@@ -12,6 +12,7 @@ import hashlib
 import json
 import math
 import os
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -36,6 +37,61 @@ DIR_MODE = 0o700  # the journals say what went on air and every message: private
 FILE_MODE = 0o600
 CRASH_LOOP_STARTS = 3
 CRASH_LOOP_WINDOW_S = 60.0
+SYNC_CLOSE_WAIT_S = 2.0  # closing waits this long for the last fsync (a disk that hangs must not hang the show)
+
+
+class _SyncLater:
+    """fsync on a thread of its own, so a slow disk never holds the show's thread (issue 25: the fsync
+    was ~2 ms of every GO and up to 263 ms on a busy disk).
+
+    The line is written and flushed before the intent takes effect: a crash of Presenter, kill -9
+    included, keeps it, since it is in the operating system's hands. The disk gets it milliseconds
+    later, so only a power cut in those milliseconds can lose the last lines. Lines written while an
+    fsync runs share the next one. An fsync that fails is kept in `error` until one succeeds; the
+    writer reports it at its next line (the heartbeat writes one every 2 s on air).
+    """
+
+    def __init__(self, fileno: int) -> None:
+        self._fileno = fileno
+        self._cond = threading.Condition()
+        self._wanted = self._done = 0
+        self._closed = False
+        self.error: OSError | None = None
+        self._thread = threading.Thread(target=self._run, name="journal-fsync", daemon=True)
+        self._thread.start()
+
+    def request(self) -> None:
+        with self._cond:
+            self._wanted += 1
+            self._cond.notify_all()
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                self._cond.wait_for(lambda: self._closed or self._done != self._wanted)
+                if self._done == self._wanted:  # closed, nothing left to sync
+                    return
+                target = self._wanted
+            error: OSError | None = None
+            try:
+                os.fsync(self._fileno)
+            except OSError as exc:
+                error = exc
+            with self._cond:
+                self.error = error
+                self._done = target
+                self._cond.notify_all()
+
+    def wait(self, timeout_s: float | None = None) -> bool:
+        """Until every line written so far is on the disk (or `timeout_s` passed): True when it is."""
+        with self._cond:
+            return self._cond.wait_for(lambda: self._done == self._wanted, timeout_s)
+
+    def close(self) -> None:
+        with self._cond:
+            self._closed = True
+            self._cond.notify_all()
+        self._thread.join(SYNC_CLOSE_WAIT_S)
 
 
 def default_state_dir() -> Path:
@@ -58,13 +114,18 @@ def show_fingerprint(show: Show) -> str:
 
 
 class JournalWriter:
-    """Appends records with flush + fsync. A write that fails is reported, never raised: the show goes on."""
+    """Appends records with flush + fsync. A write that fails is reported, never raised: the show goes on.
 
-    def __init__(self, path: Path, on_problem: Callable[[str], None] | None = None):
+    `sync_later`: the fsync runs on a thread of its own (see _SyncLater); the application's journals
+    do so, the command line's and the tests of the writer itself sync at once.
+    """
+
+    def __init__(self, path: Path, on_problem: Callable[[str], None] | None = None, *, sync_later: bool = False):
         self.path = path
         self.on_problem = on_problem
         self.problem: str | None = None
         self._file: TextIO | None = None
+        self._syncer: _SyncLater | None = None
         try:
             private_dir(path.parent.parent)
             private_dir(path.parent)
@@ -75,6 +136,8 @@ class JournalWriter:
             self._end_torn_line(fd)
         except OSError as exc:
             self._fail(exc)
+        if sync_later and self._file is not None:
+            self._syncer = _SyncLater(self._file.fileno())
 
     def _end_torn_line(self, fd: int) -> None:
         """A journal whose last line was cut off (power loss) gets its newline before the next record,
@@ -97,7 +160,12 @@ class JournalWriter:
         try:
             self._file.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
             self._file.flush()
-            os.fsync(self._file.fileno())
+            if self._syncer is None:
+                os.fsync(self._file.fileno())
+            else:
+                self._syncer.request()
+                if self._syncer.error is not None:  # an earlier line did not reach the disk
+                    raise self._syncer.error
         except OSError as exc:
             self._fail(exc)
             return False
@@ -116,7 +184,14 @@ class JournalWriter:
             if self.on_problem:
                 self.on_problem(message)
 
+    def synced(self, timeout_s: float | None = None) -> bool:
+        """Wait until every line written so far is on the disk: True when it is (always, syncing at once)."""
+        return self._syncer is None or self._syncer.wait(timeout_s)
+
     def close(self) -> None:
+        if self._syncer is not None:
+            self._syncer.close()  # the last lines reach the disk before the file is closed
+            self._syncer = None
         if self._file is not None:
             with contextlib.suppress(OSError):
                 self._file.close()
@@ -229,8 +304,9 @@ def header_from_name(path: Path) -> dict[str, Any]:
 class StateDir:
     """The state directory: journals of every run, kept; the start log for crash-loop detection."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, *, sync_later: bool = False):
         self.path = path
+        self.sync_later = sync_later  # the journals' fsync on a thread of their own (JournalWriter)
 
     @property
     def journals(self) -> Path:
@@ -260,7 +336,8 @@ class StateDir:
 
     def new_journal(self, show: Show, now: datetime, on_problem: Callable[[str], None] | None = None) -> JournalWriter:
         stamp = now.strftime("%Y%m%d-%H%M%S-%f")
-        writer = JournalWriter(self.journals / f"{stamp}-{show_fingerprint(show)}.jsonl", on_problem)
+        path = self.journals / f"{stamp}-{show_fingerprint(show)}.jsonl"
+        writer = JournalWriter(path, on_problem, sync_later=self.sync_later)
         writer.append(
             {
                 "type": "run",
@@ -274,7 +351,7 @@ class StateDir:
         return writer
 
     def reopen(self, path: Path, on_problem: Callable[[str], None] | None = None) -> JournalWriter:
-        return JournalWriter(path, on_problem)
+        return JournalWriter(path, on_problem, sync_later=self.sync_later)
 
     def all_journals(self, show: Show | None = None) -> list[Path]:
         try:
