@@ -12,9 +12,11 @@ import csv
 import io
 import os
 import stat
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any, Protocol
 
 from presenter.csvout import FORMULA_STARTS, Dialect, safe_cell, write_csv
 from presenter.i18n import QT_TRANSLATE_NOOP, translate
@@ -52,7 +54,7 @@ def _normal_header(text: str) -> str:
 
 @dataclass
 class ImportReport:
-    entries: list[dict] = field(default_factory=list)  # the good rows, ready for QuestionQueue.add_many
+    entries: list[dict[str, Any]] = field(default_factory=list)  # the good rows, ready for QuestionQueue.add_many
     problems: list[str] = field(default_factory=list)  # `line 7: the question is empty`
     notes: list[str] = field(default_factory=list)  # rows imported with a change (`line 9: source … read as other`)
     bad_rows: int = 0
@@ -158,7 +160,15 @@ def parse_questions_csv(data: bytes, today: datetime | None = None) -> ImportRep
     return report
 
 
-def _read_rows(reader, columns: dict[str, int], today: datetime, report: ImportReport) -> None:
+class _CsvRows(Protocol):
+    """The rows as `csv.reader` gives them, with the count of lines read (a row may span several)."""
+
+    line_num: int
+
+    def __next__(self) -> list[str]: ...
+
+
+def _read_rows(reader: _CsvRows, columns: dict[str, int], today: datetime, report: ImportReport) -> None:
     line = reader.line_num + 1
     while True:
         try:
@@ -184,7 +194,7 @@ def _read_rows(reader, columns: dict[str, int], today: datetime, report: ImportR
             _bad(report, this_line, str(exc))
 
 
-def _entry(row: list[str], columns: dict[str, int], today: datetime, line: int, report: ImportReport) -> dict:
+def _entry(row: list[str], columns: dict[str, int], today: datetime, line: int, report: ImportReport) -> dict[str, Any]:
     def cell(key: str) -> str:
         index = columns.get(key)
         value = row[index] if index is not None and index < len(row) else ""
@@ -294,7 +304,9 @@ def questions_csv(questions: list[Question], dialect: Dialect = Dialect.EXCEL_DE
     return write_csv(EXPORT_COLUMNS, header, rows, dialect)
 
 
-def questions_csv_for_run(records, dialect: Dialect = Dialect.EXCEL_DE) -> tuple[str, list[str]]:
+def questions_csv_for_run(
+    records: Iterable[dict[str, Any]], dialect: Dialect = Dialect.EXCEL_DE
+) -> tuple[str, list[str]]:
     """The as-run's questions export: a run's journal records (`read_journal(path).records`, or a replayed
     engine's `question_records`) as CSV, one row per question; and the warnings of damaged records."""
     from presenter.questions import replayed_queue

@@ -12,10 +12,12 @@ import base64
 import json
 import os
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import time
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from presenter.i18n import QT_TRANSLATE_NOOP, translate
 from presenter.show import (
@@ -43,7 +45,9 @@ MAX_DOCUMENT_BYTES = 4 * 1024 * 1024  # a journaled document is checked before i
 NEW_SEGMENT_TITLE = QT_TRANSLATE_NOOP("Editing", "New segment")  # translated where a segment is added
 NEW_SEGMENT_DURATION = "5:00"
 
-Document = dict  # the show file's form: texts and lists of texts, keys in the file's order
+Document = dict[str, Any]  # the show file's form: texts and lists of texts, keys in the file's order
+FieldText = str | Sequence[str] | None  # a field as typed: a text, or a list of texts; None or "" removes it
+Changes = Mapping[str, FieldText]
 
 
 class EditError(ValueError):
@@ -53,7 +57,7 @@ class EditError(ValueError):
 # --------------------------------------------------------------------------------------------- documents
 
 
-def _time_text(value) -> str:
+def _time_text(value: time) -> str:
     return f"{value:%H:%M:%S}" if value.second else f"{value:%H:%M}"
 
 
@@ -123,7 +127,7 @@ def _folder(path: Path | None) -> Path:
     return (path or Path.cwd() / "show.yaml").resolve().parent
 
 
-def _check_texts(value, key: str) -> None:
+def _check_texts(value: object, key: str) -> None:
     """Characters the show file cannot hold, refused with the loader's message."""
     if isinstance(value, str):
         if (
@@ -158,7 +162,7 @@ def show_from_document(doc: Document, path: Path | None) -> Show:
 # --------------------------------------------------------------------------------------------- the journal
 
 
-def journal_fields(doc: Document, key: str = "show") -> dict:
+def journal_fields(doc: Document, key: str = "show") -> dict[str, Any]:
     """A document for a journal record: as it is, or compressed when it is large."""
     text = json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
     if len(text.encode("utf-8")) <= MAX_JOURNAL_FIELD:
@@ -167,7 +171,7 @@ def journal_fields(doc: Document, key: str = "show") -> dict:
     return {key + "_z": packed}
 
 
-def journal_record(show: Show, base: Show | None = None) -> dict:
+def journal_record(show: Show, base: Show | None = None) -> dict[str, Any]:
     """The fields of an "edit" journal record: the new running order, and for a run's first edit the one before.
 
     A journal line is at most 64 KiB: the base is left out when both do not fit (replay then starts
@@ -182,17 +186,16 @@ def journal_record(show: Show, base: Show | None = None) -> dict:
     return fields if _size(fields) <= MAX_JOURNAL_LINE else {"too_large": True}
 
 
-def _size(fields: dict) -> int:
+def _size(fields: Mapping[str, object]) -> int:
     return len(json.dumps(fields, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
 
 
-def show_from_record(record: dict, path: Path | None, key: str = "show") -> Show:
+def show_from_record(record: Mapping[str, object], path: Path | None, key: str = "show") -> Show:
     """The show an "edit" journal record carries, checked like a show file (raises ValueError when damaged)."""
     if record.get("too_large") is True:
         raise ValueError(translate("Editing", "this edit was too large for the journal (it was not saved either)"))
     doc = record.get(key)
-    if doc is None and isinstance(record.get(key + "_z"), str):
-        packed = record[key + "_z"]
+    if doc is None and isinstance(packed := record.get(key + "_z"), str):
         if len(packed) > MAX_DOCUMENT_BYTES:
             raise ValueError(translate("Editing", "{key} is too large").format(key=key))
         try:
@@ -235,7 +238,7 @@ def _check_index(show: Show, index: int) -> None:
         )
 
 
-def add_segment(show: Show, after: int | None, values: dict | None = None) -> tuple[Show, int]:
+def add_segment(show: Show, after: int | None, values: Mapping[str, object] | None = None) -> tuple[Show, int]:
     """A new live segment after `after` (at the end when None); returns the show and its index."""
     doc, segments = _segments(show)
     values = dict(values or {})
@@ -279,7 +282,7 @@ def _without_empty(values: Document) -> Document:
     return {key: value for key, value in values.items() if value not in (None, "", [], ())}
 
 
-def _normalized(key: str, value):
+def _normalized(key: str, value: FieldText) -> str | list[str] | None:
     if value is None:
         return None
     if key in LIST_FIELDS:
@@ -288,7 +291,7 @@ def _normalized(key: str, value):
     return str(value).strip()
 
 
-def update_segment(show: Show, index: int, changes: dict) -> Show:
+def update_segment(show: Show, index: int, changes: Changes) -> Show:
     """Change fields of a segment (texts as typed; "" or None removes an optional field) as one edit."""
     _check_index(show, index)
     unknown = [key for key in changes if key not in SEGMENT_FIELDS]
@@ -323,7 +326,7 @@ def _placeholder_id(segment_id: str) -> bool:
     return segment_id in stems or (tail.isdigit() and head in stems)
 
 
-def update_show(show: Show, changes: dict) -> Show:
+def update_show(show: Show, changes: Changes) -> Show:
     """Change fields of the show itself (title, date, start, end, warning, danger, description)."""
     unknown = [key for key in changes if key not in SHOW_FIELDS]
     if unknown:

@@ -12,17 +12,20 @@ from collections.abc import Callable, Hashable
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
+from presenter.ui.naming import named
+
 BANNER_STYLE = "QFrame#bannerFrame{background:#5a3a00;} QLabel{color:#fff;font-weight:bold;}"
 
 
 class Banner(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="bannerFrame")
+        super().__init__(parent)
+        self.setObjectName("bannerFrame")
         self.setStyleSheet(BANNER_STYLE)
-        self.text = QLabel(objectName="banner")
+        self.text = named(QLabel(), "banner")
         self.text.setTextFormat(Qt.TextFormat.PlainText)  # file names and problems from outside are text
         self.text.setWordWrap(True)
-        self.button = QPushButton(objectName="bannerAction")
+        self.button = named(QPushButton(), "bannerAction")
         # The button keeps its whole label; the notice beside it wraps (issue 22: a cut "Verwerfen")
         self.button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         self.button.hide()

@@ -8,9 +8,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from presenter.i18n import QT_TRANSLATE_NOOP, translate
 from presenter.moderator_view import describe
-from presenter.playout.interface import OutputState
+from presenter.playout.interface import OutputState, OutputStatus
 from presenter.run.engine import ShowSnapshot
 from presenter.timefmt import format_duration
+from presenter.ui.naming import named
 from presenter.ui.on_air_panel import set_text
 
 PLAYING_STATES = (OutputState.PLAYING, OutputState.PAUSED, OutputState.HELD)
@@ -26,7 +27,7 @@ OUTPUT_STATE_LABEL = {
 }
 
 
-def output_text(status, titles: dict[str, str] | None = None) -> str:
+def output_text(status: OutputStatus | None, titles: dict[str, str] | None = None) -> str:
     """One line on what the program output shows (an OutputStatus, or None without a playout);
     segments by their titles (`titles`: id → title), never by their ids (issue 22)."""
     if status is None:
@@ -50,16 +51,16 @@ class DirectorHeader(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        self.show_title = QLabel(objectName="showTitle")
+        self.show_title = named(QLabel(), "showTitle")
         title_font = QFont(self.font())
         title_font.setPointSizeF(title_font.pointSizeF() * 1.4)
         title_font.setBold(True)
         self.show_title.setFont(title_font)
-        self.clock_label = QLabel(objectName="clock")
+        self.clock_label = named(QLabel(), "clock")
         self.clock_label.setFont(QFont(mono.family(), int(title_font.pointSizeF())))
-        self.over_under_label = QLabel(objectName="overUnder")
-        self.projected_label = QLabel(objectName="projectedEnd")
-        self.output_label = QLabel(objectName="outputState")
+        self.over_under_label = named(QLabel(), "overUnder")
+        self.projected_label = named(QLabel(), "projectedEnd")
+        self.output_label = named(QLabel(), "outputState")
         self.output_label.setToolTip(translate("DirectorHeader", "What the program output shows"))
         for label in (self.show_title, self.output_label, self.over_under_label, self.projected_label):
             label.setTextFormat(Qt.TextFormat.PlainText)  # a show title is text, never HTML
@@ -87,7 +88,7 @@ class DirectorHeader(QWidget):
             layout.addSpacing(18)
             layout.addWidget(widget, 2 if widget is self.output_label else 0)
 
-    def show_state(self, snapshot: ShowSnapshot, output_status) -> None:
+    def show_state(self, snapshot: ShowSnapshot, output_status: OutputStatus | None) -> None:
         show = snapshot.show
         title = f"{show.title} — {show.date:%d.%m.%Y}, {show.start:%H:%M}–{show.end:%H:%M}"
         if snapshot.rehearsal:

@@ -70,13 +70,13 @@ class DirectorKeys(QObject):
         self._bind(Qt.Key.Key_Escape, self.escape)
         self._bind(QKeySequence(MESSAGE_KEY), self.to_message_field)
 
-    def _bind(self, key, slot: Callable[[], None]) -> None:
+    def _bind(self, key: Qt.Key | QKeySequence, slot: Callable[[], None]) -> None:
         shortcut = QShortcut(QKeySequence(key), self.window)
         shortcut.activated.connect(slot)
 
     def _typing(self) -> bool:
         focus = QApplication.focusWidget()
-        return is_text_field(focus) and focus.window() is self.window
+        return focus is not None and is_text_field(focus) and focus.window() is self.window
 
     def space(self) -> None:
         """GO, unless the focus is in a text field (a field takes Space as text before it gets here)."""

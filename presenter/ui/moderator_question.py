@@ -8,6 +8,8 @@ itself from three setters; the moderator window (or the lead's wiring) feeds it.
 
 from __future__ import annotations
 
+from typing import Protocol
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
@@ -136,7 +138,17 @@ class ModeratorQuestionPanel(QWidget):
         self.paint_count += 1
 
 
-def show_question_on(target, snapshot: ShowSnapshot) -> None:
+class QuestionTarget(Protocol):
+    """What shows the question on screen: the panel here, or a test's stand-in."""
+
+    def set_question(self, asker: str, source: str, text: str) -> None: ...
+
+    def clear_question(self) -> None: ...
+
+    def set_questions_waiting(self, count: int) -> None: ...
+
+
+def show_question_on(target: QuestionTarget, snapshot: ShowSnapshot) -> None:
     """Feed the snapshot's question on screen and the count waiting to anything with the three setters
     (`set_question`, `clear_question`, `set_questions_waiting`)."""
     current = snapshot.question

@@ -11,6 +11,7 @@ from presenter.moderator_view import describe, must_end_by_text
 from presenter.run.state import FillView, Mode, ShowSnapshot
 from presenter.timefmt import format_countdown, format_duration
 from presenter.ui import theme
+from presenter.ui.naming import named
 
 
 def set_text(label: QLabel, text: str) -> None:
@@ -46,34 +47,35 @@ class OnAirPanel(QFrame):
     """Renders the snapshot's segment on air; `controls` (the transport bar) sits at its foot."""
 
     def __init__(self, controls: QWidget, parent: QWidget | None = None) -> None:
-        super().__init__(parent, objectName="onAirPanel")
+        super().__init__(parent)
+        self.setObjectName("onAirPanel")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        self.on_air_title = QLabel(objectName="onAirTitle")
+        self.on_air_title = named(QLabel(), "onAirTitle")
         self.on_air_title.setWordWrap(True)
         self.on_air_title.setFont(_scaled_font(self.font(), 1.5))
-        self.countdown = QLabel(objectName="countdown")
+        self.countdown = named(QLabel(), "countdown")
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
         countdown_font = QFont(mono.family())
         countdown_font.setPointSize(40)  # big, and still room for GO on a 720 px laptop
         countdown_font.setBold(True)
         self.countdown.setFont(countdown_font)
         self.countdown.setMinimumHeight(110)
-        self.phase_label = QLabel(objectName="phase")
+        self.phase_label = named(QLabel(), "phase")
         self.phase_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.phase_label.setFont(_scaled_font(self.font(), 1.3))
-        self.clip_label = QLabel(objectName="clipState")
+        self.clip_label = named(QLabel(), "clipState")
         self.clip_label.setWordWrap(True)
-        self.details_label = QLabel(objectName="segmentDetails")
+        self.details_label = named(QLabel(), "segmentDetails")
         self.details_label.setWordWrap(True)
         self.details_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.details_label.setTextFormat(Qt.TextFormat.PlainText)
         # Speakers and notes take the room that is left: long notes never push GO off a laptop's screen
         # (the moderator window shows them whole).
         self.details_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
-        self.next_label = QLabel(objectName="next")
+        self.next_label = named(QLabel(), "next")
         self.next_label.setWordWrap(True)
-        self.fill_label = QLabel(objectName="fill")
+        self.fill_label = named(QLabel(), "fill")
         self.fill_label.setWordWrap(True)
         self.fill_label.setToolTip(translate("OnAirPanel", "The segment that absorbs time to keep the hard out"))
         for label in (self.on_air_title, self.phase_label, self.clip_label, self.next_label, self.fill_label):

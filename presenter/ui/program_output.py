@@ -24,9 +24,10 @@ import ctypes
 import ctypes.util
 import logging
 import os
+from collections.abc import Iterator
 
 from PySide6.QtCore import QRect, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QResizeEvent, QScreen
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QPaintEvent, QResizeEvent, QScreen, QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from presenter.ui.surfaces import paint_black
@@ -93,11 +94,11 @@ def _x11() -> ctypes.CDLL | None:
 
 
 @contextlib.contextmanager
-def _x_display():
+def _x_display() -> Iterator[tuple[ctypes.CDLL, int] | None]:
     """A connection of our own to the X server (usable from any thread): (libX11, display), or None."""
     x11 = _x11() if os.environ.get("DISPLAY") else None
     dpy = x11.XOpenDisplay(None) if x11 is not None else None
-    if not dpy:
+    if x11 is None or not dpy:
         yield None
         return
     try:
@@ -131,7 +132,7 @@ def request_x11_backing_store(window_ids: list[int]) -> bool:
             if connection is None:
                 return False
             x11, dpy = connection
-            supported = x11.XDoesBackingStore(x11.XDefaultScreenOfDisplay(dpy)) != 0
+            supported = int(x11.XDoesBackingStore(x11.XDefaultScreenOfDisplay(dpy))) != 0
             attrs = _XSetWindowAttributes(backing_store=_WHEN_MAPPED)
             for wid in window_ids:
                 x11.XChangeWindowAttributes(dpy, wid, _CW_BACKING_STORE, ctypes.byref(attrs))
@@ -159,10 +160,12 @@ class VideoSurface(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.setCursor(Qt.CursorShape.BlankCursor)
 
-    def paintEngine(self):  # no Qt painting at all: libVLC owns the pixels
+    # No Qt painting at all: libVLC owns the pixels. Qt documents a null paint engine for
+    # WA_PaintOnScreen widgets; PySide6's stub (QPaintDevice.paintEngine -> QPaintEngine) leaves out None.
+    def paintEngine(self) -> None:  # type: ignore[override]  # PySide6 stub defect, see above
         return None
 
-    def paintEvent(self, event) -> None:
+    def paintEvent(self, event: QPaintEvent) -> None:
         pass
 
 
@@ -295,7 +298,7 @@ class ProgramOutputWindow(QWidget):
 
     # ---- events
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         self._ensure_backing_store()
         super().showEvent(event)
 

@@ -6,6 +6,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -51,7 +52,7 @@ STATE_FOREGROUND = {QuestionState.ANSWERED: "#7a7a7a", QuestionState.DROPPED: "#
 class QuestionListModel(QAbstractTableModel):
     """Rows in the producer's order; rebuilt only when the queue's revision moved."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[tuple[str, QuestionState, tuple[str, ...], str]] = []
         self._revision: tuple[int, int] | None = None
@@ -92,12 +93,12 @@ class QuestionListModel(QAbstractTableModel):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(column_titles())
 
-    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return column_titles()[section]
         return None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
         question_id, state, cells, search = self._rows[index.row()]
@@ -126,7 +127,7 @@ class QuestionListModel(QAbstractTableModel):
 class QuestionFilter(QSortFilterProxyModel):
     """A search over the words of a question (text, asker, source, note) and one state, or all."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._words: list[str] = []
         self._state: str | None = None

@@ -28,6 +28,7 @@ from presenter.controller import ShowController
 from presenter.questions import QuestionState, source_label
 from presenter.run.intents import Intent, QuestionAnsweredNext, QuestionShow, QuestionTakeOff
 from presenter.ui.flow_layout import FlowLayout
+from presenter.ui.naming import named
 from presenter.ui.send import send
 
 SHOWN_WAITING = 3  # the next approved questions the director sees
@@ -76,10 +77,10 @@ class QuestionQueueWidget(QGroupBox):
         self.setObjectName("questionQueue")
         self.controller = controller
         self._revision: tuple[int, int] | None = None
-        self.on_screen = QLabel(objectName="questionOnScreen")
+        self.on_screen = named(QLabel(), "questionOnScreen")
         self.on_screen.setWordWrap(True)
         self.on_screen.setTextFormat(Qt.TextFormat.PlainText)
-        self.waiting = QLabel(objectName="questionsWaiting")
+        self.waiting = named(QLabel(), "questionsWaiting")
         self.waiting.setWordWrap(True)
         self.waiting.setTextFormat(Qt.TextFormat.PlainText)
         self.waiting.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -89,11 +90,11 @@ class QuestionQueueWidget(QGroupBox):
             ("questionNext", self.tr("Answered, next (N)"), QuestionAnsweredNext()),
             ("questionOff", self.tr("Off (Shift+Q)"), QuestionTakeOff()),
         ):
-            button = QPushButton(text, objectName=name)
+            button = named(QPushButton(text), name)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _=False, intent=intent: self._send(intent))
             buttons.addWidget(button)
-        open_window = QPushButton(self.tr("Questions…"), objectName="openQuestions")
+        open_window = named(QPushButton(self.tr("Questions…")), "openQuestions")
         open_window.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         open_window.clicked.connect(self.questions_window_requested.emit)
         buttons.addWidget(open_window)

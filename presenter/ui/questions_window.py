@@ -6,10 +6,11 @@ journal live in the controller (presenter.questions).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -31,10 +32,12 @@ from PySide6.QtWidgets import (
 )
 
 from presenter.controller import ShowController
+from presenter.csvout import Dialect
 from presenter.files import atomic_write
 from presenter.questions import MAX_NAME, MAX_NOTE, MAX_SCREEN_TEXT, Question, QuestionState, Source, source_label
-from presenter.questions.csv_file import Dialect, ImportReport, questions_csv, read_questions_file
+from presenter.questions.csv_file import ImportReport, questions_csv, read_questions_file
 from presenter.show import slugify
+from presenter.ui.naming import named
 from presenter.ui.question_list import ID_ROLE, QuestionFilter, QuestionListModel, column_titles, state_label
 from presenter.ui.question_queue import is_text_input
 
@@ -71,28 +74,28 @@ def question_number(controller: ShowController, question_id: str) -> int:
 class QuestionEditor(QDialog):
     """F2: every field of one question; OK sends only what changed."""
 
-    def __init__(self, question: Question, speakers: list[str], parent=None, number: int = 0):
+    def __init__(self, question: Question, speakers: list[str], parent: QWidget | None = None, number: int = 0) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Edit question #{number}").format(number=number or question.id))
         self.question = question
-        self.text = QPlainTextEdit(question.text, objectName="editText")
-        self.screen_text = QLineEdit(question.screen_text, objectName="editScreenText")
+        self.text = named(QPlainTextEdit(question.text), "editText")
+        self.screen_text = named(QLineEdit(question.screen_text), "editScreenText")
         self.screen_text.setMaxLength(MAX_SCREEN_TEXT)
         self.screen_text.setPlaceholderText(self.tr("optional: what the moderator reads (at most 140 characters)"))
-        self.asker = QLineEdit(question.asker, objectName="editAsker")
+        self.asker = named(QLineEdit(question.asker), "editAsker")
         self.asker.setMaxLength(MAX_NAME)
-        self.source = QComboBox(objectName="editSource")
+        self.source = named(QComboBox(), "editSource")
         for source in Source:
             self.source.addItem(source_label(source), source.value)
         self.source.setCurrentIndex(list(Source).index(question.source))
-        self.addressed_to = QComboBox(objectName="editAddressedTo")
+        self.addressed_to = named(QComboBox(), "editAddressedTo")
         self.addressed_to.addItem("", "")
         for speaker in speakers:
             self.addressed_to.addItem(speaker, speaker)
         if question.addressed_to and question.addressed_to not in speakers:
             self.addressed_to.addItem(question.addressed_to, question.addressed_to)
         self.addressed_to.setCurrentIndex(max(self.addressed_to.findData(question.addressed_to), 0))
-        self.note = QLineEdit(question.note, objectName="editNote")
+        self.note = named(QLineEdit(question.note), "editNote")
         self.note.setMaxLength(MAX_NOTE)
         form = QFormLayout(self)
         form.addRow(self.tr("Question"), self.text)
@@ -107,7 +110,7 @@ class QuestionEditor(QDialog):
         form.addRow(buttons)
         self.resize(640, 360)
 
-    def changes(self) -> dict:
+    def changes(self) -> dict[str, str]:
         now = {
             "text": self.text.toPlainText(),
             "screen_text": self.screen_text.text(),
@@ -137,7 +140,7 @@ class QuestionsWindow(QWidget):
 
     # ------------------------------------------------------------------ layout
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         """Opens in view (issue 22): inside the free area of the director's screen, in front of the
         director, never left behind it or past a laptop's edge."""
         super().showEvent(event)
@@ -158,11 +161,11 @@ class QuestionsWindow(QWidget):
     def _build(self) -> None:
         self._build_table()
         top = self._build_filters()
-        self.counts = QLabel(objectName="questionCounts")
-        self.status = QLabel(objectName="questionStatus")
+        self.counts = named(QLabel(), "questionCounts")
+        self.status = named(QLabel(), "questionStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)  # refusals quote question texts
         self.status.setWordWrap(True)
-        self.report = QPlainTextEdit(objectName="importReport")
+        self.report = named(QPlainTextEdit(), "importReport")
         self.report.setReadOnly(True)
         self.report.setMaximumHeight(120)
         self.report.hide()
@@ -181,7 +184,7 @@ class QuestionsWindow(QWidget):
         self.model = QuestionListModel(self)
         self.filter = QuestionFilter(self)
         self.filter.setSourceModel(self.model)
-        self.table = QTableView(objectName="questionList")
+        self.table = named(QTableView(), "questionList")
         self.table.setModel(self.filter)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -195,15 +198,15 @@ class QuestionsWindow(QWidget):
 
     def _build_filters(self) -> QHBoxLayout:
         """The source of pasted questions, the search and the state filter, in one row above the list."""
-        self.default_source = QComboBox(objectName="defaultSource")
+        self.default_source = named(QComboBox(), "defaultSource")
         for source in Source:
             self.default_source.addItem(source_label(source), source.value)
         self.default_source.setToolTip(self.tr("Source of a pasted question that does not name one"))
-        self.search = QLineEdit(objectName="questionSearch")
+        self.search = named(QLineEdit(), "questionSearch")
         self.search.setPlaceholderText(self.tr("Search (name, words, source)"))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter_changed)
-        self.state_filter = QComboBox(objectName="stateFilter")
+        self.state_filter = named(QComboBox(), "stateFilter")
         self.state_filter.addItem(self.tr("all"), None)
         for state in QuestionState:
             self.state_filter.addItem(state_label(state), state.value)
@@ -230,7 +233,7 @@ class QuestionsWindow(QWidget):
             ("showOnScreen", self.tr("On screen"), self.show_selected),
             ("takeOff", self.tr("Off screen"), self.take_off),
         ):
-            button = QPushButton(text, objectName=name)
+            button = named(QPushButton(text), name)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(slot)
             buttons.addWidget(button)
@@ -240,7 +243,7 @@ class QuestionsWindow(QWidget):
             ("exportCsv", self.tr("Export CSV…"), self.choose_export),
             ("deleteRunQuestions", self.tr("Delete the questions of this run…"), self.confirm_delete),
         ):
-            button = QPushButton(text, objectName=name)
+            button = named(QPushButton(text), name)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(slot)
             files.addWidget(button)
@@ -325,7 +328,7 @@ class QuestionsWindow(QWidget):
             self.select(new.id)
             self.table.setFocus()
 
-    def _with_selected(self, action, done: str = "") -> None:
+    def _with_selected(self, action: Callable[[str], str | None], done: str = "") -> None:
         question_id = self.selected_id()
         if question_id is None:
             self._say(self.tr("Select a question first."))
@@ -373,7 +376,7 @@ class QuestionsWindow(QWidget):
         editor.accepted.connect(lambda: self.apply_edit(question_id, editor.changes()))
         editor.open()
 
-    def apply_edit(self, question_id: str, changes: dict) -> None:
+    def apply_edit(self, question_id: str, changes: Mapping[str, str]) -> None:
         if changes:
             self._with_selected(
                 lambda qid: self.controller.question_intents.edit(question_id, **changes), self.tr("Saved.")

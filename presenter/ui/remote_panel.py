@@ -6,6 +6,7 @@ It only renders the Remote and switches it; every command from outside still goe
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING
 
 import segno
 from PySide6.QtCore import Qt, QTimer
@@ -13,6 +14,9 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QCheckBox, QDialog, QFormLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from presenter.remote.addresses import DEFAULT_HOST, parse_host_port
+
+if TYPE_CHECKING:
+    from presenter.remote.service import Remote
 
 REFRESH_MS = 1000
 QR_SCALE = 4
@@ -30,7 +34,7 @@ def qr_pixmap(text: str, scale: int = QR_SCALE) -> QPixmap:
 class RemotePanel(QWidget):
     """Shows and switches the remote (`presenter.remote.service.Remote`)."""
 
-    def __init__(self, remote, parent: QWidget | None = None):
+    def __init__(self, remote: Remote, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.remote = remote
         layout = QVBoxLayout(self)
@@ -142,7 +146,7 @@ def _host_port(address: tuple[str, int] | None) -> str:
 class RemoteDialog(QDialog):
     """The panel in a window of its own (non-modal), for a "Remote…" button of the director window."""
 
-    def __init__(self, remote, parent: QWidget | None = None):
+    def __init__(self, remote: Remote, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Remote control"))
         self.panel = RemotePanel(remote, self)

@@ -114,8 +114,21 @@ class WindowPlacement(QObject):
     def screen_names() -> list[str]:
         return [screen.name() for screen in QGuiApplication.screens()]
 
-    def add(self, key: str, label: str, window: QWidget, screen_index: int | None, windowed: bool, **wish) -> None:
-        """A window to place: the command line's screen wins, else the remembered fullscreen one."""
+    def add(
+        self,
+        key: str,
+        label: str,
+        window: QWidget,
+        screen_index: int | None,
+        windowed: bool,
+        *,
+        place: Placer | None = None,
+        aspect: float | None = None,
+        default_fullscreen: bool = False,
+        share: int = 1,
+    ) -> None:
+        """A window to place: the command line's screen wins, else the remembered fullscreen one.
+        `place` puts it on a screen (by default: fullscreen or windowed there); the rest is its WindowWish."""
         remembered = self.settings.value(f"windows/{key}/screen", None)
         remembered_fullscreen = self.settings.value(f"windows/{key}/fullscreen", False, type=bool)
         screen = screen_index
@@ -128,12 +141,19 @@ class WindowPlacement(QObject):
                         "{label}: remembered screen {name} is not connected; windowed beside the director",
                     ).format(label=label, name=remembered)
                 )
-        fullscreen = not windowed and (screen is not None or wish.get("default_fullscreen", False))
-        place = wish.pop("place", None) or self._default_placer(window)
+        fullscreen = not windowed and (screen is not None or default_fullscreen)
         least = window.minimumSize().expandedTo(window.minimumSizeHint())  # never placed smaller: off-screen
-        wish.setdefault("min_width", least.width())
-        wish.setdefault("min_height", least.height())
-        self._managed[key] = _Managed(label, window, place, WindowWish(key, screen, fullscreen, **wish))
+        wish = WindowWish(
+            key,
+            screen,
+            fullscreen,
+            aspect=aspect,
+            default_fullscreen=default_fullscreen,
+            min_width=least.width(),
+            min_height=least.height(),
+            share=share,
+        )
+        self._managed[key] = _Managed(label, window, place or self._default_placer(window), wish)
 
     @staticmethod
     def _default_placer(window: QWidget) -> Placer:

@@ -25,6 +25,7 @@ from presenter.run.intents import (
 from presenter.run.state import ClipState, Offer, OfferAction, SegmentStatus, SegmentView, ShowSnapshot
 from presenter.timefmt import format_duration
 from presenter.ui.flow_layout import ElidedButton, FlowLayout
+from presenter.ui.naming import named
 
 GO_TITLE_CHARS = 34  # longer titles are cut with "…" (the tooltip has the whole title)
 GO_STYLE = (
@@ -102,7 +103,7 @@ class TransportBar(QWidget):
         self, text: str, name: str, slot: Callable[[], object], tip: str = "", *, elided: bool = False
     ) -> QPushButton:
         # GO names what it airs: a long title is cut to the room (never widening the window at GO)
-        button = ElidedButton(text, objectName=name) if elided else QPushButton(text, objectName=name)
+        button = ElidedButton(text, objectName=name) if elided else named(QPushButton(text), name)
         button.clicked.connect(lambda _=False: slot())
         if tip:
             button.setToolTip(tip)
