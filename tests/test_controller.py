@@ -271,3 +271,24 @@ def test_issue_25_14_a_held_clip_resumes_held_at_its_end_after_kill_9(qtbot, tmp
     playout.status_changed.emit(OutputStatus(OutputState.PLAYING, "sting", 2.85, 3.0, None, None))
     clip_view = resumed.snapshot().clip
     assert (clip_view.state.value, clip_view.position_s, resumed.snapshot().timer_running) == ("held", 3.0, False)
+
+
+class ReportingPlayout(RecordingPlayout):
+    """Reports PLAYING from inside take(), as the real playout's cut does (synchronously)."""
+
+    def take(self, segment_id, path, end_action, *, start_at_s: float = 0.0) -> None:
+        from presenter.playout.interface import OutputState, OutputStatus
+
+        super().take(segment_id, path, end_action, start_at_s=start_at_s)
+        self.status_changed.emit(OutputStatus(OutputState.PLAYING, segment_id, 0.0, 3.0, None, None))
+
+
+def test_issue_25_a_go_onto_a_clip_tells_the_windows_once(qtbot, clip_first_show, fake_clock):
+    """The cut's report (an intent from the playout) joins the GO's change: the windows repainted
+    twice, one repaint nested inside the other, for every GO onto a clip (three times with the arm)."""
+    controller = ShowController(clip_first_show, clock=fake_clock, playout=ReportingPlayout())
+    told: list[str] = []
+    controller.changed.connect(lambda: told.append(controller.snapshot().clip.state.value))
+    controller.go()
+    assert ("take", "opener") in controller.playout.calls
+    assert told == ["playing"]  # once, and already with the playout's report in it

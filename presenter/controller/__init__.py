@@ -38,6 +38,7 @@ _R = TypeVar("_R")
 
 NO_PLAYOUT = QT_TRANSLATE_NOOP("ShowController", "clips cannot play: libVLC is not available")
 RESUME_END_MARGIN_S = 0.5
+FOLLOW_ROUNDS = 3  # a report that changes what is on air is followed; a loop of them is not
 HEARTBEAT_MS = 2000  # the journal notes the show is alive this often (the crash time on resume)
 
 
@@ -272,7 +273,20 @@ class ShowController(QObject):
             self._after_change()
 
     def _after_change(self) -> None:
-        self._follow_on_air()
+        """Drive the playout after a change, then tell the windows once. Driving it reports back (a cut
+        emits the output's status, a clip intent follows): those changes join this one instead of
+        repainting every window again from inside this repaint (three repaints per GO, issue 25)."""
+        self._dirty = True
+        for _ in range(FOLLOW_ROUNDS):  # what the playout's reports changed may change what goes on air
+            if not self._dirty:
+                break
+            self._dirty = False
+            self._depth += 1
+            try:
+                self._follow_on_air()
+            finally:
+                self._depth -= 1
+        self._dirty = False
         self.changed.emit()
 
     def _follow_on_air(self) -> None:
