@@ -20,6 +20,7 @@ class FlowLayout(QLayout):
     def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
+        self._height_for: tuple[int, int] | None = None  # (width, height): Qt asks several times per layout
         self.setSpacing(spacing)
         self.setContentsMargins(0, 0, 0, 0)
 
@@ -42,7 +43,16 @@ class FlowLayout(QLayout):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return self._arrange(QRect(0, 0, width, 0), move=False)
+        # Asked many times per layout pass and on every label change (issue 25: ~10 % of the UI
+        # thread's time in the soak's longest stalls); valid until Qt invalidates the layout.
+        if self._height_for is None or self._height_for[0] != width:
+            self._height_for = (width, self._arrange(QRect(0, 0, width, 0), move=False))
+        return self._height_for[1]
+
+    def invalidate(self) -> None:
+        """An item changed (its text, its visibility, its size): the heights are asked afresh."""
+        self._height_for = None
+        super().invalidate()
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 import pytest
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QGuiApplication, QImage, QPainter
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from presenter.controller import ShowController
 from presenter.playout.silent import SilentPlayout
@@ -52,8 +52,14 @@ def rig(qtbot, bundled_show, fake_clock):
     return fake_clock, controller, window
 
 
+def repaint() -> None:
+    """The windows repaint in the turn of the event loop after a change (presenter.ui.next_turn)."""
+    QApplication.processEvents()
+
+
 def shown(window: ModeratorWindow) -> dict[str, str]:
-    """The texts the moderator sees, by widget name."""
+    """The texts the moderator sees, by widget name (as painted: the turn after a change)."""
+    repaint()
     texts = {w.objectName(): w.text() for w in window.findChildren(FitText) if w.isVisible()}
     texts["talkingPoints"] = window.points.displayed_text()
     texts["message"] = window.message.text() if window.message.isVisible() else ""
@@ -246,6 +252,7 @@ def test_a_failed_clip_says_the_moderator_is_live(qtbot, bundled_show, fake_cloc
     window = _window(qtbot, controller, fake_clock)
     fake_clock.set_now(START)
     controller.go()
+    repaint()
     assert not window.notice.isVisible()
     fake_clock.advance(0.5)
     controller.jump(2)
@@ -294,6 +301,7 @@ def test_a_director_message_shows_large_until_cleared(rig, qtbot):
     clock, controller, window = rig
     clock.set_now(START)
     controller.go()
+    repaint()
     assert not window.message.isVisible()
     assert window.visible_message() is None
     assert shown(window)["message"] == ""
@@ -301,6 +309,7 @@ def test_a_director_message_shows_large_until_cleared(rig, qtbot):
     window.message_changed.connect(seen.append)
 
     controller.send_message("Bitte zum Ende kommen")
+    repaint()
     assert window.message.isVisible()
     assert shown(window)["message"] == "Bitte zum Ende kommen"
     assert window.visible_message() == controller.snapshot().message
@@ -318,6 +327,7 @@ def test_a_director_message_shows_large_until_cleared(rig, qtbot):
     assert shown(window)["message"] == "Bitte zum Ende kommen"  # until cleared
 
     controller.clear_message()
+    repaint()
     assert not window.message.isVisible()
     assert window.visible_message() is None
     assert seen[-1] is None
@@ -329,6 +339,7 @@ def test_a_blinking_message_alternates_gently(rig):
     clock.set_now(START)
     controller.go()
     controller.send_message("1 minute", blink=True)
+    repaint()
     assert window.visible_message().blink
     beats = []
     for _ in range(4):
@@ -345,6 +356,7 @@ def test_a_blinking_message_alternates_gently(rig):
     window.render_now()
     assert window.refresh_interval_ms() == 302  # the next beat in 0.3 s, before the clock's second
     controller.clear_message()
+    repaint()
     assert window.refresh_interval_ms() == 802  # now only the clock's next second
 
 
@@ -416,6 +428,7 @@ def test_wakes_just_after_each_displayed_second_and_stops_when_hidden(rig):
     clock, controller, window = rig
     clock.set_now(START)
     controller.go()
+    repaint()
     assert window.refresh_interval_ms() == 1002 and window._refresh.isSingleShot()
     assert window._refresh.timerType() == Qt.TimerType.PreciseTimer
     step(clock, window, 0.3)
@@ -604,6 +617,7 @@ def test_six_talking_points_and_a_message_nothing_is_cut(qtbot, bundled_show, fa
     fake_clock.set_now(START + timedelta(hours=2, minutes=24, seconds=5))
     controller.go()
     controller.send_message(MESSAGE)
+    repaint()
     window.render_now()
     texts = shown(window)
     assert texts["segmentTitle"] == "Diskussion: Digitale Kommunen in Rheinland-Pfalz"
@@ -626,6 +640,7 @@ def test_the_talking_points_page_with_pgdown_and_the_directors_slot(qtbot, bundl
     fake_clock.advance(300)
     controller.go()  # the discussion: six points
     controller.send_message(MESSAGE)
+    repaint()
     window.render_now()
     points = window.points
     pages = points.page_count()
@@ -639,14 +654,18 @@ def test_the_talking_points_page_with_pgdown_and_the_directors_slot(qtbot, bundl
     qtbot.waitUntil(lambda: points.page() == 0, timeout=3000)
     assert window.page_talking_points(-1) is False  # already on the first page
     for page in range(1, pages):
-        assert window.page_talking_points(+1) is True and points.page() == page
+        assert window.page_talking_points(+1) is True
+        repaint()
+        assert points.page() == page
     assert window.page_talking_points(+1) is False
     step(fake_clock, window, 1.0)  # a refresh keeps the page the director chose
     assert points.page() == pages - 1
     controller.clear_message()  # with the room of the message, fewer pages
+    repaint()
     assert points.page_count() < pages
     assert sorted(_all_pages(window)) == sorted(bundled_show.segments[1].talking_points)
     controller.go()  # the next segment starts on its first page
+    repaint()
     assert points.page() == 0
 
 
@@ -654,9 +673,11 @@ def test_an_urgent_message_takes_over_below_a_smaller_timer(rig):
     clock, controller, window = rig
     clock.set_now(START)
     controller.go()
+    repaint()
     assert window.title.isVisible()
     normal_panel = window.panel.height()
     send(controller, SendMessage("SOFORT ABMODERIEREN – Leitung gestört", urgent=True))
+    repaint()
     assert window.message_takeover() and window.message.isVisible()
     assert not window.title.isVisible() and not window.points.isVisible() and not window.next_title.isVisible()
     assert window.timer.isVisible() and window.timer.fits() and window.timer.text() == "5:00"
@@ -665,6 +686,7 @@ def test_an_urgent_message_takes_over_below_a_smaller_timer(rig):
     assert window.message.draw_font().pixelSize() > window.unit() * 0.1
     assert not window.message.is_elided()
     send(controller, SendMessage("SOFORT ABMODERIEREN – Leitung gestört", urgent=False))
+    repaint()
     assert window.title.isVisible() and window.message.width() < window.width() * 0.6
 
 
@@ -703,6 +725,7 @@ def test_an_audience_question_beside_the_timer_with_a_message_at_1280x720(rig):
         assert not question.intersects(other.geometry()), other.objectName()
     assert window.rect().contains(question)
     send(controller, QuestionTakeOff())
+    repaint()
     assert window.question.isVisible()  # four waiting now: the count stays
     assert shown(window)["questionsWaiting"] == "4 questions waiting"
 
@@ -774,11 +797,13 @@ def test_bad_values_for_the_new_slots_change_nothing_or_show_safely(rig):
     clock, controller, window = rig
     clock.set_now(START)
     controller.go()
+    repaint()
     assert window.page_talking_points(99) is False and window.page_talking_points(-99) is False
     assert window.points.page() == 0
     endless = "Warum " * 330 + "?"  # the queue's limit is 2000 characters
     ids = _approved(controller, (endless, "A" * 100, "facebook"))  # the longest name the queue takes
     send(controller, QuestionShow(ids[0]))
+    repaint()
     assert window.question.isVisible()
     assert window.question.body.displayed_text().endswith("…")  # cut by the queue, or by the panel
     assert window.question.asker.fits()
@@ -786,9 +811,11 @@ def test_bad_values_for_the_new_slots_change_nothing_or_show_safely(rig):
     assert window.timer.isVisible() and window.timer.fits() and window.timer.text() == "5:00"
     send(controller, QuestionTakeOff())
     send(controller, SendMessage(endless[:280], urgent=True))
+    repaint()
     assert window.message.is_elided() or window.message.isVisible()
     assert window.timer.fits()
     controller.clear_message()
+    repaint()
     assert window.title.isVisible() and not window.message.isVisible()
     ids = _approved(controller, ("Frage\x07?", "Anna\x00 Becker", "youtube"))
     send(controller, QuestionShow(ids[0]))
@@ -833,6 +860,7 @@ def test_a_long_phase_word_takes_two_lines_rather_than_a_tiny_font(rig):
     clock, controller, window = rig
     clock.set_now(START)
     controller.go()
+    repaint()
     panel, label = window.panel, window.phase_label
     one_line_top = label.y()
     label.setText("ZUM SCHLUSS KOMMEN")

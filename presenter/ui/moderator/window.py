@@ -40,6 +40,7 @@ from presenter.ui.moderator_colours import (
     TONE_COLOUR,
     panel_colour,
 )
+from presenter.ui.next_turn import NextTurn
 from presenter.ui.screens import put_window_on_screen
 from presenter.ui.send import Report, send
 
@@ -93,7 +94,8 @@ class ModeratorWindow(QWidget):
         for key, action in keys:
             QShortcut(QKeySequence(key), self).activated.connect(action)
         self.points.pageChanged.connect(self.talking_points_page_changed)
-        controller.changed.connect(self.render_now)
+        self._render_soon = NextTurn(self, self.render_now)
+        controller.changed.connect(self._render_soon.soon)  # repaints after the intent, not inside it
         self._lay_out()
         self.render_now()
 

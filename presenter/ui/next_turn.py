@@ -1,0 +1,29 @@
+"""A window's repaint after the show changed, once per turn of Qt's event loop.
+
+The controller tells every window at once when the show changes. Repainting inside that call put
+every window's work into the GO itself (issue 25's soak: p95 36 ms per GO). A window that only
+shows (the moderator's) repaints in a turn of its own right after, so input and timers run in
+between, and changes that arrive in one turn are painted once. Windows whose keys and clicks act
+on what they show (the director's running order, the question list) repaint at once: a key
+pressed in the same turn must never act on a row that is no longer there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer
+
+
+class NextTurn:
+    """`soon()` calls `action` once in the next turn of the event loop, however often it was asked."""
+
+    def __init__(self, owner: QObject, action: Callable[[], None]) -> None:
+        self._timer = QTimer(owner)  # owned by the window: it goes with it
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(action)
+
+    def soon(self) -> None:
+        if not self._timer.isActive():
+            self._timer.start()
