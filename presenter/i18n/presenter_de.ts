@@ -1980,7 +1980,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
     <message numerus="yes">
         <source>%n questions waiting</source>
-        <translation><numerusform>%n Frage wartet</numerusform><numerusform>%n Fragen warten</numerusform></translation>
+        <translation>
+            <numerusform>%n Frage wartet</numerusform>
+            <numerusform>%n Fragen warten</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2110,7 +2113,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
     <message numerus="yes">
         <source>%n questions waiting</source>
-        <translation><numerusform>%n Frage wartet</numerusform><numerusform>%n Fragen warten</numerusform></translation>
+        <translation>
+            <numerusform>%n Frage wartet</numerusform>
+            <numerusform>%n Fragen warten</numerusform>
+        </translation>
     </message>
     <message>
         <source>moderator screen {screen_index} does not exist (1 screen); using screen {fallback}</source>
@@ -2118,11 +2124,17 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
     <message numerus="yes">
         <source>moderator screen {screen_index} does not exist (%n screens); using screen {fallback}</source>
-        <translation><numerusform>Moderationsbildschirm {screen_index} gibt es nicht (%n Bildschirm); es wird Bildschirm {fallback} verwendet</numerusform><numerusform>Moderationsbildschirm {screen_index} gibt es nicht (%n Bildschirme); es wird Bildschirm {fallback} verwendet</numerusform></translation>
+        <translation>
+            <numerusform>Moderationsbildschirm {screen_index} gibt es nicht (%n Bildschirm); es wird Bildschirm {fallback} verwendet</numerusform>
+            <numerusform>Moderationsbildschirm {screen_index} gibt es nicht (%n Bildschirme); es wird Bildschirm {fallback} verwendet</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>moderator screen {index} does not exist (%n screens); the window stays where it is</source>
-        <translation><numerusform>Moderationsbildschirm {index} gibt es nicht (%n Bildschirm); das Fenster bleibt, wo es ist</numerusform><numerusform>Moderationsbildschirm {index} gibt es nicht (%n Bildschirme); das Fenster bleibt, wo es ist</numerusform></translation>
+        <translation>
+            <numerusform>Moderationsbildschirm {index} gibt es nicht (%n Bildschirm); das Fenster bleibt, wo es ist</numerusform>
+            <numerusform>Moderationsbildschirm {index} gibt es nicht (%n Bildschirme); das Fenster bleibt, wo es ist</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3348,7 +3360,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
     <message numerus="yes">
         <source>%n questions</source>
-        <translation><numerusform>%n Frage</numerusform><numerusform>%n Fragen</numerusform></translation>
+        <translation>
+            <numerusform>%n Frage</numerusform>
+            <numerusform>%n Fragen</numerusform>
+        </translation>
     </message>
     <message>
         <source>The clipboard has no text to make a question of.</source>
@@ -3600,8 +3615,8 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>Fernsteuerung: kann nicht auf %1 lauschen: %2</translation>
     </message>
     <message>
-        <source>Remote control: %1</source>
-        <translation>Fernsteuerung: %1</translation>
+        <source>Remote control: OSC cannot listen on %1: %2</source>
+        <translation>Fernsteuerung: OSC kann nicht auf %1 lauschen: %2</translation>
     </message>
     <message>
         <source>the port is already in use (another program listens on it)</source>

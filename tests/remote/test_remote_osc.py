@@ -176,3 +176,29 @@ def test_host_port(text, expected):
 def test_host_port_refused(text, words):
     with pytest.raises(ValueError, match=words.replace("[", r"\[").replace("]", r"\]")):
         parse_host_port(text)
+
+
+def test_a_taken_osc_port_is_said_in_german(remote, qapp):
+    """Issue 22: OSC's listen errors came in Qt's English ("The bound address is already in use"). A real UDP
+    socket holds the port on 127.0.0.1; the director's problem line says it in the catalog's German."""
+    from presenter import i18n
+    from presenter.i18n import Language
+    from presenter.i18n import qt as i18n_qt
+
+    problems: list[str] = []
+    remote.problem.connect(problems.append)
+    holder = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    holder.bind(("127.0.0.1", 0))
+    taken = holder.getsockname()[1]
+    i18n_qt.install(Language.GERMAN)
+    try:
+        assert not remote.start_osc("127.0.0.1", taken, remember=False)
+    finally:
+        i18n_qt.install(Language.ENGLISH)
+        i18n.set_translator(None)
+        holder.close()
+    assert remote.osc is None and len(problems) == 1
+    text = problems[0]
+    assert f"127.0.0.1:{taken}" in text and "Port" in text, text
+    for english in ("bound", "address", "already", "cannot", "listen"):
+        assert english not in text.lower(), text
