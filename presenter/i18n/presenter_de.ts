@@ -2037,6 +2037,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>Start überfällig seit</translation>
     </message>
     <message>
+        <source>rehearsal — starts with the first GO</source>
+        <translation>Probe — beginnt mit dem ersten GO</translation>
+    </message>
+    <message>
         <source>on air in</source>
         <translation>auf Sendung in</translation>
     </message>
