@@ -285,7 +285,7 @@ class Dispatcher:
     def _message(self, intent: SendMessage) -> Refusal | None:
         if len(intent.text.strip()) > MESSAGE_MAX_CHARS:
             return refusal(RefusalCode.TOO_LONG)
-        self.engine.send_message(intent.text, intent.blink, intent.urgent)
+        self.engine.send_message(intent.text, intent.blink, intent.urgent, intent.life)
         return None
 
     def _turn_page(self, intent: TurnPage) -> Refusal | None:
