@@ -1707,6 +1707,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <source>unknown entry {op!r}</source>
         <translation>unbekannter Eintrag {op!r}</translation>
     </message>
+    <message>
+        <source>a message has an unknown lifetime</source>
+        <translation>eine Nachricht hat eine unbekannte Lebensdauer</translation>
+    </message>
 </context>
 <context>
     <name>LanguageChoice</name>
@@ -1888,6 +1892,14 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>Bitte lauter</translation>
     </message>
     <message>
+        <source> · until the next GO</source>
+        <translation> · bis zum nächsten GO</translation>
+    </message>
+    <message>
+        <source> · until cleared</source>
+        <translation> · bis zum Löschen</translation>
+    </message>
+    <message>
         <source>Message to the moderator (Ctrl+M)</source>
         <translation>Nachricht an die Moderation (Strg+M)</translation>
     </message>
@@ -1906,6 +1918,14 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     <message>
         <source>The message fills the moderator's screen below a smaller timer</source>
         <translation>Die Nachricht füllt den Bildschirm der Moderation unter einem kleineren Timer</translation>
+    </message>
+    <message>
+        <source>Until the next GO</source>
+        <translation>Bis zum nächsten GO</translation>
+    </message>
+    <message>
+        <source>On: the message goes at the next GO. Off: it stays until “Clear”. Every message goes at the end.</source>
+        <translation>An: Die Nachricht verschwindet beim nächsten GO. Aus: Sie bleibt bis „Löschen“. Am Ende der Sendung verschwindet jede Nachricht.</translation>
     </message>
     <message>
         <source>Send</source>

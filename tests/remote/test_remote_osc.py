@@ -202,3 +202,20 @@ def test_a_taken_osc_port_is_said_in_german(remote, qapp):
     assert f"127.0.0.1:{taken}" in text and "Port" in text, text
     for english in ("bound", "address", "already", "cannot", "listen"):
         assert english not in text.lower(), text
+
+
+def test_a_remote_message_stays_until_cleared_unless_until_go_says_so(qtbot, osc):
+    """Issue 22: the message's lifetime. A remote's message (OSC, HTTP, WS share the intent table) stays until
+    cleared; the optional flag `until_go` (OSC: the fourth argument) makes it go at the next GO."""
+    from presenter.remote.state import state_dict
+    from presenter.run.intents import MessageLife
+
+    remote, sender, target = osc
+    controller = remote.controller
+    sender.sendto(_packet("/presenter/message", "bleibt"), target)
+    qtbot.waitUntil(lambda: controller.snapshot().message is not None, timeout=5000)
+    assert controller.snapshot().message.life is MessageLife.UNTIL_CLEARED
+    sender.sendto(_packet("/presenter/message", "bis GO", False, False, True), target)
+    qtbot.waitUntil(lambda: controller.snapshot().message.text == "bis GO", timeout=5000)
+    assert controller.snapshot().message.life is MessageLife.UNTIL_NEXT_GO
+    assert state_dict(controller.snapshot(), 0.0)["message"]["life"] == "until next GO"  # every face can say it
