@@ -364,6 +364,9 @@ def test_a_blinking_message_alternates_gently(rig):
     while controller.snapshot().mode.value != "ended":
         clock.advance(1)
         controller.go()
+    window.render_now()
+    assert window.visible_message() is None  # the end of the show takes every message away (issue 22)
+    controller.send_message("1 minute", blink=True)  # one sent after the end
     clock.advance(0.2)
     window.render_now()
     assert window.refresh_interval_ms() == 302  # the next beat in 0.3 s, before the clock's second
