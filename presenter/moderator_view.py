@@ -180,6 +180,17 @@ class _Centre:
     counting: float | None  # the value the timer counts down from, while it moves
 
 
+START_CAPTIONS = {
+    StartStatus.OVERDUE: QT_TRANSLATE_NOOP("ModeratorView", "start overdue by"),
+    # rehearsing: the plan starts with the first GO, so there is no time to count down to (the core gives none)
+    StartStatus.AT_GO: QT_TRANSLATE_NOOP("ModeratorView", "rehearsal — starts with the first GO"),
+}
+
+
+def _start_caption(status: StartStatus, translate: Translate) -> str:
+    return translate(CONTEXT, START_CAPTIONS.get(status, QT_TRANSLATE_NOOP("ModeratorView", "on air in")))
+
+
 def _standby(snapshot: ShowSnapshot, translate: Translate) -> _Centre:
     show = snapshot.show
     overdue = snapshot.start_status is StartStatus.OVERDUE
@@ -188,7 +199,7 @@ def _standby(snapshot: ShowSnapshot, translate: Translate) -> _Centre:
         look=Look.STANDBY,
         phase_label=translate(CONTEXT, PHASE_WORDS[Phase.STANDBY]),
         phase_tone=Tone.MUTED,
-        caption=translate("ModeratorView", "start overdue by") if overdue else translate("ModeratorView", "on air in"),
+        caption=_start_caption(snapshot.start_status, translate),
         timer=snapshot.until_start_text,
         timer_tone=Tone.WARNING if overdue else Tone.TEXT,
         blink_on=False,

@@ -18,11 +18,11 @@ def test_rehearsing_plans_from_the_first_go(bundled_show):
     engine = ShowEngine(bundled_show, clock, rehearse=True)
     snap = engine.snapshot()
     assert snap.rehearse and snap.rehearsal
-    assert (snap.start_status, snap.until_start_text, snap.until_start_s) == (StartStatus.AT_GO, "0:00", 0)
+    assert (snap.start_status, snap.until_start_text, snap.until_start_s) == (StartStatus.AT_GO, "", 0)
     assert snap.hard_out == REHEARSAL_DAY + timedelta(minutes=90) and snap.over_under_s == 0
     clock.advance(300)  # the team takes five minutes: still nothing late in standby
     snap = engine.snapshot()
-    assert snap.over_under_s == 0 and snap.hard_out_margin_s == 0 and snap.until_start_text == "0:00"
+    assert snap.over_under_s == 0 and snap.hard_out_margin_s == 0 and snap.until_start_text == ""
     assert engine.go()
     first_go = clock.now()
     snap = engine.snapshot()

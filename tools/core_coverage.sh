@@ -9,4 +9,4 @@ exec .venv/bin/python -m pytest -q -p no:cacheprovider \
     tests/test_show.py tests/test_engine.py tests/test_engine_replay.py tests/test_rehearsal.py tests/test_journal.py \
     tests/test_runs.py tests/test_as_run.py tests/test_timefmt.py tests/test_files.py tests/test_core_edges.py \
     tests/test_core_dispatch.py tests/test_core_dispatch_rules.py tests/test_core_as_run_expected.py tests/test_editing.py \
-    tests/test_core_graphics.py
+    tests/test_core_graphics.py tests/test_message_life.py

@@ -1707,6 +1707,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <source>unknown entry {op!r}</source>
         <translation>unbekannter Eintrag {op!r}</translation>
     </message>
+    <message>
+        <source>a message has an unknown lifetime</source>
+        <translation>eine Nachricht hat eine unbekannte Lebensdauer</translation>
+    </message>
 </context>
 <context>
     <name>LanguageChoice</name>
@@ -1888,6 +1892,14 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>Bitte lauter</translation>
     </message>
     <message>
+        <source> · until the next GO</source>
+        <translation> · bis zum nächsten GO</translation>
+    </message>
+    <message>
+        <source> · until cleared</source>
+        <translation> · bis zum Löschen</translation>
+    </message>
+    <message>
         <source>Message to the moderator (Ctrl+M)</source>
         <translation>Nachricht an die Moderation (Strg+M)</translation>
     </message>
@@ -1906,6 +1918,14 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     <message>
         <source>The message fills the moderator's screen below a smaller timer</source>
         <translation>Die Nachricht füllt den Bildschirm der Moderation unter einem kleineren Timer</translation>
+    </message>
+    <message>
+        <source>Until the next GO</source>
+        <translation>Bis zum nächsten GO</translation>
+    </message>
+    <message>
+        <source>On: the message goes at the next GO. Off: it stays until “Clear”. Every message goes at the end.</source>
+        <translation>An: Die Nachricht verschwindet beim nächsten GO. Aus: Sie bleibt bis „Löschen“. Am Ende der Sendung verschwindet jede Nachricht.</translation>
     </message>
     <message>
         <source>Send</source>
@@ -1980,7 +2000,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
     <message numerus="yes">
         <source>%n questions waiting</source>
-        <translation><numerusform>%n Frage wartet</numerusform><numerusform>%n Fragen warten</numerusform></translation>
+        <translation>
+            <numerusform>%n Frage wartet</numerusform>
+            <numerusform>%n Fragen warten</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2032,6 +2055,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     <message>
         <source>start overdue by</source>
         <translation>Start überfällig seit</translation>
+    </message>
+    <message>
+        <source>rehearsal — starts with the first GO</source>
+        <translation>Probe — beginnt mit dem ersten GO</translation>
     </message>
     <message>
         <source>on air in</source>
@@ -2110,7 +2137,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
     <message numerus="yes">
         <source>%n questions waiting</source>
-        <translation><numerusform>%n Frage wartet</numerusform><numerusform>%n Fragen warten</numerusform></translation>
+        <translation>
+            <numerusform>%n Frage wartet</numerusform>
+            <numerusform>%n Fragen warten</numerusform>
+        </translation>
     </message>
     <message>
         <source>moderator screen {screen_index} does not exist (1 screen); using screen {fallback}</source>
@@ -2118,11 +2148,17 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
     <message numerus="yes">
         <source>moderator screen {screen_index} does not exist (%n screens); using screen {fallback}</source>
-        <translation><numerusform>Moderationsbildschirm {screen_index} gibt es nicht (%n Bildschirm); es wird Bildschirm {fallback} verwendet</numerusform><numerusform>Moderationsbildschirm {screen_index} gibt es nicht (%n Bildschirme); es wird Bildschirm {fallback} verwendet</numerusform></translation>
+        <translation>
+            <numerusform>Moderationsbildschirm {screen_index} gibt es nicht (%n Bildschirm); es wird Bildschirm {fallback} verwendet</numerusform>
+            <numerusform>Moderationsbildschirm {screen_index} gibt es nicht (%n Bildschirme); es wird Bildschirm {fallback} verwendet</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>moderator screen {index} does not exist (%n screens); the window stays where it is</source>
-        <translation><numerusform>Moderationsbildschirm {index} gibt es nicht (%n Bildschirm); das Fenster bleibt, wo es ist</numerusform><numerusform>Moderationsbildschirm {index} gibt es nicht (%n Bildschirme); das Fenster bleibt, wo es ist</numerusform></translation>
+        <translation>
+            <numerusform>Moderationsbildschirm {index} gibt es nicht (%n Bildschirm); das Fenster bleibt, wo es ist</numerusform>
+            <numerusform>Moderationsbildschirm {index} gibt es nicht (%n Bildschirme); das Fenster bleibt, wo es ist</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3348,7 +3384,10 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     </message>
     <message numerus="yes">
         <source>%n questions</source>
-        <translation><numerusform>%n Frage</numerusform><numerusform>%n Fragen</numerusform></translation>
+        <translation>
+            <numerusform>%n Frage</numerusform>
+            <numerusform>%n Fragen</numerusform>
+        </translation>
     </message>
     <message>
         <source>The clipboard has no text to make a question of.</source>
@@ -3600,8 +3639,8 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>Fernsteuerung: kann nicht auf %1 lauschen: %2</translation>
     </message>
     <message>
-        <source>Remote control: %1</source>
-        <translation>Fernsteuerung: %1</translation>
+        <source>Remote control: OSC cannot listen on %1: %2</source>
+        <translation>Fernsteuerung: OSC kann nicht auf %1 lauschen: %2</translation>
     </message>
     <message>
         <source>the port is already in use (another program listens on it)</source>

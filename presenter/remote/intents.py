@@ -240,10 +240,14 @@ def _add_time(controller: ShowController, s: float) -> None:
     send(controller, "addtime", do.AddTime(s))
 
 
-def _message(controller: ShowController, text: str, blink: bool = False, urgent: bool = False) -> None:
+def _message(
+    controller: ShowController, text: str, blink: bool = False, urgent: bool = False, until_go: bool = False
+) -> None:
+    """`until_go`: the message goes at the next GO; without it a remote's message stays until cleared."""
     if not text.strip():
         raise IntentError(Status.BAD_ARGS, "text: the message is empty (use message/clear to take it away)")
-    send(controller, "message", do.SendMessage(text, blink, urgent))
+    life = do.MessageLife.UNTIL_NEXT_GO if until_go else do.MessageLife.UNTIL_CLEARED
+    send(controller, "message", do.SendMessage(text, blink, urgent, life))
 
 
 def _page(controller: ShowController, to: float) -> None:
@@ -261,7 +265,7 @@ def _register_show_intents() -> None:
     register_intent("skip", _skip, (Arg("to", ArgType.SEGMENT, required=False),))
     register_intent("unskip", _unskip, (to,))
     register_intent("addtime", _add_time, (Arg("s", ArgType.NUMBER),))
-    flags = (Arg("blink", ArgType.FLAG, required=False), Arg("urgent", ArgType.FLAG, required=False))
+    flags = tuple(Arg(name, ArgType.FLAG, required=False) for name in ("blink", "urgent", "until_go"))
     register_intent("message", _message, (Arg("text", ArgType.TEXT), *flags))
     register_intent("message/clear", _simple("message/clear", do.ClearMessage()))
     register_intent("page", _page, (Arg("to", ArgType.NUMBER),))

@@ -328,7 +328,8 @@ class OntimeCommands:
         if shown is not None and shown.text == text and shown.blink == blink:
             return "the message is shown already"
         urgent = bool(shown is not None and shown.urgent)
-        self._do("message", {"text": text, "blink": blink, "urgent": urgent}, source)
+        until_go = bool(shown is not None and shown.life is do.MessageLife.UNTIL_NEXT_GO)  # Ontime has no such choice
+        self._do("message", {"text": text, "blink": blink, "urgent": urgent, "until_go": until_go}, source)
         return "blinking message shown" if blink else "message shown"
 
     def _change(self, payload: object, source: str) -> Answer:

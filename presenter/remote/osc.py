@@ -8,6 +8,7 @@ before anything is done with it.
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
@@ -63,6 +64,14 @@ def _messages(data: bytes, depth: int = 0) -> Iterator[OscMessage]:
         yield OscMessage(data)
 
 
+# Qt's reasons a UDP socket cannot listen, as the operating system's: service.os_error_text says them.
+LISTEN_ERRNO = {
+    QAbstractSocket.SocketError.AddressInUseError: errno.EADDRINUSE,
+    QAbstractSocket.SocketError.SocketAccessError: errno.EACCES,
+    QAbstractSocket.SocketError.SocketAddressNotAvailableError: errno.EADDRNOTAVAIL,
+}
+
+
 class OscServer(QObject):
     """Receives OSC commands and (optionally) sends the time left once a second to a chosen host."""
 
@@ -86,7 +95,8 @@ class OscServer(QObject):
         self.loopback_trusted = True  # this computer's own senders (Companion beside Presenter) need no PIN
         self.socket = QUdpSocket(self)
         if not self.socket.bind(QHostAddress(host), port):
-            raise OSError(f"OSC: cannot listen on {host}:{port}: {self.socket.errorString()}")
+            # the reason as an errno, so the director reads it in the catalog's words (Qt's are English)
+            raise OSError(LISTEN_ERRNO.get(self.socket.error(), 0), self.socket.errorString())
         self.port = self.socket.localPort()
         self.socket.readyRead.connect(self._read)
         self.feedback = feedback

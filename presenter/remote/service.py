@@ -147,7 +147,8 @@ class Remote(QObject):
         try:
             self.osc = OscServer(self.bridge, host, port, allow, feedback, self)
         except OSError as exc:
-            self.problem.emit(self.tr("Remote control: %1").replace("%1", str(exc)))
+            text = self.tr("Remote control: OSC cannot listen on %1: %2")
+            self.problem.emit(text.replace("%1", f"{host}:{port}").replace("%2", os_error_text(exc)))
             return False
         self.osc_address = (host, self.osc.port)  # the port chosen when 0 was asked for
         if not _loopback(host) and not self.secrets.osc_pin:

@@ -117,7 +117,8 @@ def _message(snapshot: ShowSnapshot) -> JSON | None:
     if message is None:
         return None
     age = (snapshot.now - message.sent_at).total_seconds()
-    return {"text": message.text, "blink": message.blink, "urgent": message.urgent, "age_s": age}
+    return {"text": message.text, "blink": message.blink, "urgent": message.urgent, "age_s": age,
+            "life": message.life.value}  # fmt: skip
 
 
 def state_dict(snapshot: ShowSnapshot, mono: float, extra: JSON | None = None) -> JSON:

@@ -65,6 +65,7 @@ from presenter.run.intents import (
 )
 from presenter.run.offers import back_plan, go_plan
 from presenter.run.state import ClipState, Mode, ShowSnapshot, SkipRefused
+from presenter.show import Show
 
 MAX_ADD_S = 3600.0  # one press of ± time: at most an hour either way
 REMOTE_GO_GAP_S = 1.0  # a remote's GO this soon after its last accepted one is a looping sender (issue 25 #13)
@@ -284,7 +285,7 @@ class Dispatcher:
     def _message(self, intent: SendMessage) -> Refusal | None:
         if len(intent.text.strip()) > MESSAGE_MAX_CHARS:
             return refusal(RefusalCode.TOO_LONG)
-        self.engine.send_message(intent.text, intent.blink, intent.urgent)
+        self.engine.send_message(intent.text, intent.blink, intent.urgent, intent.life)
         return None
 
     def _turn_page(self, intent: TurnPage) -> Refusal | None:
@@ -336,11 +337,19 @@ class Dispatcher:
         self.engine.stream_problem(intent.code, intent.text.strip(), intent.gone)
         return None
 
-    def _edit(self, intent: EditShow) -> Refusal | None:
+    def edit_refusal(self, show: Show) -> Refusal | None:
+        """Why an edit to `show` would be refused, without doing it: the editor asks before it asks
+        "really delete?", so a refusal comes at once and no question is asked for nothing."""
         on_air = self.run.on_air()
-        if on_air is not None and all(segment.id != on_air.id for segment in intent.show.segments):
+        if on_air is not None and all(segment.id != on_air.id for segment in show.segments):
             text = translate("Refusal", '"{title}" is on air and cannot be deleted').format(title=on_air.title)
             return refusal(RefusalCode.ON_AIR, text)
+        return None
+
+    def _edit(self, intent: EditShow) -> Refusal | None:
+        refused = self.edit_refusal(intent.show)
+        if refused is not None:
+            return refused
         if not self.engine.edit_show(intent.show):
             self._warning = refusal(RefusalCode.TOO_LARGE).text
         return None

@@ -14,6 +14,7 @@ from presenter.i18n import translate
 from presenter.records import BadRecord
 from presenter.run.engine_clip import ClipTransport
 from presenter.run.graphics import EngineGraphics
+from presenter.run.intents import MessageLife
 from presenter.run.replay import replay_journal
 from presenter.run.snapshot import take_snapshot
 from presenter.run.state import (
@@ -101,11 +102,14 @@ class ShowEngine(ClipTransport, EngineGraphics):
             left_airing=self._on_air_airing() if self.mode is Mode.ON_AIR else None,
             points_page=self.points_page,
             lower_third=self.lower_third,
+            message=self.message,
         )
         # Only the segment on air and the one GO airs change (copying every run cost 8 ms a GO at 1,200 segments).
         touched = (undo.current, self._next_index())
         before = {index: replace(self.runs[index]) for index in touched if index is not None}
         self._advance(EndReason.GO)
+        if self.message is not None and self.message.life is MessageLife.UNTIL_NEXT_GO:
+            self._drop_message()  # part of this GO: the journal's GO says it, replay does it again
         for index in (undo.current, self.current if self.mode is Mode.ON_AIR else None):
             if index is not None:
                 undo.runs[index] = before[index]
@@ -162,6 +166,7 @@ class ShowEngine(ClipTransport, EngineGraphics):
         self.mode, self.current, self.cue = undo.mode, undo.current, undo.cue
         self.points_page = undo.points_page
         self.lower_third = undo.lower_third
+        self.message = undo.message
         self.show_started, self.show_ended = undo.show_started, undo.show_ended
         self._record("undo_go", self._segment_id(self.current), undone=self._segment_id(aired))
 
@@ -239,14 +244,17 @@ class ShowEngine(ClipTransport, EngineGraphics):
         self._on_air_airing().added_s += seconds
         self._record("add_time", self.show.segments[self.current].id, seconds=seconds)
 
-    def send_message(self, text: str, blink: bool = False, urgent: bool = False) -> None:
+    def send_message(
+        self, text: str, blink: bool = False, urgent: bool = False, life: MessageLife = MessageLife.UNTIL_CLEARED
+    ) -> None:
         text = text.strip()
         if not text:
             self.clear_message()
             return
-        extra = {"urgent": True} if urgent else {}  # old journals have no "urgent": a plain message
+        extra: dict[str, Any] = {"urgent": True} if urgent else {}  # old journals have no "urgent": a plain message
+        extra["life"] = life.value  # old journals have no "life": until cleared
         self._log(Op.SEND_MESSAGE, text=text, blink=blink, **extra)
-        self.message = Message(text, blink, self.clock.now(), urgent)
+        self.message = Message(text, blink, self.clock.now(), urgent, life)
         self._record("message", None, text=text, blink=blink, **extra)
 
     def turn_page(self, page: int) -> bool:
@@ -267,8 +275,12 @@ class ShowEngine(ClipTransport, EngineGraphics):
     def clear_message(self) -> None:
         if self.message is not None:
             self._log(Op.CLEAR_MESSAGE)
-            self.message = None
-            self._record("message_cleared", None)
+            self._drop_message()
+
+    def _drop_message(self) -> None:
+        """The message goes (cleared, or by its lifetime at a GO or the end of the show)."""
+        self.message = None
+        self._record("message_cleared", None)
 
     # ------------------------------------------------------------------ reports from the playout
 
@@ -436,6 +448,8 @@ class ShowEngine(ClipTransport, EngineGraphics):
         self.show_ended = self.clock.now()
         self._undo = None
         self._record("show_ended", None)
+        if self.message is not None:  # no message outlives the show, whatever its lifetime
+            self._drop_message()
 
     def _put_on_air(self, index: int, *, reentry: bool, by: str) -> None:
         run = self.runs[index]

@@ -169,11 +169,20 @@ class StopToBlack(Intent):
     pass
 
 
+class MessageLife(enum.StrEnum):
+    """How long a message to the moderator stays: the director's explicit choice (issue 22: a message
+    outlived every GO and was still shown after the end of the show). Every message goes at the end."""
+
+    UNTIL_NEXT_GO = "until next GO"  # the engine clears it at the next accepted GO
+    UNTIL_CLEARED = "until cleared"  # until "Clear" (the remote's default; old journals' only kind)
+
+
 @dataclass(frozen=True)
 class SendMessage(Intent):
     text: str
     blink: bool = False
     urgent: bool = False
+    life: MessageLife = MessageLife.UNTIL_CLEARED
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,7 @@ from presenter.records import (
     replay_warning,
     text_field,
 )
+from presenter.run.intents import MessageLife
 from presenter.run.state import EndReason, Mode, Op, SegmentStatus
 
 if TYPE_CHECKING:
@@ -145,7 +146,8 @@ def _valued_input(engine: ShowEngine, op: str, record: dict[str, Any]) -> Callab
         case "send_message":
             text, blink = text_field(record, "text"), flag_field(record, "blink")
             urgent = "urgent" in record and flag_field(record, "urgent")  # older journals: never urgent
-            return lambda: engine.send_message(text, blink, urgent)
+            life = _message_life(record)
+            return lambda: engine.send_message(text, blink, urgent, life)
         case "clip_pause":
             at = optional_number_field(record, "position_s", 0.0, MAX_MEDIA_S)
             return lambda: engine.pause_clip(at)
@@ -201,6 +203,16 @@ def _replay_go(engine: ShowEngine) -> None:
     if engine.mode is not Mode.ENDED or engine.cue is not None:
         engine._last_go = engine.clock.monotonic()
         engine._go()
+
+
+def _message_life(record: dict[str, Any]) -> MessageLife:
+    """A message's lifetime as journaled; journals from before the choice have none: until cleared."""
+    if "life" not in record:
+        return MessageLife.UNTIL_CLEARED
+    try:
+        return MessageLife(text_field(record, "life", 40))
+    except ValueError:
+        raise BadRecord(translate("Journal", "a message has an unknown lifetime")) from None
 
 
 def _replay_lower_third_off(engine: ShowEngine) -> None:

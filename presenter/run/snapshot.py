@@ -38,7 +38,7 @@ def _start_figure(engine: ShowEngine, until_s: float) -> tuple[StartStatus, str]
     if engine.mode is not Mode.STANDBY:
         return StartStatus.STARTED, ""
     if engine.rehearse:
-        return StartStatus.AT_GO, format_countdown(0.0)
+        return StartStatus.AT_GO, ""  # no start time yet: no figure to freeze (issue 22: "on air in 0:01")
     text = format_countdown(until_s)
     return (StartStatus.OVERDUE if text.startswith("+") else StartStatus.ON_AIR_IN), text
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from presenter.run.intents import Refusal
+from presenter.run.intents import MessageLife, Refusal
 from presenter.show import Segment, Show
 
 
@@ -188,6 +188,7 @@ class _UndoPoint:
     left_airing: Airing | None  # the airing the GO ended
     points_page: int = 0
     lower_third: Any = None  # the lower third before the GO (presenter.run.graphics): a segment's may replace it
+    message: Message | None = None  # the message before the GO: an until-next-GO one comes back with Back
 
 
 @dataclass(frozen=True)
@@ -196,6 +197,7 @@ class Message:
     blink: bool
     sent_at: datetime
     urgent: bool = False  # full screen on the moderator's display
+    life: MessageLife = MessageLife.UNTIL_CLEARED  # gone at the next GO, or kept until cleared
 
 
 @dataclass(frozen=True)

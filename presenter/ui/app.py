@@ -124,6 +124,7 @@ class PresenterApp(AppWindows, AppClipChecks, QObject):
             self.write_status()
 
     def _connect_director(self) -> None:
+        self.director.messages.remember_in(self.settings)  # "until the next GO" is remembered (issue 22)
         self.director.export_as_run_requested.connect(self.export_as_run)
         self.director.open_show_requested.connect(self.choose_show)
         self.director.rehearse_requested.connect(self.rehearse_from_now)

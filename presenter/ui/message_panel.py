@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGroupBox, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
 from presenter.controller import ShowController
 from presenter.i18n import QT_TRANSLATE_NOOP, translate
 from presenter.run.engine import ShowSnapshot
-from presenter.run.intents import MESSAGE_MAX_CHARS, ClearMessage, Intent, SendMessage
+from presenter.run.intents import MESSAGE_MAX_CHARS, ClearMessage, Intent, MessageLife, SendMessage
 from presenter.timefmt import format_duration
 from presenter.ui.flow_layout import FlowLayout
 from presenter.ui.on_air_panel import set_text
@@ -21,6 +21,11 @@ MESSAGE_PRESETS = (
     QT_TRANSLATE_NOOP("MessagePanel", "Question from the chat"),
     QT_TRANSLATE_NOOP("MessagePanel", "Speak up"),
 )
+KEY_UNTIL_GO = "messages/until_next_go"  # the director's last choice of a message's lifetime
+LIFE_WORDS = {
+    MessageLife.UNTIL_NEXT_GO: QT_TRANSLATE_NOOP("MessagePanel", " · until the next GO"),
+    MessageLife.UNTIL_CLEARED: QT_TRANSLATE_NOOP("MessagePanel", " · until cleared"),
+}
 
 
 class MessagePanel(QGroupBox):
@@ -65,12 +70,21 @@ class MessagePanel(QGroupBox):
             translate("MessagePanel", "The message fills the moderator's screen below a smaller timer")
         )
         self.takeover_check.toggled.connect(self._urgent_toggled)
+        # Issue 22: a message outlived every GO. The lifetime is chosen, visibly, for each message sent.
+        self.until_go_check = QCheckBox(translate("MessagePanel", "Until the next GO"), objectName="messageUntilGo")
+        self.until_go_check.setToolTip(
+            translate(
+                "MessagePanel",
+                "On: the message goes at the next GO. Off: it stays until “Clear”. Every message goes at the end.",
+            )
+        )
+        self._settings: QSettings | None = None
         send = QPushButton(translate("MessagePanel", "Send"), objectName="sendMessage")
         send.clicked.connect(self.send_typed)
         clear = QPushButton(translate("MessagePanel", "Clear"), objectName="clearMessage")
         clear.clicked.connect(lambda _=False: self._send(ClearMessage()))
         row = FlowLayout()
-        for widget in (self.blink_check, self.takeover_check, send, clear):
+        for widget in (self.blink_check, self.takeover_check, self.until_go_check, send, clear):
             row.addWidget(widget)
         return row
 
@@ -113,14 +127,29 @@ class MessagePanel(QGroupBox):
             row.addWidget(button)
         return row
 
+    def remember_in(self, settings: QSettings | None) -> None:
+        """The lifetime choice comes back at the next start (the app's settings)."""
+        self._settings = settings
+        if settings is not None:
+            self.until_go_check.setChecked(bool(settings.value(KEY_UNTIL_GO, False, bool)))
+            self.until_go_check.toggled.connect(self._remember_life)
+
+    def _remember_life(self, on: bool) -> None:
+        if self._settings is not None:
+            self._settings.setValue(KEY_UNTIL_GO, on)
+
+    def life(self) -> MessageLife:
+        return MessageLife.UNTIL_NEXT_GO if self.until_go_check.isChecked() else MessageLife.UNTIL_CLEARED
+
     def send(self, text: str) -> None:
-        self._send(SendMessage(text, blink=self.blink_check.isChecked(), urgent=self.takeover_check.isChecked()))
+        urgent = self.takeover_check.isChecked()
+        self._send(SendMessage(text, blink=self.blink_check.isChecked(), urgent=urgent, life=self.life()))
 
     def _urgent_toggled(self, urgent: bool) -> None:
         """The message on screen becomes (or stops being) urgent: the same message again, journaled."""
         message = self.controller.snapshot().message
         if message is not None and message.urgent != urgent:
-            self._send(SendMessage(message.text, blink=message.blink, urgent=urgent))
+            self._send(SendMessage(message.text, blink=message.blink, urgent=urgent, life=message.life))
 
     def send_typed(self) -> None:
         """Enter or Send: the typed text goes to the moderator and the keys go back to the running order."""
@@ -151,5 +180,6 @@ class MessagePanel(QGroupBox):
         # How long it has stood there (issue 22: a message outlived every GO and nobody noticed its age).
         age = format_duration(max(0.0, (snapshot.now - message.sent_at).total_seconds()))
         blinking += translate("MessagePanel", " · for {age}").format(age=age)
+        blinking += translate("MessagePanel", LIFE_WORDS[message.life])
         set_text(self.moderator_sees, translate("MessagePanel", "Moderator sees: “{text}”{blinking}").format(
             text=message.text, blinking=blinking))  # fmt: skip

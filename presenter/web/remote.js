@@ -210,6 +210,17 @@ function renderPoints(view) {
     return item;
   }));
   list.classList.toggle("plain", !view.bullets);
+  markOverflow();
+}
+
+// The points fade at their foot only when the room cuts them: measured when they change and whenever the
+// list's box changes size (the window, a message or a question taking room), never once a frame.
+function markOverflow() {
+  const list = document.getElementById("points");
+  if (list) list.classList.toggle("overflows", list.scrollHeight > list.clientHeight + 1);
+}
+if (window.ResizeObserver && document.getElementById("points")) {
+  new ResizeObserver(markOverflow).observe(document.getElementById("points"));
 }
 
 function render() {

@@ -191,3 +191,36 @@ def test_countdown_with_a_delay_follows_the_show_later(qtbot, http, browser, con
     assert _text(browser, "caption") in ("on air in", "start overdue by")  # the stream is still behind
     qtbot.waitUntil(lambda: _text(browser, "caption") == "remaining", timeout=10_000)
     assert time.monotonic() - gone_on_air > 1.8  # never before the delay
+
+
+def _points(driver) -> dict:
+    return driver.execute_script(
+        """const list = document.getElementById('points'), style = getComputedStyle(list);
+        const last = list.lastElementChild, box = list.getBoundingClientRect();
+        return {count: list.children.length, fits: list.scrollHeight <= list.clientHeight + 1,
+                mask: style.webkitMaskImage || style.maskImage,
+                last_inside: !!last && last.getBoundingClientRect().bottom <= box.bottom + 1};"""
+    )
+
+
+def test_the_moderator_page_fades_the_points_only_when_the_room_cuts_them(qtbot, http, controller, tmp_path):
+    """Issue 22: at 1280×720 the /moderator page faded out the last talking point though there was room (a mask
+    over the list's own foot). Now the foot fades only while the list is cut; the discussion has six points."""
+    driver = chromium(tmp_path, 1280, 720)
+    try:
+        _open(qtbot, driver, f"{http}/moderator")
+        controller.jump(1)
+        controller.go()
+        title = controller.snapshot().current.segment.title
+        qtbot.waitUntil(lambda: _text(driver, "title") == title, timeout=10_000)
+        qtbot.waitUntil(lambda: _points(driver)["count"] == 6, timeout=5000)
+        points = _points(driver)
+        assert points["fits"] and points["last_inside"] and points["mask"] == "none", points
+        driver.set_window_size(900, 420)  # a small landscape screen: the list is cut, and its foot fades
+        qtbot.waitUntil(lambda: not _points(driver)["fits"], timeout=5000)
+        qtbot.waitUntil(lambda: _points(driver)["mask"] != "none", timeout=5000)
+        driver.set_window_size(1280, 720)  # room again: the fade goes
+        qtbot.waitUntil(lambda: _points(driver)["mask"] == "none", timeout=5000)
+        assert _points(driver)["fits"]
+    finally:
+        driver.quit()

@@ -176,3 +176,46 @@ def test_host_port(text, expected):
 def test_host_port_refused(text, words):
     with pytest.raises(ValueError, match=words.replace("[", r"\[").replace("]", r"\]")):
         parse_host_port(text)
+
+
+def test_a_taken_osc_port_is_said_in_german(remote, qapp):
+    """Issue 22: OSC's listen errors came in Qt's English ("The bound address is already in use"). A real UDP
+    socket holds the port on 127.0.0.1; the director's problem line says it in the catalog's German."""
+    from presenter import i18n
+    from presenter.i18n import Language
+    from presenter.i18n import qt as i18n_qt
+
+    problems: list[str] = []
+    remote.problem.connect(problems.append)
+    holder = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    holder.bind(("127.0.0.1", 0))
+    taken = holder.getsockname()[1]
+    i18n_qt.install(Language.GERMAN)
+    try:
+        assert not remote.start_osc("127.0.0.1", taken, remember=False)
+    finally:
+        i18n_qt.install(Language.ENGLISH)
+        i18n.set_translator(None)
+        holder.close()
+    assert remote.osc is None and len(problems) == 1
+    text = problems[0]
+    assert f"127.0.0.1:{taken}" in text and "Port" in text, text
+    for english in ("bound", "address", "already", "cannot", "listen"):
+        assert english not in text.lower(), text
+
+
+def test_a_remote_message_stays_until_cleared_unless_until_go_says_so(qtbot, osc):
+    """Issue 22: the message's lifetime. A remote's message (OSC, HTTP, WS share the intent table) stays until
+    cleared; the optional flag `until_go` (OSC: the fourth argument) makes it go at the next GO."""
+    from presenter.remote.state import state_dict
+    from presenter.run.intents import MessageLife
+
+    remote, sender, target = osc
+    controller = remote.controller
+    sender.sendto(_packet("/presenter/message", "bleibt"), target)
+    qtbot.waitUntil(lambda: controller.snapshot().message is not None, timeout=5000)
+    assert controller.snapshot().message.life is MessageLife.UNTIL_CLEARED
+    sender.sendto(_packet("/presenter/message", "bis GO", False, False, True), target)
+    qtbot.waitUntil(lambda: controller.snapshot().message.text == "bis GO", timeout=5000)
+    assert controller.snapshot().message.life is MessageLife.UNTIL_NEXT_GO
+    assert state_dict(controller.snapshot(), 0.0)["message"]["life"] == "until next GO"  # every face can say it

@@ -13,6 +13,7 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractButton, QCheckBox, QLabel, QPushButton, QSizePolicy, QWidget
 
 from presenter.ui.flow_layout import ElidedButton
+from presenter.ui.moderator.text import FitText
 
 SLACK = 2  # pixels of rounding
 
@@ -39,6 +40,14 @@ def _button_cut(button: QAbstractButton) -> bool:
     return button.width() + SLACK < button.sizeHint().width()
 
 
+def _fit_text_cut(text: FitText) -> bool:
+    """The moderator's self-fitting text: cut when what shows of it (its parent clips it) is lower than
+    one line ("5 Fragen warten" cut in half after a resize, issue 22)."""
+    if not text.text():
+        return False
+    return text.visibleRegion().boundingRect().height() + SLACK < min(text.line_height(), text.height())
+
+
 def cut_texts(window: QWidget) -> list[str]:
     """The texts `window` shows cut, as "objectName: text"."""
     found = []
@@ -48,7 +57,8 @@ def cut_texts(window: QWidget) -> list[str]:
         if widget.sizePolicy().horizontalPolicy() is QSizePolicy.Policy.Ignored and not isinstance(widget, QLabel):
             continue
         cut = _label_cut(widget) if isinstance(widget, QLabel) else (
-            _button_cut(widget) if isinstance(widget, QAbstractButton) else False
+            _button_cut(widget) if isinstance(widget, QAbstractButton) else (
+                _fit_text_cut(widget) if isinstance(widget, FitText) else False)
         )  # fmt: skip
         if cut:
             name = widget.objectName() or type(widget).__name__

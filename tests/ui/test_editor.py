@@ -147,6 +147,20 @@ def test_deleting_the_segment_on_air_is_refused_with_a_message(qtbot, editing, m
     assert "is on air and cannot be deleted" in editor.feedback.text()
 
 
+def test_delete_on_the_segment_on_air_refuses_before_asking(qtbot, editing, monkeypatch):
+    """Issue 22: the core's rule is asked first; "really delete?" comes only when the delete could go through."""
+    director, controller, editor, _clock = editing
+    controller.go()
+    editor.toggle_lock()
+    asked: list[object] = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a) or QMessageBox.StandardButton.Cancel)
+    on_table(qtbot, director, 0, Qt.Key.Key_Delete)  # the real key on the row on air
+    assert asked == [] and "is on air and cannot be deleted" in editor.feedback.text()
+    assert titles(controller)[0] == "Begrüßung"
+    on_table(qtbot, director, 1, Qt.Key.Key_Delete)  # a row that can go: asked, and Cancel keeps it
+    assert len(asked) == 1 and len(controller.show.segments) == 6
+
+
 def test_the_segment_form_shows_the_loaders_message_and_blocks_ok(qtbot, editing):
     _director, controller, _editor, _clock = editing
     form = SegmentForm(controller.show, 1, lambda changes: update_segment(controller.show, 1, changes))

@@ -125,6 +125,29 @@ def test_before_the_start_counts_down_to_the_planned_start(rig):
     assert (texts["timerCaption"], texts["timer"]) == ("start overdue by", "+1:05")
 
 
+def test_rehearsal_standby_says_it_starts_with_the_first_go_not_a_frozen_countdown(rig):
+    """Issue 22: "Rehearse from now" in standby showed "on air in 0:01" standing still. The core gives no
+    start figure (there is no start time yet); the window and the /moderator page say what it means."""
+    from presenter.remote.state import state_dict
+    from presenter.run.intents import Rehearse
+    from presenter.run.state import StartStatus
+
+    clock, controller, window = rig
+    send(controller, Rehearse())
+    snapshot = controller.snapshot()
+    assert snapshot.start_status is StartStatus.AT_GO and snapshot.until_start_text == ""
+    window.render_now()
+    texts = shown(window)
+    assert texts["timerCaption"] == "rehearsal — starts with the first GO"
+    assert not any(c.isdigit() for c in texts.get("timer", "")), texts
+    clock.advance(5)
+    window.render_now()
+    assert shown(window)["timerCaption"] == "rehearsal — starts with the first GO"
+    page = state_dict(controller.snapshot(), 0.0)  # what the browser /moderator page draws while frozen
+    assert page["timer"]["running"] is False and not any(c.isdigit() for c in page["remaining"])
+    assert page["view"]["caption"] == "rehearsal — starts with the first GO"
+
+
 def test_a_live_segment_through_normal_warning_danger_and_overtime(rig):
     clock, controller, window = rig
     clock.set_now(START)
@@ -352,6 +375,9 @@ def test_a_blinking_message_alternates_gently(rig):
     while controller.snapshot().mode.value != "ended":
         clock.advance(1)
         controller.go()
+    window.render_now()
+    assert window.visible_message() is None  # the end of the show takes every message away (issue 22)
+    controller.send_message("1 minute", blink=True)  # one sent after the end
     clock.advance(0.2)
     window.render_now()
     assert window.refresh_interval_ms() == 302  # the next beat in 0.3 s, before the clock's second

@@ -274,6 +274,11 @@ class RunningOrderEditor(QObject):
         if row is None or self._locked():
             return
         title = self._title(row)
+        # the core's rule first (the segment on air stays): a refusal is said at once, not after "Yes"
+        refused = self.controller.dispatcher.edit_refusal(delete_segment(self.controller.show, row))
+        if refused is not None:
+            self.say(refused.text)
+            return
         answer = QMessageBox.question(
             self.director,
             self.tr("Delete segment"),

@@ -96,11 +96,11 @@ def _right_column(window: ModeratorWindow, rect: QRect, unit: float, gap: int) -
     question_h = 0
     if question:
         only_header = not window.question.body.text()
-        line = math.ceil(QFontMetricsF(window.question.asker.draw_font()).lineSpacing()) + 2
+        small = round(unit * QUESTION_SMALL_PX)
+        line = window.question.header_height(small) + 2  # at this size, not the one before a resize
         question_h = line if only_header else rect.height()
         if message:
             question_h = line if only_header else round(rect.height() * QUESTION_SHARE)
-        small = round(unit * QUESTION_SMALL_PX)
         window.question.setGeometry(rect.left(), rect.bottom() + 1 - question_h, rect.width(), question_h)
         window.question.lay_out(unit, small, round(unit * MESSAGE_MIN_PX), round(unit * MESSAGE_MAX_PX))
     if message:

@@ -231,6 +231,13 @@ class QuestionPanel(QWidget):
         self.waiting.setText(waiting)
         self.body.setVisible(bool(text))
 
+    def header_height(self, small_px: int) -> int:
+        """The asker's and the count's line at `small_px`, measured at that size: measured at the size
+        before a resize it cut "5 Fragen warten" in half (issue 22: 640×453 → 1280×720)."""
+        self.asker.set_pixel_size(small_px)
+        self.waiting.set_pixel_size(small_px)
+        return math.ceil(max(self.asker.line_height(), self.waiting.line_height()))
+
     def lay_out(self, unit: float, small_px: int, smallest: int, largest: int) -> None:
         self._pad = round(unit * 0.012)
         self.asker.set_pixel_size(small_px)
