@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from presenter.obs.health import LinkState, ObsHealth, ObsProblem, OutputHealth, ProblemCode
 from presenter.obs.options import add_obs_options, obs_address, obs_password, start_follower
-from presenter.obs.scenes import ObsCue, cue_from_snapshot, scenes_needed, wanted_scene
+from presenter.obs.scenes import ObsCue, cue_from_engine, cue_from_snapshot, scenes_needed, wanted_scene
 
 if TYPE_CHECKING:
     from presenter.obs.follower import Backoff, ObsFollower, ObsReply
@@ -40,6 +40,7 @@ __all__ = [
     "OutputHealth",
     "ProblemCode",
     "add_obs_options",
+    "cue_from_engine",
     "cue_from_snapshot",
     "obs_address",
     "obs_password",

@@ -133,24 +133,16 @@ class PresenterApp(AppWindows, AppClipChecks, QObject):
         self.director.set_persistent_warning(self._early_warning)
 
     def _wire_obs(self) -> ObsWiring:
-        settings = self.settings
-        password = str(settings.value("obs/password", "", str)) if settings is not None else None
-        first_go = bool(settings is not None and settings.value("obs/start_with_first_go", False, bool))
+        # --obs, else the address stored in the OBS settings; the panel shows while OBS is followed
         wiring = wire_obs(
-            self.controller,
-            getattr(self.args, "obs", None),
-            password,
-            window=self.director,
-            problem=self.director.add_problem,
-            start_with_first_go=first_go,
-        )
-        if wiring.follower is None:
-            wiring.panel.hide()  # no OBS: the panel would only say so
-        else:  # in the director's right-hand column, under the question queue's heading
-            column = self.director.question_queue.parentWidget()
-            layout = column.layout() if column is not None else None
-            if isinstance(layout, QBoxLayout):
-                layout.insertWidget(2, wiring.panel)
+            self.controller, getattr(self.args, "obs", None), window=self.director,
+            problem=self.director.add_problem, settings=self.settings,
+        )  # fmt: skip
+        column = self.director.question_queue.parentWidget()  # the right-hand column, under the question queue
+        layout = column.layout() if column is not None else None
+        if isinstance(layout, QBoxLayout):
+            layout.insertWidget(2, wiring.panel)
+        self.director.obs_settings_requested.connect(wiring.show_settings)
         return wiring
 
     def _announce_start(self, decision: StartDecision) -> None:

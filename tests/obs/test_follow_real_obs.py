@@ -14,7 +14,16 @@ import pytest
 from obs_helpers import PASSWORD, HealthWatch, ObsAdmin, ObsStudio
 
 from presenter.clock import FakeClock
-from presenter.obs import Backoff, LinkState, ObsCue, ObsFollower, ObsHealth, ProblemCode, cue_from_snapshot
+from presenter.obs import (
+    Backoff,
+    LinkState,
+    ObsCue,
+    ObsFollower,
+    ObsHealth,
+    ProblemCode,
+    cue_from_engine,
+    cue_from_snapshot,
+)
 from presenter.run.engine import ShowEngine
 from presenter.run.state import Mode
 from presenter.show.model import EndAction, ObsScenes, Segment, SegmentKind, Show
@@ -51,6 +60,7 @@ class Director:
 
     def follow(self) -> ObsCue:
         cue = cue_from_snapshot(self.engine.snapshot())
+        assert cue_from_engine(self.engine) == cue  # the app's cheap cue is the snapshot's, in every state
         self.follower.follow(cue)
         return cue
 
