@@ -78,6 +78,22 @@ class GraphicsStrip(QWidget):
         self.lower_third_off.setEnabled(graphics is not None and graphics.lower_third is not None)
 
 
+class ObsCues(QObject):
+    """Hands OBS its cue on every change of the controller. The app makes it before any window, so its slot runs
+    first: OBS cuts right after Presenter's own cut, not after the windows have repainted (Qt calls the slots of
+    one signal in the order they were connected)."""
+
+    def __init__(self, controller: ShowController) -> None:
+        super().__init__(controller)
+        self.controller = controller
+        self.follower: ObsFollower | None = None
+        controller.changed.connect(self.send)
+
+    def send(self) -> None:
+        if self.follower is not None:  # from the engine: no snapshot is built before OBS has its cue
+            self.follower.follow(cue_from_engine(self.controller.engine))
+
+
 class ObsWiring(QObject):
     """The show's link to OBS and the stream's graphics, for one app (see the module's text)."""
 
@@ -94,9 +110,11 @@ class ObsWiring(QObject):
         asker: Asker = ask,
         settings: QSettings | None = None,
         cli_address: str | None = None,
+        cues: ObsCues | None = None,
     ) -> None:
         super().__init__(window)
         self.controller = controller
+        self.cues = cues or ObsCues(controller)  # connected before this wiring's on_change in any case
         self.follower = follower
         self.window = window
         self.settings = settings  # where the OBS settings are stored (None: kept for this run only)
@@ -131,7 +149,16 @@ class ObsWiring(QObject):
             self._bind(window, LOWER_THIRD_KEY, self.lower_third)
             self._bind(window, LOWER_THIRD_OFF_KEY, self.lower_third_off)
         controller.changed.connect(self.on_change)
+        self.cues.send()
         self.on_change()
+
+    @property
+    def follower(self) -> ObsFollower | None:
+        return self.cues.follower
+
+    @follower.setter
+    def follower(self, follower: ObsFollower | None) -> None:
+        self.cues.follower = follower
 
     def _bind(self, window: QWidget, key: str, action: Callable[[], object]) -> None:
         def press() -> None:
@@ -146,9 +173,7 @@ class ObsWiring(QObject):
     # -- the show → OBS
 
     def on_change(self) -> None:
-        """The show changed: OBS follows at once, the stream starts with the first GO if so set."""
-        if self.follower is not None:  # first, from the engine (no snapshot to build): OBS cuts in the same instant
-            self.follower.follow(cue_from_engine(self.controller.engine))
+        """The show changed (OBS has had its cue from ObsCues): the stream starts with the first GO if so set."""
         snapshot = self.controller.snapshot()
         if self.follower is not None:
             first_go = self._mode is Mode.STANDBY and snapshot.mode is Mode.ON_AIR
@@ -320,15 +345,17 @@ def wire_obs(
     problem: Callable[[str], None] | None = None,
     start_with_first_go: bool | None = None,
     settings: QSettings | None = None,
+    cues: ObsCues | None = None,
 ) -> ObsWiring:
     """The app's one call at launch: OBS follows `controller` at `address` (--obs), else at the address stored in
     `settings` if switched on there; the password is PRESENTER_OBS_PASSWORD, else `settings_password`, else the
-    stored one. The lower-third keys and the graphics line work without OBS too (the pages are browser sources)."""
+    stored one. The lower-third keys and the graphics line work without OBS too (the pages are browser sources).
+    `cues`: made before the windows (see ObsCues)."""
     stored = read_obs_settings(settings)
     first_go = stored.start_with_first_go if start_with_first_go is None else start_with_first_go
     wiring = ObsWiring(
         controller, None, window=window, problem=problem, start_with_first_go=first_go, settings=settings,
-        cli_address=address,
+        cli_address=address, cues=cues,
     )  # fmt: skip
     chosen = link_address(address, stored)
     if chosen is not None:

@@ -19,7 +19,7 @@ from presenter.controller import ShowController
 from presenter.obs.health import LinkState, ObsHealth, ObsProblem, ProblemCode
 from presenter.run.as_run import as_run_log_rows
 from presenter.run.state import Mode
-from presenter.ui.obs_wiring import ObsWiring, status_entries, wire_obs
+from presenter.ui.obs_wiring import ObsCues, ObsWiring, status_entries, wire_obs
 
 START = datetime(2021, 1, 19, 17, 29)
 
@@ -151,6 +151,18 @@ def test_the_stream_starts_with_the_first_go_when_so_set_and_is_never_stopped(qt
     assert len(follower.cues) >= 5
     wiring.close()
     assert follower.calls == ["start_stream", "close"]
+
+
+def test_obs_has_each_change_before_the_windows_repaint(qtbot, controller, window, clock):
+    order: list[str] = []
+    cues = ObsCues(controller)  # the app makes it before the director window
+    controller.changed.connect(lambda: order.append("window repaints"))
+    follower = _Follower()
+    follower.follow = lambda cue: order.append("OBS cue")  # type: ignore[method-assign]
+    ObsWiring(controller, follower, window=window, cues=cues)  # type: ignore[arg-type]
+    order.clear()
+    _go(controller, clock)
+    assert order == ["OBS cue", "window repaints"]
 
 
 def test_start_stream_is_asked_first(qtbot, controller, window):
