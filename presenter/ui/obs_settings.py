@@ -168,7 +168,7 @@ class ObsSettingsDialog(QDialog):
         layout.addWidget(self.link)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        self.setMinimumWidth(min(520, self.sizeHint().width() + 80))
+        self.setMinimumWidth(480)  # the notes wrap to a few lines, not to a column of words
 
     def _note(self, text: str) -> QLabel:
         label = QLabel(text, self)

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from graphics_show import graphics_show
 from obs_helpers import PASSWORD, ObsAdmin
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QWidget
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtWidgets import QCheckBox, QDialogButtonBox, QLineEdit, QWidget
 
 from presenter import i18n
 from presenter.clock import FakeClock
@@ -71,6 +71,11 @@ def _dialog(qtbot, current: ObsSettings | None = None, **kwargs) -> ObsSettingsD
     return dialog
 
 
+def _click(qtbot, box: QCheckBox) -> None:
+    """A click on the box itself (a check box wider than its text takes clicks on its indicator and text only)."""
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))
+
+
 def _type(qtbot, field: QLineEdit, text: str) -> None:
     field.selectAll()
     field.del_()
@@ -89,11 +94,11 @@ def test_the_dialog_stores_what_the_director_sets_and_hides_the_password(qtbot, 
     assert PASSWORD_VARIABLE not in notes
     got: list[ObsSettings] = []
     dialog.applied.connect(got.append)
-    qtbot.mouseClick(dialog.connect_box, Qt.MouseButton.LeftButton)
+    _click(qtbot, dialog.connect_box)
     _type(qtbot, dialog.address, " obs-pc:4456 ")
     _type(qtbot, dialog.password, "geheim 24")  # a space is a character of the password
-    qtbot.mouseClick(dialog.first_go, Qt.MouseButton.LeftButton)
-    qtbot.mouseClick(dialog.reveal, Qt.MouseButton.LeftButton)
+    _click(qtbot, dialog.first_go)
+    _click(qtbot, dialog.reveal)
     assert dialog.password.echoMode() is QLineEdit.EchoMode.Normal
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
     assert got == [ObsSettings(True, "ws://obs-pc:4456", "geheim 24", True)]
