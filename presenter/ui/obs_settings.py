@@ -13,6 +13,7 @@ import argparse
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
@@ -31,6 +32,7 @@ from presenter.obs.options import PASSWORD_VARIABLE, obs_address
 
 MAX_PASSWORD = 1024  # OBS's own dialog takes far less; a longer one is a paste gone wrong
 MAX_ADDRESS = 300
+SETTINGS_FILE = "settings.ini"  # in the state folder (presenter.ui.parts)
 KEY_ENABLED = "obs/enabled"
 KEY_ADDRESS = "obs/address"
 KEY_PASSWORD = "obs/password"
@@ -79,6 +81,14 @@ def write_obs_settings(settings: QSettings, chosen: ObsSettings) -> None:
     settings.setValue(KEY_PASSWORD, chosen.password)
     settings.setValue(KEY_FIRST_GO, chosen.start_with_first_go)
     settings.sync()
+
+
+def stored_password(state_folder: Path) -> str:
+    """The password stored in the OBS settings of the state folder (for `--check --obs`, which opens no window)."""
+    file = state_folder / SETTINGS_FILE
+    if not file.is_file():
+        return ""
+    return read_obs_settings(QSettings(str(file), QSettings.Format.IniFormat)).password
 
 
 def link_address(cli_address: str | None, chosen: ObsSettings) -> str | None:
