@@ -2156,8 +2156,8 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>OBS unter {address} nicht erreichbar — neuer Versuch läuft</translation>
     </message>
     <message>
-        <source>OBS refused the password — set it in the settings or in PRESENTER_OBS_PASSWORD</source>
-        <translation>OBS lehnt das Passwort ab — in den Einstellungen oder in PRESENTER_OBS_PASSWORD eintragen</translation>
+        <source>OBS refused the password — set it under “OBS settings…” or in PRESENTER_OBS_PASSWORD</source>
+        <translation>OBS lehnt das Passwort ab — unter „OBS-Einstellungen…“ oder in PRESENTER_OBS_PASSWORD eintragen</translation>
     </message>
     <message>
         <source>Connection to OBS lost — reconnecting</source>

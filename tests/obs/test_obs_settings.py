@@ -213,7 +213,7 @@ def test_a_wrong_password_set_in_the_dialog_is_told_and_the_right_one_connects(
         _type(qtbot, dialog.password, "falsch")
         assert dialog.apply()
         qtbot.waitUntil(lambda: wiring.health.state is LinkState.WRONG_PASSWORD, timeout=30_000)
-        told = "OBS refused the password — set it in the settings or in PRESENTER_OBS_PASSWORD"
+        told = "OBS refused the password — set it under “OBS settings…” or in PRESENTER_OBS_PASSWORD"
         qtbot.waitUntil(lambda: told in problems)
         assert "OBS: wrong password" in dialog.link.text() and told in dialog.link.text()
         assert wiring.panel.link.text() == "OBS: wrong password"
