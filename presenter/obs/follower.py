@@ -25,6 +25,9 @@ from typing import Any
 import simpleobsws  # type: ignore[import-untyped]
 
 from presenter.i18n import QT_TRANSLATE_NOOP, translate
+from presenter.obs.checked import count as _count
+from presenter.obs.checked import number as _number
+from presenter.obs.checked import text as _text
 from presenter.obs.health import LinkState, ObsHealth, ObsProblem, OutputHealth, ProblemCode, percent, problem_text
 from presenter.obs.scenes import ObsCue
 from presenter.obs.tracking import SceneTracker
@@ -40,23 +43,6 @@ DROPPED_SHARE = 0.01  # a stream that drops 1 % of its frames (recently) is a pr
 RENDER_LAG_SHARE = 0.05
 _WINDOW = 10  # polls over which frame losses are counted ("recently")
 _NOT_CONNECTED = QT_TRANSLATE_NOOP("Obs", "OBS is not connected")
-
-
-def _number(data: dict[str, Any], key: str) -> float:
-    """A count or measure from OBS: a finite number ≥ 0, else 0 (whatever a wrong or new OBS sends)."""
-    value = data.get(key)
-    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < 1e15:
-        return 0.0
-    return float(value)
-
-
-def _count(data: dict[str, Any], key: str) -> int:
-    return int(_number(data, key))
-
-
-def _text(data: dict[str, Any], key: str) -> str | None:
-    value = data.get(key)
-    return value[:500] if isinstance(value, str) else None
 
 
 @dataclass(frozen=True)
