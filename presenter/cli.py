@@ -323,11 +323,14 @@ def _check(args: argparse.Namespace) -> int:
     probe, notes = _probe_or_note()
     code = run_check(args.show, probe, notes, args.json, sys.stdout, sys.stderr)
     if args.obs and code != 2:
+        from presenter.compose import state_dir_for
         from presenter.obs.check import check_obs
         from presenter.obs.options import obs_password
+        from presenter.ui.obs_settings import stored_password  # the director's OBS settings
 
+        password = obs_password(stored_password(state_dir_for(args).path))
         # With --json, stdout stays one JSON document: what OBS lacks goes to stderr.
-        code = max(code, check_obs(args.show, args.obs, obs_password(), sys.stderr if args.json else sys.stdout))
+        code = max(code, check_obs(args.show, args.obs, password, sys.stderr if args.json else sys.stdout))
     return code
 
 

@@ -958,6 +958,10 @@
         <translation>Fernsteuerung…</translation>
     </message>
     <message>
+        <source>OBS settings…</source>
+        <translation>OBS-Einstellungen…</translation>
+    </message>
+    <message>
         <source>Plan the running order from the first GO, so early/late mean something</source>
         <translation>Den Ablauf ab dem ersten GO planen, damit zu früh/zu spät etwas bedeuten</translation>
     </message>
@@ -2188,8 +2192,8 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
         <translation>OBS unter {address} nicht erreichbar — neuer Versuch läuft</translation>
     </message>
     <message>
-        <source>OBS refused the password — set it in the settings or in PRESENTER_OBS_PASSWORD</source>
-        <translation>OBS lehnt das Passwort ab — in den Einstellungen oder in PRESENTER_OBS_PASSWORD eintragen</translation>
+        <source>OBS refused the password — set it under “OBS settings…” or in PRESENTER_OBS_PASSWORD</source>
+        <translation>OBS lehnt das Passwort ab — unter „OBS-Einstellungen…“ oder in PRESENTER_OBS_PASSWORD eintragen</translation>
     </message>
     <message>
         <source>Connection to OBS lost — reconnecting</source>
@@ -2305,6 +2309,61 @@ Speichern unter: beide behalten, die eigene in einer anderen Datei.</translation
     <message>
         <source>Frames: {dropped} dropped by the stream, {lagged} not rendered</source>
         <translation>Bilder: {dropped} vom Stream verloren, {lagged} nicht berechnet</translation>
+    </message>
+</context>
+<context>
+    <name>ObsSettingsDialog</name>
+    <message>
+        <source>OBS settings</source>
+        <translation>OBS-Einstellungen</translation>
+    </message>
+    <message>
+        <source>Follow the show in OBS Studio</source>
+        <translation>OBS Studio folgt der Sendung</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Set by --obs for this run (the stored address is kept).</source>
+        <translation>Für diesen Lauf durch --obs festgelegt (die gespeicherte Adresse bleibt erhalten).</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>Stored as plain text in {file} (never in the show file).</source>
+        <translation>Als Klartext gespeichert in {file} (nie in der Sendungsdatei).</translation>
+    </message>
+    <message>
+        <source>{variable} is set: it is used instead for this run.</source>
+        <translation>{variable} ist gesetzt: Für diesen Lauf gilt stattdessen diese Variable.</translation>
+    </message>
+    <message>
+        <source>Start the stream with the first GO</source>
+        <translation>Stream mit dem ersten GO starten</translation>
+    </message>
+    <message>
+        <source>Presenter never stops the stream.</source>
+        <translation>Presenter beendet den Stream nie.</translation>
+    </message>
+    <message>
+        <source>Enter OBS's address, like 127.0.0.1:4455 (OBS: Tools → WebSocket Server Settings).</source>
+        <translation>Bitte die Adresse von OBS eingeben, etwa 127.0.0.1:4455 (OBS: Werkzeuge → WebSocket-Servereinstellungen).</translation>
+    </message>
+    <message>
+        <source>The password is too long ({length} characters; at most {most}).</source>
+        <translation>Das Passwort ist zu lang ({length} Zeichen; höchstens {most}).</translation>
+    </message>
+    <message>
+        <source>The password contains a line break or another control character.</source>
+        <translation>Das Passwort enthält einen Zeilenumbruch oder ein anderes Steuerzeichen.</translation>
     </message>
 </context>
 <context>

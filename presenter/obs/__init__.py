@@ -1,8 +1,10 @@
 """OBS Studio follows the running order; the director sees the stream's health (issue 24).
 
-Wiring (the integrator's): `follower = start_follower(args.obs, settings_password, on_health=relay)` (None
-without --obs), then `follower.follow(cue_from_snapshot(snapshot))` for every new snapshot, and
-`follower.health().status_dict()` under "obs" in the status file; `follower.close()` on quit.
+Wiring (presenter.ui.obs_wiring): `follower = start_follower(address, password, on_health=relay)` (None without
+an address), then `follower.follow(cue_from_engine(engine))` on every change of the show, before any window
+repaints (`cue_from_snapshot` gives the same cue from a snapshot), `follower.reconnect(address, password)` when
+the director's OBS settings change, `follower.health().status_dict()` under "obs" in the status file, and
+`follower.close()` on quit.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from presenter.obs.health import LinkState, ObsHealth, ObsProblem, OutputHealth, ProblemCode
 from presenter.obs.options import add_obs_options, obs_address, obs_password, start_follower
-from presenter.obs.scenes import ObsCue, cue_from_snapshot, scenes_needed, wanted_scene
+from presenter.obs.scenes import ObsCue, cue_from_engine, cue_from_snapshot, scenes_needed, wanted_scene
 
 if TYPE_CHECKING:
     from presenter.obs.follower import Backoff, ObsFollower, ObsReply
@@ -40,6 +42,7 @@ __all__ = [
     "OutputHealth",
     "ProblemCode",
     "add_obs_options",
+    "cue_from_engine",
     "cue_from_snapshot",
     "obs_address",
     "obs_password",

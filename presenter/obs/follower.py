@@ -25,6 +25,9 @@ from typing import Any
 import simpleobsws  # type: ignore[import-untyped]
 
 from presenter.i18n import QT_TRANSLATE_NOOP, translate
+from presenter.obs.checked import count as _count
+from presenter.obs.checked import number as _number
+from presenter.obs.checked import text as _text
 from presenter.obs.health import LinkState, ObsHealth, ObsProblem, OutputHealth, ProblemCode, percent, problem_text
 from presenter.obs.scenes import ObsCue
 from presenter.obs.tracking import SceneTracker
@@ -40,23 +43,6 @@ DROPPED_SHARE = 0.01  # a stream that drops 1 % of its frames (recently) is a pr
 RENDER_LAG_SHARE = 0.05
 _WINDOW = 10  # polls over which frame losses are counted ("recently")
 _NOT_CONNECTED = QT_TRANSLATE_NOOP("Obs", "OBS is not connected")
-
-
-def _number(data: dict[str, Any], key: str) -> float:
-    """A count or measure from OBS: a finite number ≥ 0, else 0 (whatever a wrong or new OBS sends)."""
-    value = data.get(key)
-    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value < 1e15:
-        return 0.0
-    return float(value)
-
-
-def _count(data: dict[str, Any], key: str) -> int:
-    return int(_number(data, key))
-
-
-def _text(data: dict[str, Any], key: str) -> str | None:
-    value = data.get(key)
-    return value[:500] if isinstance(value, str) else None
 
 
 @dataclass(frozen=True)
@@ -95,6 +81,8 @@ class ObsFollower:
         self._now = now
         self._loop = asyncio.new_event_loop()
         self._stopping = asyncio.Event()
+        self._retarget = asyncio.Event()  # new address or password: end the session or the pause, connect again
+        self._session_task: asyncio.Task[bool] | None = None
         self._thread = threading.Thread(target=self._run, name="presenter-obs", daemon=True)
         self._tasks: set[asyncio.Task[Any]] = set()
         self._client: Any = None  # simpleobsws.WebSocketClient while identified
@@ -141,6 +129,11 @@ class ObsFollower:
         """Any obs-websocket request (for tests and tools)."""
         return self._submit(self._output_request(request_type, data))
 
+    def reconnect(self, address: str, password: str) -> None:
+        """Another address or password (the director's OBS settings): the link drops what it has and connects
+        anew at once; the show's scene is set again when OBS answers. Unchanged and connected: nothing."""
+        self._call(self._on_retarget, address, password)
+
     def close(self, timeout_s: float = 3.0) -> None:
         """Disconnects and ends the thread (the stream and recording go on in OBS)."""
         if self._thread.ident is None:  # never started
@@ -181,24 +174,56 @@ class ObsFollower:
         delay = self._backoff.first_s
         self._publish()
         while not self._stopping.is_set():
-            try:
-                was_connected = await self._session()
-            except Exception:  # a mistake of ours or an OBS that answers oddly: log it, never end the link
-                log.exception("OBS session")
-                was_connected = False
+            self._retarget.clear()
+            task = self._session_task = self._loop.create_task(self._session())
+            await asyncio.wait({task})
+            was_connected = self._session_result(task)
             if self._stopping.is_set():
                 break
-            if was_connected:
+            if was_connected or self._retarget.is_set():
                 delay = self._backoff.first_s
             self._publish()
-            await self._pause(delay)
-            delay = min(delay * 2, self._backoff.longest_s)
+            if not self._retarget.is_set():
+                await self._pause(delay)
+                delay = min(delay * 2, self._backoff.longest_s)
         self._state = LinkState.OFF
         self._publish()
 
+    @staticmethod
+    def _session_result(task: asyncio.Task[bool]) -> bool:
+        if task.cancelled():  # ended for a new address or password
+            return False
+        error = task.exception()
+        if error is not None:  # a mistake of ours or an OBS that answers oddly: log it, never end the link
+            log.error("OBS session", exc_info=error)
+            return False
+        return task.result()
+
     async def _pause(self, seconds: float) -> None:
-        with contextlib.suppress(TimeoutError):
-            await asyncio.wait_for(self._stopping.wait(), seconds)
+        """Waits `seconds`, or less when Presenter quits or the director gives a new address or password."""
+        waits = {asyncio.ensure_future(self._stopping.wait()), asyncio.ensure_future(self._retarget.wait())}
+        try:
+            await asyncio.wait(waits, timeout=seconds, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for waiting in waits:
+                waiting.cancel()
+
+    def _on_retarget(self, address: str, password: str) -> None:
+        same = address == self._url and password == self._password
+        if same and self._state is LinkState.CONNECTED:
+            return
+        if address != self._url:  # another OBS: nothing known of the old one holds
+            self._ever_connected = False
+            self._stream, self._record, self._stats = OutputHealth(), OutputHealth(), {}
+            self._transition = self._version = None
+            self._stream_stopped_outside = False
+            self._frames.clear()
+        self._url, self._password = address, password
+        self._state = LinkState.CONNECTING
+        self._retarget.set()
+        if self._session_task is not None and not self._session_task.done():
+            self._session_task.cancel()
+        self._publish()
 
     async def _session(self) -> bool:
         """One connection, from connecting to its loss; True when it was identified (a reconnect follows)."""
@@ -309,6 +334,7 @@ class ObsFollower:
     async def _set_scene_now(self, scene: str) -> None:
         response = await self._call_obs("SetCurrentProgramScene", {"sceneName": scene})
         if response is None:
+            self._publish()
             return  # lost: set again on reconnect
         missing = not response.ok() and response.requestStatus.code == NOT_FOUND
         self._tracker.set_done(scene, missing=missing)
@@ -324,8 +350,9 @@ class ObsFollower:
     def _on_cue(self, cue: ObsCue) -> None:
         scene = self._tracker.cue(cue)
         if scene is not None:
-            self._set_scene(scene)
-        self._publish()
+            self._set_scene(scene)  # publishes when OBS answered: the request goes out first
+        else:
+            self._publish()
 
     async def _on_event(self, event_type: str, data: dict[str, Any] | None) -> None:
         try:

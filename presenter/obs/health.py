@@ -39,7 +39,7 @@ class ProblemCode(enum.StrEnum):
 _TEXTS = {
     ProblemCode.UNREACHABLE: QT_TRANSLATE_NOOP("Obs", "OBS not reachable at {address} — trying again"),
     ProblemCode.WRONG_PASSWORD: QT_TRANSLATE_NOOP(
-        "Obs", "OBS refused the password — set it in the settings or in PRESENTER_OBS_PASSWORD"
+        "Obs", "OBS refused the password — set it under “OBS settings…” or in PRESENTER_OBS_PASSWORD"
     ),
     ProblemCode.CONNECTION_LOST: QT_TRANSLATE_NOOP("Obs", "Connection to OBS lost — reconnecting"),
     ProblemCode.MISSING_SCENE: QT_TRANSLATE_NOOP("Obs", 'OBS has no scene "{scene}"'),

@@ -16,6 +16,8 @@ if TYPE_CHECKING:
 
 DEFAULT_PORT = 4455  # obs-websocket 5's default
 PASSWORD_VARIABLE = "PRESENTER_OBS_PASSWORD"
+_LONGEST_HOST = 253  # DNS's limit for a whole name
+_SHOWN = 60  # characters of a wrong address repeated in its message
 _ADDRESS = re.compile(r"(?:ws://)?(?P<host>\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._-]+)(?::(?P<port>\d{1,5}))?/?")
 
 
@@ -23,9 +25,10 @@ def obs_address(text: str) -> str:
     """ "127.0.0.1:4455", "ws://obs-pc:4455" or "obs-pc" → "ws://HOST:PORT"; argparse's type for --obs."""
     found = _ADDRESS.fullmatch(text.strip())
     port = int(found.group("port") or DEFAULT_PORT) if found else 0
-    if not found or not 0 < port < 65536:
+    if not found or not 0 < port < 65536 or len(found.group("host")) > _LONGEST_HOST:
         message = translate("CommandLine", '"{text}" is not an OBS address like 127.0.0.1:4455 or ws://obs-pc:4455')
-        raise argparse.ArgumentTypeError(message.format(text=text))
+        shown = text if len(text) <= _SHOWN else f"{text[:_SHOWN]}…"  # a pasted page is not repeated whole
+        raise argparse.ArgumentTypeError(message.format(text=shown))
     return f"ws://{found.group('host')}:{port}"
 
 

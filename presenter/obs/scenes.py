@@ -7,9 +7,13 @@ from the engine's snapshot, so wiring it is one call; everything here is plain d
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from presenter.run.state import ClipState, Mode, ShowSnapshot
 from presenter.show.model import ObsScenes, SegmentKind, Show
+
+if TYPE_CHECKING:
+    from presenter.run.engine import ShowEngine
 
 # A clip that stopped, failed or ended to black leaves the program output black: OBS shows "black" if named.
 _BLACK_STATES = frozenset({ClipState.BLACK, ClipState.FAILED})
@@ -40,6 +44,23 @@ def cue_from_snapshot(snapshot: ShowSnapshot) -> ObsCue:
         obs_scene=current.segment.obs_scene,
         clip_state=clip_state,
         scenes=snapshot.show.obs,
+    )
+
+
+def cue_from_engine(engine: ShowEngine) -> ObsCue:
+    """The same cue as `cue_from_snapshot(engine.snapshot())`, read straight from the engine: the app hands it to
+    OBS on every change before any window repaints, and a snapshot of a long show takes milliseconds to build."""
+    show = engine.show
+    if engine.mode is not Mode.ON_AIR or engine.current is None:
+        return ObsCue(mode=engine.mode, scenes=show.obs)
+    segment = show.segments[engine.current]
+    return ObsCue(
+        mode=engine.mode,
+        segment_id=segment.id,
+        kind=segment.kind,
+        obs_scene=segment.obs_scene,
+        clip_state=engine.runs[engine.current].clip_state,
+        scenes=show.obs,
     )
 
 

@@ -35,7 +35,7 @@ from presenter.show import Show, ShowFileError, load_show
 from presenter.ui.app_windows import AppClipChecks, AppWindows
 from presenter.ui.deferred_playout import DeferredPlayout
 from presenter.ui.language_choice import LANGUAGE_NAMES
-from presenter.ui.obs_wiring import ObsWiring, wire_obs
+from presenter.ui.obs_wiring import ObsCues, ObsWiring, wire_obs
 from presenter.ui.parts import AppParts, build_parts, install_language, show_to_open
 from presenter.ui.status_file import question_status, snapshot_status
 
@@ -108,6 +108,7 @@ class PresenterApp(AppWindows, AppClipChecks, QObject):
         self.deferred_playout = DeferredPlayout(self)
         self.controller = ShowController(show, clock=parts.clock, playout=self.deferred_playout, run=run)
         self.controller.attach_journal(self.open_journal.append)  # the same journal; starts the heartbeat
+        self.obs_cues = ObsCues(self.controller)  # before any window: OBS has each change before they repaint
         self.director = DirectorWindow(self.controller)
         self._director_built = True
         self._connect_director()
@@ -134,24 +135,16 @@ class PresenterApp(AppWindows, AppClipChecks, QObject):
         self.director.set_persistent_warning(self._early_warning)
 
     def _wire_obs(self) -> ObsWiring:
-        settings = self.settings
-        password = str(settings.value("obs/password", "", str)) if settings is not None else None
-        first_go = bool(settings is not None and settings.value("obs/start_with_first_go", False, bool))
+        # --obs, else the address stored in the OBS settings; the panel shows while OBS is followed
         wiring = wire_obs(
-            self.controller,
-            getattr(self.args, "obs", None),
-            password,
-            window=self.director,
-            problem=self.director.add_problem,
-            start_with_first_go=first_go,
-        )
-        if wiring.follower is None:
-            wiring.panel.hide()  # no OBS: the panel would only say so
-        else:  # in the director's right-hand column, under the question queue's heading
-            column = self.director.question_queue.parentWidget()
-            layout = column.layout() if column is not None else None
-            if isinstance(layout, QBoxLayout):
-                layout.insertWidget(2, wiring.panel)
+            self.controller, getattr(self.args, "obs", None), window=self.director,
+            problem=self.director.add_problem, settings=self.settings, cues=self.obs_cues,
+        )  # fmt: skip
+        column = self.director.question_queue.parentWidget()  # the right-hand column, under the question queue
+        layout = column.layout() if column is not None else None
+        if isinstance(layout, QBoxLayout):
+            layout.insertWidget(2, wiring.panel)
+        self.director.obs_settings_requested.connect(wiring.show_settings)
         return wiring
 
     def _announce_start(self, decision: StartDecision) -> None:

@@ -61,6 +61,7 @@ class DirectorWindow(QWidget):
     open_show_requested = Signal()
     rehearse_requested = Signal()
     remote_requested = Signal()
+    obs_settings_requested = Signal()  # the OBS settings dialog (presenter.ui.obs_settings)
     language_chosen = Signal(str)  # a Language value: the director picked it in the language box
     quit_confirmed = Signal()  # the director closed the window and said yes: the whole app ends
 
@@ -165,6 +166,7 @@ class DirectorWindow(QWidget):
             (translate("DirectorWindow", "Open show…"), "openShow", self.open_show_requested),
             (translate("DirectorWindow", "Export as-run…"), "exportAsRun", self.export_as_run_requested),
             (translate("DirectorWindow", "Remote…"), "remote", self.remote_requested),
+            (translate("DirectorWindow", "OBS settings…"), "obsSettings", self.obs_settings_requested),
         )
         made = {}
         for text, name, signal in buttons:

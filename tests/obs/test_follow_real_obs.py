@@ -14,7 +14,16 @@ import pytest
 from obs_helpers import PASSWORD, HealthWatch, ObsAdmin, ObsStudio
 
 from presenter.clock import FakeClock
-from presenter.obs import Backoff, LinkState, ObsCue, ObsFollower, ObsHealth, ProblemCode, cue_from_snapshot
+from presenter.obs import (
+    Backoff,
+    LinkState,
+    ObsCue,
+    ObsFollower,
+    ObsHealth,
+    ProblemCode,
+    cue_from_engine,
+    cue_from_snapshot,
+)
 from presenter.run.engine import ShowEngine
 from presenter.run.state import Mode
 from presenter.show.model import EndAction, ObsScenes, Segment, SegmentKind, Show
@@ -51,6 +60,7 @@ class Director:
 
     def follow(self) -> ObsCue:
         cue = cue_from_snapshot(self.engine.snapshot())
+        assert cue_from_engine(self.engine) == cue  # the app's cheap cue is the snapshot's, in every state
         self.follower.follow(cue)
         return cue
 
@@ -216,6 +226,24 @@ def test_a_wrong_password_is_a_message_and_the_show_goes_on(obs, follow, watch):
     reply = follower.start_stream().result(timeout=10)
     assert not reply.ok
     assert reply.text == "OBS is not connected"
+
+
+def test_a_new_address_and_password_connect_at_once_and_set_the_shows_scene(obs, admin, follow, watch):
+    admin.ensure_scenes("Kamera", "Kamera 2")
+    follower = follow(password="falsch", url="ws://127.0.0.1:9")  # nothing listens there
+    director = Director(follower)
+    watch.wait(lambda h: h.state is LinkState.UNREACHABLE, "not reachable")
+    director.go()  # the show goes on: welcome on air, OBS should show "Kamera"
+    follower.reconnect(obs.url, "falsch")  # the right OBS, the wrong password
+    health = watch.wait(lambda h: h.state is LinkState.WRONG_PASSWORD, "the refusal at the new address")
+    assert health.address == obs.url
+    follower.reconnect(obs.url, PASSWORD)  # the director corrects it in the settings
+    _on_program(watch, admin, "Kamera")
+    seen = len(watch.seen)
+    follower.reconnect(obs.url, PASSWORD)  # unchanged and connected: nothing happens
+    director.go()  # the talk: its own scene, on the same connection
+    _on_program(watch, admin, "Kamera 2")
+    assert all(h.connected for h in watch.seen[seen:])
 
 
 def test_a_missing_scene_is_named_and_set_once_it_exists(admin, follow, watch):

@@ -53,3 +53,20 @@ def test_check_with_a_wrong_password_says_so(obs, show_file, capsys, monkeypatch
 def test_check_without_obs_running(show_file, capsys):
     assert main([str(show_file), "--check", "--lang", "en", "--obs", "127.0.0.1:9"]) == 1
     assert "OBS not reachable at ws://127.0.0.1:9" in capsys.readouterr().out
+
+
+def test_check_uses_the_password_stored_in_the_obs_settings(obs, admin, show_file, tmp_path, capsys, monkeypatch):
+    from PySide6.QtCore import QSettings
+
+    from presenter.ui.obs_settings import ObsSettings, write_obs_settings
+
+    monkeypatch.delenv("PRESENTER_OBS_PASSWORD", raising=False)
+    admin.ensure_scenes("Kamera", "Einspieler", "Kamera 2")
+    state = tmp_path / "state"
+    state.mkdir()
+    write_obs_settings(
+        QSettings(str(state / "settings.ini"), QSettings.Format.IniFormat), ObsSettings(password=PASSWORD)
+    )
+    argv = [str(show_file), "--check", "--lang", "en", "--state-dir", str(state), "--obs", obs.url]
+    assert main(argv) == 0  # the director's OBS settings dialog stored it
+    assert "has every scene the show names" in capsys.readouterr().out

@@ -8,7 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from presenter.obs import ObsCue, ObsHealth, OutputHealth, cue_from_snapshot, obs_address, obs_password, start_follower
+from presenter.obs import (
+    ObsCue,
+    ObsHealth,
+    OutputHealth,
+    cue_from_engine,
+    cue_from_snapshot,
+    obs_address,
+    obs_password,
+    start_follower,
+)
 from presenter.obs.follower import ObsFollower
 from presenter.obs.health import LinkState, ObsProblem, ProblemCode, problem_changes
 from presenter.obs.scenes import scenes_needed, wanted_scene
@@ -224,3 +233,27 @@ def test_edits_in_the_app_keep_the_obs_scenes(tmp_path):
     assert [segment.obs_scene for segment in edited.segments] == [None, "Kamera 2", "Einspieler"]
     replayed = show_from_record(journal_record(edited), path)  # crash recovery replays the edit
     assert replayed.obs == show.obs and replayed.segments[1].obs_scene == "Kamera 2"
+
+
+def test_the_cue_read_from_the_engine_is_the_snapshots_in_every_state():
+    """The app hands OBS `cue_from_engine` (no snapshot built before OBS cuts); it must say what the snapshot says."""
+    from presenter.clock import FakeClock
+    from presenter.run.engine import ShowEngine
+
+    show = load_show(Path(__file__).resolve().parents[2] / "assets" / "smart-rlp.yaml")
+    clock = FakeClock(datetime(2021, 1, 19, 17, 29))
+    engine = ShowEngine(show, clock)
+    seen = set()
+    for _ in range(len(show.segments) + 1):
+        assert cue_from_engine(engine) == cue_from_snapshot(engine.snapshot())
+        current = engine.snapshot().current
+        if current is not None and current.segment.is_clip:
+            engine.clip_progress(current.segment.id, 0.2, 60.0, True)
+            assert cue_from_engine(engine) == cue_from_snapshot(engine.snapshot())
+            engine.panic()
+            assert cue_from_engine(engine) == cue_from_snapshot(engine.snapshot())
+        seen.add(engine.mode)
+        clock.advance(1.0)
+        engine.go()
+    assert cue_from_engine(engine) == cue_from_snapshot(engine.snapshot())
+    assert seen == {Mode.STANDBY, Mode.ON_AIR}

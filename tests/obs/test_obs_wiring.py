@@ -1,6 +1,7 @@
 """The OBS wiring (presenter.ui.obs_wiring) on a real controller: the lower-third keys as intents, the line
 "on the stream: …", the stream's problems in the problems list and the as-run log, going live asked first;
-and against a real OBS Studio: its program scene follows the controller's GOs, a recording starts when asked."""
+and against a real OBS Studio: its program scene follows the controller's GOs, a recording starts when asked,
+the stream (to an RTMP server on 127.0.0.1) starts with the first GO."""
 
 from __future__ import annotations
 
@@ -11,13 +12,14 @@ from graphics_show import graphics_show
 from obs_helpers import PASSWORD, ObsAdmin
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QWidget
+from rtmp_sink import RtmpSink
 
 from presenter.clock import FakeClock
 from presenter.controller import ShowController
 from presenter.obs.health import LinkState, ObsHealth, ObsProblem, ProblemCode
 from presenter.run.as_run import as_run_log_rows
 from presenter.run.state import Mode
-from presenter.ui.obs_wiring import ObsWiring, status_entries, wire_obs
+from presenter.ui.obs_wiring import ObsCues, ObsWiring, status_entries, wire_obs
 
 START = datetime(2021, 1, 19, 17, 29)
 
@@ -151,6 +153,18 @@ def test_the_stream_starts_with_the_first_go_when_so_set_and_is_never_stopped(qt
     assert follower.calls == ["start_stream", "close"]
 
 
+def test_obs_has_each_change_before_the_windows_repaint(qtbot, controller, window, clock):
+    order: list[str] = []
+    cues = ObsCues(controller)  # the app makes it before the director window
+    controller.changed.connect(lambda: order.append("window repaints"))
+    follower = _Follower()
+    follower.follow = lambda cue: order.append("OBS cue")  # type: ignore[method-assign]
+    ObsWiring(controller, follower, window=window, cues=cues)  # type: ignore[arg-type]
+    order.clear()
+    _go(controller, clock)
+    assert order == ["OBS cue", "window repaints"]
+
+
 def test_start_stream_is_asked_first(qtbot, controller, window):
     follower = _Follower()
     answers = [False, True, True]
@@ -227,3 +241,30 @@ def test_remote_intents_put_graphics_on_through_the_dispatcher(qtbot, controller
     with pytest.raises(IntentError) as after_start:
         run_intent(controller, "preshow", {}, "http 127.0.0.1")  # the countdown is for before the show
     assert after_start.value.status is Status.BAD_ARGS
+
+
+@pytest.mark.obs
+def test_real_obs_streams_from_the_first_go_to_a_local_rtmp_server_and_the_end_of_the_show_stops_nothing(
+    qtbot, obs, admin: ObsAdmin, controller, window, clock, monkeypatch
+):
+    monkeypatch.delenv("PRESENTER_OBS_PASSWORD", raising=False)
+    admin.ensure_scenes("Kamera", "Kamera 2", "Abspann")
+    with RtmpSink() as sink:
+        service = {"server": sink.url, "key": "smartrlp"}
+        admin.call("SetStreamServiceSettings", {"streamServiceType": "rtmp_custom", "streamServiceSettings": service})
+        wiring = wire_obs(controller, obs.url, PASSWORD, window=window, start_with_first_go=True)
+        try:
+            qtbot.waitUntil(lambda: wiring.health.connected, timeout=30_000)
+            assert not wiring.health.stream.active
+            _go(controller, clock)  # the first GO starts the stream (the setting is the director's answer)
+            qtbot.waitUntil(lambda: wiring.health.stream.active, timeout=30_000)
+            assert admin.call("GetStreamStatus")["outputActive"]  # OBS's own word: on air to the RTMP server
+            assert wiring.panel.stream.text().startswith("Stream: on since")
+            for _ in range(3):  # to the end of the show
+                _go(controller, clock)
+            qtbot.waitUntil(lambda: admin.program_scene() == "Abspann", timeout=10_000)
+            assert admin.call("GetStreamStatus")["outputActive"] and wiring.health.stream.active
+        finally:
+            wiring.close()
+            if admin.call("GetStreamStatus")["outputActive"]:
+                admin.call("StopStream")
