@@ -128,7 +128,7 @@ class AppClipChecks:
     def _preflight_done(self, report: CheckReport) -> None:
         if report.show.path != self.controller.show.path:
             return  # a check of the show before another one was opened
-        self.controller.media_info = {row.segment.id: row.media for row in report.rows if row.media is not None}
+        self.controller.edits.media_info = {row.segment.id: row.media for row in report.rows if row.media is not None}
         durations = report.media_durations()
         if durations:
             self.director.send_intent(SetMediaDurations(durations))
@@ -150,7 +150,7 @@ class AppClipChecks:
         self.director.model.set_clip_warnings(checks.problems())
         info = checks.info(segment_id)
         if info is not None:
-            self.controller.media_info[segment_id] = info
+            self.controller.edits.media_info[segment_id] = info
 
     def _clip_status_changed(self, segment_id: str) -> None:
         """A clip broke or was fixed after its check: one line in the problems list."""
