@@ -5,10 +5,10 @@ Run: ``.venv/bin/python benchmarks/editor.py`` (starts its own 24-bit Xvfb when 
 Edit on screen: the Smart RLP show on air (the discussion, 2 minutes in), the real director window
 with the editor installed and the real moderator window, a real journal (fsync) attached. One sample
 is the editor's edit (the on-air segment's title, then the next segment's duration, alternating)
-through the controller's `apply_edit` intent until both windows have *painted* the change (a Paint
+through the controller's `edits.apply_edit` intent until both windows have *painted* the change (a Paint
 event of the running order's viewport and of the moderator's title). The same for a 1,000-segment
 show. Baseline: the same change made the old way — the show file rewritten and read back with
-`load_show`, then `replace_show` (what a text editor plus the file watcher did, without the
+`load_show`, then `edits.replace_show` (what a text editor plus the file watcher did, without the
 watcher's 300 ms settle time).
 
 Save: a 1,000-segment show file with comments, one duration changed, written by `save_show`
@@ -147,7 +147,7 @@ def measure_edits(show_path: Path, state: Path, *, the_old_way: bool) -> list[fl
         if the_old_way:
             edited = update_segment(controller.show, index, changes)
             loaded, _ = save_show(loaded, edited)
-            controller.replace_show(load_show(show_path))
+            controller.edits.replace_show(load_show(show_path))
         else:
             assert editor.run("bench", lambda s, i=index, c=changes: update_segment(s, i, c))
         deadline = start + 1.0

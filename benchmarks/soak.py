@@ -597,7 +597,7 @@ def run(args: argparse.Namespace, tmp: Path, *, own_xvfb: bool) -> int:
     def take_baseline() -> None:
         """The same state as the end of the soak: a run just ended, the playout idle."""
         nonlocal warmup_windows
-        wait_until(lambda: bool(controller.media_info), 30.0)  # the preflight report is in
+        wait_until(lambda: bool(controller.edits.media_info), 30.0)  # the preflight report is in
         baseline["rss"], baseline["threads"], baseline["heap"], baseline["types"] = settled()
         baseline["t"] = time.monotonic()
         warmup_windows = len(heart.windows)

@@ -253,7 +253,7 @@ class RecordingPlayout(SilentPlayout):
 
 
 def live_session(controller):
-    return EditSession(current=lambda: controller.show, apply=controller.apply_edit)
+    return EditSession(current=lambda: controller.show, apply=controller.edits.apply_edit)
 
 
 def on_air_at_discussion(show, clock, playout):
@@ -426,7 +426,7 @@ controller = ShowController(show, clock=clock)
 controller.attach_journal(writer.append)
 controller.go()
 clock.advance(1)
-session = EditSession(current=lambda: controller.show, apply=controller.apply_edit)
+session = EditSession(current=lambda: controller.show, apply=controller.edits.apply_edit)
 session.do("title", lambda s: update_segment(s, 1, {"title": "Neue Diskussion", "duration": "30:00"}))
 session.do("add", lambda s: add_segment(s, 0, {"title": "Grußwort"}))
 print("edited", flush=True)
@@ -491,7 +491,7 @@ def test_a_running_order_too_large_for_the_journal_is_taken_and_the_director_tol
     controller.attach_journal(writer.append)
     problems = []
     controller.problem.connect(problems.append)
-    assert controller.apply_edit(huge) is None
+    assert controller.edits.apply_edit(huge) is None
     assert len(controller.show.segments) == 1506
     assert problems == ["This running order is too large for the crash journal: save it now (Ctrl+S)."]
     writer.close()

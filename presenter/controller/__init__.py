@@ -5,8 +5,9 @@ rules once and journals); windows render `snapshot()`. It drives the playout fro
 changes (take the clip, arm the next one, pause, restart, go black) and hands the playout's reports
 back as intents from the PLAYOUT source. It is a QObject only for its signals; it holds no widgets.
 The intent methods below (go, back, skip …) are thin wrappers over dispatch() for the windows and the
-tests; by subject, the question intents are `question_intents` (presenter.controller.questions) and the
-clip transport is `clip_transport` (presenter.controller.transport), both behind the same dispatch().
+tests; by subject, the question intents are `question_intents` (presenter.controller.questions), the
+edit intents and what was probed of each clip are `edits` (presenter.controller.editing) and the clip
+transport is `clip_transport` (presenter.controller.transport), all behind the same dispatch().
 """
 
 from __future__ import annotations
@@ -15,11 +16,12 @@ import contextlib
 import functools
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Concatenate, ParamSpec, TypeVar
+from typing import Concatenate, ParamSpec, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from presenter.clock import Clock
+from presenter.controller.editing import EditIntents
 from presenter.controller.questions import QuestionIntents
 from presenter.controller.transport import ClipTransport
 from presenter.i18n import QT_TRANSLATE_NOOP
@@ -47,14 +49,8 @@ def _intent(method: Callable[Concatenate[_C, _P], _R]) -> Callable[Concatenate[_
 
     @functools.wraps(method)
     def wrapper(self: _C, /, *args: _P.args, **kwargs: _P.kwargs) -> _R:
-        self._depth += 1
-        try:
+        with self._one_change():
             return method(self, *args, **kwargs)
-        finally:
-            self._depth -= 1
-            if self._depth == 0 and self._dirty:
-                self._dirty = False
-                self._after_change()
 
     return wrapper
 
@@ -81,8 +77,8 @@ class ShowController(QObject):
         self.playout_problem: str | None = None if playout is not None else self.tr(NO_PLAYOUT)
         self._on_air_id: str | None = None
         self._armed: tuple[str, Path | None] | None = None
-        self.media_info: dict[str, object] = {}  # probed at load, by segment id: arm checks the file is unchanged
         self.question_intents = QuestionIntents(self._question)
+        self.edits = EditIntents(self.dispatch, self._one_change, lambda: self.show, self._arm_next, self._tell)
         self.clip_transport = ClipTransport(self._do)
         self._heartbeat = QTimer(self)
         self._heartbeat.setInterval(HEARTBEAT_MS)
@@ -148,7 +144,7 @@ class ShowController(QObject):
         self.run.attach_journal(None)
         self._set_run(Run.of(engine or ShowEngine(show, clock)))
         if self.engine.show.path != show.path:
-            self.media_info = {}
+            self.edits.media_info = {}
         if append is not None:
             self.attach_journal(append)
         durations = dict(self.engine.show.media_durations)
@@ -172,11 +168,27 @@ class ShowController(QObject):
     def snapshot(self) -> ShowSnapshot:
         return self.run.snapshot()
 
-    def output_status(self) -> Any:
-        """What the program output shows now (OutputStatus), or None without a playout."""
+    def output_status(self) -> OutputStatus | None:
+        """What the program output shows now, or None without a playout."""
         return self.playout.status() if self.playout is not None else None
 
     # ------------------------------------------------------------------ intents
+
+    @contextlib.contextmanager
+    def _one_change(self) -> Iterator[None]:
+        """Everything meanwhile is one change: windows hear `changed` once, after the state is whole again."""
+        self._depth += 1
+        try:
+            yield
+        finally:
+            self._depth -= 1
+            if self._depth == 0 and self._dirty:
+                self._dirty = False
+                self._after_change()
+
+    def _tell(self, text: str) -> None:
+        """A problem line from one of the intents' own places (marked in context ShowController)."""
+        self.problem.emit(self.tr(text))
 
     @_intent
     def dispatch(self, intent: Intent, source: Source | None = None) -> Outcome:
@@ -237,31 +249,6 @@ class ShowController(QObject):
 
     def clear_message(self) -> None:
         self._do(do.ClearMessage())
-
-    @_intent
-    def replace_show(self, show: Show) -> None:
-        self.dispatch(do.ReplaceShow(show), do.SYSTEM)
-        self._arm_next()
-
-    @_intent  # one change: the next clip is armed after media_info knows of a changed file
-    def apply_edit(self, show: Show) -> str | None:
-        """An edit from the running-order editor: journaled, then taken like a changed show file (the
-        segment on air stays on air, its elapsed time unchanged; a changed next clip is armed).
-        Returns why it is refused (deleting the segment on air), else None."""
-        engine = self.engine
-        old_clips = {segment.id: segment.clip for segment in engine.show.segments}
-        outcome = self.dispatch(do.EditShow(show))
-        if not isinstance(outcome, Accepted):
-            return outcome.refusal.text
-        new_clips = {segment.id: segment.clip for segment in show.segments}
-        # a clip file changed: what was probed of the old one is not expected of the new one
-        self.media_info = {
-            k: v for k, v in self.media_info.items() if k in new_clips and new_clips[k] == old_clips.get(k)
-        }
-        if outcome.warning:
-            self.problem.emit(self.tr("This running order is too large for the crash journal: save it now (Ctrl+S)."))
-        self._arm_next()
-        return None
 
     # ------------------------------------------------------------------ state → playout
 
@@ -377,7 +364,9 @@ class ShowController(QObject):
             self.playout.disarm()  # a clip armed for a segment that is no longer next
             return
         assert following is not None and following.clip is not None
-        self.playout.arm(following.id, following.clip, following.end_action, expected=self.media_info.get(following.id))
+        self.playout.arm(
+            following.id, following.clip, following.end_action, expected=self.edits.media_info.get(following.id)
+        )
 
     # ------------------------------------------------------------------ playout → state
 

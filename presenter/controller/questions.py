@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from presenter.questions.chat import parse_chat
 from presenter.run import intents as do
 from presenter.run.intents import Intent
 
@@ -27,6 +26,8 @@ class QuestionIntents:
 
     def paste(self, pasted: str, default_source: str = "other") -> str | None:
         """Text copied from a chat: "Name (Facebook): text" fills the asker and the source."""
+        from presenter.questions.chat import parse_chat  # its patterns compile when first pasted, not at start-up
+
         found = parse_chat(pasted)
         return self.add(found.text, found.asker, found.source or default_source)
 

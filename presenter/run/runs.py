@@ -16,7 +16,6 @@ from presenter.i18n import translate
 from presenter.run.engine import ShowEngine
 from presenter.run.journal import JournalContents, Resumable, StateDir, read_journal, resumable_from
 from presenter.show import Show
-from presenter.show.editing import show_document
 
 QUIET_OPS = frozenset({"alive", "media_durations", "refused"})  # written by every start, they are not show activity
 
@@ -119,6 +118,8 @@ def unsaved_edits(state: StateDir, show: Show, clock: Clock | None = None) -> Sh
         return None
     if not any(record.get("op") == "edit" for record in contents.records):
         return None
+    from presenter.show.editing import show_document  # only when a run edited the show (not at every start)
+
     engine = ShowEngine(show, clock)
     engine.replay(contents.records)
     edited = engine.show

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -177,6 +176,8 @@ class _ShowReader:
                 ),
             )
         if key not in known:
+            import difflib  # only for a misspelt key: not at every start-up
+
             hint = difflib.get_close_matches(key, known, n=1, cutoff=0.5)
             if hint:
                 message = translate("ShowFile", 'unknown key "{key}" in {what}; did you mean "{hint}"?')

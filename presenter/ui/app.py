@@ -386,13 +386,13 @@ class PresenterApp(AppWindows, AppClipChecks, QObject):
         old_order = [segment.id for segment in self.controller.show.segments]
         new_order = [segment.id for segment in show.segments]
         if old_order == new_order:
-            self.controller.replace_show(show)
+            self.controller.edits.replace_show(show)
             self.director.add_problem(self.tr("Show file changed: titles, durations and notes updated."))
             self._preflight()
             return
 
         def apply() -> None:
-            self.controller.replace_show(show)
+            self.controller.edits.replace_show(show)
             self.director.add_problem(self.tr("Show file changed: new running order applied."))
             self._preflight()
 

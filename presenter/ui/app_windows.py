@@ -5,12 +5,16 @@ Their texts keep the PresenterApp translation context, so the German catalog car
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QGuiApplication
 
-from presenter.clips.preflight import CheckReport, Status
 from presenter.i18n import translate
 from presenter.run.intents import SetMediaDurations
+
+if TYPE_CHECKING:
+    from presenter.clips.preflight import CheckReport
 
 
 class AppWindows:
@@ -126,9 +130,11 @@ class AppClipChecks:
         self.clip_checks.set_show(self.controller.show)  # nothing when it is the show it checks
 
     def _preflight_done(self, report: CheckReport) -> None:
+        from presenter.clips.preflight import Status  # the clip checks start after the director's first paint
+
         if report.show.path != self.controller.show.path:
             return  # a check of the show before another one was opened
-        self.controller.media_info = {row.segment.id: row.media for row in report.rows if row.media is not None}
+        self.controller.edits.media_info = {row.segment.id: row.media for row in report.rows if row.media is not None}
         durations = report.media_durations()
         if durations:
             self.director.send_intent(SetMediaDurations(durations))
@@ -150,7 +156,7 @@ class AppClipChecks:
         self.director.model.set_clip_warnings(checks.problems())
         info = checks.info(segment_id)
         if info is not None:
-            self.controller.media_info[segment_id] = info
+            self.controller.edits.media_info[segment_id] = info
 
     def _clip_status_changed(self, segment_id: str) -> None:
         """A clip broke or was fixed after its check: one line in the problems list."""

@@ -312,7 +312,7 @@ def test_a_late_clip_check_of_the_show_before_is_not_applied_to_the_new_one(star
     assert app.director.warning_label.isHidden()
     app._preflight_done(old_report)
     assert app.controller.show.media_durations == {}
-    assert app.controller.media_info == {}
+    assert app.controller.edits.media_info == {}
 
 
 class _FakeMedia:

@@ -1,6 +1,6 @@
 """The running-order editor attached to the director window: a toolbar, the edit keys, the show lock.
 
-Every edit goes through presenter.show.editing (the loader's rules) and the controller's `apply_edit`
+Every edit goes through presenter.show.editing (the loader's rules) and the controller's `edits.apply_edit`
 intent (journaled; the segment on air stays on air). Row keys (Insert, Ctrl+D, Delete, F2,
 Alt+↑/↓, Alt+Enter) only work while the running order has the keyboard focus; undo, redo and save
 work in the whole window. While the show lock is on (from the first GO) nothing is edited.
@@ -160,7 +160,7 @@ class RunningOrderEditor(QObject):
     def _apply(self, show: Show) -> str | None:
         self._applying = True  # the change signal that follows is this edit's, not one from outside
         try:
-            return self.controller.apply_edit(show)
+            return self.controller.edits.apply_edit(show)
         finally:
             self._applying = False
             self._seen_show = self.controller.show
