@@ -13,6 +13,11 @@ again as a new run (``PresenterApp.new_run``: standby, a new journal), until 1,0
 one journal of 1,000 GOs would need a show of 1,000+ segments, which is not the Smart RLP show
 (``--repeat N`` makes such a show).
 
+With the remote on (the default; ``--no-remote`` leaves it off): HTTP and WebSocket on a free port of
+127.0.0.1 and OSC on another, a stage screen's WebSocket in a process of its own receiving every state
+push, the producer's Questions window open, and in every questions segment two audience questions
+added, one approved and put on the moderator's screen. The clip checks run as at every start.
+
 A seeded plan drives it through ``ShowController`` intents, the real Qt event loop running
 50-100 ms between two of them: GO (a few double presses, ignored by the 0.3 s guard), back,
 jump from the discussion over the clips, skip a clip, added time, messages, clip pause/resume;
@@ -55,7 +60,9 @@ import math
 import os
 import random
 import shutil
+import socket
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -91,7 +98,7 @@ P_QUICK = 0.1  # of the GOs onto a clip: pressed while it is still arming (a col
 P_JUMP = 0.1  # of the blocks: the director jumps from the discussion to the questions
 P_MESSAGE = 0.06
 P_ADD_TIME = 0.04
-GOAL = {"rss_growth_mb": 10, "threads": "flat", "lost": 0}
+GOAL = {"rss_growth_mb": 10, "threads": "flat", "lost": 0, "p95_ui_stall_ms": 16, "max_ui_stall_ms": 50}
 THREADS_TOLERANCE = 2  # "flat": at the end at most this many more threads than at the start
 TIME_LIMIT_S = 340.0  # the soak stops there (the whole run stays under ~6 minutes)
 
@@ -388,6 +395,25 @@ def write_show(folder: Path, slots: list[dict[int, tuple[str, str]]]) -> Path:
     return path
 
 
+# ----------------------------------------------------------------------------------- the remote
+
+VIEWER = """
+import signal, sys
+from websockets.sync.client import connect
+n = 0
+signal.signal(signal.SIGTERM, lambda *_: (print(n, flush=True), sys.exit(0)))
+with connect("ws://" + sys.argv[1] + "/ws", max_size=2**22) as ws:
+    for _ in ws:
+        n += 1
+"""  # a stage screen: counts the state pushes it receives, says how many when terminated
+
+
+def free_port(kind: int) -> int:
+    with socket.socket(socket.AF_INET, kind) as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
 # ----------------------------------------------------------------------------------- measuring
 
 
@@ -438,6 +464,11 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=REPEAT, help="blocks of six segments in the show file")
     ap.add_argument("--own-xvfb", action="store_true", help="start an Xvfb even if DISPLAY is set")
     ap.add_argument("--keep", action="store_true", help="keep the temporary folder (show, journal)")
+    ap.add_argument(
+        "--no-remote",
+        action="store_true",
+        help="without the remote (else HTTP, WebSocket and OSC are on, with a viewer)",
+    )
     args = ap.parse_args()
 
     xvfb = start_xvfb() if args.own_xvfb or not os.environ.get("DISPLAY") else None
@@ -491,9 +522,11 @@ def run(args: argparse.Namespace, tmp: Path, *, own_xvfb: bool) -> int:
     sys.excepthook = hook
 
     clock = SoakClock(show.start_datetime - timedelta(seconds=30))
+    remote = {} if args.no_remote else {"http": f"127.0.0.1:{free_port(socket.SOCK_STREAM)}",
+                                        "osc": f"127.0.0.1:{free_port(socket.SOCK_DGRAM)}"}  # fmt: skip
     app_args = argparse.Namespace(
         show=show_path, check=False, json=False, output_screen=None, moderator_screen=None, windowed=True,
-        state_dir=tmp / "state", new_run=False, as_run=False, status_file=None,
+        state_dir=tmp / "state", new_run=False, as_run=False, status_file=None, **remote,
     )  # fmt: skip
     # The composition root hands PresenterApp our clock (and the real libVLC program output).
     presenter = app_module.PresenterApp(app_args, show, build_parts(app_args, clock=clock))
@@ -505,6 +538,16 @@ def run(args: argparse.Namespace, tmp: Path, *, own_xvfb: bool) -> int:
     if controller.engine.clock is not clock or playout is None or presenter.journal is None:
         print("the soak needs PresenterApp with our clock, a libVLC playout and a journal")
         return 2
+
+    viewer = None
+    if remote:  # a stage screen's WebSocket in a process of its own: every state push goes out to it
+        wait_s = time.monotonic() + 10
+        while presenter.remote is None and time.monotonic() < wait_s:
+            qt_app.processEvents()
+        viewer = subprocess.Popen([sys.executable, "-c", VIEWER, remote["http"]], stdout=subprocess.PIPE, text=True)
+    questions_window = getattr(getattr(presenter, "questions", None), "window", None)
+    if questions_window is not None:
+        questions_window.show()  # the producer's question list, on
 
     counts: collections.Counter[str] = collections.Counter()
     started: set[str] = set()  # segment ids of the run going on
@@ -667,6 +710,16 @@ def run(args: argparse.Namespace, tmp: Path, *, own_xvfb: bool) -> int:
             # a live segment
             if role == D and block.variant == 1 and once(current, "skip"):
                 controller.skip(first_of_block + block.skip)
+            if role == Q and once(current, "questions"):  # the audience asks; the producer approves and shows one
+                heart.mark()
+                asked = [controller.question_intents.add(f"Frage {counts['questions'] + n}?", "Anna B.", "youtube")
+                         for n in range(2)]  # fmt: skip
+                counts["questions"] += 2
+                first = controller.questions.questions[-2].id if asked == [None, None] else None
+                if first is not None:
+                    controller.question_intents.approve(first)
+                    controller.question_intents.show(first)
+                wait(pause_s())
             if role in block.message and once(current, "message"):
                 if engine().message is None:
                     controller.send_message(rng.choice(("Please wrap up", "1 minute", "Question from the chat")))
@@ -796,6 +849,11 @@ def run(args: argparse.Namespace, tmp: Path, *, own_xvfb: bool) -> int:
     heart_timer.stop()
     sample_timer.stop()
     clock_timer.stop()
+    pushes = None
+    if viewer is not None:
+        viewer.terminate()
+        out, _ = viewer.communicate(timeout=10)
+        pushes = int(out.split()[-1]) if out.split() else 0
     presenter.shutdown()
     QThreadPool.globalInstance().waitForDone(5000)
     presenter.director.closing_allowed = True  # no "Quit Presenter?" question at the end of the soak
@@ -875,6 +933,13 @@ def run(args: argparse.Namespace, tmp: Path, *, own_xvfb: bool) -> int:
         print(f"MISSED: only {counts['clip_plays']} of {args.plays} clip plays")
     if errors:
         print(f"MISSED: {len(errors)} internal errors")
+    if not pct(windows, 95) <= GOAL["p95_ui_stall_ms"]:
+        print(f"MISSED: UI stall p95 {pct(windows, 95):.1f} ms (goal ≤ {GOAL['p95_ui_stall_ms']} ms)")
+    if not max(windows) <= GOAL["max_ui_stall_ms"]:
+        print(f"MISSED: UI stall max {max(windows):.1f} ms (goal ≤ {GOAL['max_ui_stall_ms']} ms)")
+    if remote:
+        print(f"remote: HTTP {remote['http']}, OSC {remote['osc']}; a viewer's WebSocket got {pushes} state pushes; "
+              f"{counts['questions']} audience questions")  # fmt: skip
 
     result = {
         "benchmark": "soak",
@@ -895,6 +960,9 @@ def run(args: argparse.Namespace, tmp: Path, *, own_xvfb: bool) -> int:
         "p95_ui_stall_ms": round(pct(windows, 95), 1),
         "median_ui_stall_ms": round(statistics.median(windows), 1),
         "n": len(windows),
+        "remote": bool(remote),
+        "viewer_pushes": pushes,
+        "questions": counts["questions"],
         "lost": lost,
         "runs": runs_done,
         "segments": len(show.segments),

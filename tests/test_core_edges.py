@@ -205,8 +205,24 @@ def test_a_journal_that_syncs_later_reports_a_failed_fsync_at_its_next_line_and_
     assert writer.synced()
     assert writer.append({"op": "alive"}) is True
     assert heard[-1] == "" and writer.problem is None
-    writer.close()
+    writer.close(wait=True)
     assert writer.path.read_text().count("alive") == 3
+    writer.close()  # twice: nothing more happens
+
+
+def test_a_journal_that_syncs_later_closes_without_waiting_for_the_disk(tmp_path, monkeypatch):
+    release = threading.Event()
+    real_fsync = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: (release.wait(), real_fsync(fd)))
+    writer = JournalWriter(tmp_path / "state" / "journals" / "run.jsonl", sync_later=True)
+    writer.append({"op": "go"})
+    syncer = writer._syncer
+    writer.close()  # a new run: the disk is slow, the show is not held
+    assert syncer is not None and syncer.ended(0.01) is False
+    assert writer.append({"op": "late"}) is False
+    release.set()
+    assert syncer.ended(5.0)
+    assert writer.path.read_text().splitlines() == ['{"op":"go"}']
 
 
 def test_a_torn_journal_whose_end_cannot_be_read_still_gets_its_records(tmp_path, monkeypatch):

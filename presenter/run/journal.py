@@ -37,7 +37,7 @@ DIR_MODE = 0o700  # the journals say what went on air and every message: private
 FILE_MODE = 0o600
 CRASH_LOOP_STARTS = 3
 CRASH_LOOP_WINDOW_S = 60.0
-SYNC_CLOSE_WAIT_S = 2.0  # closing waits this long for the last fsync (a disk that hangs must not hang the show)
+SYNC_CLOSE_WAIT_S = 2.0  # a close that waits, waits this long for the last fsync (a hung disk must not hang the quit)
 
 
 class _SyncLater:
@@ -56,6 +56,7 @@ class _SyncLater:
         self._cond = threading.Condition()
         self._wanted = self._done = 0
         self._closed = False
+        self._file: TextIO | None = None  # handed over by close(): closed after its last fsync
         self.error: OSError | None = None
         self._thread = threading.Thread(target=self._run, name="journal-fsync", daemon=True)
         self._thread.start()
@@ -69,7 +70,10 @@ class _SyncLater:
         while True:
             with self._cond:
                 self._cond.wait_for(lambda: self._closed or self._done != self._wanted)
-                if self._done == self._wanted:  # closed, nothing left to sync
+                if self._done == self._wanted:  # closed, nothing left to sync: the file goes with the thread
+                    if self._file is not None:
+                        with contextlib.suppress(OSError):
+                            self._file.close()
                     return
                 target = self._wanted
             error: OSError | None = None
@@ -87,11 +91,17 @@ class _SyncLater:
         with self._cond:
             return self._cond.wait_for(lambda: self._done == self._wanted, timeout_s)
 
-    def close(self) -> None:
+    def close(self, file: TextIO) -> None:
+        """The last lines go to the disk and `file` is closed on this thread: a new run does not wait
+        for the disk either (`wait` does, when that matters)."""
         with self._cond:
+            self._file = file
             self._closed = True
             self._cond.notify_all()
-        self._thread.join(SYNC_CLOSE_WAIT_S)
+
+    def ended(self, timeout_s: float) -> bool:
+        self._thread.join(timeout_s)
+        return not self._thread.is_alive()
 
 
 def default_state_dir() -> Path:
@@ -188,14 +198,18 @@ class JournalWriter:
         """Wait until every line written so far is on the disk: True when it is (always, syncing at once)."""
         return self._syncer is None or self._syncer.wait(timeout_s)
 
-    def close(self) -> None:
-        if self._syncer is not None:
-            self._syncer.close()  # the last lines reach the disk before the file is closed
-            self._syncer = None
-        if self._file is not None:
+    def close(self, *, wait: bool = False) -> None:
+        """No more lines. Syncing later, the file is closed after its last fsync on the sync thread;
+        `wait` waits for that (at most SYNC_CLOSE_WAIT_S: a disk that hangs must not hang the quit)."""
+        syncer, file = self._syncer, self._file
+        self._syncer = self._file = None
+        if syncer is not None and file is not None:
+            syncer.close(file)
+            if wait:
+                syncer.ended(SYNC_CLOSE_WAIT_S)
+        elif file is not None:
             with contextlib.suppress(OSError):
-                self._file.close()
-            self._file = None
+                file.close()
 
 
 @dataclass

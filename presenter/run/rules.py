@@ -118,4 +118,4 @@ class RunRules:
 
     def close(self) -> None:
         if self.journal is not None:
-            self.journal.close()
+            self.journal.close(wait=True)  # Presenter quits: the last lines on the disk first
