@@ -227,7 +227,8 @@ def test_opening_another_show_closes_this_run_and_keeps_its_journal(start_app, s
     snapshot = app.controller.snapshot()
     assert (snapshot.show.title, snapshot.mode.value) == ("Bürgersprechstunde", "standby")
     assert app.director.windowTitle() == "Director — Bürgersprechstunde — Presenter"
-    assert app.moderator.windowTitle() == "Moderator — Bürgersprechstunde"
+    # the moderator repaints in the turn after the change (presenter.ui.next_turn)
+    qtbot.waitUntil(lambda: app.moderator.windowTitle() == "Moderator — Bürgersprechstunde")
     assert app.journal.path != first_journal and first_journal.exists()
     assert app.director.model.rowCount() == 2
     # the Smart RLP run ended where it was: not resumable, and its as-run says why
