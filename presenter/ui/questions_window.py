@@ -71,6 +71,9 @@ def question_number(controller: ShowController, question_id: str) -> int:
     return ids.index(question_id) + 1 if question_id in ids else 0
 
 
+SIZED_ROWS = 50  # the rows a column of the question list is sized by
+
+
 class QuestionEditor(QDialog):
     """F2: every field of one question; OK sends only what changed."""
 
@@ -194,6 +197,9 @@ class QuestionsWindow(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(len(column_titles()) - 1, QHeaderView.ResizeMode.Stretch)
+        # The columns fit the first rows, not all: every change of the queue reads the rows sized by
+        # (Qt's default is 1,000), and a long question round made each GO slower (issue 25's soak).
+        header.setResizeContentsPrecision(SIZED_ROWS)
         self.table.doubleClicked.connect(lambda _: self.edit_selected())
 
     def _build_filters(self) -> QHBoxLayout:
