@@ -10,7 +10,8 @@ and up to one, 33 ms at OBS's default 30 fps, plus its own work). The baseline, 
 OBS, one sample in turn with each of ours: a bare obs-websocket client setting a scene and awaiting the same
 event (what OBS itself takes). Then, with a Qt event loop on the main thread (the director's) and the OBS
 panel fed through its relay, a GO every 100 ms for STALL_S: the longest gap between 1 ms timer ticks is the
-UI's longest stall; its baseline is the same loop for the same time without OBS.
+UI's longest stall, measured from the moment OBS is connected (at least 1 s in); its baseline is the same loop
+for the same time without OBS, after the same second.
 
 Prints human-readable lines, then ONE JSON object on the last line.
 """
