@@ -119,7 +119,7 @@ class OnAirPanel(QFrame):
             view = describe(snapshot, QCoreApplication.translate)
             set_text(self.on_air_title, translate("OnAirPanel", "Standby — GO starts the show"))
             set_text(self.countdown, view.timer)
-            set_text(self.phase_label, f"{view.caption} {view.timer}")
+            set_text(self.phase_label, f"{view.caption} {view.timer}".strip())  # rehearsal: no figure yet
         elif snapshot.mode is Mode.ENDED:
             set_text(self.on_air_title, translate("OnAirPanel", "Off air — the show has ended"))
             set_text(self.countdown, "—")
