@@ -51,12 +51,12 @@ class _SyncLater:
     writer reports it at its next line (the heartbeat writes one every 2 s on air).
     """
 
-    def __init__(self, fileno: int) -> None:
-        self._fileno = fileno
+    def __init__(self, file: TextIO) -> None:
+        self._file = file  # closed on this thread after its last fsync, once close() is called
+        self._fileno = file.fileno()
         self._cond = threading.Condition()
         self._wanted = self._done = 0
         self._closed = False
-        self._file: TextIO | None = None  # handed over by close(): closed after its last fsync
         self.error: OSError | None = None
         self._thread = threading.Thread(target=self._run, name="journal-fsync", daemon=True)
         self._thread.start()
@@ -71,9 +71,8 @@ class _SyncLater:
             with self._cond:
                 self._cond.wait_for(lambda: self._closed or self._done != self._wanted)
                 if self._done == self._wanted:  # closed, nothing left to sync: the file goes with the thread
-                    if self._file is not None:
-                        with contextlib.suppress(OSError):
-                            self._file.close()
+                    with contextlib.suppress(OSError):
+                        self._file.close()
                     return
                 target = self._wanted
             error: OSError | None = None
@@ -91,11 +90,10 @@ class _SyncLater:
         with self._cond:
             return self._cond.wait_for(lambda: self._done == self._wanted, timeout_s)
 
-    def close(self, file: TextIO) -> None:
-        """The last lines go to the disk and `file` is closed on this thread: a new run does not wait
-        for the disk either (`wait` does, when that matters)."""
+    def close(self) -> None:
+        """The last lines go to the disk and the file is closed on this thread: a new run does not wait
+        for the disk either (`ended` waits, when that matters)."""
         with self._cond:
-            self._file = file
             self._closed = True
             self._cond.notify_all()
 
@@ -147,7 +145,7 @@ class JournalWriter:
         except OSError as exc:
             self._fail(exc)
         if sync_later and self._file is not None:
-            self._syncer = _SyncLater(self._file.fileno())
+            self._syncer = _SyncLater(self._file)
 
     def _end_torn_line(self, fd: int) -> None:
         """A journal whose last line was cut off (power loss) gets its newline before the next record,
@@ -173,9 +171,10 @@ class JournalWriter:
             if self._syncer is None:
                 os.fsync(self._file.fileno())
             else:
+                earlier = self._syncer.error  # read before this line's fsync is asked for: it is an earlier line's
                 self._syncer.request()
-                if self._syncer.error is not None:  # an earlier line did not reach the disk
-                    raise self._syncer.error
+                if earlier is not None:  # an earlier line did not reach the disk
+                    raise earlier
         except OSError as exc:
             self._fail(exc)
             return False
@@ -203,8 +202,8 @@ class JournalWriter:
         `wait` waits for that (at most SYNC_CLOSE_WAIT_S: a disk that hangs must not hang the quit)."""
         syncer, file = self._syncer, self._file
         self._syncer = self._file = None
-        if syncer is not None and file is not None:
-            syncer.close(file)
+        if syncer is not None:  # it closes the file
+            syncer.close()
             if wait:
                 syncer.ended(SYNC_CLOSE_WAIT_S)
         elif file is not None:
