@@ -65,3 +65,16 @@ def settings(tmp_path):
     from PySide6.QtCore import QSettings
 
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def german(qapp):
+    """The app in German for one test, English again afterwards (the catalog and the translator reset)."""
+    from presenter import i18n
+    from presenter.i18n import Language
+    from presenter.i18n import qt as i18n_qt
+
+    i18n_qt.install(Language.GERMAN)
+    yield
+    i18n_qt.install(Language.ENGLISH)
+    i18n.set_translator(None)

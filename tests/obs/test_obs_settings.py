@@ -13,10 +13,8 @@ from obs_helpers import PASSWORD, ObsAdmin
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QCheckBox, QDialogButtonBox, QLineEdit, QWidget
 
-from presenter import i18n
 from presenter.clock import FakeClock
 from presenter.controller import ShowController
-from presenter.i18n import Language
 from presenter.obs.health import LinkState
 from presenter.obs.options import PASSWORD_VARIABLE
 from presenter.run.state import Mode
@@ -49,16 +47,6 @@ def window(qtbot) -> QWidget:
     widget.show()
     qtbot.waitExposed(widget)
     return widget
-
-
-@pytest.fixture
-def german(qapp):
-    from presenter.i18n import qt as i18n_qt
-
-    i18n_qt.install(Language.GERMAN)
-    yield
-    i18n_qt.install(Language.ENGLISH)
-    i18n.set_translator(None)
 
 
 def _dialog(qtbot, current: ObsSettings | None = None, **kwargs) -> ObsSettingsDialog:

@@ -7,23 +7,11 @@ import pytest
 from remote_helpers import PIN
 from test_remote_browser import CHROMEDRIVER, CHROMIUM, chromium
 
-from presenter.i18n import Language
 from presenter.questions import QuestionState
 
 pytestmark = pytest.mark.skipif(
     not (CHROMIUM.exists() and CHROMEDRIVER.exists()), reason="Debian's chromium and chromium-driver are not installed"
 )
-
-
-@pytest.fixture
-def german(qapp):
-    from presenter import i18n
-    from presenter.i18n import qt as i18n_qt
-
-    i18n_qt.install(Language.GERMAN)
-    yield
-    i18n_qt.install(Language.ENGLISH)
-    i18n.set_translator(None)
 
 
 @pytest.fixture

@@ -2,20 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
-
-from presenter.i18n import Language
 from presenter.remote.server import WEB_DIR
 from presenter.remote.words import localise_page, words
-
-
-@pytest.fixture
-def german(qapp):
-    from presenter.i18n import qt
-
-    qt.install(Language.GERMAN)
-    yield
-    qt.install(Language.ENGLISH)
 
 
 def test_english_pages_are_served_as_they_are():

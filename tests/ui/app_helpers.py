@@ -23,9 +23,10 @@ def problems(app: PresenterApp) -> list[str]:
     return [app.director.problems.item(i).text() for i in range(app.director.problems.count())]
 
 
-def app_starter(qtbot, state: Path, monkeypatch) -> Iterator[Callable[..., PresenterApp]]:
-    """`start(show, **args)` builds the app as launch does (no libVLC: the playout has tests of its own),
-    waits for the windows after the director, and shuts every app down afterwards."""
+def app_starter(qtbot, state: Path, monkeypatch, clock=None) -> Iterator[Callable[..., PresenterApp]]:
+    """`start(show, **args)` builds the app as launch does (no libVLC: the playout has tests of its own;
+    `clock` replaces the system's), waits for the windows after the director, and shuts every app down
+    afterwards."""
     from presenter.playout import vlc_adapter
     from presenter.show import load_show
 
@@ -35,7 +36,7 @@ def app_starter(qtbot, state: Path, monkeypatch) -> Iterator[Callable[..., Prese
 
     def start(show: Path, **extra) -> PresenterApp:
         args = make_args(show, state, **extra)
-        app = PresenterApp(args, load_show(show), build_parts(args, environ={}))
+        app = PresenterApp(args, load_show(show), build_parts(args, environ={}, clock=clock))
         started.append(app)
         qtbot.addWidget(app.director)
         qtbot.waitUntil(lambda: app.started)  # the other windows come right after the director

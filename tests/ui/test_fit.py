@@ -10,17 +10,13 @@ the clock) lie inside the window, on screen, and do not overlap each other or th
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QWidget
 
 from presenter.run.intents import SendMessage
-from presenter.show import load_show
 from presenter.ui.app import PresenterApp
-from presenter.ui.parts import build_parts
-from tests.ui.app_helpers import make_args
+from tests.ui.app_helpers import app_starter
 from tests.ui.cut_text import cut_texts
 
 pytestmark = pytest.mark.xvfb
@@ -34,27 +30,7 @@ BUTTONS = ("go", "back", "jump", "minusMinute", "plusMinute", "skip", "pauseClip
 @pytest.fixture
 def start_app(qtbot, tmp_path, monkeypatch, fake_clock):
     """The real application on a fake clock, without libVLC (a clip on air shows its problem)."""
-    from presenter.playout import vlc_adapter
-
-    monkeypatch.setenv("PRESENTER_SIMULATE_NO_LIBVLC", "1")
-    vlc_adapter.reset_vlc_status()
-    started: list[PresenterApp] = []
-
-    def start(show: Path, **extra) -> PresenterApp:
-        args = make_args(show, tmp_path / "state", **extra)
-        app = PresenterApp(args, load_show(show), build_parts(args, environ={}, clock=fake_clock))
-        started.append(app)
-        qtbot.addWidget(app.director)
-        qtbot.waitUntil(lambda: app.started)
-        qtbot.addWidget(app.moderator)
-        return app
-
-    yield start
-    for app in started:
-        app.shutdown()
-        if app.watcher is not None:
-            app.watcher.deleteLater()
-    vlc_adapter.reset_vlc_status()
+    yield from app_starter(qtbot, tmp_path / "state", monkeypatch, clock=fake_clock)
     from presenter import i18n
     from presenter.i18n import Language
     from presenter.i18n import qt as i18n_qt

@@ -8,22 +8,11 @@ from types import SimpleNamespace
 import pytest
 
 from presenter import i18n
-from presenter.i18n import Language
 from presenter.questions import Question, QuestionState, Source
 from presenter.questions.csv_file import Dialect, parse_questions_csv, questions_csv
 from presenter.run.state import ClipState
 
 pytestmark = pytest.mark.xvfb
-
-
-@pytest.fixture
-def german(qapp):
-    from presenter.i18n import qt as i18n_qt
-
-    i18n_qt.install(Language.GERMAN)
-    yield
-    i18n_qt.install(Language.ENGLISH)
-    i18n.set_translator(None)
 
 
 def test_the_questions_csv_speaks_german_and_reads_back_in(german):

@@ -8,23 +8,11 @@ import pytest
 from cut_text import cut_texts
 
 from presenter.controller import ShowController
-from presenter.i18n import Language
 from presenter.playout.silent import SilentPlayout
 from presenter.run import intents as do
 from presenter.ui.moderator import ModeratorWindow
 
 pytestmark = pytest.mark.xvfb
-
-
-@pytest.fixture
-def german(qapp):
-    from presenter import i18n
-    from presenter.i18n import qt as i18n_qt
-
-    i18n_qt.install(Language.GERMAN)
-    yield
-    i18n_qt.install(Language.ENGLISH)
-    i18n.set_translator(None)
 
 
 @pytest.mark.parametrize("first,size", [((640, 453), (1280, 720)), ((960, 693), (1920, 1080))], ids=str)

@@ -10,7 +10,6 @@ language box) is tested here too.
 
 from __future__ import annotations
 
-import argparse
 from pathlib import Path
 
 import pytest
@@ -22,12 +21,12 @@ from presenter import i18n
 from presenter.compose import LANGUAGE_KEY
 from presenter.i18n import Language
 from presenter.run.rules import RunChange
-from presenter.show import load_show
 from presenter.ui import app as app_module
 from presenter.ui.app import PresenterApp
 from presenter.ui.director import DirectorWindow
 from presenter.ui.language_choice import restart_argv
 from presenter.ui.parts import build_parts
+from tests.ui.app_helpers import app_starter, make_args
 from tests.ui.visible_text import BRACKETED, untranslated, visible_texts
 
 pytestmark = pytest.mark.xvfb
@@ -37,39 +36,10 @@ MESSAGE = "Bitte langsamer sprechen"
 LANGUAGE_WORDS = ("Deutsch", "English", "Sprache", "Language")  # each language named in its own language
 
 
-def make_args(show: Path, state: Path, **extra) -> argparse.Namespace:
-    values = dict(
-        show=show, check=False, json=False, output_screen=None, moderator_screen=None, windowed=True,
-        state_dir=state, new_run=False, as_run=False, status_file=None,
-    )  # fmt: skip
-    values.update(extra)
-    return argparse.Namespace(**values)
-
-
 @pytest.fixture
 def start_app(qtbot, tmp_path, monkeypatch, fake_clock):
     """The real application on a fake clock, without libVLC (clips fail on air: the clip problem)."""
-    started: list[PresenterApp] = []
-    monkeypatch.setenv("PRESENTER_SIMULATE_NO_LIBVLC", "1")
-    from presenter.playout import vlc_adapter
-
-    vlc_adapter.reset_vlc_status()
-
-    def start(show: Path, **extra) -> PresenterApp:
-        args = make_args(show, tmp_path / "state", **extra)
-        app = PresenterApp(args, load_show(show), build_parts(args, environ={}, clock=fake_clock))
-        started.append(app)
-        qtbot.addWidget(app.director)
-        qtbot.waitUntil(lambda: app.started)
-        qtbot.addWidget(app.moderator)
-        return app
-
-    yield start
-    for app in started:
-        app.shutdown()
-        if app.watcher is not None:
-            app.watcher.deleteLater()
-    vlc_adapter.reset_vlc_status()
+    yield from app_starter(qtbot, tmp_path / "state", monkeypatch, clock=fake_clock)
 
 
 def content(show, *more: str) -> list[str]:
