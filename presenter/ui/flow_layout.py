@@ -2,16 +2,18 @@
 
 `FlowLayout` wraps a row of buttons onto the next line when the window is narrow, instead of making
 the window as wide as the longest German row; `ElidedButton` shows as much of a long label as fits
-(the tooltip keeps the whole text), so a long segment title never widens the window at GO.
+(the tooltip keeps the whole text), so a long segment title never widens the window at GO;
+`ElidedLabel` is a text of a fixed number of lines, so a new text never moves what is below it.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
-from PySide6.QtGui import QFontMetrics, QResizeEvent
-from PySide6.QtWidgets import QLayout, QLayoutItem, QPushButton, QSizePolicy, QStyle, QWidget
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QFont, QFontMetrics, QResizeEvent, QTextLayout
+from PySide6.QtWidgets import QLabel, QLayout, QLayoutItem, QPushButton, QSizePolicy, QStyle, QWidget
 
 ELIDED_MIN_CHARS = 12  # an elided button keeps room for this many characters of its label
+CHARS_PER_LINE_LIMIT = 500  # more than any line on a 4K screen holds: what is cut before laying out
 
 
 class FlowLayout(QLayout):
@@ -139,3 +141,112 @@ class ElidedButton(QPushButton):
         shown = QFontMetrics(self.font()).elidedText(self._full, Qt.TextElideMode.ElideRight, room)
         if super().text() != shown:
             super().setText(shown)
+
+
+def elide_lines(text: str, font: QFont, width: int, lines: int) -> str:
+    """`text` as it fits in `lines` lines of `width` pixels: whole, or its last shown line cut with "…".
+
+    Lays out at most `lines` + 1 lines of at most CHARS_PER_LINE_LIMIT characters each, so a huge
+    text costs no more than a short one (issue 25: long texts elided in O(n)).
+    """
+    text = text[: CHARS_PER_LINE_LIMIT * lines]
+    metrics = QFontMetrics(font)
+    if lines <= 1:
+        return metrics.elidedText(" ".join(text.split()), Qt.TextElideMode.ElideRight, width)
+    layout = QTextLayout(text, font)
+    starts: list[int] = []
+    layout.beginLayout()
+    while len(starts) <= lines:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(max(width, 1))
+        starts.append(line.textStart())
+    layout.endLayout()
+    if len(starts) <= lines:
+        return text
+    last = starts[lines - 1]
+    tail = metrics.elidedText(" ".join(text[last:].split()), Qt.TextElideMode.ElideRight, width)
+    return text[:last].rstrip() + "\n" + tail
+
+
+class ElidedLabel(QLabel):
+    """Plain text in `lines` lines at most, cut with "…" when it does not fit (the tooltip then has
+    the whole text); as wide as it is given, never wider. Its height never follows its text: it asks
+    for `lines` lines and makes do with `min_lines` (default: as many) on a small screen.
+
+    A label that grew from one line to two at GO moved everything below it, and the director
+    window was laid out and painted whole at every GO (issue 25's soak: a third of the UI stall).
+    """
+
+    def __init__(
+        self, lines: int = 1, parent: QWidget | None = None, *, objectName: str = "", min_lines: int | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self._hint = ""  # the tooltip while the whole text shows
+        self._lines = max(1, lines)
+        self._min_lines = self._lines if min_lines is None else max(0, min(min_lines, self._lines))
+        self.setObjectName(objectName)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setWordWrap(self._lines > 1)
+        squeeze = self._min_lines < self._lines
+        vertical = QSizePolicy.Policy.Preferred if squeeze else QSizePolicy.Policy.Fixed
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, vertical)
+        self._fix_height()
+
+    def text(self) -> str:
+        """The whole text, whatever part of it fits on screen."""
+        return self._full
+
+    def shown_text(self) -> str:
+        return super().text()
+
+    def setText(self, text: str) -> None:
+        if text != self._full:
+            self._full = text
+            self._elide()
+
+    def set_hint(self, tip: str) -> None:
+        """The tooltip while the whole text shows (when it is cut, the tooltip is the whole text)."""
+        self._hint = tip
+        self._elide()
+
+    def sizeHint(self) -> QSize:
+        return QSize(0, self._height_of(self._lines))
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(0, self._height_of(self._min_lines) if self._min_lines else 0)
+
+    def hasHeightForWidth(self) -> bool:
+        return False  # its height is fixed: laying out never needs to wrap the text to find it
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fix_height()
+            self._elide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _height_of(self, lines: int) -> int:
+        margins = self.contentsMargins()
+        return self.fontMetrics().lineSpacing() * lines + margins.top() + margins.bottom() + 1
+
+    def _fix_height(self) -> None:
+        self.setMinimumHeight(self._height_of(self._min_lines) if self._min_lines else 0)
+        self.setMaximumHeight(self._height_of(self._lines))
+        self.updateGeometry()
+
+    def _elide(self) -> None:
+        room = self.contentsRect()
+        lines = max(1, min(self._lines, room.height() // max(1, self.fontMetrics().lineSpacing())))
+        shown = elide_lines(self._full, self.font(), room.width(), lines)
+        if super().text() != shown:
+            super().setText(shown)
+        tip = self._full if shown != self._full else self._hint
+        if self.toolTip() != tip:
+            self.setToolTip(tip)

@@ -11,7 +11,10 @@ from presenter.moderator_view import describe, must_end_by_text
 from presenter.run.state import FillView, Mode, ShowSnapshot
 from presenter.timefmt import format_countdown, format_duration
 from presenter.ui import theme
+from presenter.ui.flow_layout import ElidedLabel
 from presenter.ui.naming import named
+
+DETAIL_LINES = 3  # speakers and notes of the segment on air
 
 
 def set_text(label: QLabel, text: str) -> None:
@@ -44,15 +47,19 @@ def fill_text(snapshot: ShowSnapshot, fill: FillView | None) -> str:
 
 
 class OnAirPanel(QFrame):
-    """Renders the snapshot's segment on air; `controls` (the transport bar) sits at its foot."""
+    """Renders the snapshot's segment on air; `controls` (the transport bar) sits at its foot.
+
+    Every line keeps its height whatever it says (the title two lines, the others one, cut with "…"),
+    so GO, Back and the rest never move under the director's mouse at a GO, and a GO repaints the
+    texts that changed instead of laying out and painting the whole window (issue 25's UI stall).
+    """
 
     def __init__(self, controls: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("onAirPanel")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        self.on_air_title = named(QLabel(), "onAirTitle")
-        self.on_air_title.setWordWrap(True)
+        self.on_air_title = ElidedLabel(2, objectName="onAirTitle", min_lines=1)  # one on a laptop
         self.on_air_title.setFont(_scaled_font(self.font(), 1.5))
         self.countdown = named(QLabel(), "countdown")
         self.countdown.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -60,26 +67,19 @@ class OnAirPanel(QFrame):
         countdown_font.setPointSize(40)  # big, and still room for GO on a 720 px laptop
         countdown_font.setBold(True)
         self.countdown.setFont(countdown_font)
-        self.countdown.setMinimumHeight(110)
-        self.phase_label = named(QLabel(), "phase")
+        self.countdown.setFixedHeight(110)
+        self.countdown.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.phase_label = ElidedLabel(objectName="phase")
         self.phase_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.phase_label.setFont(_scaled_font(self.font(), 1.3))
-        self.clip_label = named(QLabel(), "clipState")
-        self.clip_label.setWordWrap(True)
-        self.details_label = named(QLabel(), "segmentDetails")
-        self.details_label.setWordWrap(True)
-        self.details_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.details_label.setTextFormat(Qt.TextFormat.PlainText)
-        # Speakers and notes take the room that is left: long notes never push GO off a laptop's screen
-        # (the moderator window shows them whole).
-        self.details_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
-        self.next_label = named(QLabel(), "next")
-        self.next_label.setWordWrap(True)
-        self.fill_label = named(QLabel(), "fill")
-        self.fill_label.setWordWrap(True)
-        self.fill_label.setToolTip(translate("OnAirPanel", "The segment that absorbs time to keep the hard out"))
-        for label in (self.on_air_title, self.phase_label, self.clip_label, self.next_label, self.fill_label):
-            label.setTextFormat(Qt.TextFormat.PlainText)  # titles and clip problems are text, never HTML
+        self.clip_label = ElidedLabel(objectName="clipState")
+        # Speakers and notes: three lines, fewer on a laptop; long notes never push GO off a laptop's
+        # screen (the moderator window shows them whole).
+        self.details_label = ElidedLabel(DETAIL_LINES, objectName="segmentDetails", min_lines=0)
+        self.next_label = ElidedLabel(objectName="next")
+        self.fill_label = ElidedLabel(objectName="fill")
+        self.fill_label.set_hint(translate("OnAirPanel", "The segment that absorbs time to keep the hard out"))
+        # ElidedLabel shows plain text: titles and clip problems are text, never HTML
         layout = QVBoxLayout(self)
         for widget in (self.on_air_title, self.countdown, self.phase_label, self.clip_label):
             layout.addWidget(widget)
