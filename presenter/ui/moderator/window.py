@@ -19,7 +19,16 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QCoreApplication, QRect, QRectF, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QPainter, QPaintEvent, QResizeEvent, QShortcut
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QRegion,
+    QResizeEvent,
+    QShortcut,
+)
 from PySide6.QtWidgets import QWidget
 
 from presenter.clock import Clock
@@ -260,9 +269,19 @@ class ModeratorWindow(QWidget):
         self._lay_out()
 
     def _lay_out(self) -> None:
+        drawn_before = self._drawn_here()
         self._unit = layout.unit_of(self.width(), self.height())
         self._next_bar = layout.lay_out(self, takeover=self._takeover and self.message.isVisibleTo(self))
-        self.update()
+        # Only what this window paints itself, where it was and where it is: the texts that moved paint
+        # themselves. Painting the whole 1920x1080 window at every GO cost ~5 ms of each GO (issue 25).
+        self.update(drawn_before.united(self._drawn_here()))
+
+    def _drawn_here(self) -> QRegion:
+        """The backgrounds paintEvent draws: the notice's and the next bar's."""
+        region = QRegion(self._next_bar)
+        if self.notice.isVisible():
+            region = region.united(QRegion(self.notice.geometry()))
+        return region
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
