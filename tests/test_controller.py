@@ -292,3 +292,32 @@ def test_issue_25_a_go_onto_a_clip_tells_the_windows_once(qtbot, clip_first_show
     controller.go()
     assert ("take", "opener") in controller.playout.calls
     assert told == ["playing"]  # once, and already with the playout's report in it
+
+
+def test_every_window_told_of_a_change_renders_its_one_snapshot(qtbot, bundled_show, fake_clock):
+    """One snapshot per change (issue 25's UI stall: each window took its own, ~15 per GO): every
+    listener of `changed` gets the same object; a listener that acts sees its effect; afterwards the
+    snapshot is fresh again (the clock moves on)."""
+    controller = ShowController(bundled_show, clock=fake_clock, playout=RecordingPlayout())
+    seen: list[object] = []
+    controller.changed.connect(lambda: seen.append(controller.snapshot()))
+    controller.changed.connect(lambda: seen.append(controller.snapshot()))
+    controller.go()
+    assert len(seen) == 2 and seen[0] is seen[1]
+    assert seen[0].current is not None and seen[0].current.index == 0
+    fake_clock.advance(5.0)
+    after = controller.snapshot()
+    assert after is not seen[0] and after.elapsed_s == pytest.approx(seen[0].elapsed_s + 5.0)
+
+    acted: list[object] = []
+
+    def act_once() -> None:
+        if not acted:
+            acted.append(controller.snapshot())
+            controller.send_message("Bitte zum Ende kommen")
+            acted.append(controller.snapshot())
+
+    controller.changed.connect(act_once)
+    fake_clock.advance(GO_GUARD_S + 1)
+    controller.go()
+    assert acted[0].message is None and acted[1].message is not None

@@ -165,8 +165,12 @@ class ShowController(QObject):
     def show(self) -> Show:
         return self.engine.show
 
+    _shared: ShowSnapshot | None = None  # the change's one snapshot while `changed` is being told
+
     def snapshot(self) -> ShowSnapshot:
-        return self.run.snapshot()
+        """The state now; while `changed` is being told, the one snapshot of that change, which every
+        window renders (each taking its own cost ~0.1 ms per window and GO, and could disagree)."""
+        return self._shared if self._shared is not None else self.run.snapshot()
 
     def output_status(self) -> OutputStatus | None:
         """What the program output shows now, or None without a playout."""
@@ -193,6 +197,7 @@ class ShowController(QObject):
     @_intent
     def dispatch(self, intent: Intent, source: Source | None = None) -> Outcome:
         """The one way in: the dispatcher checks the rules, journals and carries it out (or refuses)."""
+        self._shared = None  # a window that acts while being told of a change: what follows sees its effect
         outcome = self.dispatcher.dispatch(intent, source or self._source or DIRECTOR)
         if outcome.accepted:
             self._dirty = True  # a question intent is no engine event: the windows repaint all the same
@@ -274,7 +279,11 @@ class ShowController(QObject):
             finally:
                 self._depth -= 1
         self._dirty = False
-        self.changed.emit()
+        self._shared = self.run.snapshot()
+        try:
+            self.changed.emit()
+        finally:
+            self._shared = None
 
     def _follow_on_air(self) -> None:
         engine = self.engine
