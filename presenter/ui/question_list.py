@@ -60,14 +60,30 @@ class QuestionListModel(QAbstractTableModel):
         self._bold.setBold(True)
 
     def update_from(self, queue: QuestionQueue) -> bool:
-        """True when the rows changed."""
+        """True when the rows changed. New questions at the end are inserted and changed ones updated
+        in place (a reset re-filtered and repainted the whole list at every change: four times per
+        question shown, issue 25's soak); any other change (a move, a delete) resets the list."""
         revision = (id(queue), queue.revision)
         if revision == self._revision:
             return False
+        same_queue = self._revision is not None and self._revision[0] == revision[0]
         self._revision = revision
-        self.beginResetModel()
-        self._rows = [self._row(number, q) for number, q in enumerate(queue.questions, 1)]
-        self.endResetModel()
+        rows = [self._row(number, q) for number, q in enumerate(queue.questions, 1)]
+        old = self._rows
+        if not same_queue or len(rows) < len(old) or any(a[0] != b[0] for a, b in zip(old, rows, strict=False)):
+            self.beginResetModel()
+            self._rows = rows
+            self.endResetModel()
+            return True
+        if len(rows) > len(old):
+            self.beginInsertRows(QModelIndex(), len(old), len(rows) - 1)
+            self._rows = old + rows[len(old) :]
+            self.endInsertRows()
+        changed = [row for row, (a, b) in enumerate(zip(old, rows, strict=False)) if a != b]
+        self._rows = rows
+        last_column = len(column_titles()) - 1
+        for row in changed:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, last_column))
         return True
 
     @staticmethod

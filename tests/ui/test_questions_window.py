@@ -266,3 +266,28 @@ def test_the_moderator_window_is_fed_through_its_three_setters(controller):
     controller.question_intents.show()
     show_question_on(moderator, controller.snapshot())
     assert moderator.calls[-2:] == [("waiting", 1), ("set_question", "Anna", "Facebook", "Wann kommt das WLAN?")]
+
+
+def test_a_new_question_is_one_row_more_not_a_new_list(qtbot, window, controller):
+    """Issue 25's soak: every change rebuilt the list (re-filtered and repainted every row, four times
+    per question shown). New questions are inserted, changed ones updated; the selection stays."""
+    for n in range(1, 41):
+        controller.question_intents.add(f"Frage {n}?", "Anna B.", "youtube")
+    window.refresh()
+    window.select("q7")
+    resets, inserted, changed = [], [], []
+    window.model.modelReset.connect(lambda: resets.append(1))
+    window.model.rowsInserted.connect(lambda _parent, first, last: inserted.append((first, last)))
+    window.model.dataChanged.connect(lambda first, last, *_: changed.append((first.row(), last.row())))
+    controller.question_intents.add("Wann kommt das WLAN?", "Ben", "facebook")
+    window.refresh()
+    controller.question_intents.approve("q3")
+    window.refresh()
+    assert resets == [] and inserted == [(40, 40)] and [row for row, _ in changed] == [2]
+    assert window.selected_id() == "q7"
+    assert window.filter.rowCount() == 41
+    assert window.filter.data(window.filter.index(40, 6)) == "Wann kommt das WLAN?"
+    assert window.filter.data(window.filter.index(2, 1)) == "approved"
+    controller.question_intents.drop("q1")  # a drop keeps the row (its state changes): no reset either
+    window.refresh()
+    assert resets == []
