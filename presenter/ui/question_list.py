@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -11,13 +10,14 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
 from presenter.questions import Question, QuestionQueue, QuestionState, source_label
 
 _Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 STATE_ROLE = Qt.ItemDataRole.UserRole + 2
+_Row = tuple[str, QuestionState, tuple[str, ...], str]  # id, state, the cells shown, the words searched
 
 
 def column_titles() -> tuple[str, ...]:
@@ -49,20 +49,25 @@ STATE_BACKGROUND = {
 STATE_FOREGROUND = {QuestionState.ANSWERED: "#7a7a7a", QuestionState.DROPPED: "#9a9a9a"}
 
 
-class QuestionListModel(QAbstractTableModel):
-    """Rows in the producer's order; rebuilt only when the queue's revision moved."""
+class QuestionListModel(QStandardItemModel):
+    """Rows in the producer's order; changed only when the queue's revision moved.
+
+    The cells live in Qt's own item model: painting and sizing the columns to their contents read
+    every visible cell in several roles, and each read of a Python model was a call into Python
+    (thousands per change: most of the Questions window's share of issue 25's UI stall).
+    """
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[tuple[str, QuestionState, tuple[str, ...], str]] = []
+        super().__init__(0, len(column_titles()), parent)
+        self._rows: list[_Row] = []
         self._revision: tuple[int, int] | None = None
         self._bold = QFont()
         self._bold.setBold(True)
 
     def update_from(self, queue: QuestionQueue) -> bool:
-        """True when the rows changed. New questions at the end are inserted and changed ones updated
+        """True when the rows changed. New questions at the end are appended and changed ones updated
         in place (a reset re-filtered and repainted the whole list at every change: four times per
-        question shown, issue 25's soak); any other change (a move, a delete) resets the list."""
+        question shown, issue 25's soak); any other change (a move, a delete) refills the list."""
         revision = (id(queue), queue.revision)
         if revision == self._revision:
             return False
@@ -71,23 +76,32 @@ class QuestionListModel(QAbstractTableModel):
         rows = [self._row(number, q) for number, q in enumerate(queue.questions, 1)]
         old = self._rows
         if not same_queue or len(rows) < len(old) or any(a[0] != b[0] for a, b in zip(old, rows, strict=False)):
-            self.beginResetModel()
-            self._rows = rows
-            self.endResetModel()
+            self._refill(rows)
             return True
-        if len(rows) > len(old):
-            self.beginInsertRows(QModelIndex(), len(old), len(rows) - 1)
-            self._rows = old + rows[len(old) :]
-            self.endInsertRows()
-        changed = [row for row, (a, b) in enumerate(zip(old, rows, strict=False)) if a != b]
+        for row, (before, after) in enumerate(zip(old, rows, strict=False)):
+            if before != after:
+                for column, item in enumerate(self._items(after)):
+                    self.setItem(row, column, item)
+        for after in rows[len(old) :]:
+            self.appendRow(self._items(after))
         self._rows = rows
-        last_column = len(column_titles()) - 1
-        for row in changed:
-            self.dataChanged.emit(self.index(row, 0), self.index(row, last_column))
         return True
 
+    def _refill(self, rows: list[_Row]) -> None:
+        """All rows anew, told as one reset (row by row, the view and the filter would follow each)."""
+        self.beginResetModel()
+        blocked = self.blockSignals(True)
+        try:
+            self.removeRows(0, self.rowCount())
+            for row in rows:
+                self.appendRow(self._items(row))
+        finally:
+            self.blockSignals(blocked)
+        self._rows = rows
+        self.endResetModel()
+
     @staticmethod
-    def _row(number: int, q: Question) -> tuple[str, QuestionState, tuple[str, ...], str]:
+    def _row(number: int, q: Question) -> _Row:
         cells = (
             str(number),
             state_label(q.state),
@@ -103,38 +117,30 @@ class QuestionListModel(QAbstractTableModel):
         search = search.casefold()
         return q.id, q.state, cells, search
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(column_titles())
+    def _items(self, row: _Row) -> list[QStandardItem]:
+        question_id, state, cells, search = row
+        background = QBrush(QColor(STATE_BACKGROUND[state])) if state in STATE_BACKGROUND else None
+        foreground = QBrush(QColor(STATE_FOREGROUND.get(state, "#000000")))
+        items = []
+        for cell in cells:
+            item = QStandardItem(cell)
+            item.setEditable(False)
+            item.setForeground(foreground)
+            if background is not None:
+                item.setBackground(background)
+            if state is QuestionState.ON_SCREEN:
+                item.setFont(self._bold)
+            items.append(item)
+        items[-1].setToolTip(cells[-1])
+        items[0].setData(question_id, ID_ROLE)
+        items[0].setData(state.value, STATE_ROLE)
+        items[0].setData(search, Qt.ItemDataRole.UserRole)
+        return items
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return column_titles()[section]
-        return None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid():
-            return None
-        question_id, state, cells, search = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return cells[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == len(cells) - 1:
-            return cells[-1]
-        if role == ID_ROLE:
-            return question_id
-        if role == STATE_ROLE:
-            return state.value
-        if role == Qt.ItemDataRole.UserRole:
-            return search
-        if role == Qt.ItemDataRole.BackgroundRole and state in STATE_BACKGROUND:
-            return QBrush(QColor(STATE_BACKGROUND[state]))
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(QColor(STATE_FOREGROUND.get(state, "#000000")))
-        if role == Qt.ItemDataRole.FontRole and state is QuestionState.ON_SCREEN:
-            return self._bold
-        return None
+            return column_titles()[section]  # in the language of the moment
+        return super().headerData(section, orientation, role)
 
     def row_of(self, question_id: str) -> int:
         return next((row for row, entry in enumerate(self._rows) if entry[0] == question_id), -1)
