@@ -12,7 +12,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont, QStandardItem, QStandardItemModel
 
-from presenter.questions import Question, QuestionQueue, QuestionState, source_label
+from presenter.questions import Question, QuestionQueue, QuestionState, Source, source_label
 
 _Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -49,6 +49,24 @@ STATE_BACKGROUND = {
 STATE_FOREGROUND = {QuestionState.ANSWERED: "#7a7a7a", QuestionState.DROPPED: "#9a9a9a"}
 
 
+class _Words:
+    """The translated state and source words, looked up once per update instead of once per row."""
+
+    def __init__(self) -> None:
+        self._states: dict[QuestionState, str] = {}
+        self._sources: dict[Source, str] = {}
+
+    def state(self, state: QuestionState) -> str:
+        if state not in self._states:
+            self._states[state] = state_label(state)
+        return self._states[state]
+
+    def source(self, source: Source) -> str:
+        if source not in self._sources:
+            self._sources[source] = source_label(source)
+        return self._sources[source]
+
+
 class QuestionListModel(QStandardItemModel):
     """Rows in the producer's order; changed only when the queue's revision moved.
 
@@ -73,7 +91,8 @@ class QuestionListModel(QStandardItemModel):
             return False
         same_queue = self._revision is not None and self._revision[0] == revision[0]
         self._revision = revision
-        rows = [self._row(number, q) for number, q in enumerate(queue.questions, 1)]
+        words = _Words()
+        rows = [self._row(number, q, words) for number, q in enumerate(queue.questions, 1)]
         old = self._rows
         if not same_queue or len(rows) < len(old) or any(a[0] != b[0] for a, b in zip(old, rows, strict=False)):
             self._refill(rows)
@@ -101,19 +120,18 @@ class QuestionListModel(QStandardItemModel):
         self.endResetModel()
 
     @staticmethod
-    def _row(number: int, q: Question) -> _Row:
+    def _row(number: int, q: Question, words: _Words) -> _Row:
+        source = words.source(q.source)
         cells = (
             str(number),
-            state_label(q.state),
+            words.state(q.state),
             f"{q.received:%H:%M}",
             q.asker,
-            source_label(q.source),
+            source,
             q.addressed_to,
             q.display_text if q.screen_text else " ".join(q.text.split()),
         )
-        search = " ".join(
-            (q.text, q.screen_text, q.asker, q.source.value, source_label(q.source), q.addressed_to, q.note)
-        )
+        search = " ".join((q.text, q.screen_text, q.asker, q.source.value, source, q.addressed_to, q.note))
         search = search.casefold()
         return q.id, q.state, cells, search
 

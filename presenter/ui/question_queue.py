@@ -65,6 +65,9 @@ def install_question_keys(
     return shortcuts
 
 
+ON_SCREEN_STYLE = "background:#56b4e9;color:#000;padding:4px;font-weight:bold;"
+
+
 class QuestionQueueWidget(QGroupBox):
     """On screen now, the next approved questions, the counts; buttons for the same intents as the keys."""
 
@@ -117,11 +120,13 @@ class QuestionQueueWidget(QGroupBox):
         current = queue.on_screen
         if current is None:
             self.on_screen.setText(self.tr("No question on screen."))
-            self.on_screen.setStyleSheet("")
+            style = ""
         else:
             who = " · ".join(part for part in (current.asker, source_label(current.source)) if part)
             self.on_screen.setText(self.tr("ON SCREEN: {text}\n{who}").format(text=current.display_text, who=who))
-            self.on_screen.setStyleSheet("background:#56b4e9;color:#000;padding:4px;font-weight:bold;")
+            style = ON_SCREEN_STYLE
+        if self.on_screen.styleSheet() != style:  # a new style sheet re-polishes the widget: only on a change
+            self.on_screen.setStyleSheet(style)
         approved = queue.approved()
         lines = [
             f"{n}. {q.display_text}" + (f" — {q.asker}" if q.asker else "")

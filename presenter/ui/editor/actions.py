@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from presenter.ui.director import DirectorWindow
 
 FEEDBACK_MS = 6000
+LOCKED_STYLE = "QToolButton#showLock{background:#7a1f1f;color:#fff;font-weight:bold;}"
 
 
 class RunningOrderEditor(QObject):
@@ -190,18 +191,26 @@ class RunningOrderEditor(QObject):
         self.session.forget()
 
     def _render_state(self) -> None:
+        # Runs at every change of the show state: only what changed is set (a style sheet set again
+        # re-polished the button and laid out the toolbar at every GO, issue 25's UI stall).
         locked = self.session.lock.locked
         self.lock_button.setChecked(locked)
-        self.lock_button.setText(self.tr("Show lock: ON") if locked else self.tr("Show lock: off"))
-        self.lock_button.setStyleSheet(
-            "QToolButton#showLock{background:#7a1f1f;color:#fff;font-weight:bold;}" if locked else ""
-        )
+        text = self.tr("Show lock: ON") if locked else self.tr("Show lock: off")
+        if self.lock_button.text() != text:
+            self.lock_button.setText(text)
+        style = LOCKED_STYLE if locked else ""
+        if self.lock_button.styleSheet() != style:
+            self.lock_button.setStyleSheet(style)
         self.undo_button.setEnabled(bool(self.session.undo_stack))
         self.redo_button.setEnabled(bool(self.session.redo_stack))
         if self.session.undo_stack:
-            self.undo_button.setToolTip(self.tr("Undo %1 (Ctrl+Z)").replace("%1", self.session.undo_stack[-1].label))
+            tip = self.tr("Undo %1 (Ctrl+Z)").replace("%1", self.session.undo_stack[-1].label)
+            if self.undo_button.toolTip() != tip:
+                self.undo_button.setToolTip(tip)
         title = self.director.windowTitle().removeprefix("● ")
-        self.director.setWindowTitle(("● " if self.session.dirty else "") + title)
+        title = ("● " if self.session.dirty else "") + title
+        if self.director.windowTitle() != title:
+            self.director.setWindowTitle(title)
 
     def say(self, text: str) -> None:
         self.feedback.setText(text)
