@@ -177,6 +177,7 @@ def wiring_stall(url: str | None, password: str, seconds: float) -> float:
     from presenter.clock import FakeClock
     from presenter.controller import ShowController
     from presenter.run import intents as do
+    from presenter.ui.collector import UiThreadCollector
     from presenter.ui.obs_wiring import wire_obs
 
     app = QApplication.instance() or QApplication([])
@@ -186,6 +187,8 @@ def wiring_stall(url: str | None, password: str, seconds: float) -> float:
     window.show()
     wiring = wire_obs(controller, url, password, window=window)
     wiring.panel.show()
+    collector = UiThreadCollector()  # as run_app does; and, as there after start-up, what exists is set aside
+    collector.settle()
     state = {"last": time.perf_counter(), "worst": 0.0, "start": time.perf_counter(), "measuring": 0.0}
 
     def tick() -> None:
@@ -213,6 +216,7 @@ def wiring_stall(url: str | None, password: str, seconds: float) -> float:
     ticker.start(1)
     gos.start(100)
     app.exec()
+    collector.stop()
     wiring.close()
     window.close()
     wiring.panel.close()

@@ -494,6 +494,7 @@ def run(args: argparse.Namespace, tmp: Path, *, own_xvfb: bool) -> int:
     from presenter.run.engine import Mode
     from presenter.show import load_show
     from presenter.ui import app as app_module
+    from presenter.ui.collector import UiThreadCollector
     from presenter.ui.parts import build_parts
 
     wall_start = time.monotonic()
@@ -508,6 +509,7 @@ def run(args: argparse.Namespace, tmp: Path, *, own_xvfb: bool) -> int:
 
     tune_heap()  # as run_app does, before Qt and libVLC start their threads
     qt_app = QApplication.instance() or QApplication(sys.argv[:1])
+    _collector = UiThreadCollector()  # as run_app does: cycles collected in the UI thread, start-up set aside
     ok, libvlc = vlc_status()
     if not ok:
         print(libvlc)
