@@ -57,6 +57,12 @@ class Bridge(QObject):
         self._jobs.connect(self._run_job, Qt.ConnectionType.QueuedConnection)
         self._refused.connect(self.note_refused, Qt.ConnectionType.QueuedConnection)
         self._pending_publish = False
+        # A timer, not a queued call: it runs after the windows' repaint of the change and after input,
+        # so the push never lengthens the GO's own turn of the event loop (issue 25's UI stall).
+        self._publish_soon = QTimer(self)
+        self._publish_soon.setSingleShot(True)
+        self._publish_soon.setInterval(0)
+        self._publish_soon.timeout.connect(self._flush)
         controller.changed.connect(self._changed)
         self._tick = QTimer(self)
         self._tick.timeout.connect(self.publish)
@@ -186,7 +192,7 @@ class Bridge(QObject):
     def _changed(self) -> None:
         if not self._pending_publish:  # many changes in one go: one push
             self._pending_publish = True
-            QTimer.singleShot(0, self._flush)
+            self._publish_soon.start()
 
     def _flush(self) -> None:
         if self._pending_publish:

@@ -3,9 +3,10 @@
 The controller tells every window at once when the show changes. Repainting inside that call put
 every window's work into the GO itself (issue 25's soak: p95 36 ms per GO). A window that only
 shows (the moderator's) repaints in a turn of its own right after, so input and timers run in
-between, and changes that arrive in one turn are painted once. Windows whose keys and clicks act
-on what they show (the director's running order, the question list) repaint at once: a key
-pressed in the same turn must never act on a row that is no longer there.
+between, and changes that arrive in one turn are painted once. The director's running order, whose
+keys and clicks act on its rows, repaints at once: a key pressed in the same turn must never act on
+a row that is no longer there. The Questions window repaints in the next turn too: its rows never
+move but by its own actions, which refresh it at once.
 """
 
 from __future__ import annotations

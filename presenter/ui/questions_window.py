@@ -38,6 +38,7 @@ from presenter.questions import MAX_NAME, MAX_NOTE, MAX_SCREEN_TEXT, Question, Q
 from presenter.questions.csv_file import ImportReport, questions_csv, read_questions_file
 from presenter.show import slugify
 from presenter.ui.naming import named
+from presenter.ui.next_turn import NextTurn
 from presenter.ui.question_list import ID_ROLE, QuestionFilter, QuestionListModel, column_titles, state_label
 from presenter.ui.question_queue import is_text_input
 
@@ -138,7 +139,11 @@ class QuestionsWindow(QWidget):
         self.last_report: ImportReport | None = None
         self._build()
         self._bind_keys()
-        controller.changed.connect(self.refresh)
+        # Changes from elsewhere (a GO, the remote, the director's Q) show in the next turn of the event loop,
+        # once however many came together (four per question shown in the soak); this window's own actions
+        # refresh at once where they select what they made.
+        self._refresh_soon = NextTurn(self, self.refresh)
+        controller.changed.connect(self._refresh_soon.soon)
         self.refresh()
 
     # ------------------------------------------------------------------ layout

@@ -96,7 +96,7 @@ def test_one_speaker_one_entry():
     assert one_entry_per_speaker(names) == ["Oberbürgermeister Klaus Weichel", "Anna Weichel", "Dr. Lea Roth"]
 
 
-def test_the_question_dialog_numbers_questions_as_the_list_does(start_app, show_copy):
+def test_the_question_dialog_numbers_questions_as_the_list_does(start_app, show_copy, qtbot):
     """Finding 7: the dialog said "Frage q4" while the list said #2."""
     from presenter.ui.questions_window import QuestionEditor, question_number, show_speakers
 
@@ -112,6 +112,7 @@ def test_the_question_dialog_numbers_questions_as_the_list_does(start_app, show_
         controller.questions.get("q3"), show_speakers(controller), app.questions_window, number=number
     )
     assert f"#{number}" in dialog.windowTitle() and "q3" not in dialog.windowTitle()
+    qtbot.waitUntil(lambda: app.questions_window.model.row_of("q3") >= 0)  # the list shows changes a turn later
     row = app.questions_window.model.row_of("q3")
     assert app.questions_window.model.data(app.questions_window.model.index(row, 0)) == str(number)
 
