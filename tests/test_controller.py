@@ -321,3 +321,25 @@ def test_every_window_told_of_a_change_renders_its_one_snapshot(qtbot, bundled_s
     fake_clock.advance(GO_GUARD_S + 1)
     controller.go()
     assert acted[0].message is None and acted[1].message is not None
+
+
+def test_the_playouts_reports_are_journaled_at_once_and_told_once_in_the_next_turn(qtbot, bundled_show, fake_clock):
+    """Issue 25's UI stall: a GO onto a clip brought two or three progress reports, each repainting every
+    window inside the GO's own repaint. They reach the engine (and the journal) at once; the windows hear
+    of them once, in the next turn of the event loop."""
+    from presenter.playout.interface import OutputState, OutputStatus
+
+    playout = RecordingPlayout()
+    controller = ShowController(bundled_show, clock=fake_clock, playout=playout)
+    while controller.snapshot().current is None or not controller.snapshot().current.segment.is_clip:
+        fake_clock.advance(GO_GUARD_S + 1)
+        controller.go()
+    clip_id = controller.snapshot().current.segment.id
+    told: list[float | None] = []
+    controller.changed.connect(lambda: told.append(controller.snapshot().clip.position_s))
+    for position in (0.0, 0.4):
+        playout.status_changed.emit(OutputStatus(OutputState.PLAYING, clip_id, position, 75.0, None, None))
+    assert controller.snapshot().clip.position_s == pytest.approx(0.4)  # the engine has them at once
+    assert told == []  # the windows not yet
+    qtbot.waitUntil(lambda: told != [])
+    assert told == [pytest.approx(0.4)]  # once, with the latest

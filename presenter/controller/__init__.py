@@ -80,6 +80,14 @@ class ShowController(QObject):
         self.question_intents = QuestionIntents(self._question)
         self.edits = EditIntents(self.dispatch, self._one_change, lambda: self.show, self._arm_next, self._tell)
         self.clip_transport = ClipTransport(self._do)
+        # The playout's progress reports (playing, paused, position, duration) are journaled at once and told
+        # to the windows in the next turn, once however many came together: a GO onto a clip brought two or
+        # three, each repainting the director inside the GO's own repaint (issue 25's UI stall).
+        self._report_later = False
+        self._tell_soon = QTimer(self)
+        self._tell_soon.setSingleShot(True)
+        self._tell_soon.setInterval(0)
+        self._tell_soon.timeout.connect(self._tell_windows)
         self._heartbeat = QTimer(self)
         self._heartbeat.setInterval(HEARTBEAT_MS)
         self._heartbeat.timeout.connect(self._beat)
@@ -279,6 +287,14 @@ class ShowController(QObject):
             finally:
                 self._depth -= 1
         self._dirty = False
+        if self._report_later:
+            self._tell_soon.start()
+        else:
+            self._tell_windows()
+
+    def _tell_windows(self) -> None:
+        """`changed`, with the change's one snapshot for every window."""
+        self._tell_soon.stop()  # told now: a report waiting for the next turn is in this snapshot
         self._shared = self.run.snapshot()
         try:
             self.changed.emit()
@@ -403,7 +419,12 @@ class ShowController(QObject):
             return
         if status.state in (OutputState.PLAYING, OutputState.PAUSED):
             playing = status.state is OutputState.PLAYING
-            self.dispatch(do.ClipProgress(status.segment_id, status.position_s, status.duration_s, playing), PLAYOUT)
+            progress = do.ClipProgress(status.segment_id, status.position_s, status.duration_s, playing)
+            self._report_later = self._depth == 0  # inside an intent, the intent tells the windows
+            try:
+                self.dispatch(progress, PLAYOUT)
+            finally:
+                self._report_later = False
 
     # ------------------------------------------------------------------ audience questions (presenter.questions)
     # Intents like GO: the same journal (the engine's), one `changed` after each. They never raise for
