@@ -25,6 +25,7 @@ from presenter.controller.editing import EditIntents
 from presenter.controller.questions import QuestionIntents
 from presenter.controller.transport import ClipTransport
 from presenter.i18n import QT_TRANSLATE_NOOP
+from presenter.next_turn import NextTurn
 from presenter.playout.interface import OutputState, OutputStatus, Playout
 from presenter.questions import QuestionQueue
 from presenter.run import Append, Run
@@ -84,10 +85,7 @@ class ShowController(QObject):
         # to the windows in the next turn, once however many came together: a GO onto a clip brought two or
         # three, each repainting the director inside the GO's own repaint (issue 25's UI stall).
         self._report_later = False
-        self._tell_soon = QTimer(self)
-        self._tell_soon.setSingleShot(True)
-        self._tell_soon.setInterval(0)
-        self._tell_soon.timeout.connect(self._tell_windows)
+        self._tell_soon = NextTurn(self, self._tell_windows)
         self._heartbeat = QTimer(self)
         self._heartbeat.setInterval(HEARTBEAT_MS)
         self._heartbeat.timeout.connect(self._beat)
@@ -288,13 +286,13 @@ class ShowController(QObject):
                 self._depth -= 1
         self._dirty = False
         if self._report_later:
-            self._tell_soon.start()
+            self._tell_soon.soon()
         else:
             self._tell_windows()
 
     def _tell_windows(self) -> None:
         """`changed`, with the change's one snapshot for every window."""
-        self._tell_soon.stop()  # told now: a report waiting for the next turn is in this snapshot
+        self._tell_soon.cancel()  # told now: a report waiting for the next turn is in this snapshot
         self._shared = self.run.snapshot()
         try:
             self.changed.emit()

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
+from presenter.next_turn import NextTurn
 from presenter.remote import intents as intent_table
 from presenter.remote.auth import FLOOD_LIMIT, Gatekeeper, Secrets, Throttle, address_of
 from presenter.remote.intents import IntentError, Status
@@ -56,14 +57,10 @@ class Bridge(QObject):
         self._summary.timeout.connect(self._journal_summary)
         self._jobs.connect(self._run_job, Qt.ConnectionType.QueuedConnection)
         self._refused.connect(self.note_refused, Qt.ConnectionType.QueuedConnection)
-        self._pending_publish = False
-        # A timer, not a queued call: it runs after the windows' repaint of the change and after input,
-        # so the push never lengthens the GO's own turn of the event loop (issue 25's UI stall).
-        self._publish_soon = QTimer(self)
-        self._publish_soon.setSingleShot(True)
-        self._publish_soon.setInterval(0)
-        self._publish_soon.timeout.connect(self._flush)
-        controller.changed.connect(self._changed)
+        # Many changes in one go: one push. A timer, not a queued call: it runs after the windows' repaint
+        # of the change and after input, so the push never lengthens the GO's own turn (issue 25's UI stall).
+        self._publish_soon = NextTurn(self, self.publish)
+        controller.changed.connect(self._publish_soon.soon)
         self._tick = QTimer(self)
         self._tick.timeout.connect(self.publish)
         self._tick.start(TICK_MS)
@@ -119,7 +116,7 @@ class Bridge(QObject):
             intent_table.run_intent(self.controller, name, args, source)
         except IntentError as exc:
             return exc.status, str(exc), self.state_text()
-        self._flush()  # the state after this command goes out before the answer
+        self._publish_soon.flush()  # the state after this command goes out before the answer
         return Status.OK, None, self.state_text()
 
     def note_refused(self, name: str, source: str, reason: str) -> None:
@@ -188,16 +185,6 @@ class Bridge(QObject):
             texts = self.ontime_texts()
             for publish in wanted:
                 publish(texts)
-
-    def _changed(self) -> None:
-        if not self._pending_publish:  # many changes in one go: one push
-            self._pending_publish = True
-            self._publish_soon.start()
-
-    def _flush(self) -> None:
-        if self._pending_publish:
-            self._pending_publish = False
-            self.publish()
 
     def publish(self) -> None:
         if not self.publishers:

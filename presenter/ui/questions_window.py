@@ -34,11 +34,11 @@ from PySide6.QtWidgets import (
 from presenter.controller import ShowController
 from presenter.csvout import Dialect
 from presenter.files import atomic_write
+from presenter.next_turn import NextTurn
 from presenter.questions import MAX_NAME, MAX_NOTE, MAX_SCREEN_TEXT, Question, QuestionState, Source, source_label
 from presenter.questions.csv_file import ImportReport, questions_csv, read_questions_file
 from presenter.show import slugify
 from presenter.ui.naming import named
-from presenter.ui.next_turn import NextTurn
 from presenter.ui.question_list import ID_ROLE, QuestionFilter, QuestionListModel, column_titles, state_label
 from presenter.ui.question_queue import is_text_input
 

@@ -227,7 +227,7 @@ def test_opening_another_show_closes_this_run_and_keeps_its_journal(start_app, s
     snapshot = app.controller.snapshot()
     assert (snapshot.show.title, snapshot.mode.value) == ("Bürgersprechstunde", "standby")
     assert app.director.windowTitle() == "Director — Bürgersprechstunde — Presenter"
-    # the moderator repaints in the turn after the change (presenter.ui.next_turn)
+    # the moderator repaints in the turn after the change (presenter.next_turn)
     qtbot.waitUntil(lambda: app.moderator.windowTitle() == "Moderator — Bürgersprechstunde")
     assert app.journal.path != first_journal and first_journal.exists()
     assert app.director.model.rowCount() == 2

@@ -53,7 +53,7 @@ def rig(qtbot, bundled_show, fake_clock):
 
 
 def repaint() -> None:
-    """The windows repaint in the turn of the event loop after a change (presenter.ui.next_turn)."""
+    """The windows repaint in the turn of the event loop after a change (presenter.next_turn)."""
     QApplication.processEvents()
 
 

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import QWidget
 from presenter.clock import Clock
 from presenter.controller import ShowController
 from presenter.moderator_view import ModeratorView, describe
+from presenter.next_turn import NextTurn
 from presenter.run.intents import TurnPage
 from presenter.run.state import Message
 from presenter.ui import theme
@@ -49,7 +50,6 @@ from presenter.ui.moderator_colours import (
     TONE_COLOUR,
     panel_colour,
 )
-from presenter.ui.next_turn import NextTurn
 from presenter.ui.screens import put_window_on_screen
 from presenter.ui.send import Report, send
 

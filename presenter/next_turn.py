@@ -1,4 +1,5 @@
-"""A window's repaint after the show changed, once per turn of Qt's event loop.
+"""Work after the show changed, once per turn of Qt's event loop: a window's repaint, the remote's
+state push, the controller telling the windows of the playout's reports.
 
 The controller tells every window at once when the show changes. Repainting inside that call put
 every window's work into the GO itself (issue 25's soak: p95 36 ms per GO). A window that only
@@ -20,11 +21,22 @@ class NextTurn:
     """`soon()` calls `action` once in the next turn of the event loop, however often it was asked."""
 
     def __init__(self, owner: QObject, action: Callable[[], None]) -> None:
-        self._timer = QTimer(owner)  # owned by the window: it goes with it
+        self._timer = QTimer(owner)  # owned by `owner`: it goes with it
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(action)
+        self._action = action
 
     def soon(self) -> None:
         if not self._timer.isActive():
             self._timer.start()
+
+    def flush(self) -> None:
+        """If it was asked for: now, not in the next turn."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self._action()
+
+    def cancel(self) -> None:
+        """Not after all (it was done another way meanwhile)."""
+        self._timer.stop()
