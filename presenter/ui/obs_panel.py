@@ -11,17 +11,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from presenter.obs.health import LinkState, ObsHealth, OutputHealth
+from presenter.ui.on_air_panel import set_style
 from presenter.ui.theme import MUTED, ON_AIR
 
 _PROBLEM = "#e69f00"  # orange (Okabe–Ito): a problem, readable on the dark and the light theme
 _OK = "#009e73"  # bluish green
-
-
-def _set_style(label: QLabel, sheet: str) -> None:
-    """Health arrives several times a second: a style sheet set again re-polishes the label and lays
-    out the panel each time (the UI's longest stall with OBS connected, issue 24), so only on a change."""
-    if label.styleSheet() != sheet:
-        label.setStyleSheet(sheet)
 
 
 class ObsHealthRelay(QObject):
@@ -64,10 +58,10 @@ class ObsPanel(QGroupBox):
 
     def set_health(self, health: ObsHealth) -> None:
         self.link.setText(self._link_text(health))
-        _set_style(self.link, f"color: {_OK if health.connected else _PROBLEM if health.enabled else MUTED}")
+        set_style(self.link, f"color: {_OK if health.connected else _PROBLEM if health.enabled else MUTED}")
         self.scene.setText(self._scene_text(health))
         self.stream.setText(self._output_text(self.tr("Stream"), health.stream, health.connected))
-        _set_style(self.stream, f"color: {ON_AIR}; font-weight: bold" if health.stream.active else "")
+        set_style(self.stream, f"color: {ON_AIR}; font-weight: bold" if health.stream.active else "")
         self.record.setText(self._output_text(self.tr("Recording"), health.record, health.connected))
         self.frames.setText(self._frames_text(health))
         self.frames.setVisible(health.connected)

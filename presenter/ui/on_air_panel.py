@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractButton, QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from presenter.i18n import translate
 from presenter.moderator_view import describe, must_end_by_text
@@ -17,10 +17,17 @@ from presenter.ui.naming import named
 DETAIL_LINES = 3  # speakers and notes of the segment on air
 
 
-def set_text(label: QLabel, text: str) -> None:
+def set_text(label: QLabel | QAbstractButton, text: str) -> None:
     """setText only on change: a 10 Hz refresh must not relayout the window ten times a second."""
     if label.text() != text:
         label.setText(text)
+
+
+def set_style(widget: QWidget, sheet: str) -> None:
+    """setStyleSheet only on change: a style sheet set again re-polishes the widget and lays out its parent
+    (at every GO or every OBS health report, issue 25's UI stall)."""
+    if widget.styleSheet() != sheet:
+        widget.setStyleSheet(sheet)
 
 
 def _scaled_font(base: QFont, factor: float) -> QFont:
@@ -141,8 +148,7 @@ class OnAirPanel(QFrame):
             deadline = must_end_by_text(snapshot, translate)
             set_text(self.phase_label, f"{words} · {deadline}" if deadline else words)
         style = f"color:{theme.PHASE_FOREGROUND[phase]};background:{theme.PHASE_BACKGROUND[phase]};border-radius:6px;"
-        if self.countdown.styleSheet() != style:
-            self.countdown.setStyleSheet(style)
+        set_style(self.countdown, style)
 
     def _render_clip(self, snapshot: ShowSnapshot) -> None:
         clip = snapshot.clip

@@ -29,6 +29,7 @@ from presenter.questions import QuestionState, source_label
 from presenter.run.intents import Intent, QuestionAnsweredNext, QuestionShow, QuestionTakeOff
 from presenter.ui.flow_layout import FlowLayout
 from presenter.ui.naming import named
+from presenter.ui.on_air_panel import set_style
 from presenter.ui.send import send
 
 SHOWN_WAITING = 3  # the next approved questions the director sees
@@ -125,8 +126,7 @@ class QuestionQueueWidget(QGroupBox):
             who = " · ".join(part for part in (current.asker, source_label(current.source)) if part)
             self.on_screen.setText(self.tr("ON SCREEN: {text}\n{who}").format(text=current.display_text, who=who))
             style = ON_SCREEN_STYLE
-        if self.on_screen.styleSheet() != style:  # a new style sheet re-polishes the widget: only on a change
-            self.on_screen.setStyleSheet(style)
+        set_style(self.on_screen, style)
         approved = queue.approved()
         lines = [
             f"{n}. {q.display_text}" + (f" — {q.asker}" if q.asker else "")

@@ -37,6 +37,7 @@ from presenter.ui.editor.clips import choose_clip
 from presenter.ui.editor.forms import SegmentForm, ShowForm
 from presenter.ui.editor.gestures import InlineTitle, RowDragger
 from presenter.ui.naming import named
+from presenter.ui.on_air_panel import set_style, set_text
 
 if TYPE_CHECKING:
     from presenter.controller import ShowController
@@ -195,12 +196,8 @@ class RunningOrderEditor(QObject):
         # re-polished the button and laid out the toolbar at every GO, issue 25's UI stall).
         locked = self.session.lock.locked
         self.lock_button.setChecked(locked)
-        text = self.tr("Show lock: ON") if locked else self.tr("Show lock: off")
-        if self.lock_button.text() != text:
-            self.lock_button.setText(text)
-        style = LOCKED_STYLE if locked else ""
-        if self.lock_button.styleSheet() != style:
-            self.lock_button.setStyleSheet(style)
+        set_text(self.lock_button, self.tr("Show lock: ON") if locked else self.tr("Show lock: off"))
+        set_style(self.lock_button, LOCKED_STYLE if locked else "")
         self.undo_button.setEnabled(bool(self.session.undo_stack))
         self.redo_button.setEnabled(bool(self.session.redo_stack))
         if self.session.undo_stack:
