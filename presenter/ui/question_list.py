@@ -53,18 +53,8 @@ class _Words:
     """The translated state and source words, looked up once per update instead of once per row."""
 
     def __init__(self) -> None:
-        self._states: dict[QuestionState, str] = {}
-        self._sources: dict[Source, str] = {}
-
-    def state(self, state: QuestionState) -> str:
-        if state not in self._states:
-            self._states[state] = state_label(state)
-        return self._states[state]
-
-    def source(self, source: Source) -> str:
-        if source not in self._sources:
-            self._sources[source] = source_label(source)
-        return self._sources[source]
+        self.states = {state: state_label(state) for state in QuestionState}
+        self.sources = {source: source_label(source) for source in Source}
 
 
 class QuestionListModel(QStandardItemModel):
@@ -121,10 +111,10 @@ class QuestionListModel(QStandardItemModel):
 
     @staticmethod
     def _row(number: int, q: Question, words: _Words) -> _Row:
-        source = words.source(q.source)
+        source = words.sources[q.source]
         cells = (
             str(number),
-            words.state(q.state),
+            words.states[q.state],
             f"{q.received:%H:%M}",
             q.asker,
             source,
