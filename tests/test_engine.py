@@ -170,6 +170,7 @@ QT_OR_VLC = (
     "presenter.playout",
     "presenter.i18n.qt",
     "presenter.tasks",
+    "presenter.next_turn",
     "presenter.remote.bridge",
     "presenter.remote.osc",
     "presenter.remote.service",
