@@ -17,11 +17,16 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QTimer
 
 
-class NextTurn:
-    """`soon()` calls `action` once in the next turn of the event loop, however often it was asked."""
+class NextTurn(QObject):
+    """`soon()` calls `action` once in the next turn of the event loop, however often it was asked.
+
+    A QObject, a child of `owner`: a signal connected to `soon` is disconnected when the owner goes
+    (the controller outlives the remote's bridge; a plain callable would be called on a deleted timer).
+    """
 
     def __init__(self, owner: QObject, action: Callable[[], None]) -> None:
-        self._timer = QTimer(owner)  # owned by `owner`: it goes with it
+        super().__init__(owner)
+        self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(action)
