@@ -29,6 +29,7 @@ from presenter.obs.checked import count as _count
 from presenter.obs.checked import number as _number
 from presenter.obs.checked import text as _text
 from presenter.obs.health import LinkState, ObsHealth, ObsProblem, OutputHealth, ProblemCode, percent, problem_text
+from presenter.obs.quick_ack import ack_at_once
 from presenter.obs.scenes import ObsCue
 from presenter.obs.tracking import SceneTracker
 
@@ -234,6 +235,7 @@ class ObsFollower:
             log.debug("OBS at %s: %s", self._url, exc)
             self._state = LinkState.RECONNECTING if self._ever_connected else LinkState.UNREACHABLE
             return False
+        ack_at_once(client.ws)  # else a scene change right after a poll waits ~40 ms for TCP (quick_ack.py)
         try:
             if not await self._identified(client):
                 code = getattr(client.ws, "close_code", None)

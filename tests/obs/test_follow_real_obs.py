@@ -6,9 +6,11 @@ make it; after each transition the test asks OBS itself (GetCurrentProgramScene)
 
 from __future__ import annotations
 
+import socket
 from collections.abc import Callable, Iterator
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import Any
 
 import pytest
 from obs_helpers import PASSWORD, HealthWatch, ObsAdmin, ObsStudio
@@ -24,6 +26,8 @@ from presenter.obs import (
     cue_from_engine,
     cue_from_snapshot,
 )
+from presenter.obs import follower as follower_module
+from presenter.obs.quick_ack import ack_at_once
 from presenter.run.engine import ShowEngine
 from presenter.run.state import Mode
 from presenter.show.model import EndAction, ObsScenes, Segment, SegmentKind, Show
@@ -295,3 +299,38 @@ def test_a_stream_that_cannot_start_is_a_problem_and_nothing_waits(obs, admin, f
     health = watch.wait(lambda h: ProblemCode.STREAM_STOPPED in {p.code for p in h.problems}, "the failed stream")
     assert not health.stream.active
     assert "could not start" in next(p.text for p in health.problems if p.code is ProblemCode.STREAM_STOPPED)
+
+
+@pytest.mark.skipif(not hasattr(socket, "TCP_QUICKACK"), reason="TCP_QUICKACK is Linux's")
+def test_obs_answers_are_acknowledged_at_once(obs, admin, watch, monkeypatch):
+    """obs-websocket sends with Nagle's algorithm: a scene change right after the health poll waited ~40 ms
+    for our delayed ACK (benchmarks/obs.py). The follower's connection acknowledges each read at once: the
+    socket's ACK state, read right after each of OBS's messages, is never "delayed" (TCP_QUICKACK 0)."""
+    admin.ensure_scenes("Kamera", "Kamera 2", "Einspieler")
+    states: list[int] = []
+
+    def spy(connection: Any) -> bool:
+        placed = ack_at_once(connection)
+        sock, received = connection.transport.get_extra_info("socket"), connection.data_received
+
+        def read(data: bytes) -> None:
+            received(data)
+            states.append(sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_QUICKACK))
+
+        connection.data_received = read
+        return placed
+
+    monkeypatch.setattr(follower_module, "ack_at_once", spy)
+    follower = ObsFollower(obs.url, PASSWORD, on_health=watch, poll_s=0.2, backoff=FAST)
+    follower.start()
+    try:
+        director = Director(follower)
+        watch.wait(lambda h: h.connected and h.obs_version is not None, "the connection and its first poll")
+        for step, scene in ((director.go, "Kamera"), (director.go, "Kamera 2"), (director.back, "Kamera")):
+            assert follower.request("GetStats").result(timeout=10).ok  # as the poll does
+            step()  # a GO right after an answer: the rhythm in which Linux delays its ACKs
+            _on_program(watch, admin, scene)
+    finally:
+        follower.close()
+    assert len(states) > 10
+    assert 0 not in states
