@@ -9,6 +9,7 @@ snapshot's `graphics` view and derive nothing.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -41,9 +42,9 @@ class LowerThirdOnAir:
     seconds: float | None  # None: until taken off
 
 
-def show_people(show: Show) -> dict[str, Person]:
+def show_people(show: Show) -> Mapping[str, Person]:
     """Everyone a lower third can name: the speakers of every segment, by name."""
-    return people(speaker for segment in show.segments for speaker in segment.speakers)
+    return show.people
 
 
 def speaker_on_air(show: Show, segment: Segment | None) -> str | None:

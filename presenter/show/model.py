@@ -8,11 +8,14 @@ from __future__ import annotations
 import enum
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time
+from functools import cached_property
 from pathlib import Path
+from types import MappingProxyType
 
-from presenter.show.graphics import StreamGraphics, person_of
+from presenter.show.graphics import Person, StreamGraphics, people, person_of
 
 FORMAT_VERSION = 1
 
@@ -133,6 +136,12 @@ class Show:
     warnings: tuple[str, ...] = field(default=(), compare=False)
     obs: ObsScenes = ObsScenes()
     graphics: StreamGraphics = field(default_factory=StreamGraphics)
+
+    @cached_property
+    def people(self) -> Mapping[str, Person]:
+        """Everyone a lower third can name, by name. Worked out once per show (a show never changes: an edit
+        makes a new one): a lower third asks two or three times per intent, 0.8 ms a time at 400 segments."""
+        return MappingProxyType(people(speaker for segment in self.segments for speaker in segment.speakers))
 
     @property
     def start_datetime(self) -> datetime:
