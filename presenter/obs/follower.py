@@ -44,6 +44,11 @@ DROPPED_SHARE = 0.01  # a stream that drops 1 % of its frames (recently) is a pr
 RENDER_LAG_SHARE = 0.05
 _WINDOW = 10  # polls over which frame losses are counted ("recently")
 _NOT_CONNECTED = QT_TRANSLATE_NOOP("Obs", "OBS is not connected")
+# obs-websocket's event groups (its EventSubscription bits) the link listens to: General (OBS quitting), Scenes
+# (the program scene, scenes made or renamed), Outputs (stream and recording). Not Transitions: each cut sends
+# three of them (started, video ended, ended) that tell nothing new; the transition's name is polled. Nor
+# inputs, scene items, filters or media: the technician's work in OBS wakes this thread for nothing.
+EVENTS = (1 << 0) | (1 << 2) | (1 << 6)
 
 
 @dataclass(frozen=True)
@@ -228,7 +233,8 @@ class ObsFollower:
 
     async def _session(self) -> bool:
         """One connection, from connecting to its loss; True when it was identified (a reconnect follows)."""
-        client = simpleobsws.WebSocketClient(url=self._url, password=self._password)
+        events = simpleobsws.IdentificationParameters(eventSubscriptions=EVENTS)
+        client = simpleobsws.WebSocketClient(url=self._url, password=self._password, identification_parameters=events)
         try:
             await asyncio.wait_for(client.connect(), CONNECT_TIMEOUT_S)
         except Exception as exc:  # refused, unknown host, timeout, not a WebSocket server: all "not reachable"
@@ -276,8 +282,6 @@ class ObsFollower:
             self._set_scene(scene)
         version = await self._data("GetVersion")
         self._version = _text(version, "obsVersion")
-        transition = await self._data("GetCurrentSceneTransition")
-        self._transition = _text(transition, "transitionName")
         await self._poll()
 
     async def _poll_until_lost(self, client: Any) -> None:
@@ -372,8 +376,6 @@ class ObsFollower:
             scene = self._tracker.scene_appeared(name)
             if scene is not None:
                 self._set_scene(scene)
-        elif event_type == "CurrentSceneTransitionChanged":
-            self._transition = _text(data, "transitionName")
         elif event_type == "StreamStateChanged":
             self._stream = self._output_changed(self._stream, state)
             if state == "OBS_WEBSOCKET_OUTPUT_STOPPED" and not self._stream_stop_asked:
@@ -398,10 +400,15 @@ class ObsFollower:
         return output
 
     async def _poll(self) -> None:
-        """Streaming, recording and OBS's own frame counts (once a second, and after each request)."""
-        stream, record, stats = await asyncio.gather(
-            self._data("GetStreamStatus"), self._data("GetRecordStatus"), self._data("GetStats")
+        """Streaming, recording, the transition and OBS's own frame counts (once a second, after each request)."""
+        stream, record, stats, transition = await asyncio.gather(
+            self._data("GetStreamStatus"),
+            self._data("GetRecordStatus"),
+            self._data("GetStats"),
+            self._data("GetCurrentSceneTransition"),
         )
+        if transition:
+            self._transition = _text(transition, "transitionName")
         if stream:
             self._stream = self._polled(self._stream, stream)
         if record:

@@ -334,3 +334,36 @@ def test_obs_answers_are_acknowledged_at_once(obs, admin, watch, monkeypatch):
         follower.close()
     assert len(states) > 10
     assert 0 not in states
+
+
+def test_the_link_hears_only_what_it_uses_and_polls_the_transition(obs, admin, watch, monkeypatch):
+    """A cut sends three transition events and the technician's work in OBS many more: the link subscribes
+    to OBS's General, Scenes and Outputs events only, and reads the transition's name in its poll."""
+    admin.ensure_scenes("Kamera", "Kamera 2", "Einspieler")
+    heard: list[str] = []
+    original = ObsFollower._event
+
+    def event(self: ObsFollower, event_type: str, data: dict[str, Any]) -> bool:
+        heard.append(event_type)
+        return original(self, event_type, data)
+
+    monkeypatch.setattr(ObsFollower, "_event", event)
+    follower = ObsFollower(obs.url, PASSWORD, on_health=watch, poll_s=0.2, backoff=FAST)
+    follower.start()
+    try:
+        director = Director(follower)
+        watch.wait(lambda h: h.transition == "Cut", "the transition from the poll")
+        director.go()
+        _on_program(watch, admin, "Kamera")
+        admin.call("SetCurrentSceneTransition", {"transitionName": "Fade"})  # the technician, in OBS
+        watch.wait(lambda h: h.transition == "Fade", "the new transition from the next poll")
+        admin.call("CreateInput", _colour_input("Bauchbinde"))  # an input event OBS would send to all
+        assert follower.request("GetVersion").result(timeout=10).ok  # what OBS sent before is in by now
+    finally:
+        follower.close()
+    assert "CurrentProgramSceneChanged" in heard
+    assert not [name for name in heard if "Transition" in name or name.startswith("Input")]
+
+
+def _colour_input(name: str) -> dict[str, Any]:
+    return {"sceneName": "Kamera", "inputName": name, "inputKind": "color_source_v3", "inputSettings": {}}
