@@ -168,9 +168,10 @@ def _await(condition: Callable[[], bool], what: str, timeout_s: float = 10.0) ->
 WARMUP_S = 1.0  # the UI loop's first second (windows shown, OBS connecting) is not measured
 
 
-def wiring_stall(url: str | None, password: str, seconds: float) -> float:
+def wiring_stall(url: str | None, password: str, seconds: float, on_go: Callable[[], None] | None = None) -> float:
     """The longest gap between 1 ms ticks of the UI loop while the app's OBS wiring follows a real controller
-    (a GO and a lower third every 100 ms); with `url` None, the same loop with the wiring but no OBS."""
+    (a GO and a lower third every 100 ms); with `url` None, the same loop with the wiring but no OBS.
+    `on_go` is called at each GO, right after the controller's (a baseline's outside switcher)."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QWidget
 
@@ -208,6 +209,8 @@ def wiring_stall(url: str | None, password: str, seconds: float) -> float:
     def go() -> None:
         clock.advance(1.0)  # past the double-press guard
         controller.go()
+        if on_go is not None:
+            on_go()
         controller.dispatch(do.ShowLowerThird(seconds=5))
 
     ticker, gos = QTimer(), QTimer()
