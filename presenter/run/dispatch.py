@@ -15,7 +15,7 @@ from presenter.i18n import translate
 from presenter.questions import QuestionError, QuestionQueue
 from presenter.run import Run
 from presenter.run.engine import ShowEngine
-from presenter.run.graphics import MAX_LOWER_THIRD_S, show_people, speaker_on_air
+from presenter.run.graphics import MAX_LOWER_THIRD_S, speaker_on_air
 from presenter.run.intents import (
     DIRECTOR,
     MESSAGE_MAX_CHARS,
@@ -304,7 +304,7 @@ class Dispatcher:
         if name is None:
             text = translate("Refusal", "the segment on air has no speaker for a lower third")
             return refusal(RefusalCode.NOTHING_SELECTED, text)
-        if name not in show_people(self.engine.show):
+        if name not in self.engine.show.people:
             text = translate("Refusal", '"{name}" is not a speaker in the show file').format(name=name[:100])
             return refusal(RefusalCode.BAD_VALUE, text)
         seconds = intent.seconds if intent.seconds is not None else self.engine.show.graphics.lower_third_s

@@ -9,7 +9,6 @@ snapshot's `graphics` view and derive nothing.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -42,11 +41,6 @@ class LowerThirdOnAir:
     seconds: float | None  # None: until taken off
 
 
-def show_people(show: Show) -> Mapping[str, Person]:
-    """Everyone a lower third can name: the speakers of every segment, by name."""
-    return show.people
-
-
 def speaker_on_air(show: Show, segment: Segment | None) -> str | None:
     """Whom the director's key names: the segment's `lower_third`, else its first speaker."""
     if segment is None:
@@ -62,7 +56,7 @@ class EngineGraphics(EngineCore):
 
     def show_lower_third(self, name: str, seconds: float | None) -> None:
         """Put `name`'s lower third on the stream (instead of any other), for `seconds` or until taken off."""
-        person = show_people(self.show)[name]
+        person = self.show.people[name]
         self._log(Op.LOWER_THIRD, person=name, seconds=seconds)
         self.lower_third = LowerThirdOnAir(person, self.clock.now(), self.clock.monotonic(), seconds)
         self._record("lower_third", self._segment_id(self.current), person=name, role=person.role, seconds=seconds)
@@ -98,9 +92,9 @@ class EngineGraphics(EngineCore):
 
     def _segment_graphics(self, segment: Segment) -> None:
         """A segment that names whom to show puts that lower third on as it goes on air (part of the GO)."""
-        if segment.lower_third and segment.lower_third in show_people(self.show):
+        person = self.show.people.get(segment.lower_third) if segment.lower_third else None
+        if person is not None:
             seconds = self.show.graphics.lower_third_s
-            person = show_people(self.show)[segment.lower_third]
             self.lower_third = LowerThirdOnAir(person, self.clock.now(), self.clock.monotonic(), seconds)
             self._record("lower_third", segment.id, person=person.name, role=person.role, seconds=seconds)
 
