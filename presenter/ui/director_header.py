@@ -12,7 +12,7 @@ from presenter.playout.interface import OutputState, OutputStatus
 from presenter.run.engine import ShowSnapshot
 from presenter.timefmt import format_duration
 from presenter.ui.naming import named
-from presenter.ui.on_air_panel import set_text
+from presenter.ui.on_change import set_text
 
 PLAYING_STATES = (OutputState.PLAYING, OutputState.PAUSED, OutputState.HELD)
 # What the program output shows, in words (the OutputState values stay English in status files).

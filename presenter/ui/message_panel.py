@@ -13,7 +13,7 @@ from presenter.run.engine import ShowSnapshot
 from presenter.run.intents import MESSAGE_MAX_CHARS, ClearMessage, Intent, MessageLife, SendMessage
 from presenter.timefmt import format_duration
 from presenter.ui.flow_layout import FlowLayout
-from presenter.ui.on_air_panel import set_text
+from presenter.ui.on_change import set_text
 
 MESSAGE_PRESETS = (
     QT_TRANSLATE_NOOP("MessagePanel", "Please wrap up"),

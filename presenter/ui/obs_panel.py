@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from presenter.obs.health import LinkState, ObsHealth, OutputHealth
-from presenter.ui.on_air_panel import set_style
+from presenter.ui.on_change import set_style
 from presenter.ui.theme import MUTED, ON_AIR
 
 _PROBLEM = "#e69f00"  # orange (Okabe–Ito): a problem, readable on the dark and the light theme

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QAbstractButton, QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from presenter.i18n import translate
 from presenter.moderator_view import describe, must_end_by_text
@@ -13,21 +13,9 @@ from presenter.timefmt import format_countdown, format_duration
 from presenter.ui import theme
 from presenter.ui.flow_layout import ElidedLabel
 from presenter.ui.naming import named
+from presenter.ui.on_change import set_style, set_text
 
 DETAIL_LINES = 3  # speakers and notes of the segment on air
-
-
-def set_text(label: QLabel | QAbstractButton, text: str) -> None:
-    """setText only on change: a 10 Hz refresh must not relayout the window ten times a second."""
-    if label.text() != text:
-        label.setText(text)
-
-
-def set_style(widget: QWidget, sheet: str) -> None:
-    """setStyleSheet only on change: a style sheet set again re-polishes the widget and lays out its parent
-    (at every GO or every OBS health report, issue 25's UI stall)."""
-    if widget.styleSheet() != sheet:
-        widget.setStyleSheet(sheet)
 
 
 def _scaled_font(base: QFont, factor: float) -> QFont:

@@ -29,7 +29,7 @@ from presenter.questions import QuestionState, source_label
 from presenter.run.intents import Intent, QuestionAnsweredNext, QuestionShow, QuestionTakeOff
 from presenter.ui.flow_layout import FlowLayout
 from presenter.ui.naming import named
-from presenter.ui.on_air_panel import set_style
+from presenter.ui.on_change import set_style
 from presenter.ui.send import send
 
 SHOWN_WAITING = 3  # the next approved questions the director sees

@@ -37,7 +37,7 @@ from presenter.ui.editor.clips import choose_clip
 from presenter.ui.editor.forms import SegmentForm, ShowForm
 from presenter.ui.editor.gestures import InlineTitle, RowDragger
 from presenter.ui.naming import named
-from presenter.ui.on_air_panel import set_style, set_text
+from presenter.ui.on_change import set_style, set_text
 
 if TYPE_CHECKING:
     from presenter.controller import ShowController
