@@ -14,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import contextlib
+import enum
 import logging
 import threading
 from collections import deque
@@ -44,11 +45,20 @@ DROPPED_SHARE = 0.01  # a stream that drops 1 % of its frames (recently) is a pr
 RENDER_LAG_SHARE = 0.05
 _WINDOW = 10  # polls over which frame losses are counted ("recently")
 _NOT_CONNECTED = QT_TRANSLATE_NOOP("Obs", "OBS is not connected")
-# obs-websocket's event groups (its EventSubscription bits) the link listens to: General (OBS quitting), Scenes
-# (the program scene, scenes made or renamed), Outputs (stream and recording). Not Transitions: each cut sends
-# three of them (started, video ended, ended) that tell nothing new; the transition's name is polled. Nor
-# inputs, scene items, filters or media: the technician's work in OBS wakes this thread for nothing.
-EVENTS = (1 << 0) | (1 << 2) | (1 << 6)
+
+
+class EventGroup(enum.IntFlag):
+    """obs-websocket's EventSubscription bits, those the link listens to."""
+
+    GENERAL = 1 << 0  # OBS quitting
+    SCENES = 1 << 2  # the program scene, scenes made or renamed
+    OUTPUTS = 1 << 6  # stream and recording
+
+
+# Not Transitions: each cut sends three of them (started, video ended, ended) that tell nothing new; the
+# transition's name is polled. Nor inputs, scene items, filters or media: the technician's work in OBS would
+# wake this thread for nothing.
+EVENTS = EventGroup.GENERAL | EventGroup.SCENES | EventGroup.OUTPUTS
 
 
 @dataclass(frozen=True)
@@ -233,7 +243,7 @@ class ObsFollower:
 
     async def _session(self) -> bool:
         """One connection, from connecting to its loss; True when it was identified (a reconnect follows)."""
-        events = simpleobsws.IdentificationParameters(eventSubscriptions=EVENTS)
+        events = simpleobsws.IdentificationParameters(eventSubscriptions=int(EVENTS))
         client = simpleobsws.WebSocketClient(url=self._url, password=self._password, identification_parameters=events)
         try:
             await asyncio.wait_for(client.connect(), CONNECT_TIMEOUT_S)
